@@ -1,0 +1,53 @@
+import IndexNotation
+import Verification
+
+extension ResidualScale {
+  /// γ = 1/√2, the positive root of 2γ² − 1 = 0; recomputed by `derivation()`.
+  static var derivedGamma: Surd {
+    // Derivation cannot fail for the fixed equation; a failure here is a programmer error.
+    try! solveGamma().chosen
+  }
+
+  /// Solves Var(γ(A + B)) = 1 under the problem's premise, symbolically.
+  static func solveGamma() throws -> (equation: Polynomial, roots: [QuadraticNumber], chosen: Surd) {
+    let gamma = Polynomial.symbol("γ")
+    let varA = Polynomial.symbol("Var_A"), varB = Polynomial.symbol("Var_B")
+    let cov = Polynomial.symbol("Cov_AB")
+    // Var(γX) = γ² Var X and Var(A + B) = Var A + Var B + 2 Cov(A, B).
+    let variance = gamma.power(2) * (varA + varB + Polynomial(2) * cov)
+    let premise: [String: Polynomial] = ["Var_A": Polynomial(1), "Var_B": Polynomial(1),
+                                         "Cov_AB": Polynomial(0)]
+    let equation = variance.substituting(premise) - Polynomial(1)
+    let roots = try equation.realRoots(in: "γ")
+    guard let positive = roots.last(where: \.isPositive), let surd = positive.asSurd else {
+      throw SolveError.noRealRoot(equation: equation.description)
+    }
+    return (equation, roots, surd)
+  }
+
+  static func derivation() throws -> Derivation {
+    let (equation, roots, chosen) = try solveGamma()
+    let rootText = roots.map(\.description).joined(separator: " and ")
+    return Derivation(
+      steps: [
+        DerivationStep(
+          "Write A = L_ℓ[n] and B = L̂_ℓ[n]. The premise: E A = E B = 0, Var A = Var B = 1, and "
+            + "A, B independent, so Cov(A, B) = 0."),
+        DerivationStep(
+          "Mean: E[γ(A + B)] = γ(E A + E B) = 0 for every γ, so the mean condition holds for any "
+            + "γ and fixes nothing.", latex: "E[\\gamma(A+B)] = \\gamma(E A + E B) = 0"),
+        DerivationStep(
+          "Variance: Var(γ(A + B)) = γ²(Var A + Var B + 2 Cov(A, B)); under the premise this is "
+            + "2γ², so unit variance needs \(equation) = 0.",
+          latex: "\\gamma^2(\\mathrm{Var}A + \\mathrm{Var}B + 2\\,\\mathrm{Cov}(A,B)) = 2\\gamma^2 = 1"),
+        DerivationStep("The real roots are \(rootText); both give unit variance."),
+        DerivationStep(
+          "γ < 0 would flip the sign of the residual stream at every layer, which no residual "
+            + "design intends; psverify takes the positive root, γ = \(chosen) ≈ "
+            + "\(Value.format(chosen.doubleValue)).",
+          latex: "\\gamma = \(chosen.latex)"),
+      ],
+      answer: "γ = \(chosen) = √2/2 ≈ \(Value.format(chosen.doubleValue))",
+      answerLatex: "\\gamma = \(chosen.latex)")
+  }
+}

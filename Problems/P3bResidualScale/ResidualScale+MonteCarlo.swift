@@ -1,0 +1,81 @@
+import TensorCore
+import Verification
+
+extension ResidualScale {
+  /// |z| ≤ 5: a two-sided false alarm of 5.7e-7 per test, so the 6 distribution tests of a run
+  /// raise a false alarm about once in 290 000 runs, while a wrong γ (1/2, 1, 1/√3) is rejected at
+  /// z in the hundreds at the default 10⁶ trials.
+  public static let zLimit = 5.0
+
+  /// Moments of S = γ(A + B) over `pairs` independent pairs (A, B) from `distribution`.
+  public static func sampleMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
+                                   stream: RandomStream) -> Moments {
+    ChunkedSampling.moments(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out in
+      let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: out.count)
+      defer { b.deallocate() }
+      random.fill(out, with: distribution)
+      random.fill(b, with: distribution)
+      for i in out.indices { out[i] = gamma * (out[i] + b[i]) }
+    }
+  }
+
+  /// The z-test of Var S = 1.
+  public static func varianceTest(_ m: Moments) -> ZTest {
+    ZTest(estimate: m.variance, standardError: m.standardErrorOfVariance, hypothesis: 1,
+          limit: zLimit)
+  }
+
+  /// The z-test of E S = 0.
+  public static func meanTest(_ m: Moments) -> ZTest {
+    ZTest(estimate: m.mean, standardError: m.standardErrorOfMean, hypothesis: 0, limit: zLimit)
+  }
+
+  /// The γ grid of the sweep: 0.40, 0.45, …, 1.20, independent of any answer under test.
+  static let sweepGrid: [Double] = (8...24).map { Double($0) * 0.05 }
+
+  /// The sweep's result: per grid point the variance with its error, the fitted crossing.
+  public struct Sweep: Sendable {
+    public let gammas: [Double]
+    public let variances: [Double]
+    public let errors: [Double]
+    /// γ̂ where the fitted curve v = c·γ² crosses 1, and its standard error.
+    public let crossing: Double
+    public let crossingError: Double
+    /// Grid points whose variance differs from 1 significantly on the side opposite to what
+    /// `candidate` predicts (below 1 above the candidate, or above 1 below it).
+    public let contradictions: [Double]
+    public let crossingTest: ZTest
+  }
+
+  /// Estimates Var(γ(A + B)) on the grid with independent Gaussian pairs for each point and
+  /// locates where it crosses 1 by a weighted least-squares fit of v = c·γ² (c = Var(A + B)):
+  ///
+  /// ```
+  /// ĉ = Σ wₖ vₖ γₖ² / Σ wₖ γₖ⁴,  wₖ = 1/SEₖ²,  SE(ĉ) = (Σ wₖ γₖ⁴)^(−1/2)
+  /// γ̂ = ĉ^(−1/2),  SE(γ̂) = ½ ĉ^(−3/2) SE(ĉ)
+  /// ```
+  public static func sweep(candidate: Double, pairsPerPoint: Int, stream: RandomStream) -> Sweep {
+    var variances: [Double] = [], errors: [Double] = [], contradictions: [Double] = []
+    var numerator = 0.0, denominator = 0.0
+    for (k, g) in sweepGrid.enumerated() {
+      let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: pairsPerPoint,
+                            stream: stream.split(k))
+      let test = varianceTest(m)
+      variances.append(m.variance)
+      errors.append(m.standardErrorOfVariance)
+      let w = 1 / (test.standardError * test.standardError)
+      numerator += w * m.variance * g * g
+      denominator += w * g * g * g * g
+      if !test.passes && ((g < abs(candidate)) != (test.z < 0)) { contradictions.append(g) }
+    }
+    let c = numerator / denominator
+    let cError = 1 / denominator.squareRoot()
+    let crossing = 1 / c.squareRoot()
+    let crossingError = 0.5 * cError / (c * c.squareRoot())
+    return Sweep(
+      gammas: sweepGrid, variances: variances, errors: errors, crossing: crossing,
+      crossingError: crossingError, contradictions: contradictions,
+      crossingTest: ZTest(estimate: crossing, standardError: crossingError,
+                          hypothesis: abs(candidate), limit: zLimit))
+  }
+}

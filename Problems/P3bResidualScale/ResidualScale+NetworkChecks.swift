@@ -1,0 +1,148 @@
+import TensorCore
+import Verification
+
+extension ResidualScale {
+  /// The fast network forward pass against hand-written loops in Double on the same weights.
+  static func forwardReferenceCheck(gamma: Double) -> Check {
+    Check(id: "network-forward-reference", kind: .numeric,
+          summary: "the SIMD forward pass equals hand-written loops in Double",
+          params: [("N", 6), ("N_bottle", 3), ("L", 4), ("batch", 5)]) { context in
+      let (n, k, layers, batch) = (6, 3, 4, 5)
+      let net = BottleneckResidualMLP.random(
+        width: n, bottleneck: k, layers: layers, gamma: Float(gamma),
+        initialization: .init(w1: 0.5, w2: 0.5, thresholds: 0.1), random: context.random.split("w"))
+      var r = context.random.split("x")
+      let input = Tensor<Float>.normal(shape: [batch, n], random: &r)
+      let fast = net.forward(input)
+      var worst = 0.0
+      for b in 0..<batch {
+        var x = (0..<n).map { Double(input[b, $0]) }
+        for block in net.blocks {
+          let hidden = (0..<k).map { j in
+            max(0, (0..<n).reduce(0.0) { $0 + Double(block.w1[j, $1]) * x[$1] } - Double(block.b1[j]))
+          }
+          let hat = (0..<n).map { i in
+            max(0, (0..<k).reduce(0.0) { $0 + Double(block.w2[i, $1]) * hidden[$1] }
+                - Double(block.b2[i]))
+          }
+          x = (0..<n).map { gamma * (x[$0] + hat[$0]) }
+        }
+        for i in 0..<n { worst = max(worst, abs(Double(fast[b, i]) - x[i]) / (1 + abs(x[i]))) }
+      }
+      // Float32 unit roundoff 6e-8, at most 9 products per dot product, 3 blocks: ≲ 2e-6.
+      let bound = 1e-4
+      return Measurement(
+        status: worst <= bound ? .pass : .fail, expected: .real(0), measured: .real(worst),
+        tolerance: Tolerance(.absolute, bound,
+                             reason: "Float32 rounding over 3 blocks of ≤ 9-term dot products ≲ 2e-6"),
+        detail: "largest |fast − reference| / (1 + |reference|) = \(Value.format(worst))")
+    }
+  }
+
+  /// The premise imposed on a real network: L̂ standardised per unit to mean 0, variance 1. At the
+  /// first block L₀ is an input independent of the weights, so the premise holds and
+  /// Var L₁ = γ²(1 + 1) must be 1. Deeper, L_ℓ is built from earlier branches and independence
+  /// can fail; what happens there is measured and reported.
+  static func networkUnitVarianceCheck(gamma: Double, shape: NetworkShape) -> Check {
+    Check(id: "network-unit-variance", kind: .monteCarlo,
+          summary: "Var L₁ = 1 in a ReLU network whose branch is standardised to the premise",
+          params: networkParams(gamma, shape)) { context in
+      let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: true,
+                                 stream: context.random)
+      let first = summary(runs.map { $0.0.varianceL.count > 1 ? $0.0.varianceL[1] : $0.1 })
+      let top = summary(runs.map(\.1))
+      let topCov = summary(runs.map { $0.0.covariance.last ?? .nan })
+      let test = ZTest(estimate: first.mean, standardError: first.error, hypothesis: 1,
+                       limit: zLimit)
+      let depth = (0..<(shape.layers - 1)).map { l in
+        summary(runs.map { $0.0.varianceL[l] }).mean
+      } + [top.mean]
+      var errata: [Erratum] = [], notes: [String] = []
+      let topTest = ZTest(estimate: top.mean, standardError: top.error, hypothesis: 1, limit: zLimit)
+      let figures = "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
+        + "\(Value.format(top.error, digits: 2)) (z = \(Value.format(topTest.z, digits: 3))); "
+        + "mean per-unit Cov(L_ℓ, L̂_ℓ) in the last block = \(Value.format(topCov.mean, digits: 3)) ± "
+        + "\(Value.format(topCov.error, digits: 2))"
+      if !topTest.passes {
+        errata.append(Erratum(
+          .assumption,
+          "independence of L_ℓ and L̂_ℓ fails with depth: even with L̂ standardised to zero mean "
+            + "and unit variance, γ = \(Value.format(gamma, digits: 4)) does not keep unit variance "
+            + "through \(shape.layers - 1) blocks",
+          location: "problem 3b, statement", evidence: figures))
+      } else {
+        notes.append("With the premise imposed, the variance of the top layer is consistent with 1 "
+          + "(|z| ≤ 5): \(figures).")
+      }
+      return Measurement(
+        status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(first.mean),
+        standardError: first.error, tolerance: zTolerance(test),
+        detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
+          + "\(Value.format(first.error)), z = \(Value.format(test.z, digits: 3)); \(figures)",
+        errata: errata, notes: notes, series: ["variance_L_by_layer": depth])
+    }
+  }
+
+  /// The network as defined, with a plain ReLU branch: L̂ ≥ 0, so its mean is positive and the
+  /// premise "L̂ has zero mean" cannot hold. Checks that prediction and reports what follows.
+  static func networkBranchMeanCheck(gamma: Double, shape: NetworkShape) -> Check {
+    Check(id: "network-relu-branch-mean", kind: .monteCarlo,
+          summary: "E L̂₀ > 0 in the network as defined (L̂ is a ReLU output, so L̂ ≥ 0)",
+          params: networkParams(gamma, shape)) { context in
+      let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: false,
+                                 stream: context.random)
+      let meanHat = summary(runs.map { $0.0.meanHat[0] })
+      let varHat = summary(runs.map { $0.0.varianceHat[0] })
+      let minimum = runs.map { $0.0.minimumHat.min() ?? .nan }.min() ?? .nan
+      let topMean = summary(runs.map { $0.0.meanL.last ?? .nan })
+      let top = summary(runs.map(\.1))
+      let corr = summary(runs.map { $0.0.correlation.reduce(0, +) / Double($0.0.correlation.count) })
+      let test = ZTest(estimate: meanHat.mean, standardError: meanHat.error, hypothesis: 0,
+                       limit: zLimit)
+      let ok = test.z > zLimit && minimum >= 0
+      let evidence = "E L̂₀ = \(Value.format(meanHat.mean, digits: 4)) ± "
+        + "\(Value.format(meanHat.error, digits: 2)) (z = \(Value.format(test.z, digits: 3))), "
+        + "Var L̂₀ = \(Value.format(varHat.mean, digits: 4)), smallest L̂ seen = "
+        + "\(Value.format(minimum))"
+      let drift = "with γ = \(Value.format(gamma, digits: 4)) the positive branch means accumulate: "
+        + "mean of L_\(shape.layers - 2) = \(Value.format(topMean.mean, digits: 4)) ± "
+        + "\(Value.format(topMean.error, digits: 2)) and Var L_\(shape.layers - 1) = "
+        + "\(Value.format(top.mean, digits: 4)) ± \(Value.format(top.error, digits: 2)) "
+        + "after \(shape.layers - 1) blocks"
+      let topMeanTest = ZTest(estimate: topMean.mean, standardError: topMean.error, hypothesis: 0,
+                              limit: zLimit)
+      let topVarianceTest = ZTest(estimate: top.mean, standardError: top.error, hypothesis: 1,
+                                  limit: zLimit)
+      var errata = [
+        Erratum(.assumption,
+                "L̂_ℓ[n] = ReLU(…) ≥ 0, so it cannot have zero mean: the premise is impossible "
+                  + "for the network of problem 3", location: "problem 3b, statement",
+                evidence: evidence),
+      ]
+      if !topMeanTest.passes || !topVarianceTest.passes {
+        errata.append(Erratum(
+          .assumption,
+          "in the network as defined, γ = \(Value.format(gamma, digits: 4)) does not keep zero mean "
+            + "and unit variance: " + drift, location: "problem 3b, solution",
+          evidence: "z = \(Value.format(topMeanTest.z, digits: 3)) for the mean and "
+            + "z = \(Value.format(topVarianceTest.z, digits: 3)) for the variance of the top layer; "
+            + "average per-unit corr(L_ℓ, L̂_ℓ) over layers = "
+            + "\(Value.format(corr.mean, digits: 3)) ± \(Value.format(corr.error, digits: 2))"))
+      }
+      return Measurement(
+        status: ok ? .pass : .fail, expected: .text("E L̂₀ > 0 (z > 5) and L̂ ≥ 0"),
+        measured: .real(meanHat.mean), standardError: meanHat.error,
+        tolerance: Tolerance(.zScore, zLimit, reason: "one-sided z > 5: false alarm 2.9e-7"),
+        detail: evidence, errata: ok ? errata : [],
+        series: ["mean_L_by_layer": (0..<(shape.layers - 1)).map { l in
+                   summary(runs.map { $0.0.meanL[l] }).mean },
+                 "variance_L_by_layer": (0..<(shape.layers - 1)).map { l in
+                   summary(runs.map { $0.0.varianceL[l] }).mean }])
+    }
+  }
+
+  static func networkParams(_ gamma: Double, _ s: NetworkShape) -> [(String, Value)] {
+    [("gamma", .real(gamma)), ("N", .integer(s.width)), ("N_bottle", .integer(s.bottleneck)),
+     ("L", .integer(s.layers)), ("batch", .integer(s.batch)), ("replicates", .integer(s.replicates))]
+  }
+}

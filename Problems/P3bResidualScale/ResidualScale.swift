@@ -1,0 +1,56 @@
+import IndexNotation
+import Verification
+
+/// Problem 3b: the constant γ in L_{ℓ+1} = γ(L_ℓ + L̂_ℓ) that keeps zero mean and unit variance.
+public enum ResidualScale {
+  /// The problem, ready for the runner.
+  public static let problem = ResidualScaleProblem()
+}
+
+public struct ResidualScaleProblem: Problem {
+  public init() {}
+
+  public let id = "3b"
+  public let title = "Residual scale γ that keeps unit variance"
+  public let question = """
+    The residual update becomes L_{ℓ+1}[n] = γ(L_ℓ[n] + L̂_ℓ[n]). If L_ℓ[n] and L̂_ℓ[n] each have \
+    zero mean and unit variance and are independent, which γ gives L_{ℓ+1}[n] zero mean and unit \
+    variance?
+    """
+  public let defaultTrials = 1_000_000
+  public var printed: PrintedSolution { ResidualScale.Printed.solution }
+
+  public var parameters: [ParameterSpec] {
+    [
+      ParameterSpec("gamma", "an answer to test in place of the derived γ",
+                    domain: .real(-10...10), default: nil),
+      ParameterSpec("N", "width N of the residual stream in the network check",
+                    domain: .integer(2...2048), default: .integer(256)),
+      ParameterSpec("N_bottle", "bottleneck width in the network check",
+                    domain: .integer(1...2048), default: .integer(64)),
+      ParameterSpec("L", "layers in the network check, counting the input layer",
+                    domain: .integer(2...256), default: .integer(24)),
+      ParameterSpec("batch", "inputs per network in the network check",
+                    domain: .integer(4...8192), default: .integer(512)),
+      ParameterSpec("replicates", "independent networks (weights and inputs) in the network check",
+                    domain: .integer(2...256), default: .integer(8)),
+    ]
+  }
+
+  public func derive(_ parameters: ParameterValues) throws -> Derivation {
+    try ResidualScale.derivation()
+  }
+
+  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
+    ResidualScale.audit()
+  }
+
+  public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
+    let candidate = parameters.real("gamma") ?? .exact(ResidualScale.derivedGamma)
+    let network = ResidualScale.NetworkShape(
+      width: parameters.integer("N"), bottleneck: parameters.integer("N_bottle"),
+      layers: parameters.integer("L"), batch: parameters.integer("batch"),
+      replicates: parameters.integer("replicates"))
+    return ResidualScale.checks(candidate: candidate, network: network)
+  }
+}

@@ -1,0 +1,141 @@
+/// A product of symbols raised to positive integer powers, e.g. N²·L.
+public struct Monomial: Hashable, Sendable, Comparable {
+  /// (symbol, exponent) pairs sorted by symbol, exponents ≥ 1.
+  public let factors: [Factor]
+
+  public struct Factor: Hashable, Sendable {
+    public let symbol: String
+    public let exponent: Int
+  }
+
+  public init(_ powers: [String: Int]) {
+    factors = powers.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+      .map { Factor(symbol: $0.key, exponent: $0.value) }
+  }
+
+  public static let one = Monomial([:])
+
+  public var degree: Int { factors.reduce(0) { $0 + $1.exponent } }
+  public var powers: [String: Int] {
+    Dictionary(uniqueKeysWithValues: factors.map { ($0.symbol, $0.exponent) })
+  }
+  public func exponent(of symbol: String) -> Int {
+    factors.first { $0.symbol == symbol }?.exponent ?? 0
+  }
+
+  public static func * (l: Monomial, r: Monomial) -> Monomial {
+    Monomial(l.powers.merging(r.powers, uniquingKeysWith: +))
+  }
+
+  /// Graded lexicographic order: higher degree first, then by symbols.
+  public static func < (l: Monomial, r: Monomial) -> Bool {
+    if l.degree != r.degree { return l.degree > r.degree }
+    for (a, b) in zip(l.factors, r.factors) {
+      if a.symbol != b.symbol { return a.symbol < b.symbol }
+      if a.exponent != b.exponent { return a.exponent > b.exponent }
+    }
+    return l.factors.count < r.factors.count
+  }
+}
+
+/// A multivariate polynomial with exact rational coefficients over named symbols.
+///
+/// The representation is canonical (a map from monomial to non-zero coefficient), so two
+/// polynomials are equal exactly when `==` says so.
+public struct Polynomial: Hashable, Sendable {
+  public private(set) var terms: [Monomial: Rational]
+
+  public init(_ constant: Rational = .zero) {
+    terms = constant.isZero ? [:] : [.one: constant]
+  }
+
+  public init(symbol: String) { terms = [Monomial([symbol: 1]): .one] }
+
+  init(terms: [Monomial: Rational]) { self.terms = terms.filter { !$0.value.isZero } }
+
+  public static func symbol(_ name: String) -> Polynomial { Polynomial(symbol: name) }
+
+  public var isZero: Bool { terms.isEmpty }
+  public var symbols: Set<String> { Set(terms.keys.flatMap { $0.factors.map(\.symbol) }) }
+
+  /// The constant value, when the polynomial has no symbols.
+  public var constantValue: Rational? {
+    if terms.isEmpty { return .zero }
+    return terms.count == 1 ? terms[.one] : nil
+  }
+
+  public static func + (l: Polynomial, r: Polynomial) -> Polynomial {
+    var t = l.terms
+    for (m, c) in r.terms { t[m, default: .zero] += c }
+    return Polynomial(terms: t)
+  }
+  public static prefix func - (p: Polynomial) -> Polynomial {
+    Polynomial(terms: p.terms.mapValues { -$0 })
+  }
+  public static func - (l: Polynomial, r: Polynomial) -> Polynomial { l + (-r) }
+  public static func * (l: Polynomial, r: Polynomial) -> Polynomial {
+    var t: [Monomial: Rational] = [:]
+    for (ma, ca) in l.terms {
+      for (mb, cb) in r.terms { t[ma * mb, default: .zero] += ca * cb }
+    }
+    return Polynomial(terms: t)
+  }
+  public static func * (l: Rational, r: Polynomial) -> Polynomial { Polynomial(l) * r }
+
+  public func power(_ n: Int) -> Polynomial {
+    precondition(n >= 0, "negative exponent \(n)")
+    var result = Polynomial(.one)
+    for _ in 0..<n { result = result * self }
+    return result
+  }
+
+  /// Replaces symbols by polynomials.
+  public func substituting(_ values: [String: Polynomial]) -> Polynomial {
+    var result = Polynomial()
+    for (m, c) in terms {
+      var term = Polynomial(c)
+      for f in m.factors {
+        term = term * (values[f.symbol] ?? .symbol(f.symbol)).power(f.exponent)
+      }
+      result = result + term
+    }
+    return result
+  }
+
+  /// The value at a point; nil when a symbol has no value.
+  public func evaluate(_ point: [String: Rational]) -> Rational? {
+    var sum = Rational.zero
+    for (m, c) in terms {
+      var term = c
+      for f in m.factors {
+        guard let v = point[f.symbol] else { return nil }
+        term *= v.power(f.exponent)
+      }
+      sum += term
+    }
+    return sum
+  }
+
+  /// The degree in one symbol.
+  public func degree(in symbol: String) -> Int {
+    terms.keys.map { $0.exponent(of: symbol) }.max() ?? 0
+  }
+
+  /// The coefficients of the powers of `symbol`: self = Σ_k coefficients[k]·symbol^k.
+  public func coefficients(in symbol: String) -> [Int: Polynomial] {
+    var result: [Int: Polynomial] = [:]
+    for (m, c) in terms {
+      let k = m.exponent(of: symbol)
+      var rest = m.powers
+      rest[symbol] = nil
+      result[k, default: Polynomial()] = result[k, default: Polynomial()]
+        + Polynomial(terms: [Monomial(rest): c])
+    }
+    return result
+  }
+
+  /// Terms in canonical order (graded lexicographic).
+  public var sortedTerms: [(Monomial, Rational)] {
+    terms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Verification
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the problems psverify verifies and their parameters.")
+
+  func run() throws {
+    for p in Catalog.problems {
+      print("\(p.id)\t\(p.title)")
+      for spec in p.parameters {
+        let value = spec.defaultValue.map { "default \($0)" } ?? "optional"
+        print("\t--param \(spec.name)=…\t\(spec.summary) (\(value); \(spec.accepted))")
+      }
+    }
+  }
+}
+
+struct AllCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "all", abstract: "Verify every problem and store the run.")
+
+  @OptionGroup var options: RunOptions
+
+  func run() throws {
+    try RunDriver(options: options, problems: Catalog.problems).execute()
+  }
+}
+
+struct ProblemCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "problem", abstract: "Verify the named problems and store the run.")
+
+  @Argument(help: "Problem ids, e.g. 3b.")
+  var ids: [String]
+
+  @OptionGroup var options: RunOptions
+
+  func validate() throws {
+    if ids.isEmpty {
+      throw ValidationError("name at least one problem; known: \(Catalog.ids.joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    var problems: [any Problem] = []
+    for id in ids {
+      guard let p = Catalog.problem(id) else {
+        throw UsageError(
+          message: "unknown problem '\(id)'; known: \(Catalog.ids.joined(separator: ", "))")
+      }
+      if !problems.contains(where: { $0.id == p.id }) { problems.append(p) }
+    }
+    try RunDriver(options: options, problems: problems).execute()
+  }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+
+/// The entry point: parses, runs, and maps every error to the exit codes of DESIGN.md
+/// (0 pass, 1 a check failed, 2 bad usage or input, 3 results not stored).
+public enum PSVerifyMain {
+  public static func run() -> Never {
+    exit(run(arguments: Array(CommandLine.arguments.dropFirst())))
+  }
+
+  /// Runs psverify with `arguments` and returns the exit code.
+  public static func run(arguments: [String]) -> Int32 {
+    do {
+      var command = try PSVerify.parseAsRoot(arguments)
+      try command.run()
+      return 0
+    } catch let code as ExitCode {
+      return code.rawValue
+    } catch let error as UsageError {
+      Terminal.error(error.message)
+      return 2
+    } catch {
+      let code = PSVerify.exitCode(for: error)
+      if code == .success {
+        print(PSVerify.fullMessage(for: error))
+        return 0
+      }
+      Terminal.error(PSVerify.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
+      return 2
+    }
+  }
+}
+
+/// A usage error found after parsing (unknown problem, bad parameter, unusable --db): exit 2.
+struct UsageError: Error {
+  let message: String
+}
+
+struct PSVerify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "psverify",
+    abstract: "Verify and solve the TTIC 31230 (winter 2019) CNN problem set.",
+    discussion: """
+      Exit codes: 0 every check passed; 1 a check failed (or an erratum under --strict); \
+      2 bad usage or input; 3 the results could not be stored (the report is still printed).
+      """,
+    version: Version.current,
+    subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self])
+}
+
+enum Terminal {
+  static func error(_ message: String) {
+    FileHandle.standardError.write(Data("psverify: error: \(message)\n".utf8))
+  }
+
+  static func warning(_ message: String) {
+    FileHandle.standardError.write(Data("psverify: \(message)\n".utf8))
+  }
+
+  static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+  static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+  /// Colour only on a terminal, and never with NO_COLOR set (no-color.org).
+  static var colour: Bool {
+    stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+  }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Report
+import ResultStore
+import Verification
+
+/// Runs the selected problems, prints the report, stores the run, and picks the exit code.
+struct RunDriver {
+  let options: RunOptions
+  let problems: [any Problem]
+
+  func execute() throws {
+    let parameters = try options.parameterValues(for: problems)
+    let store = options.noStore ? nil : ResultStore(path: options.databasePath)
+    if let store {
+      do {
+        try store.validate()
+      } catch {
+        throw UsageError(message: error.description)
+      }
+    }
+    let startedAt = Date()
+    let progress = Progress(enabled: Terminal.stderrIsTerminal && !options.quiet)
+    let runner = Runner(seed: options.seed, trials: options.trials) { progress.handle($0) }
+    let reports = problems.map { runner.run($0, parameters: parameters[$0.id]!) }
+    progress.finish()
+
+    var runID: Int64?
+    var storage = "not stored (--no-store)"
+    var storeFailed = false
+    if let store {
+      let record = RunRecord(
+        startedAt: startedAt, finishedAt: Date(), version: Version.current, seed: options.seed,
+        trials: options.trials, parameters: options.parametersJSON,
+        commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+        reports: reports)
+      do {
+        runID = try store.store(record)
+        storage = "stored as run \(runID!) in \(store.path)"
+      } catch {
+        storage = "NOT STORED: \(error.description)"
+        storeFailed = true
+      }
+    }
+    let summary = RunSummary(
+      runID: runID, seed: options.seed, trials: options.trials, version: Version.current,
+      startedAt: ISO8601DateFormatter().string(from: startedAt), reports: reports,
+      storage: storage)
+    switch options.format {
+    case .json: print(JSONReport.render(summary), terminator: "")
+    case .markdown: print(MarkdownReport.render(summary), terminator: "")
+    case .text:
+      let text = TextReport(colour: Terminal.colour)
+      print(options.quiet ? text.summary(summary) : text.render(summary), terminator: "")
+    }
+    if storeFailed { Terminal.error(storage) }
+    let failed = summary.failedChecks > 0 || reports.contains { $0.status == .failed }
+    if failed || (options.strict && summary.errataCount > 0) { throw ExitCode(1) }
+    if storeFailed { throw ExitCode(3) }
+  }
+}

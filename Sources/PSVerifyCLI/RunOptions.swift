@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Verification
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown
+}
+
+/// Options shared by `all` and `problem`.
+struct RunOptions: ParsableArguments {
+  static let defaultSeed: UInt64 = 31230
+  static let maximumTrials = 10_000_000_000
+
+  @Option(help: "Seed of every random stream (0…\(Int64.max)); recorded, reproduces a run.",
+          transform: RunOptions.parseSeed)
+  var seed: UInt64 = RunOptions.defaultSeed
+
+  @Option(help: "Monte Carlo trials per estimate (1…\(RunOptions.maximumTrials)); default: each problem's own.",
+          transform: RunOptions.parseTrials)
+  var trials: Int?
+
+  @Option(name: .customLong("param"),
+          help: ArgumentHelp("Override a problem parameter (repeatable); `psverify list` shows them.",
+                             valueName: "NAME=VALUE"))
+  var params: [String] = []
+
+  @Option(help: "Output format: text, json or markdown.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
+  var db: String?
+
+  @Flag(help: "Do not store the run.")
+  var noStore = false
+
+  @Flag(help: "Exit 1 when the printed solutions have errata.")
+  var strict = false
+
+  @Flag(help: "Print only the summary.")
+  var quiet = false
+
+  var databasePath: String {
+    db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
+  }
+
+  static func parseSeed(_ text: String) throws -> UInt64 {
+    guard let n = UInt64(text), n <= UInt64(Int64.max) else {
+      throw ValidationError("expected a whole number from 0 to \(Int64.max)")
+    }
+    return n
+  }
+
+  static func parseTrials(_ text: String) throws -> Int {
+    guard let n = Int(text), n >= 1, n <= maximumTrials else {
+      throw ValidationError("expected a whole number from 1 to \(maximumTrials)")
+    }
+    return n
+  }
+
+  /// The `--param` overrides for each selected problem.
+  /// - Throws: `UsageError` for a malformed pair, an unknown name or an invalid value.
+  func parameterValues(for problems: [any Problem]) throws -> [String: ParameterValues] {
+    var given: [(String, String)] = []
+    for text in params {
+      guard let eq = text.firstIndex(of: "="), eq != text.startIndex,
+            text.index(after: eq) != text.endIndex else {
+        throw UsageError(message: ParameterError.malformed(text).description)
+      }
+      given.append((String(text[..<eq]).trimmingCharacters(in: .whitespaces),
+                    String(text[text.index(after: eq)...])))
+    }
+    for (name, _) in given where !problems.contains(where: { p in
+      p.parameters.contains { $0.name == name } }) {
+      let known = Array(Set(problems.flatMap { $0.parameters.map(\.name) })).sorted()
+      throw UsageError(message: ParameterError.unknown(
+        name: name, problem: problems.map(\.id).joined(separator: ", "), known: known).description)
+    }
+    var result: [String: ParameterValues] = [:]
+    for problem in problems {
+      var overrides: [String: ParameterValue] = [:]
+      for (name, value) in given {
+        guard let spec = problem.parameters.first(where: { $0.name == name }) else { continue }
+        do {
+          overrides[name] = try spec.parse(value)
+        } catch let error as ParameterError {
+          throw UsageError(message: error.description)
+        }
+      }
+      result[problem.id] = ParameterValues(specs: problem.parameters, overrides: overrides)
+    }
+    return result
+  }
+
+  var parametersJSON: JSONValue {
+    .object(params.map { p in
+      let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+      return (parts[0], .string(parts.count > 1 ? parts[1] : ""))
+    })
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import Verification
+
+/// A run as it is stored.
+public struct RunRecord: Sendable {
+  public var startedAt: Date
+  public var finishedAt: Date
+  public var version: String
+  public var seed: UInt64
+  public var trials: Int?
+  /// The `--param` overrides, as JSON.
+  public var parameters: JSONValue
+  public var commandLine: String
+  public var reports: [ProblemReport]
+
+  public init(startedAt: Date, finishedAt: Date, version: String, seed: UInt64, trials: Int?,
+              parameters: JSONValue, commandLine: String, reports: [ProblemReport]) {
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.version = version
+    self.seed = seed
+    self.trials = trials
+    self.parameters = parameters
+    self.commandLine = commandLine
+    self.reports = reports
+  }
+}
+
+/// results.db: the only code that touches SQLite.
+///
+/// The file is checked before a run (`validate`) and written after it (`store`), each run in one
+/// transaction. WAL and a busy timeout let several psverify processes store into one file at once.
+/// A file that is not SQLite, is damaged, or has a newer schema is never opened for writing.
+public struct ResultStore: Sendable {
+  public let path: String
+
+  public init(path: String) { self.path = path }
+
+  /// Checks, without writing anything, that `path` can hold results.
+  /// - Throws: `StoreError` with `isUsage == true` for a missing directory, a file that is not
+  ///   SQLite, a damaged database or a newer schema.
+  public func validate() throws(StoreError) {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+          isDirectory.boolValue else {
+      throw .missingDirectory(path: path)
+    }
+    guard FileManager.default.fileExists(atPath: path) else { return }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return }  // unreadable: exit 3 later
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    try? handle.close()
+    if header.isEmpty { return }  // an empty file is a new database to SQLite
+    guard header == Data("SQLite format 3\0".utf8) else { throw .notSQLite(path: path) }
+    var configuration = Configuration()
+    configuration.readonly = true
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let unknown: [String] = try queue.read { db in
+        let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
+        guard check == "ok" else { throw StoreError.damaged(path: path, reason: check) }
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let known = Set(Schema.migrator.migrations)
+        return applied.subtracting(known).sorted()
+      }
+      try queue.close()
+      if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+      throw .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
+    } catch {
+      return  // e.g. permissions: reported as a failed write (exit 3) after the run
+    }
+  }
+
+  /// Stores a run in one transaction and returns its id.
+  public func store(_ run: RunRecord) throws(StoreError) -> Int64 {
+    try validate()
+    do {
+      let queue = try openForWriting()
+      let id = try queue.write { db in try insert(run, db) }
+      try queue.close()
+      return id
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .writeFailed(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// Opens the database for writing (WAL, 30 s busy timeout) and brings its schema up to date.
+  func openForWriting() throws -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.journalMode = .wal
+    configuration.busyMode = .timeout(30)
+    configuration.foreignKeysEnabled = true
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    // Two processes creating a new file at once can race to run the same migration; the loser's
+    // attempt fails harmlessly, and once the winner commits the schema is current.
+    var attempt = 0
+    while true {
+      do {
+        try Schema.migrator.migrate(queue)
+        return queue
+      } catch {
+        attempt += 1
+        let current = (try? queue.read { db in try Schema.migrator.hasCompletedMigrations(db) })
+          ?? false
+        if current { return queue }
+        if attempt >= 20 { throw error }
+        Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+      }
+    }
+  }
+
+  static func describe(_ error: any Error) -> String {
+    if let db = error as? DatabaseError {
+      switch db.resultCode {
+      case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+        return "the file or its directory is not writable (\(db.message ?? "read-only"))"
+      case .SQLITE_FULL: return "the disk is full"
+      case .SQLITE_BUSY, .SQLITE_LOCKED:
+        return "the database stayed locked by another process for 30 s"
+      default: return db.message ?? "\(db.resultCode)"
+      }
+    }
+    return "\(error)"
+  }
+}

@@ -1,0 +1,30 @@
+/// Why results.db could not be used. `isUsage` errors are found before a run (exit 2); the others
+/// stop only the storing of a finished run (exit 3, the report is still printed).
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  case missingDirectory(path: String)
+  case notSQLite(path: String)
+  case damaged(path: String, reason: String)
+  case newerSchema(path: String, unknown: [String])
+  case writeFailed(path: String, reason: String)
+
+  /// Whether the error is the user's input (exit 2) rather than a failed write (exit 3).
+  public var isUsage: Bool {
+    if case .writeFailed = self { return false }
+    return true
+  }
+
+  public var description: String {
+    switch self {
+    case .missingDirectory(let path):
+      "cannot store results at '\(path)': its directory does not exist; pass --db with a path in an existing directory, or --no-store"
+    case .notSQLite(let path):
+      "'\(path)' is not a SQLite database, so psverify will not write to it; pass --db with a new path or a psverify results.db"
+    case let .damaged(path, reason):
+      "'\(path)' is a damaged SQLite database (\(reason)); it was left untouched; pass --db with another path"
+    case let .newerSchema(path, unknown):
+      "'\(path)' was written by a newer psverify (schema \(unknown.joined(separator: ", "))); it was left untouched; use that version or another --db"
+    case let .writeFailed(path, reason):
+      "could not store the run in '\(path)': \(reason)"
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import Dispatch
+import Foundation
+
+/// Work split over the machine's cores.
+public enum Parallel {
+  /// The number of workers: the active processor count.
+  public static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+  /// Runs `body(i)` for every `i` in `0..<count` on all cores and returns the results in index
+  /// order, so that a reduction over them is deterministic whatever order the workers finish in.
+  public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    precondition(count >= 0, "count must be non-negative, got \(count)")
+    if count == 0 { return [] }
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let box = SendableBuffer(results)
+    if count == 1 || workerCount == 1 {
+      for i in 0..<count { box.buffer[i] = body(i) }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: count) { i in box.buffer[i] = body(i) }
+    }
+    return results.map { $0! }
+  }
+
+  /// Runs `body(range)` over `0..<count` split into one contiguous range per worker.
+  public static func forEachRange(_ count: Int, minimumPerWorker: Int = 1,
+                                  _ body: @Sendable (Range<Int>) -> Void) {
+    let workers = max(1, min(workerCount, count / max(1, minimumPerWorker)))
+    if workers == 1 {
+      body(0..<count)
+      return
+    }
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      body((w * count / workers)..<((w + 1) * count / workers))
+    }
+  }
+}
+
+/// A buffer handed to workers that write disjoint elements.
+struct SendableBuffer<T>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<T>
+  init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}

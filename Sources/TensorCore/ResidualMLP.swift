@@ -1,0 +1,95 @@
+/// The bottleneck residual MLP of problem 3, batched:
+///
+/// ```
+/// L̃_ℓ[b, k] = ReLU(W_ℓ^{b,1}[k, N] L_ℓ[b, N] − B_ℓ^{b,1}[k])
+/// L̂_ℓ[b, n] = ReLU(W_ℓ^{b,2}[n, K] L̃_ℓ[b, K] − B_ℓ^{b,2}[n])
+/// L_{ℓ+1}[b, n] = γ (L_ℓ[b, n] + L̂_ℓ[b, n])
+/// ```
+/// A network of L layers, counting the input layer L₀, has L − 1 blocks.
+public struct BottleneckResidualMLP: Sendable {
+  /// One residual block's parameters.
+  public struct Block: Sendable {
+    /// W^{b,1}: [N_bottle, N].
+    public var w1: Tensor<Float>
+    /// B^{b,1}: [N_bottle].
+    public var b1: Tensor<Float>
+    /// W^{b,2}: [N, N_bottle].
+    public var w2: Tensor<Float>
+    /// B^{b,2}: [N].
+    public var b2: Tensor<Float>
+  }
+
+  /// How weights and thresholds are drawn: entries N(0, σ²) with the given standard deviations.
+  public struct Initialization: Sendable {
+    public var w1: Float
+    public var w2: Float
+    public var thresholds: Float
+
+    public init(w1: Float, w2: Float, thresholds: Float) {
+      self.w1 = w1
+      self.w2 = w2
+      self.thresholds = thresholds
+    }
+  }
+
+  public let width: Int
+  public let bottleneck: Int
+  public var blocks: [Block]
+  public var gamma: Float
+
+  /// The number of layers, counting the input layer.
+  public var layers: Int { blocks.count + 1 }
+
+  public init(width: Int, bottleneck: Int, blocks: [Block], gamma: Float) {
+    self.width = width
+    self.bottleneck = bottleneck
+    self.blocks = blocks
+    self.gamma = gamma
+  }
+
+  /// A network with independent random parameters; block ℓ draws from `random.split(ℓ)`.
+  public static func random(width: Int, bottleneck: Int, layers: Int, gamma: Float,
+                            initialization: Initialization,
+                            random: RandomStream) -> BottleneckResidualMLP {
+    precondition(width > 0 && bottleneck > 0 && layers >= 1,
+                 "invalid network: N=\(width), N_bottle=\(bottleneck), L=\(layers)")
+    let blocks = (0..<(layers - 1)).map { index -> Block in
+      var r = random.split(index)
+      return Block(
+        w1: .normal(shape: [bottleneck, width], standardDeviation: initialization.w1, random: &r),
+        b1: .normal(shape: [bottleneck], standardDeviation: initialization.thresholds, random: &r),
+        w2: .normal(shape: [width, bottleneck], standardDeviation: initialization.w2, random: &r),
+        b2: .normal(shape: [width], standardDeviation: initialization.thresholds, random: &r))
+    }
+    return BottleneckResidualMLP(width: width, bottleneck: bottleneck, blocks: blocks, gamma: gamma)
+  }
+
+  /// Runs the network forward on a batch [B, N].
+  /// - Parameters:
+  ///   - branch: applied to each L̂_ℓ before the residual add (identity when nil); lets a
+  ///     caller impose a premise on the branch, e.g. zero mean and unit variance per unit.
+  ///   - observe: called per block with (ℓ, L_ℓ, L̂_ℓ after `branch`).
+  ///   - counter: receives every scalar multiply, including the γ scale's B·N per block.
+  /// - Returns: L_{L−1}, the top layer.
+  /// - Complexity: (L − 1)·B·(2·N·N_bottle + N) multiplies.
+  public func forward(_ input: Tensor<Float>,
+                      branch: ((Tensor<Float>) -> Tensor<Float>)? = nil,
+                      observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)? = nil,
+                      counter: MultiplyCounter? = nil) -> Tensor<Float> {
+    precondition(input.rank == 2 && input.shape[1] == width,
+                 "input \(input.shape) does not match width \(width)")
+    var layer = input
+    for (index, block) in blocks.enumerated() {
+      let hidden = layer.dense(weight: block.w1, threshold: block.b1, activation: .relu,
+                               counter: counter)
+      var hat = hidden.dense(weight: block.w2, threshold: block.b2, activation: .relu,
+                             counter: counter)
+      if let branch { hat = branch(hat) }
+      observe?(index, layer, hat)
+      let g = gamma
+      for i in layer.storage.indices { layer.storage[i] = g * (layer.storage[i] + hat.storage[i]) }
+      counter?.add(layer.count)
+    }
+    return layer
+  }
+}

@@ -1,0 +1,138 @@
+import TensorCore
+
+/// How a check obtains its evidence.
+public enum CheckKind: String, Sendable, CaseIterable {
+  /// Exact algebra: two symbolic computations agree, or a root satisfies its equation.
+  case symbolic
+  /// Floating-point computation compared within a stated rounding bound.
+  case numeric
+  /// Counting what code actually executes (multiplies, exponents of measured factors).
+  case instrumented
+  /// Sampling, judged by a z-test with a stated false-alarm probability.
+  case monteCarlo = "monte-carlo"
+}
+
+/// The verdict of one check.
+public enum CheckStatus: String, Sendable {
+  case pass
+  case fail
+}
+
+/// How close `measured` must be to `expected`, and why.
+public struct Tolerance: Sendable, Equatable {
+  public enum Kind: String, Sendable {
+    /// Equality, for exact integers and symbolic values.
+    case exact
+    /// |measured − expected| ≤ value.
+    case absolute
+    /// |measured − expected| ≤ value·|expected|.
+    case relative
+    /// |z| ≤ value.
+    case zScore = "z"
+  }
+  public let kind: Kind
+  public let value: Double?
+  /// The reason for this tolerance, e.g. "z ≤ 5: two-sided false alarm 5.7e-7 per check".
+  public let reason: String
+
+  public init(_ kind: Kind, _ value: Double? = nil, reason: String) {
+    self.kind = kind
+    self.value = value
+    self.reason = reason
+  }
+
+  public static let exact = Tolerance(.exact, reason: "exact arithmetic")
+}
+
+/// What a check's body reports back to the runner.
+public struct Measurement: Sendable {
+  public var status: CheckStatus
+  public var expected: Value
+  public var measured: Value
+  /// The standard error of `measured`, for Monte Carlo estimates.
+  public var standardError: Double?
+  public var tolerance: Tolerance
+  /// One or two sentences with the figures that led to the status.
+  public var detail: String
+  /// Findings about the printed solution that the check's evidence supports.
+  public var errata: [Erratum]
+  /// Observations worth reporting that are not errata.
+  public var notes: [String]
+  /// Series kept for plots and later comparison (name → values).
+  public var series: [String: [Double]]
+
+  public init(status: CheckStatus, expected: Value, measured: Value, standardError: Double? = nil,
+              tolerance: Tolerance, detail: String, errata: [Erratum] = [], notes: [String] = [],
+              series: [String: [Double]] = [:]) {
+    self.status = status
+    self.expected = expected
+    self.measured = measured
+    self.standardError = standardError
+    self.tolerance = tolerance
+    self.detail = detail
+    self.errata = errata
+    self.notes = notes
+    self.series = series
+  }
+}
+
+/// What a check receives when it runs.
+public struct CheckContext: Sendable {
+  /// The check's own random stream, split from the run seed by problem id and check id.
+  public var random: RandomStream
+  /// The number of Monte Carlo trials requested (the problem's default or `--trials`).
+  public let trials: Int
+  /// The problem's parameters after defaults and overrides.
+  public let parameters: ParameterValues
+
+  public init(random: RandomStream, trials: Int, parameters: ParameterValues) {
+    self.random = random
+    self.trials = trials
+    self.parameters = parameters
+  }
+}
+
+/// A check: a stable id, a kind, the parameters it runs with, and its body.
+public struct Check: Sendable {
+  /// Stable kebab-case id; stored in results.db, so never renamed.
+  public let id: String
+  public let kind: CheckKind
+  /// One line saying what is compared with what.
+  public let summary: String
+  public let params: [(String, Value)]
+  public let body: @Sendable (inout CheckContext) throws -> Measurement
+
+  public init(id: String, kind: CheckKind, summary: String, params: [(String, Value)] = [],
+              body: @escaping @Sendable (inout CheckContext) throws -> Measurement) {
+    self.id = id
+    self.kind = kind
+    self.summary = summary
+    self.params = params
+    self.body = body
+  }
+}
+
+/// A check's result as reported and stored.
+public struct CheckOutcome: Sendable {
+  public let id: String
+  public let kind: CheckKind
+  public let summary: String
+  public let params: [(String, Value)]
+  public let measurement: Measurement
+  /// The key of the check's random stream (reproduces its draws with the same seed).
+  public let streamKey: UInt64
+  public let seconds: Double
+
+  public var status: CheckStatus { measurement.status }
+
+  public init(id: String, kind: CheckKind, summary: String, params: [(String, Value)],
+              measurement: Measurement, streamKey: UInt64, seconds: Double) {
+    self.id = id
+    self.kind = kind
+    self.summary = summary
+    self.params = params
+    self.measurement = measurement
+    self.streamKey = streamKey
+    self.seconds = seconds
+  }
+}

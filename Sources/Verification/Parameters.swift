@@ -1,0 +1,134 @@
+import IndexNotation
+
+/// A problem parameter: its name, what it means, its default and the values it accepts.
+public struct ParameterSpec: Sendable {
+  public enum Domain: Sendable {
+    /// A whole number in a closed range.
+    case integer(ClosedRange<Int>)
+    /// A real constant in a closed range, written as a number or an expression (`1/sqrt(2)`).
+    case real(ClosedRange<Double>)
+  }
+
+  public let name: String
+  public let summary: String
+  public let domain: Domain
+  /// The default; nil when the parameter is optional (e.g. an answer to test instead of the
+  /// derived one).
+  public let defaultValue: ParameterValue?
+
+  public init(_ name: String, _ summary: String, domain: Domain, default value: ParameterValue?) {
+    self.name = name
+    self.summary = summary
+    self.domain = domain
+    self.defaultValue = value
+  }
+
+  /// What the parameter accepts, for error messages and `psverify list`.
+  public var accepted: String {
+    switch domain {
+    case .integer(let r): "a whole number from \(r.lowerBound) to \(r.upperBound)"
+    case .real(let r):
+      "a number or expression such as 1/sqrt(2) from \(Value.format(r.lowerBound)) to "
+        + "\(Value.format(r.upperBound))"
+    }
+  }
+
+  /// Reads a value given on the command line.
+  public func parse(_ text: String) throws -> ParameterValue {
+    switch domain {
+    case .integer(let range):
+      guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        throw ParameterError.invalid(name: name, value: text, accepted: accepted)
+      }
+      guard range.contains(n) else {
+        throw ParameterError.invalid(name: name, value: text, accepted: accepted)
+      }
+      return .integer(n)
+    case .real(let range):
+      let value: ScalarValue
+      do {
+        value = try ScalarExpression.evaluate(text)
+      } catch let error as ScalarSyntaxError {
+        throw ParameterError.unreadable(name: name, value: text, reason: error.description,
+                                        accepted: accepted)
+      }
+      guard value.doubleValue.isFinite, range.contains(value.doubleValue) else {
+        throw ParameterError.invalid(name: name, value: text, accepted: accepted)
+      }
+      return .real(value)
+    }
+  }
+}
+
+/// A parameter's value: an exact whole number, or a real constant (exact when it can be).
+public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
+  case integer(Int)
+  case real(ScalarValue)
+
+  public var description: String {
+    switch self {
+    case .integer(let n): String(n)
+    case .real(let v): v.description
+    }
+  }
+
+  public var asValue: Value {
+    switch self {
+    case .integer(let n): .integer(n)
+    case .real(let v): .real(v.doubleValue)
+    }
+  }
+}
+
+/// An error in a `--param` given by the user.
+public enum ParameterError: Error, Equatable, CustomStringConvertible {
+  case malformed(String)
+  case unknown(name: String, problem: String, known: [String])
+  case invalid(name: String, value: String, accepted: String)
+  case unreadable(name: String, value: String, reason: String, accepted: String)
+
+  public var description: String {
+    switch self {
+    case .malformed(let text):
+      "invalid --param '\(text)': expected NAME=VALUE, e.g. --param N=64"
+    case let .unknown(name, problem, known):
+      "unknown parameter '\(name)' for problem \(problem); known: "
+        + (known.isEmpty ? "none" : known.joined(separator: ", "))
+    case let .invalid(name, value, accepted):
+      "invalid value '\(value)' for parameter \(name): expected \(accepted)"
+    case let .unreadable(name, value, reason, accepted):
+      "invalid value '\(value)' for parameter \(name) (\(reason)): expected \(accepted)"
+    }
+  }
+}
+
+/// The parameters a problem runs with: defaults overridden by `--param`.
+public struct ParameterValues: Sendable, Equatable {
+  public private(set) var values: [String: ParameterValue]
+  /// The names given explicitly by the user.
+  public private(set) var overridden: Set<String>
+
+  public init(specs: [ParameterSpec], overrides: [String: ParameterValue] = [:]) {
+    var values: [String: ParameterValue] = [:]
+    for spec in specs { values[spec.name] = spec.defaultValue }
+    for (name, value) in overrides { values[name] = value }
+    self.values = values
+    self.overridden = Set(overrides.keys)
+  }
+
+  /// An integer parameter; traps if the problem did not declare it as one (a programmer error).
+  public func integer(_ name: String) -> Int {
+    guard case .integer(let n)? = values[name] else {
+      preconditionFailure("parameter \(name) is not an integer: \(String(describing: values[name]))")
+    }
+    return n
+  }
+
+  /// A real parameter, or nil when it is optional and unset.
+  public func real(_ name: String) -> ScalarValue? {
+    guard case .real(let v)? = values[name] else { return nil }
+    return v
+  }
+}
+
+import Foundation

@@ -1,0 +1,3 @@
+import PSVerifyCLI
+
+PSVerifyMain.run()
