@@ -43,12 +43,14 @@ let package = Package(
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"]),
     .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
-    .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore", "TestSupport"]),
+    .testTarget(
+      name: "ResultStoreTests",
+      dependencies: ["ResultStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
     .testTarget(
       name: "GradingSuite",
-      dependencies: ["P3bResidualScale", "Verification", "IndexNotation", "TestSupport"]),
+      dependencies: ["P3bResidualScale", "Verification", "IndexNotation", "TensorCore", "TestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
   ],

@@ -10,9 +10,7 @@ extension ResidualScale {
   /// Moments of S = γ(A + B) over `pairs` independent pairs (A, B) from `distribution`.
   public static func sampleMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
                                    stream: RandomStream) -> Moments {
-    ChunkedSampling.moments(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out in
-      let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: out.count)
-      defer { b.deallocate() }
+    ChunkedSampling.moments(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out, b in
       random.fill(out, with: distribution)
       random.fill(b, with: distribution)
       for i in out.indices { out[i] = gamma * (out[i] + b[i]) }

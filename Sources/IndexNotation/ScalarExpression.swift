@@ -135,6 +135,14 @@ struct ScalarParser {
       for _ in 0..<abs(e.coefficient.numerator) { result = multiply(result, base) }
       return e.coefficient.numerator < 0 ? divide(.exact(Surd(.one)), result) : result
     }
+    // Half-integer powers of a non-negative rational: b^(p/2) = (√b)^p, still exact.
+    if case .exact(let e) = exponent, e.isRational, e.coefficient.denominator == 2,
+       abs(e.coefficient.numerator) <= 64, case .exact(let b) = base, b.isRational, small(b),
+       b.coefficient > .zero, let root = Surd.squareRoot(of: b.coefficient) {
+      var result = ScalarValue.exact(Surd(.one))
+      for _ in 0..<abs(e.coefficient.numerator) { result = multiply(result, .exact(root)) }
+      return e.coefficient.numerator < 0 ? divide(.exact(Surd(.one)), result) : result
+    }
     return .approximate(pow(base.doubleValue, exponent.doubleValue))
   }
 

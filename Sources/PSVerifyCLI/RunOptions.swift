@@ -11,11 +11,13 @@ struct RunOptions: ParsableArguments {
   static let defaultSeed: UInt64 = 31230
   static let maximumTrials = 10_000_000_000
 
-  @Option(help: "Seed of every random stream (0…\(Int64.max)); recorded, reproduces a run.",
+  @Option(parsing: .unconditional,
+          help: "Seed of every random stream (0…\(Int64.max)); recorded, reproduces a run.",
           transform: RunOptions.parseSeed)
   var seed: UInt64 = RunOptions.defaultSeed
 
-  @Option(help: "Monte Carlo trials per estimate (1…\(RunOptions.maximumTrials)); default: each problem's own.",
+  @Option(parsing: .unconditional,
+          help: "Monte Carlo trials per estimate (1…\(RunOptions.maximumTrials)); default: each problem's own.",
           transform: RunOptions.parseTrials)
   var trials: Int?
 

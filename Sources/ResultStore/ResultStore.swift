@@ -83,7 +83,15 @@ public struct ResultStore: Sendable {
     try validate()
     do {
       let queue = try openForWriting()
-      let id = try queue.write { db in try insert(run, db) }
+      // IMMEDIATE takes the write lock up front, so a busy writer makes us wait (busy timeout)
+      // instead of failing at once with SQLITE_BUSY_SNAPSHOT when a read upgrades to a write.
+      var id: Int64 = 0
+      try queue.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          id = try insert(run, db)
+          return .commit
+        }
+      }
       try queue.close()
       return id
     } catch let error as StoreError {

@@ -37,23 +37,39 @@ extension Moments {
 public enum ChunkedSampling {
   /// Draws `count` values in chunks of `chunkSize`; chunk i fills its buffer from
   /// `stream.split(i)`. The moments are merged in chunk order, so the result is the same bit for
-  /// bit whatever the number of cores.
+  /// bit whatever the number of cores. Each worker allocates its buffers once.
+  ///
+  /// `fill(&random, out, scratch)` writes the chunk's values into `out`; `scratch` is a second
+  /// buffer of the same size for its own use.
   public static func moments(
-    count: Int, chunkSize: Int = 1 << 16, stream: RandomStream,
-    fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>) -> Void
+    count: Int, chunkSize: Int = 1 << 15, stream: RandomStream,
+    fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,
+                     UnsafeMutableBufferPointer<Double>) -> Void
   ) -> Moments {
     precondition(count > 0 && chunkSize > 0, "count \(count) and chunk \(chunkSize) must be > 0")
     let chunks = (count + chunkSize - 1) / chunkSize
-    let parts = Parallel.map(chunks) { chunk -> Moments in
-      let size = min(chunkSize, count - chunk * chunkSize)
-      let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
-      defer { buffer.deallocate() }
-      var random = stream.split(chunk)
-      fill(&random, buffer)
-      return Moments(buffer: UnsafeBufferPointer(buffer))
+    let workers = min(Parallel.workerCount, chunks)
+    let perWorker = Parallel.map(workers) { worker -> [Moments] in
+      let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunkSize)
+      let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunkSize)
+      defer {
+        out.deallocate()
+        scratch.deallocate()
+      }
+      var parts: [Moments] = []
+      // Worker w takes chunks w, w + W, w + 2W, …: equal shares, no coordination.
+      for chunk in stride(from: worker, to: chunks, by: workers) {
+        let size = min(chunkSize, count - chunk * chunkSize)
+        let o = UnsafeMutableBufferPointer(rebasing: out[0..<size])
+        let t = UnsafeMutableBufferPointer(rebasing: scratch[0..<size])
+        var random = stream.split(chunk)
+        fill(&random, o, t)
+        parts.append(Moments(buffer: UnsafeBufferPointer(o)))
+      }
+      return parts
     }
     var total = Moments()
-    for part in parts { total.merge(part) }
+    for chunk in 0..<chunks { total.merge(perWorker[chunk % workers][chunk / workers]) }
     return total
   }
 }

@@ -65,18 +65,35 @@ extension RandomStream {
                             with distribution: StandardDistribution) {
     switch distribution {
     case .gaussian:
-      for i in buffer.indices { buffer[i] = nextNormal() }
+      Ziggurat.x.withUnsafeBufferPointer { x in
+        Ziggurat.ratio.withUnsafeBufferPointer { ratio in
+          for i in buffer.indices {
+            // The fast path inlined with the tables hoisted; rare cases take nextNormal's route.
+            let bits = next()
+            let layer = Int(bits & 0x7f)
+            let u = Double(bits >> 11) * 0x1.0p-52 - 1
+            if abs(u) < ratio[layer] {
+              buffer[i] = u * x[layer]
+            } else if let value = normalSlowPath(layer: layer, x: u * x[layer], u: u) {
+              buffer[i] = value
+            } else {
+              buffer[i] = nextNormal()
+            }
+          }
+        }
+      }
     case .uniform:
       for i in buffer.indices { buffer[i] = nextUniformStandard() }
     case .rademacher:
-      // 64 signs per draw.
+      // 64 signs per draw, branch-free: bit 0 → −1, bit 1 → +1.
       var i = buffer.startIndex
       while i < buffer.endIndex {
-        var bits = next()
+        let bits = next()
         let end = min(i + 64, buffer.endIndex)
+        var k: UInt64 = 0
         while i < end {
-          buffer[i] = (bits & 1) == 0 ? -1 : 1
-          bits >>= 1
+          buffer[i] = Double(Int64((bits >> k) & 1) &* 2 &- 1)
+          k += 1
           i += 1
         }
       }

@@ -1,0 +1,194 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests that run the built `psverify` binary.
+final class CLITests: XCTestCase {
+  var directory: URL!
+  /// Arguments that keep the debug-build runs short; the checks are the same code.
+  let small = ["--trials", "2000", "--param", "N=16", "--param", "N_bottle=4", "--param", "L=3",
+               "--param", "batch=32", "--param", "replicates=3"]
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("psverify-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  static var binary: URL {
+    // Test bundles sit beside the products in .build/<configuration>/.
+    var url = Bundle(for: CLITests.self).bundleURL
+    while url.pathComponents.count > 1 {
+      let candidate = url.appendingPathComponent("psverify")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      url = url.deletingLastPathComponent()
+    }
+    fatalError("psverify binary not found near \(Bundle(for: CLITests.self).bundleURL.path)")
+  }
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    let process = try start(arguments, environment: environment)
+    return finish(process)
+  }
+
+  func start(_ arguments: [String], environment: [String: String] = [:]) throws
+    -> (Process, Pipe, Pipe)
+  {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["PSVERIFY_DB"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return (process, out, err)
+  }
+
+  func finish(_ p: (Process, Pipe, Pipe)) -> Result {
+    let out = p.1.fileHandleForReading.readDataToEndOfFile()
+    let err = p.2.fileHandleForReading.readDataToEndOfFile()
+    p.0.waitUntilExit()
+    return Result(status: p.0.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                  stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  func testList_showsOnlyImplementedProblems() throws {
+    let r = try run(["list"])
+    XCTAssertEqual(r.status, 0)
+    XCTAssertTrue(r.stdout.hasPrefix("3b\t"))
+    XCTAssertFalse(r.stdout.contains("\n1\t"))
+  }
+
+  func testBadInput_oneLineErrorsAndExitTwo() throws {
+    let cases: [([String], String)] = [
+      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 3b\n"),
+      (["problem", "3b", "--trials", "0"],
+       "psverify: error: The value '0' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
+      (["problem", "3b", "--trials", "-3"],
+       "psverify: error: The value '-3' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
+      (["problem", "3b", "--trials", "abc"],
+       "psverify: error: The value 'abc' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
+      (["problem", "3b", "--seed", "x"],
+       "psverify: error: The value 'x' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807\n"),
+      (["problem", "3b", "--param", "nonsense"],
+       "psverify: error: invalid --param 'nonsense': expected NAME=VALUE, e.g. --param N=64\n"),
+      (["problem", "3b", "--param", "K=3"],
+       "psverify: error: unknown parameter 'K' for problem 3b; known: L, N, N_bottle, batch, gamma, replicates\n"),
+      (["problem", "3b", "--param", "N=-4"],
+       "psverify: error: invalid value '-4' for parameter N: expected a whole number from 2 to 2048\n"),
+    ]
+    for (arguments, message) in cases {
+      let r = try run(arguments)
+      XCTAssertEqual(r.status, 2, arguments.joined(separator: " "))
+      XCTAssertEqual(r.stderr, message, arguments.joined(separator: " "))
+      XCTAssertEqual(r.stdout, "")
+    }
+  }
+
+  func testDatabaseInMissingDirectory_exitTwoBeforeRunning() throws {
+    let r = try run(["problem", "3b", "--db", directory.appendingPathComponent("no/such/r.db").path])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("its directory does not exist"), r.stderr)
+    XCTAssertEqual(r.stdout, "")
+  }
+
+  func testNotSQLiteDatabase_exitTwoAndFileUntouched() throws {
+    let path = directory.appendingPathComponent("results.db").path
+    let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 * 7) })
+    _ = FileManager.default.createFile(atPath: path, contents: bytes)
+    let r = try run(["problem", "3b"] + small)
+    XCTAssertEqual(r.status, 2)
+    XCTAssertEqual(r.stderr, "psverify: error: 'results.db' is not a SQLite database, so psverify "
+      + "will not write to it; pass --db with a new path or a psverify results.db\n")
+    XCTAssertEqual(FileManager.default.contents(atPath: path), bytes)
+  }
+
+  func testRun_storesAndSameSeedReproducesMeasurements() throws {
+    let a = try run(["problem", "3b", "--format", "json", "--seed", "7"] + small)
+    let b = try run(["problem", "3b", "--format", "json", "--seed", "7"] + small)
+    let c = try run(["problem", "3b", "--format", "json", "--seed", "8"] + small)
+    XCTAssertEqual(a.status, 0, a.stderr)
+    XCTAssertEqual(b.status, 0, b.stderr)
+    XCTAssertEqual(c.status, 0, c.stderr)
+    XCTAssertEqual(try measured(a.stdout), try measured(b.stdout))
+    XCTAssertNotEqual(try measured(a.stdout), try measured(c.stdout))
+    let runA = try runID(a.stdout), runB = try runID(b.stdout)
+    XCTAssertEqual(runB, runA + 1)
+  }
+
+  func testTwoProcessesAtOnce_bothStore() throws {
+    let db = directory.appendingPathComponent("shared.db").path
+    let args = ["problem", "3b", "--format", "json", "--db", db] + small
+    let p1 = try start(args), p2 = try start(args)
+    let r1 = finish(p1), r2 = finish(p2)
+    XCTAssertEqual(r1.status, 0, r1.stderr)
+    XCTAssertEqual(r2.status, 0, r2.stderr)
+    XCTAssertEqual(Set([try runID(r1.stdout), try runID(r2.stdout)]), [1, 2])
+  }
+
+  func testPlantedAnswer_exitsOne() throws {
+    let r = try run(["problem", "3b", "--no-store", "--param", "gamma=1/2"] + small)
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stdout.contains("✗ variance-monte-carlo-gaussian"), r.stdout)
+    XCTAssertFalse(r.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+  }
+
+  func testStrict_turnsErrataIntoExitOne() throws {
+    let r = try run(["problem", "3b", "--no-store", "--strict", "--quiet"] + small)
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stdout.contains("errata"))
+  }
+
+  func testReadOnlyDirectory_exitThreeWithReportPrinted() throws {
+    // Root ignores file permissions, so this case is only testable as an ordinary user.
+    try XCTSkipIf(getuid() == 0, "running as root: directory permissions are not enforced")
+    let locked = directory.appendingPathComponent("locked")
+    try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+    let r = try run(["problem", "3b", "--db", locked.appendingPathComponent("r.db").path] + small)
+    XCTAssertEqual(r.status, 3)
+    XCTAssertTrue(r.stdout.contains("Problem 3b"))
+  }
+
+  func testUnwritableStore_exitThreeWithReportPrinted() throws {
+    // A directory where the database file should be: SQLite cannot open it, as root or not.
+    let blocked = directory.appendingPathComponent("blocked.db")
+    try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+    let r = try run(["problem", "3b", "--db", blocked.path] + small)
+    XCTAssertEqual(r.status, 3, r.stderr)
+    XCTAssertTrue(r.stdout.contains("Problem 3b"))
+    XCTAssertTrue(r.stdout.contains("NOT STORED"))
+    XCTAssertTrue(r.stderr.hasPrefix("psverify: error: NOT STORED: could not store the run in"), r.stderr)
+  }
+
+  private func json(_ text: String) throws -> [String: Any] {
+    try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  private func runID(_ text: String) throws -> Int {
+    let run = try XCTUnwrap(try json(text)["run"] as? [String: Any])
+    return try XCTUnwrap(run["id"] as? Int)
+  }
+
+  private func measured(_ text: String) throws -> [String] {
+    let problems = try XCTUnwrap(try json(text)["problems"] as? [[String: Any]])
+    let checks = try XCTUnwrap(problems.first?["checks"] as? [[String: Any]])
+    return checks.map { "\($0["id"]!)=\($0["measured"]!)" }
+  }
+}

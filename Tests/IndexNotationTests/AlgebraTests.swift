@@ -1,0 +1,56 @@
+import IndexNotation
+import XCTest
+
+final class AlgebraTests: XCTestCase {
+  func testRational_arithmeticInLowestTerms() {
+    XCTAssertEqual(Rational(2, 4), Rational(1, 2))
+    XCTAssertEqual(Rational(1, -3), Rational(-1, 3))
+    XCTAssertEqual(Rational(1, 2) + Rational(1, 3), Rational(5, 6))
+    XCTAssertEqual(Rational(2, 3) * Rational(9, 4), Rational(3, 2))
+    XCTAssertEqual(Rational(1, 2) / Rational(1, 4), Rational(2))
+    XCTAssertTrue(Rational(1, 3) < Rational(1, 2))
+    XCTAssertEqual(Rational(-3, 4).description, "-3/4")
+  }
+
+  func testSurd_normalisesAndPrints() {
+    XCTAssertEqual(Surd(Rational(1), radicand: 8), Surd(Rational(2), radicand: 2))
+    XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2)), Surd(Rational(1, 2), radicand: 2))
+    XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2))!.description, "1/√2")
+    XCTAssertEqual(Surd.squareRoot(of: Rational(3, 4))!.description, "√3/2")
+    XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2))!.latex, "\\frac{1}{\\sqrt{2}}")
+    XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2))!.doubleValue, 0.5.squareRoot(),
+                   accuracy: 1e-15)
+    XCTAssertNil(Surd.squareRoot(of: Rational(-1)))
+  }
+
+  func testPolynomial_expandsAndCompares() {
+    let x = Polynomial.symbol("x"), y = Polynomial.symbol("y")
+    let lhs = (x + Polynomial(1)).power(2)
+    XCTAssertEqual(lhs, x * x + Polynomial(2) * x + Polynomial(1))
+    XCTAssertEqual(lhs.description, "x² + 2·x + 1")
+    XCTAssertEqual((x * y - y * x), Polynomial())
+    XCTAssertEqual(lhs.evaluate(["x": Rational(3)]), Rational(16))
+    XCTAssertNil(lhs.evaluate([:]))
+    XCTAssertEqual(lhs.substituting(["x": y - Polynomial(1)]), y * y)
+  }
+
+  func testRealRoots_quadraticsAndLinear() throws {
+    let g = Polynomial.symbol("γ")
+    let roots = try (Polynomial(2) * g * g - Polynomial(1)).realRoots(in: "γ")
+    XCTAssertEqual(roots.map(\.description), ["−1/√2", "1/√2"])
+    let x = Polynomial.symbol("x")
+    XCTAssertEqual(try (x * x - Polynomial(3) * x + Polynomial(2)).realRoots(in: "x")
+      .map(\.description), ["1", "2"])
+    XCTAssertEqual(try (Polynomial(2) * x - Polynomial(1)).realRoots(in: "x").map(\.description),
+                   ["1/2"])
+    XCTAssertThrowsError(try (x * x + Polynomial(1)).realRoots(in: "x")) { error in
+      XCTAssertEqual("\(error)", "x² + 1 = 0 has no real root")
+    }
+    XCTAssertThrowsError(try (x * g).realRoots(in: "x")) { error in
+      XCTAssertEqual("\(error)", "the equation involves γ besides x")
+    }
+    XCTAssertThrowsError(try x.power(3).realRoots(in: "x")) { error in
+      XCTAssertEqual("\(error)", "the equation has degree 3 in x; expected 1 or 2")
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import IndexNotation
+import XCTest
+
+final class ScalarExpressionTests: XCTestCase {
+  let oneOverRootTwo = ScalarValue.exact(Surd(Rational(1, 2), radicand: 2))
+
+  func testReadsPrintedAndTypedSpellingsExactly() throws {
+    for text in ["$1/\\sqrt{2}$", "1/sqrt(2)", "\\frac{\\sqrt{2}}{2}", "√2/2", "2^{-1/2}" ,
+                 "\\frac{1}{\\sqrt 2}", "(1/2)*sqrt(2)", "\\left(\\sqrt{2}\\right)/2"] {
+      XCTAssertEqual(try ScalarExpression.evaluate(text), oneOverRootTwo, text)
+    }
+    XCTAssertEqual(try ScalarExpression.evaluate("0.5"), .exact(Surd(Rational(1, 2))))
+    XCTAssertEqual(try ScalarExpression.evaluate("1/\\sqrt{3}").description, "1/√3")
+  }
+
+  func testSyntaxErrorsNameTheColumn() {
+    XCTAssertThrowsError(try ScalarExpression.evaluate("1/")) {
+      XCTAssertEqual("\($0)", "expected a number at the end of the input at column 3")
+    }
+    XCTAssertThrowsError(try ScalarExpression.evaluate("\\sqrt{2")) {
+      XCTAssertEqual("\($0)", "expected '}' at the end of the input at column 8")
+    }
+    XCTAssertThrowsError(try ScalarExpression.evaluate("1/0")) {
+      XCTAssertEqual("\($0)", "division by zero at column 4")
+    }
+    XCTAssertThrowsError(try ScalarExpression.evaluate("abc")) {
+      XCTAssertEqual("\($0)", "expected a number, found 'a' at column 1")
+    }
+  }
+
+  func testHostileInputNeitherCrashesNorOverflows() {
+    XCTAssertEqual(try ScalarExpression.evaluate("99999999999999*99999999999999").doubleValue,
+                   1e28, accuracy: 1e16)
+    XCTAssertNoThrow(try ScalarExpression.evaluate("7^64"))
+    XCTAssertNoThrow(try ScalarExpression.evaluate("123456^5/654321^7"))
+    XCTAssertThrowsError(try ScalarExpression.evaluate(String(repeating: "(", count: 10_000)))
+    XCTAssertThrowsError(try ScalarExpression.evaluate(String(repeating: "1+", count: 100_000)))
+  }
+}

@@ -1,0 +1,51 @@
+import IndexNotation
+import TensorCore
+import Verification
+import XCTest
+
+@testable import P3bResidualScale
+
+final class ResidualScaleTests: XCTestCase {
+  func testDerivation_givesPositiveRootOfTwoGammaSquaredMinusOne() throws {
+    let (equation, roots, chosen) = try ResidualScale.solveGamma()
+    XCTAssertEqual(equation.description, "2·γ² − 1")
+    XCTAssertEqual(roots.count, 2)
+    // Hand value: 1/√2 = 0.70710678118654752…
+    XCTAssertEqual(chosen.doubleValue, 0.707_106_781_186_547_5, accuracy: 1e-15)
+    XCTAssertEqual(chosen.description, "1/√2")
+  }
+
+  func testAudit_readsPrintedAnswerAsPrintedAndAgrees() {
+    let audit = ResidualScale.audit()
+    XCTAssertEqual(audit.reading, "γ = 1/√2")
+    XCTAssertTrue(audit.agrees)
+    XCTAssertTrue(audit.errata.contains { $0.kind == .notation && $0.message.contains("h[ℓ+1, j]") })
+  }
+
+  func testUnitStatistics_handExample() {
+    // Two units over a batch of 3: L = [[1, 0], [2, 0], [3, 3]], L̂ = [[2, 1], [4, 1], [6, 1]].
+    // Unit 0: means 2 and 4, variances 1 and 4, covariance 2, correlation 1.
+    // Unit 1: means 1 and 1, variances 3 and 0, covariance 0 (correlation undefined, skipped).
+    let l = Tensor<Float>(shape: [3, 2], storage: [1, 0, 2, 0, 3, 3])
+    let h = Tensor<Float>(shape: [3, 2], storage: [2, 1, 4, 1, 6, 1])
+    let s = ResidualScale.unitStatistics(l, h)
+    XCTAssertEqual(s.meanL, 1.5, accuracy: 1e-12)
+    XCTAssertEqual(s.varL, 2, accuracy: 1e-12)
+    XCTAssertEqual(s.meanH, 2.5, accuracy: 1e-12)
+    XCTAssertEqual(s.varH, 2, accuracy: 1e-12)
+    XCTAssertEqual(s.cov, 1, accuracy: 1e-12)
+    XCTAssertEqual(s.corr, 1, accuracy: 1e-12)
+    XCTAssertEqual(s.minH, 1)
+  }
+
+  func testStandardizePerUnit_givesZeroMeanUnitVariance_deadUnitZero() {
+    let h = Tensor<Float>(shape: [4, 2], storage: [0, 5, 1, 5, 2, 5, 7, 5])
+    let z = ResidualScale.standardizePerUnit(h)
+    let unit0 = (0..<4).map { Double(z[$0, 0]) }
+    let mean = unit0.reduce(0, +) / 4
+    let variance = unit0.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3
+    XCTAssertEqual(mean, 0, accuracy: 1e-6)
+    XCTAssertEqual(variance, 1, accuracy: 1e-5)
+    XCTAssertEqual((0..<4).map { z[$0, 1] }, [0, 0, 0, 0])
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import ResultStore
+import Verification
+import XCTest
+
+final class ResultStoreTests: XCTestCase {
+  var directory: URL!
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("psverify-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  func record(seed: UInt64 = 1) -> RunRecord { Self.record(seed: seed) }
+
+  static func record(seed: UInt64) -> RunRecord {
+    let outcome = CheckOutcome(
+      id: "c", kind: .monteCarlo, summary: "s", params: [("n", .integer(3))],
+      measurement: Measurement(status: .pass, expected: .real(1), measured: .real(0.99),
+                               standardError: 0.01, tolerance: .exact, detail: "d",
+                               errata: [Erratum(.notation, "m", location: "here")]),
+      streamKey: 42, seconds: 0.1)
+    let report = ProblemReport(
+      id: "9t", title: "t", question: "q", parameters: ParameterValues(specs: []),
+      derivation: Derivation(steps: [], answer: "a", answerLatex: "a"), derivationError: nil,
+      audit: nil, outcomes: [outcome], seconds: 0.2)
+    return RunRecord(startedAt: Date(), finishedAt: Date(), version: "test", seed: seed,
+                     trials: 10, parameters: .object([]), commandLine: "psverify test",
+                     reports: [report])
+  }
+
+  func testStore_writesOneRunWithItsOutcomes() throws {
+    let store = ResultStore(path: directory.appendingPathComponent("results.db").path)
+    let first = try store.store(record())
+    let second = try store.store(record())
+    XCTAssertEqual(second, first + 1)
+    XCTAssertEqual(try store.runCount(), 2)
+    let rows = try store.outcomes(run: first)
+    XCTAssertEqual(rows.count, 1)
+    XCTAssertEqual(rows[0].0, "9t")
+    XCTAssertEqual(rows[0].2, "pass")
+    XCTAssertEqual(rows[0].3, "0.99")
+  }
+
+  func testValidate_missingDirectory() {
+    let store = ResultStore(path: directory.appendingPathComponent("nope/results.db").path)
+    XCTAssertThrowsError(try store.validate()) { error in
+      XCTAssertEqual((error as! StoreError).isUsage, true)
+      XCTAssertTrue("\(error)".contains("its directory does not exist"))
+    }
+  }
+
+  func testNotSQLite_isRefusedAndLeftByteForByte() throws {
+    let path = directory.appendingPathComponent("results.db").path
+    let bytes = Data("this is a text file, not a database\n".utf8)
+    _ = FileManager.default.createFile(atPath: path, contents: bytes)
+    let store = ResultStore(path: path)
+    XCTAssertThrowsError(try store.store(record())) { error in
+      XCTAssertEqual(error as? StoreError, .notSQLite(path: path))
+    }
+    XCTAssertEqual(FileManager.default.contents(atPath: path), bytes)
+  }
+
+  func testTruncatedDatabase_isRefusedAndLeftByteForByte() throws {
+    let path = directory.appendingPathComponent("results.db").path
+    let store = ResultStore(path: path)
+    for _ in 0..<20 { _ = try store.store(record()) }
+    // Fold the WAL into the main file, then cut the file in the middle of a page.
+    let full = try checkpointedBytes(path)
+    let truncated = full.prefix(full.count / 2 + 100)
+    try FileManager.default.removeItem(atPath: path)
+    _ = FileManager.default.createFile(atPath: path, contents: truncated)
+    XCTAssertThrowsError(try store.store(record())) { error in
+      guard case .damaged = error as? StoreError else {
+        return XCTFail("expected .damaged, got \(error)")
+      }
+    }
+    XCTAssertEqual(FileManager.default.contents(atPath: path), truncated)
+  }
+
+  func testConcurrentWriters_allRunsStored() throws {
+    let path = directory.appendingPathComponent("results.db").path
+    let failures = Failures()
+    let record = Self.record
+    DispatchQueue.concurrentPerform(iterations: 4) { worker in
+      let store = ResultStore(path: path)
+      for _ in 0..<5 {
+        do { _ = try store.store(record(UInt64(worker))) } catch { failures.add("\(error)") }
+      }
+    }
+    XCTAssertEqual(failures.all, [])
+    XCTAssertEqual(try ResultStore(path: path).runCount(), 20)
+  }
+
+  private func checkpointedBytes(_ path: String) throws -> Data {
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      try db.execute(sql: "PRAGMA journal_mode=DELETE")
+    }
+    try queue.close()
+    return try XCTUnwrap(FileManager.default.contents(atPath: path))
+  }
+}
+
+final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+  func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+  var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
