@@ -1,0 +1,176 @@
+/// An index variable: lowercase names single elements (free or explicitly summed), capital names
+/// slices that a product sums over (`x`, `Δx`, `n_out` vs `X`, `ΔX`, `N_in`).
+public struct IndexVariable: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public let name: String
+
+  public init(_ name: String) { self.name = name }
+
+  /// Whether the variable is a capital (slice) index: its first letter after Δ is uppercase.
+  public var isCapital: Bool {
+    let letters = name.drop { $0 == "Δ" || $0 == "δ" }
+    return letters.first?.isUppercase ?? false
+  }
+
+  /// The dimension symbol counting its values: x → X, Δx → ΔX, n_out → N_out, I → I.
+  public var rangeSymbol: String {
+    var chars = Array(name)
+    if let i = chars.firstIndex(where: { $0 != "Δ" && $0 != "δ" }) {
+      chars[i] = Character(chars[i].uppercased())
+    }
+    return String(chars).replacingOccurrences(of: "δ", with: "Δ")
+  }
+
+  public var description: String { name }
+  public static func < (l: IndexVariable, r: IndexVariable) -> Bool { l.name < r.name }
+}
+
+/// An affine index expression: Σ coefficient·variable + constant, where a coefficient is an integer
+/// times a product of parameters (the stride s): `x`, `x + ΔX`, `2x + Δx`, `s·t + ΔT`.
+public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
+  public struct Term: Sendable, Equatable {
+    public var coefficient: Int
+    public var parameters: [String]
+    public var variable: IndexVariable?
+  }
+
+  public var terms: [Term]
+  public let position: SourcePosition
+
+  /// The variable when the expression is exactly one variable (a "bare" use that fixes a range).
+  public var bareVariable: IndexVariable? {
+    terms.count == 1 && terms[0].coefficient == 1 && terms[0].parameters.isEmpty
+      ? terms[0].variable : nil
+  }
+
+  public var variables: [IndexVariable] { terms.compactMap(\.variable) }
+
+  public var description: String {
+    var out = ""
+    for (i, t) in terms.enumerated() {
+      var parts: [String] = []
+      let magnitude = abs(t.coefficient)
+      if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) { parts.append("\(magnitude)") }
+      parts += t.parameters
+      if let v = t.variable { parts.append(v.name) }
+      let body = parts.joined()
+      if i == 0 {
+        out += (t.coefficient < 0 ? "−" : "") + body
+      } else {
+        out += (t.coefficient < 0 ? " − " : " + ") + body
+      }
+    }
+    return out.isEmpty ? "0" : out
+  }
+}
+
+/// A tensor's name with its decorations and sub/superscripts, canonically spelled in Unicode:
+/// `L_{ℓ+1}`, `W_ℓ^{b,1}`, `L̃_ℓ`, `W_{ℓ+1,←}`.
+public struct TensorName: Hashable, Sendable, CustomStringConvertible {
+  public let base: String
+  public let subscriptText: String?
+  public let superscriptText: String?
+
+  public init(base: String, subscript sub: String? = nil, superscript sup: String? = nil) {
+    self.base = base
+    self.subscriptText = sub
+    self.superscriptText = sup
+  }
+
+  public var description: String {
+    var s = base
+    if let sub = subscriptText { s += sub.count == 1 ? "_\(sub)" : "_{\(sub)}" }
+    if let sup = superscriptText { s += sup.count == 1 ? "^\(sup)" : "^{\(sup)}" }
+    return s
+  }
+}
+
+/// A tensor with its index list: `L_ℓ[b, s·x + ΔX, N_in]`.
+public struct TensorReference: Sendable, Equatable {
+  public let name: TensorName
+  public let indices: [IndexExpression]
+  public let position: SourcePosition
+}
+
+/// An expression of the notation.
+public indirect enum Expression: Sendable, Equatable {
+  case tensor(TensorReference)
+  case number(Rational, SourcePosition)
+  /// A named scalar such as γ.
+  case scalar(String, SourcePosition)
+  /// Juxtaposition: a product whose repeated capital indices are summed.
+  case product([Expression])
+  /// Signed terms: `a + b − c`.
+  case sum([(sign: Int, term: Expression)])
+  /// σ(…) or ReLU(…).
+  case function(String, Expression, SourcePosition)
+  /// An explicit Σ over the listed indices.
+  case explicitSum([IndexVariable], Expression, SourcePosition)
+
+  public static func == (l: Expression, r: Expression) -> Bool { l.description == r.description }
+}
+
+/// `LHS = RHS`, the LHS a single tensor reference.
+public struct Equation: Sendable, Equatable {
+  public let lhs: TensorReference
+  public let rhs: Expression
+  public let source: String
+
+  /// Every tensor reference on the right, in reading order.
+  public var rhsReferences: [TensorReference] { rhs.references }
+
+  /// The lowercase indices of the left-hand side: the free indices.
+  public var freeIndices: [IndexVariable] { lhs.indices.flatMap(\.variables) }
+}
+
+extension Expression {
+  var references: [TensorReference] {
+    switch self {
+    case .tensor(let t): [t]
+    case .number, .scalar: []
+    case .product(let f): f.flatMap(\.references)
+    case .sum(let terms): terms.flatMap(\.term.references)
+    case .function(_, let e, _), .explicitSum(_, let e, _): e.references
+    }
+  }
+}
+
+extension TensorReference: CustomStringConvertible {
+  public var description: String {
+    "\(name)[" + indices.map(\.description).joined(separator: ", ") + "]"
+  }
+}
+
+extension Expression: CustomStringConvertible {
+  /// The expression re-written in Unicode.
+  public var description: String {
+    switch self {
+    case .tensor(let t): return t.description
+    case .number(let r, _): return r.description
+    case .scalar(let s, _): return s
+    case .product(let factors):
+      return factors.map { f -> String in
+        if case .sum = f { return "(\(f))" }
+        return f.description
+      }.joined(separator: " ")
+    case .sum(let terms):
+      var out = ""
+      for (i, t) in terms.enumerated() {
+        if i == 0 {
+          out += (t.sign < 0 ? "−" : "") + t.term.description
+        } else {
+          out += (t.sign < 0 ? " − " : " + ") + t.term.description
+        }
+      }
+      return out
+    case .function(let name, let e, _): return "\(name)(\(e))"
+    case .explicitSum(let vars, let e, _):
+      return "Σ_{" + vars.map(\.name).joined(separator: ",") + "} " + e.description
+    }
+  }
+}
+
+extension Equation: CustomStringConvertible {
+  public var description: String { "\(lhs) = \(rhs)" }
+}
+
+import Foundation

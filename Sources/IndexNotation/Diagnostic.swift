@@ -1,0 +1,80 @@
+/// A position in the source text: 1-based line and column, counted in characters.
+public struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConvertible {
+  public let offset: Int
+  public let line: Int
+  public let column: Int
+
+  public init(offset: Int, line: Int, column: Int) {
+    self.offset = offset
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (l: SourcePosition, r: SourcePosition) -> Bool { l.offset < r.offset }
+  public var description: String { "line \(line), column \(column)" }
+}
+
+/// A finding about an equation, as data: a kind, a message and where it is.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+  public enum Kind: String, Sendable, CaseIterable {
+    /// The text cannot be read as an equation.
+    case syntax
+    /// A tensor used with a number of indices other than its rank.
+    case rankMismatch = "rank-mismatch"
+    /// A lowercase (free) index on one side of the equation only.
+    case freeIndexOneSide = "free-index-one-side"
+    /// A capital index that is neither on the left nor repeated in a product.
+    case unsummedCapital = "unsummed-capital"
+    /// An index whose range cannot be determined from any bare use.
+    case noRange = "no-range"
+    /// One index used at positions of different extents.
+    case rangeConflict = "range-conflict"
+    /// A tensor that is not declared.
+    case unknownTensor = "unknown-tensor"
+    /// Two index terms side by side, probably a missing comma.
+    case missingComma = "missing-comma"
+    /// A threshold added inside σ, against the course's σ(W·L − B) convention.
+    case thresholdSign = "threshold-sign"
+    /// An explicit Σ over a capital index, which the convention already sums.
+    case redundantSum = "redundant-sum"
+  }
+
+  public let kind: Kind
+  public let message: String
+  public let position: SourcePosition
+  /// The source line with a caret under the position.
+  public let excerpt: String
+
+  public init(_ kind: Kind, _ message: String, at position: SourcePosition, source: String) {
+    self.kind = kind
+    self.message = message
+    self.position = position
+    self.excerpt = Diagnostic.excerpt(source, position)
+  }
+
+  public var description: String {
+    "\(position): \(kind.rawValue): \(message)\n\(excerpt)"
+  }
+
+  static func excerpt(_ source: String, _ p: SourcePosition) -> String {
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    guard p.line >= 1, p.line <= lines.count else { return "" }
+    var line = String(lines[p.line - 1])
+    var column = p.column
+    // Keep long lines readable: show at most 60 characters either side of the caret.
+    if line.count > 120 {
+      let start = max(0, column - 61)
+      let chars = Array(line)
+      line = (start > 0 ? "…" : "") + String(chars[start..<min(chars.count, start + 120)])
+        + (start + 120 < chars.count ? "…" : "")
+      column = column - start + (start > 0 ? 1 : 0)
+    }
+    return "  " + line + "\n  " + String(repeating: " ", count: max(0, column - 1)) + "^"
+  }
+}
+
+/// An error that stops a parse: the first syntax diagnostic.
+public struct NotationError: Error, Sendable, CustomStringConvertible {
+  public let diagnostic: Diagnostic
+  public var description: String { diagnostic.description }
+}
