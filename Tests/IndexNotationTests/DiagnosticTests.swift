@@ -55,7 +55,7 @@ final class DiagnosticTests: XCTestCase {
     let d = try only("y[j] = W[j, I] x[I] + v[j, K]")
     XCTAssertEqual(d.kind, .unsummedCapital)
     XCTAssertEqual(d.message, "capital index K is not on the left and not repeated in a product, so nothing sums it")
-    XCTAssertEqual(d.position.column, 27)
+    XCTAssertEqual(d.position.column, 28)
     XCTAssertEqual(try diagnostics("y[j] = W[j, I] x[K]").map(\.kind), [.unsummedCapital, .unsummedCapital])
   }
 
