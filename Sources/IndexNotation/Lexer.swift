@@ -38,6 +38,9 @@ struct Lexer {
     "nonumber",
   ]
 
+  static let symbols: Set<Character> = ["[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_",
+                                        "^", "/", "·", "*", "←", "↑", "′", "'", "⊤"]
+
   init(_ text: String) { chars = Array(text) }
 
   var position: SourcePosition { SourcePosition(offset: index, line: line, column: column) }
@@ -129,9 +132,7 @@ struct Lexer {
         }
         return Token(kind: .letter(letter), position: start)
       }
-      let symbols: Set<Character> = ["[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_", "^",
-                                     "/", "·", "*", "←", "↑", "′", "'", "⊤"]
-      if symbols.contains(c) {
+      if Lexer.symbols.contains(c) {
         advance()
         let normal: Character = c == "−" ? "-" : (c == "*" ? "·" : (c == "'" ? "′" : c))
         return Token(kind: .symbol(normal), position: start)

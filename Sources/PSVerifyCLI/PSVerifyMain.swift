@@ -45,7 +45,8 @@ struct PSVerify: ParsableCommand {
       2 bad usage or input; 3 the results could not be stored (the report is still printed).
       """,
     version: Version.current,
-    subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self])
+    subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, NotationCommand.self,
+                  BenchCommand.self])
 }
 
 enum Terminal {

@@ -1,10 +1,21 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work split over the machine's cores.
 public enum Parallel {
-  /// The number of workers: the active processor count.
-  public static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  private static let limit = Atomic<Int>(0)
+
+  /// The number of workers: the active processor count, or fewer when `limitWorkers` says so.
+  public static var workerCount: Int {
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let l = limit.load(ordering: .relaxed)
+    return l > 0 ? min(l, cores) : cores
+  }
+
+  /// Caps the number of workers (0 removes the cap); for benchmarks that compare 1 and 2 threads.
+  /// Results never depend on it: work is split into fixed chunks merged in a fixed order.
+  public static func limitWorkers(_ n: Int) { limit.store(max(0, n), ordering: .relaxed) }
 
   /// Runs `body(i)` for every `i` in `0..<count` on all cores and returns the results in index
   /// order, so that a reduction over them is deterministic whatever order the workers finish in.

@@ -10,13 +10,25 @@ public struct BottleneckResidualMLP: Sendable {
   /// One residual block's parameters.
   public struct Block: Sendable {
     /// W^{b,1}: [N_bottle, N].
-    public var w1: Tensor<Float>
+    public let w1: Tensor<Float>
     /// B^{b,1}: [N_bottle].
     public var b1: Tensor<Float>
     /// W^{b,2}: [N, N_bottle].
-    public var w2: Tensor<Float>
+    public let w2: Tensor<Float>
     /// B^{b,2}: [N].
     public var b2: Tensor<Float>
+    /// W^{b,1} and W^{b,2} packed for the GEMM kernel.
+    public let packed1: PackedWeight
+    public let packed2: PackedWeight
+
+    public init(w1: Tensor<Float>, b1: Tensor<Float>, w2: Tensor<Float>, b2: Tensor<Float>) {
+      self.w1 = w1
+      self.b1 = b1
+      self.w2 = w2
+      self.b2 = b2
+      packed1 = PackedWeight(w1)
+      packed2 = PackedWeight(w2)
+    }
   }
 
   /// How weights and thresholds are drawn: entries N(0, σ²) with the given standard deviations.
@@ -80,9 +92,9 @@ public struct BottleneckResidualMLP: Sendable {
                  "input \(input.shape) does not match width \(width)")
     var layer = input
     for (index, block) in blocks.enumerated() {
-      let hidden = layer.dense(weight: block.w1, threshold: block.b1, activation: .relu,
+      let hidden = layer.dense(weight: block.packed1, threshold: block.b1, activation: .relu,
                                counter: counter)
-      var hat = hidden.dense(weight: block.w2, threshold: block.b2, activation: .relu,
+      var hat = hidden.dense(weight: block.packed2, threshold: block.b2, activation: .relu,
                              counter: counter)
       if let branch { hat = branch(hat) }
       observe?(index, layer, hat)

@@ -47,3 +47,33 @@ final class DenseTests: XCTestCase {
     XCTAssertEqual(Parallel.map(100) { $0 * $0 }, (0..<100).map { $0 * $0 })
   }
 }
+
+@testable import TensorCore
+
+final class GEMMPathTests: XCTestCase {
+  /// Every split of the work (serial, by panels, by rows) against naive loops.
+  func testAllPartitionsMatchNaiveLoops() {
+    var r = RandomStream(seed: 8)
+    for (rows, inputs, outputs) in [(7, 300, 70), (200, 20, 33), (9, 513, 16)] {
+      let x = Tensor<Float>.normal(shape: [rows, inputs], random: &r)
+      let w = Tensor<Float>.normal(shape: [outputs, inputs], random: &r)
+      let packed = PackedWeight(w)
+      for threshold in [Int.max, 0] {
+        var out = [Float](repeating: 0, count: rows * outputs)
+        x.storage.withUnsafeBufferPointer { xb in
+          out.withUnsafeMutableBufferPointer { ob in
+            GEMM.multiply(x: xb.baseAddress!, rows: rows, weight: packed, out: ob.baseAddress!,
+                          parallelThreshold: threshold)
+          }
+        }
+        for b in 0..<rows {
+          for j in 0..<outputs {
+            var acc = 0.0
+            for i in 0..<inputs { acc += Double(x[b, i]) * Double(w[j, i]) }
+            XCTAssertEqual(Double(out[b * outputs + j]), acc, accuracy: 1e-4 * (1 + abs(acc)))
+          }
+        }
+      }
+    }
+  }
+}
