@@ -20,6 +20,18 @@ let package = Package(
     .target(name: "IndexNotation", dependencies: ["TensorCore"], swiftSettings: native),
     .target(name: "Verification", dependencies: ["TensorCore", "IndexNotation"], swiftSettings: native),
     .target(
+      name: "P1ConvMultiplies",
+      dependencies: ["TensorCore", "IndexNotation", "Verification"],
+      path: "Problems/P1ConvMultiplies",
+      exclude: ["README.md"],
+      swiftSettings: native),
+    .target(
+      name: "P3aBottleneck",
+      dependencies: ["TensorCore", "IndexNotation", "Verification"],
+      path: "Problems/P3aBottleneck",
+      exclude: ["README.md"],
+      swiftSettings: native),
+    .target(
       name: "P3bResidualScale",
       dependencies: ["TensorCore", "IndexNotation", "Verification"],
       path: "Problems/P3bResidualScale",
@@ -33,7 +45,8 @@ let package = Package(
     .target(
       name: "PSVerifyCLI",
       dependencies: [
-        "TensorCore", "IndexNotation", "Verification", "ResultStore", "Report", "P3bResidualScale",
+        "TensorCore", "IndexNotation", "Verification", "ResultStore", "Report", "P1ConvMultiplies",
+        "P3aBottleneck", "P3bResidualScale",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: native),
@@ -50,7 +63,9 @@ let package = Package(
       name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
     .testTarget(
       name: "GradingSuite",
-      dependencies: ["P3bResidualScale", "Verification", "IndexNotation", "TensorCore", "TestSupport"]),
+      dependencies: ["P1ConvMultiplies", "P3aBottleneck", "P3bResidualScale", "Verification",
+                     "IndexNotation",
+                     "TensorCore", "TestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
   ],

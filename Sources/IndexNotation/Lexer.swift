@@ -31,7 +31,8 @@ struct Lexer {
     "sigma": "σ", "gamma": "γ", "ell": "ℓ", "Delta": "Δ", "delta": "δ", "alpha": "α",
     "beta": "β", "lambda": "λ", "mu": "μ", "eta": "η", "theta": "θ", "tau": "τ", "Sigma": "Σ",
     "leftarrow": "←", "uparrow": "↑", "rightarrow": "→", "downarrow": "↓", "cdot": "·",
-    "times": "·", "prime": "′", "top": "⊤",
+    "times": "·", "prime": "′", "top": "⊤", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+    "lt": "<", "gt": ">",
   ]
   static let ignoredCommands: Set<String> = [
     "left", "right", "big", "Big", "bigg", "Bigg", "quad", "qquad", "displaystyle", "limits",
@@ -39,7 +40,7 @@ struct Lexer {
   ]
 
   static let symbols: Set<Character> = ["[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_",
-                                        "^", "/", "·", "*", "←", "↑", "′", "'", "⊤"]
+                                        "^", "/", "·", "*", "←", "↑", "′", "'", "⊤", "<", ">", "≤", "≥"]
 
   init(_ text: String) { chars = Array(text) }
 
@@ -126,7 +127,8 @@ struct Lexer {
         advance()
         var letter = String(c)
         // Combining marks written in Unicode (L̃, L̂) stay with their letter.
-        while index < chars.count, chars[index].unicodeScalars.allSatisfy({ $0.properties.isDiacritic }) {
+        while index < chars.count,
+              chars[index].unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
           letter.append(chars[index])
           advance()
         }
@@ -160,7 +162,7 @@ struct Lexer {
     }
     if let g = Lexer.greek[name] {
       if g == "Σ" { return .sum }
-      if g == "·" || g == "←" || g == "↑" || g == "′" || g == "⊤" { return .symbol(Character(g)) }
+      if ["·", "←", "↑", "′", "⊤", "≤", "≥", "<", ">"].contains(g) { return .symbol(Character(g)) }
       return .letter(g)
     }
     switch name {

@@ -21,12 +21,29 @@ extension Polynomial: CustomStringConvertible {
         out += negative ? minus : " + "
       }
       var parts: [String] = []
-      if magnitude != .one || m.factors.isEmpty { parts.append(magnitude.description) }
+      // A fractional coefficient prints as a divisor after the monomial: N/2, 3·N/4.
+      let divisor = !m.factors.isEmpty && !magnitude.isInteger ? magnitude.denominator : 1
+      let leading = divisor > 1 ? Rational(magnitude.numerator) : magnitude
+      if leading != .one || m.factors.isEmpty { parts.append(leading.description) }
       for f in m.factors { parts.append(symbol(f.symbol) + (f.exponent == 1 ? "" : power(f.exponent))) }
-      out += parts.joined(separator: times)
+      out += parts.joined(separator: times) + (divisor > 1 ? "/\(divisor)" : "")
     }
     if out.hasPrefix("-") && times == "·" { out = "−" + out.dropFirst() }
     return out
+  }
+
+  /// Plain text with the common factor pulled out: `2·N·N_bottle·(L − 1)`, `N²·(L − 1)`.
+  public var factoredDescription: String {
+    let m = commonMonomialFactor
+    let coefficients = terms.values
+    guard terms.count > 1, coefficients.allSatisfy(\.isInteger) else { return description }
+    var g = 0
+    for c in coefficients { g = Int(Rational.gcd(g, c.numerator)) }
+    if coefficients.allSatisfy({ $0 < .zero }) { g = -g }
+    let rest = Rational(1, g) * dividing(by: m)
+    let head = Polynomial(terms: [m: Rational(g)])
+    if head == Polynomial(1) { return description }
+    return head.description + "·(" + rest.description + ")"
   }
 
   static func superscript(_ n: Int) -> String {

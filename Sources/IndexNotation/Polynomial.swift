@@ -139,3 +139,26 @@ public struct Polynomial: Hashable, Sendable {
     terms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 }
+
+extension Polynomial {
+  /// Equal, or not equal with a point where the two differ (searched over small positive
+  /// integers, where a non-zero polynomial of modest degree is non-zero somewhere).
+  public func compare(to other: Polynomial) -> (equal: Bool, counterexample: [String: Int]?) {
+    let difference = self - other
+    if difference.isZero { return (true, nil) }
+    let names = difference.symbols.sorted()
+    var point = [String: Int](uniqueKeysWithValues: names.map { ($0, 1) })
+    // Odometer over 1…6 in each symbol: 6ⁿ points, enough for degree ≤ 5 in each symbol.
+    for _ in 0..<min(1 << 20, Int(pow(6.0, Double(names.count)))) {
+      if difference.evaluate(point.mapValues { Rational($0) }) != .zero { return (false, point) }
+      for name in names {
+        point[name]! += 1
+        if point[name]! <= 6 { break }
+        point[name] = 1
+      }
+    }
+    return (false, nil)
+  }
+}
+
+import Foundation

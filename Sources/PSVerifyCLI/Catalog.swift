@@ -1,10 +1,12 @@
+import P1ConvMultiplies
+import P3aBottleneck
 import P3bResidualScale
 import Verification
 
 /// The problems psverify knows, in the order of the problem set. Only problems whose modules
 /// exist are listed.
 enum Catalog {
-  static let problems: [any Problem] = [ResidualScale.problem]
+  static let problems: [any Problem] = [ConvMultiplies.problem, Bottleneck.problem, ResidualScale.problem]
 
   static var ids: [String] { problems.map(\.id) }
 

@@ -88,7 +88,13 @@ struct RunOptions: ParsableArguments {
           throw UsageError(message: error.description)
         }
       }
-      result[problem.id] = ParameterValues(specs: problem.parameters, overrides: overrides)
+      let values = ParameterValues(specs: problem.parameters, overrides: overrides)
+      do {
+        try problem.validate(values)
+      } catch let error as ParameterError {
+        throw UsageError(message: error.description)
+      }
+      result[problem.id] = values
     }
     return result
   }

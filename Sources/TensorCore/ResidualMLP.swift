@@ -47,12 +47,14 @@ public struct BottleneckResidualMLP: Sendable {
   public let width: Int
   public let bottleneck: Int
   public var blocks: [Block]
-  public var gamma: Float
+  /// The residual scale γ of problem 3b; nil for the plain residual add of problem 3a, which
+  /// multiplies nothing.
+  public var gamma: Float?
 
   /// The number of layers, counting the input layer.
   public var layers: Int { blocks.count + 1 }
 
-  public init(width: Int, bottleneck: Int, blocks: [Block], gamma: Float) {
+  public init(width: Int, bottleneck: Int, blocks: [Block], gamma: Float?) {
     self.width = width
     self.bottleneck = bottleneck
     self.blocks = blocks
@@ -60,7 +62,7 @@ public struct BottleneckResidualMLP: Sendable {
   }
 
   /// A network with independent random parameters; block ℓ draws from `random.split(ℓ)`.
-  public static func random(width: Int, bottleneck: Int, layers: Int, gamma: Float,
+  public static func random(width: Int, bottleneck: Int, layers: Int, gamma: Float?,
                             initialization: Initialization,
                             random: RandomStream) -> BottleneckResidualMLP {
     precondition(width > 0 && bottleneck > 0 && layers >= 1,
@@ -76,6 +78,19 @@ public struct BottleneckResidualMLP: Sendable {
     return BottleneckResidualMLP(width: width, bottleneck: bottleneck, blocks: blocks, gamma: gamma)
   }
 
+  /// A network whose parameters are all zero: same shapes and multiplies, no random draws.
+  public static func zeros(width: Int, bottleneck: Int, layers: Int, gamma: Float?)
+    -> BottleneckResidualMLP
+  {
+    let block = Block(w1: Tensor(shape: [bottleneck, width], repeating: 0),
+                      b1: Tensor(shape: [bottleneck], repeating: 0),
+                      w2: Tensor(shape: [width, bottleneck], repeating: 0),
+                      b2: Tensor(shape: [width], repeating: 0))
+    return BottleneckResidualMLP(width: width, bottleneck: bottleneck,
+                                 blocks: Array(repeating: block, count: max(0, layers - 1)),
+                                 gamma: gamma)
+  }
+
   /// Runs the network forward on a batch [B, N].
   /// - Parameters:
   ///   - branch: applied to each L̂_ℓ before the residual add (identity when nil); lets a
@@ -83,7 +98,7 @@ public struct BottleneckResidualMLP: Sendable {
   ///   - observe: called per block with (ℓ, L_ℓ, L̂_ℓ after `branch`).
   ///   - counter: receives every scalar multiply, including the γ scale's B·N per block.
   /// - Returns: L_{L−1}, the top layer.
-  /// - Complexity: (L − 1)·B·(2·N·N_bottle + N) multiplies.
+  /// - Complexity: (L − 1)·B·2·N·N_bottle multiplies, plus (L − 1)·B·N for γ.
   public func forward(_ input: Tensor<Float>,
                       branch: ((Tensor<Float>) -> Tensor<Float>)? = nil,
                       observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)? = nil,
@@ -98,9 +113,51 @@ public struct BottleneckResidualMLP: Sendable {
                              counter: counter)
       if let branch { hat = branch(hat) }
       observe?(index, layer, hat)
-      let g = gamma
-      for i in layer.storage.indices { layer.storage[i] = g * (layer.storage[i] + hat.storage[i]) }
-      counter?.add(layer.count)
+      if let g = gamma {
+        for i in layer.storage.indices { layer.storage[i] = g * (layer.storage[i] + hat.storage[i]) }
+        counter?.add(layer.count)
+      } else {
+        for i in layer.storage.indices { layer.storage[i] += hat.storage[i] }
+      }
+    }
+    return layer
+  }
+}
+
+/// The standard MLP of problem 3a: one N × N matrix between consecutive layers,
+/// L_{ℓ+1}[b, n] = ReLU(W_ℓ[n, N] L_ℓ[b, N] − B_ℓ[n]).
+public struct PlainMLP: Sendable {
+  public let weights: [PackedWeight]
+  public let thresholds: [Tensor<Float>]
+  public let width: Int
+
+  /// A network of `layers` layers (counting the input layer), with random parameters.
+  public static func random(width: Int, layers: Int, standardDeviation: Float,
+                            random: RandomStream) -> PlainMLP {
+    precondition(width > 0 && layers >= 1, "invalid plain MLP: N=\(width), L=\(layers)")
+    var ws: [PackedWeight] = [], bs: [Tensor<Float>] = []
+    for index in 0..<(layers - 1) {
+      var r = random.split(index)
+      ws.append(PackedWeight(.normal(shape: [width, width], standardDeviation: standardDeviation,
+                                     random: &r)))
+      bs.append(.normal(shape: [width], standardDeviation: 0.1, random: &r))
+    }
+    return PlainMLP(weights: ws, thresholds: bs, width: width)
+  }
+
+  /// A network whose parameters are all zero.
+  public static func zeros(width: Int, layers: Int) -> PlainMLP {
+    let w = PackedWeight(Tensor(shape: [width, width], repeating: 0))
+    let b = Tensor<Float>(shape: [width], repeating: 0)
+    return PlainMLP(weights: Array(repeating: w, count: max(0, layers - 1)),
+                    thresholds: Array(repeating: b, count: max(0, layers - 1)), width: width)
+  }
+
+  /// - Complexity: (L − 1)·B·N² multiplies.
+  public func forward(_ input: Tensor<Float>, counter: MultiplyCounter? = nil) -> Tensor<Float> {
+    var layer = input
+    for (w, b) in zip(weights, thresholds) {
+      layer = layer.dense(weight: w, threshold: b, activation: .relu, counter: counter)
     }
     return layer
   }

@@ -1,7 +1,11 @@
+import Foundation
+
 /// The activation applied after a dense layer's threshold.
 public enum Activation: Sendable {
   case identity
   case relu
+  /// The logistic σ(z) = 1/(1 + e^(−z)).
+  case sigmoid
 }
 
 extension Tensor where Scalar == Float {
@@ -45,6 +49,7 @@ extension Tensor where Scalar == Float {
         switch activation {
         case .identity: for j in 0..<outputs { row[j] -= bias[j] }
         case .relu: for j in 0..<outputs { row[j] = max(0, row[j] - bias[j]) }
+        case .sigmoid: for j in 0..<outputs { row[j] = 1 / (1 + expf(-(row[j] - bias[j]))) }
         }
       }
     }

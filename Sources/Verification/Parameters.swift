@@ -7,6 +7,8 @@ public struct ParameterSpec: Sendable {
     case integer(ClosedRange<Int>)
     /// A real constant in a closed range, written as a number or an expression (`1/sqrt(2)`).
     case real(ClosedRange<Double>)
+    /// One of a few words.
+    case choice([String])
   }
 
   public let name: String
@@ -30,6 +32,7 @@ public struct ParameterSpec: Sendable {
     case .real(let r):
       "a number or expression such as 1/sqrt(2) from \(Value.format(r.lowerBound)) to "
         + "\(Value.format(r.upperBound))"
+    case .choice(let words): "one of " + words.joined(separator: ", ")
     }
   }
 
@@ -56,6 +59,11 @@ public struct ParameterSpec: Sendable {
         throw ParameterError.invalid(name: name, value: text, accepted: accepted)
       }
       return .real(value)
+    case .choice(let words):
+      guard words.contains(text) else {
+        throw ParameterError.invalid(name: name, value: text, accepted: accepted)
+      }
+      return .choice(text)
     }
   }
 }
@@ -64,11 +72,13 @@ public struct ParameterSpec: Sendable {
 public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
   case integer(Int)
   case real(ScalarValue)
+  case choice(String)
 
   public var description: String {
     switch self {
     case .integer(let n): String(n)
     case .real(let v): v.description
+    case .choice(let w): w
     }
   }
 
@@ -76,6 +86,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .integer(let n): .integer(n)
     case .real(let v): .real(v.doubleValue)
+    case .choice(let w): .text(w)
     }
   }
 }
@@ -86,6 +97,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
   case unknown(name: String, problem: String, known: [String])
   case invalid(name: String, value: String, accepted: String)
   case unreadable(name: String, value: String, reason: String, accepted: String)
+  /// Values that are each valid but together ask for more than the machine can do.
+  case tooLarge(String)
 
   public var description: String {
     switch self {
@@ -98,6 +111,7 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
       "invalid value '\(value)' for parameter \(name): expected \(accepted)"
     case let .unreadable(name, value, reason, accepted):
       "invalid value '\(value)' for parameter \(name) (\(reason)): expected \(accepted)"
+    case .tooLarge(let message): message
     }
   }
 }
@@ -122,6 +136,14 @@ public struct ParameterValues: Sendable, Equatable {
       preconditionFailure("parameter \(name) is not an integer: \(String(describing: values[name]))")
     }
     return n
+  }
+
+  /// A choice parameter's word.
+  public func choice(_ name: String) -> String {
+    guard case .choice(let w)? = values[name] else {
+      preconditionFailure("parameter \(name) is not a choice: \(String(describing: values[name]))")
+    }
+    return w
   }
 
   /// A real parameter, or nil when it is optional and unset.

@@ -71,10 +71,18 @@ public protocol Problem: Sendable {
   var defaultTrials: Int { get }
   var printed: PrintedSolution { get }
 
+  /// Rejects parameter combinations the machine cannot run (memory, time) before anything runs.
+  /// - Throws: `ParameterError.tooLarge` naming the limit.
+  func validate(_ parameters: ParameterValues) throws
+
   /// Derives the answer symbolically.
   func derive(_ parameters: ParameterValues) throws -> Derivation
   /// Compares the printed solution, read as printed, with the derivation.
   func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit
   /// The checks of the answer under test (the derived one unless the parameters name another).
   func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check]
+}
+
+extension Problem {
+  public func validate(_ parameters: ParameterValues) throws {}
 }

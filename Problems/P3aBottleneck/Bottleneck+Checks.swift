@@ -1,0 +1,137 @@
+import IndexNotation
+import TensorCore
+import Verification
+
+extension Bottleneck {
+  /// A network configuration.
+  public struct Configuration: Sendable, CustomStringConvertible {
+    public var width, bottleneck, layers, batch: Int
+
+    public init(width: Int, bottleneck: Int, layers: Int, batch: Int) {
+      (self.width, self.bottleneck, self.layers, self.batch) = (width, bottleneck, layers, batch)
+    }
+
+    var point: [String: Rational] {
+      ["N": Rational(width), "N_bottle": Rational(bottleneck), "L": Rational(layers)]
+    }
+
+    public var description: String { "N=\(width) N_bottle=\(bottleneck) L=\(layers) batch=\(batch)" }
+  }
+
+  /// Multiplies counted in real forward passes: (bottleneck network, plain network).
+  static func counted(_ c: Configuration, random: RandomStream, zeroWeights: Bool = false)
+    -> (bottleneck: Int, plain: Int)
+  {
+    let residual: BottleneckResidualMLP, plain: PlainMLP
+    if zeroWeights {
+      // The count does not depend on the values; zeros skip the random draws.
+      residual = .zeros(width: c.width, bottleneck: c.bottleneck, layers: c.layers, gamma: nil)
+      plain = .zeros(width: c.width, layers: c.layers)
+    } else {
+      residual = .random(
+        width: c.width, bottleneck: c.bottleneck, layers: c.layers, gamma: nil,
+        initialization: .init(w1: (2 / Float(c.width)).squareRoot(),
+                              w2: (2 / Float(c.bottleneck)).squareRoot(), thresholds: 0.1),
+        random: random.split("bottleneck"))
+      plain = .random(width: c.width, layers: c.layers,
+                      standardDeviation: (2 / Float(c.width)).squareRoot(),
+                      random: random.split("plain"))
+    }
+    var r = random.split("input")
+    let input = Tensor<Float>.normal(shape: [c.batch, c.width], random: &r)
+    let a = MultiplyCounter(), b = MultiplyCounter()
+    _ = residual.forward(input, counter: a)
+    _ = plain.forward(input, counter: b)
+    return (a.value, b.value)
+  }
+
+  static func value(_ p: Polynomial, _ c: Configuration) -> Int {
+    guard let v = p.evaluate(c.point), v.isInteger else { return Int.min }
+    return v.numerator * c.batch
+  }
+
+  public static func checks(candidate: Answer, user: Configuration, configs: Int,
+                            maxWidth: Int) -> [Check] {
+    var checks: [Check] = []
+    for (id, which) in [("instrumented-count-bottleneck", 0), ("instrumented-count-plain", 1)] {
+      let polynomial = which == 0 ? candidate.bottleneck : candidate.plain
+      checks.append(Check(
+        id: id, kind: .instrumented,
+        summary: "multiplies counted in forward passes of the \(which == 0 ? "bottleneck residual" : "plain") "
+          + "MLP equal batch × \(polynomial)",
+        params: [("configs", .integer(configs)), ("count", .text(polynomial.description))]
+      ) { context in
+        var expected = 0, measured = 0, mismatches: [String] = []
+        for n in 0..<configs {
+          var r = context.random.split(n)
+          let width = 1 + r.nextInt(below: 48)
+          let c = Configuration(width: width, bottleneck: 1 + r.nextInt(below: width),
+                                layers: 1 + r.nextInt(below: 8), batch: 1 + r.nextInt(below: 4))
+          let counts = counted(c, random: r.split("net"))
+          let e = value(polynomial, c), m = which == 0 ? counts.bottleneck : counts.plain
+          expected &+= e
+          measured &+= m
+          if e != m && mismatches.count < 3 { mismatches.append("\(c): predicted \(e), counted \(m)") }
+        }
+        return Measurement(
+          status: mismatches.isEmpty ? .pass : .fail, expected: .integer(expected),
+          measured: .integer(measured), tolerance: .exact,
+          detail: "\(configs) random networks (N ≤ 48, L ≤ 8, batch ≤ 4), totals shown"
+            + (mismatches.isEmpty ? "; every network agrees"
+               : "; first mismatches: " + mismatches.joined(separator: "; ")))
+      })
+    }
+    checks.append(exhaustiveCheck(candidate.condition, maxWidth: maxWidth))
+    checks.append(Check(
+      id: "user-network-count", kind: .instrumented,
+      summary: "derived and counted multiplies for the user's network",
+      params: [("network", .text(user.description))]
+    ) { context in
+      let counts = counted(user, random: context.random)
+      let e = (value(candidate.bottleneck, user), value(candidate.plain, user))
+      let ok = e.0 == counts.bottleneck && e.1 == counts.plain
+      return Measurement(
+        status: ok ? .pass : .fail, expected: .list([.integer(e.0), .integer(e.1)]),
+        measured: .list([.integer(counts.bottleneck), .integer(counts.plain)]), tolerance: .exact,
+        detail: "\(user): bottleneck derived \(e.0), counted \(counts.bottleneck); plain derived "
+          + "\(e.1), counted \(counts.plain)")
+    })
+    return checks
+  }
+
+  /// For every N ≤ maxWidth, every N_bottle in 1…N and L in {2, 3, 5, 9}: the counted comparison
+  /// (real forward passes, batch 1) against the condition under test, boundary included.
+  static func exhaustiveCheck(_ condition: LinearInequality, maxWidth: Int) -> Check {
+    Check(id: "condition-exhaustive", kind: .instrumented,
+          summary: "\(condition) ⟺ the bottleneck network counts fewer multiplies, for every "
+            + "N ≤ \(maxWidth), N_bottle ≤ N, L ∈ {2, 3, 5, 9}",
+          params: [("condition", .text(condition.description)), ("max_N", .integer(maxWidth))]) { context in
+      var cases = 0, agree = 0, boundary = 0, mismatches: [String] = []
+      for layers in [2, 3, 5, 9] {
+        for width in 1...maxWidth {
+          // The plain count does not depend on N_bottle: count it once per (N, L).
+          let plain = counted(Configuration(width: width, bottleneck: 1, layers: layers, batch: 1),
+                              random: context.random, zeroWeights: true).plain
+          for bottleneck in 1...width {
+            let c = Configuration(width: width, bottleneck: bottleneck, layers: layers, batch: 1)
+            let fewer = counted(c, random: context.random, zeroWeights: true).bottleneck < plain
+            let predicted = condition.holds(c.point.merging(["M": Rational(layers - 1)]) { a, _ in a })
+            cases += 1
+            if 2 * bottleneck == width { boundary += 1 }
+            if predicted == fewer {
+              agree += 1
+            } else if mismatches.count < 3 {
+              mismatches.append("\(c): \(fewer ? "fewer" : "not fewer") multiplies counted, the "
+                                  + "condition says \(predicted.map(String.init) ?? "nothing")")
+            }
+          }
+        }
+      }
+      return Measurement(
+        status: agree == cases ? .pass : .fail, expected: .integer(cases), measured: .integer(agree),
+        tolerance: .exact,
+        detail: "\(agree) of \(cases) networks agree (\(boundary) on the boundary N_bottle = N/2)"
+          + (mismatches.isEmpty ? "" : "; first disagreements: " + mismatches.joined(separator: "; ")))
+    }
+  }
+}

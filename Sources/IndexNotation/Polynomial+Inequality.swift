@@ -1,0 +1,106 @@
+/// The relation of a solved inequality.
+public enum Relation: String, Sendable, CaseIterable {
+  case less = "<"
+  case greater = ">"
+  case lessOrEqual = "≤"
+  case greaterOrEqual = "≥"
+
+  public func holds(_ l: Rational, _ r: Rational) -> Bool {
+    switch self {
+    case .less: l < r
+    case .greater: l > r
+    case .lessOrEqual: l <= r
+    case .greaterOrEqual: l >= r
+    }
+  }
+}
+
+/// `symbol relation bound`, e.g. N_bottle < N/2.
+public struct LinearInequality: Sendable, Equatable, CustomStringConvertible {
+  public let symbol: String
+  public let relation: Relation
+  public let bound: Polynomial
+  /// The positive factors divided out on the way, e.g. N·(L − 1).
+  public let dividedFactor: Polynomial
+
+  public init(symbol: String, relation: Relation, bound: Polynomial,
+              dividedFactor: Polynomial = Polynomial(1)) {
+    self.symbol = symbol
+    self.relation = relation
+    self.bound = bound
+    self.dividedFactor = dividedFactor
+  }
+
+  public var description: String { "\(symbol) \(relation.rawValue) \(bound)" }
+
+  /// Whether the inequality holds at a point (every symbol of the bound given).
+  public func holds(_ point: [String: Rational]) -> Bool? {
+    guard let v = point[symbol], let b = bound.evaluate(point) else { return nil }
+    return relation.holds(v, b)
+  }
+}
+
+public enum InequalityError: Error, Equatable, CustomStringConvertible {
+  case notLinear(symbol: String, degree: Int)
+  case indefiniteSign(factor: String)
+
+  public var description: String {
+    switch self {
+    case let .notLinear(symbol, degree):
+      "after dividing out positive factors the inequality has degree \(degree) in \(symbol); expected 1"
+    case .indefiniteSign(let factor):
+      "the sign of \(factor) is not fixed by the positivity assumptions"
+    }
+  }
+}
+
+extension Polynomial {
+  /// The monomial that divides every term (each symbol to its smallest exponent).
+  public var commonMonomialFactor: Monomial {
+    guard let first = terms.keys.first else { return .one }
+    var powers = first.powers
+    for m in terms.keys {
+      for (s, e) in powers { powers[s] = min(e, m.exponent(of: s)) }
+    }
+    return Monomial(powers)
+  }
+
+  /// Divides every term by a monomial that divides them all.
+  public func dividing(by m: Monomial) -> Polynomial {
+    var t: [Monomial: Rational] = [:]
+    for (mono, c) in terms {
+      var p = mono.powers
+      for f in m.factors {
+        precondition(p[f.symbol, default: 0] >= f.exponent, "\(m) does not divide \(mono)")
+        p[f.symbol]! -= f.exponent
+      }
+      t[Monomial(p), default: .zero] += c
+    }
+    return Polynomial(terms: t)
+  }
+
+  /// Solves `self > 0` for `symbol`, given that every symbol in `positive` is > 0.
+  ///
+  /// Divides out the common monomial factor (positive, its symbols being positive), then needs
+  /// a·symbol + c > 0 with a of fixed sign: a constant, or a signed monomial in positive symbols.
+  public func solvePositive(in symbol: String, positive: Set<String>) throws -> LinearInequality {
+    let m = commonMonomialFactor
+    for f in m.factors where !positive.contains(f.symbol) {
+      throw InequalityError.indefiniteSign(factor: f.symbol)
+    }
+    let reduced = dividing(by: Monomial(m.powers.filter { $0.key != symbol }))
+    let degree = reduced.degree(in: symbol)
+    guard degree == 1 else { throw InequalityError.notLinear(symbol: symbol, degree: degree) }
+    let k = reduced.coefficients(in: symbol)
+    let a = k[1] ?? Polynomial(), c = k[0] ?? Polynomial()
+    guard a.terms.count == 1, let (mono, coefficient) = a.terms.first,
+          mono.factors.allSatisfy({ positive.contains($0.symbol) }) else {
+      throw InequalityError.indefiniteSign(factor: a.description)
+    }
+    // a·v + c > 0  ⟺  v > −c/a when a > 0, v < −c/a when a < 0.
+    let bound = (Rational(-1) / coefficient) * c.dividing(by: mono)
+    let factor = Polynomial(terms: [Monomial(m.powers.filter { $0.key != symbol }): .one])
+    return LinearInequality(symbol: symbol, relation: coefficient > .zero ? .greater : .less,
+                            bound: bound, dividedFactor: factor)
+  }
+}

@@ -1,0 +1,203 @@
+/// How a convolution treats the image border.
+public enum Padding: String, Sendable, CaseIterable {
+  /// Output as large as the input; taps outside the image read zero and are multiplied anyway
+  /// (the convention under which every output costs ΔX·ΔY·N_in multiplies).
+  case same
+  /// Only outputs whose taps all lie inside the image: (X − ΔX)/s + 1 per axis.
+  case valid
+  /// Output as large as the input; taps outside the image are skipped, not multiplied.
+  case skip
+
+  /// Output extent along an axis of input extent `n`, filter `k`, stride `s` (0 when none fits).
+  public func outputExtent(input n: Int, filter k: Int, stride s: Int) -> Int {
+    switch self {
+    case .same, .skip: (n + s - 1) / s
+    case .valid: n >= k ? (n - k) / s + 1 : 0
+    }
+  }
+
+  /// The offset of tap 0 relative to s·x: −⌊(k − 1)/2⌋ for same and skip, 0 for valid.
+  public func lowPad(filter k: Int) -> Int { self == .valid ? 0 : (k - 1) / 2 }
+}
+
+/// A convolution's geometry along one spatial (or temporal) axis.
+public struct ConvolutionAxis: Sendable, Equatable {
+  public let input: Int
+  public let filter: Int
+  public let stride: Int
+  public let padding: Padding
+
+  public init(input: Int, filter: Int, stride: Int = 1, padding: Padding) {
+    precondition(input > 0 && filter > 0 && stride > 0,
+                 "invalid axis: input \(input), filter \(filter), stride \(stride)")
+    self.input = input
+    self.filter = filter
+    self.stride = stride
+    self.padding = padding
+  }
+
+  public var output: Int { padding.outputExtent(input: input, filter: filter, stride: stride) }
+
+  /// The input position read by output `x` at tap `d`: s·x + d − pad.
+  @inline(__always)
+  public func source(_ x: Int, _ d: Int) -> Int { stride * x + d - padding.lowPad(filter: filter) }
+
+  /// The taps of output `x` that land inside the input.
+  public func validTaps(_ x: Int) -> Range<Int> {
+    let base = stride * x - padding.lowPad(filter: filter)
+    return max(0, -base)..<max(max(0, -base), min(filter, input - base))
+  }
+}
+
+/// A multi-dimensional convolution with thresholds, as the course writes it:
+///
+/// ```
+/// out[b, x…, j] = act(K[j, Δx…, I] L[b, s·x + Δx − p…, I] − B[j])
+/// ```
+/// computed by gathering each output's taps into a row (im2col, zeros outside for `same`) and one
+/// blocked GEMM with the packed kernel; `skip` runs direct loops over the in-range taps only.
+public enum Convolution {
+  /// - Parameters:
+  ///   - input: [B, spatial…, N_in].
+  ///   - kernel: [N_out, filter…, N_in].
+  ///   - thresholds: [N_out] or nil.
+  ///   - axes: one per spatial axis, in order.
+  ///   - counter: receives the scalar multiplies performed: per output, the taps multiplied times
+  ///     N_in, times N_out.
+  /// - Complexity: B·Π out·Π filter·N_in·N_out multiply-adds (fewer taps under `skip`).
+  public static func forward(input: Tensor<Float>, kernel: Tensor<Float>,
+                             thresholds: Tensor<Float>?, axes: [ConvolutionAxis],
+                             activation: Activation = .identity,
+                             counter: MultiplyCounter? = nil) -> Tensor<Float> {
+    let d = axes.count
+    precondition(input.rank == d + 2 && kernel.rank == d + 2, "ranks \(input.shape), \(kernel.shape) for \(d) axes")
+    precondition(input.shape[d + 1] == kernel.shape[d + 1], "N_in differs: \(input.shape) vs \(kernel.shape)")
+    for (a, axis) in axes.enumerated() {
+      precondition(axis.input == input.shape[a + 1] && axis.filter == kernel.shape[a + 1],
+                   "axis \(a) does not match the shapes")
+    }
+    let batch = input.shape[0], nIn = input.shape[d + 1], nOut = kernel.shape[0]
+    let outExtents = axes.map(\.output)
+    let positions = outExtents.reduce(1, *)
+    let taps = axes.map(\.filter).reduce(1, *)
+    let k = taps * nIn
+    let rows = batch * positions
+    var out = Tensor<Float>(shape: [batch] + outExtents + [nOut], repeating: 0)
+    guard rows > 0 else { return out }
+    // The kernel as a dense weight [N_out, taps·N_in] in the same tap order as the gather.
+    let inStrides = input.strides
+    var multiplies = 0
+    out.storage.withUnsafeMutableBufferPointer { o in
+      input.storage.withUnsafeBufferPointer { src in
+        if axes[0].padding == .skip {
+          multiplies = skipForward(src, inStrides, batch: batch, kernel: kernel, axes: axes,
+                                   outExtents: outExtents, out: o)
+        } else {
+          // Gather each output's taps into one row (zeros outside the image), then one GEMM
+          // with the kernel as a dense weight [N_out, taps·N_in] in the same tap order.
+          var columns = [Float](repeating: 0, count: rows * k)
+          columns.withUnsafeMutableBufferPointer { col in
+            forEachOutput(batch: batch, axes: axes, outExtents: outExtents) { row, b, outIndex in
+              let dst = col.baseAddress! + row * k
+              forEachTap(axes: axes, outIndex: outIndex) { t, sources in
+                var offset = b * inStrides[0]
+                for a in 0..<d { offset += sources[a] * inStrides[a + 1] }
+                for i in 0..<nIn { dst[t * nIn + i] = src[offset + i] }
+              }
+            }
+          }
+          let packed = PackedWeight(Tensor(shape: [nOut, k], storage: kernel.storage))
+          columns.withUnsafeBufferPointer { col in
+            GEMM.multiply(x: col.baseAddress!, rows: rows, weight: packed, out: o.baseAddress!)
+          }
+          multiplies = rows * k * nOut  // every tap, zeros included
+        }
+      }
+      let bias = thresholds?.storage ?? [Float](repeating: 0, count: nOut)
+      for r in 0..<rows {
+        let row = o.baseAddress! + r * nOut
+        switch activation {
+        case .identity: for j in 0..<nOut { row[j] -= bias[j] }
+        case .relu: for j in 0..<nOut { row[j] = max(0, row[j] - bias[j]) }
+        case .sigmoid: for j in 0..<nOut { row[j] = 1 / (1 + expf(-(row[j] - bias[j]))) }
+        }
+      }
+    }
+    counter?.add(multiplies)
+    return out
+  }
+
+  /// Calls `body(row, b, outIndex)` for every output position, rows in row-major order.
+  static func forEachOutput(batch: Int, axes: [ConvolutionAxis], outExtents: [Int],
+                            _ body: (Int, Int, [Int]) -> Void) {
+    let d = axes.count
+    let positions = outExtents.reduce(1, *)
+    var outIndex = [Int](repeating: 0, count: d)
+    for b in 0..<batch {
+      for p in 0..<positions {
+        var rest = p
+        for a in stride(from: d - 1, through: 0, by: -1) {
+          outIndex[a] = rest % outExtents[a]
+          rest /= outExtents[a]
+        }
+        body(b * positions + p, b, outIndex)
+      }
+    }
+  }
+
+  /// Calls `body(tapNumber, sourcePositions)` for the taps of one output that land inside the
+  /// input (all of them under `valid`).
+  static func forEachTap(axes: [ConvolutionAxis], outIndex: [Int],
+                         _ body: (Int, [Int]) -> Void) {
+    let d = axes.count
+    let ranges = (0..<d).map { axes[$0].validTaps(outIndex[$0]) }
+    if ranges.contains(where: \.isEmpty) { return }
+    var tap = ranges.map(\.lowerBound)
+    var sources = [Int](repeating: 0, count: d)
+    while true {
+      var t = 0
+      for a in 0..<d {
+        t = t * axes[a].filter + tap[a]
+        sources[a] = axes[a].source(outIndex[a], tap[a])
+      }
+      body(t, sources)
+      var a = d - 1
+      while a >= 0 {
+        tap[a] += 1
+        if tap[a] < ranges[a].upperBound { break }
+        tap[a] = ranges[a].lowerBound
+        a -= 1
+      }
+      if a < 0 { return }
+    }
+  }
+
+  /// `skip`: direct loops over the in-range taps only; returns the multiplies performed.
+  static func skipForward(_ src: UnsafeBufferPointer<Float>, _ inStrides: [Int], batch: Int,
+                          kernel: Tensor<Float>, axes: [ConvolutionAxis], outExtents: [Int],
+                          out: UnsafeMutableBufferPointer<Float>) -> Int {
+    let d = axes.count
+    let nOut = kernel.shape[0], nIn = kernel.shape[d + 1]
+    let taps = axes.map(\.filter).reduce(1, *)
+    var multiplies = 0
+    kernel.storage.withUnsafeBufferPointer { w in
+      forEachOutput(batch: batch, axes: axes, outExtents: outExtents) { row, b, outIndex in
+        let o = out.baseAddress! + row * nOut
+        forEachTap(axes: axes, outIndex: outIndex) { t, sources in
+          var offset = b * inStrides[0]
+          for a in 0..<d { offset += sources[a] * inStrides[a + 1] }
+          for j in 0..<nOut {
+            let wj = w.baseAddress! + (j * taps + t) * nIn
+            var acc: Float = 0
+            for i in 0..<nIn { acc += wj[i] * src[offset + i] }
+            o[j] += acc
+          }
+          multiplies += nIn * nOut
+        }
+      }
+    }
+    return multiplies
+  }
+}
+
+import Foundation
