@@ -8,10 +8,13 @@ public enum Parallel {
 
   /// The number of workers: the active processor count, or fewer when `limitWorkers` says so.
   public static var workerCount: Int {
-    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let l = limit.load(ordering: .relaxed)
     return l > 0 ? min(l, cores) : cores
   }
+
+  /// Read once: `activeProcessorCount` queries the kernel on every call (profiled at 70% of a
+  /// run of many small layers).
+  private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// Caps the number of workers (0 removes the cap); for benchmarks that compare 1 and 2 threads.
   /// Results never depend on it: work is split into fixed chunks merged in a fixed order.

@@ -70,13 +70,24 @@ final class CLITests: XCTestCase {
   func testList_showsOnlyImplementedProblems() throws {
     let r = try run(["list"])
     XCTAssertEqual(r.status, 0)
-    XCTAssertTrue(r.stdout.hasPrefix("3b\t"))
-    XCTAssertFalse(r.stdout.contains("\n1\t"))
+    XCTAssertTrue(r.stdout.hasPrefix("1\t"))
+    XCTAssertTrue(r.stdout.contains("\n3a\t"))
+    XCTAssertFalse(r.stdout.contains("\n4\t"))
   }
 
   func testBadInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
-      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 3b\n"),
+      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 3a, 3b\n"),
+      (["problem", "1", "--param", "X=0"],
+       "psverify: error: invalid value '0' for parameter X: expected a whole number from 1 to 8192\n"),
+      (["problem", "1", "--param", "X=2.5"],
+       "psverify: error: invalid value '2.5' for parameter X: expected a whole number from 1 to 8192\n"),
+      (["problem", "1", "--param", "padding=wrap"],
+       "psverify: error: invalid value 'wrap' for parameter padding: expected one of same, valid, skip\n"),
+      (["problem", "1", "--param", "B=4096", "--param", "X=8192", "--param", "Y=8192"],
+       "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 738197504 MiB of tensors; psverify runs shapes up to 8192 MiB\n"),
+      (["problem", "3a", "--param", "N=-1"],
+       "psverify: error: invalid value '-1' for parameter N: expected a whole number from 1 to 4096\n"),
       (["problem", "3b", "--trials", "0"],
        "psverify: error: The value '0' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
       (["problem", "3b", "--trials", "-3"],
@@ -175,6 +186,37 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(r.stdout.contains("Problem 3b"))
     XCTAssertTrue(r.stdout.contains("NOT STORED"))
     XCTAssertTrue(r.stderr.hasPrefix("psverify: error: NOT STORED: could not store the run in"), r.stderr)
+  }
+
+  func testUserShape_problem1PrintsDerivedAndCounted() throws {
+    let r = try run(["problem", "1", "--no-store", "--format", "json", "--param", "B=2",
+                     "--param", "X=9", "--param", "Y=7", "--param", "N_in=3", "--param", "N_out=2",
+                     "--param", "shapes=5"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let problems = try XCTUnwrap(try json(r.stdout)["problems"] as? [[String: Any]])
+    let checks = try XCTUnwrap(problems.first?["checks"] as? [[String: Any]])
+    let user = try XCTUnwrap(checks.first { $0["id"] as? String == "user-shape-count" })
+    // Hand value: 2·9·7·2·3·3·3 = 6804 multiplies under same padding.
+    XCTAssertEqual(user["expected"] as? Int, 6804)
+    XCTAssertEqual(user["measured"] as? Int, 6804)
+  }
+
+  func testNotation_jsonDiagnosticsAndCount() throws {
+    let r = try run(["notation", "L[b, x] = W[x ΔX] v[b, x + ΔX]", "--format", "json"])
+    XCTAssertEqual(r.status, 1)
+    let object = try json(r.stdout)
+    let diagnostics = try XCTUnwrap(object["diagnostics"] as? [[String: Any]])
+    XCTAssertEqual(diagnostics.first?["kind"] as? String, "missing-comma")
+    XCTAssertEqual(diagnostics.first?["column"] as? Int, 15)
+    let ok = try run(["notation", "y[b, x, j] = K[j, ΔX, I] v[b, x + ΔX, I]", "--shape", "K=2,3,4",
+                      "--shape", "v=5,9,4", "--shape", "y=5,7,2", "--format", "json"])
+    XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
+    let counted = try json(ok.stdout)
+    XCTAssertEqual(counted["count"] as? String, "B·I·J·X·ΔX")
+    XCTAssertEqual(counted["count_value"] as? Int, 5 * 7 * 2 * 3 * 4)
+    let bad = try run(["notation", "L[x = 3"])
+    XCTAssertEqual(bad.status, 2)
+    XCTAssertTrue(bad.stderr.hasPrefix("psverify: error: cannot read the equation: expected"), bad.stderr)
   }
 
   private func json(_ text: String) throws -> [String: Any] {

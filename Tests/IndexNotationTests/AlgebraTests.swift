@@ -54,3 +54,42 @@ final class AlgebraTests: XCTestCase {
     }
   }
 }
+
+final class InequalityTests: XCTestCase {
+  func testSolvePositive_bottleneckCondition() throws {
+    let n = Polynomial.symbol("N"), nb = Polynomial.symbol("N_bottle"), m = Polynomial.symbol("M")
+    let d = n * n * m - Polynomial(2) * n * nb * m
+    let solved = try d.solvePositive(in: "N_bottle", positive: ["N", "M", "N_bottle"])
+    XCTAssertEqual(solved.description, "N_bottle < N/2")
+    XCTAssertEqual(solved.dividedFactor.description, "M·N")
+    XCTAssertEqual(solved.holds(["N_bottle": 3, "N": 8]), true)
+    XCTAssertEqual(solved.holds(["N_bottle": 4, "N": 8]), false)
+  }
+
+  func testSolvePositive_errors() {
+    let x = Polynomial.symbol("x"), y = Polynomial.symbol("y")
+    XCTAssertThrowsError(try (x * x - y).solvePositive(in: "x", positive: ["y"])) {
+      XCTAssertEqual("\($0)", "after dividing out positive factors the inequality has degree 2 in x; expected 1")
+    }
+    XCTAssertThrowsError(try (x * y - Polynomial(1)).solvePositive(in: "x", positive: [])) {
+      XCTAssertEqual("\($0)", "the sign of y is not fixed by the positivity assumptions")
+    }
+  }
+
+  func testPolynomialReader_printedForms() throws {
+    XCTAssertEqual(try PolynomialParser.polynomial(#"2NN_{\text{bottle}}(L-1)"#).factoredDescription,
+                   "2·N·N_bottle·(L − 1)")
+    XCTAssertEqual(try PolynomialParser.polynomial("N^2(L-1)").description, "L·N² − N²")
+    XCTAssertEqual(try PolynomialParser.polynomial(#"BXY \Delta X"#).description, "B·X·Y·ΔX")
+    XCTAssertEqual(try PolynomialParser.inequality(#"N_{\text{bottle}} \le N/2"#).description,
+                   "N_bottle ≤ N/2")
+  }
+
+  func testCompare_givesCounterexample() {
+    let x = Polynomial.symbol("x")
+    let (equal, point) = (x * x).compare(to: x)
+    XCTAssertFalse(equal)
+    XCTAssertEqual(point, ["x": 2])
+    XCTAssertTrue((x + x).compare(to: Polynomial(2) * x).equal)
+  }
+}
