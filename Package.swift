@@ -26,6 +26,12 @@ let package = Package(
       exclude: ["README.md"],
       swiftSettings: native),
     .target(
+      name: "P2VideoConv",
+      dependencies: ["TensorCore", "IndexNotation", "Verification"],
+      path: "Problems/P2VideoConv",
+      exclude: ["README.md"],
+      swiftSettings: native),
+    .target(
       name: "P3aBottleneck",
       dependencies: ["TensorCore", "IndexNotation", "Verification"],
       path: "Problems/P3aBottleneck",
@@ -46,7 +52,7 @@ let package = Package(
       name: "PSVerifyCLI",
       dependencies: [
         "TensorCore", "IndexNotation", "Verification", "ResultStore", "Report", "P1ConvMultiplies",
-        "P3aBottleneck", "P3bResidualScale",
+        "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: native),
@@ -63,7 +69,8 @@ let package = Package(
       name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
     .testTarget(
       name: "GradingSuite",
-      dependencies: ["P1ConvMultiplies", "P3aBottleneck", "P3bResidualScale", "Verification",
+      dependencies: ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
+                     "Verification",
                      "IndexNotation",
                      "TensorCore", "TestSupport"]),
     .testTarget(

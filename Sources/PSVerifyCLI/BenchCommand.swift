@@ -13,10 +13,11 @@ struct BenchCommand: ParsableCommand {
     discussion: "Run `python3 ../shared/bench/perf_anchor.py` on the same machine to compare.")
 
   enum Group: String, ExpressibleByArgument, CaseIterable {
-    case notation, mc, matmul, mlp
+    case notation, mc, matmul, conv2d, conv3d, mlp
   }
 
-  @Option(parsing: .upToNextOption, help: "Groups to run: notation, mc, matmul, mlp (default all).")
+  @Option(parsing: .upToNextOption,
+          help: "Groups to run: notation, mc, matmul, conv2d, conv3d, mlp (default all).")
   var only: [Group] = Group.allCases
 
   @Option(help: "Timed repetitions after warm-up (5…100).")
@@ -84,6 +85,39 @@ struct BenchCommand: ParsableCommand {
         rows.append(Row(measurement: "matmul 2048^3 f32", threads: t, times: times, unit: "ms",
                         work: 2 * pow(Double(n), 3), workUnit: "GFLOP/s"))
       }
+      if only.contains(.conv2d) {
+        let (b, h, w, ci, co, k) = (8, 56, 56, 64, 64, 3)
+        var r = RandomStream(seed: 5)
+        let x = Tensor<Float>.normal(shape: [b, h, w, ci], random: &r)
+        let kernel = Tensor<Float>.normal(shape: [co, k, k, ci], random: &r)
+        let axes = [ConvolutionAxis(input: h, filter: k, padding: .same),
+                    ConvolutionAxis(input: w, filter: k, padding: .same)]
+        let times = timeit(reps: reps) {
+          _ = Convolution.forward(input: x, kernel: kernel, thresholds: nil, axes: axes)
+        }
+        rows.append(Row(measurement: "conv2d NHWC B8 56x56 64->64 3x3 s1 SAME", threads: t,
+                        times: times, unit: "ms", work: Double(2 * b * h * w * k * k * ci * co),
+                        workUnit: "GFLOP/s"))
+      }
+      if only.contains(.conv3d) {
+        let (b, tt, h, w, ci, co, k) = (2, 16, 56, 56, 64, 64, 3)
+        var r = RandomStream(seed: 6)
+        let x = Tensor<Float>.normal(shape: [b, h, w, tt, ci], random: &r)
+        let kernel = Tensor<Float>.normal(shape: [co, k, k, k, ci], random: &r)
+        for (padding, s) in [(Padding.same, 1), (Padding.valid, 2)] {
+          let axes = [ConvolutionAxis(input: h, filter: k, stride: s, padding: padding),
+                      ConvolutionAxis(input: w, filter: k, stride: s, padding: padding),
+                      ConvolutionAxis(input: tt, filter: k, stride: s, padding: padding)]
+          let outputs = axes.map(\.output).reduce(1, *)
+          let times = timeit(reps: min(reps, 7), warmup: 1) {
+            _ = Convolution.forward(input: x, kernel: kernel, thresholds: nil, axes: axes)
+          }
+          let label = s == 1 ? "s1 SAME" : "s2 VALID (out \(axes[2].output)x\(axes[0].output)x\(axes[1].output))"
+          rows.append(Row(measurement: "conv3d NDHWC B2 T16 56x56 64->64 3^3 \(label)", threads: t,
+                          times: times, unit: "ms",
+                          work: Double(2 * b * outputs * k * k * k * ci * co), workUnit: "GFLOP/s"))
+        }
+      }
       if only.contains(.mlp) {
         let (depth, width, bottleneck, batch) = (50, 512, 128, 64)
         let net = BottleneckResidualMLP.random(
@@ -120,7 +154,7 @@ struct BenchCommand: ParsableCommand {
     }
     var json: [JSONValue] = []
     if format == .text {
-      print("measurement".padding(toLength: 52, withPad: " ", startingAt: 0)
+      print("measurement".padding(toLength: 62, withPad: " ", startingAt: 0)
         + " T   median      min      max  unit")
     }
     for row in rows {
@@ -134,7 +168,7 @@ struct BenchCommand: ParsableCommand {
       }
       for (unit, m, a, b) in lines {
         if format == .text {
-          print(row.measurement.padding(toLength: 52, withPad: " ", startingAt: 0)
+          print(row.measurement.padding(toLength: 62, withPad: " ", startingAt: 0)
             + " \(row.threads) " + [m, a, b].map { Value.format($0, digits: 4)
               .padding(toLength: 10, withPad: " ", startingAt: 0) }.joined(separator: " ")
             + " \(unit)")

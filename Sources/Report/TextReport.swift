@@ -59,7 +59,13 @@ public struct TextReport: Sendable {
       for e in errata {
         out += wrap("\(e.message) (\(e.location))", indent: "      ",
                     first: "    " + yellow("• \(e.kind.rawValue): ")) + "\n"
-        if let evidence = e.evidence { out += wrap(evidence, indent: "      ", first: "      ") + "\n" }
+        if let evidence = e.evidence {
+          // A caret excerpt keeps its lines as they are, so the caret stays under its column.
+          out += evidence.contains("\n")
+            ? evidence.split(separator: "\n", omittingEmptySubsequences: false)
+              .map { "    " + dim(String($0)) }.joined(separator: "\n") + "\n"
+            : wrap(evidence, indent: "      ", first: "      ") + "\n"
+        }
       }
     }
     let notes = r.notes

@@ -93,22 +93,32 @@ public enum Convolution {
           multiplies = skipForward(src, inStrides, batch: batch, kernel: kernel, axes: axes,
                                    outExtents: outExtents, out: o)
         } else {
-          // Gather each output's taps into one row (zeros outside the image), then one GEMM
-          // with the kernel as a dense weight [N_out, taps·N_in] in the same tap order.
-          var columns = [Float](repeating: 0, count: rows * k)
-          columns.withUnsafeMutableBufferPointer { col in
-            forEachOutput(batch: batch, axes: axes, outExtents: outExtents) { row, b, outIndex in
-              let dst = col.baseAddress! + row * k
-              forEachTap(axes: axes, outIndex: outIndex) { t, sources in
-                var offset = b * inStrides[0]
-                for a in 0..<d { offset += sources[a] * inStrides[a + 1] }
-                for i in 0..<nIn { dst[t * nIn + i] = src[offset + i] }
+          // Gather each output's taps into one row (zeros outside the image), then a GEMM with
+          // the kernel as a dense weight [N_out, taps·N_in] in the same tap order. Rows go in
+          // chunks of ~16 MB of gathered taps, one chunk per worker at a time.
+          let packed = PackedWeight(Tensor(shape: [nOut, k], storage: kernel.storage))
+          let chunk = max(16, min(rows, (1 << 22) / max(1, k)))
+          let chunks = (rows + chunk - 1) / chunk
+          let source = SendablePointer(src.baseAddress!)
+          let target = SendableMutablePointer(o.baseAddress!)
+          let work = { @Sendable (range: Range<Int>, nested: Bool) in
+            var columns = [Float](repeating: 0, count: chunk * k)
+            for c in range {
+              let first = c * chunk, count = min(chunk, rows - first)
+              columns.withUnsafeMutableBufferPointer { col in
+                col.initialize(repeating: 0)
+                gather(source.pointer, inStrides, axes: axes, outExtents: outExtents,
+                       rows: first..<(first + count), nIn: nIn, into: col.baseAddress!)
+                GEMM.multiply(x: col.baseAddress!, rows: count, weight: packed,
+                              out: target.pointer + first * nOut,
+                              parallelThreshold: nested ? Int.max : GEMM.parallelThreshold)
               }
             }
           }
-          let packed = PackedWeight(Tensor(shape: [nOut, k], storage: kernel.storage))
-          columns.withUnsafeBufferPointer { col in
-            GEMM.multiply(x: col.baseAddress!, rows: rows, weight: packed, out: o.baseAddress!)
+          if chunks >= 2 * Parallel.workerCount {
+            Parallel.forEachRange(chunks) { work($0, true) }
+          } else {
+            work(0..<chunks, false)
           }
           multiplies = rows * k * nOut  // every tap, zeros included
         }
@@ -125,6 +135,31 @@ public enum Convolution {
     }
     counter?.add(multiplies)
     return out
+  }
+
+  /// Writes the taps of output rows `rows` (row = b·positions + position) into consecutive
+  /// gathered rows of k = taps·N_in floats; out-of-range taps are left as they are (zero).
+  static func gather(_ src: UnsafePointer<Float>, _ inStrides: [Int], axes: [ConvolutionAxis],
+                     outExtents: [Int], rows: Range<Int>, nIn: Int,
+                     into dst: UnsafeMutablePointer<Float>) {
+    let d = axes.count
+    let positions = outExtents.reduce(1, *)
+    let k = axes.map(\.filter).reduce(1, *) * nIn
+    var outIndex = [Int](repeating: 0, count: d)
+    for row in rows {
+      let b = row / positions
+      var rest = row % positions
+      for a in stride(from: d - 1, through: 0, by: -1) {
+        outIndex[a] = rest % outExtents[a]
+        rest /= outExtents[a]
+      }
+      let base = dst + (row - rows.lowerBound) * k
+      forEachTap(axes: axes, outIndex: outIndex) { t, sources in
+        var offset = b * inStrides[0]
+        for a in 0..<d { offset += sources[a] * inStrides[a + 1] }
+        (base + t * nIn).update(from: src + offset, count: nIn)
+      }
+    }
   }
 
   /// Calls `body(row, b, outIndex)` for every output position, rows in row-major order.

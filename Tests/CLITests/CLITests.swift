@@ -77,7 +77,11 @@ final class CLITests: XCTestCase {
 
   func testBadInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
-      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 3a, 3b\n"),
+      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b\n"),
+      (["problem", "2", "--param", "T=2", "--param", "DT=3"],
+       "psverify: error: the filter ΔT = 3 is longer than the clip (2); under valid padding no output fits: use a filter of at most 2, or --param padding=same\n"),
+      (["problem", "2", "--param", "s=0"],
+       "psverify: error: invalid value '0' for parameter s: expected a whole number from 1 to 64\n"),
       (["problem", "1", "--param", "X=0"],
        "psverify: error: invalid value '0' for parameter X: expected a whole number from 1 to 8192\n"),
       (["problem", "1", "--param", "X=2.5"],

@@ -1,0 +1,165 @@
+import Foundation
+import IndexNotation
+import TensorCore
+import Verification
+
+extension VideoConv {
+  /// With T = ΔT = 1 the video kernel is the image kernel of problem 1.
+  static func reducesTo2dCheck() -> Check {
+    Check(id: "reduces-to-2d", kind: .numeric,
+          summary: "with T = ΔT = 1 the conv3d kernel equals the conv2d kernel of problem 1") { context in
+      var worst: Float = 0
+      for n in 0..<6 {
+        var r = context.random.split(n)
+        var s = Shape.random(&r, stride: 1 + n % 3)
+        (s.frames, s.filterT) = (1, 1)
+        let data = randomData(s, &r)
+        let video = Convolution.forward(input: data.input, kernel: data.kernel,
+                                        thresholds: data.thresholds, axes: s.axes(.valid))
+        let image = Convolution.forward(
+          input: Tensor(shape: [s.batch, s.width, s.height, s.inputs], storage: data.input.storage),
+          kernel: Tensor(shape: [s.outputs, s.filterX, s.filterY, s.inputs], storage: data.kernel.storage),
+          thresholds: data.thresholds, axes: Array(s.axes(.valid).prefix(2)))
+        for i in video.storage.indices { worst = max(worst, abs(video.storage[i] - image.storage[i])) }
+      }
+      return Measurement(
+        status: worst == 0 ? .pass : .fail, expected: .real(0), measured: .real(Double(worst)),
+        tolerance: Tolerance(.exact, reason: "the same products summed in the same order"),
+        detail: "6 clips with one frame and s = 1, 2, 3: largest difference \(worst)")
+    }
+  }
+
+  /// A 3-D convolution is the sum over Δt of 2-D convolutions of the frames s·t + Δt.
+  static func sliceSumCheck() -> Check {
+    Check(id: "sum-of-2d-slices", kind: .numeric,
+          summary: "the 3-D convolution equals Σ over Δt of 2-D convolutions of time slices") { context in
+      var worst = 0.0
+      for n in 0..<6 {
+        var r = context.random.split(n)
+        let s = Shape.random(&r, stride: 1 + n % 3)
+        let data = randomData(s, &r)
+        let video = Convolution.forward(input: data.input, kernel: data.kernel, thresholds: nil,
+                                        axes: s.axes(.valid))
+        let axes2 = Array(s.axes(.valid).prefix(2))
+        let (ox, oy, ot) = (axes2[0].output, axes2[1].output, s.axes(.valid)[2].output)
+        var total = [Double](repeating: 0, count: video.count)
+        for dt in 0..<s.filterT {
+          for t in 0..<ot {
+            // Frame s·t + Δt of the clip and slice Δt of the filter, as 2-D tensors.
+            var frame = Tensor<Float>(shape: [s.batch, s.width, s.height, s.inputs], repeating: 0)
+            for b in 0..<s.batch { for x in 0..<s.width { for y in 0..<s.height { for i in 0..<s.inputs {
+              frame[b, x, y, i] = data.input[b, x, y, s.stride * t + dt, i]
+            } } } }
+            var slice = Tensor<Float>(shape: [s.outputs, s.filterX, s.filterY, s.inputs], repeating: 0)
+            for j in 0..<s.outputs { for x in 0..<s.filterX { for y in 0..<s.filterY { for i in 0..<s.inputs {
+              slice[j, x, y, i] = data.kernel[j, x, y, dt, i]
+            } } } }
+            let image = Convolution.forward(input: frame, kernel: slice, thresholds: nil, axes: axes2)
+            for b in 0..<s.batch { for x in 0..<ox { for y in 0..<oy { for j in 0..<s.outputs {
+              total[video.offset([b, x, y, t, j])] += Double(image[b, x, y, j])
+            } } } }
+          }
+        }
+        for i in total.indices {
+          worst = max(worst, abs(Double(video.storage[i]) - total[i]) / (1 + abs(total[i])))
+        }
+      }
+      return Measurement(
+        status: worst <= rounding.value! ? .pass : .fail, expected: .real(0), measured: .real(worst),
+        tolerance: rounding, detail: "6 clips, s = 1, 2, 3: largest relative difference \(Value.format(worst))")
+    }
+  }
+
+  /// Output sizes: the formulas against counting the window positions one by one.
+  static func outputSizeCheck() -> Check {
+    Check(id: "output-sizes", kind: .symbolic,
+          summary: "⌊(X − ΔX)/s⌋ + 1 (valid) and ⌈X/s⌉ (same) equal the counted window positions, "
+            + "for X ≤ 16, ΔX ≤ X, s ≤ 5") { _ in
+      var cases = 0, agree = 0, undivided = 0, first: String?
+      for x in 1...16 {
+        for filter in 1...x {
+          for stride in 1...5 {
+            cases += 1
+            if (x - filter) % stride != 0 { undivided += 1 }
+            let validCount = (0..<x).filter { stride * $0 + filter - 1 <= x - 1 }.count
+            let sameCount = (0..<x).filter { stride * $0 <= x - 1 }.count
+            let formulaValid = (x - filter) / stride + 1, formulaSame = (x + stride - 1) / stride
+            let kernelValid = Padding.valid.outputExtent(input: x, filter: filter, stride: stride)
+            let kernelSame = Padding.same.outputExtent(input: x, filter: filter, stride: stride)
+            if validCount == formulaValid && sameCount == formulaSame && kernelValid == validCount
+              && kernelSame == sameCount {
+              agree += 1
+            } else if first == nil {
+              first = "X=\(x) ΔX=\(filter) s=\(stride): counted \(validCount)/\(sameCount)"
+            }
+          }
+        }
+      }
+      return Measurement(
+        status: agree == cases ? .pass : .fail, expected: .integer(cases), measured: .integer(agree),
+        tolerance: .exact,
+        detail: "\(agree) of \(cases) (X, ΔX, s) agree, \(undivided) of them with s not dividing X − ΔX"
+          + (first.map { "; first disagreement \($0)" } ?? ""))
+    }
+  }
+
+  /// The multiplies the kernel counts against the equation's count polynomial.
+  static func countCheck(_ candidate: String) -> Check {
+    Check(id: "instrumented-count", kind: .instrumented,
+          summary: "multiplies counted in the conv3d kernel equal the equation's count polynomial") { context in
+      let (eq, _) = try parsed(candidate)
+      let count = eq.multiplyCount
+      var expected = 0, measured = 0, first: String?
+      for n in 0..<60 {
+        var r = context.random.split(n)
+        let s = Shape.random(&r, stride: 1 + n % 3)
+        let e = try predicted(count, s, .valid)
+        let m = counted(s, .valid, &r)
+        expected += e
+        measured += m
+        if e != m && first == nil { first = "\(s): \(e) vs \(m)" }
+      }
+      return Measurement(
+        status: expected == measured && first == nil ? .pass : .fail, expected: .integer(expected),
+        measured: .integer(measured), tolerance: .exact,
+        detail: "60 random clips, s = 1, 2, 3, count \(count) at the output sizes; totals shown"
+          + (first.map { "; first mismatch \($0)" } ?? ""))
+    }
+  }
+
+  static func predicted(_ count: Polynomial, _ s: Shape, _ padding: Padding) throws -> Int {
+    let out = s.axes(padding).map(\.output)
+    let point: [String: Rational] = [
+      "B": Rational(s.batch), "X": Rational(out[0]), "Y": Rational(out[1]), "T": Rational(out[2]),
+      "I": Rational(s.inputs), "J": Rational(s.outputs), "ΔX": Rational(s.filterX),
+      "ΔY": Rational(s.filterY), "ΔT": Rational(s.filterT)]
+    guard let v = count.evaluate(point), v.isInteger else {
+      throw EvaluationError.noRange("a symbol of \(count)")
+    }
+    return v.numerator
+  }
+
+  static func counted(_ s: Shape, _ padding: Padding, _ r: inout RandomStream) -> Int {
+    let data = randomData(s, &r)
+    let counter = MultiplyCounter()
+    _ = Convolution.forward(input: data.input, kernel: data.kernel, thresholds: data.thresholds,
+                            axes: s.axes(padding), activation: .sigmoid, counter: counter)
+    return counter.value
+  }
+
+  static func userShapeCheck(_ candidate: String, _ s: Shape, _ padding: Padding) -> Check {
+    Check(id: "user-shape-count", kind: .instrumented,
+          summary: "the derived count and the conv3d kernel's count for the user's shape",
+          params: [("shape", .text(s.description)), ("padding", .text(padding.rawValue))]) { context in
+      let (eq, _) = try parsed(candidate)
+      let e = try predicted(eq.multiplyCount, s, padding)
+      let m = counted(s, padding, &context.random)
+      let out = s.axes(padding).map(\.output)
+      return Measurement(
+        status: e == m ? .pass : .fail, expected: .integer(e), measured: .integer(m),
+        tolerance: .exact,
+        detail: "\(s), \(padding.rawValue): output \(out[0])×\(out[1])×\(out[2]), derived \(e), "
+          + "counted \(m) multiplies")
+    }
+  }
+}
