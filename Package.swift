@@ -44,6 +44,12 @@ let package = Package(
       exclude: ["README.md"],
       swiftSettings: native),
     .target(
+      name: "P3cGradientDecay",
+      dependencies: ["TensorCore", "IndexNotation", "Verification"],
+      path: "Problems/P3cGradientDecay",
+      exclude: ["README.md"],
+      swiftSettings: native),
+    .target(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: native),
@@ -52,7 +58,7 @@ let package = Package(
       name: "PSVerifyCLI",
       dependencies: [
         "TensorCore", "IndexNotation", "Verification", "ResultStore", "Report", "P1ConvMultiplies",
-        "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
+        "P2VideoConv", "P3aBottleneck", "P3bResidualScale", "P3cGradientDecay",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: native),
@@ -70,6 +76,7 @@ let package = Package(
     .testTarget(
       name: "GradingSuite",
       dependencies: ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
+                     "P3cGradientDecay",
                      "Verification",
                      "IndexNotation",
                      "TensorCore", "TestSupport"]),

@@ -2,12 +2,14 @@ import P1ConvMultiplies
 import P2VideoConv
 import P3aBottleneck
 import P3bResidualScale
+import P3cGradientDecay
 import Verification
 
 /// The problems psverify knows, in the order of the problem set. Only problems whose modules
 /// exist are listed.
 enum Catalog {
-  static let problems: [any Problem] = [ConvMultiplies.problem, VideoConv.problem, Bottleneck.problem, ResidualScale.problem]
+  static let problems: [any Problem] = [ConvMultiplies.problem, VideoConv.problem, Bottleneck.problem, ResidualScale.problem,
+                                           GradientDecay.problem]
 
   static var ids: [String] { problems.map(\.id) }
 

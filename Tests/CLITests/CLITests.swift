@@ -77,7 +77,7 @@ final class CLITests: XCTestCase {
 
   func testBadInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
-      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b\n"),
+      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c\n"),
       (["problem", "2", "--param", "T=2", "--param", "DT=3"],
        "psverify: error: the filter ΔT = 3 is longer than the clip (2); under valid padding no output fits: use a filter of at most 2, or --param padding=same\n"),
       (["problem", "2", "--param", "s=0"],
@@ -221,6 +221,16 @@ final class CLITests: XCTestCase {
     let bad = try run(["notation", "L[x = 3"])
     XCTAssertEqual(bad.status, 2)
     XCTAssertTrue(bad.stderr.hasPrefix("psverify: error: cannot read the equation: expected"), bad.stderr)
+  }
+
+  func testProblem3c_paramLChangesTheExponents() throws {
+    let r = try run(["problem", "3c", "--no-store", "--format", "json", "--param", "L=4",
+                     "--param", "seeds=1"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let problems = try XCTUnwrap(try json(r.stdout)["problems"] as? [[String: Any]])
+    let checks = try XCTUnwrap(problems.first?["checks"] as? [[String: Any]])
+    let exponents = try XCTUnwrap(checks.first { $0["id"] as? String == "direct-path-exponents" })
+    XCTAssertEqual(exponents["measured"] as? [Int], [3, 2, 1, 0])
   }
 
   private func json(_ text: String) throws -> [String: Any] {
