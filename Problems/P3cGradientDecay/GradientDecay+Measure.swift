@@ -4,6 +4,7 @@ import TensorCore
 extension GradientDecay {
   /// Exponents of γ recovered by backprop on a stack whose branches cannot pass gradient to the
   /// layers below (W^{b,1} = 0, B^{b,1} = −1, so L̃ = 1 whatever L_ℓ is): the direct path only.
+  /// B^{b,2} is set so that every unit of L̂ is active and every parameter has a gradient.
   struct Exponents {
     /// Per layer ℓ = 0 … L − 1: log_γ of ∂loss/∂L_ℓ(γ) ÷ ∂loss/∂L_ℓ(γ = 1), averaged over units.
     var layers: [Double]
@@ -23,6 +24,11 @@ extension GradientDecay {
     for b in live.blocks.indices {
       live.blocks[b].w1 = [Double](repeating: 0, count: bottleneck * width)
       live.blocks[b].b1 = [Double](repeating: -1, count: bottleneck)
+      // Every unit of L̂ active (z2 = Σ W2 − B2 > 0), so every parameter carries a gradient.
+      for i in 0..<width {
+        let row = live.blocks[b].w2[(i * bottleneck)..<((i + 1) * bottleneck)]
+        live.blocks[b].b2[i] = -1 - row.reduce(0) { $0 + abs($1) }
+      }
     }
     var reference = live
     reference.gamma = 1
