@@ -50,6 +50,12 @@ let package = Package(
       exclude: ["README.md"],
       swiftSettings: native),
     .target(
+      name: "P4ScalePyramid",
+      dependencies: ["TensorCore", "IndexNotation", "Verification"],
+      path: "Problems/P4ScalePyramid",
+      exclude: ["README.md"],
+      swiftSettings: native),
+    .target(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: native),
@@ -59,7 +65,7 @@ let package = Package(
       dependencies: [
         "TensorCore", "IndexNotation", "Verification", "ResultStore", "Report", "P1ConvMultiplies",
         "P2VideoConv", "P3aBottleneck", "P3bResidualScale", "P3cGradientDecay",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "P4ScalePyramid", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: native),
     .executableTarget(name: "psverify", dependencies: ["PSVerifyCLI"], swiftSettings: native),
@@ -76,7 +82,7 @@ let package = Package(
     .testTarget(
       name: "GradingSuite",
       dependencies: ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
-                     "P3cGradientDecay",
+                     "P3cGradientDecay", "P4ScalePyramid",
                      "Verification",
                      "IndexNotation",
                      "TensorCore", "TestSupport"]),

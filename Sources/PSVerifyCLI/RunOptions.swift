@@ -26,6 +26,9 @@ struct RunOptions: ParsableArguments {
                              valueName: "NAME=VALUE"))
   var params: [String] = []
 
+  @Option(help: "A binary PGM or PPM photograph for problem 4 (same as --param image=PATH).")
+  var image: String?
+
   @Option(help: "Output format: text, json or markdown.")
   var format: OutputFormat = .text
 
@@ -62,7 +65,7 @@ struct RunOptions: ParsableArguments {
   /// The `--param` overrides for each selected problem.
   /// - Throws: `UsageError` for a malformed pair, an unknown name or an invalid value.
   func parameterValues(for problems: [any Problem]) throws -> [String: ParameterValues] {
-    var given: [(String, String)] = []
+    var given: [(String, String)] = image.map { [("image", $0)] } ?? []
     for text in params {
       guard let eq = text.firstIndex(of: "="), eq != text.startIndex,
             text.index(after: eq) != text.endIndex else {

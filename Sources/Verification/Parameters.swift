@@ -9,6 +9,8 @@ public struct ParameterSpec: Sendable {
     case real(ClosedRange<Double>)
     /// One of a few words.
     case choice([String])
+    /// A file path.
+    case path
   }
 
   public let name: String
@@ -33,6 +35,7 @@ public struct ParameterSpec: Sendable {
       "a number or expression such as 1/sqrt(2) from \(Value.format(r.lowerBound)) to "
         + "\(Value.format(r.upperBound))"
     case .choice(let words): "one of " + words.joined(separator: ", ")
+    case .path: "a file path"
     }
   }
 
@@ -64,6 +67,11 @@ public struct ParameterSpec: Sendable {
         throw ParameterError.invalid(name: name, value: text, accepted: accepted)
       }
       return .choice(text)
+    case .path:
+      guard !text.isEmpty else {
+        throw ParameterError.invalid(name: name, value: text, accepted: accepted)
+      }
+      return .path(text)
     }
   }
 }
@@ -73,12 +81,13 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
   case integer(Int)
   case real(ScalarValue)
   case choice(String)
+  case path(String)
 
   public var description: String {
     switch self {
     case .integer(let n): String(n)
     case .real(let v): v.description
-    case .choice(let w): w
+    case .choice(let w), .path(let w): w
     }
   }
 
@@ -86,7 +95,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .integer(let n): .integer(n)
     case .real(let v): .real(v.doubleValue)
-    case .choice(let w): .text(w)
+    case .choice(let w), .path(let w): .text(w)
     }
   }
 }
@@ -99,6 +108,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
   case unreadable(name: String, value: String, reason: String, accepted: String)
   /// Values that are each valid but together ask for more than the machine can do.
   case tooLarge(String)
+  /// An input file that cannot be used.
+  case input(String)
 
   public var description: String {
     switch self {
@@ -111,7 +122,7 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
       "invalid value '\(value)' for parameter \(name): expected \(accepted)"
     case let .unreadable(name, value, reason, accepted):
       "invalid value '\(value)' for parameter \(name) (\(reason)): expected \(accepted)"
-    case .tooLarge(let message): message
+    case .tooLarge(let message), .input(let message): message
     }
   }
 }
@@ -144,6 +155,12 @@ public struct ParameterValues: Sendable, Equatable {
       preconditionFailure("parameter \(name) is not a choice: \(String(describing: values[name]))")
     }
     return w
+  }
+
+  /// A path parameter, or nil when unset.
+  public func path(_ name: String) -> String? {
+    guard case .path(let p)? = values[name] else { return nil }
+    return p
   }
 
   /// A real parameter, or nil when it is optional and unset.

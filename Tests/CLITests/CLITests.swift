@@ -77,7 +77,7 @@ final class CLITests: XCTestCase {
 
   func testBadInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
-      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c\n"),
+      (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"),
       (["problem", "2", "--param", "T=2", "--param", "DT=3"],
        "psverify: error: the filter ΔT = 3 is longer than the clip (2); under valid padding no output fits: use a filter of at most 2, or --param padding=same\n"),
       (["problem", "2", "--param", "s=0"],
@@ -231,6 +231,37 @@ final class CLITests: XCTestCase {
     let checks = try XCTUnwrap(problems.first?["checks"] as? [[String: Any]])
     let exponents = try XCTUnwrap(checks.first { $0["id"] as? String == "direct-path-exponents" })
     XCTAssertEqual(exponents["measured"] as? [Int], [3, 2, 1, 0])
+  }
+
+  func testProblem4_imageErrorsExitTwo() throws {
+    let truncated = directory.appendingPathComponent("cut.ppm").path
+    _ = FileManager.default.createFile(atPath: truncated, contents: Data("P6 4 4 255\n".utf8 + [1, 2, 3]))
+    let text = directory.appendingPathComponent("notes.txt").path
+    _ = FileManager.default.createFile(atPath: text, contents: Data("hello".utf8))
+    let cases: [([String], String)] = [
+      (["--image", directory.appendingPathComponent("none.pgm").path], "no such file"),
+      (["--image", truncated], "is truncated: its header promises 48 bytes of pixels, it has 3"),
+      (["--image", text], "is not a binary netpbm image; --image accepts PGM (P5) and PPM (P6) files"),
+      (["--param", "k=12", "--param", "batch=64"], "needs 540672 MiB; psverify runs up to 8192 MiB"),
+    ]
+    for (arguments, fragment) in cases {
+      let r = try run(["problem", "4", "--no-store"] + arguments)
+      XCTAssertEqual(r.status, 2, arguments.joined(separator: " "))
+      XCTAssertTrue(r.stderr.contains(fragment), r.stderr)
+      XCTAssertFalse(r.stderr.contains("\n") && r.stderr.split(separator: "\n").count > 1)
+    }
+  }
+
+  func testProblem4_realImageRuns() throws {
+    // A 20 × 12 grey gradient; k = 3 takes its centre 8 × 8.
+    var bytes = Array("P5\n20 12\n255\n".utf8)
+    for y in 0..<12 { for x in 0..<20 { bytes.append(UInt8(x * 10 + y)) } }
+    let path = directory.appendingPathComponent("photo.pgm").path
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let r = try run(["problem", "4", "--no-store", "--image", path, "--param", "k=3"])
+    XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+    XCTAssertTrue(r.stdout.contains("on the image"), r.stdout)
+    XCTAssertTrue(r.stdout.replacingOccurrences(of: "\n      ", with: " ").contains(path), r.stdout)
   }
 
   private func json(_ text: String) throws -> [String: Any] {

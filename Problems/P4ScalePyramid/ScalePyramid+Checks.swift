@@ -1,0 +1,94 @@
+import Foundation
+import IndexNotation
+import TensorCore
+import Verification
+
+extension ScalePyramid {
+  static func checks(candidate: String, setup: Setup, scaleDependence: Float) -> [Check] {
+    let source = setup.imageName.map { "the image \($0)" } ?? "\(setup.batch) random images"
+    return [
+      sizeCheck(setup, source), equivarianceCheck(setup, source, scaleDependence: scaleDependence),
+      controlCheck(setup), equationCheck(candidate, setup), pyramidCheck(setup), countCheck(setup),
+    ]
+  }
+
+  static func network(_ setup: Setup, _ random: RandomStream, scaleDependence: Float = 0) -> Network {
+    var n = Network.random(levels: setup.k, colours: 3, channels: setup.channels,
+                           filter: setup.filter, random: random.split("weights"))
+    n.scaleDependence = scaleDependence
+    return n
+  }
+
+  /// (i) Every tensor's side is 2^(k−ℓ−s).
+  static func sizeCheck(_ setup: Setup, _ source: String) -> Check {
+    Check(id: "sizes", kind: .instrumented, summary: "every L_{ℓ,s} has side 2^(k−ℓ−s)",
+          params: [("k", .integer(setup.k))]) { context in
+      let layers = network(setup, context.random).run(setup.images(context.random))
+      var count = 0, wrong: [String] = []
+      for (l, row) in layers.enumerated() {
+        for (s, t) in row.enumerated() {
+          count += 1
+          let side = 1 << (setup.k - l - s)
+          if t.shape[1] != side || t.shape[2] != side { wrong.append("L_{\(l),\(s)}: \(t.shape)") }
+        }
+      }
+      let expected = (setup.k + 1) * (setup.k + 2) / 2
+      return Measurement(
+        status: wrong.isEmpty && count == expected ? .pass : .fail, expected: .integer(expected),
+        measured: .integer(count - wrong.count), tolerance: .exact,
+        detail: "\(count) tensors for ℓ + s ≤ \(setup.k) on \(source)"
+          + (wrong.isEmpty ? ", each of the right side" : "; wrong: " + wrong.joined(separator: ", ")))
+    }
+  }
+
+  /// Largest |a − b| between L'_{ℓ,s} (network on I_1) and L_{ℓ,s+1} (network on I).
+  static func equivarianceGap(_ setup: Setup, _ random: RandomStream, scaleDependence: Float)
+    -> (gap: Float, compared: Int)
+  {
+    let net = network(setup, random, scaleDependence: scaleDependence)
+    let image = setup.images(random)
+    let full = net.run(image)
+    let small = net.run(full[0][1])  // the pyramid's I_1 is the downsampled image
+    var gap: Float = 0, compared = 0
+    for l in 0..<small.count {
+      for s in 0..<small[l].count {
+        let a = small[l][s], b = full[l][s + 1]
+        precondition(a.shape == b.shape, "shapes \(a.shape) vs \(b.shape)")
+        for i in a.storage.indices { gap = max(gap, abs(a.storage[i] - b.storage[i])) }
+        compared += a.count
+      }
+    }
+    return (gap, compared)
+  }
+
+  /// (ii) The network on the downsampled image reproduces the original's layers one scale over.
+  static func equivarianceCheck(_ setup: Setup, _ source: String, scaleDependence: Float) -> Check {
+    Check(id: "scale-equivariance", kind: .numeric,
+          summary: "the network on I_1 gives L′_{ℓ,s} = L_{ℓ,s+1} exactly",
+          params: [("k", .integer(setup.k)), ("F", .integer(setup.filter))]) { context in
+      let (gap, compared) = equivarianceGap(setup, context.random, scaleDependence: scaleDependence)
+      return Measurement(
+        status: gap == 0 ? .pass : .fail, expected: .real(0), measured: .real(Double(gap)),
+        tolerance: Tolerance(.exact, reason: "the same floating-point operations on the same "
+                               + "operands in the same order: bit for bit"),
+        detail: "\(compared) values of every layer at scales ≥ 1 on \(source): largest difference \(gap)")
+    }
+  }
+
+  /// The control: weights that depend on s break equivariance.
+  static func controlCheck(_ setup: Setup) -> Check {
+    Check(id: "equivariance-control", kind: .numeric,
+          summary: "with weights W_{ℓ+1,s} = (1 + 0.1·s)·W the equivariance breaks") { context in
+      guard setup.k >= 2 else {
+        return Measurement(status: .pass, expected: .text("k ≥ 2 to compare scales"),
+                           measured: .text("k = \(setup.k)"), tolerance: .exact,
+                           detail: "k = 1 has a single level at scale 0: nothing to break")
+      }
+      let (gap, _) = equivarianceGap(setup, context.random, scaleDependence: 0.1)
+      return Measurement(
+        status: gap > 0 ? .pass : .fail, expected: .text("a difference > 0"), measured: .real(Double(gap)),
+        tolerance: Tolerance(.exact, reason: "any non-zero difference shows the dependence on s"),
+        detail: "largest difference \(gap) once the weights depend on s")
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import IndexNotation
+import TensorCore
+import Verification
+
+/// Problem 4: the scale-shared image-pyramid CNN.
+public enum ScalePyramid {
+  public static let problem = ScalePyramidProblem()
+
+  /// psverify's equation with the filter centred: p = ⌊(F − 1)/2⌋ is substituted.
+  public static func equation(p: Int) -> String {
+    "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX − \(p), y + ΔY − \(p), I] "
+      + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − \(p), 2y + ΔY − \(p), I] − B_{ℓ+1}[j])"
+  }
+
+  /// What a run works on.
+  public struct Setup: Sendable {
+    public var k: Int
+    public var batch: Int
+    public var channels: Int
+    public var filter: Int
+    /// A photograph, [1, 2^k, 2^k, 3]; random images when nil.
+    public var image: Tensor<Float>?
+    public var imageName: String?
+
+    public init(k: Int, batch: Int, channels: Int, filter: Int, image: Tensor<Float>? = nil,
+                imageName: String? = nil) {
+      (self.k, self.batch, self.channels, self.filter) = (k, batch, channels, filter)
+      (self.image, self.imageName) = (image, imageName)
+    }
+
+    func images(_ random: RandomStream) -> Tensor<Float> {
+      if let image { return image }
+      var r = random.split("image")
+      let side = 1 << k
+      var t = Tensor<Float>(shape: [batch, side, side, 3], repeating: 0)
+      for i in t.storage.indices { t.storage[i] = Float(r.nextUnitDouble()) }
+      return t
+    }
+  }
+}
+
+public struct ScalePyramidProblem: Problem {
+  public init() {}
+
+  public let id = "4"
+  public let title = "A scale-shared image-pyramid CNN"
+  public let question = """
+    From an image pyramid I_s (2 × 2 averages, side 2^(k−s)) build layers L_{ℓ,s}, ℓ + s ≤ k, of \
+    side 2^(k−ℓ−s), with L_{0,s} = I_s. Give a linear threshold unit for L_{ℓ+1,s} from L_{ℓ,s} \
+    (weights W_{ℓ+1,↑}) and L_{ℓ,s+1} (weights W_{ℓ+1,←}) and thresholds B_{ℓ+1}, all shared \
+    across scales s.
+    """
+  public let defaultTrials = 1
+  public var printed: PrintedSolution { ScalePyramid.Printed.solution }
+
+  public var parameters: [ParameterSpec] {
+    [
+      ParameterSpec("k", "image side 2^k", domain: .integer(1...12), default: .integer(5)),
+      ParameterSpec("batch", "random images per run", domain: .integer(1...64), default: .integer(2)),
+      ParameterSpec("channels", "channels J of every layer above the image", domain: .integer(1...256),
+                    default: .integer(8)),
+      ParameterSpec("F", "filter side F (offsets 0…F−1, centred)", domain: .integer(1...9),
+                    default: .integer(3)),
+      ParameterSpec("image", "a binary PGM or PPM photograph (also --image PATH)",
+                    domain: .path, default: nil),
+    ]
+  }
+
+  public func validate(_ p: ParameterValues) throws {
+    _ = try ScalePyramid.setup(p)
+  }
+
+  public func derive(_ parameters: ParameterValues) throws -> Derivation {
+    try ScalePyramid.derivation(filter: parameters.integer("F"))
+  }
+
+  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
+    ScalePyramid.audit()
+  }
+
+  public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
+    let setup = (try? ScalePyramid.setup(p))
+      ?? ScalePyramid.Setup(k: p.integer("k"), batch: p.integer("batch"),
+                            channels: p.integer("channels"), filter: p.integer("F"))
+    return ScalePyramid.checks(candidate: ScalePyramid.equation(p: (setup.filter - 1) / 2),
+                               setup: setup, scaleDependence: 0)
+  }
+}
+
+extension ScalePyramid {
+  /// The run's setup; reads and fits the image when one is given.
+  /// - Throws: `ParameterError.tooLarge` for a k that needs too much memory, or an unreadable
+  ///   image (missing, truncated, not netpbm).
+  static func setup(_ p: ParameterValues) throws -> Setup {
+    var s = Setup(k: p.integer("k"), batch: p.integer("batch"), channels: p.integer("channels"),
+                  filter: p.integer("F"))
+    let pixels = (1 << (2 * s.k))
+    // Pyramid and all layers: ≈ 4/3 · 4^k · (3 + J·k) floats per image, kept at once.
+    let floats = Double(s.batch) * 4 / 3 * Double(pixels) * Double(3 + s.channels * s.k)
+    if floats * 4 > 8 * Double(1 << 30) {
+      throw ParameterError.tooLarge(
+        "k = \(s.k) with batch \(s.batch) and \(s.channels) channels needs "
+          + "\(Int(floats * 4) >> 20) MiB; psverify runs up to 8192 MiB (lower k, batch or channels)")
+    }
+    if let path = p.path("image") {
+      do {
+        let image = try Netpbm.read(path: path)
+        s.image = Netpbm.fit(image, side: 1 << s.k)
+        s.imageName = path
+        s.batch = 1
+      } catch {
+        throw ParameterError.input(error.description)
+      }
+    }
+    return s
+  }
+}
