@@ -76,7 +76,8 @@ let package = Package(
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
     .testTarget(
       name: "ResultStoreTests",
-      dependencies: ["ResultStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["ResultStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
     .testTarget(

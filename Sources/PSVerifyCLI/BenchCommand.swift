@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IndexNotation
 import TensorCore
+import ResultStore
 import Verification
 
 /// `psverify bench`: the workloads of `shared/bench/perf_anchor.py`, timed the same way (warm-up,
@@ -29,6 +30,17 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
+  @Option(help: "Results database for the bench run (default: $PSVERIFY_DB or ./results.db).")
+  var db: String?
+
+  @Flag(help: "Do not store the bench run.")
+  var noStore = false
+
+  @Option(help: ArgumentHelp(
+    "Also run the NumPy/JAX/PyTorch anchors script on the same groups, after psverify's rows.",
+    valueName: "perf_anchor.py"))
+  var anchors: String?
+
   struct Row {
     var measurement: String
     var threads: Int
@@ -46,6 +58,15 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
+    let store = noStore ? nil
+      : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    if let store {
+      do { try store.validate() } catch { throw UsageError(message: error.description) }
+    }
+    if let anchors, !FileManager.default.fileExists(atPath: anchors) {
+      throw UsageError(message: "no anchors script at '\(anchors)'; pass the path of shared/bench/perf_anchor.py")
+    }
+    let started = Date()
     var rows: [Row] = []
     if only.contains(.notation) {
       // Problem 2's corrected equation plus problem 4's two branches: 300+ characters.
@@ -133,7 +154,39 @@ struct BenchCommand: ParsableCommand {
                         work: Double(2 * 2 * batch * width * bottleneck * depth), workUnit: "GFLOP/s"))
       }
     }
-    report(rows)
+    let table = report(rows)
+    if let store {
+      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current,
+                             seed: 0, trials: nil, parameters: .object([]),
+                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst())
+                               .joined(separator: " "), reports: [])
+      record.kind = "bench"
+      record.bench = table
+      do {
+        let id = try store.store(record)
+        if format == .text { print("stored as run \(id) in \(store.path)") }
+      } catch {
+        Terminal.error("NOT STORED: \(error.description)")
+        throw ExitCode(3)
+      }
+    }
+    if let anchors { try runAnchors(anchors) }
+  }
+
+  /// Runs the anchors script for the same groups and prints its table beside ours.
+  func runAnchors(_ script: String) throws {
+    let groups = only.map(\.rawValue).filter { $0 != "notation" }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("psverify-anchors.md")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script, "--only"] + groups
+      + ["--reps", String(max(5, reps)), "--threads"] + threads.map(String.init) + ["--out", out.path]
+    print("\nanchors (\(script)):")
+    try process.run()
+    process.waitUntilExit()
+    if process.terminationStatus != 0 {
+      Terminal.error("the anchors script exited with \(process.terminationStatus)")
+    }
   }
 
   func timeit(reps: Int, warmup: Int = 2, _ body: () -> Void) -> [Double] {
@@ -146,7 +199,9 @@ struct BenchCommand: ParsableCommand {
     }
   }
 
-  func report(_ rows: [Row]) {
+  @discardableResult
+  func report(_ rows: [Row]) -> [BenchRow] {
+    var table: [BenchRow] = []
     func stats(_ xs: [Double]) -> (Double, Double, Double) {
       let s = xs.sorted()
       let median = s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
@@ -173,11 +228,14 @@ struct BenchCommand: ParsableCommand {
               .padding(toLength: 10, withPad: " ", startingAt: 0) }.joined(separator: " ")
             + " \(unit)")
         }
+        table.append(BenchRow(measurement: row.measurement, threads: row.threads, median: m,
+                              min: a, max: b, unit: unit, n: row.times.count))
         json.append(.object([("measurement", .string(row.measurement)), ("threads", .integer(row.threads)),
                              ("median", .number(m)), ("min", .number(a)), ("max", .number(b)),
                              ("unit", .string(unit)), ("n", .integer(row.times.count))]))
       }
     }
     if format == .json { print(JSONValue.array(json).serialized(pretty: true)) }
+    return table
   }
 }

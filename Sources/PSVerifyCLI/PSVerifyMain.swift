@@ -5,6 +5,9 @@ import Foundation
 /// (0 pass, 1 a check failed, 2 bad usage or input, 3 results not stored).
 public enum PSVerifyMain {
   public static func run() -> Never {
+    // A file-size limit (or a full quota) must fail the write, not kill the process: the report
+    // is still printed and the exit code is 3.
+    signal(SIGXFSZ, SIG_IGN)
     exit(run(arguments: Array(CommandLine.arguments.dropFirst())))
   }
 
@@ -46,7 +49,7 @@ struct PSVerify: ParsableCommand {
       """,
     version: Version.current,
     subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, NotationCommand.self,
-                  BenchCommand.self])
+                  BenchCommand.self, HistoryCommand.self, CompareCommand.self, ExportCommand.self])
 }
 
 enum Terminal {

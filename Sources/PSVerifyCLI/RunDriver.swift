@@ -28,12 +28,16 @@ struct RunDriver {
     var runID: Int64?
     var storage = "not stored (--no-store)"
     var storeFailed = false
+    let failed = reports.contains { $0.status == .failed }
+    let errata = reports.reduce(0) { $0 + $1.errata.count }
+    let exitStatus: Int32 = failed || (options.strict && errata > 0) ? 1 : 0
     if let store {
-      let record = RunRecord(
+      var record = RunRecord(
         startedAt: startedAt, finishedAt: Date(), version: Version.current, seed: options.seed,
         trials: options.trials, parameters: options.parametersJSON,
         commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
         reports: reports)
+      record.exitStatus = exitStatus
       do {
         runID = try store.store(record)
         storage = "stored as run \(runID!) in \(store.path)"
@@ -54,8 +58,7 @@ struct RunDriver {
       print(options.quiet ? text.summary(summary) : text.render(summary), terminator: "")
     }
     if storeFailed { Terminal.error(storage) }
-    let failed = summary.failedChecks > 0 || reports.contains { $0.status == .failed }
-    if failed || (options.strict && summary.errataCount > 0) { throw ExitCode(1) }
+    if exitStatus != 0 { throw ExitCode(exitStatus) }
     if storeFailed { throw ExitCode(3) }
   }
 }

@@ -14,13 +14,23 @@ extension ResultStore {
     precondition(run.seed <= UInt64(Int64.max), "seed \(run.seed) exceeds Int64.max")
     try db.execute(
       sql: """
-        INSERT INTO run (started_at, finished_at, version, seed, trials, parameters, command_line)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO run (started_at, finished_at, version, seed, trials, parameters, command_line,
+          kind, exit_status, seconds)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [Self.timestamp(run.startedAt),
                   Self.timestamp(run.finishedAt), run.version, Int64(run.seed),
-                  run.trials, run.parameters.serialized(), run.commandLine])
+                  run.trials, run.parameters.serialized(), run.commandLine, run.kind,
+                  run.exitStatus, run.finishedAt.timeIntervalSince(run.startedAt)])
     let runID = db.lastInsertedRowID
+    for b in run.bench {
+      try db.execute(
+        sql: """
+          INSERT INTO bench_result (run_id, measurement, threads, median, min, max, unit, n)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [runID, b.measurement, b.threads, b.median, b.min, b.max, b.unit, b.n])
+    }
     for report in run.reports {
       try db.execute(
         sql: """
@@ -70,27 +80,6 @@ extension ResultStore {
     return runID
   }
 
-  /// The number of stored runs (for tests and `history`).
-  public func runCount() throws -> Int {
-    var configuration = Configuration()
-    configuration.readonly = true
-    configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 }
-  }
-
-  /// Every stored check outcome of a run as (problem, check, status, measured JSON), in order.
-  public func outcomes(run: Int64) throws -> [(String, String, String, String)] {
-    var configuration = Configuration()
-    configuration.readonly = true
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    return try queue.read { db in
-      try Row.fetchAll(db, sql: """
-        SELECT p.problem_id, c.check_id, c.status, c.measured FROM check_outcome c
-        JOIN problem_result p ON p.id = c.problem_result_id WHERE p.run_id = ? ORDER BY c.id
-        """, arguments: [run]).map { ($0[0], $0[1], $0[2], $0[3]) }
-    }
-  }
 }
 
 private func finite(_ d: Double) -> Double? { d.isFinite ? d : nil }

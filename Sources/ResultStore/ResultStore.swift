@@ -13,6 +13,12 @@ public struct RunRecord: Sendable {
   public var parameters: JSONValue
   public var commandLine: String
   public var reports: [ProblemReport]
+  /// "verify" or "bench".
+  public var kind: String = "verify"
+  /// The exit status the run ends with (before any storage failure).
+  public var exitStatus: Int32?
+  /// Benchmark rows, for bench runs.
+  public var bench: [BenchRow] = []
 
   public init(startedAt: Date, finishedAt: Date, version: String, seed: UInt64, trials: Int?,
               parameters: JSONValue, commandLine: String, reports: [ProblemReport]) {
@@ -24,6 +30,23 @@ public struct RunRecord: Sendable {
     self.parameters = parameters
     self.commandLine = commandLine
     self.reports = reports
+  }
+}
+
+/// One benchmark measurement: the median, min and max of `n` timed repetitions.
+public struct BenchRow: Sendable, Equatable {
+  public var measurement: String
+  public var threads: Int
+  public var median: Double
+  public var min: Double
+  public var max: Double
+  public var unit: String
+  public var n: Int
+
+  public init(measurement: String, threads: Int, median: Double, min: Double, max: Double,
+              unit: String, n: Int) {
+    (self.measurement, self.threads, self.median, self.min, self.max, self.unit, self.n) =
+      (measurement, threads, median, min, max, unit, n)
   }
 }
 
@@ -89,6 +112,11 @@ public struct ResultStore: Sendable {
       try queue.writeWithoutTransaction { db in
         try db.inTransaction(.immediate) {
           id = try insert(run, db)
+          // A test hook: hold the transaction open so a test can kill the process mid-write.
+          if let pause = ProcessInfo.processInfo.environment["PSVERIFY_TEST_PAUSE_IN_STORE"],
+             let seconds = Double(pause) {
+            Thread.sleep(forTimeInterval: seconds)
+          }
           return .commit
         }
       }
@@ -132,6 +160,7 @@ public struct ResultStore: Sendable {
       case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
         return "the file or its directory is not writable (\(db.message ?? "read-only"))"
       case .SQLITE_FULL: return "the disk is full"
+      case .SQLITE_IOERR: return "the write failed (disk full or file size limit): \(db.message ?? "I/O error")"
       case .SQLITE_BUSY, .SQLITE_LOCKED:
         return "the database stayed locked by another process for 30 s"
       default: return db.message ?? "\(db.resultCode)"

@@ -67,6 +67,26 @@ enum Schema {
         );
         """)
     }
+    // v2: what a run ended with, how long it took, and benchmark runs with their timings.
+    migrator.registerMigration("v2-run-kind-and-bench") { db in
+      try db.execute(sql: """
+        ALTER TABLE run ADD COLUMN kind TEXT NOT NULL DEFAULT 'verify';
+        ALTER TABLE run ADD COLUMN exit_status INTEGER;
+        ALTER TABLE run ADD COLUMN seconds REAL;
+        CREATE TABLE bench_result (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+          measurement TEXT NOT NULL,
+          threads INTEGER NOT NULL,
+          median REAL NOT NULL,
+          min REAL NOT NULL,
+          max REAL NOT NULL,
+          unit TEXT NOT NULL,
+          n INTEGER NOT NULL
+        );
+        CREATE INDEX bench_result_run ON bench_result(run_id);
+        """)
+    }
     return migrator
   }
 }

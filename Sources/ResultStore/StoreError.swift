@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case damaged(path: String, reason: String)
   case newerSchema(path: String, unknown: [String])
   case writeFailed(path: String, reason: String)
+  case noDatabase(path: String)
+  case unknownRun(id: Int64, available: [Int64])
 
   /// Whether the error is the user's input (exit 2) rather than a failed write (exit 3).
   public var isUsage: Bool {
@@ -25,6 +27,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "'\(path)' was written by a newer psverify (schema \(unknown.joined(separator: ", "))); it was left untouched; use that version or another --db"
     case let .writeFailed(path, reason):
       "could not store the run in '\(path)': \(reason)"
+    case .noDatabase(let path):
+      "there is no results database at '\(path)'; run psverify first, or pass --db PATH"
+    case let .unknownRun(id, available):
+      "unknown run \(id); " + (available.isEmpty ? "the database holds no runs"
+        : "stored runs: \(available.first!)…\(available.last!) (\(available.count) in all)")
     }
   }
 }

@@ -98,6 +98,56 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertEqual(try ResultStore(path: path).runCount(), 20)
   }
 
+  /// A results.db written by schema v1 (psverify before v2), committed as a fixture.
+  func fixture() throws -> String {
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/results-v1.db")
+    let path = directory.appendingPathComponent("old.db").path
+    try FileManager.default.copyItem(atPath: source.path, toPath: path)
+    return path
+  }
+
+  func testOlderSchema_upgradedInPlaceKeepingEveryRow() throws {
+    let path = try fixture()
+    let store = ResultStore(path: path)
+    // The fixture holds 2 runs of problems 1 and 3b: 2 × (5 + 11) = 32 check outcomes.
+    XCTAssertEqual(try store.checks().count, 32)
+    let id = try store.store(record())
+    XCTAssertEqual(id, 3)
+    XCTAssertEqual(try store.runCount(), 3)
+    XCTAssertEqual(try store.checks().count, 33)
+    let runs = try store.runs()
+    XCTAssertEqual(runs.map(\.kind), ["verify", "verify", "verify"])
+    XCTAssertEqual(runs[0].problems.map(\.id), ["1", "3b"])
+    let queue = try DatabaseQueue(path: path)
+    let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+    XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench"])
+  }
+
+  func testNewerSchema_refusedAndUntouched() throws {
+    let path = try fixture()
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')") }
+    try queue.close()
+    let before = FileManager.default.contents(atPath: path)
+    XCTAssertThrowsError(try ResultStore(path: path).store(record())) {
+      XCTAssertEqual($0 as? StoreError, .newerSchema(path: path, unknown: ["v9-from-the-future"]))
+    }
+    XCTAssertThrowsError(try ResultStore(path: path).runs())
+    XCTAssertEqual(FileManager.default.contents(atPath: path), before)
+  }
+
+  func testUnknownRun_errorNamesTheStoredRange() throws {
+    let store = ResultStore(path: directory.appendingPathComponent("r.db").path)
+    _ = try store.store(record())
+    XCTAssertThrowsError(try store.runs(ids: [7])) {
+      XCTAssertEqual("\($0)", "unknown run 7; stored runs: 1…1 (1 in all)")
+    }
+    XCTAssertThrowsError(try ResultStore(path: directory.appendingPathComponent("none.db").path).runs()) {
+      XCTAssertTrue("\($0)".hasPrefix("there is no results database at"))
+    }
+  }
+
   private func checkpointedBytes(_ path: String) throws -> Data {
     let queue = try DatabaseQueue(path: path)
     try queue.writeWithoutTransaction { db in

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import Verification
+
+/// A stored run, as `history` lists it.
+public struct StoredRun: Sendable {
+  public var id: Int64
+  public var startedAt: String
+  public var version: String
+  public var seed: Int64
+  public var trials: Int?
+  public var kind: String
+  public var exitStatus: Int?
+  public var commandLine: String
+  /// Per problem: (id, status, checks passed, checks).
+  public var problems: [(id: String, status: String, passed: Int, checks: Int)]
+}
+
+/// A stored check outcome.
+public struct StoredCheck: Sendable {
+  public var run: Int64
+  public var problem: String
+  public var check: String
+  public var kind: String
+  public var status: String
+  public var expected: String
+  public var measured: String
+  public var measuredValue: Double?
+  public var standardError: Double?
+  public var detail: String
+}
+
+extension ResultStore {
+  /// Opens the database to read. A database from an older schema is upgraded in place first
+  /// (every row kept) when the file can be written; refused as `validate` refuses.
+  func openForReading() throws(StoreError) -> DatabaseQueue {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw .noDatabase(path: path)
+    }
+    try validate()
+    do {
+      // Upgrade older schemas in place; a read-only location is read as it is.
+      if let queue = try? openForWriting() { try queue.close() }
+      var configuration = Configuration()
+      configuration.readonly = true
+      configuration.busyMode = .timeout(30)
+      return try DatabaseQueue(path: path, configuration: configuration)
+    } catch {
+      throw .writeFailed(path: path, reason: Self.describe(error))
+    }
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    let queue = try openForReading()
+    do {
+      defer { try? queue.close() }
+      return try queue.read(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .writeFailed(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// The number of stored runs.
+  public func runCount() throws(StoreError) -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 }
+  }
+
+  /// Runs by id, or the last `last` runs (all when both are nil), oldest first.
+  /// - Throws: `StoreError.unknownRun` for an id that is not stored.
+  public func runs(ids: [Int64] = [], last: Int? = nil) throws(StoreError) -> [StoredRun] {
+    let all: [Int64] = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+    for id in ids where !all.contains(id) { throw .unknownRun(id: id, available: all) }
+    var chosen = ids.isEmpty ? all : ids
+    if let last { chosen = Array(chosen.suffix(last)) }
+    return try read { db in
+      let hasKind = try db.columns(in: "run").contains { $0.name == "kind" }
+      return try chosen.map { id in
+        let row = try Row.fetchOne(db, sql: """
+          SELECT id, started_at, version, seed, trials, command_line\
+          \(hasKind ? ", kind, exit_status" : "") FROM run WHERE id = ?
+          """, arguments: [id])!
+        let problems = try Row.fetchAll(db, sql: """
+          SELECT p.problem_id, p.status,
+            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id AND c.status = 'pass'),
+            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id)
+          FROM problem_result p WHERE p.run_id = ? ORDER BY p.id
+          """, arguments: [id]).map { (id: $0[0] as String, status: $0[1] as String,
+                                       passed: $0[2] as Int, checks: $0[3] as Int) }
+        return StoredRun(id: row["id"], startedAt: row["started_at"], version: row["version"],
+                         seed: row["seed"], trials: row["trials"],
+                         kind: hasKind ? row["kind"] : "verify",
+                         exitStatus: hasKind ? row["exit_status"] : nil,
+                         commandLine: row["command_line"], problems: problems)
+      }
+    }
+  }
+
+  /// Every check outcome of the given runs (all runs when `runs` is nil), in storage order.
+  public func checks(runs: [Int64]? = nil) throws(StoreError) -> [StoredCheck] {
+    if let runs { _ = try self.runs(ids: runs) }
+    return try read { db in
+      let filter = runs.map { "WHERE p.run_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
+      return try Row.fetchAll(db, sql: """
+        SELECT p.run_id, p.problem_id, c.check_id, c.kind, c.status, c.expected, c.measured,
+          c.measured_value, c.standard_error, c.detail
+        FROM check_outcome c JOIN problem_result p ON p.id = c.problem_result_id
+        \(filter) ORDER BY c.id
+        """).map {
+        StoredCheck(run: $0[0], problem: $0[1], check: $0[2], kind: $0[3], status: $0[4],
+                    expected: $0[5], measured: $0[6], measuredValue: $0[7], standardError: $0[8],
+                    detail: $0[9])
+      }
+    }
+  }
+
+  /// The benchmark rows of a run (empty for a verify run or an older schema).
+  public func bench(run: Int64) throws(StoreError) -> [BenchRow] {
+    try read { db in
+      guard try db.tableExists("bench_result") else { return [] }
+      return try Row.fetchAll(db, sql: """
+        SELECT measurement, threads, median, min, max, unit, n FROM bench_result
+        WHERE run_id = ? ORDER BY id
+        """, arguments: [run]).map {
+        BenchRow(measurement: $0[0], threads: $0[1], median: $0[2], min: $0[3], max: $0[4],
+                 unit: $0[5], n: $0[6])
+      }
+    }
+  }
+
+  /// Every stored check outcome of a run as (problem, check, status, measured JSON), in order.
+  public func outcomes(run: Int64) throws(StoreError) -> [(String, String, String, String)] {
+    try checks(runs: [run]).map { ($0.problem, $0.check, $0.status, $0.measured) }
+  }
+}
