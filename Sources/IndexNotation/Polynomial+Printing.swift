@@ -1,3 +1,5 @@
+import Foundation
+
 extension Polynomial: CustomStringConvertible {
   /// Plain text with Unicode superscripts and a middle dot: `2·N·N_bottle·L − 2·N·N_bottle`.
   public var description: String { render(times: "·", power: Polynomial.superscript, minus: " − ") }
@@ -44,6 +46,37 @@ extension Polynomial: CustomStringConvertible {
     let head = Polynomial(terms: [m: Rational(g)])
     if head == Polynomial(1) { return description }
     return head.description + "·(" + rest.description + ")"
+  }
+
+  /// Presentation MathML: `<math><mrow>…</mrow></math>` with `<msup>` powers and `<msub>`
+  /// subscripts (N_bottle → N<sub>bottle</sub>).
+  public var mathML: String {
+    func identifier(_ s: String) -> String {
+      guard let u = s.firstIndex(of: "_") else { return "<mi>\(escape(s))</mi>" }
+      return "<msub><mi>\(escape(String(s[..<u])))</mi><mtext>\(escape(String(s[s.index(after: u)...])))</mtext></msub>"
+    }
+    func escape(_ s: String) -> String {
+      s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+    let sorted = sortedTerms
+    var parts: [String] = []
+    if sorted.isEmpty { parts.append("<mn>0</mn>") }
+    for (index, (m, c)) in sorted.enumerated() {
+      let negative = c < .zero
+      if index > 0 || negative { parts.append(negative ? "<mo>−</mo>" : "<mo>+</mo>") }
+      let magnitude = negative ? -c : c
+      var factors: [String] = []
+      if magnitude != .one || m.factors.isEmpty {
+        factors.append(magnitude.isInteger ? "<mn>\(magnitude.numerator)</mn>"
+          : "<mfrac><mn>\(magnitude.numerator)</mn><mn>\(magnitude.denominator)</mn></mfrac>")
+      }
+      for f in m.factors {
+        factors.append(f.exponent == 1 ? identifier(f.symbol)
+          : "<msup>\(identifier(f.symbol))<mn>\(f.exponent)</mn></msup>")
+      }
+      parts.append(factors.joined(separator: "<mo>&#x2062;</mo>"))
+    }
+    return "<math><mrow>" + parts.joined() + "</mrow></math>"
   }
 
   static func superscript(_ n: Int) -> String {

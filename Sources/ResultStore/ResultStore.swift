@@ -104,6 +104,19 @@ public struct ResultStore: Sendable {
   /// Stores a run in one transaction and returns its id.
   public func store(_ run: RunRecord) throws(StoreError) -> Int64 {
     try validate()
+    let deadline = Date().addingTimeInterval(30)
+    while true {
+      do {
+        return try write(run)
+      } catch .writeFailed(_, let reason) where reason.hasPrefix("the database stayed locked")
+        && Date() < deadline {
+        // A lock conflict that skipped the busy handler: try the whole write again.
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+    }
+  }
+
+  func write(_ run: RunRecord) throws(StoreError) -> Int64 {
     do {
       let queue = try openForWriting()
       // IMMEDIATE takes the write lock up front, so a busy writer makes us wait (busy timeout)
@@ -130,26 +143,41 @@ public struct ResultStore: Sendable {
   }
 
   /// Opens the database for writing (WAL, 30 s busy timeout) and brings its schema up to date.
+  ///
+  /// Some lock conflicts skip SQLite's busy handler: two processes creating a new file at once
+  /// (switching it to WAL needs an exclusive lock) or racing to run the same migration. Those
+  /// fail at once with SQLITE_BUSY, so the whole opening is retried, with growing pauses, until
+  /// the schema is current or 30 s have passed.
   func openForWriting() throws -> DatabaseQueue {
     var configuration = Configuration()
     configuration.journalMode = .wal
     configuration.busyMode = .timeout(30)
     configuration.foreignKeysEnabled = true
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    // Two processes creating a new file at once can race to run the same migration; the loser's
-    // attempt fails harmlessly, and once the winner commits the schema is current.
+    let deadline = Date().addingTimeInterval(30)
     var attempt = 0
     while true {
       do {
-        try Schema.migrator.migrate(queue)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        do {
+          try Schema.migrator.migrate(queue)
+        } catch {
+          // Another process may be part-way through the same migrations ("table run already
+          // exists"): wait for it to finish, then the schema is current.
+          let current = (try? queue.read { db in try Schema.migrator.hasCompletedMigrations(db) })
+            ?? false
+          if !current {
+            try? queue.close()
+            guard Date() < deadline else { throw error }
+            attempt += 1
+            Thread.sleep(forTimeInterval: min(0.5, 0.01 * Double(attempt)))
+            continue
+          }
+        }
         return queue
-      } catch {
+      } catch let error as DatabaseError
+        where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
         attempt += 1
-        let current = (try? queue.read { db in try Schema.migrator.hasCompletedMigrations(db) })
-          ?? false
-        if current { return queue }
-        if attempt >= 20 { throw error }
-        Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+        Thread.sleep(forTimeInterval: min(0.5, 0.01 * Double(attempt)))
       }
     }
   }

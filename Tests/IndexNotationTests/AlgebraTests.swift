@@ -93,3 +93,15 @@ final class InequalityTests: XCTestCase {
     XCTAssertTrue((x + x).compare(to: Polynomial(2) * x).equal)
   }
 }
+
+final class PrintingTests: XCTestCase {
+  func testLatexAndMathML() throws {
+    let p = try PolynomialParser.polynomial(#"2NN_{\text{bottle}} - N^2/4"#)
+    XCTAssertEqual(p.description, "−N²/4 + 2·N·N_bottle")
+    XCTAssertEqual(p.latex, "-N^{2}/4 + 2 N N_{\\text{bottle}}")
+    XCTAssertEqual(p.mathML,
+                   "<math><mrow><mo>−</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo>&#x2062;</mo>"
+                     + "<msup><mi>N</mi><mn>2</mn></msup><mo>+</mo><mn>2</mn><mo>&#x2062;</mo><mi>N</mi>"
+                     + "<mo>&#x2062;</mo><msub><mi>N</mi><mtext>bottle</mtext></msub></mrow></math>")
+  }
+}
