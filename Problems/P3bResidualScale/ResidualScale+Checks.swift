@@ -60,33 +60,30 @@ extension ResidualScale {
   }
 
   static func meanCheck(gamma: Double, distribution d: StandardDistribution) -> Check {
-    Check(id: "mean-monte-carlo-\(d.rawValue)", kind: .monteCarlo,
-          summary: "E[γ(A + B)] = 0 for independent \(d.rawValue) A, B with mean 0, variance 1",
-          params: [("gamma", .real(gamma)), ("distribution", .text(d.rawValue))]) { context in
-      let m = sampleMoments(gamma: gamma, distribution: d, pairs: context.trials,
-                            stream: context.random)
-      let test = meanTest(m)
-      return Measurement(
-        status: test.passes ? .pass : .fail, expected: .real(0), measured: .real(m.mean),
-        standardError: test.standardError, tolerance: zTolerance(test),
-        detail: "n = \(m.count) pairs, mean \(Value.format(m.mean)) ± "
-          + "\(Value.format(test.standardError)), z = \(Value.format(test.z, digits: 3))")
-    }
+    momentCheck(id: "mean-monte-carlo", statement: "E[γ(A + B)] = 0", gamma: gamma, d,
+                test: meanTest, what: "mean", note: "")
   }
 
   static func varianceCheck(gamma: Double, distribution d: StandardDistribution) -> Check {
-    Check(id: "variance-monte-carlo-\(d.rawValue)", kind: .monteCarlo,
-          summary: "Var[γ(A + B)] = 1 for independent \(d.rawValue) A, B with mean 0, variance 1",
+    momentCheck(id: "variance-monte-carlo", statement: "Var[γ(A + B)] = 1", gamma: gamma, d,
+                test: varianceTest, what: "variance", note: " (SE from the 4th moment)")
+  }
+
+  /// A z-test of one moment of S = γ(A + B) over `trials` independent pairs.
+  static func momentCheck(id: String, statement: String, gamma: Double, _ d: StandardDistribution,
+                          test: @escaping @Sendable (Moments) -> ZTest, what: String,
+                          note: String) -> Check {
+    Check(id: "\(id)-\(d.rawValue)", kind: .monteCarlo,
+          summary: "\(statement) for independent \(d.rawValue) A, B with mean 0, variance 1",
           params: [("gamma", .real(gamma)), ("distribution", .text(d.rawValue))]) { context in
       let m = sampleMoments(gamma: gamma, distribution: d, pairs: context.trials,
                             stream: context.random)
-      let test = varianceTest(m)
+      let t = test(m)
       return Measurement(
-        status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(m.variance),
-        standardError: test.standardError, tolerance: zTolerance(test),
-        detail: "n = \(m.count) pairs, variance \(Value.format(m.variance)) ± "
-          + "\(Value.format(test.standardError)) (SE from the 4th moment), "
-          + "z = \(Value.format(test.z, digits: 3))")
+        status: t.passes ? .pass : .fail, expected: .real(t.hypothesis), measured: .real(t.estimate),
+        standardError: t.standardError, tolerance: zTolerance(t),
+        detail: "n = \(m.count) pairs, \(what) \(Value.format(t.estimate)) ± "
+          + "\(Value.format(t.standardError))\(note), z = \(Value.format(t.z, digits: 3))")
     }
   }
 

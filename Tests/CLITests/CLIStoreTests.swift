@@ -63,22 +63,26 @@ extension CLITests {
     XCTAssertEqual(try sqlite(db, "SELECT COUNT(*) FROM run"), "2")
   }
 
-  func testFullDisk_exitThreeWithReportPrinted() throws {
-    // A 2 KiB file-size limit: SQLite's first page write fails as on a full disk.
-    let db = directory.appendingPathComponent("full.db").path
+  /// Runs any executable and collects its status and output.
+  func execute(_ executable: String, _ arguments: [String], in folder: URL) throws -> Result {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", "ulimit -f 2; exec \"$0\" \"$@\""] + [Self.binary.path] + quick + ["--db", db]
-    p.currentDirectoryURL = directory
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    p.currentDirectoryURL = folder
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
     try p.run()
-    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    XCTAssertEqual(p.terminationStatus, 3, stderr)
-    XCTAssertTrue(stdout.contains("NOT STORED"), stdout)
+    return finish((p, out, err))
+  }
+
+  func testFullDisk_exitThreeWithReportPrinted() throws {
+    // A 2 KiB file-size limit: SQLite's first page write fails as on a full disk.
+    let db = directory.appendingPathComponent("full.db").path
+    let r = try execute("/bin/sh", ["-c", "ulimit -f 2; exec \"$0\" \"$@\"", Self.binary.path]
+                          + quick + ["--db", db], in: directory)
+    XCTAssertEqual(r.status, 3, r.stderr)
+    XCTAssertTrue(r.stdout.contains("NOT STORED"), r.stdout)
   }
 
   func testReadOnlyFileAndDirectory_exitThreeAsAnOrdinaryUser() throws {
@@ -94,22 +98,14 @@ extension CLITests {
     XCTAssertEqual(try run(quick + ["--db", file]).status, 0)
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
     for db in [file, directory.appendingPathComponent("new.db").path] {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: prefix.first ?? Self.binary.path)
-      p.arguments = Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [Self.binary.path]) + quick
-        + ["--db", db]
-      p.currentDirectoryURL = URL(fileURLWithPath: "/")
-      let out = Pipe(), err = Pipe()
-      p.standardOutput = out
-      p.standardError = err
-      try p.run()
-      let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      p.waitUntilExit()
+      let r = try execute(prefix.first ?? Self.binary.path,
+                          Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [Self.binary.path])
+                            + quick + ["--db", db], in: URL(fileURLWithPath: "/"))
+      let (stdout, stderr) = (r.stdout, r.stderr)
       if stderr.contains("Permission denied") && stdout.isEmpty {
         throw XCTSkip("nobody cannot reach the psverify binary here: \(stderr)")
       }
-      XCTAssertEqual(p.terminationStatus, 3, db + ": " + stderr)
+      XCTAssertEqual(r.status, 3, db + ": " + stderr)
       XCTAssertTrue(stdout.contains("NOT STORED"), stdout)
     }
     XCTAssertEqual(try sqlite(file, "SELECT COUNT(*) FROM run"), "1")
