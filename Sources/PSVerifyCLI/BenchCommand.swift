@@ -41,6 +41,9 @@ struct BenchCommand: ParsableCommand {
     valueName: "perf_anchor.py"))
   var anchors: String?
 
+  @Option(help: "The Python that runs the anchors script (one with numpy and jax installed).")
+  var python: String = "python3"
+
   struct Row {
     var measurement: String
     var threads: Int
@@ -176,12 +179,14 @@ struct BenchCommand: ParsableCommand {
   /// Runs the anchors script for the same groups and prints its table beside ours.
   func runAnchors(_ script: String) throws {
     let groups = only.map(\.rawValue).filter { $0 != "notation" }
+    guard !groups.isEmpty else { return }  // the script has no notation workload
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("psverify-anchors.md")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, "--only"] + groups
+    process.arguments = [python, script, "--only"] + groups
       + ["--reps", String(max(5, reps)), "--threads"] + threads.map(String.init) + ["--out", out.path]
     print("\nanchors (\(script)):")
+    fflush(nil)  // flush every stream: our table first, then the script's own output
     try process.run()
     process.waitUntilExit()
     if process.terminationStatus != 0 {
