@@ -86,7 +86,7 @@ public struct TextReport: Sendable {
   public func summary(_ run: RunSummary) -> String {
     let problems = run.reports.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
     var out = bold("━━ Summary") + "\n"
-    out += "  \(run.reports.count) problem(s): \(problems)\n"
+    out += wrap("\(run.reports.count) problem(s): \(problems)", indent: "    ", first: "  ") + "\n"
     out += "  \(run.checkCount - run.failedChecks)/\(run.checkCount) checks passed, "
       + "\(run.errataCount) errata\n"
     out += "  seed \(run.seed)" + (run.trials.map { ", trials \($0)" } ?? "")
