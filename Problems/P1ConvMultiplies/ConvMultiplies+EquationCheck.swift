@@ -29,11 +29,10 @@ extension ConvMultiplies {
         let axes = [ConvolutionAxis(input: s.width, filter: s.filterX, padding: padding),
                     ConvolutionAxis(input: s.height, filter: s.filterY, padding: padding)]
         let fast = Convolution.forward(input: input, kernel: kernel, thresholds: thresholds, axes: axes)
-        let double = { (t: Tensor<Float>) in t.map { Double($0) } }
         var evaluator = try Evaluator(
           eq, bindings: Bindings(
-            tensors: [TensorName(base: "L"): double(input), TensorName(base: "K"): double(kernel),
-                      TensorName(base: "B"): double(thresholds)],
+            tensors: [TensorName(base: "L"): input.doubles, TensorName(base: "K"): kernel.doubles,
+                      TensorName(base: "B"): thresholds.doubles],
             outputShape: fast.shape),
           policy: .zero)
         let (reference, _) = try evaluator.run()

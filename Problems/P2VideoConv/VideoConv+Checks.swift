@@ -21,12 +21,11 @@ extension VideoConv {
     -> Tensor<Double>
   {
     let (eq, _) = try parsed(text)
-    let double = { (t: Tensor<Float>) in t.map { Double($0) } }
-    let thresholds = double(data.thresholds)
+    let thresholds = data.thresholds.doubles
     var evaluator = try Evaluator(
       eq, bindings: Bindings(
-        tensors: [TensorName(base: "L", subscript: "ℓ"): double(data.input),
-                  TensorName(base: "K", subscript: "ℓ+1"): double(data.kernel),
+        tensors: [TensorName(base: "L", subscript: "ℓ"): data.input.doubles,
+                  TensorName(base: "K", subscript: "ℓ+1"): data.kernel.doubles,
                   TensorName(base: "B", subscript: "ℓ+1"): thresholds,
                   TensorName(base: "B"): thresholds],
         parameters: ["s": s.stride], outputShape: outputShape))

@@ -16,17 +16,16 @@ extension ScalePyramid {
       let layers = net.run(small.images(context.random))
       var parser = Parser(candidate, parameters: [])
       let eq = try parser.parseEquation()
-      let double = { (t: Tensor<Float>) in t.map { Double($0) } }
       var worst = 0.0, compared = 0
       for l in 0..<small.k {
         for s in 0...(small.k - l - 1) {
           let target = layers[l + 1][s]
           var evaluator = try Evaluator(eq, bindings: Bindings(
-            tensors: [TensorName(base: "L", subscript: "ℓ,s+1"): double(layers[l][s + 1]),
-                      TensorName(base: "L", subscript: "ℓ,s"): double(layers[l][s]),
-                      TensorName(base: "W", subscript: "ℓ+1,←"): double(net.levels[l].left),
-                      TensorName(base: "W", subscript: "ℓ+1,↑"): double(net.levels[l].up),
-                      TensorName(base: "B", subscript: "ℓ+1"): double(net.levels[l].threshold)],
+            tensors: [TensorName(base: "L", subscript: "ℓ,s+1"): layers[l][s + 1].doubles,
+                      TensorName(base: "L", subscript: "ℓ,s"): layers[l][s].doubles,
+                      TensorName(base: "W", subscript: "ℓ+1,←"): net.levels[l].left.doubles,
+                      TensorName(base: "W", subscript: "ℓ+1,↑"): net.levels[l].up.doubles,
+                      TensorName(base: "B", subscript: "ℓ+1"): net.levels[l].threshold.doubles],
             outputShape: target.shape), policy: .zero)
           let (reference, _) = try evaluator.run()
           for i in reference.storage.indices {
@@ -56,7 +55,7 @@ extension ScalePyramid {
       var parser = Parser(Printed.pyramid, parameters: [])
       let eq = try parser.parseEquation()
       var evaluator = try Evaluator(eq, bindings: Bindings(
-        tensors: [TensorName(base: "I", subscript: "s"): image.map { Double($0) }],
+        tensors: [TensorName(base: "I", subscript: "s"): image.doubles],
         outputShape: pooled.shape))
       let (reference, _) = try evaluator.run()
       var worst = 0.0

@@ -3,8 +3,6 @@ public struct TensorDeclarations: Sendable {
   public var ranks: [TensorName: Int]
 
   public init(ranks: [TensorName: Int] = [:]) { self.ranks = ranks }
-
-  public init(shapes: [TensorName: [Int]]) { ranks = shapes.mapValues(\.count) }
 }
 
 /// Finds the defects of an equation read by `Parser`, each as a located `Diagnostic`.

@@ -59,14 +59,6 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
     return Surd(l.coefficient + r.coefficient, radicand: l.radicand)
   }
 
-  /// A rational power (integer exponent) of the surd.
-  public func power(_ n: Int) -> Surd {
-    if n < 0 { return Surd(.one) / power(-n) }
-    var result = Surd(.one)
-    for _ in 0..<n { result = result * self }
-    return result
-  }
-
   /// Plain text in the form the problem set prints: `1/√2`, `√3/2`, `2√2`, `3/4`.
   public var description: String {
     if radicand == 1 { return coefficient.description }

@@ -70,11 +70,9 @@ extension ResultStore {
   /// Runs by id, or the last `last` runs (all when both are nil), oldest first.
   /// - Throws: `StoreError.unknownRun` for an id that is not stored.
   public func runs(ids: [Int64] = [], last: Int? = nil) throws(StoreError) -> [StoredRun] {
-    let all: [Int64] = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
-    for id in ids where !all.contains(id) { throw .unknownRun(id: id, available: all) }
-    var chosen = ids.isEmpty ? all : ids
-    if let last { chosen = Array(chosen.suffix(last)) }
-    return try read { db in
+    try read { db in
+      var chosen = try Self.existing(ids, db)
+      if let last { chosen = Array(chosen.suffix(last)) }
       let hasKind = try db.columns(in: "run").contains { $0.name == "kind" }
       return try chosen.map { id in
         let row = try Row.fetchOne(db, sql: """
@@ -97,11 +95,22 @@ extension ResultStore {
     }
   }
 
+  /// `ids` when every one is stored (every stored id when `ids` is empty), in order.
+  static func existing(_ ids: [Int64], _ db: Database) throws -> [Int64] {
+    let all = try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id")
+    for id in ids where !all.contains(id) { throw StoreError.unknownRun(id: id, available: all) }
+    return ids.isEmpty ? all : ids
+  }
+
   /// Every check outcome of the given runs (all runs when `runs` is nil), in storage order.
   public func checks(runs: [Int64]? = nil) throws(StoreError) -> [StoredCheck] {
-    if let runs { _ = try self.runs(ids: runs) }
-    return try read { db in
-      let filter = runs.map { "WHERE p.run_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
+    try read { db in
+      var filter = ""
+      if let runs {
+        if runs.isEmpty { return [] }
+        let ids = try Self.existing(runs, db)
+        filter = "WHERE p.run_id IN (" + ids.map(String.init).joined(separator: ",") + ")"
+      }
       return try Row.fetchAll(db, sql: """
         SELECT p.run_id, p.problem_id, c.check_id, c.kind, c.status, c.expected, c.measured,
           c.measured_value, c.standard_error, c.detail

@@ -38,9 +38,8 @@ public enum Parallel {
   }
 
   /// Runs `body(range)` over `0..<count` split into one contiguous range per worker.
-  public static func forEachRange(_ count: Int, minimumPerWorker: Int = 1,
-                                  _ body: @Sendable (Range<Int>) -> Void) {
-    let workers = max(1, min(workerCount, count / max(1, minimumPerWorker)))
+  public static func forEachRange(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    let workers = max(1, min(workerCount, count))
     if workers == 1 {
       body(0..<count)
       return

@@ -8,15 +8,6 @@ public enum StandardDistribution: String, CaseIterable, Sendable {
   case uniform
   /// ±1 with probability ½ each.
   case rademacher
-
-  /// The fourth moment E[X⁴]: 3, 9/5 and 1. Used to state the power of a variance test.
-  public var fourthMoment: Double {
-    switch self {
-    case .gaussian: 3
-    case .uniform: 9.0 / 5.0
-    case .rademacher: 1
-    }
-  }
 }
 
 extension RandomStream {

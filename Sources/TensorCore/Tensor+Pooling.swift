@@ -11,11 +11,20 @@ extension Tensor where Scalar == Float {
                  "2 × 2 pooling needs [B, X, Y, C] with X and Y even, got \(shape)")
     let (b, w, h, c) = (shape[0], shape[1] / 2, shape[2] / 2, shape[3])
     var out = Tensor(shape: [b, w, h, c], repeating: 0)
-    for bb in 0..<b { for x in 0..<w { for y in 0..<h { for cc in 0..<c {
-      let sum = self[bb, 2 * x, 2 * y, cc] + self[bb, 2 * x + 1, 2 * y, cc]
-        + self[bb, 2 * x, 2 * y + 1, cc] + self[bb, 2 * x + 1, 2 * y + 1, cc]
-      out[bb, x, y, cc] = 0.25 * sum
-    } } } }
+    // Direct offsets: the variadic subscript allocates an index array per access.
+    let (inX, inY) = (shape[1], shape[2])
+    storage.withUnsafeBufferPointer { src in
+      out.storage.withUnsafeMutableBufferPointer { dst in
+        for bb in 0..<b { for x in 0..<w { for y in 0..<h {
+          let r0 = ((bb * inX + 2 * x) * inY + 2 * y) * c, r1 = r0 + inY * c
+          let o = ((bb * w + x) * h + y) * c
+          for cc in 0..<c {
+            let sum = src[r0 + cc] + src[r1 + cc] + src[r0 + c + cc] + src[r1 + c + cc]
+            dst[o + cc] = 0.25 * sum
+          }
+        } } }
+      }
+    }
     counter?.add(out.count)
     return out
   }

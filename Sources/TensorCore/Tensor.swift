@@ -67,6 +67,9 @@ public struct Tensor<Scalar: Sendable>: Sendable {
 }
 
 extension Tensor where Scalar == Float {
+  /// The same values in Double, for reference computations (every Float is exact in Double).
+  public var doubles: Tensor<Double> { map { Double($0) } }
+
   /// A tensor of independent N(0, σ²) entries drawn from `random`.
   public static func normal(shape: [Int], standardDeviation: Float = 1,
                             random: inout RandomStream) -> Tensor {
