@@ -5,6 +5,16 @@ import PackageDescription
 /// generic x86-64 target, where `addProduct` lowers to a scalar library call per lane (DESIGN.md).
 let native: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
 
+let problemModules = ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
+                      "P3cGradientDecay", "P4ScalePyramid"]
+
+/// A problem module: the derivation, the implementation's use, the checks, the grader.
+func problem(_ name: String, _ extra: [Target.Dependency] = []) -> Target {
+  .target(name: name,
+          dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification"] + extra,
+          path: "Problems/\(name)", exclude: ["README.md"], swiftSettings: native)
+}
+
 let package = Package(
   name: "psverify",
   platforms: [.macOS(.v13)],
@@ -14,65 +24,52 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
     .target(name: "TensorCore", swiftSettings: native),
-    .target(name: "IndexNotation", dependencies: ["TensorCore"], swiftSettings: native),
-    .target(name: "Verification", dependencies: ["TensorCore", "IndexNotation"], swiftSettings: native),
-    .target(
-      name: "P1ConvMultiplies",
-      dependencies: ["TensorCore", "IndexNotation", "Verification"],
-      path: "Problems/P1ConvMultiplies",
-      exclude: ["README.md"],
-      swiftSettings: native),
-    .target(
-      name: "P2VideoConv",
-      dependencies: ["TensorCore", "IndexNotation", "Verification"],
-      path: "Problems/P2VideoConv",
-      exclude: ["README.md"],
-      swiftSettings: native),
-    .target(
-      name: "P3aBottleneck",
-      dependencies: ["TensorCore", "IndexNotation", "Verification"],
-      path: "Problems/P3aBottleneck",
-      exclude: ["README.md"],
-      swiftSettings: native),
-    .target(
-      name: "P3bResidualScale",
-      dependencies: ["TensorCore", "IndexNotation", "Verification"],
-      path: "Problems/P3bResidualScale",
-      exclude: ["README.md"],
-      swiftSettings: native),
-    .target(
-      name: "P3cGradientDecay",
-      dependencies: ["TensorCore", "IndexNotation", "Verification"],
-      path: "Problems/P3cGradientDecay",
-      exclude: ["README.md"],
-      swiftSettings: native),
-    .target(
-      name: "P4ScalePyramid",
-      dependencies: ["TensorCore", "IndexNotation", "Verification"],
-      path: "Problems/P4ScalePyramid",
-      exclude: ["README.md"],
-      swiftSettings: native),
+    .target(name: "Models", dependencies: ["TensorCore"], swiftSettings: native),
+    .target(name: "ImageIO", dependencies: ["TensorCore"], swiftSettings: native),
+    .target(name: "IndexNotation",
+            dependencies: ["TensorCore", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: native),
+    .target(name: "ProblemDocument", dependencies: ["IndexNotation"], swiftSettings: native),
+    /// The problem set exactly as printed, shipped with the binary as a resource.
+    .target(name: "ShippedProblemSet", path: "Problems",
+            exclude: problemModules, sources: ["ShippedProblemSet.swift"],
+            resources: [.copy("ttic31230-cnn-2019.md")]),
+    .target(name: "Verification",
+            dependencies: ["TensorCore", "IndexNotation", "ProblemDocument"],
+            swiftSettings: native),
+    problem("P1ConvMultiplies"),
+    problem("P2VideoConv"),
+    problem("P3aBottleneck", ["Models"]),
+    problem("P3bResidualScale", ["Models"]),
+    problem("P3cGradientDecay", ["Models"]),
+    problem("P4ScalePyramid", ["ImageIO"]),
     .target(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: native),
-    .target(name: "Report", dependencies: ["Verification", "IndexNotation"], swiftSettings: native),
+    .target(name: "Report", dependencies: ["Verification", "IndexNotation", "ProblemDocument"],
+            swiftSettings: native),
     .target(
       name: "PSVerifyCLI",
       dependencies: [
-        "TensorCore", "IndexNotation", "Verification", "ResultStore", "Report", "P1ConvMultiplies",
-        "P2VideoConv", "P3aBottleneck", "P3bResidualScale", "P3cGradientDecay",
-        "P4ScalePyramid", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
+        "TensorCore", "Models", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
+        "Verification", "ResultStore", "Report",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ] + problemModules.map { .target(name: $0) },
       swiftSettings: native),
     .executableTarget(name: "psverify", dependencies: ["PSVerifyCLI"], swiftSettings: native),
 
-    .target(name: "TestSupport", dependencies: ["Verification"], path: "Tests/TestSupport"),
-    .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"]),
+    .target(name: "TestSupport", dependencies: ["Verification", "ShippedProblemSet"],
+            path: "Tests/TestSupport"),
+    .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "Models", "TestSupport"]),
     .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),
+    .testTarget(name: "ProblemDocumentTests",
+                dependencies: ["ProblemDocument", "ShippedProblemSet", "TestSupport"],
+                exclude: ["Fixtures"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
     .testTarget(
       name: "ResultStoreTests",
@@ -82,11 +79,9 @@ let package = Package(
       name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
     .testTarget(
       name: "GradingSuite",
-      dependencies: ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
-                     "P3cGradientDecay", "P4ScalePyramid",
-                     "Verification",
-                     "IndexNotation",
-                     "TensorCore", "TestSupport"]),
+      dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
+                     "TensorCore", "Models", "ImageIO", "TestSupport"]
+        + problemModules.map { .target(name: $0) }),
     .testTarget(
       name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
   ],

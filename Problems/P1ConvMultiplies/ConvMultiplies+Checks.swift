@@ -46,27 +46,26 @@ extension ConvMultiplies {
     }
   }
 
-  /// 8 GiB of tensors and 2·10¹¹ multiplies at most: a few seconds on this machine's two cores.
-  static let memoryLimit = 8 << 30
-  static let multiplyLimit = 200_000_000_000
-
   static func validate(_ user: UserShape) throws {
     let s = user.shape
     let ox = user.padding.outputExtent(input: s.width, filter: s.filterX, stride: 1)
     let oy = user.padding.outputExtent(input: s.height, filter: s.filterY, stride: 1)
-    let sizes = [s.batch * s.width * s.height * s.inputs, s.batch * ox * oy * s.outputs,
-                 user.padding == .skip ? 0 : s.batch * ox * oy * s.filterX * s.filterY * s.inputs]
-    let bytes = sizes.reduce(0) { $0 &+ $1 } &* 4
-    if bytes > memoryLimit || bytes < 0 {
+    let floats = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([s.batch, s.width, s.height, s.inputs]),
+      ResourceLimits.saturatingProduct([s.batch, ox, oy, s.outputs]),
+      user.padding == .skip ? 0 : ResourceLimits.saturatingProduct([s.batch, ox, oy, s.filterX, s.filterY, s.inputs]),
+    ])
+    let bytes = ResourceLimits.saturatingProduct([floats, 4])
+    if bytes > ResourceLimits.maximumBytes {
       throw ParameterError.tooLarge(
         "the shape \(s) with \(user.padding.rawValue) padding needs \(bytes >> 20) MiB of tensors; "
-          + "psverify runs shapes up to \(memoryLimit >> 20) MiB")
+          + "psverify runs shapes up to \(ResourceLimits.maximumBytes >> 20) MiB")
     }
-    let multiplies = s.batch &* ox &* oy &* s.outputs &* s.filterX &* s.filterY &* s.inputs
-    if multiplies > multiplyLimit || multiplies < 0 {
+    let multiplies = ResourceLimits.saturatingProduct([s.batch, ox, oy, s.outputs, s.filterX, s.filterY, s.inputs])
+    if multiplies > ResourceLimits.maximumMultiplies {
       throw ParameterError.tooLarge(
         "the shape \(s) takes \(multiplies) multiplies; psverify runs shapes up to "
-          + "\(multiplyLimit) multiplies")
+          + "\(ResourceLimits.maximumMultiplies) multiplies")
     }
   }
 
@@ -85,54 +84,41 @@ extension ConvMultiplies {
   }
 
   /// The count a convention predicts for a shape, from its closed form.
-  static func predicted(_ padding: Padding, _ s: Shape, candidate: Polynomial, counts: Counts) -> Int {
+  static func predicted(_ padding: Padding, _ s: Shape, candidate: Polynomial, valid: Polynomial) -> Int {
     switch padding {
     case .same: return integer(candidate.evaluate(s.point))
     case .valid:
       guard s.filterX <= s.width && s.filterY <= s.height else { return 0 }  // no output fits
-      return integer(counts.valid.evaluate(s.point))
+      return integer(valid.evaluate(s.point))
     case .skip:
       return s.batch * s.outputs * s.inputs * skipTaps(input: s.width, filter: s.filterX)
         * skipTaps(input: s.height, filter: s.filterY)
     }
   }
 
-  static func integer(_ r: Rational?) -> Int {
-    guard let r, r.isInteger else { return Int.min }
-    return r.numerator
-  }
+  static func integer(_ r: Rational?) -> Int { r?.intValue ?? Int.min }
 
-  static func checks(candidate: Polynomial, counts: Counts, user: UserShape, shapes: Int) -> [Check] {
+  static func checks(candidate: Polynomial, valid: Polynomial, user: UserShape, shapes: Int) -> [Check] {
     var checks = Padding.allCases.map { padding in
       Check(id: "instrumented-count-\(padding.rawValue)", kind: .instrumented,
             summary: "multiplies counted inside the conv2d kernel (\(padding.rawValue) padding) "
               + "equal the closed form, on random shapes",
             params: [("shapes", .integer(shapes)), ("padding", .text(padding.rawValue)),
                      ("count", .text(padding == .same ? candidate.description
-                                     : padding == .valid ? "B·N_in·N_out·ΔX·ΔY·(X − ΔX + 1)·(Y − ΔY + 1)"
+                                     : padding == .valid ? valid.factoredDescription
                                      : "B·N_out·N_in·C_X·C_Y"))]) { context in
-        var expectedTotal = 0, measuredTotal = 0, mismatches: [String] = []
+        var tally = CountTally()
         var wide = 0, unequal = 0
         for n in 0..<shapes {
           var r = context.random.split(n)
           let s = Shape.random(&r)
           if s.filterX > s.width || s.filterY > s.height { wide += 1 }
           if s.filterX != s.filterY { unequal += 1 }
-          let expected = predicted(padding, s, candidate: candidate, counts: counts)
-          let measured = countedMultiplies(s, padding: padding, random: &r)
-          expectedTotal &+= expected
-          measuredTotal &+= measured
-          if expected != measured && mismatches.count < 3 {
-            mismatches.append("\(s): predicted \(expected), counted \(measured)")
-          }
+          tally.add(predicted: predicted(padding, s, candidate: candidate, valid: valid),
+                    counted: countedMultiplies(s, padding: padding, random: &r), "\(s)")
         }
-        return Measurement(
-          status: mismatches.isEmpty ? .pass : .fail, expected: .integer(expectedTotal),
-          measured: .integer(measuredTotal), tolerance: .exact,
-          detail: "\(shapes) random shapes (\(wide) with a kernel wider than the image, "
-            + "\(unequal) with ΔX ≠ ΔY), totals shown"
-            + (mismatches.isEmpty ? "; every shape agrees" : "; first mismatches: "
-               + mismatches.joined(separator: "; ")))
+        return tally.measurement("random shapes (\(wide) with a kernel wider than the image, "
+                                   + "\(unequal) with ΔX ≠ ΔY)")
       }
     }
     checks.append(equationCheck())
@@ -141,7 +127,7 @@ extension ConvMultiplies {
       summary: "the derived count and the kernel's count for the user's shape",
       params: [("shape", .text(user.shape.description)), ("padding", .text(user.padding.rawValue))]
     ) { context in
-      let expected = predicted(user.padding, user.shape, candidate: candidate, counts: counts)
+      let expected = predicted(user.padding, user.shape, candidate: candidate, valid: valid)
       let measured = countedMultiplies(user.shape, padding: user.padding, random: &context.random)
       return Measurement(
         status: expected == measured ? .pass : .fail, expected: .integer(expected),

@@ -1,4 +1,5 @@
 import IndexNotation
+import TensorCore
 import Verification
 
 extension ConvMultiplies {
@@ -12,15 +13,18 @@ extension ConvMultiplies {
     var valid: Polynomial
   }
 
+  /// The counts, from the convolution equation read by the notation engine.
   static func counts() throws -> Counts {
     var parser = Parser(equation)
-    let eq = try parser.parseEquation()
-    let count = eq.multiplyCount
+    let count = try parser.parseEquation().multiplyCount
     let x = Polynomial.symbol("X"), y = Polynomial.symbol("Y")
     let dx = Polynomial.symbol("ΔX"), dy = Polynomial.symbol("ΔY")
     let valid = count.substituting(["X": x - dx + Polynomial(1), "Y": y - dy + Polynomial(1)])
     return Counts(fromEquation: count, same: count, valid: valid)
   }
+
+  static let validConvention = "`valid` borders: only windows that fit inside the X × Y image are "
+    + "computed, (X − ΔX + 1)·(Y − ΔY + 1) outputs per image and channel"
 
   /// Σ over output positions of the taps inside the image, along one axis, for `skip`:
   /// C = Σ_{d = −p}^{k−1−p} max(0, n − |d|), p = ⌊(k − 1)/2⌋ — the number of (output, input)
@@ -53,7 +57,8 @@ extension ConvMultiplies {
             + "C_X = Σ_{d=−p}^{ΔX−1−p} max(0, X − |d|), p = ⌊(ΔX − 1)/2⌋; for odd ΔX ≤ 2X − 1, "
             + "C_X = ΔX·X − (ΔX² − 1)/4."),
       ],
-      answer: "\(c.same) multiplies (stride 1, `same` padding with the border zeros multiplied)",
-      answerLatex: c.same.latex)
+      answer: .polynomial(c.same),
+      summary: "\(c.same) multiplies (stride 1, `same` padding with the border zeros multiplied)",
+      alternatives: [Derivation.Alternative(validConvention, .polynomial(c.valid))])
   }
 }

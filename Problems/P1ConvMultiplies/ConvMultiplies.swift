@@ -1,4 +1,5 @@
 import IndexNotation
+import ProblemDocument
 import TensorCore
 import Verification
 
@@ -9,6 +10,15 @@ public enum ConvMultiplies {
   /// The convolution in the course's notation, as psverify writes it (stride 1, taps from the
   /// output position x + Δx; thresholds subtracted; no activation function).
   static let equation = "L′[b, x, y, n_out] = K[n_out, ΔX, ΔY, N_in] L[b, x + ΔX, y + ΔY, N_in] − B[n_out]"
+
+  /// The names an answer may use, with the spellings people type.
+  public static let symbols = SymbolTable([
+    .init("B", aliases: ["batch"]), .init("X"), .init("Y"),
+    .init("ΔX", aliases: ["dX", "DX", "dx", "Δx", "deltaX", "DeltaX"]),
+    .init("ΔY", aliases: ["dY", "DY", "dy", "Δy", "deltaY", "DeltaY"]),
+    .init("N_out", aliases: ["Nout", "N_o", "Cout", "C_out", "n_out"]),
+    .init("N_in", aliases: ["Nin", "N_i", "Cin", "C_in", "n_in"]),
+  ])
 }
 
 public struct ConvMultipliesProblem: Problem {
@@ -21,8 +31,8 @@ public struct ConvMultipliesProblem: Problem {
     n_in], where B, X, Y, N_out, N_in, ΔX, ΔY count the values of b, x, y, n_out, n_in, Δx, Δy. \
     How many floating-point multiplies does the convolution take, with no activation function?
     """
+  public let answerFormat = "a count over B, X, Y, ΔX, ΔY, N_out, N_in, e.g. B*X*Y*dX*dY*Nout*Nin"
   public let defaultTrials = 200
-  public var printed: PrintedSolution { ConvMultiplies.Printed.solution }
 
   public var parameters: [ParameterSpec] {
     [
@@ -48,15 +58,33 @@ public struct ConvMultipliesProblem: Problem {
     try ConvMultiplies.derivation()
   }
 
-  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
-    ConvMultiplies.audit()
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    ConvMultiplies.firstCount(solution)
+  }
+
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    ConvMultiplies.grade(answer, derivation)
   }
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
-    // The derivation is deterministic; recomputing it here keeps `checks` free of parsing text.
-    let counts = try! ConvMultiplies.counts()
-    return ConvMultiplies.checks(candidate: counts.same, counts: counts,
+    guard case .polynomial(let candidate) = derivation.answer,
+          case .polynomial(let valid)? = derivation.alternative("`valid`") else { return [] }
+    return ConvMultiplies.checks(candidate: candidate, valid: valid,
                                  user: ConvMultiplies.UserShape(parameters),
                                  shapes: parameters.integer("shapes"))
+  }
+
+  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
+    ConvMultiplies.borderAmbiguity(derivation, text)
+  }
+}
+
+extension ConvMultiplies {
+  /// The first count (a non-constant formula) among a solution's fragments.
+  static func firstCount(_ fragments: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    for r in fragments {
+      if case .formula(_, let p?) = r.content, p.constantValue == nil { return (r.fragment.text, r.fragment) }
+    }
+    return nil
   }
 }

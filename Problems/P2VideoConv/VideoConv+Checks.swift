@@ -15,39 +15,28 @@ extension VideoConv {
          thresholds: .normal(shape: [s.outputs], random: &r))
   }
 
-  /// The equation `text` evaluated by the notation engine on `data`, binding L_ℓ, K_{ℓ+1} and the
-  /// threshold (B_{ℓ+1}, or B as printed) by name.
-  static func evaluate(_ text: String, _ s: Shape, _ data: Data, outputShape: [Int]) throws
+  /// An equation evaluated by the notation engine on `data`, binding L_ℓ, K_{ℓ+1} and the
+  /// threshold B_{ℓ+1} by name.
+  static func evaluate(_ eq: Equation, _ s: Shape, _ data: Data, outputShape: [Int]) throws
     -> Tensor<Double>
   {
-    let (eq, _) = try parsed(text)
-    let thresholds = data.thresholds.doubles
     var evaluator = try Evaluator(
       eq, bindings: Bindings(
         tensors: [TensorName(base: "L", subscript: "ℓ"): data.input.doubles,
                   TensorName(base: "K", subscript: "ℓ+1"): data.kernel.doubles,
-                  TensorName(base: "B", subscript: "ℓ+1"): thresholds,
-                  TensorName(base: "B"): thresholds],
+                  TensorName(base: "B", subscript: "ℓ+1"): data.thresholds.doubles],
         parameters: ["s": s.stride], outputShape: outputShape))
     return try evaluator.run().0
-  }
-
-  static func largestDifference(_ a: Tensor<Float>, _ b: Tensor<Double>) -> Double {
-    precondition(a.shape == b.shape, "shapes differ: \(a.shape) vs \(b.shape)")
-    var worst = 0.0
-    for i in a.storage.indices {
-      worst = max(worst, abs(Double(a.storage[i]) - b.storage[i]) / (1 + abs(b.storage[i])))
-    }
-    return worst
   }
 
   /// Float32 kernel against a Double interpreter: sums of ≤ 8·8·6·3 = 1152 products of terms
   /// of order 1 round to ≲ 1152 · 6e-8 ≈ 7e-5 relative in the worst case, far less typically.
   static let rounding = Tolerance(.absolute, 2e-4, reason: "Float32 sums of ≤ 1152 terms: ≲ 7e-5")
 
-  static func equationCheck(id: String, summary: String, text: String) -> Check {
-    Check(id: id, kind: .numeric, summary: summary,
-          params: [("equation", .text(text)), ("strides", .text("1, 2, 3"))]) { context in
+  static func equationCheck(_ eq: Equation) -> Check {
+    Check(id: "equation-equals-kernel", kind: .numeric,
+          summary: "the equation evaluated by the notation engine equals the conv3d kernel",
+          params: [("equation", .text(eq.description)), ("strides", .text("1, 2, 3"))]) { context in
       var worst = 0.0, outputs = 0
       for stride in 1...3 {
         for n in 0..<4 {
@@ -57,8 +46,8 @@ extension VideoConv {
           let fast = Convolution.forward(input: data.input, kernel: data.kernel,
                                          thresholds: data.thresholds, axes: s.axes(.valid),
                                          activation: .sigmoid)
-          let reference = try evaluate(text, s, data, outputShape: fast.shape)
-          worst = max(worst, largestDifference(fast, reference))
+          let reference = try evaluate(eq, s, data, outputShape: fast.shape)
+          worst = max(worst, Agreement.largestRelativeDifference(fast, reference))
           outputs += fast.count
         }
       }
@@ -70,16 +59,10 @@ extension VideoConv {
     }
   }
 
-  static func checks(candidate: String, user: Shape, padding: Padding) -> [Check] {
+  static func checks(candidate: Equation, user: Shape, padding: Padding) -> [Check] {
     [
-      equationCheck(id: "equation-equals-kernel",
-                    summary: "the equation evaluated by the notation engine equals the conv3d kernel",
-                    text: candidate),
-      equationCheck(id: "printed-equation-repaired",
-                    summary: "the printed equation, read with its missing comma restored, equals the kernel",
-                    text: Printed.equation),
-      reducesTo2dCheck(), sliceSumCheck(), outputSizeCheck(), countCheck(candidate),
-      userShapeCheck(candidate, user, padding),
+      equationCheck(candidate), reducesTo2dCheck(), sliceSumCheck(), outputSizeCheck(),
+      countCheck(candidate), userShapeCheck(candidate, user, padding),
     ]
   }
 }

@@ -1,4 +1,5 @@
 import IndexNotation
+import ProblemDocument
 import TensorCore
 import Verification
 
@@ -53,8 +54,9 @@ public struct VideoConvProblem: Problem {
     L_ℓ[B, X, Y, T, I] with a filter that has a time offset Δt and a stride s in space and time, \
     using the repeated-index summation convention.
     """
+  public let answerFormat = "an equation such as "
+    + "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"
   public let defaultTrials = 1
-  public var printed: PrintedSolution { VideoConv.Printed.solution }
 
   public var parameters: [ParameterSpec] {
     let size = { (name: String, what: String, d: Int) in
@@ -80,13 +82,21 @@ public struct VideoConvProblem: Problem {
     try VideoConv.derivation()
   }
 
-  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
-    VideoConv.audit()
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    for r in solution {
+      if case .equations = r.content { return (r.fragment.text, r.fragment) }
+    }
+    return nil
+  }
+
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    VideoConv.grade(answer, derivation, &context)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
-    VideoConv.checks(candidate: VideoConv.equation, user: VideoConv.userShape(p),
-                     padding: Padding(rawValue: p.choice("padding"))!)
+    guard case .equation(let eq) = derivation.answer else { return [] }
+    return VideoConv.checks(candidate: eq, user: VideoConv.userShape(p),
+                            padding: Padding(rawValue: p.choice("padding"))!)
   }
 }
 
@@ -107,14 +117,17 @@ extension VideoConv {
             + "padding no output fits: use a filter of at most \(input), or --param padding=same")
       }
     }
-    let outputs = s.axes(padding).map(\.output).reduce(1, *)
-    let floats = s.batch &* s.width &* s.height &* s.frames &* s.inputs
-      &+ s.batch &* outputs &* s.outputs
-    let multiplies = s.batch &* outputs &* s.outputs &* s.filterX &* s.filterY &* s.filterT &* s.inputs
-    if floats > 1 << 31 || floats < 0 || multiplies > 200_000_000_000 || multiplies < 0 {
+    let outputs = ResourceLimits.saturatingProduct(s.axes(padding).map(\.output))
+    let floats = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([s.batch, s.width, s.height, s.frames, s.inputs]),
+      ResourceLimits.saturatingProduct([s.batch, outputs, s.outputs]),
+    ])
+    let multiplies = ResourceLimits.saturatingProduct(
+      [s.batch, outputs, s.outputs, s.filterX, s.filterY, s.filterT, s.inputs])
+    if floats > ResourceLimits.maximumBytes / 4 || multiplies > ResourceLimits.maximumMultiplies {
       throw ParameterError.tooLarge(
         "the shape \(s) needs \(floats >> 18) MiB of tensors and \(multiplies) multiplies; "
-          + "psverify runs up to 8192 MiB and 2·10¹¹ multiplies")
+          + "psverify runs up to \(ResourceLimits.maximumBytes >> 20) MiB and 2·10¹¹ multiplies")
     }
   }
 }

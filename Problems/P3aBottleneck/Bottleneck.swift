@@ -1,4 +1,5 @@
 import IndexNotation
+import ProblemDocument
 import TensorCore
 import Verification
 
@@ -11,17 +12,44 @@ public enum Bottleneck {
   public struct Answer: Sendable {
     public var bottleneck: Polynomial
     public var plain: Polynomial
-    public var condition: LinearInequality
+    public var condition: [LinearInequality]
 
-    public init(bottleneck: Polynomial, plain: Polynomial, condition: LinearInequality) {
+    public init(bottleneck: Polynomial, plain: Polynomial, condition: [LinearInequality]) {
       self.bottleneck = bottleneck
       self.plain = plain
       self.condition = condition
     }
+
+    public var typed: TypedAnswer {
+      .parts([.init("bottleneck", .polynomial(bottleneck)), .init("plain", .polynomial(plain)),
+              .init("condition", .condition(condition))])
+    }
+
+    /// The answer in a derivation's typed form, if it has that form.
+    public init?(_ typed: TypedAnswer) {
+      guard case .parts(let parts) = typed, parts.count == 3,
+            case .polynomial(let b) = parts[0].answer, case .polynomial(let p) = parts[1].answer,
+            case .condition(let c) = parts[2].answer else { return nil }
+      self.init(bottleneck: b, plain: p, condition: c)
+    }
   }
 
-  /// The plain MLP's layer, in the course's notation.
+  /// One block of the bottleneck residual MLP, in the course's notation (psverify's own writing
+  /// of problem 3's network), and the plain MLP's layer.
+  static let blockEquations = [
+    "L̃_ℓ[n_bottle] = ReLU(W_ℓ^{b,1}[n_bottle, N_in] L_ℓ[N_in] − B_ℓ^{b,1}[n_bottle])",
+    "L̂_ℓ[n] = ReLU(W_ℓ^{b,2}[n, N_bottle] L̃_ℓ[N_bottle] − B_ℓ^{b,2}[n])",
+    "L_{ℓ+1}[n] = L_ℓ[n] + L̂_ℓ[n]",
+  ]
   static let plainEquation = "L_{ℓ+1}[n] = ReLU(W_ℓ[n, N] L_ℓ[N] − B_ℓ[n])"
+
+  /// The names an answer may use.
+  public static let symbols = SymbolTable([
+    .init("N", aliases: ["n"]),
+    .init("N_bottle", aliases: ["Nb", "N_b", "Nbottle", "N_bot", "Nbot", "Nk", "K"]),
+    .init("L"),
+    .init("B", aliases: ["batch"]),
+  ])
 }
 
 public struct BottleneckProblem: Problem {
@@ -34,8 +62,9 @@ public struct BottleneckProblem: Problem {
     network of L layers (counting the input layer) take, and when is that fewer than a standard \
     MLP with one N × N matrix between layers?
     """
+  public let answerFormat = "the two counts and the condition separated by ';', e.g. "
+    + "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2"
   public let defaultTrials = 100
-  public var printed: PrintedSolution { Bottleneck.Printed.solution }
 
   public var parameters: [ParameterSpec] {
     [
@@ -55,11 +84,14 @@ public struct BottleneckProblem: Problem {
 
   public func validate(_ p: ParameterValues) throws {
     let n = p.integer("N"), b = p.integer("batch"), l = p.integer("L"), nb = p.integer("N_bottle")
-    let floats = (2 * n * nb &+ n * n) &* l &+ 4 &* b &* n
-    if floats > 1 << 31 || floats < 0 {
+    let floats = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([ResourceLimits.saturatingSum([2 * n * nb, n * n]), l]),
+      ResourceLimits.saturatingProduct([4, b, n]),
+    ])
+    if floats > ResourceLimits.maximumBytes / 4 {
       throw ParameterError.tooLarge(
         "the network N=\(n), N_bottle=\(nb), L=\(l), batch=\(b) needs \(floats >> 18) MiB of "
-          + "weights and activations; psverify runs networks up to 8192 MiB")
+          + "weights and activations; psverify runs networks up to \(ResourceLimits.maximumBytes >> 20) MiB")
     }
   }
 
@@ -67,15 +99,24 @@ public struct BottleneckProblem: Problem {
     try Bottleneck.derivation()
   }
 
-  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
-    Bottleneck.audit()
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    Bottleneck.printedAnswer(solution)
+  }
+
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    Bottleneck.grade(answer, derivation)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
-    Bottleneck.checks(
-      candidate: try! Bottleneck.derivedAnswer().answer,
+    guard let answer = Bottleneck.Answer(derivation.answer) else { return [] }
+    return Bottleneck.checks(
+      candidate: answer,
       user: .init(width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
                   batch: p.integer("batch")),
       configs: p.integer("configs"), maxWidth: p.integer("max_N"))
+  }
+
+  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
+    Bottleneck.layerCountFinding(printed, text)
   }
 }

@@ -2,12 +2,6 @@ import IndexNotation
 import Verification
 
 extension ResidualScale {
-  /// γ = 1/√2, the positive root of 2γ² − 1 = 0; recomputed by `derivation()`.
-  static var derivedGamma: Surd {
-    // Derivation cannot fail for the fixed equation; a failure here is a programmer error.
-    try! solveGamma().chosen
-  }
-
   /// Solves Var(γ(A + B)) = 1 under the problem's premise, symbolically.
   static func solveGamma() throws -> (equation: Polynomial, roots: [QuadraticNumber], chosen: Surd) {
     let gamma = Polynomial.symbol("γ")
@@ -47,7 +41,16 @@ extension ResidualScale {
             + "\(Value.format(chosen.doubleValue)).",
           latex: "\\gamma = \(chosen.latex)"),
       ],
-      answer: "γ = \(chosen) = √2/2 ≈ \(Value.format(chosen.doubleValue))",
-      answerLatex: "\\gamma = \(chosen.latex)")
+      answer: .scalar(.exact(chosen)),
+      summary: "γ = \(chosen) = √2/2 ≈ \(Value.format(chosen.doubleValue))",
+      alternatives: roots.compactMap { root in
+        guard let s = root.asSurd, s != chosen else { return nil }
+        return Derivation.Alternative(negativeRootConvention(s), .scalar(.exact(s)))
+      })
+  }
+
+  static func negativeRootConvention(_ root: Surd) -> String {
+    "the negative root γ = \(root): Var γ(A + B) = 2γ² = 1 holds for it too, but γ < 0 flips the "
+      + "sign of the residual stream at every block, which no residual design intends"
   }
 }

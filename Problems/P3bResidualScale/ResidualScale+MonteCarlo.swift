@@ -2,8 +2,8 @@ import TensorCore
 import Verification
 
 extension ResidualScale {
-  /// |z| ≤ 5: a two-sided false alarm of 5.7e-7 per test, so the 6 distribution tests of a run
-  /// raise a false alarm about once in 290 000 runs, while a wrong γ (1/2, 1, 1/√3) is rejected at
+  /// |z| ≤ 5: a two-sided false alarm of 5.7e-7 per test, so the 3 distribution tests of a run
+  /// raise a false alarm about once in 580 000 runs, while a wrong γ (1/2, 1, 1/√3) is rejected at
   /// z in the hundreds at the default 10⁶ trials.
   public static let zLimit = 5.0
 
@@ -21,11 +21,6 @@ extension ResidualScale {
   public static func varianceTest(_ m: Moments) -> ZTest {
     ZTest(estimate: m.variance, standardError: m.standardErrorOfVariance, hypothesis: 1,
           limit: zLimit)
-  }
-
-  /// The z-test of E S = 0.
-  public static func meanTest(_ m: Moments) -> ZTest {
-    ZTest(estimate: m.mean, standardError: m.standardErrorOfMean, hypothesis: 0, limit: zLimit)
   }
 
   /// The γ grid of the sweep: 0.40, 0.45, …, 1.20, independent of any answer under test.

@@ -1,4 +1,5 @@
 import IndexNotation
+import ProblemDocument
 import Verification
 
 /// Problem 3b: the constant γ in L_{ℓ+1} = γ(L_ℓ + L̂_ℓ) that keeps zero mean and unit variance.
@@ -17,8 +18,8 @@ public struct ResidualScaleProblem: Problem {
     zero mean and unit variance and are independent, which γ gives L_{ℓ+1}[n] zero mean and unit \
     variance?
     """
+  public let answerFormat = "a number such as 1/sqrt(2), \\frac{\\sqrt{2}}{2} or 0.7071"
   public let defaultTrials = 1_000_000
-  public var printed: PrintedSolution { ResidualScale.Printed.solution }
 
   public var parameters: [ParameterSpec] {
     [
@@ -41,16 +42,37 @@ public struct ResidualScaleProblem: Problem {
     try ResidualScale.derivation()
   }
 
-  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
-    ResidualScale.audit()
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    for r in solution {
+      if case .formula(let symbols, _) = r.content, symbols.isEmpty { return (r.fragment.text, r.fragment) }
+    }
+    return nil
+  }
+
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    ResidualScale.grade(answer, derivation, &context)
   }
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
-    let candidate = parameters.real("gamma") ?? .exact(ResidualScale.derivedGamma)
-    let network = ResidualScale.NetworkShape(
-      width: parameters.integer("N"), bottleneck: parameters.integer("N_bottle"),
-      layers: parameters.integer("L"), batch: parameters.integer("batch"),
-      replicates: parameters.integer("replicates"))
-    return ResidualScale.checks(candidate: candidate, network: network)
+    guard case .scalar(let derived) = derivation.answer else { return [] }
+    return ResidualScale.checks(candidate: parameters.real("gamma") ?? derived,
+                                network: ResidualScale.networkShape(parameters))
+  }
+
+  public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] {
+    guard case .scalar(let derived) = derivation.answer else { return [] }
+    let gamma = (parameters.real("gamma") ?? derived).doubleValue
+    return [ResidualScale.branchMeanProbe(gamma: gamma, shape: ResidualScale.networkShape(parameters))]
+  }
+
+  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
+    ResidualScale.signFinding(derivation, printed, text)
+  }
+}
+
+extension ResidualScale {
+  static func networkShape(_ p: ParameterValues) -> NetworkShape {
+    NetworkShape(width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
+                 batch: p.integer("batch"), replicates: p.integer("replicates"))
   }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import IndexNotation
+import Models
 import TensorCore
 import Verification
 
 extension GradientDecay {
-  public static func checks(candidateBottom: Polynomial, setup: Setup,
+  public static func checks(candidateBottom: Polynomial, perLayer: Polynomial, setup: Setup,
                             backwardGamma: Double? = nil) -> [Check] {
-    [finiteDifferenceCheck(setup, backwardGamma: backwardGamma), exponentsCheck(setup),
+    [finiteDifferenceCheck(setup, backwardGamma: backwardGamma), exponentsCheck(perLayer, setup),
      bottomCheck(candidateBottom, setup), liveCheck(setup)]
   }
 
@@ -73,7 +74,7 @@ extension GradientDecay {
   }
 
   /// Measurement (a): exponents at every layer and for every block's parameter groups.
-  static func exponentsCheck(_ setup: Setup) -> Check {
+  static func exponentsCheck(_ exponent: Polynomial, _ setup: Setup) -> Check {
     Check(id: "direct-path-exponents", kind: .instrumented,
           summary: "log_γ of the gradient ratio (γ vs γ = 1, same weights and upstream gradient) "
             + "is L − 1 − ℓ at every layer and for every parameter group, branches cut",
@@ -87,14 +88,14 @@ extension GradientDecay {
         spread = max(spread, e.spread)
         for (l, value) in e.layers.enumerated() {
           readings += 1
-          let expected = Int(exponent.evaluate(["L": Rational(layers), "ℓ": Rational(l)])!.numerator)
+          let expected = exponent.evaluate(["L": Rational(layers), "ℓ": Rational(l)])?.intValue
           if whole(value) != expected {
             mismatches.append("L=\(layers) layer \(l): \(Value.format(value)) vs \(expected)")
           }
           if layers == setup.layers { userLayers.append(whole(value).map { .integer($0) } ?? .real(value)) }
         }
         for (l, groups) in e.groups.enumerated() {
-          let expected = Int(exponent.evaluate(["L": Rational(layers), "ℓ": Rational(l)])!.numerator)
+          let expected = exponent.evaluate(["L": Rational(layers), "ℓ": Rational(l)])?.intValue
           for name in groupNames {
             readings += 1
             let value = groups[name]!
@@ -107,7 +108,10 @@ extension GradientDecay {
           }
         }
       }
-      let expectedUser = (0..<setup.layers).map { Value.integer(setup.layers - 1 - $0) }
+      let expectedUser = (0..<setup.layers).map { l in
+        exponent.evaluate(["L": Rational(setup.layers), "ℓ": Rational(l)])?.intValue.map(Value.integer)
+          ?? .text("?")
+      }
       return Measurement(
         status: mismatches.isEmpty ? .pass : .fail, expected: .list(expectedUser),
         measured: .list(userLayers),
@@ -137,7 +141,7 @@ extension GradientDecay {
         let claimed = candidate.evaluate(["L": Rational(layers)])
         let bottom = whole(e.layers[0]), block = whole(e.groups[0]["B2"]!)
         if layers == setup.layers { measuredUser = bottom }
-        if claimed != bottom.map({ Rational($0) }) || bottom != block, first == nil {
+        if claimed?.intValue != bottom || bottom != block, first == nil {
           first = "L=\(layers): claimed \(claimed.map(\.description) ?? "?"), measured "
             + "\(bottom.map(String.init) ?? "?") at L_0 and \(block.map(String.init) ?? "?") for block 0"
         }
@@ -145,7 +149,7 @@ extension GradientDecay {
       let expected = candidate.evaluate(["L": Rational(setup.layers)])
       return Measurement(
         status: first == nil ? .pass : .fail,
-        expected: expected.map { $0.isInteger ? .integer($0.numerator) : .text($0.description) } ?? .text("?"),
+        expected: expected.map { $0.intValue.map(Value.integer) ?? .text($0.description) } ?? .text("?"),
         measured: measuredUser.map { .integer($0) } ?? .text("not whole"), tolerance: .exact,
         detail: first.map { "first disagreement \($0)" }
           ?? "γ^(\(candidate)) matches the measured exponent for every L tried")

@@ -1,4 +1,5 @@
 import IndexNotation
+import ProblemDocument
 import TensorCore
 import Verification
 
@@ -6,13 +7,13 @@ import Verification
 public enum GradientDecay {
   public static let problem = GradientDecayProblem()
 
-  /// The derived exponent of γ at layer ℓ (and for block ℓ's parameters): L − 1 − ℓ.
-  static var exponent: Polynomial {
-    Polynomial.symbol("L") - Polynomial(1) - Polynomial.symbol("ℓ")
-  }
+  /// The names an exponent may use.
+  public static let symbols = SymbolTable([
+    .init("L"), .init("ℓ", aliases: ["l", "ell", "i"]),
+  ])
 
-  /// The derived exponent at the bottom (ℓ = 0): L − 1.
-  public static var bottomExponent: Polynomial { exponent.substituting(["ℓ": Polynomial(0)]) }
+  /// The spellings of the base γ.
+  static let bases: Set<String> = ["γ", "gamma", "g"]
 }
 
 public struct GradientDecayProblem: Problem {
@@ -24,8 +25,8 @@ public struct GradientDecayProblem: Problem {
     With L_{ℓ+1} = γ(L_ℓ + L̂_ℓ) and γ < 1, by what factor does γ shrink the gradient that reaches \
     the bottom of a stack of L layers (counting the input layer) along the direct residual path?
     """
+  public let answerFormat = "a power of γ such as gamma^(L-1) or \\gamma^{L-1-\\ell}"
   public let defaultTrials = 8
-  public var printed: PrintedSolution { GradientDecay.Printed.solution }
 
   public var parameters: [ParameterSpec] {
     [
@@ -41,16 +42,27 @@ public struct GradientDecayProblem: Problem {
   }
 
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
-    GradientDecay.derivation()
+    try GradientDecay.derivation()
   }
 
-  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
-    GradientDecay.audit()
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    for r in solution {
+      if case .formula(let symbols, _) = r.content, symbols.contains("γ"), symbols.contains("L") {
+        return (r.fragment.text, r.fragment)
+      }
+    }
+    return nil
+  }
+
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    GradientDecay.grade(answer, derivation)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
-    GradientDecay.checks(
-      candidateBottom: GradientDecay.bottomExponent,
+    guard case .power(_, let bottom) = derivation.answer,
+          let perLayer = GradientDecay.perLayer(derivation) else { return [] }
+    return GradientDecay.checks(
+      candidateBottom: bottom, perLayer: perLayer,
       setup: .init(layers: p.integer("L"), gamma: p.real("gamma")!.doubleValue,
                    width: p.integer("N"), bottleneck: p.integer("N_bottle"),
                    seeds: p.integer("seeds")))
@@ -71,51 +83,9 @@ extension GradientDecay {
     }
   }
 
-  static func derivation() -> Derivation {
-    Derivation(
-      steps: [
-        DerivationStep(
-          "Every block maps L_ℓ to L_{ℓ+1} = γ(L_ℓ + L̂_ℓ), so its Jacobian is γ(I + ∂L̂_ℓ/∂L_ℓ): "
-            + "the identity (direct) path through one block carries a factor γ."),
-        DerivationStep(
-          "Between L_ℓ and the top layer L_{L−1} lie L − 1 − ℓ blocks, so the direct path brings "
-            + "∂loss/∂L_ℓ a factor γ^(\(exponent))."),
-        DerivationStep(
-          "Block ℓ's parameters act through L̂_ℓ, which enters L_{ℓ+1} multiplied by γ, and then pass "
-            + "L − 2 − ℓ more blocks: again γ^(\(exponent))."),
-        DerivationStep(
-          "At the bottom, ℓ = 0: the input layer L_0 and the first block's parameters both get "
-            + "γ^(\(bottomExponent)). The factor γ^(L − 2) belongs to L_1 and to the second block."),
-      ],
-      answer: "γ^(L − 1 − ℓ) at layer ℓ and for block ℓ's parameters; γ^(L − 1) at the bottom",
-      answerLatex: #"\gamma^{L-1-\ell},\quad \gamma^{L-1}\text{ at the bottom}"#)
-  }
-
-  static func audit() -> Audit {
-    var errata: [Erratum] = []
-    let reading: String
-    var agrees = false
-    do {
-      let printed = try PolynomialParser.polynomial(Printed.exponent)
-      reading = "γ^(\(printed)) at the bottom layer"
-      agrees = printed == bottomExponent
-      if !agrees {
-        // Which layer ℓ has the printed exponent: L − 1 − ℓ = printed.
-        let shift = (exponent - printed).substituting(["ℓ": Polynomial(0)]).constantValue
-        errata.append(Erratum(
-          .disagreement,
-          "the printed factor γ^(\(printed)) is not the bottom layer's: the input layer L_0 and the "
-            + "first block's parameters get γ^(\(bottomExponent))"
-            + (shift.map { " — γ^(\(printed)) is the factor at L_\($0) and for block \($0)'s "
-                 + "parameters (blocks counted from 0)" } ?? ""),
-          location: Printed.solution.location,
-          evidence: "exponents measured by backprop (check direct-path-exponents); L counts the "
-            + "input layer, as problem 3a says"))
-      }
-    } catch {
-      reading = "unreadable"
-      errata.append(Erratum(.defect, "the printed exponent cannot be read", location: Printed.solution.location))
-    }
-    return Audit(printed: Printed.solution, reading: reading, agrees: agrees, errata: errata)
+  /// The per-layer exponent L − 1 − ℓ a derivation carries as its general form.
+  static func perLayer(_ derivation: Derivation) -> Polynomial? {
+    if case .power(_, let e)? = derivation.alternative("per layer") { return e }
+    return nil
   }
 }

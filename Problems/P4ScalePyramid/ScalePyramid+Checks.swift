@@ -1,10 +1,11 @@
 import Foundation
+import ImageIO
 import IndexNotation
 import TensorCore
 import Verification
 
 extension ScalePyramid {
-  static func checks(candidate: String, setup: Setup, scaleDependence: Float) -> [Check] {
+  static func checks(candidate: Equation, setup: Setup, scaleDependence: Float) -> [Check] {
     let source = setup.imageName.map { "the image \($0)" } ?? "\(setup.batch) random images"
     return [
       sizeCheck(setup, source), equivarianceCheck(setup, source, scaleDependence: scaleDependence),

@@ -48,6 +48,32 @@ extension ScalePyramid {
       return k
     }
 
+    /// One level: L_{ℓ+1,s} from the finer L_{ℓ,s} (side 2n) and the coarser L_{ℓ,s+1} (side n),
+    /// with the filter's tap 0 at `origin` (−⌊(F − 1)/2⌋ centred, 0 for offsets 0…F−1) and zeros
+    /// read outside a layer.
+    public func level(_ l: Int, fine: Tensor<Float>, coarse: Tensor<Float>, scale s: Int,
+                      origin: Int? = nil, counter: MultiplyCounter? = nil) -> Tensor<Float> {
+      let level = levels[l]
+      let n = coarse.shape[1]
+      let pad = origin.map { -$0 }
+      let sideways = Convolution.forward(
+        input: coarse, kernel: kernel(level.left, scale: s), thresholds: nil,
+        axes: [ConvolutionAxis(input: n, filter: filter, padding: .same, lowPad: pad),
+               ConvolutionAxis(input: n, filter: filter, padding: .same, lowPad: pad)], counter: counter)
+      let upward = Convolution.forward(
+        input: fine, kernel: kernel(level.up, scale: s), thresholds: nil,
+        axes: [ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same, lowPad: pad),
+               ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same, lowPad: pad)],
+        counter: counter)
+      var out = sideways
+      let channels = out.shape[3]
+      for e in out.storage.indices {
+        let z = sideways.storage[e] + upward.storage[e] - level.threshold.storage[e % channels]
+        out.storage[e] = 1 / (1 + expf(-z))
+      }
+      return out
+    }
+
     /// The pyramid I_0 … I_k of an image [B, 2^k, 2^k, C] and every layer L_{ℓ,s}, ℓ + s ≤ k,
     /// for the first `levels` levels (ℓ ≤ levels).
     public func run(_ image: Tensor<Float>, counter: MultiplyCounter? = nil) -> [[Tensor<Float>]] {
@@ -59,27 +85,9 @@ extension ScalePyramid {
       for _ in 0..<k { pyramid.append(pyramid.last!.averagePool2x2(counter: counter)) }
       var layers: [[Tensor<Float>]] = [pyramid]
       for l in 0..<min(k, levels.count) {
-        let level = levels[l]
         var next: [Tensor<Float>] = []
         for s in 0...(k - l - 1) {
-          let fine = layers[l][s], coarse = layers[l][s + 1]
-          let n = coarse.shape[1]
-          let sideways = Convolution.forward(
-            input: coarse, kernel: kernel(level.left, scale: s), thresholds: nil,
-            axes: [ConvolutionAxis(input: n, filter: filter, padding: .same),
-                   ConvolutionAxis(input: n, filter: filter, padding: .same)], counter: counter)
-          let upward = Convolution.forward(
-            input: fine, kernel: kernel(level.up, scale: s), thresholds: nil,
-            axes: [ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same),
-                   ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same)],
-            counter: counter)
-          var out = sideways
-          let channels = out.shape[3]
-          for e in out.storage.indices {
-            let z = sideways.storage[e] + upward.storage[e] - level.threshold.storage[e % channels]
-            out.storage[e] = 1 / (1 + expf(-z))
-          }
-          next.append(out)
+          next.append(level(l, fine: layers[l][s], coarse: layers[l][s + 1], scale: s, counter: counter))
         }
         layers.append(next)
       }

@@ -1,5 +1,7 @@
 import Foundation
+import ImageIO
 import IndexNotation
+import ProblemDocument
 import TensorCore
 import Verification
 
@@ -7,11 +9,17 @@ import Verification
 public enum ScalePyramid {
   public static let problem = ScalePyramidProblem()
 
-  /// psverify's equation with the filter centred: p = ⌊(F − 1)/2⌋ is substituted.
+  /// psverify's equation with the filter's tap 0 at −p (p = ⌊(F − 1)/2⌋ centres it; p = 0 reads
+  /// offsets 0…F−1 from x).
   public static func equation(p: Int) -> String {
-    "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX − \(p), y + ΔY − \(p), I] "
-      + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − \(p), 2y + ΔY − \(p), I] − B_{ℓ+1}[j])"
+    let shift = p == 0 ? "" : " − \(p)"
+    return "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX\(shift), y + ΔY\(shift), I] "
+      + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX\(shift), 2y + ΔY\(shift), I] − B_{ℓ+1}[j])"
   }
+
+  /// psverify's pyramid step: the mean of each 2 × 2 block.
+  static let pyramidEquation =
+    "I_{s+1}[b, x, y, c] = 1/4 (I_s[b, 2x, 2y, c] + I_s[b, 2x + 1, 2y, c] + I_s[b, 2x, 2y + 1, c] + I_s[b, 2x + 1, 2y + 1, c])"
 
   /// What a run works on.
   public struct Setup: Sendable {
@@ -51,8 +59,10 @@ public struct ScalePyramidProblem: Problem {
     (weights W_{ℓ+1,↑}) and L_{ℓ,s+1} (weights W_{ℓ+1,←}) and thresholds B_{ℓ+1}, all shared \
     across scales s.
     """
+  public let answerFormat = "an equation such as L_{\\ell+1,s}[b,x,y,j] = \\sigma(W_{\\ell+1,\\leftarrow}"
+    + "[\\Delta X,\\Delta Y,I,j] L_{\\ell,s+1}[b,x+\\Delta X,y+\\Delta Y,I] + W_{\\ell+1,\\uparrow}[\\Delta X,"
+    + "\\Delta Y,I,j] L_{\\ell,s}[b,2x+\\Delta X,2y+\\Delta Y,I] - B_{\\ell+1}[j])"
   public let defaultTrials = 1
-  public var printed: PrintedSolution { ScalePyramid.Printed.solution }
 
   public var parameters: [ParameterSpec] {
     [
@@ -75,16 +85,27 @@ public struct ScalePyramidProblem: Problem {
     try ScalePyramid.derivation(filter: parameters.integer("F"))
   }
 
-  public func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit {
-    ScalePyramid.audit()
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    for r in solution {
+      if case .equations = r.content { return (r.fragment.text, r.fragment) }
+    }
+    return nil
+  }
+
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    ScalePyramid.grade(answer, &context)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
+    guard case .equation(let eq) = derivation.answer else { return [] }
     let setup = (try? ScalePyramid.setup(p))
       ?? ScalePyramid.Setup(k: p.integer("k"), batch: p.integer("batch"),
                             channels: p.integer("channels"), filter: p.integer("F"))
-    return ScalePyramid.checks(candidate: ScalePyramid.equation(p: (setup.filter - 1) / 2),
-                               setup: setup, scaleDependence: 0)
+    return ScalePyramid.checks(candidate: eq, setup: setup, scaleDependence: 0)
+  }
+
+  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
+    ScalePyramid.pyramidFinding(text)
   }
 }
 
@@ -98,10 +119,11 @@ extension ScalePyramid {
     let pixels = (1 << (2 * s.k))
     // Pyramid and all layers: ≈ 4/3 · 4^k · (3 + J·k) floats per image, kept at once.
     let floats = Double(s.batch) * 4 / 3 * Double(pixels) * Double(3 + s.channels * s.k)
-    if floats * 4 > 8 * Double(1 << 30) {
+    if floats * 4 > Double(ResourceLimits.maximumBytes) {
       throw ParameterError.tooLarge(
         "k = \(s.k) with batch \(s.batch) and \(s.channels) channels needs "
-          + "\(Int(floats * 4) >> 20) MiB; psverify runs up to 8192 MiB (lower k, batch or channels)")
+          + "\(Int(floats * 4) >> 20) MiB; psverify runs up to \(ResourceLimits.maximumBytes >> 20) MiB "
+          + "(lower k, batch or channels)")
     }
     if let path = p.path("image") {
       do {

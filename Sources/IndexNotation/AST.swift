@@ -123,7 +123,8 @@ public struct Equation: Sendable, Equatable {
 }
 
 extension Expression {
-  var references: [TensorReference] {
+  /// Every tensor reference, in reading order.
+  public var references: [TensorReference] {
     switch self {
     case .tensor(let t): [t]
     case .number, .scalar: []

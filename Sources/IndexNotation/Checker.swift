@@ -12,8 +12,10 @@ public enum Checker {
   ///   - declarations: known tensors and ranks; when empty, unknown tensors are not reported and
   ///     ranks are checked for consistency between uses only.
   ///   - shapes: bound shapes, for the range checks (no-range, range-conflict).
+  ///   - thresholdNames: tensors the text calls thresholds, besides any named B or b.
   public static func check(_ equation: Equation, declarations: TensorDeclarations = .init(),
-                           shapes: [TensorName: [Int]] = [:]) -> [Diagnostic] {
+                           shapes: [TensorName: [Int]] = [:],
+                           thresholdNames: Set<String> = []) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let source = equation.source
     let references = [equation.lhs] + equation.rhsReferences
@@ -60,11 +62,11 @@ public enum Checker {
 
     // Capital indices never summed, explicit sums over capitals, threshold signs.
     let lhsCapitals = Set(equation.lhs.indices.flatMap(\.variables).filter(\.isCapital))
-    walk(equation.rhs, lhsCapitals: lhsCapitals, source: source, into: &out)
+    walk(equation.rhs, lhsCapitals: lhsCapitals, source: source, thresholds: thresholdNames, into: &out)
 
     // Ranges, when shapes are bound.
     if !shapes.isEmpty { out += rangeDiagnostics(equation, shapes: shapes) }
-    return out.sorted { $0.position < $1.position }
+    return Array(out.sorted { $0.position < $1.position }.prefix(Parser.maximumDiagnostics))
   }
 
   /// Lowercase variables not bound by an enclosing Σ, with their first position.
@@ -93,7 +95,7 @@ public enum Checker {
   }
 
   static func walk(_ e: Expression, lhsCapitals: Set<IndexVariable>, source: String,
-                   into out: inout [Diagnostic]) {
+                   thresholds: Set<String>, into out: inout [Diagnostic]) {
     switch e {
     case .tensor(let t):
       // A lone tensor with a capital index not on the left: nothing sums it.
@@ -113,14 +115,17 @@ public enum Checker {
         reported.insert(v)
       }
       for f in factors where !isTensor(f) {
-        walk(f, lhsCapitals: lhsCapitals.union(counts.keys), source: source, into: &out)
+        walk(f, lhsCapitals: lhsCapitals.union(counts.keys), source: source, thresholds: thresholds,
+             into: &out)
       }
     case .sum(let terms):
-      for t in terms { walk(t.term, lhsCapitals: lhsCapitals, source: source, into: &out) }
+      for t in terms {
+        walk(t.term, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
+      }
     case .function(let name, let inner, _):
       if case .sum(let terms) = inner {
         for t in terms where t.sign > 0 {
-          if case .tensor(let ref) = t.term, isThreshold(ref) {
+          if case .tensor(let ref) = t.term, isThreshold(ref, thresholds) {
             out.append(Diagnostic(
               .thresholdSign,
               "the threshold \(ref.name) is added inside \(name); the course's convention "
@@ -128,14 +133,14 @@ public enum Checker {
           }
         }
       }
-      walk(inner, lhsCapitals: lhsCapitals, source: source, into: &out)
+      walk(inner, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
     case .explicitSum(let vars, let inner, let p):
       for v in vars where v.isCapital {
         out.append(Diagnostic(.redundantSum,
                               "Σ over \(v) is redundant: a repeated capital index is summed by the "
                                 + "convention", at: p, source: source))
       }
-      walk(inner, lhsCapitals: lhsCapitals, source: source, into: &out)
+      walk(inner, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
     }
   }
 
@@ -144,7 +149,9 @@ public enum Checker {
     return false
   }
 
-  static func isThreshold(_ ref: TensorReference) -> Bool { ref.name.base == "B" || ref.name.base == "b" }
+  static func isThreshold(_ ref: TensorReference, _ names: Set<String>) -> Bool {
+    ref.name.base == "B" || ref.name.base == "b" || names.contains(ref.name.base)
+  }
 
   static func unsummed(_ v: IndexVariable, _ p: SourcePosition, _ source: String) -> Diagnostic {
     Diagnostic(.unsummedCapital,

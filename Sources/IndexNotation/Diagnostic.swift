@@ -42,14 +42,22 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   public let kind: Kind
   public let message: String
   public let position: SourcePosition
-  /// The source line with a caret under the position.
-  public let excerpt: String
+  /// The text the position refers to (shared, not copied), for the excerpt.
+  let source: String
 
   public init(_ kind: Kind, _ message: String, at position: SourcePosition, source: String) {
     self.kind = kind
     self.message = message
     self.position = position
-    self.excerpt = Diagnostic.excerpt(source, position)
+    self.source = source
+  }
+
+  /// The source line with a caret under the position; computed when asked, so that making many
+  /// diagnostics on a long line stays cheap.
+  public var excerpt: String { Diagnostic.excerpt(source, position) }
+
+  public static func == (l: Diagnostic, r: Diagnostic) -> Bool {
+    l.kind == r.kind && l.message == r.message && l.position == r.position
   }
 
   public var description: String {
@@ -57,9 +65,10 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   }
 
   static func excerpt(_ source: String, _ p: SourcePosition) -> String {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-    guard p.line >= 1, p.line <= lines.count else { return "" }
-    var line = String(lines[p.line - 1])
+    guard p.line >= 1,
+          let found = source.split(separator: "\n", maxSplits: p.line, omittingEmptySubsequences: false)
+            .dropFirst(p.line - 1).first else { return "" }
+    var line = String(found)
     var column = p.column
     // Keep long lines readable: show at most 60 characters either side of the caret.
     if line.count > 120 {

@@ -17,6 +17,14 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   case noRange(String)
   case outOfRange(tensor: String, axis: Int, value: Int, extent: Int)
   case tooLarge(Int)
+  /// An index with no value where it is read: free on the right only, or a capital that no
+  /// product sums.
+  case unboundIndex(String)
+  /// Index arithmetic past 64 bits (`4611686018427387903x + …`).
+  case indexOverflow(tensor: String, axis: Int)
+  /// The output would need more elements than the evaluator allocates.
+  case outputTooLarge(shape: [Int], limit: Int)
+  case unsupportedFunction(String)
 
   public var description: String {
     switch self {
@@ -26,7 +34,17 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     case .noRange(let v): "index \(v) has no range: bind a tensor where it stands alone or give the output shape"
     case let .outOfRange(t, axis, value, extent):
       "\(t) is read at index \(value) on axis \(axis), outside 0..<\(extent)"
-    case .tooLarge(let n): "the evaluation would take \(n) steps, more than the interpreter's limit of 10⁹"
+    case .tooLarge(let n):
+      n == Int.max ? "the evaluation would take more than 2⁶³ steps; the interpreter's limit is 10⁹"
+        : "the evaluation would take \(n) steps, more than the interpreter's limit of 10⁹"
+    case .unboundIndex(let v):
+      v.first?.isUppercase == true || v.hasPrefix("Δ") && v.dropFirst().first?.isUppercase == true
+        ? "capital index \(v) is not summed: it stands in no product, so it has no value"
+        : "index \(v) has no value: it is free on the right-hand side only"
+    case let .indexOverflow(t, axis): "the index of \(t) on axis \(axis) overflows 64-bit arithmetic"
+    case .unsupportedFunction(let f): "the function \(f) cannot be evaluated elementwise here"
+    case let .outputTooLarge(shape, limit):
+      "the left-hand side would have shape \(shape), more than the interpreter's \(limit) elements"
     }
   }
 }
@@ -103,8 +121,11 @@ public struct Evaluator {
     }
     let freeVariables = free.map { $0! }
     let shape = freeVariables.map { ranges[$0]! }
-    let steps = try Evaluator.checkedSteps(equation.rhs, ranges: ranges, outer: shape.reduce(1, *))
-    guard steps <= 1_000_000_000 else { throw EvaluationError.tooLarge(steps) }
+    guard let elements = ResourceLimits.elementCount(shape), elements <= Evaluator.maximumOutput else {
+      throw EvaluationError.outputTooLarge(shape: shape, limit: Evaluator.maximumOutput)
+    }
+    let steps = Evaluator.checkedSteps(equation.rhs, ranges: ranges, outer: elements)
+    guard steps <= Evaluator.maximumSteps else { throw EvaluationError.tooLarge(steps) }
     var out = Tensor<Double>(shape: shape, repeating: 0)
     var env: [IndexVariable: Int] = [:]
     multiplies = 0
@@ -119,24 +140,36 @@ public struct Evaluator {
     return (out, multiplies)
   }
 
+  /// The interpreter's limits: 10⁹ steps, 2²⁶ output elements (512 MiB of doubles).
+  public static let maximumSteps = 1_000_000_000
+  public static let maximumOutput = 1 << 26
+
   /// An upper bound on the interpreter's steps, to refuse runaway evaluations before starting.
-  static func checkedSteps(_ e: Expression, ranges: [IndexVariable: Int], outer: Int) throws -> Int {
+  /// Saturating: a count past 2⁶³ stays at `Int.max` instead of wrapping below the limit.
+  static func checkedSteps(_ e: Expression, ranges: [IndexVariable: Int], outer: Int) -> Int {
     var total = 0
+    func times(_ a: Int, _ b: Int) -> Int {
+      let (p, overflow) = a.multipliedReportingOverflow(by: b)
+      return overflow ? Int.max : p
+    }
     func visit(_ e: Expression, _ multiplier: Int, _ bound: Set<IndexVariable>) {
       switch e {
-      case .tensor, .number, .scalar: total = total &+ multiplier
+      case .tensor, .number, .scalar:
+        let (t, overflow) = total.addingReportingOverflow(multiplier)
+        total = overflow ? Int.max : t
       case .product(let fs):
         let summed = summedVariables(e, bound: bound)
-        let m = summed.reduce(multiplier) { $0.multipliedReportingOverflow(by: ranges[$1] ?? 1).partialValue }
-        for f in fs { visit(f, m, bound.union(summed)) }
+        let m = summed.reduce(multiplier) { times($0, ranges[$1] ?? 1) }
+        let inner = bound.union(summed)
+        for f in fs { visit(f, m, inner) }
       case .sum(let ts): for t in ts { visit(t.term, multiplier, bound) }
       case .function(_, let inner, _): visit(inner, multiplier, bound)
       case .explicitSum(let vs, let inner, _):
-        visit(inner, vs.reduce(multiplier) { $0 &* (ranges[$1] ?? 1) }, bound.union(vs))
+        visit(inner, vs.reduce(multiplier) { times($0, ranges[$1] ?? 1) }, bound.union(vs))
       }
     }
     visit(e, outer, [])
-    return total < 0 ? Int.max : total
+    return total
   }
 
   /// Capital variables of a product not bound outside it: the ones it sums over.
@@ -156,8 +189,10 @@ public struct Evaluator {
     case .tensor(let ref): return try read(ref, env)
     case .number(let r, _): return r.doubleValue
     case .scalar(let s, _):
-      guard let v = bindings.scalars[s] else { throw EvaluationError.unboundParameter(s) }
-      return v
+      if let v = bindings.scalars[s] { return v }
+      // A size symbol (T in \frac{1}{T}) is the range of its index.
+      if let (_, range) = ranges.first(where: { $0.key.rangeSymbol == s }) { return Double(range) }
+      throw EvaluationError.unboundParameter(s)
     case .product(let factors):
       let summed = Evaluator.summedVariables(e, bound: Set(env.keys))
       var total = 0.0
@@ -176,7 +211,15 @@ public struct Evaluator {
       return total
     case .function(let name, let inner, _):
       let x = try value(inner, &env)
-      return name == "σ" ? 1 / (1 + exp(-x)) : max(0, x)
+      switch name {
+      case "σ": return 1 / (1 + exp(-x))
+      case "ReLU": return max(0, x)
+      case "tanh": return tanh(x)
+      case "exp": return exp(x)
+      case "log", "ln": return log(x)
+      case "1/": return 1 / x
+      default: throw EvaluationError.unsupportedFunction(name)
+      }
     case .explicitSum(let vars, let inner, _):
       var total = 0.0
       try Evaluator.enumerate(vars.filter { env[$0] == nil }[...], ranges, &env) { env in
@@ -207,11 +250,21 @@ public struct Evaluator {
       var v = 0
       for term in index.terms {
         var c = term.coefficient
+        var overflow = false
         for p in term.parameters {
           guard let value = bindings.parameters[p] else { throw EvaluationError.unboundParameter(p) }
-          c *= value
+          (c, overflow) = c.multipliedReportingOverflow(by: value)
+          if overflow { throw EvaluationError.indexOverflow(tensor: ref.name.description, axis: axis) }
         }
-        v += c * (term.variable.map { env[$0]! } ?? 1)
+        var x = 1
+        if let variable = term.variable {
+          guard let bound = env[variable] else { throw EvaluationError.unboundIndex(variable.name) }
+          x = bound
+        }
+        let (product, o1) = c.multipliedReportingOverflow(by: x)
+        let (sum, o2) = v.addingReportingOverflow(product)
+        if o1 || o2 { throw EvaluationError.indexOverflow(tensor: ref.name.description, axis: axis) }
+        v = sum
       }
       let extent = t.shape[axis]
       if v < 0 || v >= extent {

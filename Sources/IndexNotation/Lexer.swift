@@ -7,6 +7,8 @@ struct Token: Sendable, Equatable {
     /// A multi-letter word: `ReLU`, `relu`, `out`, `in`, `bottle`.
     case word(String)
     case number(Int)
+    /// A number with a decimal point.
+    case decimal(Rational)
     case symbol(Character)  // [ ] ( ) { } , + - = _ ^ / · ← ↑ ~ ′
     case sum               // Σ or \sum
     case frac              // \frac
@@ -26,6 +28,10 @@ struct Lexer {
   var index = 0
   var line = 1
   var column = 1
+  /// Where the current run of ASCII letters ends (its words were looked at once).
+  var runEnd = 0
+  /// Typed-answer spellings: `sigma`, `gamma`, `ell`, `dX` for ΔX, `l` for ℓ, `left`/`up` arrows.
+  let aliases: Bool
 
   static let greek: [String: String] = [
     "sigma": "σ", "gamma": "γ", "ell": "ℓ", "Delta": "Δ", "delta": "δ", "alpha": "α",
@@ -42,7 +48,28 @@ struct Lexer {
   static let symbols: Set<Character> = ["[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_",
                                         "^", "/", "·", "*", "←", "↑", "′", "'", "⊤", "<", ">", "≤", "≥"]
 
-  init(_ text: String) { chars = Array(text) }
+  init(_ text: String, aliases: Bool = false) {
+    chars = Array(text)
+    self.aliases = aliases
+  }
+
+  /// The token a whole run of letters stands for in a typed answer, if it is an alias.
+  func aliasToken(_ run: String) -> Token.Kind? {
+    switch run {
+    case "sigma": return .letter("σ")
+    case "gamma": return .letter("γ")
+    case "ell", "l": return .letter("ℓ")
+    case "left", "leftarrow": return .symbol("←")
+    case "up", "uparrow": return .symbol("↑")
+    default:
+      // dX, dY, dT (and lowercase) for ΔX, ΔY, ΔT.
+      let c = Array(run)
+      if c.count == 2, c[0] == "d" || c[0] == "D", "xytXYT".contains(c[1]) {
+        return .letter("Δ" + String(c[1]))
+      }
+      return nil
+    }
+  }
 
   var position: SourcePosition { SourcePosition(offset: index, line: line, column: column) }
 
@@ -105,6 +132,18 @@ struct Lexer {
           value = v + Int(String(chars[index]))!
           advance()
         }
+        // A decimal such as 0.5: a rational factor (never an index coefficient).
+        if index + 1 < chars.count, chars[index] == ".", chars[index + 1].isASCII, chars[index + 1].isNumber {
+          advance()
+          var fraction = 0, scale = 1
+          while index < chars.count, chars[index].isASCII, chars[index].isNumber, scale < 1_000_000_000 {
+            fraction = fraction * 10 + Int(String(chars[index]))!
+            scale *= 10
+            advance()
+          }
+          while index < chars.count, chars[index].isASCII, chars[index].isNumber { advance() }
+          return Token(kind: .decimal(Rational(value) + Rational(fraction, scale)), position: start)
+        }
         return Token(kind: .number(value), position: start)
       }
       if c == "Δ" || c == "δ" {
@@ -116,13 +155,21 @@ struct Lexer {
         return Token(kind: .sum, position: start)
       }
       if c.isLetter {
-        // A run of ASCII letters: ReLU/relu are words, anything else splits into letters.
-        var run = ""
-        var j = index
-        while j < chars.count, chars[j].isASCII, chars[j].isLetter { run.append(chars[j]); j += 1 }
-        if ["ReLU", "relu", "Relu", "RELU"].contains(run) {
-          for _ in run { advance() }
-          return Token(kind: .word("ReLU"), position: start)
+        // A run of ASCII letters: ReLU/relu are words, anything else splits into letters. The
+        // run is measured once per run (not once per letter), so long runs stay linear.
+        if index >= runEnd {
+          var j = index
+          while j < chars.count, chars[j].isASCII, chars[j].isLetter { j += 1 }
+          runEnd = max(j, index + 1)
+          let run = String(chars[index..<j])
+          if ["ReLU", "relu", "Relu", "RELU"].contains(run) {
+            while index < j { advance() }
+            return Token(kind: .word("ReLU"), position: start)
+          }
+          if aliases, let kind = aliasToken(run) {
+            while index < j { advance() }
+            return Token(kind: kind, position: start)
+          }
         }
         advance()
         var letter = String(c)
@@ -170,10 +217,24 @@ struct Lexer {
     case "frac": return .frac
     case "tilde", "widetilde": return .decoration("\u{0303}")
     case "hat", "widehat": return .decoration("\u{0302}")
-    case "text", "mathrm", "textrm", "operatorname", "mathit", "mathbf":
+    case "bar", "overline": return .decoration("\u{0304}")
+    case "vec": return .decoration("\u{20D7}")
+    case "partial": return .letter("∂")
+    case "infty": return .letter("∞")
+    case "tanh", "exp", "log", "ln", "max", "min", "softmax", "sin", "cos":
+      return .word(name)
+    case "mathcal", "mathscr":
+      let word = try braced(start)
+      return .letter(word.count == 1 ? Lexer.script(word) : word)
+    case "mathbf", "boldsymbol", "bm", "mathit", "mathsf":
+      // A bold or italic letter is the letter; a longer word stays a word.
+      let word = try braced(start)
+      return word.count == 1 ? .letter(word) : .word(word)
+    case "text", "mathrm", "textrm", "operatorname":
       // \text{out} → the word inside; \text{ReLU} → the function.
       let word = try braced(start)
       if ["ReLU", "relu", "Relu"].contains(word) { return .word("ReLU") }
+      if ["tanh", "softmax", "exp", "log", "sigmoid"].contains(word) { return .word(word) }
       return .word(word)
     case "begin", "end":
       _ = try braced(start)  // {array}
@@ -182,6 +243,16 @@ struct Lexer {
     default:
       throw LexError(message: "unknown command \\\(name)", position: start)
     }
+  }
+
+  /// The script capital for `\mathcal{L}`: ℒ, 𝒩, ….
+  static func script(_ letter: String) -> String {
+    let special: [String: String] = ["B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ",
+                                     "M": "ℳ", "R": "ℛ"]
+    if let s = special[letter] { return s }
+    guard let v = letter.unicodeScalars.first?.value, (65...90).contains(v),
+          let scalar = Unicode.Scalar(0x1D49C + v - 65) else { return letter }
+    return String(Character(scalar))
   }
 
   /// The raw text of a `{…}` group (no nesting inside words).

@@ -18,10 +18,20 @@ public struct Parser {
   public private(set) var diagnostics: [Diagnostic] = []
 
   static let maximumDepth = 200
+  /// Named functions read as `name(…)` besides σ and ReLU.
+  static let functions: Set<String> = ["tanh", "exp", "log", "ln", "softmax", "sigmoid", "sin", "cos",
+                                       "max", "min"]
+  /// Diagnostics kept per equation: each carries an excerpt of its line, so an unbounded number
+  /// would make a long hostile line quadratic.
+  public static let maximumDiagnostics = 100
 
-  public init(_ source: String, parameters: Set<String> = ["s"]) {
+  /// Typed-answer spellings (`sigma`, `dX`, `l` for ℓ) are read when `aliases` is true.
+  let aliases: Bool
+
+  public init(_ source: String, parameters: Set<String> = ["s"], aliases: Bool = false) {
     self.source = source
     self.parameters = parameters
+    self.aliases = aliases
   }
 
   /// Parses an equation `LHS = RHS`.
@@ -35,6 +45,14 @@ public struct Parser {
     return Equation(lhs: lhs, rhs: rhs, source: source)
   }
 
+  /// Parses an expression without `=` (a product of tensors, a tensor reference, a scalar).
+  public mutating func parseExpression() throws(NotationError) -> Expression {
+    try tokenize()
+    let e = try expression()
+    guard case .end = current.kind else { throw error("expected the end of the expression") }
+    return e
+  }
+
   /// Parses a tensor name alone (`L_{\ell}`, `W_ℓ^{b,1}`), as `--shape` gives it.
   public mutating func parseTensorName() throws(NotationError) -> TensorName {
     try tokenize()
@@ -44,7 +62,7 @@ public struct Parser {
   }
 
   mutating func tokenize() throws(NotationError) {
-    var lexer = Lexer(source)
+    var lexer = Lexer(source, aliases: aliases)
     do {
       tokens = try lexer.tokens()
     } catch {
@@ -63,6 +81,7 @@ public struct Parser {
     case .end: found = "the end of the input"
     case .letter(let s), .word(let s): found = "'\(s)'"
     case .number(let n): found = "'\(n)'"
+    case .decimal(let r): found = "'\(r)'"
     case .symbol(let c): found = "'\(c)'"
     case .sum: found = "Σ"
     case .frac: found = "\\frac"
@@ -130,7 +149,12 @@ public struct Parser {
         }
         let p = current.position
         advance()
-        factors.append(.number(Rational(1, n), p))
+        // `1/4 (…)`: the quotient of two numbers is one number, not a second multiply.
+        if case .number(let r, let q)? = factors.last {
+          factors[factors.count - 1] = .number(r / Rational(n), q)
+        } else {
+          factors.append(.number(Rational(1, n), p))
+        }
       } else if startsFactor {
         factors.append(try factor())
       } else {
@@ -142,7 +166,7 @@ public struct Parser {
 
   var startsFactor: Bool {
     switch current.kind {
-    case .letter, .number, .sum, .frac, .decoration, .word: return true
+    case .letter, .number, .decimal, .sum, .frac, .decoration, .word: return true
     case .symbol(let c): return c == "(" || c == "{"
     case .end: return false
     }
@@ -156,14 +180,21 @@ public struct Parser {
     case .number(let n):
       advance()
       return .number(Rational(n), start.position)
+    case .decimal(let r):
+      advance()
+      return .number(r, start.position)
     case .frac:
       advance()
       let numerator = try group()
       let denominator = try group()
-      guard let p = Parser.constant(numerator), let q = Parser.constant(denominator), !q.isZero else {
-        throw error("\\frac takes constant numbers here", at: start)
+      if let p = Parser.constant(numerator), let q = Parser.constant(denominator) {
+        guard !q.isZero else { throw error("\\frac with a zero denominator", at: start) }
+        return .number(p / q, start.position)
       }
-      return .number(p / q, start.position)
+      // \frac{1}{T}, \frac{∂ℒ}{∂W[i,j]}: the numerator times the reciprocal of the denominator.
+      let reciprocal = Expression.function("1/", denominator, start.position)
+      if let p = Parser.constant(numerator), p == .one { return reciprocal }
+      return .product([numerator, reciprocal])
     case .sum:
       advance()
       var variables: [IndexVariable] = []
@@ -177,6 +208,10 @@ public struct Parser {
       }
       guard !variables.isEmpty else { throw error("expected Σ_{indices}", at: start) }
       return .explicitSum(variables, try term(), start.position)
+    case .word(let w) where Parser.functions.contains(w):
+      advance()
+      guard isSymbol("(") || isSymbol("{") else { throw error("expected '(' after \(w)") }
+      return .function(w == "sigmoid" ? "σ" : w, try group(), start.position)
     case .word("ReLU"), .letter("σ"):
       advance()
       let name = start.kind == .letter("σ") ? "σ" : "ReLU"
@@ -290,6 +325,7 @@ public struct Parser {
           text.append(c)
         case .letter(let s), .word(let s): text += s
         case .number(let n): text += String(n)
+        case .decimal(let r): text += r.description
         case .decoration(let d): text.append(d)
         case .sum: text += "Σ"
         case .frac: throw error("unexpected \\frac in a script")
@@ -331,6 +367,19 @@ public struct Parser {
     var indices: [IndexExpression] = []
     repeat { indices += try indexExpressions() } while accept(",")
     try expect("]")
+    // A transpose `^{⊤}` after the indices changes nothing in index notation.
+    if isSymbol("^") {
+      let caret = index
+      advance()
+      let braced = accept("{")
+      let transposed = accept("⊤") || current.kind == .letter("T")
+      if current.kind == .letter("T") { advance() }
+      if transposed {
+        if braced { try expect("}") }
+      } else {
+        index = caret
+      }
+    }
     return TensorReference(name: name, indices: indices, position: start)
   }
 
@@ -366,7 +415,8 @@ public struct Parser {
           let p = current.position
           let v = try indexVariable()
           if parameters.count < 4 && self.parameters.contains(v.name) && variables.isEmpty
-            && !isSymbol("]") && !isSymbol(",") && startsIndexAtom {
+            && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom) {
+            // `sx`, `s·t`: a coefficient; `− p` alone: a constant term.
             parameters.append(v.name)
           } else {
             variables.append((v, p))
@@ -379,8 +429,8 @@ public struct Parser {
         sawAtom = true
       }
       guard sawAtom else { throw error("expected an index") }
-      if variables.count > 1 {
-        let names = variables.map(\.0.name)
+      if variables.count > 1 && diagnostics.count < Parser.maximumDiagnostics {
+        let names = variables.prefix(4).map(\.0.name) + (variables.count > 4 ? ["…"] : [])
         diagnostics.append(Diagnostic(
           .missingComma,
           "index terms \(names.joined(separator: " and ")) stand side by side; a comma is probably "

@@ -43,6 +43,7 @@ public struct LinearInequality: Sendable, Equatable, CustomStringConvertible {
 public enum InequalityError: Error, Equatable, CustomStringConvertible {
   case notLinear(symbol: String, degree: Int)
   case indefiniteSign(factor: String)
+  case boundNotPolynomial(numerator: String, denominator: String)
 
   public var description: String {
     switch self {
@@ -50,6 +51,8 @@ public enum InequalityError: Error, Equatable, CustomStringConvertible {
       "after dividing out positive factors the inequality has degree \(degree) in \(symbol); expected 1"
     case .indefiniteSign(let factor):
       "the sign of \(factor) is not fixed by the positivity assumptions"
+    case let .boundNotPolynomial(n, d):
+      "the solved bound (\(n))/(\(d)) is not a polynomial"
     }
   }
 }
@@ -67,11 +70,17 @@ extension Polynomial {
 
   /// Divides every term by a monomial that divides them all.
   public func dividing(by m: Monomial) -> Polynomial {
+    guard let q = exactlyDividing(by: m) else { preconditionFailure("\(m) does not divide \(self)") }
+    return q
+  }
+
+  /// The quotient by a monomial, nil when the monomial does not divide every term.
+  public func exactlyDividing(by m: Monomial) -> Polynomial? {
     var t: [Monomial: Rational] = [:]
     for (mono, c) in terms {
       var p = mono.powers
       for f in m.factors {
-        precondition(p[f.symbol, default: 0] >= f.exponent, "\(m) does not divide \(mono)")
+        guard p[f.symbol, default: 0] >= f.exponent else { return nil }
         p[f.symbol]! -= f.exponent
       }
       t[Monomial(p), default: .zero] += c
@@ -98,7 +107,10 @@ extension Polynomial {
       throw InequalityError.indefiniteSign(factor: a.description)
     }
     // a·v + c > 0  ⟺  v > −c/a when a > 0, v < −c/a when a < 0.
-    let bound = (Rational(-1) / coefficient) * c.dividing(by: mono)
+    guard let quotient = c.exactlyDividing(by: mono) else {
+      throw InequalityError.boundNotPolynomial(numerator: (-c).description, denominator: a.description)
+    }
+    let bound = (Rational(-1) / coefficient) * quotient
     let factor = Polynomial(terms: [Monomial(m.powers.filter { $0.key != symbol }): .one])
     return LinearInequality(symbol: symbol, relation: coefficient > .zero ? .greater : .less,
                             bound: bound, dividedFactor: factor)

@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 
 extension Polynomial: CustomStringConvertible {
@@ -24,8 +25,8 @@ extension Polynomial: CustomStringConvertible {
       }
       var parts: [String] = []
       // A fractional coefficient prints as a divisor after the monomial: N/2, 3·N/4.
-      let divisor = !m.factors.isEmpty && !magnitude.isInteger ? magnitude.denominator : 1
-      let leading = divisor > 1 ? Rational(magnitude.numerator) : magnitude
+      let divisor: BigInt = !m.factors.isEmpty && !magnitude.isInteger ? magnitude.denominator : 1
+      let leading = divisor > 1 ? Rational(big: magnitude.numerator) : magnitude
       if leading != .one || m.factors.isEmpty { parts.append(leading.description) }
       for f in m.factors { parts.append(symbol(f.symbol) + (f.exponent == 1 ? "" : power(f.exponent))) }
       out += parts.joined(separator: times) + (divisor > 1 ? "/\(divisor)" : "")
@@ -39,25 +40,22 @@ extension Polynomial: CustomStringConvertible {
     let m = commonMonomialFactor
     let coefficients = terms.values
     guard terms.count > 1, coefficients.allSatisfy(\.isInteger) else { return description }
-    var g = 0
-    for c in coefficients { g = Int(Rational.gcd(g, c.numerator)) }
+    var g = BigInt(0)
+    for c in coefficients { g = BigInt(g.magnitude.greatestCommonDivisor(with: c.numerator.magnitude)) }
     if coefficients.allSatisfy({ $0 < .zero }) { g = -g }
-    let rest = Rational(1, g) * dividing(by: m)
-    let head = Polynomial(terms: [m: Rational(g)])
+    let rest = Rational(big: 1, g) * dividing(by: m)
+    let head = Polynomial(terms: [m: Rational(big: g)])
     if head == Polynomial(1) { return description }
     return head.description + "·(" + rest.description + ")"
   }
 
   /// Presentation MathML: `<math><mrow>…</mrow></math>` with `<msup>` powers and `<msub>`
   /// subscripts (N_bottle → N<sub>bottle</sub>).
-  public var mathML: String {
-    func identifier(_ s: String) -> String {
-      guard let u = s.firstIndex(of: "_") else { return "<mi>\(escape(s))</mi>" }
-      return "<msub><mi>\(escape(String(s[..<u])))</mi><mtext>\(escape(String(s[s.index(after: u)...])))</mtext></msub>"
-    }
-    func escape(_ s: String) -> String {
-      s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    }
+  public var mathML: String { "<math>" + mathMLRow + "</math>" }
+
+  /// The polynomial as one presentation-MathML `<mrow>`, to place inside other math.
+  public var mathMLRow: String {
+    let identifier = MathML.identifier
     let sorted = sortedTerms
     var parts: [String] = []
     if sorted.isEmpty { parts.append("<mn>0</mn>") }
@@ -76,7 +74,7 @@ extension Polynomial: CustomStringConvertible {
       }
       parts.append(factors.joined(separator: "<mo>&#x2062;</mo>"))
     }
-    return "<math><mrow>" + parts.joined() + "</mrow></math>"
+    return "<mrow>" + parts.joined() + "</mrow>"
   }
 
   static func superscript(_ n: Int) -> String {
@@ -84,9 +82,24 @@ extension Polynomial: CustomStringConvertible {
     return String(String(n).map { $0 == "-" ? "⁻" : digits[Int(String($0))!] })
   }
 
-  static func latexSymbol(_ s: String) -> String {
-    guard let underscore = s.firstIndex(of: "_") else { return s }
+  /// `N_bottle` → `N_{\text{bottle}}`, `ΔX` → `\Delta X`, `γ` → `\gamma`, `ℓ` → `\ell`.
+  public static func latexSymbol(_ s: String) -> String {
+    func letters(_ t: Substring) -> String {
+      var out = ""
+      for c in t {
+        switch c {
+        case "Δ": out += "\\Delta "
+        case "γ": out += "\\gamma "
+        case "ℓ": out += "\\ell "
+        case "σ": out += "\\sigma "
+        default: out.append(c)
+        }
+      }
+      return out.hasSuffix(" ") ? String(out.dropLast()) : out
+    }
+    guard let underscore = s.firstIndex(of: "_") else { return letters(s[...]) }
     let head = s[..<underscore], tail = s[s.index(after: underscore)...]
-    return "\(head)_{\\text{\(tail)}}"
+    let sub = tail.count == 1 ? letters(tail) : "\\text{\(tail)}"
+    return "\(letters(head))_{\(sub)}"
   }
 }

@@ -141,24 +141,43 @@ public struct Polynomial: Hashable, Sendable {
 }
 
 extension Polynomial {
-  /// Equal, or not equal with a point where the two differ (searched over small positive
-  /// integers, where a non-zero polynomial of modest degree is non-zero somewhere).
+  /// Equal, or not equal with a point where the two differ.
+  ///
+  /// Points are searched first on the grid 1…6 in each symbol (small, readable counterexamples;
+  /// the whole grid for up to four symbols), then at pseudo-random points in 1…97, where a
+  /// non-zero polynomial of total degree d vanishes with probability at most d/97 per point
+  /// (Schwartz–Zippel), so 2048 points miss it only for absurd degrees.
   public func compare(to other: Polynomial) -> (equal: Bool, counterexample: [String: Int]?) {
     let difference = self - other
     if difference.isZero { return (true, nil) }
     let names = difference.symbols.sorted()
+    func differs(_ point: [String: Int]) -> Bool {
+      difference.evaluate(point.mapValues { Rational($0) }) != .zero
+    }
     var point = [String: Int](uniqueKeysWithValues: names.map { ($0, 1) })
-    // Odometer over 1…6 in each symbol: 6ⁿ points, enough for degree ≤ 5 in each symbol.
-    for _ in 0..<min(1 << 20, Int(pow(6.0, Double(names.count)))) {
-      if difference.evaluate(point.mapValues { Rational($0) }) != .zero { return (false, point) }
+    for _ in 0..<ResourceLimits.saturatingProduct(Array(repeating: 6, count: names.count)).clamped(to: 1...4096) {
+      if differs(point) { return (false, point) }
       for name in names {
         point[name]! += 1
         if point[name]! <= 6 { break }
         point[name] = 1
       }
     }
+    var state: UInt64 = 0x9e37_79b9_7f4a_7c15
+    for _ in 0..<2048 {
+      for name in names {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        point[name] = 1 + Int((state >> 33) % 97)
+      }
+      if differs(point) { return (false, point) }
+    }
     return (false, nil)
   }
 }
 
+extension Comparable {
+  func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}
+
 import Foundation
+import TensorCore

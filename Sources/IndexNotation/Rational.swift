@@ -1,72 +1,97 @@
-/// An exact rational number p/q in lowest terms with q > 0.
+import BigInt
+
+/// An exact rational number p/q in lowest terms with q > 0, of any size.
 ///
-/// Arithmetic traps on 64-bit overflow instead of rounding: every count and coefficient in the
-/// problem set fits easily, and a silent wrap would turn an exact verdict into a wrong one.
+/// Arbitrary precision (BigInt) so that exact answers stay exact whatever a reader is given
+/// (`2^64`, `(1+6P)^{30}`): nothing wraps and nothing traps. Readers of untrusted text bound the
+/// size of the numbers they build (`Rational.bitWidth`) so that no input can exhaust memory.
 public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
-  public let numerator: Int
-  public let denominator: Int
+  public let numerator: BigInt
+  public let denominator: BigInt
 
   public init(_ numerator: Int, _ denominator: Int = 1) {
-    precondition(denominator != 0, "zero denominator in \(numerator)/\(denominator)")
-    let g = Rational.gcd(numerator, denominator)
-    let sign = denominator < 0 ? -1 : 1
-    self.numerator = sign * numerator / g
-    self.denominator = sign * denominator / g
+    self.init(big: BigInt(numerator), BigInt(denominator))
+  }
+
+  public init(big numerator: BigInt, _ denominator: BigInt = 1) {
+    precondition(!denominator.isZero, "zero denominator in \(numerator)/\(denominator)")
+    let g = BigInt(numerator.magnitude.greatestCommonDivisor(with: denominator.magnitude))
+    let divisor = g.isZero ? BigInt(1) : g
+    let sign: BigInt = denominator.sign == .minus ? -1 : 1
+    self.numerator = sign * numerator / divisor
+    self.denominator = sign * denominator / divisor
+  }
+
+  private init(reduced numerator: BigInt, _ denominator: BigInt) {
+    self.numerator = numerator
+    self.denominator = denominator
   }
 
   public static let zero = Rational(0)
   public static let one = Rational(1)
 
-  public var isZero: Bool { numerator == 0 }
+  public var isZero: Bool { numerator.isZero }
   public var isInteger: Bool { denominator == 1 }
-  public var doubleValue: Double { Double(numerator) / Double(denominator) }
+  public var isNegative: Bool { numerator.sign == .minus && !numerator.isZero }
 
-  public static func gcd(_ a: Int, _ b: Int) -> Int {
-    var a = a.magnitude, b = b.magnitude
-    while b != 0 { (a, b) = (b, a % b) }
-    return a == 0 ? 1 : Int(a)
+  /// The value as an `Int` when it is a whole number that fits.
+  public var intValue: Int? { isInteger ? Int(exactly: numerator) : nil }
+
+  /// The number of bits of the larger of numerator and denominator: what a reader bounds.
+  public var bitWidth: Int { max(numerator.magnitude.bitWidth, denominator.magnitude.bitWidth) }
+
+  /// The nearest double (±∞ beyond its range), computed without overflowing intermediates.
+  public var doubleValue: Double {
+    if isZero { return 0 }
+    let n = numerator.magnitude, d = denominator.magnitude
+    // Keep 64 significant bits of each before converting, so huge values keep their ratio.
+    let nShift = max(0, n.bitWidth - 64), dShift = max(0, d.bitWidth - 64)
+    let value = Double(n >> nShift) / Double(d >> dShift)
+    let scaled = value * pow2(nShift - dShift)
+    return numerator.sign == .minus ? -scaled : scaled
+  }
+
+  private func pow2(_ e: Int) -> Double {
+    if e > 2000 { return .infinity }
+    if e < -2000 { return 0 }
+    var r = 1.0
+    var k = e
+    while k > 0 { let s = min(k, 1000); r *= Double(sign: .plus, exponent: s, significand: 1); k -= s }
+    while k < 0 { let s = min(-k, 1000); r /= Double(sign: .plus, exponent: s, significand: 1); k += s }
+    return r
   }
 
   public static func + (l: Rational, r: Rational) -> Rational {
-    let g = gcd(l.denominator, r.denominator)
-    let ld = l.denominator / g, rd = r.denominator / g
-    return Rational(checked(l.numerator, rd, "*") + checked(r.numerator, ld, "*"),
-                    checked(l.denominator, rd, "*"))
+    if l.denominator == r.denominator {
+      return Rational(big: l.numerator + r.numerator, l.denominator)
+    }
+    return Rational(big: l.numerator * r.denominator + r.numerator * l.denominator,
+                    l.denominator * r.denominator)
   }
-  public static prefix func - (x: Rational) -> Rational { Rational(-x.numerator, x.denominator) }
+  public static prefix func - (x: Rational) -> Rational { Rational(reduced: -x.numerator, x.denominator) }
   public static func - (l: Rational, r: Rational) -> Rational { l + (-r) }
   public static func * (l: Rational, r: Rational) -> Rational {
-    let g1 = gcd(l.numerator, r.denominator), g2 = gcd(r.numerator, l.denominator)
-    return Rational(checked(l.numerator / g1, r.numerator / g2, "*"),
-                    checked(l.denominator / g2, r.denominator / g1, "*"))
+    Rational(big: l.numerator * r.numerator, l.denominator * r.denominator)
   }
   public static func / (l: Rational, r: Rational) -> Rational {
     precondition(!r.isZero, "division of \(l) by zero")
-    return l * Rational(r.denominator, r.numerator)
+    return Rational(big: l.numerator * r.denominator, l.denominator * r.numerator)
   }
   public static func += (l: inout Rational, r: Rational) { l = l + r }
   public static func *= (l: inout Rational, r: Rational) { l = l * r }
 
   public static func < (l: Rational, r: Rational) -> Bool {
-    checked(l.numerator, r.denominator, "*") < checked(r.numerator, l.denominator, "*")
+    l.numerator * r.denominator < r.numerator * l.denominator
   }
 
-  /// `self` raised to a non-negative integer power.
+  /// `self` raised to a non-negative integer power, by repeated squaring.
   public func power(_ exponent: Int) -> Rational {
     precondition(exponent >= 0, "negative exponent \(exponent)")
-    var result = Rational.one
-    for _ in 0..<exponent { result *= self }
-    return result
+    return Rational(reduced: numerator.power(exponent), denominator.power(exponent))
   }
 
   public var description: String {
     denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
-  }
-
-  private static func checked(_ a: Int, _ b: Int, _ op: String) -> Int {
-    let (value, overflow) = a.multipliedReportingOverflow(by: b)
-    precondition(!overflow, "rational arithmetic overflows 64 bits: \(a) \(op) \(b)")
-    return value
   }
 }
 

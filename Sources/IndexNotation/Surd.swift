@@ -9,9 +9,13 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
   /// The square-free radicand d ≥ 1 (1 for a rational number).
   public let radicand: Int
 
+  /// Radicands are kept below 2³¹ so that square factors come out in at most 46 341 steps.
+  public static let maximumRadicand = 1 << 31
+
   /// c·√d, normalised so that d is square-free.
   public init(_ coefficient: Rational, radicand: Int = 1) {
-    precondition(radicand >= 0, "negative radicand \(radicand)")
+    precondition(radicand >= 0 && radicand < Surd.maximumRadicand,
+                 "radicand \(radicand) outside 0..<2³¹")
     if radicand == 0 || coefficient.isZero {
       self.coefficient = .zero
       self.radicand = 1
@@ -29,25 +33,41 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
     self.radicand = d
   }
 
-  /// √q for a non-negative rational q = a/b, written (1/b)·√(a·b).
+  /// √q for a non-negative rational q = a/b, written (1/b)·√(a·b); nil when q < 0 or a·b is
+  /// too large to factor.
   public static func squareRoot(of q: Rational) -> Surd? {
     guard q >= .zero else { return nil }
-    return Surd(Rational(1, q.denominator), radicand: q.numerator * q.denominator)
+    guard let r = Int(exactly: q.numerator * q.denominator), r < maximumRadicand else { return nil }
+    return Surd(Rational(big: 1, q.denominator), radicand: r)
   }
 
   public var doubleValue: Double { coefficient.doubleValue * Double(radicand).squareRoot() }
   public var isRational: Bool { radicand == 1 }
   public var isPositive: Bool { coefficient > .zero }
 
+  /// The product, when its radicand stays below `maximumRadicand`.
+  public func multiplied(by r: Surd) -> Surd? {
+    let (d, overflow) = radicand.multipliedReportingOverflow(by: r.radicand)
+    guard !overflow, d < Surd.maximumRadicand else { return nil }
+    return Surd(coefficient * r.coefficient, radicand: d)
+  }
+
+  /// The quotient (1/(c√d) = √d/(c·d)), nil for a zero divisor or a radicand too large.
+  public func divided(by r: Surd) -> Surd? {
+    guard !r.coefficient.isZero else { return nil }
+    let inverse = Surd(Rational.one / (r.coefficient * Rational(r.radicand)), radicand: r.radicand)
+    return multiplied(by: inverse)
+  }
+
   public static func * (l: Surd, r: Surd) -> Surd {
-    // √a·√b = √(ab); the initialiser pulls square factors back out.
-    Surd(l.coefficient * r.coefficient, radicand: l.radicand * r.radicand)
+    guard let p = l.multiplied(by: r) else {
+      preconditionFailure("the radicand of \(l) · \(r) exceeds 2³¹")
+    }
+    return p
   }
   public static func / (l: Surd, r: Surd) -> Surd {
-    // 1/(c√d) = √d / (c·d)
-    precondition(!r.coefficient.isZero, "division of \(l) by zero")
-    let inverse = Surd(Rational.one / (r.coefficient * Rational(r.radicand)), radicand: r.radicand)
-    return l * inverse
+    guard let q = l.divided(by: r) else { preconditionFailure("division of \(l) by \(r)") }
+    return q
   }
   public static prefix func - (x: Surd) -> Surd { Surd(-x.coefficient, radicand: x.radicand) }
 
@@ -64,26 +84,41 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
     if radicand == 1 { return coefficient.description }
     let root = "√\(radicand)"
     let c = coefficient
-    let sign = c.numerator < 0 ? "−" : ""
-    let p = abs(c.numerator), q = c.denominator
-    // c√d with c = 1/(d·k)·... prints most naturally as 1/√d when c·d = 1.
-    if Rational(p, q) * Rational(radicand) == .one { return "\(sign)1/\(root)" }
+    let sign = c.isNegative ? "−" : ""
+    let p = c.numerator.magnitude, q = c.denominator
+    // c√d prints most naturally as 1/√d when c·d = 1.
+    if (c.isNegative ? -c : c) * Rational(radicand) == .one { return "\(sign)1/\(root)" }
     let head = p == 1 ? root : "\(p)\(root)"
     return q == 1 ? sign + head : "\(sign)\(head)/\(q)"
   }
 
   /// LaTeX: `\frac{1}{\sqrt{2}}`, `\frac{\sqrt{3}}{2}`.
   public var latex: String {
-    if radicand == 1 {
-      let c = coefficient
-      return c.isInteger ? "\(c.numerator)" : "\\frac{\(c.numerator)}{\(c.denominator)}"
-    }
     let c = coefficient
-    let sign = c.numerator < 0 ? "-" : ""
-    let p = abs(c.numerator), q = c.denominator
+    if radicand == 1 {
+      return c.isInteger ? "\(c.numerator)" : "\(c.isNegative ? "-" : "")\\frac{\(c.numerator.magnitude)}{\(c.denominator)}"
+    }
+    let sign = c.isNegative ? "-" : ""
+    let p = c.numerator.magnitude, q = c.denominator
     let root = "\\sqrt{\(radicand)}"
-    if Rational(p, q) * Rational(radicand) == .one { return "\(sign)\\frac{1}{\(root)}" }
+    if (c.isNegative ? -c : c) * Rational(radicand) == .one { return "\(sign)\\frac{1}{\(root)}" }
     let head = p == 1 ? root : "\(p)\(root)"
     return q == 1 ? sign + head : "\(sign)\\frac{\(head)}{\(q)}"
+  }
+
+  /// Presentation MathML for the number.
+  public var mathML: String {
+    let c = coefficient
+    let sign = c.isNegative ? "<mo>−</mo>" : ""
+    let p = c.numerator.magnitude, q = c.denominator
+    if radicand == 1 {
+      return sign + (q == 1 ? "<mn>\(p)</mn>" : "<mfrac><mn>\(p)</mn><mn>\(q)</mn></mfrac>")
+    }
+    let root = "<msqrt><mn>\(radicand)</mn></msqrt>"
+    if (c.isNegative ? -c : c) * Rational(radicand) == .one {
+      return sign + "<mfrac><mn>1</mn>\(root)</mfrac>"
+    }
+    let head = p == 1 ? root : "<mrow><mn>\(p)</mn>\(root)</mrow>"
+    return sign + (q == 1 ? head : "<mfrac>\(head)<mn>\(q)</mn></mfrac>")
   }
 }

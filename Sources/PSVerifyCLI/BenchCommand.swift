@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndexNotation
+import Models
 import TensorCore
 import ResultStore
 import Verification

@@ -1,24 +1,44 @@
+import Foundation
 import P1ConvMultiplies
 import P2VideoConv
 import P3aBottleneck
 import P3bResidualScale
 import P3cGradientDecay
 import P4ScalePyramid
+import ProblemDocument
+import ShippedProblemSet
 import Verification
 
-/// The problems psverify knows, in the order of the problem set. Only problems whose modules
-/// exist are listed.
+/// The problems psverify knows, in the order of the problem set.
 enum Catalog {
-  static let problems: [any Problem] = [ConvMultiplies.problem, VideoConv.problem, Bottleneck.problem, ResidualScale.problem,
-                                           GradientDecay.problem, ScalePyramid.problem]
+  static let problems: [any Problem] = [ConvMultiplies.problem, VideoConv.problem, Bottleneck.problem,
+                                        ResidualScale.problem, GradientDecay.problem, ScalePyramid.problem]
 
   static var ids: [String] { problems.map(\.id) }
 
-  static func problem(_ id: String) -> (any Problem)? {
-    problems.first { $0.id.lowercased() == id.lowercased() }
+  /// The problem with exactly this id (`3b`, not `3B`).
+  static func problem(_ id: String) -> (any Problem)? { problems.first { $0.id == id } }
+
+  static func unknown(_ id: String) -> UsageError {
+    let near = problems.first { $0.id.lowercased() == id.lowercased() }
+    return UsageError(message: "unknown problem '\(id)'; known: \(ids.joined(separator: ", "))"
+                        + (near.map { " (ids are exact: did you mean \($0.id)?)" } ?? ""))
   }
+
+  /// The shipped problem set, read once.
+  static let document = ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName)
 }
 
 enum Version {
-  static let current = "0.1.0"
+  static let current = "0.2.0"
+}
+
+/// The machine a run ran on: CPU model and cores, for reports.
+enum Machine {
+  static let description: String = {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+      .split(separator: "\n").first { $0.hasPrefix("model name") }?
+      .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+  }()
 }

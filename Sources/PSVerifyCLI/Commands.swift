@@ -46,10 +46,7 @@ struct ProblemCommand: ParsableCommand {
   func run() throws {
     var problems: [any Problem] = []
     for id in ids {
-      guard let p = Catalog.problem(id) else {
-        throw UsageError(
-          message: "unknown problem '\(id)'; known: \(Catalog.ids.joined(separator: ", "))")
-      }
+      guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
       if !problems.contains(where: { $0.id == p.id }) { problems.append(p) }
     }
     try RunDriver(options: options, problems: problems).execute()

@@ -48,8 +48,9 @@ struct PSVerify: ParsableCommand {
       2 bad usage or input; 3 the results could not be stored (the report is still printed).
       """,
     version: Version.current,
-    subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, NotationCommand.self,
-                  BenchCommand.self, HistoryCommand.self, CompareCommand.self, ExportCommand.self])
+    subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, GradeCommand.self,
+                  AuditCommand.self, NotationCommand.self, BenchCommand.self, HistoryCommand.self,
+                  CompareCommand.self, ExportCommand.self])
 }
 
 enum Terminal {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProblemDocument
 import Report
 import ResultStore
 import Verification
@@ -22,7 +23,16 @@ struct RunDriver {
     let startedAt = Date()
     let progress = Progress(enabled: Terminal.stderrIsTerminal && !options.quiet)
     let runner = Runner(seed: options.seed, trials: options.trials) { progress.handle($0) }
-    let reports = problems.map { runner.run($0, parameters: parameters[$0.id]!) }
+    // The problems' statements and printed solutions come from the shipped document; its audit
+    // (notation rules; spelling is `psverify audit`'s) gives each problem the findings in its text.
+    let document = Catalog.document
+    let audit = Auditor.audit(document, spelling: false)
+    let reports = problems.map { problem in
+      let text = document.item(problem.id).map {
+        ProblemText(document: document, item: $0, findings: audit.findings(for: problem.id))
+      }
+      return runner.run(problem, parameters: parameters[problem.id]!, text: text)
+    }
     progress.finish()
 
     var runID: Int64?
@@ -38,6 +48,7 @@ struct RunDriver {
         commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
         reports: reports)
       record.exitStatus = exitStatus
+      record.machine = Machine.description
       do {
         runID = try store.store(record)
         storage = "stored as run \(runID!) in \(store.path)"

@@ -15,13 +15,13 @@ public enum MarkdownReport {
         for (i, s) in d.steps.enumerated() {
           out += "\(i + 1). \(s.text)" + (s.latex.map { " $\($0)$" } ?? "") + "\n"
         }
-        out += "\n**Answer:** $\(d.answerLatex)$ (\(d.answer))\n\n"
+        out += "\n**Answer:** $\(d.answer.latex)$ (\(d.summary))\n\n"
       } else {
         out += "**The derivation failed:** \(r.derivationError ?? "")\n\n"
       }
       if let a = r.audit {
-        out += "**Printed solution:** `\(a.printed.quote)` — read as \(a.reading); "
-          + (a.agrees ? "agrees" : "**disagrees**") + "\n\n"
+        out += "**Printed answer:** `\(a.printed.answer ?? "none found")` (\(a.printed.location)) — read as "
+          + "\(a.reading); " + (a.agrees ? "agrees" : "**disagrees**") + "\n\n"
       }
       out += "### Checks\n\n| | check | kind | expected | measured | tolerance | detail |\n"
       out += "|---|---|---|---|---|---|---|\n"

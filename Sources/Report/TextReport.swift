@@ -30,14 +30,18 @@ public struct TextReport: Sendable {
       for (i, step) in d.steps.enumerated() {
         out += wrap(step.text, indent: "    ", first: "  \(i + 1). ") + "\n"
       }
-      out += "\n" + bold("  Answer  ") + d.answer + "\n"
+      out += "\n" + bold("  Answer  ") + d.summary + "\n"
     } else {
       out += red("  The derivation failed: \(r.derivationError ?? "unknown error")") + "\n"
     }
     if let a = r.audit {
       let verdict = a.agrees ? green("agrees") : red("disagrees")
-      out += bold("  Printed ") + a.printed.quote + dim("   read as \(a.reading)") + " — "
-        + verdict + "\n"
+      let place = a.printed.answerLocation.map { " (line \($0.line))" } ?? ""
+      out += bold("  Printed ") + (a.printed.answer ?? "no answer found") + dim(place)
+        + dim("   read as \(a.reading)") + " — " + verdict + "\n"
+      if let grade = a.grade {
+        for f in grade.feedback { out += wrap(f, indent: "      ", first: "    ") + "\n" }
+      }
     }
     if !r.parameters.overridden.isEmpty {
       out += dim("  Parameters given: " + r.parameters.overridden.sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ProblemDocument
 import Verification
 
 /// A run as it is stored.
@@ -19,6 +20,12 @@ public struct RunRecord: Sendable {
   public var exitStatus: Int32?
   /// Benchmark rows, for bench runs.
   public var bench: [BenchRow] = []
+  /// Gradings, for grade runs.
+  public var submissions: [Submission] = []
+  /// Audited documents, for audit runs.
+  public var audits: [AuditRecord] = []
+  /// The machine the run ran on (CPU model and cores), for reports.
+  public var machine: String?
 
   public init(startedAt: Date, finishedAt: Date, version: String, seed: UInt64, trials: Int?,
               parameters: JSONValue, commandLine: String, reports: [ProblemReport]) {
@@ -30,6 +37,35 @@ public struct RunRecord: Sendable {
     self.parameters = parameters
     self.commandLine = commandLine
     self.reports = reports
+  }
+}
+
+/// One graded answer, as stored: enough to reproduce the grading (answer, problem, the run's seed).
+public struct Submission: Sendable {
+  public var problem: String
+  public var answer: String
+  public var grade: Grade
+
+  public init(problem: String, answer: String, grade: Grade) {
+    self.problem = problem
+    self.answer = answer
+    self.grade = grade
+  }
+}
+
+/// One audited document: its identity (name, SHA-256, size) and its findings.
+public struct AuditRecord: Sendable {
+  public var name: String
+  public var sha256: String
+  public var bytes: Int
+  public var problems: Int
+  public var findings: [Finding]
+  public var notes: [String]
+
+  public init(name: String, sha256: String, bytes: Int, problems: Int, findings: [Finding],
+              notes: [String]) {
+    (self.name, self.sha256, self.bytes, self.problems, self.findings, self.notes) =
+      (name, sha256, bytes, problems, findings, notes)
   }
 }
 
@@ -60,9 +96,11 @@ public struct ResultStore: Sendable {
 
   public init(path: String) { self.path = path }
 
-  /// Checks, without writing anything, that `path` can hold results.
-  /// - Throws: `StoreError` with `isUsage == true` for a missing directory, a file that is not
-  ///   SQLite, a damaged database or a newer schema.
+  /// Checks, without writing anything (not even a `-wal`, `-shm` or `-journal` file beside it),
+  /// that `path` can hold results.
+  /// - Throws: `StoreError` with `isUsage == true` for a missing directory, a path that is not a
+  ///   regular file, a file that is not SQLite, a damaged database, or a schema or `user_version`
+  ///   psverify does not know.
   public func validate() throws(StoreError) {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
@@ -71,26 +109,52 @@ public struct ResultStore: Sendable {
           isDirectory.boolValue else {
       throw .missingDirectory(path: path)
     }
-    guard FileManager.default.fileExists(atPath: path) else { return }
+    var info = stat()
+    guard stat(path, &info) == 0 else { return }  // no file yet: a new database
+    guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path: path) }
     guard let handle = FileHandle(forReadingAtPath: path) else { return }  // unreadable: exit 3 later
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    let header = (try? handle.read(upToCount: 100)) ?? Data()
     try? handle.close()
     if header.isEmpty { return }  // an empty file is a new database to SQLite
-    guard header == Data("SQLite format 3\0".utf8) else { throw .notSQLite(path: path) }
+    guard header.count >= 16, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
+      throw .notSQLite(path: path)
+    }
+    guard header.count == 100 else { throw .damaged(path: path, reason: "the header is cut short") }
+    let bytes = [UInt8](header)
+    let rawPageSize = Int(bytes[16]) << 8 | Int(bytes[17])
+    let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
+    guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
+      throw .damaged(path: path, reason: "page size \(rawPageSize) is not a power of two from 512 to 65536")
+    }
+    let size = Int(info.st_size)
+    guard size % pageSize == 0 else {
+      throw .damaged(path: path, reason: "its size, \(size) bytes, is not a whole number of \(pageSize)-byte pages")
+    }
+    let changeCounter = bytes[24..<28].reduce(0) { $0 << 8 | Int($1) }
+    let validFor = bytes[92..<96].reduce(0) { $0 << 8 | Int($1) }
+    let pages = bytes[28..<32].reduce(0) { $0 << 8 | Int($1) }
+    if changeCounter == validFor, pages > 0, pages * pageSize != size {
+      throw .damaged(path: path, reason: "the header promises \(pages) pages, the file holds \(size / pageSize)")
+    }
     var configuration = Configuration()
     configuration.readonly = true
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
-      let unknown: [String] = try queue.read { db in
+      // immutable=1: SQLite takes no locks and creates no file beside the database.
+      let queue = try DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
+      let (unknown, version): ([String], Int) = try queue.read { db in
         let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
         guard check == "ok" else { throw StoreError.damaged(path: path, reason: check) }
-        guard try db.tableExists("grdb_migrations") else { return [] }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard try db.tableExists("grdb_migrations") else { return ([], version) }
         let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         let known = Set(Schema.migrator.migrations)
-        return applied.subtracting(known).sorted()
+        return (applied.subtracting(known).sorted(), version)
       }
       try queue.close()
       if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
+      if !Schema.knownUserVersions.contains(version) {
+        throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
+      }
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError
@@ -101,9 +165,19 @@ public struct ResultStore: Sendable {
     }
   }
 
+  /// A URI that opens `path` read-only and immutable (no locks, no `-wal`/`-shm`/`-journal`).
+  static func immutableURI(_ path: String) -> String {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    return "file:\(encoded)?mode=ro&immutable=1"
+  }
+
   /// Stores a run in one transaction and returns its id.
   public func store(_ run: RunRecord) throws(StoreError) -> Int64 {
     try validate()
+    let existed = FileManager.default.fileExists(atPath: path)
     let deadline = Date().addingTimeInterval(30)
     while true {
       do {
@@ -112,8 +186,23 @@ public struct ResultStore: Sendable {
         && Date() < deadline {
         // A lock conflict that skipped the busy handler: try the whole write again.
         Thread.sleep(forTimeInterval: 0.05)
+      } catch {
+        if !existed { removeIfUnfinished() }
+        throw error
       }
     }
+  }
+
+  /// A database this run created but could not complete (full disk, file-size limit) is removed
+  /// with the files beside it, never left half-made; one that holds runs (another process
+  /// finished creating it meanwhile) is kept.
+  func removeIfUnfinished() {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let runs = try? DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
+      .read { db in try db.tableExists("run") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 : 0 }
+    guard (runs ?? 0) == 0 else { return }
+    for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
   }
 
   func write(_ run: RunRecord) throws(StoreError) -> Int64 {

@@ -87,6 +87,77 @@ enum Schema {
         CREATE INDEX bench_result_run ON bench_result(run_id);
         """)
     }
+    // v3: what reports render without recomputing (the question, derivation, answer as LaTeX
+    // and MathML, the printed solution's grade), located errata, probes, gradings and audits.
+    migrator.registerMigration("v3-grades-audits-reports") { db in
+      try db.execute(sql: """
+        ALTER TABLE run ADD COLUMN machine TEXT;
+        ALTER TABLE problem_result ADD COLUMN question TEXT;
+        ALTER TABLE problem_result ADD COLUMN derivation_steps TEXT;
+        ALTER TABLE problem_result ADD COLUMN answer_typed TEXT;
+        ALTER TABLE problem_result ADD COLUMN answer_mathml TEXT;
+        ALTER TABLE problem_result ADD COLUMN printed_answer TEXT;
+        ALTER TABLE problem_result ADD COLUMN printed_location TEXT;
+        ALTER TABLE problem_result ADD COLUMN printed_grade TEXT;
+        ALTER TABLE erratum ADD COLUMN line INTEGER;
+        ALTER TABLE erratum ADD COLUMN "column" INTEGER;
+        ALTER TABLE erratum ADD COLUMN excerpt TEXT;
+        ALTER TABLE erratum ADD COLUMN source TEXT;
+        CREATE TABLE probe_outcome (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          problem_result_id INTEGER NOT NULL REFERENCES problem_result(id) ON DELETE CASCADE,
+          probe_id TEXT NOT NULL,
+          summary TEXT NOT NULL,
+          params TEXT NOT NULL,
+          detail TEXT NOT NULL,
+          stream_key TEXT NOT NULL,
+          series TEXT NOT NULL,
+          seconds REAL NOT NULL
+        );
+        CREATE INDEX probe_outcome_problem ON probe_outcome(problem_result_id);
+        CREATE TABLE submission (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+          problem_id TEXT NOT NULL,
+          answer TEXT NOT NULL,
+          verdict TEXT NOT NULL,
+          reading TEXT,
+          feedback TEXT NOT NULL,
+          convention TEXT,
+          issues TEXT NOT NULL,
+          typed TEXT
+        );
+        CREATE INDEX submission_run ON submission(run_id);
+        CREATE TABLE audited_document (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          problems INTEGER NOT NULL,
+          notes TEXT NOT NULL
+        );
+        CREATE INDEX audited_document_run ON audited_document(run_id);
+        CREATE TABLE audit_finding (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          document_id INTEGER NOT NULL REFERENCES audited_document(id) ON DELETE CASCADE,
+          kind TEXT NOT NULL,
+          message TEXT NOT NULL,
+          line INTEGER NOT NULL,
+          "column" INTEGER NOT NULL,
+          problem TEXT,
+          item TEXT,
+          section TEXT NOT NULL,
+          excerpt TEXT NOT NULL,
+          evidence TEXT
+        );
+        CREATE INDEX audit_finding_document ON audit_finding(document_id);
+        PRAGMA user_version = 3;
+        """)
+    }
     return migrator
   }
+
+  /// The `user_version` values psverify wrote: 0 before v3, 3 since.
+  static let knownUserVersions: Set<Int> = [0, 3]
 }

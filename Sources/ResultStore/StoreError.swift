@@ -2,6 +2,7 @@
 /// stop only the storing of a finished run (exit 3, the report is still printed).
 public enum StoreError: Error, Equatable, CustomStringConvertible {
   case missingDirectory(path: String)
+  case notRegularFile(path: String)
   case notSQLite(path: String)
   case damaged(path: String, reason: String)
   case newerSchema(path: String, unknown: [String])
@@ -19,6 +20,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .missingDirectory(let path):
       "cannot store results at '\(path)': its directory does not exist; pass --db with a path in an existing directory, or --no-store"
+    case .notRegularFile(let path):
+      "'\(path)' is not a regular file (a directory, a device or a pipe), so psverify will not use it; pass --db with a path to a file"
     case .notSQLite(let path):
       "'\(path)' is not a SQLite database, so psverify will not write to it; pass --db with a new path or a psverify results.db"
     case let .damaged(path, reason):

@@ -26,25 +26,30 @@ public struct ConvolutionAxis: Sendable, Equatable {
   public let filter: Int
   public let stride: Int
   public let padding: Padding
+  /// Tap 0 reads input position s·x − lowPad: ⌊(k − 1)/2⌋ (centred) for `same` and `skip`, 0
+  /// for `valid`, unless the caller places the filter otherwise (offsets 0…k−1 from s·x).
+  public let lowPad: Int
 
-  public init(input: Int, filter: Int, stride: Int = 1, padding: Padding) {
+  public init(input: Int, filter: Int, stride: Int = 1, padding: Padding, lowPad: Int? = nil) {
     precondition(input > 0 && filter > 0 && stride > 0,
                  "invalid axis: input \(input), filter \(filter), stride \(stride)")
     self.input = input
     self.filter = filter
     self.stride = stride
     self.padding = padding
+    self.lowPad = lowPad ?? padding.lowPad(filter: filter)
+    precondition(padding != .valid || self.lowPad == 0, "valid convolutions start at the border")
   }
 
   public var output: Int { padding.outputExtent(input: input, filter: filter, stride: stride) }
 
   /// The input position read by output `x` at tap `d`: s·x + d − pad.
   @inline(__always)
-  public func source(_ x: Int, _ d: Int) -> Int { stride * x + d - padding.lowPad(filter: filter) }
+  public func source(_ x: Int, _ d: Int) -> Int { stride * x + d - lowPad }
 
   /// The taps of output `x` that land inside the input.
   public func validTaps(_ x: Int) -> Range<Int> {
-    let base = stride * x - padding.lowPad(filter: filter)
+    let base = stride * x - lowPad
     return max(0, -base)..<max(max(0, -base), min(filter, input - base))
   }
 }

@@ -1,4 +1,6 @@
-/// A finding about the printed solution (not a failure of psverify).
+import ProblemDocument
+
+/// A finding about the printed problem set (not a failure of psverify).
 public struct Erratum: Sendable, Equatable {
   public enum Kind: String, Sendable, CaseIterable {
     /// The printed answer differs from the verified one.
@@ -11,19 +13,48 @@ public struct Erratum: Sendable, Equatable {
     case assumption
     /// A statement that admits more than one reading.
     case ambiguity
+    /// A misspelt word.
+    case spelling
   }
 
   public let kind: Kind
   public let message: String
-  /// Where in the problem set: "problem 3b, statement", "problem 2, solution, column 41".
+  /// Where in the problem set: "problem 3b, statement", "problem 2, solution, line 19, column 76".
   public let location: String
   /// The figures or derivation that support the finding.
   public let evidence: String?
+  /// The line and column in the document, and the line with a caret, when the finding has a place.
+  public let line: Int?
+  public let column: Int?
+  public let excerpt: String?
+  /// The rule or measurement it came from (an audit rule's kind, a check's or probe's id).
+  public let source: String?
 
-  public init(_ kind: Kind, _ message: String, location: String, evidence: String? = nil) {
+  public init(_ kind: Kind, _ message: String, location: String, evidence: String? = nil,
+              line: Int? = nil, column: Int? = nil, excerpt: String? = nil, source: String? = nil) {
     self.kind = kind
     self.message = message
     self.location = location
     self.evidence = evidence
+    self.line = line
+    self.column = column
+    self.excerpt = excerpt
+    self.source = source
+  }
+
+  /// An erratum from a document finding, at its line and column.
+  public init(_ finding: Finding) {
+    let kind: Kind
+    switch finding.kind {
+    case .syntax, .missingComma, .rankMismatch, .freeIndexOneSide, .unsummedCapital, .redundantSum,
+         .thresholdSign, .unclosedMath: kind = .defect
+    case .roleClash, .indexLists, .undefinedName, .missingSubscript, .inputLetter: kind = .notation
+    case .undefinedFunction, .borderRule: kind = .assumption
+    case .countDisagreement: kind = .disagreement
+    case .spelling: kind = .spelling
+    }
+    self.init(kind, finding.message, location: "\(finding.sectionLabel), \(finding.location)",
+              evidence: finding.evidence, line: finding.location.line, column: finding.location.column,
+              excerpt: finding.excerpt, source: finding.kind.rawValue)
   }
 }

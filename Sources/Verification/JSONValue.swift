@@ -56,6 +56,14 @@ public indirect enum JSONValue: Sendable, Equatable {
   }
 }
 
+extension JSONValue {
+  /// A member of an object, by key.
+  public func member(_ key: String) -> JSONValue? {
+    guard case .object(let members) = self else { return nil }
+    return members.first { $0.0 == key }?.1
+  }
+}
+
 extension Value {
   /// The value as JSON: integers stay exact, reals are numbers (null when not finite).
   public var json: JSONValue {

@@ -39,11 +39,19 @@ public struct ParameterSpec: Sendable {
     }
   }
 
-  /// Reads a value given on the command line.
+  /// Reads a value given on the command line. Values are taken exactly as written: surrounding
+  /// spaces and a leading `+` are refused alike for every kind (a path may hold any characters).
   public func parse(_ text: String) throws -> ParameterValue {
+    let isPath: Bool
+    if case .path = domain { isPath = true } else { isPath = false }
+    let padded = text != text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if !isPath && (padded || text.hasPrefix("+")) {
+      throw ParameterError.invalid(name: name, value: text,
+                                   accepted: accepted + ", written without spaces or a + sign")
+    }
     switch domain {
     case .integer(let range):
-      guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+      guard let n = Int(text) else {
         throw ParameterError.invalid(name: name, value: text, accepted: accepted)
       }
       guard range.contains(n) else {
@@ -52,9 +60,9 @@ public struct ParameterSpec: Sendable {
       return .integer(n)
     case .real(let range):
       let value: ScalarValue
-      do {
-        value = try ScalarExpression.evaluate(text)
-      } catch let error as ScalarSyntaxError {
+      switch Result(catching: { () throws(AnswerSyntaxError) in try ScalarExpression.evaluate(text) }) {
+      case .success(let v): value = v
+      case .failure(let error):
         throw ParameterError.unreadable(name: name, value: text, reason: error.description,
                                         accepted: accepted)
       }

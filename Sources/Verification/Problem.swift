@@ -1,13 +1,24 @@
-/// The printed solution of a problem, quoted exactly as it stands in the problem set.
-public struct PrintedSolution: Sendable {
-  /// The text exactly as printed (LaTeX and Markdown included).
-  public let quote: String
-  /// Where it stands: "problem 3b, solution".
-  public let location: String
+import IndexNotation
+import ProblemDocument
 
-  public init(quote: String, location: String) {
+/// The printed solution as it stands in the document: its text, where it is, and the part of it
+/// that answers the question.
+public struct PrintedSolution: Sendable {
+  /// The solution's text exactly as printed (Markdown and LaTeX included).
+  public let quote: String
+  /// Where it stands: "problem 3b, solution (line 37)".
+  public let location: String
+  /// The answer found in it by its form (a count, an equation, a power of γ), as graded; nil when
+  /// the solution has none.
+  public let answer: String?
+  /// Where the answer's first fragment starts.
+  public let answerLocation: DocumentLocation?
+
+  public init(quote: String, location: String, answer: String?, answerLocation: DocumentLocation?) {
     self.quote = quote
     self.location = location
+    self.answer = answer
+    self.answerLocation = answerLocation
   }
 }
 
@@ -25,39 +36,93 @@ public struct DerivationStep: Sendable {
 /// psverify's own answer: how it was derived and what it is.
 public struct Derivation: Sendable {
   public let steps: [DerivationStep]
-  /// The answer as plain text (Unicode).
-  public let answer: String
-  /// The answer as LaTeX.
-  public let answerLatex: String
+  /// The answer as typed data; graders and checks take this value.
+  public let answer: TypedAnswer
+  /// The answer in words, when more than the typed answer says (conditions, conventions).
+  public let summary: String
+  /// The answer under other conventions that the question leaves open, each named: the count
+  /// with `valid` borders, the factor when L counts the blocks.
+  public let alternatives: [Alternative]
 
-  public init(steps: [DerivationStep], answer: String, answerLatex: String) {
+  public struct Alternative: Sendable {
+    public let convention: String
+    public let answer: TypedAnswer
+    public init(_ convention: String, _ answer: TypedAnswer) {
+      self.convention = convention
+      self.answer = answer
+    }
+  }
+
+  public init(steps: [DerivationStep], answer: TypedAnswer, summary: String? = nil,
+              alternatives: [Alternative] = []) {
     self.steps = steps
     self.answer = answer
-    self.answerLatex = answerLatex
+    self.summary = summary ?? answer.text
+    self.alternatives = alternatives
+  }
+
+  /// The alternative answer under a convention, by the start of its name.
+  public func alternative(_ prefix: String) -> TypedAnswer? {
+    alternatives.first { $0.convention.hasPrefix(prefix) }?.answer
   }
 }
 
-/// The comparison of the printed solution with the verified answer.
+/// The printed solution judged: graded through the same path as any answer, with the findings
+/// about the problem's text.
 public struct Audit: Sendable {
   public let printed: PrintedSolution
-  /// The printed answer as psverify read it.
-  public let reading: String
-  /// Whether the printed answer agrees with the verified one.
-  public let agrees: Bool
+  /// The grade of the printed answer (nil when the solution has no answer psverify can find).
+  public let grade: Grade?
   public let errata: [Erratum]
   public let notes: [String]
 
-  public init(printed: PrintedSolution, reading: String, agrees: Bool, errata: [Erratum],
-              notes: [String] = []) {
+  public init(printed: PrintedSolution, grade: Grade?, errata: [Erratum], notes: [String] = []) {
     self.printed = printed
-    self.reading = reading
-    self.agrees = agrees
+    self.grade = grade
     self.errata = errata
     self.notes = notes
   }
+
+  /// The printed answer as psverify read it.
+  public var reading: String { grade?.reading ?? "no answer found" }
+  /// Whether the printed answer is correct: decided by grading, never set by hand.
+  public var agrees: Bool { grade?.verdict == .correct }
 }
 
-/// A problem of the set: derived, implemented, checked and audited.
+/// The problem's text in a document, read for one item ("3b").
+public struct ProblemText: Sendable {
+  public let document: ProblemSetDocument
+  public let item: DocumentItem
+  public let statementFragments: [ReadFragment]
+  public let solutionFragments: [ReadFragment]
+  /// The audit's findings that stand in this item's text.
+  public let findings: [Finding]
+
+  public init(document: ProblemSetDocument, item: DocumentItem, findings: [Finding]) {
+    self.document = document
+    self.item = item
+    statementFragments = document.fragments(in: item.statements).map(FragmentReader.read)
+    solutionFragments = document.fragments(in: item.solutions).map(FragmentReader.read)
+    self.findings = findings
+  }
+
+  /// The statement's prose (shared and the part's own), lowercased, for phrase queries.
+  public var statementProse: String { document.prose(in: item.statements).lowercased() }
+
+  /// The solution's text as printed.
+  public var solutionText: String {
+    item.solutions.map { document.text(of: document.sections[$0]) }.joined()
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// "problem 3b, solution (line 37)".
+  public var solutionLocation: String {
+    guard let s = item.solutions.first else { return "problem \(item.id), solution" }
+    return "problem \(item.id), solution (line \(document.sections[s].start.line))"
+  }
+}
+
+/// A problem of the set: derived, implemented, checked, and able to grade any answer.
 ///
 /// A conforming type never prints; it returns data that the report renders.
 public protocol Problem: Sendable {
@@ -66,10 +131,11 @@ public protocol Problem: Sendable {
   var title: String { get }
   /// The question in a sentence or two, in psverify's own words.
   var question: String { get }
+  /// How to write an answer for `psverify grade`, with an example.
+  var answerFormat: String { get }
   var parameters: [ParameterSpec] { get }
   /// Monte Carlo trials when `--trials` is not given.
   var defaultTrials: Int { get }
-  var printed: PrintedSolution { get }
 
   /// Rejects parameter combinations the machine cannot run (memory, time) before anything runs.
   /// - Throws: `ParameterError.tooLarge` naming the limit.
@@ -77,12 +143,23 @@ public protocol Problem: Sendable {
 
   /// Derives the answer symbolically.
   func derive(_ parameters: ParameterValues) throws -> Derivation
-  /// Compares the printed solution, read as printed, with the derivation.
-  func audit(_ derivation: Derivation, _ parameters: ParameterValues) -> Audit
+  /// The text in a printed solution that answers the question, found by its form; nil if none.
+  func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)?
+  /// Grades any answer against the derived one. Total: never throws, never traps.
+  func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade
   /// The checks of the answer under test (the derived one unless the parameters name another).
   func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check]
+  /// Measurements whose results are findings about the problem's premises, not pass or fail.
+  func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe]
+  /// Findings about the printed solution that need this problem's own analysis (the problem's
+  /// notation findings come from the document audit).
+  func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum]
 }
 
 extension Problem {
   public func validate(_ parameters: ParameterValues) throws {}
+  public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] { [] }
+  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] { [] }
 }
+
+import Foundation

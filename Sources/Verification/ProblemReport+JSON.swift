@@ -8,7 +8,9 @@ extension Tolerance {
 extension Erratum {
   public var json: JSONValue {
     .object([("kind", .string(kind.rawValue)), ("message", .string(message)),
-             ("location", .string(location)), ("evidence", evidence.map { .string($0) } ?? .null)])
+             ("location", .string(location)), ("evidence", evidence.map { .string($0) } ?? .null),
+             ("line", line.map { .integer($0) } ?? .null), ("column", column.map { .integer($0) } ?? .null),
+             ("source", source.map { .string($0) } ?? .null)])
   }
 }
 
@@ -30,24 +32,41 @@ extension CheckOutcome {
   }
 }
 
-extension ProblemReport {
+extension ProbeOutcome {
   public var json: JSONValue {
     .object([
+      ("id", .string(id)), ("summary", .string(summary)),
+      ("params", .object(params.map { ($0.0, $0.1.json) })), ("detail", .string(result.detail)),
+      ("stream_key", .string(String(streamKey))), ("seconds", .number(seconds)),
+      ("series", .object(result.series.sorted { $0.key < $1.key }
+        .map { ($0.key, .array($0.value.map { .number($0) })) })),
+    ])
+  }
+}
+
+extension ProblemReport {
+  public var json: JSONValue {
+    let parametersJSON = JSONValue.object(parameters.values.sorted { $0.key < $1.key }
+      .map { ($0.key, $0.value.asValue.json) })
+    let answer: JSONValue = derivation.map { d in
+      .object([("text", .string(d.summary)), ("latex", .string(d.answer.latex)), ("typed", d.answer.json)])
+    } ?? .null
+    let printed: JSONValue = audit.map { a in
+      .object([("text", .string(a.printed.quote)), ("location", .string(a.printed.location)),
+               ("answer", a.printed.answer.map { .string($0) } ?? .null),
+               ("reading", .string(a.reading)), ("agrees", .bool(a.agrees)),
+               ("grade", a.grade?.json ?? .null)])
+    } ?? .null
+    let members: [(String, JSONValue)] = [
       ("id", .string(id)), ("title", .string(title)), ("status", .string(status.rawValue)),
-      ("question", .string(question)),
-      ("parameters", .object(parameters.values.sorted { $0.key < $1.key }
-        .map { ($0.key, $0.value.asValue.json) })),
+      ("question", .string(question)), ("parameters", parametersJSON),
       ("derivation", .array((derivation?.steps ?? []).map { .string($0.text) })),
       ("derivation_error", derivationError.map { .string($0) } ?? .null),
-      ("answer", .object([("text", .string(derivation?.answer ?? "")),
-                          ("latex", .string(derivation?.answerLatex ?? ""))])),
-      ("printed", .object([("text", .string(audit?.printed.quote ?? "")),
-                           ("reading", .string(audit?.reading ?? "")),
-                           ("agrees", audit.map { .bool($0.agrees) } ?? .null)])),
-      ("errata", .array(errata.map(\.json))),
-      ("notes", .array(notes.map { .string($0) })),
-      ("checks", .array(outcomes.map(\.json))),
+      ("answer", answer), ("printed", printed),
+      ("errata", .array(errata.map(\.json))), ("notes", .array(notes.map { .string($0) })),
+      ("checks", .array(outcomes.map(\.json))), ("probes", .array(probes.map(\.json))),
       ("seconds", .number(seconds)),
-    ])
+    ]
+    return .object(members)
   }
 }

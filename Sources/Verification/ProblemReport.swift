@@ -19,11 +19,12 @@ public struct ProblemReport: Sendable {
   public let derivationError: String?
   public let audit: Audit?
   public let outcomes: [CheckOutcome]
+  public let probes: [ProbeOutcome]
   public let seconds: Double
 
   public init(id: String, title: String, question: String, parameters: ParameterValues,
               derivation: Derivation?, derivationError: String?, audit: Audit?,
-              outcomes: [CheckOutcome], seconds: Double) {
+              outcomes: [CheckOutcome], probes: [ProbeOutcome] = [], seconds: Double) {
     self.id = id
     self.title = title
     self.question = question
@@ -32,16 +33,17 @@ public struct ProblemReport: Sendable {
     self.derivationError = derivationError
     self.audit = audit
     self.outcomes = outcomes
+    self.probes = probes
     self.seconds = seconds
   }
 
-  /// The audit's errata followed by those the checks' evidence produced.
+  /// The audit's errata, then those the checks' and probes' evidence produced.
   public var errata: [Erratum] {
-    (audit?.errata ?? []) + outcomes.flatMap(\.measurement.errata)
+    (audit?.errata ?? []) + outcomes.flatMap(\.measurement.errata) + probes.flatMap(\.result.errata)
   }
 
   public var notes: [String] {
-    (audit?.notes ?? []) + outcomes.flatMap(\.measurement.notes)
+    (audit?.notes ?? []) + outcomes.flatMap(\.measurement.notes) + probes.flatMap(\.result.notes)
   }
 
   public var status: ProblemStatus {

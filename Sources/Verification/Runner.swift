@@ -1,3 +1,4 @@
+import ProblemDocument
 import TensorCore
 
 /// Progress of a run, for a display that wants it.
@@ -24,7 +25,10 @@ public struct Runner: Sendable {
     self.onEvent = onEvent
   }
 
-  public func run(_ problem: any Problem, parameters: ParameterValues) -> ProblemReport {
+  /// Derives, grades the printed solution (when the problem's text is given), runs the checks
+  /// and the probes.
+  public func run(_ problem: any Problem, parameters: ParameterValues,
+                  text: ProblemText? = nil) -> ProblemReport {
     let clock = ContinuousClock()
     let start = clock.now
     onEvent?(.problemStarted(id: problem.id))
@@ -38,19 +42,96 @@ public struct Runner: Sendable {
         derivation: nil, derivationError: "\(error)", audit: nil, outcomes: [],
         seconds: (clock.now - start).seconds)
     }
-    let audit = problem.audit(derivation, parameters)
-    let checks = problem.checks(derivation, parameters)
     let problemStream = RandomStream(seed: seed).split(problem.id)
+    let trials = self.trials ?? problem.defaultTrials
+    let printedAudit = text.map {
+      self.audit(problem, derivation, $0, stream: problemStream.split("printed"), trials: trials)
+    }
+    let checks = problem.checks(derivation, parameters)
     var outcomes: [CheckOutcome] = []
     for (index, check) in checks.enumerated() {
       onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index, total: checks.count))
-      outcomes.append(run(check, stream: problemStream.split(check.id),
-                          trials: trials ?? problem.defaultTrials, parameters: parameters))
+      outcomes.append(run(check, stream: problemStream.split(check.id), trials: trials,
+                          parameters: parameters))
+    }
+    let probes = problem.probes(derivation, parameters).map { probe in
+      run(probe, stream: problemStream.split(probe.id), trials: trials, parameters: parameters)
     }
     return ProblemReport(
       id: problem.id, title: problem.title, question: problem.question, parameters: parameters,
-      derivation: derivation, derivationError: nil, audit: audit, outcomes: outcomes,
+      derivation: derivation, derivationError: nil, audit: printedAudit, outcomes: outcomes, probes: probes,
       seconds: (clock.now - start).seconds)
+  }
+
+  /// The printed solution graded as printed, through the same grader as any answer, with the
+  /// document's findings on this item and the problem's own.
+  func audit(_ problem: any Problem, _ derivation: Derivation, _ text: ProblemText,
+             stream: RandomStream, trials: Int) -> Audit {
+    let found = problem.printedAnswer(text.solutionFragments)
+    var context = GradingContext(random: stream, trials: trials)
+    let grade = found.map { problem.grade($0.text, derivation, &context) }
+    let location = found.map { text.document.location(in: $0.fragment, characterOffset: 0) }
+    var errata = text.findings.map(Erratum.init)
+    var notes: [String] = []
+    let place = location.map { "\(text.solutionLocation.split(separator: "(")[0])line \($0.line), column \($0.column)" }
+      ?? text.solutionLocation
+    switch grade?.verdict {
+    case .incorrect?:
+      errata.append(Erratum(
+        .disagreement, "the printed answer \(grade!.reading ?? found!.text) is not right: "
+          + grade!.feedback.joined(separator: " "),
+        location: place, line: location?.line, column: location?.column,
+        excerpt: location.map(text.document.excerpt(at:)), source: "grade"))
+    case .unreadable?:
+      errata.append(Erratum(
+        .defect, "the printed answer cannot be read: "
+          + (grade!.issues.first?.message ?? grade!.feedback.joined(separator: " ")),
+        location: place, line: location?.line, column: location?.column,
+        excerpt: location.map(text.document.excerpt(at:)), source: "grade"))
+    case .correct?:
+      if let convention = grade!.convention {
+        notes.append("The printed answer is right under a convention the question leaves open: \(convention).")
+      }
+    case nil:
+      errata.append(Erratum(.defect, "the printed solution has no answer of the form the question asks for",
+                            location: text.solutionLocation, source: "grade"))
+    }
+    errata += problem.findings(derivation, printed: grade, text: text)
+    return Audit(
+      printed: PrintedSolution(quote: text.solutionText, location: text.solutionLocation,
+                               answer: found?.text, answerLocation: location),
+      grade: grade, errata: errata, notes: notes)
+  }
+
+  /// Grades one answer: derives, then grades through the problem's grader.
+  public func grade(_ problem: any Problem, answer: String, parameters: ParameterValues)
+    -> (derivation: Derivation?, grade: Grade)
+  {
+    do {
+      let derivation = try problem.derive(parameters)
+      var context = GradingContext(random: RandomStream(seed: seed).split(problem.id).split("grade"),
+                                   trials: trials ?? problem.defaultTrials)
+      return (derivation, problem.grade(answer, derivation, &context))
+    } catch {
+      return (nil, Grade(.unreadable, feedback: ["psverify could not derive its own answer: \(error)"]))
+    }
+  }
+
+  /// Runs one probe; anything it throws becomes a note carrying the error text.
+  public func run(_ probe: Probe, stream: RandomStream, trials: Int,
+                  parameters: ParameterValues) -> ProbeOutcome {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var context = CheckContext(random: stream, trials: trials, parameters: parameters)
+    let result: ProbeResult
+    do {
+      result = try probe.body(&context)
+    } catch {
+      result = ProbeResult(detail: "the probe could not run: \(error)",
+                           notes: ["The probe \(probe.id) could not run: \(error)."])
+    }
+    return ProbeOutcome(id: probe.id, summary: probe.summary, params: probe.params, result: result,
+                        streamKey: stream.key, seconds: (clock.now - start).seconds)
   }
 
   /// Runs one check; anything it throws becomes a failed outcome carrying the error text.

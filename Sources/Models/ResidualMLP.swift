@@ -1,3 +1,5 @@
+import TensorCore
+
 /// The bottleneck residual MLP of problem 3, batched:
 ///
 /// ```

@@ -1,3 +1,5 @@
+import TensorCore
+
 /// The bottleneck residual stack of problem 3 in Double precision, with hand-written reverse-mode
 /// gradients:
 ///

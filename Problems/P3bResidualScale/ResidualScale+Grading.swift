@@ -1,0 +1,101 @@
+import Foundation
+import IndexNotation
+import TensorCore
+import Verification
+
+extension ResidualScale {
+  /// Pairs behind the Monte Carlo figure quoted for a wrong γ.
+  static let gradingPairs = 100_000
+
+  /// Grades γ: exactly when the answer is exact (a surd), within the rounding of its digits when
+  /// it is a decimal with at least three significant digits; a wrong γ gets the variance it gives,
+  /// exactly and by sampling.
+  static func grade(_ text: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+    guard case .scalar(.exact(let gamma)) = derivation.answer else {
+      return Grade(.unreadable, feedback: ["psverify's own γ is not exact"])
+    }
+    let value: ScalarValue, decimals: Int?
+    do throws(AnswerSyntaxError) {
+      let parts = try AnswerParser.parse(text)
+      guard parts.parts.count == 1, parts.parts[0].conjuncts.count == 1,
+            parts.parts[0].conjuncts[0].relations.isEmpty else {
+        throw AnswerSyntaxError("expected one value of γ", offset: 0, in: text)
+      }
+      let e = parts.parts[0].conjuncts[0].operands[0]
+      value = try AnswerReading.scalar(e, text: text)
+      decimals = AnswerReading.decimals(e)
+    } catch {
+      return .unreadable(error, in: text, expected: problem.answerFormat)
+    }
+    let g = value.doubleValue
+    let reading = decimals == nil ? "γ = \(value)" : "γ = \(text.split(separator: "=").last!.trimmingCharacters(in: .whitespaces))"
+    if case .exact(let s) = value, decimals == nil {
+      if s == gamma {
+        return Grade(.correct, reading: reading, answer: .scalar(value),
+                     feedback: ["2γ² − 1 = 0 exactly at γ = \(s), and γ > 0."])
+      }
+      if let alternative = derivation.alternatives.first(where: {
+        if case .scalar(.exact(let a)) = $0.answer { return a == s }
+        return false
+      }) {
+        return Grade(.correct, reading: reading, answer: .scalar(value),
+                     feedback: ["2γ² − 1 = 0 exactly at γ = \(s)."], convention: alternative.convention)
+      }
+    }
+    if let decimals {
+      // A decimal is right when it is γ rounded to the digits given: |x − γ| ≤ ½·10^(−d), with
+      // at least three significant digits so that 0.7 (one digit) is not taken for 1/√2.
+      let significant = g == 0 ? 0 : decimals + Int(floor(log10(abs(g)))) + 1
+      let half = 0.5 * pow(10, -Double(decimals))
+      if abs(g - gamma.doubleValue) <= half {
+        if significant >= 3 {
+          return Grade(.correct, reading: reading, answer: .scalar(value),
+                       feedback: ["\(text.trimmingCharacters(in: .whitespaces)) is 1/√2 = "
+                                    + "\(Value.format(gamma.doubleValue, digits: 10)) rounded to \(decimals) "
+                                    + "decimals (tolerance ±\(String(format: "%g", half)), the rounding of the digits given)."])
+        }
+        return Grade(.incorrect, reading: reading, answer: .scalar(value),
+                     feedback: ["Too few digits to tell: \(text.trimmingCharacters(in: .whitespaces)) rounds "
+                                  + "many values; give γ exactly (1/√2) or to at least three significant digits."])
+      }
+    } else if case .approximate = value, abs(g - gamma.doubleValue) <= 1e-12 {
+      return Grade(.correct, reading: reading, answer: .scalar(value),
+                   feedback: ["Equal to 1/√2 within 10⁻¹², the rounding of a computed value."])
+    }
+    var feedback: [String] = []
+    if abs(g + gamma.doubleValue) <= 1e-12 {
+      feedback.append("γ = \(value) solves 2γ² = 1 but flips the residual stream's sign at every block.")
+    }
+    let variance = 2 * g * g
+    let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: gradingPairs, stream: context.random)
+    feedback.append("γ = \(value) gives Var γ(A + B) = 2γ² = \(Value.format(variance, digits: 4)), not 1; "
+      + "\(gradingPairs) Gaussian pairs measure \(Value.format(m.variance, digits: 4)) ± "
+      + "\(Value.format(m.standardErrorOfVariance, digits: 2)).")
+    if g > 0, abs(variance - 1) > 1e-9 {
+      feedback.append(variance < 1 ? "The variance is multiplied by \(Value.format(variance, digits: 4)) at every "
+                        + "block: γ is too small." : "The variance is multiplied by \(Value.format(variance, digits: 4)) "
+                        + "at every block: γ is too large.")
+    }
+    return Grade(.incorrect, reading: reading, answer: .scalar(value), feedback: feedback)
+  }
+
+  /// The second root is left unmentioned: a finding when the variance equation has two real roots,
+  /// the printed answer names only the positive one, and the solution states no sign condition.
+  static func signFinding(_ derivation: Derivation, _ printed: Grade?, _ text: ProblemText) -> [Erratum] {
+    guard let other = derivation.alternatives.first, printed?.verdict == .correct,
+          printed?.convention == nil else { return [] }
+    let states = text.solutionFragments.contains { r in
+      if case .comparisons(let cs, let symbols) = r.content {
+        return symbols.contains("γ") && cs.contains { $0.relation == .greater || $0.relation == .greaterOrEqual }
+      }
+      return false
+    } || text.solutionText.lowercased().contains("positive")
+    guard !states else { return [] }
+    return [Erratum(
+      .assumption,
+      "the printed solution gives one γ without saying that \(other.answer.text) satisfies the variance "
+        + "condition too; the choice γ > 0 is unstated",
+      location: text.solutionLocation,
+      evidence: "2γ² − 1 = 0 has two real roots (derivation)", source: "variance-roots")]
+  }
+}

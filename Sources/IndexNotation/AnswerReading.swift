@@ -1,0 +1,234 @@
+/// Gives an answer's syntax tree a meaning: a polynomial over a symbol table, an exact scalar,
+/// a condition solved for one symbol, or a power of a named base.
+///
+/// Everything it builds is bounded (`maximumBits`, `maximumTerms`, exponents up to 64), so no
+/// answer can make it run long or exhaust memory; going past a bound is a located error that
+/// names the number or product that grew too large.
+public enum AnswerReading {
+  /// The largest number of bits of a numerator or denominator built from an answer.
+  public static let maximumBits = 4096
+  /// The largest number of terms of a polynomial built from an answer.
+  public static let maximumTerms = 4096
+  public static let maximumExponent = 64
+
+  // MARK: Polynomials
+
+  /// The polynomial an expression denotes over `symbols`.
+  public static func polynomial(_ e: AnswerExpression, symbols: SymbolTable, text: String)
+    throws(AnswerSyntaxError) -> Polynomial
+  {
+    func fail(_ message: String, _ offset: Int) -> AnswerSyntaxError {
+      AnswerSyntaxError(message, offset: offset, in: text)
+    }
+    func bounded(_ p: Polynomial, _ offset: Int) throws(AnswerSyntaxError) -> Polynomial {
+      if p.terms.count > maximumTerms {
+        throw fail("the expression expands to \(p.terms.count) terms; psverify reads polynomials of "
+                     + "up to \(maximumTerms) terms", offset)
+      }
+      if let big = p.terms.values.first(where: { $0.bitWidth > maximumBits }) {
+        throw fail("a coefficient grows to \(big.bitWidth) bits (about \(big.bitWidth * 3 / 10) "
+                     + "digits); psverify keeps exact numbers of up to \(maximumBits) bits", offset)
+      }
+      return p
+    }
+    func read(_ e: AnswerExpression) throws(AnswerSyntaxError) -> Polynomial {
+      switch e {
+      case .number(let r, _, _): return Polynomial(r)
+      case .identifier(let run, let sub, let offset):
+        let names = try symbols.resolve(run: run, subscript: sub, offset: offset, in: text)
+        return names.reduce(Polynomial(1)) { $0 * .symbol($1) }
+      case .negate(let x): return -(try read(x))
+      case .add(let l, let r): return try bounded(try read(l) + (try read(r)), e.offset)
+      case .subtract(let l, let r): return try bounded(try read(l) - (try read(r)), e.offset)
+      case .multiply(let l, let r):
+        let a = try read(l), b = try read(r)
+        if a.terms.count * b.terms.count > maximumTerms * 4 {
+          throw fail("the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
+                       + "reads polynomials of up to \(maximumTerms) terms", r.offset)
+        }
+        return try bounded(a * b, r.offset)
+      case .divide(let l, let r, let offset):
+        let d = try read(r)
+        guard let c = d.constantValue, !c.isZero else {
+          throw fail(d.isZero ? "division by zero" : "division by \(d); expected a polynomial", offset)
+        }
+        return try bounded((Rational.one / c) * (try read(l)), offset)
+      case .power(let base, let exponent, let offset):
+        let b = try read(base)
+        let n = try wholeExponent(exponent, text: text, at: offset)
+        var result = Polynomial(1)
+        for _ in 0..<n { result = try bounded(result * b, offset) }
+        return result
+      case .squareRoot(_, let offset):
+        throw fail("a square root is not a polynomial; expected a count such as B·X·Y", offset)
+      }
+    }
+    return try read(e)
+  }
+
+  /// A non-negative whole exponent of at most `maximumExponent`.
+  static func wholeExponent(_ e: AnswerExpression, text: String, at offset: Int)
+    throws(AnswerSyntaxError) -> Int
+  {
+    guard let p = try? polynomial(e, symbols: SymbolTable([]), text: text), let c = p.constantValue,
+          let n = c.intValue, n >= 0, n <= maximumExponent else {
+      throw AnswerSyntaxError("expected a whole-number exponent from 0 to \(maximumExponent)",
+                              offset: e.offset, in: text)
+    }
+    _ = offset
+    return n
+  }
+
+  // MARK: Conditions
+
+  /// One relation `lhs R rhs` of a chain, as polynomials.
+  public struct Comparison: Sendable, Equatable {
+    public var lhs: Polynomial
+    public var relation: Relation
+    public var rhs: Polynomial
+
+    public init(lhs: Polynomial, relation: Relation, rhs: Polynomial) {
+      self.lhs = lhs
+      self.relation = relation
+      self.rhs = rhs
+    }
+  }
+
+  /// The comparisons of a chain `a < b ≤ c` → a < b, b ≤ c.
+  public static func comparisons(_ chain: AnswerRelationChain, symbols: SymbolTable, text: String)
+    throws(AnswerSyntaxError) -> [Comparison]
+  {
+    var out: [Comparison] = []
+    var previous = try polynomial(chain.operands[0], symbols: symbols, text: text)
+    for (k, relation) in chain.relations.enumerated() {
+      let next = try polynomial(chain.operands[k + 1], symbols: symbols, text: text)
+      out.append(Comparison(lhs: previous, relation: relation, rhs: next))
+      previous = next
+    }
+    return out
+  }
+
+  // MARK: Scalars
+
+  /// The real number an expression denotes: exact (a surd c·√d) while the arithmetic allows,
+  /// otherwise approximate.
+  public static func scalar(_ e: AnswerExpression, text: String) throws(AnswerSyntaxError) -> ScalarValue {
+    func fail(_ message: String, _ offset: Int) -> AnswerSyntaxError {
+      AnswerSyntaxError(message, offset: offset, in: text)
+    }
+    func fits(_ s: Surd) -> Bool { s.coefficient.bitWidth <= maximumBits }
+    func read(_ e: AnswerExpression) throws(AnswerSyntaxError) -> ScalarValue {
+      switch e {
+      case .number(let r, _, _): return .exact(Surd(r))
+      case .identifier(let run, let sub, let offset):
+        throw fail("expected a number, found the symbol '\(run)\(sub.map { "_" + $0 } ?? "")'", offset)
+      case .negate(let x): return ScalarValue.negate(try read(x))
+      case .add(let l, let r): return ScalarValue.add(try read(l), try read(r))
+      case .subtract(let l, let r): return ScalarValue.add(try read(l), ScalarValue.negate(try read(r)))
+      case .multiply(let l, let r):
+        let v = ScalarValue.multiply(try read(l), try read(r))
+        if case .exact(let s) = v, !fits(s) { throw tooLarge(s, r.offset) }
+        return v
+      case .divide(let l, let r, let offset):
+        let d = try read(r)
+        guard d.doubleValue != 0 else { throw fail("division by zero", offset) }
+        return ScalarValue.divide(try read(l), d)
+      case .power(let base, let exponent, let offset):
+        let b = try read(base), x = try read(exponent)
+        return try ScalarValue.power(b, x, offset: offset, text: text)
+      case .squareRoot(let x, let offset):
+        let v = try read(x)
+        guard v.doubleValue >= 0 else { throw fail("square root of a negative number", offset) }
+        if case .exact(let s) = v, s.isRational, let root = Surd.squareRoot(of: s.coefficient) {
+          return .exact(root)
+        }
+        return .approximate(v.doubleValue.squareRoot())
+      }
+    }
+    func tooLarge(_ s: Surd, _ offset: Int) -> AnswerSyntaxError {
+      fail("the number grows to \(s.coefficient.bitWidth) bits; psverify keeps exact numbers of up to "
+             + "\(maximumBits) bits", offset)
+    }
+    return try read(e)
+  }
+
+  /// The number of decimals of a plain decimal answer (`0.7071` → 4), nil for anything else.
+  public static func decimals(_ e: AnswerExpression) -> Int? {
+    switch e {
+    case .number(_, let d, _): d
+    case .negate(let x): decimals(x)
+    default: nil
+    }
+  }
+
+  // MARK: Powers
+
+  /// `base^exponent` with the base one of `bases` (`γ`, `gamma`): the exponent as a polynomial
+  /// over `symbols`. A bare polynomial (no base) reads as the exponent itself when
+  /// `bareExponent` is true.
+  public static func power(_ e: AnswerExpression, bases: Set<String>, symbols: SymbolTable,
+                           text: String) throws(AnswerSyntaxError) -> Polynomial
+  {
+    guard case .power(let base, let exponent, _) = e else {
+      throw AnswerSyntaxError("expected a power of γ such as γ^(L − 1)", offset: e.offset, in: text)
+    }
+    guard case .identifier(let run, let sub, _) = base, sub == nil, bases.contains(run) else {
+      throw AnswerSyntaxError("expected γ as the base of the power", offset: base.offset, in: text)
+    }
+    return try polynomial(exponent, symbols: symbols, text: text)
+  }
+}
+
+extension ScalarValue {
+  static func small(_ s: Surd) -> Bool { s.coefficient.bitWidth <= AnswerReading.maximumBits }
+
+  static func negate(_ a: ScalarValue) -> ScalarValue {
+    if case .exact(let x) = a { return .exact(-x) }
+    return .approximate(-a.doubleValue)
+  }
+
+  static func add(_ a: ScalarValue, _ b: ScalarValue) -> ScalarValue {
+    if case .exact(let x) = a, case .exact(let y) = b, let s = x + y, small(s) { return .exact(s) }
+    return .approximate(a.doubleValue + b.doubleValue)
+  }
+
+  static func multiply(_ a: ScalarValue, _ b: ScalarValue) -> ScalarValue {
+    if case .exact(let x) = a, case .exact(let y) = b, let p = x.multiplied(by: y) { return .exact(p) }
+    return .approximate(a.doubleValue * b.doubleValue)
+  }
+
+  static func divide(_ a: ScalarValue, _ b: ScalarValue) -> ScalarValue {
+    if case .exact(let x) = a, case .exact(let y) = b, let q = x.divided(by: y) { return .exact(q) }
+    return .approximate(a.doubleValue / b.doubleValue)
+  }
+
+  static func power(_ base: ScalarValue, _ exponent: ScalarValue, offset: Int, text: String)
+    throws(AnswerSyntaxError) -> ScalarValue
+  {
+    if case .exact(let e) = exponent, e.isRational, let n = e.coefficient.intValue,
+       abs(n) <= AnswerReading.maximumExponent {
+      if base.doubleValue == 0 && n < 0 {
+        throw AnswerSyntaxError("division by zero", offset: offset, in: text)
+      }
+      var result = ScalarValue.exact(Surd(.one))
+      for _ in 0..<abs(n) { result = multiply(result, base) }
+      if case .exact(let s) = result, !small(s) {
+        throw AnswerSyntaxError("the power grows to \(s.coefficient.bitWidth) bits; psverify keeps "
+                                  + "exact numbers of up to \(AnswerReading.maximumBits) bits",
+                                offset: offset, in: text)
+      }
+      return n < 0 ? divide(.exact(Surd(.one)), result) : result
+    }
+    // Half-integer powers of a non-negative rational: b^(p/2) = (√b)^p, still exact.
+    if case .exact(let e) = exponent, e.isRational, e.coefficient.denominator == 2,
+       let p = Int(exactly: e.coefficient.numerator), abs(p) <= AnswerReading.maximumExponent,
+       case .exact(let b) = base, b.isRational, b.coefficient > .zero,
+       let root = Surd.squareRoot(of: b.coefficient) {
+      return try power(.exact(root), .exact(Surd(Rational(p))), offset: offset, text: text)
+    }
+    let value = Foundation.pow(base.doubleValue, exponent.doubleValue)
+    return .approximate(value)
+  }
+}
+
+import Foundation

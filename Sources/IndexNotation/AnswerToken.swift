@@ -1,0 +1,276 @@
+/// A token of an answer typed as plain text, Unicode or LaTeX.
+struct AnswerToken: Sendable, Equatable {
+  enum Kind: Sendable, Equatable {
+    /// A run of letters (`BXY`, `Nout`, `ΔX`, `γ`), with its subscript when one follows
+    /// (`N_{\text{bottle}}` → "N" with "bottle").
+    case identifier(String, subscript: String?)
+    /// A whole number or a decimal, with its digits after the point (nil for a whole number).
+    case number(String, decimals: Int?)
+    /// + − · / ^ ( ) { } [ ] , ; = :
+    case symbol(Character)
+    case relation(Relation)
+    /// `\frac`, `\sqrt`, `sqrt`, `√`.
+    case frac, sqrt
+    /// `and`, `∧`, `\land`, `&&`: joins conditions.
+    case and
+    case end
+  }
+
+  let kind: Kind
+  /// 0-based offset of the token's first character in the answer.
+  let offset: Int
+}
+
+/// A located error in an answer: what is wrong, the 1-based column, and the answer with a caret.
+public struct AnswerSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let message: String
+  /// 0-based character offset in the answer.
+  public let offset: Int
+  public let excerpt: String
+
+  public init(_ message: String, offset: Int, in text: String) {
+    self.message = message
+    self.offset = offset
+    let position = SourcePosition.locate(offset: offset, in: text)
+    self.excerpt = Diagnostic.excerpt(text, position)
+  }
+
+  public var column: Int { offset + 1 }
+  public var description: String { "\(message) at column \(column)" }
+}
+
+/// Splits an answer into tokens in one pass. LaTeX layout (`$`, `\left`, `\right`, `\,`, `\quad`,
+/// `\displaystyle`) is dropped; `\text{…}` and `\mathrm{…}` give their letters.
+struct AnswerLexer {
+  let chars: [Character]
+  let text: String
+  var index = 0
+
+  init(_ text: String) {
+    self.text = text
+    chars = Array(text)
+  }
+
+  static let greekCommands: [String: String] = [
+    "gamma": "γ", "ell": "ℓ", "sigma": "σ", "alpha": "α", "beta": "β", "lambda": "λ", "mu": "μ",
+    "eta": "η", "theta": "θ", "tau": "τ", "pi": "π", "epsilon": "ε", "Gamma": "Γ",
+  ]
+  static let layoutCommands: Set<String> = [
+    "left", "right", "big", "Big", "bigg", "Bigg", "quad", "qquad", "displaystyle", "textstyle",
+    "limits", "nonumber", "mathit", "boldsymbol", "mathbf", "bf",
+  ]
+
+  func error(_ message: String, at offset: Int) -> AnswerSyntaxError {
+    AnswerSyntaxError(message, offset: offset, in: text)
+  }
+
+  mutating func tokens() throws(AnswerSyntaxError) -> [AnswerToken] {
+    var out: [AnswerToken] = []
+    while true {
+      let t = try next()
+      out.append(t)
+      if t.kind == .end { return out }
+    }
+  }
+
+  func peek(_ k: Int = 0) -> Character? { index + k < chars.count ? chars[index + k] : nil }
+
+  mutating func next() throws(AnswerSyntaxError) -> AnswerToken {
+    while let c = peek() {
+      let start = index
+      if c.isWhitespace || c == "$" || c == "~" || c == "&" && peek(1) != "&" {
+        index += 1
+        continue
+      }
+      if c == "\\" {
+        index += 1
+        guard let d = peek() else { throw error("'\\' at the end of the answer", at: start) }
+        if !d.isLetter {
+          index += 1
+          switch d {
+          case "{": return AnswerToken(kind: .symbol("("), offset: start)
+          case "}": return AnswerToken(kind: .symbol(")"), offset: start)
+          case ",", ";", "!", " ", ":", ">": continue
+          case "\\": return AnswerToken(kind: .symbol(";"), offset: start)  // a line break in a list
+          default: throw error("unexpected '\\\(d)'", at: start)
+          }
+        }
+        var name = ""
+        while let l = peek(), l.isLetter, l.isASCII {
+          name.append(l)
+          index += 1
+        }
+        if let kind = try command(name, start) { return AnswerToken(kind: kind, offset: start) }
+        continue
+      }
+      if c.isASCII && c.isNumber || c == "." && (peek(1)?.isASCII ?? false) && (peek(1)?.isNumber ?? false) {
+        return number(start)
+      }
+      if c == "Δ" || c == "δ" {
+        index += 1
+        while peek() == " " { index += 1 }
+        guard let l = peek(), l.isLetter else { throw error("expected a letter after Δ", at: start) }
+        index += 1
+        return try identifier(start, run: "Δ" + String(l))
+      }
+      if c.isLetter {
+        var run = ""
+        while let l = peek(), l.isLetter, l != "Δ", l != "δ" {
+          run.append(l)
+          index += 1
+          // A Unicode combining mark (L̂) stays with its letter.
+          while let m = peek(), m.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+            run.append(m)
+            index += 1
+          }
+        }
+        switch run {
+        case "sqrt": return AnswerToken(kind: .sqrt, offset: start)
+        case "and", "AND": return AnswerToken(kind: .and, offset: start)
+        case "Delta", "delta":
+          while peek() == " " { index += 1 }
+          if let l = peek(), l.isLetter, l.isASCII {
+            index += 1
+            return try identifier(start, run: "Δ" + String(l))
+          }
+          throw error("expected a letter after \(run)", at: start)
+        default: return try identifier(start, run: run)
+        }
+      }
+      index += 1
+      switch c {
+      case "+", "/", "(", ")", "{", "}", "[", "]", ",", ";", "=", ":":
+        return AnswerToken(kind: .symbol(c), offset: start)
+      case "-", "−", "–": return AnswerToken(kind: .symbol("-"), offset: start)
+      case "*":
+        if peek() == "*" {
+          index += 1
+          return AnswerToken(kind: .symbol("^"), offset: start)
+        }
+        return AnswerToken(kind: .symbol("·"), offset: start)
+      case "·", "×", "⋅": return AnswerToken(kind: .symbol("·"), offset: start)
+      case "^": return AnswerToken(kind: .symbol("^"), offset: start)
+      case "√": return AnswerToken(kind: .sqrt, offset: start)
+      case "∧": return AnswerToken(kind: .and, offset: start)
+      case "&":
+        index += 1
+        return AnswerToken(kind: .and, offset: start)
+      case "<":
+        if peek() == "=" { index += 1; return AnswerToken(kind: .relation(.lessOrEqual), offset: start) }
+        return AnswerToken(kind: .relation(.less), offset: start)
+      case ">":
+        if peek() == "=" { index += 1; return AnswerToken(kind: .relation(.greaterOrEqual), offset: start) }
+        return AnswerToken(kind: .relation(.greater), offset: start)
+      case "≤", "⩽": return AnswerToken(kind: .relation(.lessOrEqual), offset: start)
+      case "≥", "⩾": return AnswerToken(kind: .relation(.greaterOrEqual), offset: start)
+      default: throw error("unexpected character '\(c)'", at: start)
+      }
+    }
+    return AnswerToken(kind: .end, offset: index)
+  }
+
+  mutating func number(_ start: Int) -> AnswerToken {
+    var digits = ""
+    while let d = peek(), d.isASCII, d.isNumber { digits.append(d); index += 1 }
+    var decimals: Int?
+    if peek() == ".", let d = peek(1), d.isASCII, d.isNumber {
+      index += 1
+      digits.append(".")
+      var n = 0
+      while let d = peek(), d.isASCII, d.isNumber { digits.append(d); index += 1; n += 1 }
+      decimals = n
+    }
+    return AnswerToken(kind: .number(digits, decimals: decimals), offset: start)
+  }
+
+  /// A letter run, then an optional subscript `_x` or `_{…}` whose letters and digits it keeps.
+  mutating func identifier(_ start: Int, run: String) throws(AnswerSyntaxError) -> AnswerToken {
+    guard peek() == "_" else { return AnswerToken(kind: .identifier(run, subscript: nil), offset: start) }
+    index += 1
+    return AnswerToken(kind: .identifier(run, subscript: try subscriptText(start)), offset: start)
+  }
+
+  mutating func subscriptText(_ start: Int) throws(AnswerSyntaxError) -> String {
+    if peek() == "{" {
+      index += 1
+      var text = ""
+      var depth = 0
+      while let c = peek() {
+        index += 1
+        if c == "{" { depth += 1; continue }
+        if c == "}" {
+          if depth == 0 { return text }
+          depth -= 1
+          continue
+        }
+        if c == "\\" {
+          var name = ""
+          while let l = peek(), l.isLetter, l.isASCII { name.append(l); index += 1 }
+          if let g = AnswerLexer.greekCommands[name] { text += g }
+          continue  // \text, \mathrm: their braces are skipped, their letters kept
+        }
+        if !c.isWhitespace { text.append(c) }
+      }
+      throw error("expected '}' to close the subscript", at: start)
+    }
+    // Unbraced: one letter or digit, or a run of letters (N_in, n_out as people type them).
+    var text = ""
+    while let c = peek(), c.isLetter || c.isNumber, text.isEmpty || !(c.isNumber) {
+      text.append(c)
+      index += 1
+      if c.isNumber { break }
+    }
+    guard !text.isEmpty else { throw error("expected a subscript after '_'", at: index) }
+    return text
+  }
+
+  mutating func command(_ name: String, _ start: Int) throws(AnswerSyntaxError) -> AnswerToken.Kind? {
+    if AnswerLexer.layoutCommands.contains(name) { return nil }
+    if let g = AnswerLexer.greekCommands[name] { return try identifier(start, run: g).kind }
+    switch name {
+    case "Delta", "delta":
+      while peek() == " " { index += 1 }
+      guard let l = peek(), l.isLetter else { throw error("expected a letter after \\\(name)", at: start) }
+      index += 1
+      return try identifier(start, run: "Δ" + String(l)).kind
+    case "frac", "dfrac", "tfrac": return .frac
+    case "sqrt": return .sqrt
+    case "cdot", "times", "ast": return .symbol("·")
+    case "le", "leq", "leqslant": return .relation(.lessOrEqual)
+    case "ge", "geq", "geqslant": return .relation(.greaterOrEqual)
+    case "lt": return .relation(.less)
+    case "gt": return .relation(.greater)
+    case "land", "wedge": return .and
+    case "text", "mathrm", "textrm", "operatorname", "textit", "mathsf":
+      // \text{…} gives its letters as one identifier (or a word such as "and").
+      while peek() == " " { index += 1 }
+      guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
+      index += 1
+      var word = ""
+      while let c = peek(), c != "}" { word.append(c); index += 1 }
+      guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
+      index += 1
+      let trimmed = word.trimmingCharacters(in: .whitespaces)
+      if trimmed == "and" { return .and }
+      if trimmed.isEmpty { return nil }
+      return try identifier(start, run: trimmed).kind
+    default:
+      throw error("unknown command \\\(name)", at: start)
+    }
+  }
+}
+
+extension SourcePosition {
+  /// The line and column of a 0-based character offset in `text`.
+  public static func locate(offset: Int, in text: String) -> SourcePosition {
+    var line = 1, column = 1, i = 0
+    for c in text {
+      if i == offset { break }
+      if c == "\n" { line += 1; column = 1 } else { column += 1 }
+      i += 1
+    }
+    return SourcePosition(offset: offset, line: line, column: column)
+  }
+}
+
+import Foundation

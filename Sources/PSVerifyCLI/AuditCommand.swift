@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import ProblemDocument
+import Report
+import ResultStore
+import ShippedProblemSet
+import Verification
+
+/// `psverify audit [FILE]`: a problem set in the course's style read whole.
+struct AuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "Audit a problem-set document: notation, names across the document, counts, spelling.",
+    discussion: """
+      Reads Markdown problem sets written like the shipped one (**Problem N.**, parts (a), \
+      **Solution**:, $…$ math). Without FILE, audits the shipped set. Exit 0 no findings, 1 \
+      findings, 2 the file cannot be read.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
+  }
+
+  @Argument(help: "A Markdown problem set (default: the shipped TTIC 31230 CNN problems).")
+  var file: String?
+
+  @Option(help: "Output format: text, json or sarif.")
+  var format: Format = .text
+
+  @Flag(help: "Do not check spelling.")
+  var noSpelling = false
+
+  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
+  var db: String?
+
+  @Flag(help: "Do not store the audit.")
+  var noStore = false
+
+  func run() throws {
+    let document: ProblemSetDocument
+    let bytes: [UInt8]
+    if let file {
+      do { document = try ProblemSetDocument.read(path: file) } catch {
+        throw UsageError(message: error.description)
+      }
+      bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+    } else {
+      document = Catalog.document
+      bytes = Array(ShippedProblemSet.text.utf8)
+    }
+    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    if let store {
+      do { try store.validate() } catch { throw UsageError(message: error.description) }
+    }
+    let started = Date()
+    let report = Auditor.audit(document, spelling: !noSpelling)
+    let sha = SHA256.hex(bytes)
+    var storage = "not stored (--no-store)"
+    var storeFailed = false
+    let status: Int32 = report.findings.isEmpty ? 0 : 1
+    if let store {
+      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: 0,
+                             trials: nil, parameters: .object([]),
+                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                             reports: [])
+      record.kind = "audit"
+      record.exitStatus = status
+      record.machine = Machine.description
+      record.audits = [AuditRecord(name: document.name, sha256: sha, bytes: bytes.count,
+                                   problems: Set(document.items.map(\.problem)).count,
+                                   findings: report.findings, notes: report.notes)]
+      do {
+        storage = "stored as run \(try store.store(record)) in \(store.path)"
+      } catch {
+        storage = "NOT STORED: \(error.description)"
+        storeFailed = true
+      }
+    }
+    if document.items.isEmpty && format == .text {
+      print("no problems found in \(document.name): psverify audit reads problems headed **Problem N.** "
+              + "(or **Problem N:**), parts (a), (b) and solutions after **Solution**:")
+    }
+    switch format {
+    case .text: print(AuditRendering.text(report, sha256: sha, storage: storage), terminator: "")
+    case .json: print(AuditRendering.json(report, sha256: sha, storage: storage), terminator: "")
+    case .sarif:
+      print(AuditRendering.sarif(report, sha256: sha, uri: file ?? "Problems/\(ShippedProblemSet.fileName)",
+                                 version: Version.current), terminator: "")
+    }
+    if storeFailed {
+      Terminal.error(storage)
+      throw ExitCode(3)
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}

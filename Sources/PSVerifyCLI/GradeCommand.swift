@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import ResultStore
+import Verification
+
+/// `psverify grade ID --answer "…"` or `psverify grade --file answers.txt`: any answer judged by
+/// the code that judges the printed solutions.
+struct GradeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "grade",
+    abstract: "Grade an answer to a problem: correct, incorrect (with what differs) or unreadable.",
+    discussion: """
+      Answers are read as plain text (B*X*Y*dX*dY*Nout*Nin, 1/sqrt(2), gamma^(L-1)), Unicode \
+      (B·X·Y·ΔX·ΔY·N_out·N_in, γ^(L−1)) or LaTeX as the problem set prints them. A file holds one \
+      answer per problem as `ID: ANSWER` lines (continuation lines allowed, # comments). Exit 0 \
+      when grading ran, whatever the verdicts; 2 for an unknown problem or an unreadable file.
+      """)
+
+  @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --file.")
+  var id: String?
+
+  @Option(parsing: .unconditional, help: "The answer to grade (may start with '-').")
+  var answer: String?
+
+  @Option(help: "A file of answers, one per problem (ID: ANSWER).")
+  var file: String?
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Seed of the grader's random evidence; recorded, reproduces a grading.",
+          transform: RunOptions.parseSeed)
+  var seed: UInt64 = RunOptions.defaultSeed
+
+  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
+  var db: String?
+
+  @Flag(help: "Do not store the grading.")
+  var noStore = false
+
+  func validate() throws {
+    guard format != .markdown else { throw ValidationError("grade prints text or json") }
+    switch (id, answer, file) {
+    case (_?, _?, nil), (nil, nil, _?): break
+    case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
+    case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
+    default: throw ValidationError("give either ID --answer \"…\" or --file FILE, not both")
+    }
+  }
+
+  func run() throws {
+    var entries: [(problem: any Problem, answer: String, line: Int?)] = []
+    if let file {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw UsageError(message: "cannot read the answers file '\(file)': "
+          + (FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"))
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw UsageError(message: "'\(file)' is not UTF-8 text; save the answers as UTF-8")
+      }
+      let sheet: AnswerSheet
+      do { sheet = try AnswerSheet.parse(text) } catch {
+        throw UsageError(message: "cannot read the answers file '\(file)': \(error)")
+      }
+      guard !sheet.entries.isEmpty else {
+        throw UsageError(message: "'\(file)' holds no answers; write one per line as ID: ANSWER, e.g. 3b: 1/sqrt(2)")
+      }
+      for e in sheet.entries {
+        guard let p = Catalog.problem(e.problem) else {
+          throw UsageError(message: "line \(e.line) of '\(file)': " + Catalog.unknown(e.problem).message)
+        }
+        entries.append((p, e.answer, e.line))
+      }
+    } else if let id, let answer {
+      guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      entries.append((p, answer, nil))
+    }
+    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    if let store {
+      do { try store.validate() } catch { throw UsageError(message: error.description) }
+    }
+    let started = Date()
+    let runner = Runner(seed: seed)
+    var submissions: [Submission] = []
+    for entry in entries {
+      let parameters = ParameterValues(specs: entry.problem.parameters)
+      let grade = runner.grade(entry.problem, answer: entry.answer, parameters: parameters).grade
+      submissions.append(Submission(problem: entry.problem.id, answer: entry.answer, grade: grade))
+    }
+    var storage = "not stored (--no-store)"
+    var storeFailed = false
+    if let store {
+      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: seed,
+                             trials: nil, parameters: .object([]),
+                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                             reports: [])
+      record.kind = "grade"
+      record.submissions = submissions
+      record.exitStatus = 0
+      record.machine = Machine.description
+      do {
+        storage = "stored as run \(try store.store(record)) in \(store.path)"
+      } catch {
+        storage = "NOT STORED: \(error.description)"
+        storeFailed = true
+      }
+    }
+    let correct = submissions.filter { $0.grade.verdict == .correct }.count
+    let unreadable = submissions.filter { $0.grade.verdict == .unreadable }.count
+    if format == .json {
+      print(JSONValue.object([
+        ("submissions", .array(submissions.map { s in
+          .object([("problem", .string(s.problem)), ("answer", .string(s.answer))] + members(s.grade.json))
+        })),
+        ("score", .object([("correct", .integer(correct)), ("graded", .integer(submissions.count)),
+                           ("unreadable", .integer(unreadable))])),
+        ("seed", .integer(Int(seed))), ("stored", .string(storage)),
+      ]).serialized(pretty: true))
+    } else {
+      for s in submissions { print(text(s)) }
+      print("score: \(correct)/\(submissions.count) correct"
+        + (unreadable > 0 ? ", \(unreadable) unreadable" : "") + " · seed \(seed) · \(storage)")
+    }
+    if storeFailed {
+      Terminal.error(storage)
+      throw ExitCode(3)
+    }
+  }
+
+  func members(_ json: JSONValue) -> [(String, JSONValue)] {
+    if case .object(let m) = json { return m }
+    return []
+  }
+
+  func text(_ s: Submission) -> String {
+    let g = s.grade
+    var out = "\(s.problem)  \(g.verdict.rawValue)" + (g.reading.map { "  \($0)" } ?? "") + "\n"
+    if let c = g.convention { out += "    under the convention: \(c)\n" }
+    for f in g.feedback { out += "    \(f)\n" }
+    for issue in g.issues {
+      out += "    line \(issue.line), column \(issue.column): \(issue.message)\n"
+      out += issue.excerpt.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
+        .joined(separator: "\n") + "\n"
+    }
+    return out
+  }
+}

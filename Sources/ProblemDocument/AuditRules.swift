@@ -1,0 +1,392 @@
+import IndexNotation
+
+/// The rules an audit applies across a document. Each is silent on a document that does not
+/// have the defect it names: none looks at a particular problem set's wording.
+enum AuditRules {
+  /// The engine's diagnostics of every equation and expression: missing commas, ranks within an
+  /// equation, free indices, unsummed capitals, redundant Σ, threshold signs.
+  static func engine(_ readings: [ReadFragment], _ doc: ProblemSetDocument,
+                     thresholds: Set<String>) -> [Finding] {
+    var out: [Finding] = []
+    for r in readings {
+      let section = doc.sections[r.fragment.section]
+      func report(_ d: Diagnostic, rowOffset: Int) {
+        out.append(Finding(Finding.Kind(d.kind), d.message,
+                           at: doc.location(in: r.fragment, characterOffset: rowOffset + d.position.offset),
+                           in: section, document: doc))
+      }
+      switch r.content {
+      case .equations(let rows):
+        for row in rows {
+          for d in row.parseDiagnostics { report(d, rowOffset: row.offset) }
+          for d in Checker.check(row.equation, thresholdNames: thresholds) { report(d, rowOffset: row.offset) }
+        }
+      case .expression(_, _, let diagnostics):
+        for d in diagnostics { report(d, rowOffset: 0) }
+      case .unreadable(let message, let offset):
+        out.append(Finding(.syntax, "this math cannot be read: \(message)",
+                           at: doc.location(in: r.fragment, characterOffset: offset), in: section,
+                           document: doc))
+      default:
+        break
+      }
+    }
+    return out
+  }
+
+  /// One name in two roles within a problem: a tensor that is also a size, an index or a scalar
+  /// (B the batch size and B the thresholds), or a function name used otherwise.
+  static func roleClashes(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    var byScope: [String: [SymbolUse]] = [:]
+    for u in symbols.uses { byScope[DocumentSymbols.scope(doc.sections[u.section]), default: []].append(u) }
+    for (_, uses) in byScope.sorted(by: { $0.key < $1.key }) {
+      // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
+      var letters: [String: [SymbolUse]] = [:]
+      var order: [String] = []
+      for u in uses {
+        let letter = u.role == .tensor ? u.family : u.name
+        if letters[letter] == nil { order.append(letter) }
+        letters[letter, default: []].append(u)
+      }
+      for letter in order {
+        let group = letters[letter]!
+        let roles = Set(group.map(\.role))
+        let clash = roles.count > 1 && (roles.contains(.tensor) || roles.contains(.function))
+        guard clash, let first = group.first,
+              let other = group.first(where: { $0.role != first.role }) else { continue }
+        let describe = { (u: SymbolUse) in
+          "\(u.role == .tensor ? "the tensor \(u.name)" : "\(article(u.role)) \(u.role.rawValue) \(u.name)") (\(u.location))"
+        }
+        out.append(Finding(
+          .roleClash,
+          "\(letter) names two things in \(doc.sections[other.section].problem.map { "problem \($0)" } ?? "the preamble"): "
+            + "\(describe(first)) and \(describe(other))",
+          at: other.location, in: doc.sections[other.section], document: doc))
+      }
+    }
+    return out
+  }
+
+  static func article(_ role: SymbolRole) -> String { role == .index ? "an" : "a" }
+
+  /// One tensor written with different numbers of indices, or different index letters at one
+  /// position, within a problem (letters compared through their sizes, with sizes declared equal
+  /// treated as one).
+  static func indexLists(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    var groups: [String: [SymbolUse]] = [:]
+    var order: [String] = []
+    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty {
+      let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(u)
+    }
+    for key in order {
+      let uses = groups[key]!
+      guard uses.count > 1 else { continue }
+      let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
+      let classes = symbols.sizeClasses[scope] ?? [:]
+      var counts: [Int: Int] = [:]
+      for u in uses { counts[u.indices.count, default: 0] += 1 }
+      let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count
+      let lists = uses.map { "\(displayName($0.name))[\($0.indices.joined(separator: ","))]" }
+      var distinct: [String] = []
+      for l in lists where !distinct.contains(l) { distinct.append(l) }
+      for u in uses where u.indices.count != usual {
+        out.append(Finding(
+          .rankMismatch,
+          "\(displayName(u.name)) is used with \(u.indices.count) indices here and \(usual) elsewhere in "
+            + "problem \(scope)",
+          at: u.location, in: doc.sections[u.section], document: doc,
+          evidence: "written " + distinct.joined(separator: ", ")))
+      }
+      // Letters, among uses of the usual rank: the first use that differs from the first one.
+      let same = uses.filter { $0.indices.count == usual }
+      guard let reference = same.first else { continue }
+      func size(_ letter: String?) -> String? {
+        guard let letter else { return nil }
+        let s = IndexVariable(letter).rangeSymbol
+        return classes[s] ?? s
+      }
+      if let odd = same.dropFirst().first(where: { u in
+        zip(u.bareIndices, reference.bareIndices).contains { a, b in
+          if let x = size(a), let y = size(b) { return x != y }
+          return false
+        }
+      }) {
+        let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
+          if let x = pair.0, let y = pair.1, size(x) != size(y) { return "\(y) → \(x) at position \(k + 1)" }
+          return nil
+        }
+        out.append(Finding(
+          .indexLists,
+          "\(displayName(odd.name)) is written with other index letters here than at \(reference.location) "
+            + "(\(positions.joined(separator: ", "))): one tensor, two spellings",
+          at: odd.location, in: doc.sections[odd.section], document: doc,
+          evidence: "written " + distinct.joined(separator: ", ")))
+      }
+    }
+    return out
+  }
+
+  /// `L_ℓ+1,s` → `L_{ℓ+1,s}` for messages.
+  static func displayName(_ key: String) -> String {
+    var out = ""
+    var script = ""
+    var inScript: Character?
+    func flush() {
+      guard let s = inScript else { return }
+      out += script.count == 1 ? "\(s)\(script)" : "\(s){\(script)}"
+      script = ""
+      inScript = nil
+    }
+    for c in key {
+      if c == "_" || c == "^" {
+        flush()
+        inScript = c
+      } else if inScript != nil {
+        script.append(c)
+      } else {
+        out.append(c)
+      }
+    }
+    flush()
+    return out
+  }
+
+  /// Names used in a question (or in a printed count) that nothing introduces, or that are used
+  /// before their introduction. A family used without its subscript is left to `missingSubscripts`.
+  static func undefinedNames(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    var introduced: [String: DocumentLocation] = [:]  // scope + name → first introduction
+    var families: [String: DocumentLocation] = [:]    // scope + family → first subscripted intro
+    for u in symbols.uses where u.introduces {
+      let scope = DocumentSymbols.scope(doc.sections[u.section])
+      let key = scope + "\u{0}" + u.name
+      if introduced[key] == nil { introduced[key] = u.location }
+      if u.role == .tensor {
+        let fkey = scope + "\u{0}" + u.family
+        if families[fkey] == nil { families[fkey] = u.location }
+      }
+    }
+    var reported = Set<String>()
+    for u in symbols.uses {
+      let section = doc.sections[u.section]
+      guard section.kind != .preamble, u.role == .tensor || u.role == .scalar || u.role == .size else {
+        continue
+      }
+      // Solutions may bring their own parameters; only their counts and formulas are read here.
+      if section.kind == .solution && (u.inEquation || u.role == .tensor) { continue }
+      let scope = DocumentSymbols.scope(section)
+      let key = scope + "\u{0}" + u.name
+      var intro = introduced[key]
+      if u.role == .tensor {
+        let fkey = scope + "\u{0}" + u.family
+        if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
+        if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
+      }
+      guard !reported.contains(key) else { continue }
+      if intro == nil {
+        reported.insert(key)
+        out.append(Finding(.undefinedName,
+                           "\(displayName(u.name)) is used but never introduced in problem \(scope): "
+                             + "nothing defines it or says what it stands for",
+                           at: u.location, in: section, document: doc))
+      } else if let i = intro, i > u.location, !u.introduces {
+        reported.insert(key)
+        out.append(Finding(.undefinedName,
+                           "\(displayName(u.name)) is used before it is introduced (at \(i))",
+                           at: u.location, in: section, document: doc))
+      }
+    }
+    return out
+  }
+
+  /// A layer- or scale-indexed family used without its subscript: (i) a use with no subscript of
+  /// a family that is otherwise always subscripted and not introduced on its own (L̂[n] beside
+  /// L̂_ℓ); (ii) in an equation, a parameter tensor without the layer subscript its fellow
+  /// parameters carry (B[n_out] beside K_{ℓ+1}).
+  static func missingSubscripts(_ symbols: DocumentSymbols, _ readings: [ReadFragment],
+                                _ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    var subscripted: [String: SymbolUse] = [:]
+    var introducedPlain = Set<String>()
+    for u in symbols.uses where u.role == .tensor {
+      let scope = DocumentSymbols.scope(doc.sections[u.section])
+      if u.subscripted, subscripted[scope + "\u{0}" + u.family] == nil {
+        subscripted[scope + "\u{0}" + u.family] = u
+      }
+      if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
+    }
+    for u in symbols.uses where u.role == .tensor && !u.subscripted {
+      let scope = DocumentSymbols.scope(doc.sections[u.section])
+      guard !introducedPlain.contains(scope + "\u{0}" + u.name),
+            let other = subscripted[scope + "\u{0}" + u.family] else { continue }
+      out.append(Finding(
+        .missingSubscript,
+        "\(displayName(u.name)) is written without the subscript its family carries elsewhere "
+          + "(\(displayName(other.name)) at \(other.location))",
+        at: u.location, in: doc.sections[u.section], document: doc))
+    }
+    for r in readings {
+      guard case .equations(let rows) = r.content else { continue }
+      for row in rows {
+        let eq = row.equation
+        let lhsBase = eq.lhs.name.base
+        let parameters = eq.rhsReferences.filter { $0.name.base != lhsBase }
+        let layered = parameters.filter { $0.name.subscriptText.map(isLayerSubscript) ?? false }
+        guard let example = layered.first else { continue }
+        for p in parameters where p.name.subscriptText == nil {
+          out.append(Finding(
+            .missingSubscript,
+            "the \(p.name) of this equation has no layer subscript while \(example.name) has one: as "
+              + "written one \(p.name) serves every layer",
+            at: doc.location(in: r.fragment, characterOffset: row.offset + p.position.offset),
+            in: doc.sections[r.fragment.section], document: doc))
+        }
+      }
+    }
+    return out
+  }
+
+  /// A subscript naming a layer or a scale: it mentions ℓ or s.
+  static func isLayerSubscript(_ s: String) -> Bool {
+    s.contains("ℓ") || s.split(separator: ",").contains { $0.hasPrefix("l") && $0.count <= 3 }
+  }
+
+  /// In a question "compute T[…, j] from S[…, j]", an input written with the index letter the
+  /// question gives the output's last (channel) position.
+  static func inputLetters(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    let bySection = Dictionary(grouping: readings, by: \.fragment.section)
+    for (index, section) in doc.sections.enumerated() where section.kind == .statement {
+      let fragments = (bySection[index] ?? []).sorted { $0.fragment.location < $1.fragment.location }
+      var k = 0
+      while k < fragments.count {
+        guard case .expression(let target, _, _) = fragments[k].content,
+              let t = target.references.first, target.references.count == 1,
+              wordsBefore(fragments[k].fragment, doc).last.map({ $0 == "compute" || $0 == "computing" }) ?? false,
+              let outLetter = t.indices.last?.bareVariable?.name else {
+          k += 1
+          continue
+        }
+        var sources: [(TensorReference, ReadFragment)] = []
+        var j = k + 1
+        var expect = ["from"]
+        while j < fragments.count {
+          let words = wordsBetween(fragments[j - 1].fragment, fragments[j].fragment, doc)
+          guard !words.isEmpty, expect.contains(words.last!) || words.last == "tensor" && words.contains("from") else { break }
+          guard case .expression(let e, _, _) = fragments[j].content, e.references.count == 1 else { break }
+          sources.append((e.references[0], fragments[j]))
+          expect = ["and", "or"]
+          j += 1
+        }
+        let same = sources.filter { $0.0.indices.last?.bareVariable?.name == outLetter }
+        if let first = same.first {
+          let names = same.map { "\($0.0)" }.joined(separator: " and ")
+          out.append(Finding(
+            .inputLetter,
+            "the inputs \(names) are written with \(outLetter), the letter the question gives the output "
+              + "\(t); an input's channel needs its own letter (the weights map one to the other)",
+            at: doc.location(in: first.1.fragment, characterOffset: first.0.position.offset),
+            in: section, document: doc))
+        }
+        k = max(j, k + 1)
+      }
+    }
+    return out
+  }
+
+  static func wordsBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+    let section = doc.sections[f.section]
+    let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
+    var text = doc.slice(max(section.range.lowerBound, end - 60)..<max(section.range.lowerBound, end))
+    if let dollar = text.lastIndex(of: "$") { text = String(text[text.index(after: dollar)...]) }
+    return text.lowercased().split { !$0.isLetter }.map(String.init)
+  }
+
+  static func wordsBetween(_ a: MathFragment, _ b: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+    let start = a.location.offset + a.text.unicodeScalars.count + (a.bare ? 0 : (a.display ? 2 : 1))
+    let end = b.location.offset - (b.bare ? 0 : (b.display ? 2 : 1))
+    guard end >= start, end - start < 200 else { return [] }
+    return doc.slice(start..<end).lowercased().split { !$0.isLetter }.map(String.init)
+  }
+
+  /// A function used in a problem that neither the problem nor the preamble says anything about.
+  static func undefinedFunctions(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
+    let standard: Set<String> = ["ReLU", "tanh", "exp", "log", "ln", "softmax", "max", "min", "sin", "cos"]
+    let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
+    var out: [Finding] = []
+    var seen = Set<String>()
+    for u in symbols.uses where u.role == .function && !standard.contains(u.name) {
+      let scope = DocumentSymbols.scope(doc.sections[u.section])
+      guard !seen.contains(scope + u.name) else { continue }
+      seen.insert(scope + u.name)
+      let sections = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
+      let prose = doc.prose(in: preamble + sections).lowercased()
+      let said = ["sigmoid", "activation", "nonlinearity", "non-linearity", "logistic", "step function",
+                  "\(u.name) is", "\(u.name) denotes"].contains { prose.contains($0) }
+      if !said {
+        out.append(Finding(.undefinedFunction,
+                           "\(u.name) is applied but the problem never says what it is (a sigmoid, a "
+                             + "step, any activation?)",
+                           at: u.location, in: doc.sections[u.section], document: doc))
+      }
+    }
+    return out
+  }
+
+  /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
+  /// the offsets' range nor what is read past the border.
+  static func borderRules(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    var done = Set<String>()
+    let words = ["padding", "padded", "border", "boundary", "out of range", "outside the",
+                 "zero outside", "zeros outside", "valid convolution", "same convolution"]
+    for r in readings {
+      guard case .equations(let rows) = r.content else { continue }
+      let section = doc.sections[r.fragment.section]
+      let scope = DocumentSymbols.scope(section)
+      guard !done.contains(scope) else { continue }
+      for row in rows {
+        let offsets = row.equation.rhsReferences.flatMap { ref in
+          ref.indices.filter { $0.bareVariable == nil }.flatMap { index in
+            index.variables.filter { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }.map { (ref, index, $0) }
+          }
+        }
+        guard let (_, firstIndex, _) = offsets.first else { continue }
+        let sections = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
+        let prose = doc.prose(in: sections).lowercased()
+        let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
+          doc.fragments(in: sections).contains { f in
+            guard f.text.contains("\\le") || f.text.contains("<") || f.text.contains("≤") else { return false }
+            return FragmentReader.content(f.text).mentions(v)
+          }
+        }
+        if ranged || words.contains(where: { prose.contains($0) }) { continue }
+        done.insert(scope)
+        let names = Array(Set(offsets.map(\.2.name))).sorted().joined(separator: ", ")
+        out.append(Finding(
+          .borderRule,
+          "the offsets \(names) are read at positions such as \(firstIndex), but problem \(scope) never "
+            + "says over which values they range nor what is read past a layer's border (zeros, or only "
+            + "positions whose window fits)",
+          at: doc.location(in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
+          in: section, document: doc))
+        break
+      }
+    }
+    return out
+  }
+}
+
+extension FragmentContent {
+  /// Whether a comparison or formula mentions a name (`0 ≤ Δx < F` mentions Δx).
+  func mentions(_ name: String) -> Bool {
+    switch self {
+    case .comparisons(_, let symbols), .formula(let symbols, _): symbols.contains(name)
+    default: false
+    }
+  }
+}

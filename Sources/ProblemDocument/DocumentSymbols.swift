@@ -1,0 +1,277 @@
+import IndexNotation
+
+/// The roles a name plays in a problem set.
+public enum SymbolRole: String, Sendable, Comparable {
+  /// A count of values: B, X, N_in, L (the number of layers).
+  case size
+  /// An index letter: b, x, Δx, n_out, or a capital slice index I, X.
+  case index
+  /// A tensor: L_ℓ, W_{ℓ+1,←}, K.
+  case tensor
+  /// A function: σ, ReLU.
+  case function
+  /// A scalar: γ, the stride s, the scale s, k.
+  case scalar
+
+  public static func < (l: SymbolRole, r: SymbolRole) -> Bool { l.rawValue < r.rawValue }
+}
+
+/// One occurrence of a name, with its role and, for tensors, its index list.
+public struct SymbolUse: Sendable {
+  /// The name as psverify prints it, braces dropped: `L_ℓ+1,s`, `N_in`, `γ`.
+  public let name: String
+  /// A tensor's base with its decoration and superscript (`L̂`, `W^b,1`): what a layer- or
+  /// scale-indexed family shares; the name itself for other roles.
+  public let family: String
+  /// Whether the name carries a subscript (a tensor's layer or scale).
+  public let subscripted: Bool
+  public let role: SymbolRole
+  public let location: DocumentLocation
+  public let section: Int
+  /// A tensor's index expressions as written, and the bare variable at each position (nil where
+  /// the position holds a formula such as 2x + Δx).
+  public let indices: [String]
+  public let bareIndices: [String?]
+  /// Whether this occurrence introduces the name (a definition, a declaration, an introducing
+  /// phrase such as "a kernel", "where … are the number of possible values").
+  public let introduces: Bool
+  /// Whether it stands in an equation (left side, right side) or elsewhere.
+  public let inEquation: Bool
+  public let onLeft: Bool
+}
+
+/// Every name of a document with the roles it plays, where each is introduced and used.
+public struct DocumentSymbols: Sendable {
+  public internal(set) var uses: [SymbolUse] = []
+  /// Per problem ("" for the preamble), sizes declared equal (`N_in = N_out = N`): each size's
+  /// class representative.
+  public internal(set) var sizeClasses: [String: [String: String]] = [:]
+
+  /// Phrases whose last word introduces the name after it ("a kernel K[…]", "Use B_{ℓ+1}[j]").
+  static let introducers: Set<String> = [
+    "kernel", "kernels", "threshold", "thresholds", "layer", "layers", "tensor", "tensors", "batch",
+    "images", "image", "pyramid", "parameters", "parameter", "constant", "filter", "filters",
+    "stride", "matrix", "vector", "where", "use", "using", "computing", "compute", "form",
+    "dimensions", "dimension", "define", "defines", "denote", "denotes", "let", "consider",
+    "weights", "weight", "bias", "biases", "scale", "level", "input", "output", "variable",
+  ]
+  /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
+  static let postfixIntroducers = ["is the", "are the", "denotes", "denote", "is a ", "is an ",
+                                   "is smaller", "is defined", "are defined", "be the", "is our"]
+
+  /// The problem a section belongs to ("" for the preamble): the scope of its names.
+  public static func scope(_ section: Section) -> String { section.problem ?? "" }
+
+  /// Builds the table from every fragment and the introducing phrases of the prose.
+  public init(_ document: ProblemSetDocument, readings: [ReadFragment]) {
+    for reading in readings { collect(reading, document) }
+    for (index, section) in document.sections.enumerated() {
+      collectProse(section, index, document)
+    }
+    uses.sort { $0.location < $1.location }
+  }
+
+  // MARK: Fragments
+
+  mutating func collect(_ reading: ReadFragment, _ doc: ProblemSetDocument) {
+    let f = reading.fragment
+    let section = doc.sections[f.section]
+    let before = precedingWords(f, doc)
+    let after = followingText(f, doc)
+    let introducedByPhrase = before.last.map(DocumentSymbols.introducers.contains) ?? false
+      || DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) }
+    let statement = section.kind == .statement
+    let scope = DocumentSymbols.scope(section)
+
+    func add(_ name: String, family: String? = nil, subscripted: Bool = false, _ role: SymbolRole,
+             at offset: Int, rowOffset: Int = 0, indices: [String] = [], bare: [String?] = [],
+             introduces: Bool, inEquation: Bool = false, onLeft: Bool = false) {
+      uses.append(SymbolUse(
+        name: name, family: family ?? name, subscripted: subscripted, role: role,
+        location: doc.location(in: f, characterOffset: rowOffset + offset), section: f.section,
+        indices: indices, bare: bare, introduces: introduces, inEquation: inEquation, onLeft: onLeft))
+    }
+    func addReference(_ ref: TensorReference, rowOffset: Int, introduces: Bool, inEquation: Bool,
+                      onLeft: Bool) {
+      add(DocumentSymbols.key(ref.name), family: DocumentSymbols.family(ref.name),
+          subscripted: ref.name.subscriptText != nil, .tensor, at: ref.position.offset,
+          rowOffset: rowOffset, indices: ref.indices.map(\.description),
+          bare: ref.indices.map { $0.bareVariable?.name }, introduces: introduces,
+          inEquation: inEquation, onLeft: onLeft)
+      for index in ref.indices {
+        for v in index.variables {
+          add(v.name, .index, at: index.position.offset, rowOffset: rowOffset, introduces: false,
+              inEquation: inEquation)
+        }
+      }
+    }
+    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool, inEquation: Bool) {
+      for ref in e.references {
+        addReference(ref, rowOffset: rowOffset, introduces: introduces, inEquation: inEquation,
+                     onLeft: false)
+      }
+      for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) {
+        add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
+            introduces: false, inEquation: inEquation)
+      }
+    }
+
+    switch reading.content {
+    case .equations(let equations):
+      for row in equations {
+        let eq = row.equation
+        addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
+        // A statement's equations define a model: their parameters are introduced with it.
+        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement, inEquation: true)
+      }
+    case .expression(let e, _, _):
+      addExpression(e, rowOffset: 0, introduces: introducedByPhrase, inEquation: false)
+    case .comparisons(_, let symbols):
+      // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
+      let bounded = DocumentSymbols.boundedName(f.text)
+      for name in symbols {
+        add(name, DocumentSymbols.role(ofName: name), at: 0,
+            introduces: name == bounded || introducedByPhrase)
+      }
+    case .sizeEquality(let names):
+      var classes = sizeClasses[scope, default: [:]]
+      let representative = names.map { classes[$0] ?? $0 }.min { $0.count < $1.count } ?? names[0]
+      for name in names {
+        let old = classes[name] ?? name
+        for (k, v) in classes where v == old { classes[k] = representative }
+        classes[name] = representative
+        add(name, .size, at: 0, introduces: true)
+      }
+      sizeClasses[scope] = classes
+    case .nameList(let names):
+      let valuesOf = after.hasPrefix("are the number") || after.hasPrefix("are the numbers")
+        || after.hasPrefix("is the number")
+      let valuesFor = before.suffix(2) == ["values", "for"] || before.suffix(2) == ["values", "of"]
+      for name in names {
+        let role: SymbolRole = valuesFor ? .index : (valuesOf ? .size : DocumentSymbols.role(ofName: name))
+        add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
+      }
+    case .formula(let symbols, _):
+      let isIndex = before.last == "index" || before.last == "indices"
+      for name in symbols {
+        let tensorLike = name.contains("_") && name.contains(",")
+        if tensorLike {
+          let base = String(name.prefix { $0 != "_" })
+          add(name, family: base, subscripted: true, .tensor, at: 0, introduces: false)
+        } else {
+          add(name, isIndex ? .index : DocumentSymbols.role(ofName: name), at: 0,
+              introduces: introducedByPhrase)
+        }
+      }
+    case .unreadable:
+      break
+    }
+  }
+
+  /// Size for a name that starts with a capital, scalar otherwise (γ, s, k).
+  static func role(ofName name: String) -> SymbolRole {
+    if name.hasPrefix("Δ") || name.hasPrefix("δ") {
+      // Δx is an offset index; ΔX counts its values.
+      return name.dropFirst().first?.isUppercase == true ? .size : .index
+    }
+    return name.first?.isUppercase == true ? .size : .scalar
+  }
+
+  /// `0 ≤ s ≤ k` → "s": the middle of a two-sided chain that is a single name.
+  static func boundedName(_ text: String) -> String? {
+    guard let parts = try? AnswerParser.parse(text), parts.parts.count == 1,
+          let chain = parts.parts[0].conjuncts.first, chain.operands.count == 3,
+          case .identifier(let run, let sub, let offset) = chain.operands[1],
+          let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
+          names.count == 1 else { return nil }
+    return names[0]
+  }
+
+  /// A tensor name without braces: `L_ℓ+1,s`, `W_ℓ^b,1`.
+  public static func key(_ name: TensorName) -> String {
+    name.description.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+  }
+
+  /// A tensor's family: its base with decoration and superscript, without the subscript.
+  public static func family(_ name: TensorName) -> String {
+    name.base + (name.superscriptText.map { "^" + $0 } ?? "")
+  }
+
+  /// Scalars (γ) and functions (σ, ReLU) of an expression with their character offsets.
+  static func scalarsAndFunctions(_ e: IndexNotation.Expression) -> [((name: String, isFunction: Bool), Int)] {
+    switch e {
+    case .tensor, .number: return []
+    case .scalar(let s, let p): return [((s, false), p.offset)]
+    case .product(let fs): return fs.flatMap(scalarsAndFunctions)
+    case .sum(let ts): return ts.flatMap { scalarsAndFunctions($0.term) }
+    case .function(let name, let inner, let p):
+      return (name == "1/" ? [] : [((name, true), p.offset)]) + scalarsAndFunctions(inner)
+    case .explicitSum(_, let inner, _): return scalarsAndFunctions(inner)
+    }
+  }
+
+  // MARK: Prose
+
+  /// Single letters named by an introducing word in prose: "the number of layers L",
+  /// "a stride s", "where s is the scale".
+  mutating func collectProse(_ section: Section, _ index: Int, _ doc: ProblemSetDocument) {
+    let lead: Set<String> = ["layers", "layer", "stride", "where", "scale", "constant", "size",
+                             "dimension", "steps", "number"]
+    for span in section.prose {
+      let scalars = Array(span.text.unicodeScalars)
+      var words: [(String, Int)] = []
+      var i = 0
+      while i < scalars.count {
+        guard scalars[i].properties.isAlphabetic else {
+          i += 1
+          continue
+        }
+        let start = i
+        while i < scalars.count, scalars[i].properties.isAlphabetic { i += 1 }
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[start..<i])
+        words.append((String(s), start))
+      }
+      for (k, (word, offset)) in words.enumerated() where k > 0 {
+        guard word.count == 1, word != "a", word != "A", word.unicodeScalars.first!.isASCII,
+              lead.contains(words[k - 1].0.lowercased()) else { continue }
+        uses.append(SymbolUse(
+          name: word, family: word, subscripted: false, role: DocumentSymbols.role(ofName: word),
+          location: doc.location(ofOffset: span.location.offset + offset), section: index,
+          indices: [], bareIndices: [], introduces: true, inEquation: false, onLeft: false))
+      }
+    }
+  }
+
+  /// The lowercased words just before a fragment in its section (up to 80 scalars back,
+  /// stopping at the previous `$`).
+  func precedingWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+    let section = doc.sections[f.section]
+    let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
+    let start = max(section.range.lowerBound, end - 80)
+    var text = doc.slice(start..<max(start, end))
+    if let dollar = text.lastIndex(of: "$") { text = String(text[text.index(after: dollar)...]) }
+    return text.lowercased().split { !$0.isLetter }.map(String.init)
+  }
+
+  /// The lowercased text just after a fragment (up to 40 scalars), spaces collapsed.
+  func followingText(_ f: MathFragment, _ doc: ProblemSetDocument) -> String {
+    let section = doc.sections[f.section]
+    let start = f.location.offset + f.text.unicodeScalars.count + (f.bare ? 0 : (f.display ? 2 : 1))
+    let end = min(section.range.upperBound, start + 40)
+    let text = doc.slice(start..<max(start, end)).lowercased()
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}
+
+extension SymbolUse {
+  init(name: String, family: String, subscripted: Bool, role: SymbolRole, location: DocumentLocation,
+       section: Int, indices: [String], bare: [String?], introduces: Bool, inEquation: Bool,
+       onLeft: Bool) {
+    self.init(name: name, family: family, subscripted: subscripted, role: role, location: location,
+              section: section, indices: indices, bareIndices: bare, introduces: introduces,
+              inEquation: inEquation, onLeft: onLeft)
+  }
+}
+
+import Foundation

@@ -1,0 +1,207 @@
+import IndexNotation
+
+/// One equation of a fragment (a display may hold several rows), with the defects found while
+/// parsing it and where its text starts in the fragment.
+public struct ReadEquation: Sendable {
+  public let equation: Equation
+  /// Non-fatal parse findings (a probable missing comma).
+  public let parseDiagnostics: [Diagnostic]
+  /// The row's text (what diagnostics' positions refer to) and its character offset in the
+  /// fragment.
+  public let text: String
+  public let offset: Int
+}
+
+/// What a math fragment is, read as what it is.
+public enum FragmentContent: Sendable {
+  /// One or more equations `LHS = RHS`.
+  case equations([ReadEquation])
+  /// Tensors without `=`: `L[b, x, y, n_in]`, `e[w,I]^{\top}h[t,I]`.
+  case expression(IndexNotation.Expression, text: String, parseDiagnostics: [Diagnostic])
+  /// A chain of comparisons: `N_bottle < N/2`, `0 \le s \le k`.
+  case comparisons([AnswerReading.Comparison], symbols: [String])
+  /// Sizes declared equal: `N_in = N_out = N`.
+  case sizeEquality([String])
+  /// A list of names: `B, X, Y, N_out, N_in, ΔX, ΔY`.
+  case nameList([String])
+  /// A formula: a count, a name, a power such as `2^{k-s}` or `γ^{L-2}`, a number.
+  case formula(symbols: [String], polynomial: Polynomial?)
+  /// Nothing reads it: the reason and its character offset in the fragment.
+  case unreadable(message: String, offset: Int)
+}
+
+/// A fragment with its reading.
+public struct ReadFragment: Sendable {
+  public let fragment: MathFragment
+  public let content: FragmentContent
+}
+
+public enum FragmentReader {
+  /// Reads a fragment. Total: never throws, never traps; unreadable text is a content case.
+  public static func read(_ fragment: MathFragment) -> ReadFragment {
+    ReadFragment(fragment: fragment, content: content(fragment.text))
+  }
+
+  static func content(_ raw: String) -> FragmentContent {
+    let text = trimmed(raw)
+    let chars = Array(text)
+    if let rows = splitEnvironment(chars) {
+      var equations: [ReadEquation] = []
+      for (rowText, offset) in rows where rowText.contains("=") {
+        var parser = Parser(rowText)
+        guard let eq = try? parser.parseEquation() else {
+          var again = Parser(rowText)
+          do { _ = try again.parseEquation() } catch {
+            return .unreadable(message: error.diagnostic.message, offset: offset + error.diagnostic.position.offset)
+          }
+          continue
+        }
+        equations.append(ReadEquation(equation: eq, parseDiagnostics: parser.diagnostics, text: rowText,
+                                      offset: offset))
+      }
+      if !equations.isEmpty { return .equations(equations) }
+    }
+    if chars.contains("=") {
+      var parser = Parser(text)
+      do {
+        let eq = try parser.parseEquation()
+        return .equations([ReadEquation(equation: eq, parseDiagnostics: parser.diagnostics, text: text,
+                                        offset: 0)])
+      } catch {
+        if let sizes = sizeEquality(text) { return .sizeEquality(sizes) }
+        return .unreadable(message: error.diagnostic.message, offset: error.diagnostic.position.offset)
+      }
+    }
+    if chars.contains("[") {
+      var parser = Parser(text)
+      do {
+        let e = try parser.parseExpression()
+        return .expression(e, text: text, parseDiagnostics: parser.diagnostics)
+      } catch {
+        return .unreadable(message: error.diagnostic.message, offset: error.diagnostic.position.offset)
+      }
+    }
+    if let names = nameList(chars) { return .nameList(names) }
+    do {
+      let parts = try AnswerParser.parse(text)
+      if parts.parts.count == 1, parts.parts[0].conjuncts.count == 1 {
+        let chain = parts.parts[0].conjuncts[0]
+        if !chain.relations.isEmpty {
+          let symbols = chain.operands.flatMap { identifiers($0, text) }
+          let comparisons = (try? AnswerReading.comparisons(chain, symbols: .open, text: text)) ?? []
+          return .comparisons(comparisons, symbols: symbols)
+        }
+        let e = chain.operands[0]
+        return .formula(symbols: identifiers(e, text),
+                        polynomial: try? AnswerReading.polynomial(e, symbols: .open, text: text))
+      }
+      let all = parts.parts.flatMap { $0.conjuncts.flatMap { $0.operands.flatMap { identifiers($0, text) } } }
+      return .formula(symbols: all, polynomial: nil)
+    } catch {
+      return .unreadable(message: error.message, offset: error.offset)
+    }
+  }
+
+  /// Drops trailing sentence punctuation that the document put inside the math (`… c].`).
+  static func trimmed(_ text: String) -> String {
+    var t = Substring(text)
+    while let last = t.last, last == "." || last == "," || last == ";" || last.isWhitespace {
+      t = t.dropLast()
+    }
+    return String(t)
+  }
+
+  /// Rows of a `split`, `align`, `aligned`, `gather` or `eqnarray` environment, at `\\` on the
+  /// environment's own level, with their character offsets.
+  static func splitEnvironment(_ chars: [Character]) -> [(String, Int)]? {
+    let text = String(chars)
+    let environments = ["split", "align", "align*", "aligned", "gather", "gathered", "eqnarray"]
+    guard let env = environments.first(where: { text.contains("\\begin{\($0)}") }) else { return nil }
+    let open = Array("\\begin{\(env)}"), close = Array("\\end{\(env)}")
+    guard let start = firstIndex(of: open, in: chars, from: 0) else { return nil }
+    let bodyStart = start + open.count
+    let bodyEnd = firstIndex(of: close, in: chars, from: bodyStart) ?? chars.count
+    var rows: [(String, Int)] = []
+    var depth = 0, rowStart = bodyStart, i = bodyStart
+    while i < bodyEnd {
+      let c = chars[i]
+      if c == "{" || c == "(" { depth += 1 }
+      if c == "}" || c == ")" { depth -= 1 }
+      if c == "\\", i + 1 < bodyEnd, chars[i + 1] == "\\", depth == 0 {
+        rows.append((String(chars[rowStart..<i]), rowStart))
+        i += 2
+        rowStart = i
+        continue
+      }
+      i += 1
+    }
+    rows.append((String(chars[rowStart..<bodyEnd]), rowStart))
+    return rows
+  }
+
+  static func firstIndex(of pattern: [Character], in chars: [Character], from: Int) -> Int? {
+    guard pattern.count <= chars.count else { return nil }
+    var i = from
+    while i + pattern.count <= chars.count {
+      if chars[i] == pattern[0] && Array(chars[i..<(i + pattern.count)]) == pattern { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// `N_in = N_out = N`: every side a single name.
+  static func sizeEquality(_ text: String) -> [String]? {
+    let sides = text.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+    guard sides.count >= 2 else { return nil }
+    var names: [String] = []
+    for side in sides {
+      guard let name = singleName(side) else { return nil }
+      names.append(name)
+    }
+    return names
+  }
+
+  /// `B, X, Y, N_{\text{out}}`: two or more names separated by top-level commas.
+  static func nameList(_ chars: [Character]) -> [String]? {
+    var items: [String] = []
+    var depth = 0, start = 0
+    for (i, c) in chars.enumerated() {
+      if c == "{" || c == "(" { depth += 1 }
+      if c == "}" || c == ")" { depth -= 1 }
+      if c == ",", depth == 0 {
+        items.append(String(chars[start..<i]))
+        start = i + 1
+      }
+    }
+    items.append(String(chars[start...]))
+    guard items.count >= 2 else { return nil }
+    var names: [String] = []
+    for item in items {
+      guard let name = singleName(item) else { return nil }
+      names.append(name)
+    }
+    return names
+  }
+
+  /// The one name a text spells (`N_{\text{in}}`, `\Delta X`, `γ`), or nil.
+  static func singleName(_ text: String) -> String? {
+    guard let e = try? AnswerParser.expression(text),
+          case .identifier(let run, let sub, let offset) = e,
+          let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
+          names.count == 1 else { return nil }
+    return names[0]
+  }
+
+  /// The names an answer expression uses, resolved letter by letter.
+  static func identifiers(_ e: AnswerExpression, _ text: String) -> [String] {
+    switch e {
+    case .number: return []
+    case .identifier(let run, let sub, let offset):
+      return (try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text)) ?? []
+    case .negate(let x), .squareRoot(let x, _): return identifiers(x, text)
+    case .add(let l, let r), .subtract(let l, let r), .multiply(let l, let r),
+         .divide(let l, let r, _), .power(let l, let r, _):
+      return identifiers(l, text) + identifiers(r, text)
+    }
+  }
+}

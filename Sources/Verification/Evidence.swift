@@ -1,0 +1,59 @@
+import TensorCore
+
+/// How close a fast Float32 result is to a Double reference: the largest
+/// |fast − reference| / (1 + |reference|) over all elements.
+public enum Agreement {
+  public static func largestRelativeDifference(_ fast: Tensor<Float>, _ reference: Tensor<Double>) -> Double {
+    precondition(fast.shape == reference.shape, "shapes differ: \(fast.shape) vs \(reference.shape)")
+    var worst = 0.0
+    for i in fast.storage.indices {
+      let r = reference.storage[i]
+      let d = abs(Double(fast.storage[i]) - r) / (1 + abs(r))
+      // A NaN on either side is the worst possible difference.
+      worst = d.isNaN ? .infinity : max(worst, d)
+    }
+    return worst
+  }
+
+  /// The largest |a − b| between two tensors of one shape (for bit-for-bit comparisons).
+  public static func largestDifference(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Double {
+    precondition(a.shape == b.shape, "shapes differ: \(a.shape) vs \(b.shape)")
+    var worst = 0.0
+    for i in a.storage.indices {
+      let d = Double(abs(a.storage[i] - b.storage[i]))
+      worst = d.isNaN ? .infinity : max(worst, d)
+    }
+    return worst
+  }
+}
+
+/// Multiplies predicted by a formula against multiplies counted where a kernel executes them,
+/// over many cases: the totals and the first few cases that disagree.
+public struct CountTally: Sendable {
+  public private(set) var predicted = 0
+  public private(set) var counted = 0
+  public private(set) var cases = 0
+  public private(set) var mismatches: [String] = []
+
+  public init() {}
+
+  public mutating func add(predicted p: Int, counted c: Int, _ label: @autoclosure () -> String) {
+    predicted = predicted &+ p
+    counted = counted &+ c
+    cases += 1
+    if p != c && mismatches.count < 3 { mismatches.append("\(label()): predicted \(p), counted \(c)") }
+  }
+
+  public var agrees: Bool { mismatches.isEmpty }
+
+  /// The check's measurement: exact equality case by case, totals shown.
+  public func measurement(_ what: String) -> Measurement {
+    Measurement(
+      status: agrees ? .pass : .fail, expected: .integer(predicted), measured: .integer(counted),
+      tolerance: Tolerance(.exact, reason: "whole multiplies, counted where the kernel executes them"),
+      detail: "\(cases) \(what), totals shown"
+        + (agrees ? "; every case agrees" : "; first mismatches: " + mismatches.joined(separator: "; ")))
+  }
+}
+
+import Foundation

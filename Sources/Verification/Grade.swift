@@ -1,0 +1,93 @@
+import IndexNotation
+import TensorCore
+
+/// The verdict on one answer.
+public enum GradeVerdict: String, Sendable, CaseIterable {
+  case correct
+  case incorrect
+  /// The answer cannot be read; a located diagnostic says where and why.
+  case unreadable
+}
+
+/// A defect in an answer's text, located in that text (line and column, with a caret).
+public struct AnswerIssue: Sendable, Equatable {
+  public let message: String
+  public let line: Int
+  public let column: Int
+  public let excerpt: String
+
+  public init(message: String, line: Int, column: Int, excerpt: String) {
+    self.message = message
+    self.line = line
+    self.column = column
+    self.excerpt = excerpt
+  }
+
+  public init(_ error: AnswerSyntaxError, in text: String) {
+    let p = SourcePosition.locate(offset: error.offset, in: text)
+    self.init(message: error.message, line: p.line, column: p.column, excerpt: error.excerpt)
+  }
+
+  public init(_ d: Diagnostic) {
+    self.init(message: "\(d.kind.rawValue): \(d.message)", line: d.position.line,
+              column: d.position.column, excerpt: d.excerpt)
+  }
+
+  public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// How psverify judged an answer: the verdict, how it read the answer, and what it found.
+public struct Grade: Sendable {
+  public var verdict: GradeVerdict
+  /// The answer as psverify read it, in Unicode (nil when unreadable).
+  public var reading: String?
+  /// The typed answer read, for storage and reports.
+  public var answer: TypedAnswer?
+  /// What differs or what holds, in sentences: a counterexample with both values, the layer
+  /// whose factor was given, the variance a γ gives.
+  public var feedback: [String]
+  /// The convention under which a correct answer holds, when it is not psverify's own
+  /// (`valid` borders, offsets from 0, L counting the blocks).
+  public var convention: String?
+  /// Defects of the text, located in it.
+  public var issues: [AnswerIssue]
+
+  public init(_ verdict: GradeVerdict, reading: String? = nil, answer: TypedAnswer? = nil,
+              feedback: [String] = [], convention: String? = nil, issues: [AnswerIssue] = []) {
+    self.verdict = verdict
+    self.reading = reading
+    self.answer = answer
+    self.feedback = feedback
+    self.convention = convention
+    self.issues = issues
+  }
+
+  /// An unreadable answer from a syntax error.
+  public static func unreadable(_ error: AnswerSyntaxError, in text: String, expected: String) -> Grade {
+    Grade(.unreadable, feedback: ["expected \(expected)"], issues: [AnswerIssue(error, in: text)])
+  }
+
+  public var json: JSONValue {
+    .object([
+      ("verdict", .string(verdict.rawValue)), ("reading", reading.map { .string($0) } ?? .null),
+      ("answer", answer?.json ?? .null), ("feedback", .array(feedback.map { .string($0) })),
+      ("convention", convention.map { .string($0) } ?? .null),
+      ("issues", .array(issues.map { i in
+        .object([("message", .string(i.message)), ("line", .integer(i.line)),
+                 ("column", .integer(i.column)), ("excerpt", .string(i.excerpt))])
+      })),
+    ])
+  }
+}
+
+/// What a grader may use besides the answer: its own random stream (for evidence by sampling)
+/// and the Monte Carlo budget.
+public struct GradingContext: Sendable {
+  public var random: RandomStream
+  public let trials: Int
+
+  public init(random: RandomStream, trials: Int) {
+    self.random = random
+    self.trials = trials
+  }
+}
