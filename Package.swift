@@ -63,7 +63,8 @@ let package = Package(
       swiftSettings: native),
     .executableTarget(name: "psverify", dependencies: ["PSVerifyCLI"], swiftSettings: native),
 
-    .target(name: "TestSupport", dependencies: ["Verification", "ShippedProblemSet"],
+    .target(name: "TestSupport",
+            dependencies: ["TensorCore", "Verification", "ProblemDocument", "ShippedProblemSet"],
             path: "Tests/TestSupport"),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "Models", "TestSupport"]),
     .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),

@@ -56,7 +56,7 @@ extension VideoConv {
       }
     }
     let reading = eq.description
-    if let matched, roles.activation != nil {
+    if let matched, roles.activation != nil, roles.threshold != nil {
       let filterNote = roles.filterAxes == [0, 1, 2, 3, 4] ? ""
         : " (the filter bound in the answer's own index order)"
       if !defects.isEmpty {
@@ -83,6 +83,10 @@ extension VideoConv {
     if matched != nil && roles.activation == nil {
       feedback.insert("There is no activation: a layer of an image CNN applies σ to W·L − B (as written "
                         + "the values equal the kernel's before σ).", at: 0)
+    }
+    if matched != nil && roles.threshold == nil {
+      feedback.append("As written the values equal the kernel's without a threshold; a layer of an image "
+                        + "CNN subtracts one, B_{ℓ+1}[j].")
     }
     if feedback.isEmpty {
       feedback.append("The values differ from the conv3d kernel: largest relative difference "

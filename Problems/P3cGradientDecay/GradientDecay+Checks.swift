@@ -8,7 +8,7 @@ extension GradientDecay {
   public static func checks(candidateBottom: Polynomial, perLayer: Polynomial, setup: Setup,
                             backwardGamma: Double? = nil) -> [Check] {
     [finiteDifferenceCheck(setup, backwardGamma: backwardGamma), exponentsCheck(perLayer, setup),
-     bottomCheck(candidateBottom, setup), liveCheck(setup)]
+     bottomCheck(candidateBottom, setup), liveCheck(setup, backwardGamma: backwardGamma)]
   }
 
   static func depths(_ setup: Setup) -> [Int] {

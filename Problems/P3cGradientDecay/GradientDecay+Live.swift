@@ -7,7 +7,9 @@ extension GradientDecay {
   /// Measurement (b): live random branches, γ under test and γ = 1, over several seeds. The
   /// gradient at L_0 from backprop must equal the explicit product of block Jacobians applied to
   /// the upstream gradient; the norms per layer and the direct path's share are kept for plots.
-  static func liveCheck(_ setup: Setup) -> Check {
+  /// - Parameter backwardGamma: the γ the backward pass multiplies by; `setup.gamma` unless a
+  ///   test plants a wrong one.
+  static func liveCheck(_ setup: Setup, backwardGamma: Double? = nil) -> Check {
     Check(id: "live-branches", kind: .numeric,
           summary: "with live branches, backprop equals the product of explicit block Jacobians; "
             + "gradient norms and the direct path's share recorded",
@@ -29,7 +31,8 @@ extension GradientDecay {
           let input = (0..<setup.width).map { _ in r.nextNormal() }
           let top = (0..<setup.width).map { _ in r.nextNormal() }
           let tape = stack.forward(input)
-          let grads = stack.backward(tape, top: top).layers
+          let grads = stack.backward(tape, top: top,
+                                     backwardGamma: backwardGamma.map { gamma == 1 ? 1 : $0 }).layers
           // The same gradient by explicit matrices: gᵀ J_{L−2} ⋯ J_0.
           var g = top
           for l in stride(from: stack.blocks.count - 1, through: 0, by: -1) {

@@ -5,11 +5,17 @@ import TensorCore
 import Verification
 
 extension ScalePyramid {
-  static func checks(candidate: Equation, setup: Setup, scaleDependence: Float) -> [Check] {
+  /// - Parameters:
+  ///   - sideExponent: the derived side of L_{ℓ,s} as a power of 2: k − ℓ − s.
+  ///   - scaleDependence, controlDependence, pyramid: what tests plant to break a check.
+  static func checks(candidate: Equation, sideExponent: Polynomial, setup: Setup,
+                     scaleDependence: Float = 0, controlDependence: Float = 0.1,
+                     pyramid: String = pyramidEquation) -> [Check] {
     let source = setup.imageName.map { "the image \($0)" } ?? "\(setup.batch) random images"
     return [
-      sizeCheck(setup, source), equivarianceCheck(setup, source, scaleDependence: scaleDependence),
-      controlCheck(setup), equationCheck(candidate, setup), pyramidCheck(setup), countCheck(setup),
+      sizeCheck(setup, source, sideExponent), equivarianceCheck(setup, source, scaleDependence: scaleDependence),
+      controlCheck(setup, dependence: controlDependence), equationCheck(candidate, setup),
+      pyramidCheck(setup, pyramid), countCheck(setup, pyramid),
     ]
   }
 
@@ -21,15 +27,16 @@ extension ScalePyramid {
   }
 
   /// (i) Every tensor's side is 2^(k−ℓ−s).
-  static func sizeCheck(_ setup: Setup, _ source: String) -> Check {
-    Check(id: "sizes", kind: .instrumented, summary: "every L_{ℓ,s} has side 2^(k−ℓ−s)",
-          params: [("k", .integer(setup.k))]) { context in
+  static func sizeCheck(_ setup: Setup, _ source: String, _ exponent: Polynomial) -> Check {
+    Check(id: "sizes", kind: .instrumented, summary: "every L_{ℓ,s} has side 2^(\(exponent))",
+          params: [("k", .integer(setup.k)), ("side", .text("2^(\(exponent))"))]) { context in
       let layers = network(setup, context.random).run(setup.images(context.random))
       var count = 0, wrong: [String] = []
       for (l, row) in layers.enumerated() {
         for (s, t) in row.enumerated() {
           count += 1
-          let side = 1 << (setup.k - l - s)
+          let e = exponent.evaluate(["k": Rational(setup.k), "ℓ": Rational(l), "s": Rational(s)])?.intValue ?? -1
+          let side = e >= 0 && e < 62 ? 1 << e : -1
           if t.shape[1] != side || t.shape[2] != side { wrong.append("L_{\(l),\(s)}: \(t.shape)") }
         }
       }
@@ -77,13 +84,13 @@ extension ScalePyramid {
   }
 
   /// The control: weights that depend on s break equivariance.
-  static func controlCheck(_ setup: Setup) -> Check {
+  static func controlCheck(_ setup: Setup, dependence: Float) -> Check {
     Check(id: "equivariance-control", kind: .numeric,
-          summary: "with weights W_{ℓ+1,s} = (1 + 0.1·s)·W the equivariance breaks") { context in
+          summary: "with weights W_{ℓ+1,s} = (1 + \(dependence)·s)·W the equivariance breaks") { context in
       // Scales to compare need k ≥ 2; for k = 1 the control runs on random 4 × 4 images.
       var control = setup
       if setup.k < 2 { (control.k, control.image, control.batch) = (2, nil, 1) }
-      let (gap, _) = equivarianceGap(control, context.random, scaleDependence: 0.1)
+      let (gap, _) = equivarianceGap(control, context.random, scaleDependence: dependence)
       return Measurement(
         status: gap > 0 ? .pass : .fail, expected: .text("a difference > 0"), measured: .real(Double(gap)),
         tolerance: Tolerance(.exact, reason: "any non-zero difference shows the dependence on s"),

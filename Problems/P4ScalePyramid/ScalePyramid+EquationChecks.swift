@@ -44,14 +44,14 @@ extension ScalePyramid {
   }
 
   /// The pyramid equation, evaluated by the notation engine, equals 2 × 2 pooling.
-  static func pyramidCheck(_ setup: Setup) -> Check {
+  static func pyramidCheck(_ setup: Setup, _ pyramid: String) -> Check {
     Check(id: "pyramid-equals-equation", kind: .numeric,
           summary: "the pooling kernel equals the pyramid equation evaluated by the notation engine") { context in
       var r = context.random.split("pyramid")
       let side = 1 << min(setup.k, 4)
       let image = Tensor<Float>.normal(shape: [1, side, side, 3], random: &r)
       let pooled = image.averagePool2x2()
-      var parser = Parser(pyramidEquation, parameters: [])
+      var parser = Parser(pyramid, parameters: [])
       let eq = try parser.parseEquation()
       var evaluator = try Evaluator(eq, bindings: Bindings(
         tensors: [TensorName(base: "I", subscript: "s"): image.doubles],
@@ -70,7 +70,7 @@ extension ScalePyramid {
   }
 
   /// (iv) Multiplies of the whole network: derived from the equations, counted in the kernels.
-  static func countCheck(_ setup: Setup) -> Check {
+  static func countCheck(_ setup: Setup, _ pyramid: String) -> Check {
     Check(id: "instrumented-count", kind: .instrumented,
           summary: "multiplies of the whole pyramid and network: the notation engine's counts summed "
             + "over layers equal the count inside the kernels",
@@ -82,7 +82,7 @@ extension ScalePyramid {
       _ = network(setup, context.random).run(images, counter: counter)
       var parser = Parser(equation(p: (setup.filter - 1) / 2), parameters: [])
       let perLayer = try parser.parseEquation().multiplyCount
-      var pyramidParser = Parser(pyramidEquation, parameters: [])
+      var pyramidParser = Parser(pyramid, parameters: [])
       let perLevel = try pyramidParser.parseEquation().multiplyCount
       var derived = Rational.zero
       for s in 1...setup.k {

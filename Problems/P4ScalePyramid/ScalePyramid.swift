@@ -17,6 +17,9 @@ public enum ScalePyramid {
       + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX\(shift), 2y + ΔY\(shift), I] − B_{ℓ+1}[j])"
   }
 
+  /// The side of L_{ℓ,s} is 2^(k − ℓ − s): each level and each scale halves it.
+  static var sideExponent: Polynomial { .symbol("k") - .symbol("ℓ") - .symbol("s") }
+
   /// psverify's pyramid step: the mean of each 2 × 2 block.
   static let pyramidEquation =
     "I_{s+1}[b, x, y, c] = 1/4 (I_s[b, 2x, 2y, c] + I_s[b, 2x + 1, 2y, c] + I_s[b, 2x, 2y + 1, c] + I_s[b, 2x + 1, 2y + 1, c])"
@@ -101,7 +104,7 @@ public struct ScalePyramidProblem: Problem {
     let setup = (try? ScalePyramid.setup(p))
       ?? ScalePyramid.Setup(k: p.integer("k"), batch: p.integer("batch"),
                             channels: p.integer("channels"), filter: p.integer("F"))
-    return ScalePyramid.checks(candidate: eq, setup: setup, scaleDependence: 0)
+    return ScalePyramid.checks(candidate: eq, sideExponent: ScalePyramid.sideExponent, setup: setup)
   }
 
   public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {

@@ -45,6 +45,12 @@ struct AnswerLexer {
   let chars: [Character]
   let text: String
   var index = 0
+  /// A superscript digit run (N²) was announced by a '^' token; its number comes next.
+  var inSuperscript = false
+
+  static let superscripts: [Character: Character] = [
+    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+  ]
 
   init(_ text: String) {
     self.text = text
@@ -78,6 +84,21 @@ struct AnswerLexer {
   mutating func next() throws(AnswerSyntaxError) -> AnswerToken {
     while let c = peek() {
       let start = index
+      if let digit = AnswerLexer.superscripts[c] {
+        // N² reads as N^2: a '^' first, then the digits as a number.
+        if !inSuperscript {
+          inSuperscript = true
+          return AnswerToken(kind: .symbol("^"), offset: start)
+        }
+        inSuperscript = false
+        var digits = String(digit)
+        index += 1
+        while let d = peek(), let more = AnswerLexer.superscripts[d] {
+          digits.append(more)
+          index += 1
+        }
+        return AnswerToken(kind: .number(digits, decimals: nil), offset: start)
+      }
       if c.isWhitespace || c == "$" || c == "~" || c == "&" && peek(1) != "&" {
         index += 1
         continue

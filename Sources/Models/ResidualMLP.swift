@@ -116,8 +116,12 @@ public struct BottleneckResidualMLP: Sendable {
       if let branch { hat = branch(hat) }
       observe?(index, layer, hat)
       if let g = gamma {
-        for i in layer.storage.indices { layer.storage[i] = g * (layer.storage[i] + hat.storage[i]) }
-        counter?.add(layer.count)
+        var scaled = 0
+        for i in layer.storage.indices {
+          layer.storage[i] = g * (layer.storage[i] + hat.storage[i])
+          scaled += 1
+        }
+        counter?.add(scaled)
       } else {
         for i in layer.storage.indices { layer.storage[i] += hat.storage[i] }
       }

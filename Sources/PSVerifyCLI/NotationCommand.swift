@@ -110,8 +110,9 @@ struct NotationCommand: ParsableCommand {
   func parseParameters() throws -> [String: Int] {
     var out: [String: Int] = [:]
     for p in params {
-      let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, !parts[0].isEmpty, let n = Int(parts[1]), n >= 1, n <= 1_000_000 else {
+      let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty, RunOptions.digits(parts[1]), let n = Int(parts[1]),
+            n >= 1, n <= 1_000_000 else {
         throw UsageError(message: "invalid --param '\(p)': expected NAME=N with N a whole number from 1 to 1000000, e.g. s=2")
       }
       out[parts[0]] = n
@@ -132,16 +133,26 @@ struct NotationCommand: ParsableCommand {
       } catch {
         throw UsageError(message: "invalid --shape '\(s)': the name cannot be read (\(error.diagnostic.message))")
       }
-      let dims = s[s.index(after: eq)...].split(separator: ",").map {
-        Int($0.trimmingCharacters(in: .whitespaces))
+      let dims = s[s.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false).map {
+        RunOptions.digits(String($0)) ? Int($0) : nil
       }
       guard !dims.isEmpty, dims.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 1 << 20 }) else {
         throw UsageError(message: "invalid --shape '\(s)': expected extents from 1 to 1048576 separated by commas")
       }
       out[name] = dims.map { $0! }
     }
+    // Every bound tensor is allocated (as doubles): refuse before allocating past the limit.
+    let elements = ResourceLimits.saturatingSum(out.values.map(ResourceLimits.saturatingProduct))
+    if elements > NotationCommand.maximumElements {
+      throw UsageError(message: "the shapes hold \(elements == Int.max ? "more than 2⁶³" : String(elements)) "
+        + "elements in all; psverify notation evaluates on up to \(NotationCommand.maximumElements) "
+        + "(\((NotationCommand.maximumElements * 8) >> 20) MiB): bind smaller shapes")
+    }
     return out
   }
+
+  /// 2²⁶ doubles: 512 MiB of bound tensors at most.
+  static let maximumElements = 1 << 26
 
   /// Evaluates the equation on random tensors of the bound shapes and counts the multiplies the
   /// interpreter performs; nil when not every tensor on the right is bound.

@@ -48,16 +48,19 @@ struct RunOptions: ParsableArguments {
     db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
   }
 
+  /// Digits only: a sign or spaces are refused, as for every parameter.
+  static func digits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+
   static func parseSeed(_ text: String) throws -> UInt64 {
-    guard let n = UInt64(text), n <= UInt64(Int64.max) else {
-      throw ValidationError("expected a whole number from 0 to \(Int64.max)")
+    guard digits(text), let n = UInt64(text), n <= UInt64(Int64.max) else {
+      throw ValidationError("expected a whole number from 0 to \(Int64.max), written with digits only")
     }
     return n
   }
 
   static func parseTrials(_ text: String) throws -> Int {
-    guard let n = Int(text), n >= 1, n <= maximumTrials else {
-      throw ValidationError("expected a whole number from 1 to \(maximumTrials)")
+    guard digits(text), let n = Int(text), n >= 1, n <= maximumTrials else {
+      throw ValidationError("expected a whole number from 1 to \(maximumTrials), written with digits only")
     }
     return n
   }
@@ -71,8 +74,7 @@ struct RunOptions: ParsableArguments {
             text.index(after: eq) != text.endIndex else {
         throw UsageError(message: ParameterError.malformed(text).description)
       }
-      given.append((String(text[..<eq]).trimmingCharacters(in: .whitespaces),
-                    String(text[text.index(after: eq)...])))
+      given.append((String(text[..<eq]), String(text[text.index(after: eq)...])))
     }
     for (name, _) in given where !problems.contains(where: { p in
       p.parameters.contains { $0.name == name } }) {

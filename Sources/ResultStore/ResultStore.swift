@@ -102,6 +102,28 @@ public struct ResultStore: Sendable {
   ///   regular file, a file that is not SQLite, a damaged database, or a schema or `user_version`
   ///   psverify does not know.
   public func validate() throws(StoreError) {
+    // A live WAL database's main file changes during checkpoints; what looks damaged in the middle
+    // of one is whole a moment later. Damage is believed only if it persists.
+    var attempt = 0
+    while true {
+      do {
+        return try validateOnce()
+      } catch .damaged(_, _) where attempt < 4 && Self.isWAL(path) {
+        attempt += 1
+        Thread.sleep(forTimeInterval: 0.1 * Double(attempt))
+      }
+    }
+  }
+
+  /// Whether the file's header says WAL mode (file format versions 2).
+  static func isWAL(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 20)) ?? Data()
+    return header.count == 20 && header[18] == 2
+  }
+
+  func validateOnce() throws(StoreError) {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
@@ -130,31 +152,46 @@ public struct ResultStore: Sendable {
     guard size % pageSize == 0 else {
       throw .damaged(path: path, reason: "its size, \(size) bytes, is not a whole number of \(pageSize)-byte pages")
     }
-    let changeCounter = bytes[24..<28].reduce(0) { $0 << 8 | Int($1) }
-    let validFor = bytes[92..<96].reduce(0) { $0 << 8 | Int($1) }
-    let pages = bytes[28..<32].reduce(0) { $0 << 8 | Int($1) }
-    if changeCounter == validFor, pages > 0, pages * pageSize != size {
-      throw .damaged(path: path, reason: "the header promises \(pages) pages, the file holds \(size / pageSize)")
+    let userVersion = bytes[60..<64].reduce(0) { $0 << 8 | Int($1) }
+    guard Schema.knownUserVersions.contains(userVersion) else {
+      throw .newerSchema(path: path, unknown: ["user_version \(userVersion)"])
     }
+    // A WAL database with a -shm beside it is in use: read it through SQLite's locks (the side
+    // files exist already, nothing new is made). Otherwise read it immutable, so that a file that
+    // turns out damaged gets no file created beside it.
+    let wal = bytes[18] == 2
+    let inUse = FileManager.default.fileExists(atPath: path + "-shm")
+    if !inUse {
+      let changeCounter = bytes[24..<28].reduce(0) { $0 << 8 | Int($1) }
+      let validFor = bytes[92..<96].reduce(0) { $0 << 8 | Int($1) }
+      let pages = bytes[28..<32].reduce(0) { $0 << 8 | Int($1) }
+      if changeCounter == validFor, pages > 0, pages * pageSize != size {
+        throw .damaged(path: path, reason: "the header promises \(pages) pages, the file holds \(size / pageSize)")
+      }
+    }
+    if wal && !inUse {
+      try inspect(Self.immutableURI(path))
+    } else {
+      try inspect(path)
+    }
+  }
+
+  /// quick_check and the applied migrations, read-only.
+  func inspect(_ location: String) throws(StoreError) {
     var configuration = Configuration()
     configuration.readonly = true
+    configuration.busyMode = .timeout(30)
     do {
-      // immutable=1: SQLite takes no locks and creates no file beside the database.
-      let queue = try DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
-      let (unknown, version): ([String], Int) = try queue.read { db in
+      let queue = try DatabaseQueue(path: location, configuration: configuration)
+      let unknown: [String] = try queue.read { db in
         let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
         guard check == "ok" else { throw StoreError.damaged(path: path, reason: check) }
-        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        guard try db.tableExists("grdb_migrations") else { return ([], version) }
+        guard try db.tableExists("grdb_migrations") else { return [] }
         let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        let known = Set(Schema.migrator.migrations)
-        return (applied.subtracting(known).sorted(), version)
+        return applied.subtracting(Set(Schema.migrator.migrations)).sorted()
       }
       try queue.close()
       if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
-      if !Schema.knownUserVersions.contains(version) {
-        throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
-      }
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError

@@ -38,28 +38,18 @@ extension Tensor where Scalar == Float {
       precondition(threshold.shape == [outputs], "threshold \(threshold.shape) ≠ [\(outputs)]")
     }
     var out = Tensor(shape: [batch, outputs], repeating: 0)
+    var multiplies = 0
     out.storage.withUnsafeMutableBufferPointer { o in
       storage.withUnsafeBufferPointer { x in
-        GEMM.multiply(x: x.baseAddress!, rows: batch, weight: weight, out: o.baseAddress!)
+        multiplies = GEMM.run(DenseSource(base: x.baseAddress!, ld: weight.inputs), rows: batch,
+                              weight: weight, out: o.baseAddress!)
       }
-      guard threshold != nil || activation != .identity else { return }
-      let bias = threshold?.storage ?? [Float](repeating: 0, count: outputs)
-      for b in 0..<batch {
-        let row = o.baseAddress! + b * outputs
-        switch activation {
-        case .identity: for j in 0..<outputs { row[j] -= bias[j] }
-        case .relu: for j in 0..<outputs { row[j] = max(0, row[j] - bias[j]) }
-        case .sigmoid: for j in 0..<outputs { row[j] = 1 / (1 + expf(-(row[j] - bias[j]))) }
-        }
-      }
+      Tensor.epilogue(o.baseAddress!, rows: batch, columns: outputs,
+                      bias: threshold?.storage ?? [Float](repeating: 0, count: outputs),
+                      subtract: threshold != nil, activation: activation)
     }
-    counter?.add(batch * outputs * weight.inputs)
+    counter?.add(multiplies)
     return out
   }
 }
 
-/// A pointer handed to workers that only read through it.
-struct SendablePointer<T>: @unchecked Sendable {
-  let pointer: UnsafePointer<T>
-  init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
-}

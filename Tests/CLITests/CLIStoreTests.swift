@@ -83,6 +83,35 @@ extension CLITests {
                           + quick + ["--db", db], in: directory)
     XCTAssertEqual(r.status, 3, r.stderr)
     XCTAssertTrue(r.stdout.contains("NOT STORED"), r.stdout)
+    // The database it could not complete is not left half-made.
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("full.db") }, [])
+  }
+
+  /// A results.db psverify cannot trust is refused before the run, left byte for byte, and
+  /// nothing is created beside it.
+  func testUntrustedDatabases_exitTwoAndNothingChanges() throws {
+    let db = directory.appendingPathComponent("good.db").path
+    XCTAssertEqual(try run(quick + ["--db", db]).status, 0)
+    _ = try sqlite(db, "PRAGMA wal_checkpoint(TRUNCATE)")
+    _ = try sqlite(db, "PRAGMA journal_mode=DELETE")
+    let full = try XCTUnwrap(FileManager.default.contents(atPath: db))
+    var future = full
+    future.replaceSubrange(60..<64, with: [0, 0, 0, 99])  // user_version 99
+    for (name, bytes) in [("short.db", full.dropLast()), ("future.db", future)] {
+      let path = directory.appendingPathComponent(name).path
+      _ = FileManager.default.createFile(atPath: path, contents: bytes)
+      let listing = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+      let r = try run(quick + ["--db", path])
+      XCTAssertEqual(r.status, 2, name + ": " + r.stderr)
+      XCTAssertEqual(r.stdout, "")
+      XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+      XCTAssertEqual(FileManager.default.contents(atPath: path), bytes, name)
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), listing, name)
+    }
+    let null = try run(quick + ["--db", "/dev/null"])
+    XCTAssertEqual(null.status, 2)
+    XCTAssertTrue(null.stderr.contains("is not a regular file"), null.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: "/dev/null-journal"))
   }
 
   func testReadOnlyFileAndDirectory_exitThreeAsAnOrdinaryUser() throws {
@@ -127,7 +156,7 @@ extension CLITests {
     XCTAssertNotNil(variance["z"] as? Double)
     let export = try run(["export", "--db", db, "--run", "2", "--format", "csv"])
     XCTAssertEqual(export.status, 0)
-    XCTAssertEqual(export.stdout.split(separator: "\n").count, 12)  // header + 11 checks of 3b
+    XCTAssertEqual(export.stdout.split(separator: "\n").count, 8)  // header + 7 checks of 3b
     for args in [["history", "5"], ["compare", "1", "9"], ["export", "--run", "4", "--format", "json"]] {
       let r = try run(args + ["--db", db])
       XCTAssertEqual(r.status, 2, args.joined(separator: " "))

@@ -95,19 +95,29 @@ final class CLITests: XCTestCase {
       (["problem", "3a", "--param", "N=-1"],
        "psverify: error: invalid value '-1' for parameter N: expected a whole number from 1 to 4096\n"),
       (["problem", "3b", "--trials", "0"],
-       "psverify: error: The value '0' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
+       "psverify: error: The value '0' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"),
       (["problem", "3b", "--trials", "-3"],
-       "psverify: error: The value '-3' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
+       "psverify: error: The value '-3' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"),
       (["problem", "3b", "--trials", "abc"],
-       "psverify: error: The value 'abc' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000\n"),
+       "psverify: error: The value 'abc' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"),
       (["problem", "3b", "--seed", "x"],
-       "psverify: error: The value 'x' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807\n"),
+       "psverify: error: The value 'x' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807, written with digits only\n"),
       (["problem", "3b", "--param", "nonsense"],
        "psverify: error: invalid --param 'nonsense': expected NAME=VALUE, e.g. --param N=64\n"),
       (["problem", "3b", "--param", "K=3"],
        "psverify: error: unknown parameter 'K' for problem 3b; known: L, N, N_bottle, batch, gamma, replicates\n"),
       (["problem", "3b", "--param", "N=-4"],
        "psverify: error: invalid value '-4' for parameter N: expected a whole number from 2 to 2048\n"),
+      (["problem", "3B"],
+       "psverify: error: unknown problem '3B'; known: 1, 2, 3a, 3b, 3c, 4 (ids are exact: did you mean 3b?)\n"),
+      (["problem", "1", "--param", "B= 8"],
+       "psverify: error: invalid value ' 8' for parameter B: expected a whole number from 1 to 4096, written without spaces or a + sign\n"),
+      (["problem", "1", "--param", "B=+8"],
+       "psverify: error: invalid value '+8' for parameter B: expected a whole number from 1 to 4096, written without spaces or a + sign\n"),
+      (["problem", "3b", "--seed", "+5"],
+       "psverify: error: The value '+5' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807, written with digits only\n"),
+      (["notation", "y[i] = A[i]", "--shape", "W=4,,3"],
+       "psverify: error: invalid --shape 'W=4,,3': expected extents from 1 to 1048576 separated by commas\n"),
     ]
     for (arguments, message) in cases {
       let r = try run(arguments)
@@ -171,15 +181,13 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(r.stdout.contains("errata"))
   }
 
-  func testUnwritableStore_exitThreeWithReportPrinted() throws {
-    // A directory where the database file should be: SQLite cannot open it, as root or not.
+  func testDirectoryAsStore_exitTwoBeforeRunning() throws {
     let blocked = directory.appendingPathComponent("blocked.db")
     try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
     let r = try run(["problem", "3b", "--db", blocked.path] + small)
-    XCTAssertEqual(r.status, 3, r.stderr)
-    XCTAssertTrue(r.stdout.contains("Problem 3b"))
-    XCTAssertTrue(r.stdout.contains("NOT STORED"))
-    XCTAssertTrue(r.stderr.hasPrefix("psverify: error: NOT STORED: could not store the run in"), r.stderr)
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertTrue(r.stderr.contains("is not a regular file"), r.stderr)
   }
 
   func testUserShape_problem1PrintsDerivedAndCounted() throws {

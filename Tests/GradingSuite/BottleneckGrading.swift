@@ -6,53 +6,80 @@ import XCTest
 
 @testable import P3aBottleneck
 
-/// Problem 3a graded both ways.
+/// Problem 3a graded both ways: two counts and a condition, each compared exactly.
 final class BottleneckGrading: XCTestCase {
-  let user = Bottleneck.Configuration(width: 12, bottleneck: 5, layers: 4, batch: 3)
+  let problem = Bottleneck.problem
 
-  func outcomes(_ answer: Bottleneck.Answer, seed: UInt64) -> [String: CheckOutcome] {
-    let runner = Runner(seed: seed)
-    let root = RandomStream(seed: seed).split("3a")
-    let outcomes = Bottleneck.checks(candidate: answer, user: user, configs: 30, maxWidth: 16)
-      .map { runner.run($0, stream: root.split($0.id), trials: 1, parameters: ParameterValues(specs: [])) }
-    return Dictionary(uniqueKeysWithValues: outcomes.map { ($0.id, $0) })
+  func testRightAnswers_inPlainUnicodeAndLaTeX_areCorrect() {
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2", .correct)
+    assertGrade(problem, "2·N·N_bottle·(L − 1); N²·(L − 1); N_bottle < N/2", .correct)
+    assertGrade(problem, #"2NN_{\text{bottle}}(L-1); N^2(L-1); N_{\text{bottle}} < N/2"#, .correct)
+    // Labels in any order; the condition solved from another side; the L ≥ 2 condition given.
+    assertGrade(problem, "condition: 2 Nb < N; plain: N^2 (L-1); bottleneck: 2 N Nb (L - 1)", .correct)
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); N > 2*Nb and L >= 2", .correct)
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb/N < 1/2", .correct)
   }
 
-  func answer(_ bottleneck: String, _ plain: String, _ condition: String) throws -> Bottleneck.Answer {
-    Bottleneck.Answer(bottleneck: try PolynomialParser.polynomial(bottleneck),
-                      plain: try PolynomialParser.polynomial(plain),
-                      condition: try PolynomialParser.inequality(condition))
+  func testWrongAnswers_areIncorrectWithWhatDiffers() {
+    assertGrade(problem, "N*Nb*(L-1); N^2*(L-1); Nb < N/2", .incorrect,
+                mentions: ["The bottleneck network's count is off by a factor: it lacks the factor 2",
+                           "Real forward passes there count"])
+    assertGrade(problem, "2*N*Nb*L; N^2*L; Nb < N/2", .incorrect,
+                mentions: ["counts L blocks; L counts the input layer too, so there are L − 1 blocks"])
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb <= N/2", .incorrect,
+                mentions: ["at N = 2, N_bottle = 1 (L = 3) forward passes count 8 multiplies for the bottleneck "
+                             + "network and 8 for the plain one"])
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/3", .incorrect,
+                mentions: ["The condition N_bottle < N/3 differs from N_bottle < N/2"])
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1)", .incorrect, mentions: ["Missing: the condition on N_bottle"])
+    assertGrade(problem, "2*N*Nb*(L-1); N*(L-1); Nb < N/2", .incorrect,
+                mentions: ["The plain MLP's count is off by a factor: it lacks the factor N"])
+    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2 and L >= 3", .incorrect,
+                mentions: ["The condition L ≥ 3 on L is not the one needed"])
   }
 
-  func testDerivedAnswer_matchesHandDerivationAndPasses() throws {
+  func testMalformedAnswers_areUnreadableWithALocatedDiagnostic() {
+    let g = grade(problem, "2*N*Nb*(L-1; N^2*(L-1); Nb < N/2")
+    XCTAssertEqual(g.verdict, .unreadable)
+    XCTAssertEqual(g.issues.first?.column, 12)
+    XCTAssertTrue(grade(problem, "2*N*Q").issues.first!.message.hasPrefix("unknown symbol 'Q'"))
+  }
+
+  func testPrintedSolution_agreesAndItsMissingLayerConditionIsFound() throws {
+    let g = try printedGrade(problem)
+    XCTAssertEqual(g.verdict, .correct)
+    XCTAssertEqual(g.reading, "bottleneck 2·N·N_bottle·(L − 1); plain N²·(L − 1); N_bottle < N/2")
+    let derivation = try problem.derive(ParameterValues(specs: problem.parameters))
+    let errata = problem.findings(derivation, printed: g, text: Shipped.text("3a"))
+    XCTAssertEqual(errata.map(\.kind), [.assumption])
+    XCTAssertTrue(errata[0].message.hasPrefix("the condition N_bottle < N/2 needs L ≥ 2"))
+    // A printed answer that states L ≥ 2 gets no such finding.
+    let stated = grade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2 and L >= 2")
+    XCTAssertEqual(problem.findings(derivation, printed: stated, text: Shipped.text("3a")).count, 0)
+  }
+
+  func testDerivedAnswer_matchesHandDerivation() throws {
     let derived = try Bottleneck.derivedAnswer().answer
-    let hand = try answer("2 N N_bottle (L - 1)", "N^2 (L - 1)", "N_bottle < N/2")
-    XCTAssertEqual(derived.bottleneck, hand.bottleneck)
-    XCTAssertEqual(derived.plain, hand.plain)
-    XCTAssertEqual(derived.condition.description, hand.condition.description)
-    for seed: UInt64 in [1, 2, 3] {
-      for o in outcomes(derived, seed: seed).values { assertStatus(o, .pass) }
-    }
+    XCTAssertEqual(derived.bottleneck, try PolynomialParser.polynomial("2 N N_bottle (L - 1)"))
+    XCTAssertEqual(derived.plain, try PolynomialParser.polynomial("N^2 (L - 1)"))
+    XCTAssertEqual(derived.condition.map(\.description), ["N_bottle < N/2", "L ≥ 2"])
   }
 
-  func testPlantedAnswers_fail() throws {
-    let planted: [(String, String, String, String)] = [
-      ("N N_bottle (L - 1)", "N^2 (L - 1)", "N_bottle < N/2", "instrumented-count-bottleneck"),
-      ("N^2 (L - 1)", "N^2 (L - 1)", "N_bottle < N/2", "instrumented-count-bottleneck"),
-      ("2 N N_bottle L", "N^2 (L - 1)", "N_bottle < N/2", "instrumented-count-bottleneck"),
-      ("2 N N_bottle (L - 1)", "N^2 L", "N_bottle < N/2", "instrumented-count-plain"),
-      ("2 N N_bottle (L - 1)", "N^2 (L - 1)", "N_bottle ≤ N/2", "condition-exhaustive"),
-      ("2 N N_bottle (L - 1)", "N^2 (L - 1)", "N_bottle < N/3", "condition-exhaustive"),
-    ]
-    for (b, p, c, failing) in planted {
-      let results = outcomes(try answer(b, p, c), seed: 1)
-      assertStatus(results[failing]!, .fail)
+  /// Every check of `psverify all` for problem 3a fails on a planted answer.
+  func testEveryCheck_failsOnAPlantedAnswer() throws {
+    let user = Bottleneck.Configuration(width: 12, bottleneck: 5, layers: 4, batch: 3)
+    let derived = try Bottleneck.derivedAnswer().answer
+    let all = Bottleneck.checks(candidate: derived, user: user, configs: 20, maxWidth: 12)
+    for check in all { assertStatus(runCheck(check), .pass) }
+    var wrong = derived
+    wrong.bottleneck = try PolynomialParser.polynomial("N N_bottle (L - 1)")
+    wrong.plain = try PolynomialParser.polynomial("N^2 L")
+    wrong.condition = [try PolynomialParser.inequality("N_bottle ≤ N/2")]
+    var failing = Set<String>()
+    for check in Bottleneck.checks(candidate: wrong, user: user, configs: 20, maxWidth: 12) {
+      assertStatus(runCheck(check), .fail)
+      failing.insert(check.id)
     }
-  }
-
-  func testPrintedSolution_agrees() {
-    let audit = Bottleneck.audit()
-    XCTAssertTrue(audit.agrees, audit.reading)
-    XCTAssertEqual(audit.reading, "2·N·N_bottle·(L − 1); N²·(L − 1); N_bottle < N/2")
+    assertEveryCheckFails(all, failing: failing)
   }
 }

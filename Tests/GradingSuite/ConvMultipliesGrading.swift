@@ -6,40 +6,81 @@ import XCTest
 
 @testable import P1ConvMultiplies
 
-/// Problem 1 graded both ways: the derived count passes on several seeds; planted wrong counts fail.
+/// Problem 1 graded both ways, by the same path as `psverify grade`.
 final class ConvMultipliesGrading: XCTestCase {
-  let user = ConvMultiplies.UserShape(ParameterValues(
-    specs: ConvMultiplies.problem.parameters,
-    overrides: ["B": .integer(2), "X": .integer(9), "Y": .integer(7), "N_in": .integer(3),
-                "N_out": .integer(2)]))
+  let problem = ConvMultiplies.problem
 
-  func outcomes(_ candidate: Polynomial, seed: UInt64) throws -> [CheckOutcome] {
-    let counts = try ConvMultiplies.counts()
-    let runner = Runner(seed: seed)
-    let root = RandomStream(seed: seed).split("1")
-    return ConvMultiplies.checks(candidate: candidate, counts: counts, user: user, shapes: 60)
-      .map { runner.run($0, stream: root.split($0.id), trials: 1,
-                        parameters: ParameterValues(specs: [])) }
+  func testRightCounts_inPlainUnicodeAndLaTeX_areCorrect() {
+    assertGrade(problem, "B*X*Y*dX*dY*Nout*Nin", .correct)
+    assertGrade(problem, "B·X·Y·ΔX·ΔY·N_out·N_in", .correct)
+    assertGrade(problem, #"BXY \Delta X \Delta Y N_{\text{out}} N_{\text{in}}"#, .correct)
+    assertGrade(problem, "N_in N_out B Y X DY DX", .correct)
+    // Right under `valid` borders, a convention the question leaves open: accepted and named.
+    assertGrade(problem, "B*(X-dX+1)*(Y-dY+1)*dX*dY*Nout*Nin", .correct, convention: "`valid` borders")
   }
 
-  func testDerivedCount_passesForThreeSeeds() throws {
-    let derived = try ConvMultiplies.counts().same
-    // Hand-derived: one multiply per (b, x, y, n_out, Δx, Δy, n_in).
-    XCTAssertEqual(derived, try PolynomialParser.polynomial("B X Y ΔX ΔY N_out N_in"))
-    for seed: UInt64 in [1, 2, 3] {
-      for o in try outcomes(derived, seed: seed) { assertStatus(o, .pass) }
-    }
+  func testWrongCounts_areIncorrectWithWhatDiffers() {
+    assertGrade(problem, "B*X*Y*N_in*N_out", .incorrect,
+                mentions: ["lacks the factor ΔX·ΔY", "the answer gives 72 multiplies and the verified count is 432",
+                           "conv2d kernel, run there with `same` borders, counts 432"])
+    assertGrade(problem, "B*X*Y*dX*dY*Nout*Nin + B*X*Y*Nout", .incorrect,
+                mentions: ["threshold B[n_out] is subtracted, which costs no multiply"])
+    assertGrade(problem, "X*Y*dX*dY*Nout*Nin", .incorrect, mentions: ["lacks the factor B"])
+    assertGrade(problem, "2*B*X*Y*dX*dY*Nout*Nin", .incorrect, mentions: ["has an extra factor 2"])
+    assertGrade(problem, "B*X*Y*dX*dX*Nout*Nin", .incorrect,
+                mentions: ["lacks the factor ΔY", "has an extra factor ΔX"])
+    assertGrade(problem, "B*X*Y*dX*dY*Nout", .incorrect, mentions: ["lacks the factor N_in"])
   }
 
-  func testPlantedCounts_fail() throws {
-    for planted in ["B X Y ΔX ΔY N_out", "X Y ΔX ΔY N_out N_in", "B X Y ΔX N_out N_in",
-                    "B X Y ΔX ΔY N_out N_in + B X Y N_out"] {
-      let candidate = try PolynomialParser.polynomial(planted)
-      let same = try outcomes(candidate, seed: 1).first { $0.id == "instrumented-count-same" }!
-      assertStatus(same, .fail)
-      let user = try outcomes(candidate, seed: 1).first { $0.id == "user-shape-count" }!
-      assertStatus(user, .fail)
+  func testMalformedCounts_areUnreadableWithALocatedDiagnostic() {
+    let g = grade(problem, "B*X*Y*Q")
+    XCTAssertEqual(g.verdict, .unreadable)
+    XCTAssertEqual(g.issues.first?.column, 7)
+    XCTAssertEqual(g.issues.first?.message, "unknown symbol 'Q'; known: B (batch), X, Y, ΔX (dX, DX), "
+                     + "ΔY (dY, DY), N_out (Nout, N_o), N_in (Nin, N_i)")
+    XCTAssertEqual(grade(problem, "B*X*(Y").issues.first?.message, "expected ')', found the end of the answer")
+    XCTAssertEqual(grade(problem, "B < X").verdict, .unreadable)
+  }
+
+  func testPrintedSolution_isGradedAsPrintedAndAgrees() throws {
+    let g = try printedGrade(problem)
+    XCTAssertEqual(g.verdict, .correct)
+    XCTAssertEqual(g.reading, "B·N_in·N_out·X·Y·ΔX·ΔY")
+  }
+
+  func testBorderAmbiguity_fromTheDocumentAndTheCounts() throws {
+    let derivation = try problem.derive(ParameterValues(specs: problem.parameters))
+    let errata = problem.findings(derivation, printed: nil, text: Shipped.text("1"))
+    XCTAssertEqual(errata.map(\.kind), [.ambiguity])
+    XCTAssertTrue(errata[0].evidence!.contains("same 924844032, valid 859963392"), errata[0].evidence!)
+  }
+
+  /// Every check of `psverify all` for problem 1 fails on a planted answer or a broken kernel.
+  func testEveryCheck_failsOnAPlantedAnswerOrBrokenKernel() throws {
+    let user = ConvMultiplies.UserShape(ParameterValues(
+      specs: problem.parameters, overrides: ["B": .integer(2), "X": .integer(9), "Y": .integer(7)]))
+    let derived = try ConvMultiplies.counts()
+    let planted = try PolynomialParser.polynomial("B X Y ΔX N_out N_in")
+    let all = ConvMultiplies.checks(candidate: derived.same, valid: derived.valid, user: user, shapes: 20)
+    for check in all { assertStatus(runCheck(check), .pass) }
+    let wrong = ConvMultiplies.checks(candidate: planted, valid: planted, user: user, shapes: 20)
+    var failing = Set<String>()
+    for check in wrong where ["instrumented-count-same", "instrumented-count-valid", "user-shape-count"].contains(check.id) {
+      assertStatus(runCheck(check), .fail)
+      failing.insert(check.id)
     }
+    for check in all where ["instrumented-count-skip", "kernel-equals-equation"].contains(check.id) {
+      // The skipping kernel skips a tap; the GEMM does an extra multiply.
+      let fault: KernelFaults.Fault = check.id == "instrumented-count-skip" ? .missingMultiply : .extraMultiply
+      assertStatus(runCheck(check, with: fault), .fail)
+      failing.insert(check.id)
+    }
+    // A kernel that does an extra or a missing multiply fails the instrumented counts.
+    for check in all where check.id == "instrumented-count-same" {
+      assertStatus(runCheck(check, with: .extraMultiply), .fail)
+      assertStatus(runCheck(check, with: .missingMultiply), .fail)
+    }
+    assertEveryCheckFails(all, failing: failing)
   }
 
   func testSkipClosedForm_handValues() {
@@ -47,11 +88,5 @@ final class ConvMultipliesGrading: XCTestCase {
     XCTAssertEqual(ConvMultiplies.skipTaps(input: 5, filter: 3), 13)
     // Width 2, filter 7 (p = 3): each output sees both pixels: 4.
     XCTAssertEqual(ConvMultiplies.skipTaps(input: 2, filter: 7), 4)
-  }
-
-  func testAudit_readsPrintedAnswerAndAgrees() {
-    let audit = ConvMultiplies.audit()
-    XCTAssertTrue(audit.agrees)
-    XCTAssertEqual(audit.errata.map(\.kind), [.ambiguity])
   }
 }

@@ -6,54 +6,92 @@ import XCTest
 
 @testable import P3bResidualScale
 
-/// Problem 3b graded both ways: the derived γ passes for several seeds, planted wrong answers fail.
+/// Problem 3b graded both ways: γ compared exactly, decimals within their own rounding, and the
+/// checks of `psverify all` each failing on a planted γ or a broken kernel.
 final class ResidualScaleGrading: XCTestCase {
+  let problem = ResidualScale.problem
   /// A network small enough for debug builds; the checks are the same code as in a full run.
-  let network = ResidualScale.NetworkShape(width: 32, bottleneck: 8, layers: 4, batch: 64,
-                                           replicates: 4)
-  let trials = ResidualScale.problem.defaultTrials
+  let network = ResidualScale.NetworkShape(width: 32, bottleneck: 8, layers: 4, batch: 64, replicates: 4)
 
-  func outcomes(_ gamma: ScalarValue, seed: UInt64, only ids: Set<String>? = nil) -> [CheckOutcome] {
-    let runner = Runner(seed: seed, trials: trials)
-    let parameters = ParameterValues(specs: ResidualScale.problem.parameters)
-    let root = RandomStream(seed: seed).split("3b")
-    return ResidualScale.checks(candidate: gamma, network: network)
-      .filter { ids?.contains($0.id) ?? true }
-      .map { runner.run($0, stream: root.split($0.id), trials: trials, parameters: parameters) }
+  func testRightValues_inPlainUnicodeAndLaTeX_areCorrect() {
+    assertGrade(problem, "1/sqrt(2)", .correct)
+    assertGrade(problem, "γ = 1/√2", .correct)
+    assertGrade(problem, #"\frac{\sqrt{2}}{2}"#, .correct)
+    assertGrade(problem, "2^(-1/2)", .correct)
+    assertGrade(problem, "0.7071", .correct, mentions: ["rounded to 4 decimals"])
+    assertGrade(problem, "-1/sqrt(2)", .correct, convention: "the negative root")
   }
 
-  func testDerivedGamma_passesEveryCheckForFiveSeeds() {
-    let derived = ScalarValue.exact(ResidualScale.derivedGamma)
-    for seed: UInt64 in [1, 2, 3, 4, 5] {
-      for outcome in outcomes(derived, seed: seed) { assertStatus(outcome, .pass) }
+  func testWrongValues_areIncorrectWithTheVarianceTheyGive() {
+    assertGrade(problem, "1/2", .incorrect, mentions: ["γ = 1/2 gives Var γ(A + B) = 2γ² = 0.5, not 1",
+                                                       "100000 Gaussian pairs measure 0.5", "γ is too small"])
+    assertGrade(problem, "1", .incorrect, mentions: ["2γ² = 2, not 1", "γ is too large"])
+    assertGrade(problem, "1/sqrt(3)", .incorrect, mentions: ["2γ² = 0.6667"])
+    assertGrade(problem, "sqrt(2)", .incorrect, mentions: ["2γ² = 4"])
+    assertGrade(problem, "0.7", .incorrect, mentions: ["Too few digits to tell"])
+    assertGrade(problem, "0.708", .incorrect, mentions: ["2γ² = 1.003"])
+  }
+
+  func testMalformedValues_areUnreadableWithALocatedDiagnostic() {
+    let g = grade(problem, "1/sqrt(")
+    XCTAssertEqual(g.verdict, .unreadable)
+    XCTAssertEqual(g.issues.first?.column, 8)
+    XCTAssertEqual(grade(problem, "gamma").issues.first?.message, "expected a number, found the symbol 'gamma'")
+  }
+
+  func testPrintedSolution_agreesAndItsUnstatedSignIsFound() throws {
+    let g = try printedGrade(problem)
+    XCTAssertEqual(g.verdict, .correct)
+    let derivation = try problem.derive(ParameterValues(specs: problem.parameters))
+    let errata = problem.findings(derivation, printed: g, text: Shipped.text("3b"))
+    XCTAssertEqual(errata.map(\.kind), [.assumption])
+    XCTAssertTrue(errata[0].message.contains("−1/√2 satisfies the variance condition too"), errata[0].message)
+  }
+
+  func outcomes(_ gamma: ScalarValue, seed: UInt64, trials: Int = 100_000) -> [String: CheckOutcome] {
+    let runner = Runner(seed: seed, trials: trials)
+    let root = RandomStream(seed: seed).split("3b")
+    return Dictionary(uniqueKeysWithValues: ResidualScale.checks(candidate: gamma, network: network).map {
+      ($0.id, runner.run($0, stream: root.split($0.id), trials: trials, parameters: ParameterValues(specs: [])))
+    })
+  }
+
+  func testDerivedGamma_passesEveryCheckForThreeSeeds() throws {
+    let derivation = try problem.derive(ParameterValues(specs: problem.parameters))
+    guard case .scalar(let gamma) = derivation.answer else { return XCTFail("not a scalar") }
+    for seed: UInt64 in [1, 2, 3] {
+      for outcome in outcomes(gamma, seed: seed).values { assertStatus(outcome, .pass) }
     }
   }
 
-  func testPlantedWrongGammas_failMonteCarloAndSymbolicChecks() throws {
-    let planted = ["1/2", "1", "1/sqrt(3)"]
-    let mustFail: Set<String> = ["gamma-solves-variance-equation", "variance-monte-carlo-gaussian",
-                                 "variance-monte-carlo-uniform", "variance-monte-carlo-rademacher",
-                                 "gamma-sweep", "network-unit-variance"]
-    for text in planted {
-      let gamma = try ScalarExpression.evaluate(text)
-      for outcome in outcomes(gamma, seed: 1, only: mustFail) {
+  /// Every check of `psverify all` for 3b fails on a planted γ or a broken kernel.
+  func testEveryCheck_failsOnAPlantedGammaOrBrokenKernel() throws {
+    var failing = Set<String>()
+    for text in ["1/2", "1/sqrt(3)"] {
+      for (id, outcome) in outcomes(try ScalarExpression.evaluate(text), seed: 1) where id != "network-forward-reference" {
         assertStatus(outcome, .fail)
+        failing.insert(id)
       }
     }
+    let reference = ResidualScale.forwardReferenceCheck(gamma: 0.5.squareRoot())
+    assertStatus(runCheck(reference), .pass)
+    assertStatus(runCheck(reference, with: .extraMultiply), .fail)
+    failing.insert(reference.id)
+    assertEveryCheckFails(ResidualScale.checks(candidate: .approximate(0.7), network: network), failing: failing)
   }
 
-  func testNegativeRoot_failsOnlyTheSignCondition() throws {
-    let gamma = try ScalarExpression.evaluate("-1/sqrt(2)")
-    let symbolic = outcomes(gamma, seed: 1, only: ["gamma-solves-variance-equation"])
-    assertStatus(symbolic[0], .fail)
-    XCTAssertTrue(symbolic[0].measurement.detail.contains("γ ≤ 0"))
+  func testApproximateGamma_judgedWithinStatedRounding() {
+    let close = outcomes(.approximate(0.5.squareRoot()), seed: 1)["gamma-solves-variance-equation"]!
+    assertStatus(close, .pass)
+    assertStatus(outcomes(.approximate(0.7071), seed: 1)["gamma-solves-variance-equation"]!, .fail)
   }
 
-  func testApproximateGamma_judgedWithinStatedRounding() throws {
-    let close = outcomes(.approximate(0.5.squareRoot()), seed: 1,
-                         only: ["gamma-solves-variance-equation"])
-    assertStatus(close[0], .pass)
-    let typo = outcomes(.approximate(0.7071), seed: 1, only: ["gamma-solves-variance-equation"])
-    assertStatus(typo[0], .fail)
+  /// The branch-mean probe reports the ReLU premise only when its z-test rejects a zero mean.
+  func testBranchMeanProbe_findsTheNonZeroMean() {
+    let probe = ResidualScale.branchMeanProbe(gamma: 0.5.squareRoot(), shape: network)
+    let outcome = Runner(seed: 1).run(probe, stream: RandomStream(seed: 1).split(probe.id), trials: 1,
+                                      parameters: ParameterValues(specs: []))
+    XCTAssertTrue(outcome.result.errata.contains { $0.message.hasPrefix("L̂_ℓ[n] = ReLU(…) ≥ 0") },
+                  outcome.result.detail)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ImageIO
 import IndexNotation
 import TensorCore
 import TestSupport
@@ -7,40 +8,84 @@ import XCTest
 
 @testable import P4ScalePyramid
 
-/// Problem 4 graded both ways.
+/// Problem 4 graded both ways: equations evaluated against psverify's pyramid level under the
+/// answer's own offset convention and weight layout.
 final class ScalePyramidGrading: XCTestCase {
+  let problem = ScalePyramid.problem
   let setup = ScalePyramid.Setup(k: 3, batch: 1, channels: 2, filter: 3)
 
-  func run(_ check: Check, seed: UInt64) -> CheckOutcome {
-    Runner(seed: seed).run(check, stream: RandomStream(seed: seed).split("4"), trials: 1,
-                           parameters: ParameterValues(specs: []))
+  static let right = "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I] "
+    + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] − B_{ℓ+1}[j])"
+
+  func testRightEquations_inPlainUnicodeAndLaTeX_areCorrect() {
+    assertGrade(problem, Self.right, .correct)
+    assertGrade(problem, #"L_{\ell+1,s}[b,x,y,j] = \sigma(W_{\ell+1,\leftarrow}[\Delta X,\Delta Y,I,j] L_{\ell,s+1}[b,x+\Delta X-1,y+\Delta Y-1,I] + W_{\ell+1,\uparrow}[\Delta X,\Delta Y,I,j] L_{\ell,s}[b,2x+\Delta X-1,2y+\Delta Y-1,I] - B_{\ell+1}[j])"#, .correct)
+    assertGrade(problem, "L_{l+1,s}[b,x,y,j] = sigma(W_{l+1,left}[dX,dY,I,j] L_{l,s+1}[b,x+dX-p,y+dY-p,I] + W_{l+1,up}[dX,dY,I,j] L_{l,s}[b,2x+dX-p,2y+dY-p,I] - B_{l+1}[j])", .correct)
+    // Weights in the answer's own index order.
+    assertGrade(problem, "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[j, I, ΔX, ΔY] L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I] "
+      + "+ W_{ℓ+1,↑}[j, I, ΔX, ΔY] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] − B_{ℓ+1}[j])", .correct)
+    // Offsets from 0 to F − 1, not centred: the other evident convention, named.
+    assertGrade(problem, "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX, y + ΔY, I] "
+      + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX, 2y + ΔY, I] − B_{ℓ+1}[j])", .correct,
+                convention: "offsets ΔX, ΔY from 0 to F − 1")
   }
 
-  func testVerifiedEquation_passesForThreeSeeds() {
-    for seed: UInt64 in [1, 2, 3] {
-      for check in ScalePyramid.checks(candidate: ScalePyramid.equation(p: 1), setup: setup,
-                                       scaleDependence: 0) {
-        assertStatus(run(check, seed: seed), .pass)
-      }
+  func testWrongEquations_areIncorrectWithWhatDiffers() {
+    assertGrade(problem, Self.right.replacingOccurrences(of: "2x + ΔX − 1, 2y", with: "x + ΔX − 1, y"), .incorrect,
+                mentions: ["L_{ℓ,s} is twice as large as L_{ℓ+1,s}: read it at 2x + Δx"])
+    assertGrade(problem, Self.right.replacingOccurrences(of: "W_{ℓ+1,←}", with: "W_{ℓ+1,X}")
+      .replacingOccurrences(of: "W_{ℓ+1,↑}", with: "W_{ℓ+1,←}").replacingOccurrences(of: "W_{ℓ+1,X}", with: "W_{ℓ+1,↑}"),
+                .incorrect, mentions: ["W_{ℓ+1,←} and W_{ℓ+1,↑} are swapped"])
+    assertGrade(problem, Self.right.replacingOccurrences(of: "− B_{ℓ+1}[j]", with: "+ B_{ℓ+1}[j]"), .incorrect,
+                mentions: ["The threshold is added"])
+    assertGrade(problem, Self.right.replacingOccurrences(of: "W_{ℓ+1,←}", with: "W_{ℓ+1,←,s}"), .incorrect,
+                mentions: ["depend on the scale s"])
+    assertGrade(problem, Self.right.replacingOccurrences(of: "L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I]",
+                                                         with: "L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I, j]"),
+                .incorrect, mentions: ["has rank 4 but is used with 5 indices"])
+    assertGrade(problem, Self.right.replacingOccurrences(of: " + W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I]",
+                                                         with: ""), .incorrect, mentions: ["the answer lacks L_{ℓ,s}, W_{ℓ+1,↑}"])
+  }
+
+  func testMalformedEquation_isUnreadableWithALocatedDiagnostic() {
+    let g = grade(problem, "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j")
+    XCTAssertEqual(g.verdict, .unreadable)
+    XCTAssertEqual(g.issues.first?.column, 49)  // the end of the 48 characters
+  }
+
+  func testPrintedSolution_isIncorrectForItsRanksAndThreshold() throws {
+    let g = try printedGrade(problem)
+    XCTAssertEqual(g.verdict, .incorrect)
+    XCTAssertTrue(g.feedback.joined().contains("L_{ℓ,s+1} has rank 4 but is used with 5 indices"), "\(g.feedback)")
+    XCTAssertTrue(g.feedback.contains("The threshold is added; the course's unit subtracts it: σ(W·L − B)."))
+  }
+
+  func testStatementPyramid_equalsTheMeanItDescribes() {
+    XCTAssertEqual(ScalePyramid.pyramidFinding(Shipped.text("4")).count, 0)
+  }
+
+  /// Every check of `psverify all` for problem 4 fails on a planted input or a broken kernel.
+  func testEveryCheck_failsOnAPlantedInputOrBrokenKernel() throws {
+    var parser = Parser(ScalePyramid.equation(p: 1), parameters: [])
+    let derived = try parser.parseEquation()
+    let all = ScalePyramid.checks(candidate: derived, sideExponent: ScalePyramid.sideExponent, setup: setup)
+    for check in all { assertStatus(runCheck(check), .pass) }
+    var failing = Set<String>()
+    var wrongParser = Parser(ScalePyramid.equation(p: 0), parameters: [])
+    let planted = ScalePyramid.checks(
+      candidate: try wrongParser.parseEquation(), sideExponent: .symbol("k") - .symbol("ℓ"), setup: setup,
+      scaleDependence: 0.1, controlDependence: 0,
+      pyramid: "I_{s+1}[b, x, y, c] = 1/4 (I_s[b, 2x, 2y, c] + I_s[b, 2x + 1, 2y, c] + I_s[b, 2x, 2y + 1, c])")
+    for check in planted where check.id != "instrumented-count" {
+      assertStatus(runCheck(check), .fail)
+      failing.insert(check.id)
     }
-  }
-
-  func testWrongEquations_fail() {
-    let planted = [
-      // the stride on the wrong term
-      "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] + W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, x + ΔX − 1, y + ΔY − 1, I] − B_{ℓ+1}[j])",
-      // the scale index swapped
-      "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s}[b, x + ΔX − 1, y + ΔY − 1, I] + W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] − B_{ℓ+1}[j])",
-      // the weights swapped between the terms
-      "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I] + W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] − B_{ℓ+1}[j])",
-    ]
-    for text in planted {
-      assertStatus(run(ScalePyramid.equationCheck(text, setup), seed: 1), .fail)
+    for check in all where check.id == "instrumented-count" {
+      assertStatus(runCheck(check, with: .extraMultiply), .fail)
+      assertStatus(runCheck(check, with: .missingMultiply), .fail)
+      failing.insert(check.id)
     }
-  }
-
-  func testWeightsThatDependOnScale_failEquivariance() {
-    assertStatus(run(ScalePyramid.equivarianceCheck(setup, "random", scaleDependence: 0.1), seed: 1), .fail)
+    assertEveryCheckFails(all, failing: failing)
   }
 
   func testNetpbm_readsGeneratedImagesAndRejectsBadOnes() throws {

@@ -15,16 +15,16 @@ final class ScalarExpressionTests: XCTestCase {
 
   func testSyntaxErrorsNameTheColumn() {
     XCTAssertThrowsError(try ScalarExpression.evaluate("1/")) {
-      XCTAssertEqual("\($0)", "expected a number at the end of the input at column 3")
+      XCTAssertEqual("\($0)", "expected a number, a symbol or '(', found the end of the answer at column 3")
     }
     XCTAssertThrowsError(try ScalarExpression.evaluate("\\sqrt{2")) {
-      XCTAssertEqual("\($0)", "expected '}' at the end of the input at column 8")
+      XCTAssertEqual("\($0)", "expected '}', found the end of the answer at column 8")
     }
     XCTAssertThrowsError(try ScalarExpression.evaluate("1/0")) {
-      XCTAssertEqual("\($0)", "division by zero at column 4")
+      XCTAssertEqual("\($0)", "division by zero at column 2")
     }
     XCTAssertThrowsError(try ScalarExpression.evaluate("abc")) {
-      XCTAssertEqual("\($0)", "expected a number, found 'a' at column 1")
+      XCTAssertEqual("\($0)", "expected a number, found the symbol 'abc' at column 1")
     }
   }
 

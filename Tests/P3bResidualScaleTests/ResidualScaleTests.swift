@@ -15,11 +15,14 @@ final class ResidualScaleTests: XCTestCase {
     XCTAssertEqual(chosen.description, "1/√2")
   }
 
-  func testAudit_readsPrintedAnswerAsPrintedAndAgrees() {
-    let audit = ResidualScale.audit()
-    XCTAssertEqual(audit.reading, "γ = 1/√2")
-    XCTAssertTrue(audit.agrees)
-    XCTAssertTrue(audit.errata.contains { $0.kind == .notation && $0.message.contains("h[ℓ+1, j]") })
+  func testDerivation_keepsTheNegativeRootAsANamedAlternative() throws {
+    let d = try ResidualScale.derivation()
+    guard case .scalar(.exact(let gamma)) = d.answer else { return XCTFail("not an exact scalar") }
+    XCTAssertEqual(gamma, Surd(Rational(1, 2), radicand: 2))
+    XCTAssertEqual(d.alternatives.count, 1)
+    guard case .scalar(.exact(let other)) = d.alternatives[0].answer else { return XCTFail("not exact") }
+    XCTAssertEqual(other, -gamma)
+    XCTAssertTrue(d.alternatives[0].convention.hasPrefix("the negative root"))
   }
 
   func testUnitStatistics_handExample() {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ResultStore
+import ProblemDocument
 import Verification
 import XCTest
 
@@ -28,7 +29,8 @@ final class ResultStoreTests: XCTestCase {
       streamKey: 42, seconds: 0.1)
     let report = ProblemReport(
       id: "9t", title: "t", question: "q", parameters: ParameterValues(specs: []),
-      derivation: Derivation(steps: [], answer: "a", answerLatex: "a"), derivationError: nil,
+      derivation: Derivation(steps: [DerivationStep("s", latex: "x")], answer: .polynomial(.symbol("N"))),
+      derivationError: nil,
       audit: nil, outcomes: [outcome], seconds: 0.2)
     return RunRecord(startedAt: Date(), finishedAt: Date(), version: "test", seed: seed,
                      trials: 10, parameters: .object([]), commandLine: "psverify test",
@@ -121,7 +123,8 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertEqual(runs[0].problems.map(\.id), ["1", "3b"])
     let queue = try DatabaseQueue(path: path)
     let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-    XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench"])
+    XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports"])
+    XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, 3)
   }
 
   func testNewerSchema_refusedAndUntouched() throws {
@@ -146,6 +149,70 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertThrowsError(try ResultStore(path: directory.appendingPathComponent("none.db").path).runs()) {
       XCTAssertTrue("\($0)".hasPrefix("there is no results database at"))
     }
+  }
+
+  /// The file's bytes and the directory's listing, to show that nothing changed.
+  func snapshot(_ path: String) throws -> (Data?, [String]) {
+    (FileManager.default.contents(atPath: path),
+     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted())
+  }
+
+  /// Refused files stay byte for byte as they were, with nothing created beside them: a file cut
+  /// by one byte, one whose user_version psverify never wrote, one cut in the middle.
+  func testUntrustedDatabases_refusedWithNothingCreatedBeside() throws {
+    let path = directory.appendingPathComponent("results.db").path
+    let store = ResultStore(path: path)
+    for _ in 0..<5 { _ = try store.store(record()) }
+    let full = try checkpointedBytes(path)
+    let variants: [(String, Data)] = [
+      ("one byte short", full.dropLast()),
+      ("half", full.prefix(full.count / 2)),
+      ("user_version 99", { var d = full; d.replaceSubrange(60..<64, with: [0, 0, 0, 99]); return d }()),
+    ]
+    for (name, bytes) in variants {
+      try? FileManager.default.removeItem(atPath: path)
+      _ = FileManager.default.createFile(atPath: path, contents: bytes)
+      let before = try snapshot(path)
+      XCTAssertThrowsError(try store.store(record()), name) { error in
+        XCTAssertEqual((error as? StoreError)?.isUsage, true, "\(name): \(error)")
+      }
+      XCTAssertThrowsError(try store.runs(), name)
+      let after = try snapshot(path)
+      XCTAssertEqual(after.0, before.0, "\(name): the file changed")
+      XCTAssertEqual(after.1, before.1, "\(name): files appeared beside it")
+    }
+  }
+
+  func testNotARegularFile_refused() {
+    for path in ["/dev/null", directory.path] {
+      XCTAssertThrowsError(try ResultStore(path: path).validate()) {
+        XCTAssertEqual($0 as? StoreError, .notRegularFile(path: path))
+      }
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: "/dev/null-journal"))
+  }
+
+  /// Everything v3 holds comes back: probes, located errata, the printed grade, gradings, audits.
+  func testVersion3Rows_stored() throws {
+    let path = directory.appendingPathComponent("v3.db").path
+    var run = record()
+    let document = ProblemSetDocument(text: "**Problem 1.** Q $x[i] = W[i,J] y[J]$\n", name: "d.md")
+    let finding = Finding(.spelling, "'teh'", at: document.location(ofOffset: 3), in: document.sections[1],
+                          document: document)
+    run.submissions = [Submission(problem: "3b", answer: "1/2",
+                                  grade: Grade(.incorrect, reading: "γ = 1/2", feedback: ["no"]))]
+    run.audits = [AuditRecord(name: "d.md", sha256: "ab", bytes: 9, problems: 1, findings: [finding], notes: [])]
+    let id = try ResultStore(path: path).store(run)
+    let queue = try DatabaseQueue(path: path)
+    try queue.read { db in
+      XCTAssertEqual(try String.fetchOne(db, sql: "SELECT verdict FROM submission WHERE run_id = ?", arguments: [id]),
+                     "incorrect")
+      XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT line FROM audit_finding"), 1)
+      XCTAssertEqual(try String.fetchOne(db, sql: "SELECT derivation_steps FROM problem_result"),
+                     #"[{"text":"s","latex":"x"}]"#)
+      XCTAssertEqual(try String.fetchOne(db, sql: "SELECT location FROM erratum"), "here")
+    }
+    try queue.close()
   }
 
   private func checkpointedBytes(_ path: String) throws -> Data {
