@@ -44,7 +44,12 @@ enum AuditRules {
       // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
       var letters: [String: [SymbolUse]] = [:]
       var order: [String] = []
+      let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
       for u in uses {
+        // "Where $z$ is near one": prose naming a tensor of the problem by its bare name.
+        if u.role == .scalar && !u.inEquation && tensors.contains(u.name) && u.name.first?.isLowercase == true {
+          continue
+        }
         let letter = u.role == .tensor ? u.family : u.name
         if letters[letter] == nil { order.append(letter) }
         letters[letter, default: []].append(u)
@@ -104,8 +109,14 @@ enum AuditRules {
       // Letters, among uses of the usual rank: the first use that differs from the first one.
       let same = uses.filter { $0.indices.count == usual }
       guard let reference = same.first else { continue }
+      /// A letter's size, numbered and primed copies (t_1, t′) merged: renaming a dummy index is
+      /// not writing the tensor differently.
       func size(_ letter: String?) -> String? {
-        guard let letter else { return nil }
+        guard var letter else { return nil }
+        if let u = letter.lastIndex(of: "_"), letter[letter.index(after: u)...].allSatisfy(\.isNumber) {
+          letter = String(letter[..<u])
+        }
+        letter = letter.replacingOccurrences(of: "′", with: "")
         let s = IndexVariable(letter).rangeSymbol
         return classes[s] ?? s
       }
@@ -170,12 +181,18 @@ enum AuditRules {
         if families[fkey] == nil { families[fkey] = u.location }
       }
     }
+    var indexNames = Set<String>()
+    for u in symbols.uses where u.role == .index {
+      indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
+    }
     var reported = Set<String>()
     for u in symbols.uses {
       let section = doc.sections[u.section]
       guard section.kind != .preamble, u.role == .tensor || u.role == .scalar || u.role == .size else {
         continue
       }
+      // An index letter (t_1, d) is introduced by the tensors it indexes.
+      if u.role != .tensor && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name) { continue }
       // Solutions may bring their own parameters; only their counts and formulas are read here.
       if section.kind == .solution && (u.inEquation || u.role == .tensor) { continue }
       let scope = DocumentSymbols.scope(section)

@@ -62,9 +62,29 @@ public struct DocumentSymbols: Sendable {
   /// The problem a section belongs to ("" for the preamble): the scope of its names.
   public static func scope(_ section: Section) -> String { section.problem ?? "" }
 
+  /// Words after which a name is not being introduced ("the variance of q", "gives that h").
+  static let notIntroducing: Set<String> = [
+    "of", "that", "is", "are", "to", "for", "from", "on", "in", "at", "by", "as", "and", "or", "if",
+    "gives", "give", "then", "when", "whether", "than", "what", "which", "does", "do", "be", "it",
+  ]
+  /// Words that open a noun phrase naming something ("a gate z", "the tensor L", "with weights W").
+  static let determiners: Set<String> = ["a", "an", "the", "with", "and", "its", "our", "their", "some", "each"]
+
+  /// Whether the words before a name introduce it: the last word an introducing word, or a noun
+  /// (not a preposition, verb or conjunction) with a determiner up to four words back.
+  static func introduces(after words: [String]) -> Bool {
+    guard let last = words.last else { return false }
+    if introducers.contains(last) { return true }
+    if notIntroducing.contains(last) || determiners.contains(last) { return false }
+    return words.dropLast().suffix(3).contains { determiners.contains($0) }
+  }
+
   /// Builds the table from every fragment and the introducing phrases of the prose.
   public init(_ document: ProblemSetDocument, readings: [ReadFragment]) {
-    for reading in readings { collect(reading, document) }
+    var previous: (section: Int, introduced: Bool)?
+    for reading in readings {
+      previous = collect(reading, document, previous: previous)
+    }
     for (index, section) in document.sections.enumerated() {
       collectProse(section, index, document)
     }
@@ -73,12 +93,17 @@ public struct DocumentSymbols: Sendable {
 
   // MARK: Fragments
 
-  mutating func collect(_ reading: ReadFragment, _ doc: ProblemSetDocument) {
+  /// Collects one fragment's names; returns whether a phrase introduced it, for the next one
+  /// ("weights $W^h$ and $W^x$": the second is introduced with the first).
+  mutating func collect(_ reading: ReadFragment, _ doc: ProblemSetDocument,
+                        previous: (section: Int, introduced: Bool)?) -> (section: Int, introduced: Bool) {
     let f = reading.fragment
     let section = doc.sections[f.section]
     let before = precedingWords(f, doc)
     let after = followingText(f, doc)
-    let introducedByPhrase = before.last.map(DocumentSymbols.introducers.contains) ?? false
+    let continued = (before == ["and"] || before == ["or"] || before.isEmpty)
+      && previous?.section == f.section && previous?.introduced == true
+    let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued
       || DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) }
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
@@ -110,9 +135,9 @@ public struct DocumentSymbols: Sendable {
         addReference(ref, rowOffset: rowOffset, introduces: introduces, inEquation: inEquation,
                      onLeft: false)
       }
-      for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) {
+      for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
         add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
-            introduces: false, inEquation: inEquation)
+            introduces: introduces && !name.isFunction, inEquation: inEquation)
       }
     }
 
@@ -152,7 +177,8 @@ public struct DocumentSymbols: Sendable {
         add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
       }
     case .formula(let symbols, _):
-      let isIndex = before.last == "index" || before.last == "indices"
+      let isIndex = before.last == "index" || before.last == "indices" || before.last == "positions"
+        || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
       for name in symbols {
         let tensorLike = name.contains("_") && name.contains(",")
         if tensorLike {
@@ -166,6 +192,7 @@ public struct DocumentSymbols: Sendable {
     case .unreadable:
       break
     }
+    return (f.section, introducedByPhrase)
   }
 
   /// Size for a name that starts with a capital, scalar otherwise (γ, s, k).

@@ -42,7 +42,8 @@ public enum FragmentReader {
     ReadFragment(fragment: fragment, content: content(fragment.text))
   }
 
-  static func content(_ raw: String) -> FragmentContent {
+  /// What a fragment's text reads as.
+  public static func content(_ raw: String) -> FragmentContent {
     let text = trimmed(raw)
     let chars = Array(text)
     if let rows = splitEnvironment(chars) {

@@ -61,7 +61,8 @@ public enum Spelling {
       if start > 0, s[start - 1].properties.numericType != nil || s[start - 1] == "_" { continue }
       var w = String.UnicodeScalarView()
       w.append(contentsOf: s[start..<i])
-      let word = String(w)
+      var word = String(w)
+      if word.hasSuffix("'s") { word.removeLast(2) }  // a possessive: check the word itself
       let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
       if letters.count < 2 { continue }
       if letters.count <= 5, word.uppercased() == word { continue }  // an acronym
