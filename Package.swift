@@ -47,6 +47,9 @@ let package = Package(
     problem("P3bResidualScale", ["Models"]),
     problem("P3cGradientDecay", ["Models"]),
     problem("P4ScalePyramid", ["ImageIO"]),
+    /// The text readers as fuzz targets, shared by the libFuzzer harness (Fuzz/) and the tests.
+    .target(name: "FuzzTargets",
+            dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
     .target(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
@@ -85,6 +88,7 @@ let package = Package(
         + problemModules.map { .target(name: $0) }),
     .testTarget(
       name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
+    .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -48,7 +48,7 @@ public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
     var out = ""
     for (i, t) in terms.enumerated() {
       var parts: [String] = []
-      let magnitude = abs(t.coefficient)
+      let magnitude = t.coefficient.magnitude
       if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) { parts.append("\(magnitude)") }
       parts += t.parameters
       if let v = t.variable { parts.append(v.name) }

@@ -55,7 +55,7 @@ extension IndexExpression {
     var out = ""
     for (i, t) in terms.enumerated() {
       if i > 0 || t.coefficient < 0 { out += t.coefficient < 0 ? "<mo>−</mo>" : "<mo>+</mo>" }
-      let magnitude = abs(t.coefficient)
+      let magnitude = t.coefficient.magnitude
       if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) { out += "<mn>\(magnitude)</mn>" }
       for p in t.parameters { out += "<mi>\(MathML.escape(p))</mi>" }
       if let v = t.variable { out += MathML.identifier(v.name) }
@@ -67,7 +67,7 @@ extension IndexExpression {
     var out = ""
     for (i, t) in terms.enumerated() {
       if i > 0 || t.coefficient < 0 { out += t.coefficient < 0 ? " - " : " + " }
-      let magnitude = abs(t.coefficient)
+      let magnitude = t.coefficient.magnitude
       if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) { out += "\(magnitude)" }
       out += t.parameters.joined()
       if let v = t.variable { out += Polynomial.latexSymbol(v.name) }

@@ -409,7 +409,9 @@ public struct Parser {
       var sawAtom = false
       while true {
         if case .number(let n) = current.kind {
-          coefficient *= n
+          let (product, overflow) = coefficient.multipliedReportingOverflow(by: n)
+          guard !overflow else { throw error("the index coefficient \(coefficient)·\(n) is too large") }
+          coefficient = product
           advance()
         } else if case .letter = current.kind {
           let p = current.position

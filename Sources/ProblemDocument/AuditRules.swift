@@ -377,7 +377,7 @@ enum AuditRules {
         let prose = doc.prose(in: sections).lowercased()
         let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
           doc.fragments(in: sections).contains { f in
-            guard f.text.contains("\\le") || f.text.contains("<") || f.text.contains("≤") else { return false }
+            guard f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤") else { return false }
             return FragmentReader.content(f.text).mentions(v)
           }
         }

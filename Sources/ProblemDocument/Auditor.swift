@@ -109,7 +109,7 @@ public enum Auditor {
 
   static func isCountQuestion(_ prose: String) -> Bool {
     let p = prose.lowercased()
-    return (p.contains("how many") && p.contains("multipl")) || p.contains("number of multipl")
+    return (p.hasSubstring("how many") && p.hasSubstring("multipl")) || p.hasSubstring("number of multipl")
   }
 
   static func solveCounts(_ readings: [ReadFragment], _ symbols: DocumentSymbols,

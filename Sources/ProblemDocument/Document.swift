@@ -216,3 +216,19 @@ public struct ProblemSetDocument: Sendable {
 }
 
 import Foundation
+
+extension String {
+  /// Whether `needle` occurs in the string, byte by byte over UTF-8 (Foundation's `contains`
+  /// goes through NSString and costs microseconds per call on Linux).
+  func hasSubstring(_ needle: String) -> Bool {
+    let h = Array(utf8), n = Array(needle.utf8)
+    guard !n.isEmpty else { return true }
+    guard h.count >= n.count else { return false }
+    for i in 0...(h.count - n.count) where h[i] == n[0] {
+      var j = 1
+      while j < n.count && h[i + j] == n[j] { j += 1 }
+      if j == n.count { return true }
+    }
+    return false
+  }
+}

@@ -276,9 +276,26 @@ public struct DocumentSymbols: Sendable {
     let section = doc.sections[f.section]
     let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
     let start = max(section.range.lowerBound, end - 80)
-    var text = doc.slice(start..<max(start, end))
-    if let dollar = text.lastIndex(of: "$") { text = String(text[text.index(after: dollar)...]) }
-    return text.lowercased().split { !$0.isLetter }.map(String.init)
+    var scalars = Array(doc.scalars[start..<max(start, end)])
+    if let dollar = scalars.lastIndex(of: "$") { scalars.removeSubrange(...dollar) }
+    return DocumentSymbols.words(scalars)
+  }
+
+  /// Lowercased letter runs of scalars (ASCII fast, other letters by their Unicode property).
+  static func words<C: Collection>(_ scalars: C) -> [String] where C.Element == Unicode.Scalar {
+    var out: [String] = []
+    var word = String.UnicodeScalarView()
+    for c in scalars {
+      let letter = c.isASCII ? (c >= "a" && c <= "z" || c >= "A" && c <= "Z") : c.properties.isAlphabetic
+      if letter {
+        word.append(c.isASCII && c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c)
+      } else if !word.isEmpty {
+        out.append(String(word))
+        word = String.UnicodeScalarView()
+      }
+    }
+    if !word.isEmpty { out.append(String(word)) }
+    return out
   }
 
   /// The lowercased text just after a fragment (up to 40 scalars), spaces collapsed.
@@ -286,8 +303,18 @@ public struct DocumentSymbols: Sendable {
     let section = doc.sections[f.section]
     let start = f.location.offset + f.text.unicodeScalars.count + (f.bare ? 0 : (f.display ? 2 : 1))
     let end = min(section.range.upperBound, start + 40)
-    let text = doc.slice(start..<max(start, end)).lowercased()
-    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var out = String.UnicodeScalarView()
+    var space = false
+    for c in doc.scalars[start..<max(start, end)] {
+      if c == " " || c == "\n" || c == "\t" || c == "\r" {
+        space = !out.isEmpty
+        continue
+      }
+      if space { out.append(" ") }
+      space = false
+      out.append(c.isASCII && c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c)
+    }
+    return String(out)
   }
 }
 

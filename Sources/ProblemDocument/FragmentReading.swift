@@ -116,8 +116,9 @@ public enum FragmentReader {
   /// environment's own level, with their character offsets.
   static func splitEnvironment(_ chars: [Character]) -> [(String, Int)]? {
     let text = String(chars)
+    guard text.hasSubstring("\\begin{") else { return nil }
     let environments = ["split", "align", "align*", "aligned", "gather", "gathered", "eqnarray"]
-    guard let env = environments.first(where: { text.contains("\\begin{\($0)}") }) else { return nil }
+    guard let env = environments.first(where: { text.hasSubstring("\\begin{\($0)}") }) else { return nil }
     let open = Array("\\begin{\(env)}"), close = Array("\\end{\(env)}")
     guard let start = firstIndex(of: open, in: chars, from: 0) else { return nil }
     let bodyStart = start + open.count

@@ -221,14 +221,17 @@ enum MarkdownScanner {
   /// `e[w,I]h[t,I]` (adjacent ones form one fragment).
   static func bareReferences(_ text: String, _ location: DocumentLocation, section: Int,
                              doc: ProblemSetDocument) -> [MathFragment] {
+    guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
     let c = Array(text.unicodeScalars)
     var out: [MathFragment] = []
     var i = 0
-    func isLetter(_ x: Unicode.Scalar) -> Bool { x.properties.isAlphabetic }
+    func isLetter(_ x: Unicode.Scalar) -> Bool {
+      x.isASCII ? (x >= "a" && x <= "z" || x >= "A" && x <= "Z") : x.properties.isAlphabetic
+    }
     /// The end of a reference starting at `j`, or nil.
     func reference(at j: Int) -> Int? {
       guard j < c.count, c[j].isASCII, isLetter(c[j]) else { return nil }
-      if j > 0, isLetter(c[j - 1]) || c[j - 1].properties.numericType != nil { return nil }
+      if j > 0, isLetter(c[j - 1]) || c[j - 1].isASCII && c[j - 1] >= "0" && c[j - 1] <= "9" { return nil }
       var k = j + 1
       if k < c.count, c[k] == "_" {
         k += 1
