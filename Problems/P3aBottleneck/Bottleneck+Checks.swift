@@ -46,6 +46,23 @@ extension Bottleneck {
     return (a.value, b.value)
   }
 
+  /// Multiplies counted in one forward pass (batch 1) of a bottleneck network with zero weights.
+  static func countedBottleneck(_ c: Configuration) -> Int {
+    let counter = MultiplyCounter()
+    _ = BottleneckResidualMLP.zeros(width: c.width, bottleneck: c.bottleneck, layers: c.layers,
+                                    gamma: nil)
+      .forward(Tensor(shape: [1, c.width], repeating: 0), counter: counter)
+    return counter.value
+  }
+
+  /// Multiplies counted in one forward pass (batch 1) of a plain network with zero weights.
+  static func countedPlain(width: Int, layers: Int) -> Int {
+    let counter = MultiplyCounter()
+    _ = PlainMLP.zeros(width: width, layers: layers)
+      .forward(Tensor(shape: [1, width], repeating: 0), counter: counter)
+    return counter.value
+  }
+
   static func value(_ p: Polynomial, _ c: Configuration) -> Int {
     guard let v = p.evaluate(c.point)?.intValue else { return Int.min }
     return v * c.batch
@@ -100,27 +117,32 @@ extension Bottleneck {
           summary: "\(condition) ⟺ the bottleneck network counts fewer multiplies, for every "
             + "N ≤ \(maxWidth), N_bottle ≤ N, L ∈ {2, 3, 5, 9}",
           params: [("condition", .text(condition.description)), ("max_N", .integer(maxWidth))]) { context in
-      var cases = 0, agree = 0, boundary = 0, mismatches: [String] = []
-      for layers in [2, 3, 5, 9] {
-        for width in 1...maxWidth {
-          // The plain count does not depend on N_bottle: count it once per (N, L).
-          let plain = counted(Configuration(width: width, bottleneck: 1, layers: layers, batch: 1),
-                              random: context.random, zeroWeights: true).plain
-          for bottleneck in 1...width {
-            let c = Configuration(width: width, bottleneck: bottleneck, layers: layers, batch: 1)
-            let fewer = counted(c, random: context.random, zeroWeights: true).bottleneck < plain
-            let predicted = condition.holds(c.point.merging(["M": Rational(layers - 1)]) { a, _ in a })
-            cases += 1
-            if 2 * bottleneck == width { boundary += 1 }
-            if predicted == fewer {
-              agree += 1
-            } else if mismatches.count < 3 {
-              mismatches.append("\(c): \(fewer ? "fewer" : "not fewer") multiplies counted, the "
-                                  + "condition says \(predicted.map(String.init) ?? "nothing")")
-            }
+      // One (L, N) pair per work item, on all cores; tallied in order, so the result and the
+      // first disagreements listed do not depend on the number of cores.
+      let pairs = [2, 3, 5, 9].flatMap { layers in (1...maxWidth).map { (layers, $0) } }
+      let tallies = Parallel.map(pairs.count) { index -> (cases: Int, agree: Int, boundary: Int, mismatches: [String]) in
+        let (layers, width) = pairs[index]
+        var cases = 0, agree = 0, boundary = 0, mismatches: [String] = []
+        // The plain count does not depend on N_bottle: count it once per (N, L).
+        let plain = countedPlain(width: width, layers: layers)
+        for bottleneck in 1...width {
+          let c = Configuration(width: width, bottleneck: bottleneck, layers: layers, batch: 1)
+          let fewer = countedBottleneck(c) < plain
+          let predicted = condition.holds(c.point.merging(["M": Rational(layers - 1)]) { a, _ in a })
+          cases += 1
+          if 2 * bottleneck == width { boundary += 1 }
+          if predicted == fewer {
+            agree += 1
+          } else if mismatches.count < 3 {
+            mismatches.append("\(c): \(fewer ? "fewer" : "not fewer") multiplies counted, the "
+                                + "condition says \(predicted.map(String.init) ?? "nothing")")
           }
         }
+        return (cases, agree, boundary, mismatches)
       }
+      let cases = tallies.reduce(0) { $0 + $1.cases }, agree = tallies.reduce(0) { $0 + $1.agree }
+      let boundary = tallies.reduce(0) { $0 + $1.boundary }
+      let mismatches = Array(tallies.flatMap(\.mismatches).prefix(3))
       return Measurement(
         status: agree == cases ? .pass : .fail, expected: .integer(cases), measured: .integer(agree),
         tolerance: .exact,

@@ -46,32 +46,42 @@ extension ResidualScale {
     var minH = Double.infinity
   }
 
-  /// Per-unit statistics over the batch of a [B, N] tensor pair.
+  /// Per-unit statistics over the batch of a [B, N] tensor pair: row-major sweeps in Double,
+  /// units contiguous (vectorised), then one pass over the units.
   static func unitStatistics(_ l: Tensor<Float>, _ h: Tensor<Float>) -> UnitStatistics {
     let b = l.shape[0], n = l.shape[1]
-    var sl = [Double](repeating: 0, count: n)
-    var sh = sl, sll = sl, shh = sl, slh = sl
+    var sums = [Double](repeating: 0, count: 5 * n)  // Σx, Σy, Σx², Σy², Σxy per unit
     var result = UnitStatistics()
-    for row in 0..<b {
-      for u in 0..<n {
-        let x = Double(l.storage[row * n + u]), y = Double(h.storage[row * n + u])
-        sl[u] += x
-        sh[u] += y
-        sll[u] += x * x
-        shh[u] += y * y
-        slh[u] += x * y
-        result.minH = min(result.minH, y)
+    l.storage.withUnsafeBufferPointer { lp in
+      h.storage.withUnsafeBufferPointer { hp in
+        sums.withUnsafeMutableBufferPointer { s in
+          let sl = s.baseAddress!, sh = sl + n, sll = sl + 2 * n, shh = sl + 3 * n, slh = sl + 4 * n
+          var minimum = Float.infinity
+          for row in 0..<b {
+            let x = lp.baseAddress! + row * n, y = hp.baseAddress! + row * n
+            for u in 0..<n {
+              let xv = Double(x[u]), yv = Double(y[u])
+              sl[u] += xv
+              sh[u] += yv
+              sll[u] += xv * xv
+              shh[u] += yv * yv
+              slh[u] += xv * yv
+            }
+            for u in 0..<n { minimum = min(minimum, y[u]) }
+          }
+          result.minH = Double(minimum)
+        }
       }
     }
     let bb = Double(b)
     var correlated = 0
     var corrSum = 0.0
     for u in 0..<n {
-      let ml: Double = sl[u] / bb
-      let mh: Double = sh[u] / bb
-      let vl: Double = (sll[u] - bb * ml * ml) / (bb - 1)
-      let vh: Double = (shh[u] - bb * mh * mh) / (bb - 1)
-      let c: Double = (slh[u] - bb * ml * mh) / (bb - 1)
+      let ml: Double = sums[u] / bb
+      let mh: Double = sums[n + u] / bb
+      let vl: Double = (sums[2 * n + u] - bb * ml * ml) / (bb - 1)
+      let vh: Double = (sums[3 * n + u] - bb * mh * mh) / (bb - 1)
+      let c: Double = (sums[4 * n + u] - bb * ml * mh) / (bb - 1)
       result.meanL += ml
       result.varL += vl
       result.meanH += mh
@@ -94,25 +104,34 @@ extension ResidualScale {
 
   /// Standardises each unit of L̂ over the batch to sample mean 0 and sample variance 1 (n − 1),
   /// imposing the problem's premise on a real branch. A unit that is constant over the batch (a
-  /// dead ReLU) is set to 0.
+  /// dead ReLU) is set to 0. Row-major sweeps, units contiguous.
   static func standardizePerUnit(_ h: Tensor<Float>) -> Tensor<Float> {
     let b = h.shape[0], n = h.shape[1]
-    var out = h
-    for u in 0..<n {
-      var s = 0.0, ss = 0.0
+    var s = [Double](repeating: 0, count: n), ss = s
+    h.storage.withUnsafeBufferPointer { hp in
       for row in 0..<b {
-        let y = Double(h.storage[row * n + u])
-        s += y
-        ss += y * y
-      }
-      let mean = s / Double(b)
-      let variance = (ss - Double(b) * mean * mean) / Double(b - 1)
-      let scale = variance > 1e-12 ? 1 / variance.squareRoot() : 0
-      for row in 0..<b {
-        out.storage[row * n + u] = Float((Double(h.storage[row * n + u]) - mean) * scale)
+        let y = hp.baseAddress! + row * n
+        for u in 0..<n {
+          let v = Double(y[u])
+          s[u] += v
+          ss[u] += v * v
+        }
       }
     }
-    return out
+    var mean = [Double](repeating: 0, count: n), scale = mean
+    for u in 0..<n {
+      mean[u] = s[u] / Double(b)
+      let variance = (ss[u] - Double(b) * mean[u] * mean[u]) / Double(b - 1)
+      scale[u] = variance > 1e-12 ? 1 / variance.squareRoot() : 0
+    }
+    return Tensor(shape: h.shape) { out in
+      h.storage.withUnsafeBufferPointer { hp in
+        for row in 0..<b {
+          let y = hp.baseAddress! + row * n, o = out.baseAddress! + row * n
+          for u in 0..<n { o[u] = Float((Double(y[u]) - mean[u]) * scale[u]) }
+        }
+      }
+    }
   }
 
   /// Runs `replicates` independent networks (weights and input from `stream.split(r)`) and
@@ -120,12 +139,11 @@ extension ResidualScale {
   static func measureNetworks(shape: NetworkShape, gamma: Double, premiseImposed: Bool,
                               stream: RandomStream) -> [(LayerStatistics, Double)] {
     let setup = Self.initialization(shape)
-    var results: [(LayerStatistics, Double)] = []
-    for r in 0..<shape.replicates {
-      results.append(measureNetwork(shape: shape, gamma: gamma, setup: setup,
-                                    premiseImposed: premiseImposed, stream: stream.split(r)))
+    // One network per worker at a time; results in replicate order, whatever the cores.
+    return Parallel.map(shape.replicates) { r in
+      measureNetwork(shape: shape, gamma: gamma, setup: setup, premiseImposed: premiseImposed,
+                     stream: stream.split(r))
     }
-    return results
   }
 
   static func measureNetwork(shape: NetworkShape, gamma: Double,

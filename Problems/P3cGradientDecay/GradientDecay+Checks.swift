@@ -90,7 +90,7 @@ extension GradientDecay {
           readings += 1
           let expected = exponent.evaluate(["L": Rational(layers), "ℓ": Rational(l)])?.intValue
           if whole(value) != expected {
-            mismatches.append("L=\(layers) layer \(l): \(Value.format(value)) vs \(expected)")
+            mismatches.append("L=\(layers) layer \(l): \(Value.format(value)) vs \(expected.map(String.init) ?? "none")")
           }
           if layers == setup.layers { userLayers.append(whole(value).map { .integer($0) } ?? .real(value)) }
         }
@@ -100,7 +100,7 @@ extension GradientDecay {
             readings += 1
             let value = groups[name]!
             if whole(value) != expected {
-              mismatches.append("L=\(layers) block \(l) \(name): \(Value.format(value)) vs \(expected)")
+              mismatches.append("L=\(layers) block \(l) \(name): \(Value.format(value)) vs \(expected.map(String.init) ?? "none")")
             }
             if layers == setup.layers && name == "W2" {
               userGroups.append(whole(value).map { .integer($0) } ?? .real(value))

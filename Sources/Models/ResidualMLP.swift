@@ -22,6 +22,9 @@ public struct BottleneckResidualMLP: Sendable {
     /// W^{b,1} and W^{b,2} packed for the GEMM kernel.
     public let packed1: PackedWeight
     public let packed2: PackedWeight
+    /// W^{b,1}ᵀ and W^{b,2}ᵀ packed, what backpropagation to the block's input multiplies by:
+    /// packed by `preparedForBackpropagation()`, or by each `gradient` call when not.
+    public internal(set) var transposed: (w1: PackedWeight, w2: PackedWeight)?
 
     public init(w1: Tensor<Float>, b1: Tensor<Float>, w2: Tensor<Float>, b2: Tensor<Float>) {
       self.w1 = w1
@@ -107,6 +110,22 @@ public struct BottleneckResidualMLP: Sendable {
                       counter: MultiplyCounter? = nil) -> Tensor<Float> {
     precondition(input.rank == 2 && input.shape[1] == width,
                  "input \(input.shape) does not match width \(width)")
+    if branch == nil && observe == nil {
+      // Rows of a batch never meet: each share of rows runs the whole stack on its own core.
+      let shares = rowShares(batch: input.shape[0])
+      if shares.count > 1 {
+        let parts = Parallel.map(shares.count) { s in
+          self.forwardRows(input.rows(shares[s]), branch: nil, observe: nil, counter: counter)
+        }
+        return Tensor.stacking(rows: parts)
+      }
+    }
+    return forwardRows(input, branch: branch, observe: observe, counter: counter)
+  }
+
+  func forwardRows(_ input: Tensor<Float>, branch: ((Tensor<Float>) -> Tensor<Float>)?,
+                   observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)?,
+                   counter: MultiplyCounter?) -> Tensor<Float> {
     var layer = input
     for (index, block) in blocks.enumerated() {
       let hidden = layer.dense(weight: block.packed1, threshold: block.b1, activation: .relu,
@@ -115,18 +134,46 @@ public struct BottleneckResidualMLP: Sendable {
                              counter: counter)
       if let branch { hat = branch(hat) }
       observe?(index, layer, hat)
-      if let g = gamma {
-        var scaled = 0
-        for i in layer.storage.indices {
-          layer.storage[i] = g * (layer.storage[i] + hat.storage[i])
-          scaled += 1
-        }
-        counter?.add(scaled)
-      } else {
-        for i in layer.storage.indices { layer.storage[i] += hat.storage[i] }
-      }
+      residualAdd(&layer, hat, counter: counter)
     }
     return layer
+  }
+
+  /// L ← γ(L + L̂), or L + L̂ without γ; counts the γ multiplies as they run.
+  func residualAdd(_ layer: inout Tensor<Float>, _ hat: Tensor<Float>, counter: MultiplyCounter?) {
+    precondition(layer.count == hat.count, "residual add of \(layer.shape) and \(hat.shape)")
+    var scaled = 0
+    layer.storage.withUnsafeMutableBufferPointer { l in
+      hat.storage.withUnsafeBufferPointer { h in
+        if let g = gamma {
+          for i in l.indices {
+            l[i] = g * (l[i] + h[i])
+            scaled += 1
+          }
+        } else {
+          for i in l.indices { l[i] += h[i] }
+        }
+      }
+    }
+    if gamma != nil { counter?.add(scaled) }
+  }
+
+  /// How a batch is shared between cores: contiguous runs of rows, multiples of the GEMM's
+  /// 8-row strip, one per worker; one share when the work is too small to pay for a dispatch.
+  /// Every output row is computed by the same operations in the same order whatever the split,
+  /// so results are bit-identical for any number of cores.
+  /// - Parameter minimumWork: multiply-adds per GEMM sweep below which one core does it all
+  ///   (2²² ≈ 40 µs of work against a dispatch of ~10 µs).
+  func rowShares(batch: Int, minimumWork: Int = 1 << 22) -> [Range<Int>] {
+    let workers = Parallel.workerCount
+    let work = ResourceLimits.saturatingProduct([batch, width, bottleneck, max(1, blocks.count)])
+    guard workers > 1, batch >= 16, work >= minimumWork else { return [0..<batch] }
+    let shares = min(workers, batch / 8)
+    return (0..<shares).map { s in
+      let lo = (s * batch / shares) / 8 * 8
+      let hi = s == shares - 1 ? batch : ((s + 1) * batch / shares) / 8 * 8
+      return lo..<hi
+    }
   }
 }
 

@@ -169,11 +169,13 @@ struct CompareCommand: ParsableCommand {
     }
     for m in benchA {
       guard let n = benchB.first(where: { $0.measurement == m.measurement && $0.threads == m.threads
-        && $0.unit == m.unit }) else { continue }
+        && $0.unit == m.unit && $0.tool == m.tool }) else { continue }
       let ratio = n.median / m.median
-      lines.append("bench \(m.measurement) T=\(m.threads): \(Value.format(m.median, digits: 4)) → "
+      let who = m.tool == "psverify" ? "" : " [\(m.tool)]"
+      lines.append("bench \(m.measurement)\(who) T=\(m.threads): \(Value.format(m.median, digits: 4)) → "
         + "\(Value.format(n.median, digits: 4)) \(m.unit) (×\(Value.format(ratio, digits: 3)))")
-      rows.append(.object([("bench", .string(m.measurement)), ("threads", .integer(m.threads)),
+      rows.append(.object([("bench", .string(m.measurement)), ("tool", .string(m.tool)),
+                           ("threads", .integer(m.threads)),
                            ("unit", .string(m.unit)), ("median_a", .number(m.median)),
                            ("median_b", .number(n.median)), ("ratio", .number(ratio))]))
     }

@@ -62,6 +62,12 @@ enum Terminal {
     FileHandle.standardError.write(Data("psverify: \(message)\n".utf8))
   }
 
+  /// A one-line status on a terminal's standard error, overwritten by the next; nil clears it.
+  static func status(_ message: String?) {
+    guard stderrIsTerminal else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(message ?? "")".utf8))
+  }
+
   static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
   /// Colour only on a terminal, and never with NO_COLOR set (no-color.org).

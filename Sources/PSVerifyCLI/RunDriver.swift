@@ -3,6 +3,7 @@ import Foundation
 import ProblemDocument
 import Report
 import ResultStore
+import TensorCore
 import Verification
 
 /// Runs the selected problems, prints the report, stores the run, and picks the exit code.
@@ -27,12 +28,21 @@ struct RunDriver {
     // (notation rules; spelling is `psverify audit`'s) gives each problem the findings in its text.
     let document = Catalog.document
     let audit = Auditor.audit(document, spelling: false)
-    let reports = problems.map { problem in
-      let text = document.item(problem.id).map {
+    // Problems run side by side on the cores (each draws from its own streams, so the results
+    // do not depend on the order or the number of cores); reports come back in problem order.
+    let problems = self.problems
+    let texts = problems.map { problem in
+      document.item(problem.id).map {
         ProblemText(document: document, item: $0, findings: audit.findings(for: problem.id))
       }
-      return runner.run(problem, parameters: parameters[problem.id]!, text: text)
     }
+    // Later problems run longer (3b's networks and Monte Carlo most): start from the end, so the
+    // short ones fill in around them.
+    let reversed = Parallel.map(problems.count) { j in
+      let i = problems.count - 1 - j
+      return runner.run(problems[i], parameters: parameters[problems[i].id]!, text: texts[i])
+    }
+    let reports = Array(reversed.reversed())
     progress.finish()
 
     var runID: Int64?

@@ -31,10 +31,10 @@ extension ResultStore {
     for b in run.bench {
       try db.execute(
         sql: """
-          INSERT INTO bench_result (run_id, measurement, threads, median, min, max, unit, n)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO bench_result (run_id, measurement, threads, median, min, max, unit, n, tool)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [runID, b.measurement, b.threads, b.median, b.min, b.max, b.unit, b.n])
+        arguments: [runID, b.measurement, b.threads, b.median, b.min, b.max, b.unit, b.n, b.tool])
     }
     for report in run.reports { try insert(report, runID: runID, db) }
     for s in run.submissions {

@@ -128,12 +128,14 @@ extension ResultStore {
   public func bench(run: Int64) throws(StoreError) -> [BenchRow] {
     try read { db in
       guard try db.tableExists("bench_result") else { return [] }
+      let hasTool = try db.columns(in: "bench_result").contains { $0.name == "tool" }
       return try Row.fetchAll(db, sql: """
-        SELECT measurement, threads, median, min, max, unit, n FROM bench_result
+        SELECT measurement, threads, median, min, max, unit, n,
+          \(hasTool ? "tool" : "'psverify'") FROM bench_result
         WHERE run_id = ? ORDER BY id
         """, arguments: [run]).map {
         BenchRow(measurement: $0[0], threads: $0[1], median: $0[2], min: $0[3], max: $0[4],
-                 unit: $0[5], n: $0[6])
+                 unit: $0[5], n: $0[6], tool: $0[7])
       }
     }
   }

@@ -78,11 +78,14 @@ public struct BenchRow: Sendable, Equatable {
   public var max: Double
   public var unit: String
   public var n: Int
+  /// Who measured it: "psverify", or an anchor's tool ("numpy", "torch conv2d … (oneDNN)").
+  public var tool: String
 
   public init(measurement: String, threads: Int, median: Double, min: Double, max: Double,
-              unit: String, n: Int) {
+              unit: String, n: Int, tool: String = "psverify") {
     (self.measurement, self.threads, self.median, self.min, self.max, self.unit, self.n) =
       (measurement, threads, median, min, max, unit, n)
+    self.tool = tool
   }
 }
 

@@ -88,7 +88,8 @@ enum Schema {
         """)
     }
     // v3: what reports render without recomputing (the question, derivation, answer as LaTeX
-    // and MathML, the printed solution's grade), located errata, probes, gradings and audits.
+    // and MathML, the printed solution's grade), located errata, probes, gradings, audits, and
+    // the anchors' rows of a bench run beside psverify's (the tool that measured each row).
     migrator.registerMigration("v3-grades-audits-reports") { db in
       try db.execute(sql: """
         ALTER TABLE run ADD COLUMN machine TEXT;
@@ -103,6 +104,7 @@ enum Schema {
         ALTER TABLE erratum ADD COLUMN "column" INTEGER;
         ALTER TABLE erratum ADD COLUMN excerpt TEXT;
         ALTER TABLE erratum ADD COLUMN source TEXT;
+        ALTER TABLE bench_result ADD COLUMN tool TEXT NOT NULL DEFAULT 'psverify';
         CREATE TABLE probe_outcome (
           id INTEGER PRIMARY KEY AUTOINCREMENT,
           problem_result_id INTEGER NOT NULL REFERENCES problem_result(id) ON DELETE CASCADE,

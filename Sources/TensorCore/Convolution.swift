@@ -88,30 +88,37 @@ public enum Convolution {
     let taps = axes.map(\.filter).reduce(1, *)
     let k = taps * nIn
     let rows = batch * positions
-    _ = taps
-    var out = Tensor<Float>(shape: [batch] + outExtents + [nOut], repeating: 0)
-    guard rows > 0 else { return out }
-    // The kernel as a dense weight [N_out, taps·N_in] in the same tap order as the gather.
     let inStrides = input.strides
     var multiplies = 0
-    out.storage.withUnsafeMutableBufferPointer { o in
+    // Every element is written: by the GEMM, or zero-filled first for `skip`'s accumulation.
+    let out = Tensor<Float>(shape: [batch] + outExtents + [nOut]) { o in
+      guard rows > 0, nOut > 0, !input.storage.isEmpty else {
+        o.initialize(repeating: 0)  // no taps to read: every output is 0 (before thresholds)
+        Tensor.epilogue(o.baseAddress, rows: rows, columns: nOut, bias: thresholds?.storage,
+                        activation: activation)
+        return
+      }
       input.storage.withUnsafeBufferPointer { src in
         if axes[0].padding == .skip {
+          o.initialize(repeating: 0)
           multiplies = skipForward(src, inStrides, batch: batch, kernel: kernel, axes: axes,
                                    outExtents: outExtents, out: o)
         } else {
           // Implicit GEMM: the kernel as a dense weight [N_out, taps·N_in] in tap order, the
-          // taps gathered while packing the left operand (zeros outside the image are packed
-          // and multiplied, the `same` convention).
+          // taps read through pointers into the image (a row of zeros outside it, packed as
+          // nothing and multiplied: the `same` convention).
           let weight = PackedWeight(outputs: nOut, inputs: k, storage: kernel.storage)
-          let source = ConvolutionSource(src: src.baseAddress!, strides: inStrides, axes: axes,
-                                         outExtents: outExtents, nIn: nIn)
-          multiplies = GEMM.run(source, rows: rows, weight: weight, out: o.baseAddress!)
+          let zeros = UnsafeMutablePointer<Float>.allocate(capacity: 2 * nIn)
+          defer { zeros.deallocate() }
+          zeros.initialize(repeating: 0, count: nIn)
+          (zeros + nIn).initialize(repeating: 1000, count: nIn)
+          let source = TapSource(src: src.baseAddress!, strides: inStrides, axes: axes,
+                                 outExtents: outExtents, nIn: nIn, zeros: zeros)
+          multiplies = GEMM.runTaps(source, rows: rows, weight: weight, out: o.baseAddress!)
         }
       }
-      let bias = thresholds?.storage ?? [Float](repeating: 0, count: nOut)
-      Tensor.epilogue(o.baseAddress!, rows: rows, columns: nOut, bias: bias,
-                      subtract: thresholds != nil, activation: activation)
+      Tensor.epilogue(o.baseAddress, rows: rows, columns: nOut, bias: thresholds?.storage,
+                      activation: activation)
     }
     counter?.add(multiplies)
     return out

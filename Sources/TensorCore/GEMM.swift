@@ -1,7 +1,6 @@
 import Synchronization
 
-/// Where the GEMM's left operand comes from: a dense matrix, or a convolution's taps gathered
-/// while packing (implicit GEMM: no im2col buffer).
+/// Where the GEMM's left operand comes from (a dense matrix; convolutions use `runTaps`).
 protocol GEMMSource: Sendable {
   /// Writes rows `rows` × columns `k` of the left operand as strips of `GEMM.mr` rows, each strip
   /// row-major [mr][k.count] (rows past the end are zeros).
@@ -32,13 +31,13 @@ struct DenseSource: GEMMSource, @unchecked Sendable {
   }
 }
 
-/// The blocked single-precision GEMM behind dense layers and convolutions:
+/// The blocked single-precision GEMM behind dense layers (and, in `runTaps`, convolutions):
 ///
 /// ```
 /// out[r, j] = Σ_k A[r, k] · W[j, k]
 /// ```
 /// Blocking (BLIS-style): K in slices of `kc` so that a weight panel slice (kc × 32 floats,
-/// 32 KiB) stays in L1; rows in blocks of `mc` whose packed slice (mc × kc) stays in L2; an
+/// 64 KiB) stays in L2 next to the rows' packed block (mc × kc, 192 KiB); an
 /// 8 × 32 register tile (16 AVX-512 accumulators) per micro-kernel call. Work is split into
 /// fixed items (row blocks × panel groups), each output element computed by one item in one
 /// fixed order, so results are the same bit for bit on any number of cores.
@@ -48,15 +47,18 @@ struct DenseSource: GEMMSource, @unchecked Sendable {
 enum GEMM {
   static let mr = 8
   static let nr = 32
-  static let kc = 256
+  static let kc = 512
   static let mc = 96
 
   /// Multiply-adds below which one thread does the work (a dispatch costs ~10 µs).
   static let parallelThreshold = 1 << 24
 
   /// Runs the product into `out` (overwritten) and returns the multiplies performed.
+  /// - Parameter minimumParallelWork: multiply-adds from which the work is split over the
+  ///   workers (tests pass 0 to split small products).
   static func run<S: GEMMSource>(_ source: S, rows: Int, weight: PackedWeight,
-                                 out: UnsafeMutablePointer<Float>, allowParallel: Bool = true) -> Int {
+                                 out: UnsafeMutablePointer<Float>,
+                                 minimumParallelWork: Int = parallelThreshold) -> Int {
     let n = weight.outputs, k = weight.inputs
     guard rows > 0, n > 0 else { return 0 }
     if k == 0 {
@@ -67,7 +69,7 @@ enum GEMM {
     let rowBlocks = (rows + mc - 1) / mc
     let workers = Parallel.workerCount
     let work = ResourceLimits.saturatingProduct([rows, n, k])
-    let parallel = allowParallel && workers > 1 && work >= parallelThreshold
+    let parallel = workers > 1 && work >= minimumParallelWork
     // Few row blocks: split the panels too, so that every worker has a share.
     let panelGroups = parallel && rowBlocks < 2 * workers ? min(panels, 2 * workers) : 1
     let items = rowBlocks * panelGroups

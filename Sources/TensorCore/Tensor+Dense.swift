@@ -37,19 +37,44 @@ extension Tensor where Scalar == Float {
     if let threshold {
       precondition(threshold.shape == [outputs], "threshold \(threshold.shape) ≠ [\(outputs)]")
     }
-    var out = Tensor(shape: [batch, outputs], repeating: 0)
     var multiplies = 0
-    out.storage.withUnsafeMutableBufferPointer { o in
+    // The GEMM writes every element of `out`.
+    let out = Tensor(shape: [batch, outputs]) { o in
+      guard let base = o.baseAddress else { return }
+      guard !storage.isEmpty else {
+        o.initialize(repeating: 0)  // no inputs: every product is 0
+        Tensor.epilogue(base, rows: batch, columns: outputs, bias: threshold?.storage,
+                        activation: activation)
+        return
+      }
       storage.withUnsafeBufferPointer { x in
         multiplies = GEMM.run(DenseSource(base: x.baseAddress!, ld: weight.inputs), rows: batch,
-                              weight: weight, out: o.baseAddress!)
+                              weight: weight, out: base)
       }
-      Tensor.epilogue(o.baseAddress!, rows: batch, columns: outputs,
-                      bias: threshold?.storage ?? [Float](repeating: 0, count: outputs),
-                      subtract: threshold != nil, activation: activation)
+      Tensor.epilogue(base, rows: batch, columns: outputs, bias: threshold?.storage,
+                      activation: activation)
     }
     counter?.add(multiplies)
     return out
   }
 }
 
+extension Tensor where Scalar == Float {
+  /// Thresholds and activation applied in place to a row-major [rows, columns] result:
+  /// out = act(out − bias) (the course's σ(W·L − B)); no bias subtracts nothing.
+  static func epilogue(_ o: UnsafeMutablePointer<Float>?, rows: Int, columns: Int, bias: [Float]?,
+                       activation: Activation) {
+    guard let o, bias != nil || activation != .identity else { return }
+    let zeros = bias == nil ? [Float](repeating: 0, count: columns) : []
+    (bias ?? zeros).withUnsafeBufferPointer { b in
+      for r in 0..<rows {
+        let row = o + r * columns
+        switch activation {
+        case .identity: for j in 0..<columns { row[j] -= b[j] }
+        case .relu: for j in 0..<columns { row[j] = max(0, row[j] - b[j]) }
+        case .sigmoid: for j in 0..<columns { row[j] = 1 / (1 + expf(-(row[j] - b[j]))) }
+        }
+      }
+    }
+  }
+}

@@ -16,6 +16,19 @@ public struct Tensor<Scalar: Sendable>: Sendable {
     self.storage = Array(repeating: value, count: shape.reduce(1, *))
   }
 
+  /// A tensor whose elements `initialize` writes, every one of them: no zero-fill first (the
+  /// pages of a large output are then first touched by the workers that compute it).
+  public init(shape: [Int],
+              initializingWith initialize: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
+    precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
+    self.shape = shape
+    let count = shape.reduce(1, *)
+    self.storage = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      initialize(buffer)
+      initialized = count
+    }
+  }
+
   /// A tensor wrapping `storage`, whose count must equal the product of `shape`.
   public init(shape: [Int], storage: [Scalar]) {
     precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
@@ -73,9 +86,13 @@ extension Tensor where Scalar == Float {
   /// A tensor of independent N(0, σ²) entries drawn from `random`.
   public static func normal(shape: [Int], standardDeviation: Float = 1,
                             random: inout RandomStream) -> Tensor {
-    var t = Tensor(shape: shape, repeating: 0)
-    for i in t.storage.indices { t.storage[i] = Float(random.nextNormal()) * standardDeviation }
-    return t
+    // The same draws as nextNormal() one by one, through the buffer fill's inlined fast path.
+    let count = shape.reduce(1, *)
+    var draws = [Double](repeating: 0, count: count)
+    draws.withUnsafeMutableBufferPointer { random.fill($0, with: .gaussian) }
+    return Tensor(shape: shape) { out in
+      for i in 0..<count { out[i] = Float(draws[i]) * standardDeviation }
+    }
   }
 }
 
@@ -84,7 +101,31 @@ extension Tensor where Scalar == Double {
   public static func normal(shape: [Int], standardDeviation: Double = 1,
                             random: inout RandomStream) -> Tensor {
     var t = Tensor(shape: shape, repeating: 0)
-    for i in t.storage.indices { t.storage[i] = random.nextNormal() * standardDeviation }
+    t.storage.withUnsafeMutableBufferPointer { random.fill($0, with: .gaussian) }
+    if standardDeviation != 1 { for i in t.storage.indices { t.storage[i] *= standardDeviation } }
     return t
+  }
+}
+
+extension Tensor {
+  /// Rows `range` of a tensor of rank ≥ 1 (along the first axis), copied.
+  public func rows(_ range: Range<Int>) -> Tensor {
+    precondition(rank >= 1 && range.lowerBound >= 0 && range.upperBound <= shape[0],
+                 "rows \(range) of a tensor of shape \(shape)")
+    let size = shape.dropFirst().reduce(1, *)
+    return Tensor(shape: [range.count] + shape.dropFirst(),
+                  storage: Array(storage[(range.lowerBound * size)..<(range.upperBound * size)]))
+  }
+
+  /// Tensors of equal trailing shape stacked along the first axis, in order.
+  public static func stacking(rows parts: [Tensor]) -> Tensor {
+    precondition(!parts.isEmpty, "nothing to stack")
+    let tail = Array(parts[0].shape.dropFirst())
+    precondition(parts.allSatisfy { Array($0.shape.dropFirst()) == tail },
+                 "stacked tensors differ in shape: \(parts.map(\.shape))")
+    var storage: [Scalar] = []
+    storage.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { storage += part.storage }
+    return Tensor(shape: [parts.reduce(0) { $0 + $1.shape[0] }] + tail, storage: storage)
   }
 }

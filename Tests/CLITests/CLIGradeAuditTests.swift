@@ -101,16 +101,17 @@ extension CLITests {
     r = try run(["audit", directory.appendingPathComponent("none.md").path, "--no-store"])
     XCTAssertEqual(r.status, 2)
     XCTAssertTrue(r.stderr.hasSuffix("no such file\n"), r.stderr)
-    // 10 MB: the problem set repeated, every problem of it read.
+    // 2 MB: the problem set repeated, every problem of it read (a debug build reads about 0.5 MB
+    // a second; `Fuzz/run.sh document` and the README's figures cover the 10 MB limit in release).
     let big = String(repeating: try String(contentsOf: URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Problems/ttic31230-cnn-2019.md"), encoding: .utf8) + "\n", count: 1600)
+      .appendingPathComponent("Problems/ttic31230-cnn-2019.md"), encoding: .utf8) + "\n", count: 320)
     let path = write("big.md", Array(big.utf8))
-    XCTAssertGreaterThan(big.utf8.count, 10_000_000)
+    XCTAssertGreaterThan(big.utf8.count, 2_000_000)
     let start = Date()
     r = try run(["audit", path, "--no-store", "--no-spelling", "--format", "json"])
     XCTAssertEqual(r.status, 1, r.stderr)
-    XCTAssertLessThan(Date().timeIntervalSince(start), 120, "a 10 MB document must not hang")
+    XCTAssertLessThan(Date().timeIntervalSince(start), 60, "a 2 MB document must not hang")
   }
 
   /// The commands that trapped or hung in 0.1.0: each ends within seconds with exit 0, 1 or 2.

@@ -33,10 +33,11 @@ final class RobustnessTests: XCTestCase {
     }
   }
 
-  func testHundredThousandRandomAndMutatedStrings() {
+  func testThirtyThousandRandomAndMutatedStrings() {
     var r = RandomStream(seed: 2019)
     var parsed = 0
-    for n in 0..<100_000 {
+    // 3·10⁴ here; libFuzzer (Fuzz/run.sh) explores far more with coverage guidance.
+    for n in 0..<30_000 {
       let seed = Array(Self.seeds[n % Self.seeds.count])
       var text: [Character]
       switch n % 5 {
@@ -62,7 +63,7 @@ final class RobustnessTests: XCTestCase {
       }
       if exercise(String(text)) { parsed += 1 }
     }
-    XCTAssertGreaterThan(parsed, 1000, "mutations should leave a good share readable")
+    XCTAssertGreaterThan(parsed, 300, "mutations should leave a good share readable")
   }
 
   func testDeepNestingGetsADiagnostic() {

@@ -1,5 +1,6 @@
-import TensorCore
 import XCTest
+
+@testable import TensorCore
 
 final class ConvolutionTests: XCTestCase {
   /// Hand-written loops for every border rule, strides 1–3 and one to three spatial axes, on
@@ -86,6 +87,78 @@ final class ConvolutionTests: XCTestCase {
       }
     }
     return (result, multiplies)
+  }
+
+  /// A 2-D `same` convolution by flat loops in Double: in [B, H, W, C], kernel [J, kh, kw, C].
+  func reference2D(_ input: Tensor<Float>, _ kernel: Tensor<Float>, stride s: Int) -> [Double] {
+    let (b, h, w, c) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
+    let (j, kh, kw) = (kernel.shape[0], kernel.shape[1], kernel.shape[2])
+    let (oh, ow) = ((h + s - 1) / s, (w + s - 1) / s)
+    var out = [Double](repeating: 0, count: b * oh * ow * j)
+    for bb in 0..<b {
+      for y in 0..<oh {
+        for x in 0..<ow {
+          for o in 0..<j {
+            var acc = 0.0
+            for dy in 0..<kh {
+              for dx in 0..<kw {
+                let sy = s * y + dy - (kh - 1) / 2, sx = s * x + dx - (kw - 1) / 2
+                guard sy >= 0, sy < h, sx >= 0, sx < w else { continue }
+                let ib = ((bb * h + sy) * w + sx) * c, kb = ((o * kh + dy) * kw + dx) * c
+                for i in 0..<c { acc += Double(input.storage[ib + i]) * Double(kernel.storage[kb + i]) }
+              }
+            }
+            out[((bb * oh + y) * ow + x) * j + o] = acc
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// The tap GEMM on shapes that exercise every part of it: output channels over several 32-wide
+  /// panels with a partial last one, rows over several 128-row items with a partial last strip,
+  /// strides, a kernel too large for one L2 sweep (panels taken one at a time), and the split over
+  /// two workers (forced on these small sizes), which must give the same bits as one worker.
+  func testTapGEMM_panelsItemsSweepsAndWorkers_matchLoopsBitForBit() {
+    var r = RandomStream(seed: 33)
+    for (shape, filter, nOut, stride) in [([3, 13, 11, 17], (3, 3), 70, 1), ([2, 9, 12, 5], (5, 2), 33, 2),
+                                          ([1, 4, 5, 520], (3, 3), 40, 1)] {
+      let input = Tensor<Float>.normal(shape: shape, random: &r)
+      let kernel = Tensor<Float>.normal(shape: [nOut, filter.0, filter.1, shape[3]], random: &r)
+      let axes = [ConvolutionAxis(input: shape[1], filter: filter.0, stride: stride, padding: .same),
+                  ConvolutionAxis(input: shape[2], filter: filter.1, stride: stride, padding: .same)]
+      let reference = reference2D(input, kernel, stride: stride)
+      let rows = shape[0] * axes[0].output * axes[1].output
+      let k = filter.0 * filter.1 * shape[3]
+      let weight = PackedWeight(outputs: nOut, inputs: k, storage: kernel.storage)
+      if k > 4096 { XCTAssertGreaterThan(k * GEMM.nr * 4, GEMM.tapWeightBytes, "one panel per sweep") }
+      var results: [[Float]] = []
+      for workers in [1, 2] {
+        Parallel.limitWorkers(workers)
+        defer { Parallel.limitWorkers(0) }
+        var out = [Float](repeating: .nan, count: rows * nOut)
+        let zeros = [Float](repeating: 0, count: 2 * shape[3])
+        var count = 0
+        input.storage.withUnsafeBufferPointer { src in
+          zeros.withUnsafeBufferPointer { z in
+            out.withUnsafeMutableBufferPointer { o in
+              let source = TapSource(src: src.baseAddress!, strides: input.strides, axes: axes,
+                                     outExtents: axes.map(\.output), nIn: shape[3], zeros: z.baseAddress!)
+              count = GEMM.runTaps(source, rows: rows, weight: weight, out: o.baseAddress!,
+                                   minimumParallelWork: 0)
+            }
+          }
+        }
+        XCTAssertEqual(count, rows * k * nOut, "\(shape) → \(nOut)")
+        for i in reference.indices {
+          XCTAssertEqual(Double(out[i]), reference[i], accuracy: 1e-4 * (1 + abs(reference[i])),
+                         "\(shape) → \(nOut) element \(i)")
+        }
+        results.append(out)
+      }
+      XCTAssertEqual(results[0], results[1], "\(shape): bit-identical on one and two workers")
+    }
   }
 
   func testOutputExtents() {

@@ -30,7 +30,7 @@ final class DenseTests: XCTestCase {
     return out
   }
 
-  /// Shapes around the 8 × 32 tile, the 96-row block and the 256-deep K slice, on one worker and
+  /// Shapes around the 8 × 32 tile, the 96-row block and the 512-deep K slice, on one worker and
   /// on two: equal to loops in Double, bit-identical between worker counts, counted exactly.
   func testDense_matchesLoopsOnEveryEdgeAndSplitAndCounts() {
     var r = RandomStream(seed: 4)
@@ -49,9 +49,9 @@ final class DenseTests: XCTestCase {
         var count = 0
         x.storage.withUnsafeBufferPointer { xb in
           out.withUnsafeMutableBufferPointer { ob in
-            // A threshold of 0 forces the parallel split whenever two workers are allowed.
+            // A threshold of 0 splits even these small products whenever two workers are allowed.
             count = GEMM.run(DenseSource(base: xb.baseAddress!, ld: inputs), rows: batch, weight: packed,
-                             out: ob.baseAddress!, allowParallel: workers > 1)
+                             out: ob.baseAddress!, minimumParallelWork: 0)
           }
         }
         XCTAssertEqual(count, batch * inputs * outputs, "\(batch)×\(inputs)→\(outputs)")
