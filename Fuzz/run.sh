@@ -8,6 +8,7 @@
 #   Fuzz/run.sh --ci                  what .ci/run does: a fixed, short run of every target
 #
 # Build first with Fuzz/build.sh (the binary is .build-fuzz/psverify-fuzz).
+# PSVERIFY_FUZZ_TIMEOUT sets the per-input limit in seconds (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${PSVERIFY_FUZZ_BINARY:-.build-fuzz/psverify-fuzz}
@@ -34,7 +35,7 @@ for target in "${targets[@]}"; do
   esac
   echo "== $target: ${limit[*]}"
   # SWIFT_BACKTRACE off: the runtime's crash reporter would read memory that ASan then reports.
-  if ! SWIFT_BACKTRACE=enable=no PSVERIFY_FUZZ_TARGET="$target" "$binary" "${limit[@]}" -timeout=5 \
+  if ! SWIFT_BACKTRACE=enable=no PSVERIFY_FUZZ_TARGET="$target" "$binary" "${limit[@]}" -timeout="${PSVERIFY_FUZZ_TIMEOUT:-5}" \
       -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
       -artifact_prefix="Fuzz/crashes/$target/" "$scratch" "Fuzz/corpus/$target" 2>"$scratch.log"; then
     tail -n 60 "$scratch.log"

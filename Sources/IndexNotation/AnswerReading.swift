@@ -5,8 +5,10 @@
 /// answer can make it run long or exhaust memory; going past a bound is a located error that
 /// names the number or product that grew too large.
 public enum AnswerReading {
-  /// The largest number of bits of a numerator or denominator built from an answer.
-  public static let maximumBits = 4096
+  /// The largest number of bits of a numerator or denominator built from an answer: about 300
+  /// digits, far past any count or constant an answer needs, and small enough that exact
+  /// arithmetic on it stays fast (at 4096 bits the fuzzer found powers that took seconds).
+  public static let maximumBits = 1024
   /// The largest number of terms of a polynomial built from an answer.
   public static let maximumTerms = 4096
   public static let maximumExponent = 64
@@ -211,11 +213,15 @@ extension ScalarValue {
         throw AnswerSyntaxError("division by zero", offset: offset, in: text)
       }
       var result = ScalarValue.exact(Surd(.one))
-      for _ in 0..<abs(n) { result = multiply(result, base) }
-      if case .exact(let s) = result, !small(s) {
-        throw AnswerSyntaxError("the power grows to \(s.coefficient.bitWidth) bits; psverify keeps "
-                                  + "exact numbers of up to \(AnswerReading.maximumBits) bits",
-                                offset: offset, in: text)
+      for _ in 0..<abs(n) {
+        result = multiply(result, base)
+        // Checked at every step: a large base would otherwise grow for all n steps first
+        // (found by the fuzzer: 777777777777777777777777772^64 took seconds).
+        if case .exact(let s) = result, !small(s) {
+          throw AnswerSyntaxError("the power grows past \(AnswerReading.maximumBits) bits; psverify "
+                                    + "keeps exact numbers of up to \(AnswerReading.maximumBits) bits",
+                                  offset: offset, in: text)
+        }
       }
       return n < 0 ? divide(.exact(Surd(.one)), result) : result
     }

@@ -35,5 +35,11 @@ final class ScalarExpressionTests: XCTestCase {
     XCTAssertNoThrow(try ScalarExpression.evaluate("123456^5/654321^7"))
     XCTAssertThrowsError(try ScalarExpression.evaluate(String(repeating: "(", count: 10_000)))
     XCTAssertThrowsError(try ScalarExpression.evaluate(String(repeating: "1+", count: 100_000)))
+    // Found by the fuzzer (Fuzz/crashes/answer/): a large base raised to 64 grew for every step
+    // before the size check; now the first step past the bound stops it, at the power's column.
+    XCTAssertThrowsError(try ScalarExpression.evaluate("777777777777777777777777772^64")) {
+      XCTAssertEqual("\($0)", "the power grows past 1024 bits; psverify keeps exact numbers of up to "
+                       + "1024 bits at column 28")
+    }
   }
 }
