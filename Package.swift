@@ -54,7 +54,8 @@ let package = Package(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: native),
-    .target(name: "Report", dependencies: ["Verification", "IndexNotation", "ProblemDocument"],
+    .target(name: "Report",
+            dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore"],
             swiftSettings: native),
     .target(
       name: "PSVerifyCLI",
@@ -89,6 +90,10 @@ let package = Package(
     .testTarget(
       name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
     .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
+    .testTarget(
+      name: "ReportTests",
+      dependencies: ["Report", "ResultStore", "Verification", "TestSupport"]
+        + problemModules.map { .target(name: $0) }),
   ],
   swiftLanguageModes: [.v6]
 )

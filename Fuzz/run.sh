@@ -12,8 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${PSVERIFY_FUZZ_BINARY:-.build-fuzz/psverify-fuzz}
-all=(equation answer document sheet netpbm parameter)
-declare -A ci_runs=([equation]=40000 [answer]=30000 [document]=3000 [sheet]=150000 [netpbm]=500000 [parameter]=60000)
+all=(equation answer document sheet netpbm parameter json)
+declare -A ci_runs=([equation]=40000 [answer]=30000 [document]=3000 [sheet]=150000 [netpbm]=500000 [parameter]=60000 [json]=200000)
 mode=seconds
 amount=60
 case "${1:-}" in

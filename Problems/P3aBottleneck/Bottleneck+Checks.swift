@@ -120,14 +120,16 @@ extension Bottleneck {
       // One (L, N) pair per work item, on all cores; tallied in order, so the result and the
       // first disagreements listed do not depend on the number of cores.
       let pairs = [2, 3, 5, 9].flatMap { layers in (1...maxWidth).map { (layers, $0) } }
-      let tallies = Parallel.map(pairs.count) { index -> (cases: Int, agree: Int, boundary: Int, mismatches: [String]) in
+      let tallies = Parallel.map(pairs.count) { index -> (cases: Int, agree: Int, boundary: Int, mismatches: [String], counts: [Double], plain: Int) in
         let (layers, width) = pairs[index]
-        var cases = 0, agree = 0, boundary = 0, mismatches: [String] = []
+        var cases = 0, agree = 0, boundary = 0, mismatches: [String] = [], counts: [Double] = []
         // The plain count does not depend on N_bottle: count it once per (N, L).
         let plain = countedPlain(width: width, layers: layers)
         for bottleneck in 1...width {
           let c = Configuration(width: width, bottleneck: bottleneck, layers: layers, batch: 1)
-          let fewer = countedBottleneck(c) < plain
+          let count = countedBottleneck(c)
+          counts.append(Double(count))
+          let fewer = count < plain
           let predicted = condition.holds(c.point.merging(["M": Rational(layers - 1)]) { a, _ in a })
           cases += 1
           if 2 * bottleneck == width { boundary += 1 }
@@ -138,8 +140,10 @@ extension Bottleneck {
                                 + "condition says \(predicted.map(String.init) ?? "nothing")")
           }
         }
-        return (cases, agree, boundary, mismatches)
+        return (cases, agree, boundary, mismatches, counts, plain)
       }
+      // The widest networks at L = 5, for the report's plot of the two counts crossing.
+      let shown = tallies[pairs.firstIndex { $0 == (5, maxWidth) }!]
       let cases = tallies.reduce(0) { $0 + $1.cases }, agree = tallies.reduce(0) { $0 + $1.agree }
       let boundary = tallies.reduce(0) { $0 + $1.boundary }
       let mismatches = Array(tallies.flatMap(\.mismatches).prefix(3))
@@ -147,7 +151,10 @@ extension Bottleneck {
         status: agree == cases ? .pass : .fail, expected: .integer(cases), measured: .integer(agree),
         tolerance: .exact,
         detail: "\(agree) of \(cases) networks agree (\(boundary) on the boundary N_bottle = N/2)"
-          + (mismatches.isEmpty ? "" : "; first disagreements: " + mismatches.joined(separator: "; ")))
+          + (mismatches.isEmpty ? "" : "; first disagreements: " + mismatches.joined(separator: "; ")),
+        series: ["N": [Double(maxWidth)], "L": [5], "n_bottle": (1...maxWidth).map(Double.init),
+                 "bottleneck_counted": shown.counts,
+                 "plain_counted": Array(repeating: Double(shown.plain), count: maxWidth)])
     }
   }
 }

@@ -70,14 +70,18 @@ extension ResidualScale {
     Check(id: "\(id)-\(d.rawValue)", kind: .monteCarlo,
           summary: "\(statement) for independent \(d.rawValue) A, B with mean 0, variance 1",
           params: [("gamma", .real(gamma)), ("distribution", .text(d.rawValue))]) { context in
-      let m = sampleMoments(gamma: gamma, distribution: d, pairs: context.trials,
-                            stream: context.random)
+      let (m, prefixes) = runningMoments(gamma: gamma, distribution: d, pairs: context.trials,
+                                         stream: context.random)
       let t = test(m)
+      // The estimate as the sample grows, for the report's convergence plot.
+      let running = prefixes.map(test)
       return Measurement(
         status: t.passes ? .pass : .fail, expected: .real(t.hypothesis), measured: .real(t.estimate),
         standardError: t.standardError, tolerance: zTolerance(t),
         detail: "n = \(m.count) pairs, \(what) \(Value.format(t.estimate)) ± "
-          + "\(Value.format(t.standardError))\(note), z = \(Value.format(t.z, digits: 3))")
+          + "\(Value.format(t.standardError))\(note), z = \(Value.format(t.z, digits: 3))",
+        series: ["pairs": prefixes.map { Double($0.count) }, "estimate": running.map(\.estimate),
+                 "standard_error": running.map(\.standardError)])
     }
   }
 

@@ -10,7 +10,13 @@ extension ResidualScale {
   /// Moments of S = γ(A + B) over `pairs` independent pairs (A, B) from `distribution`.
   public static func sampleMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
                                    stream: RandomStream) -> Moments {
-    ChunkedSampling.moments(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out, b in
+    runningMoments(gamma: gamma, distribution: distribution, pairs: pairs, stream: stream).total
+  }
+
+  /// `sampleMoments` with the running estimate after 1024, 2048, … pairs (the same draws).
+  public static func runningMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
+                                    stream: RandomStream) -> (total: Moments, prefixes: [Moments]) {
+    ChunkedSampling.running(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out, b in
       random.fill(out, with: distribution)
       random.fill(b, with: distribution)
       for i in out.indices { out[i] = gamma * (out[i] + b[i]) }

@@ -123,7 +123,13 @@ extension GradientDecay {
           + userGroups.map(\.description).joined(separator: ", ")
           + "; largest spread over units \(Value.format(spread))"
           + (mismatches.isEmpty ? "" : "; mismatches: " + mismatches.prefix(3).joined(separator: "; ")),
-        series: ["exponent_by_layer": userLayers.compactMap(\.doubleValue)])
+        series: [
+          "exponent_by_layer": userLayers.compactMap(\.doubleValue),
+          // The gradient factors themselves (γ to the exponent), measured and derived, for the
+          // report's plot on a log scale.
+          "measured_factor_by_layer": userLayers.compactMap(\.doubleValue).map { pow(setup.gamma, $0) },
+          "derived_factor_by_layer": expectedUser.map { $0.doubleValue.map { pow(setup.gamma, $0) } ?? .nan },
+        ])
     }
   }
 

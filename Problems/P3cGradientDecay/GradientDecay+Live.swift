@@ -46,6 +46,8 @@ extension GradientDecay {
           shares += direct / norm(grads[0]) / Double(setup.seeds)
         }
         series["gradient_norm_ratio_\(key)"] = norms
+        // The direct path alone: γ^(L − 1 − ℓ), the derived line the live totals are drawn against.
+        series["direct_path_\(key)"] = (0..<setup.layers).map { pow(gamma, Double(setup.layers - 1 - $0)) }
         bottom[gamma] = (norms[0], shares)
       }
       let t = bottom[setup.gamma]!, one = bottom[1.0]!

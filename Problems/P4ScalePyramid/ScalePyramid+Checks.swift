@@ -51,22 +51,55 @@ extension ScalePyramid {
 
   /// Largest |a − b| between L'_{ℓ,s} (network on I_1) and L_{ℓ,s+1} (network on I).
   static func equivarianceGap(_ setup: Setup, _ random: RandomStream, scaleDependence: Float)
-    -> (gap: Float, compared: Int)
+    -> (gap: Float, compared: Int, series: [String: [Double]], layers: [[Tensor<Float>]])
   {
     let net = network(setup, random, scaleDependence: scaleDependence)
     let image = setup.images(random)
     let full = net.run(image)
     let small = net.run(full[0][1])  // the pyramid's I_1 is the downsampled image
     var gap: Float = 0, compared = 0
+    var series: [String: [Double]] = ["gap_level": [], "gap_scale": [], "gap": []]
     for l in 0..<small.count {
       for s in 0..<small[l].count {
         let a = small[l][s], b = full[l][s + 1]
         precondition(a.shape == b.shape, "shapes \(a.shape) vs \(b.shape)")
-        for i in a.storage.indices { gap = max(gap, abs(a.storage[i] - b.storage[i])) }
+        var pairGap: Float = 0
+        for i in a.storage.indices { pairGap = max(pairGap, abs(a.storage[i] - b.storage[i])) }
+        gap = max(gap, pairGap)
         compared += a.count
+        series["gap_level"]!.append(Double(l))
+        series["gap_scale"]!.append(Double(s + 1))
+        series["gap"]!.append(Double(pairGap))
       }
     }
-    return (gap, compared)
+    return (gap, compared, series, full)
+  }
+
+  /// The first image's pyramid (sides 2^k down to 4) and channel 0 of a few layers, as the
+  /// report's pictures: values rounded to 1e-4, row-major, RGB interleaved for the pyramid.
+  static func pictures(_ layers: [[Tensor<Float>]]) -> [String: [Double]] {
+    func plane(_ t: Tensor<Float>, channel: Int?) -> [Double] {
+      let (side, channels) = (t.shape[1], t.shape[3])
+      var out: [Double] = []
+      for y in 0..<side {
+        for x in 0..<side {
+          for c in channel.map({ [$0] }) ?? Array(0..<channels) {
+            out.append((Double(t[0, y, x, c]) * 1e4).rounded() / 1e4)
+          }
+        }
+      }
+      return out
+    }
+    var pictures: [String: [Double]] = [:]
+    for (s, level) in layers[0].enumerated() where level.shape[1] >= 4 && level.shape[3] == 3 {
+      pictures["pyramid_\(s)"] = plane(level, channel: nil)
+    }
+    for l in 1..<min(layers.count, 3) {
+      for s in 0..<min(layers[l].count, 2) where layers[l][s].shape[1] >= 2 {
+        pictures["feature_\(l)_\(s)"] = plane(layers[l][s], channel: 0)
+      }
+    }
+    return pictures
   }
 
   /// (ii) The network on the downsampled image reproduces the original's layers one scale over.
@@ -74,12 +107,14 @@ extension ScalePyramid {
     Check(id: "scale-equivariance", kind: .numeric,
           summary: "the network on I_1 gives L′_{ℓ,s} = L_{ℓ,s+1} exactly",
           params: [("k", .integer(setup.k)), ("F", .integer(setup.filter))]) { context in
-      let (gap, compared) = equivarianceGap(setup, context.random, scaleDependence: scaleDependence)
+      let (gap, compared, series, layers) = equivarianceGap(setup, context.random,
+                                                            scaleDependence: scaleDependence)
       return Measurement(
         status: gap == 0 ? .pass : .fail, expected: .real(0), measured: .real(Double(gap)),
         tolerance: Tolerance(.exact, reason: "the same floating-point operations on the same "
                                + "operands in the same order: bit for bit"),
-        detail: "\(compared) values of every layer at scales ≥ 1 on \(source): largest difference \(gap)")
+        detail: "\(compared) values of every layer at scales ≥ 1 on \(source): largest difference \(gap)",
+        series: series.merging(pictures(layers)) { a, _ in a })
     }
   }
 
@@ -90,11 +125,11 @@ extension ScalePyramid {
       // Scales to compare need k ≥ 2; for k = 1 the control runs on random 4 × 4 images.
       var control = setup
       if setup.k < 2 { (control.k, control.image, control.batch) = (2, nil, 1) }
-      let (gap, _) = equivarianceGap(control, context.random, scaleDependence: dependence)
+      let (gap, _, series, _) = equivarianceGap(control, context.random, scaleDependence: dependence)
       return Measurement(
         status: gap > 0 ? .pass : .fail, expected: .text("a difference > 0"), measured: .real(Double(gap)),
         tolerance: Tolerance(.exact, reason: "any non-zero difference shows the dependence on s"),
-        detail: "largest difference \(gap) once the weights depend on s")
+        detail: "largest difference \(gap) once the weights depend on s", series: series)
     }
   }
 }

@@ -40,12 +40,36 @@ public enum ScalePyramid {
       (self.image, self.imageName) = (image, imageName)
     }
 
+    /// The photograph, or `batch` random scenes: a two-colour gradient with three discs and two
+    /// bars of random colours, positions and sizes. Any image serves the checks; scenes with
+    /// edges at several sizes make the report's pyramid and feature maps worth looking at.
     func images(_ random: RandomStream) -> Tensor<Float> {
       if let image { return image }
       var r = random.split("image")
       let side = 1 << k
       var t = Tensor<Float>(shape: [batch, side, side, 3], repeating: 0)
-      for i in t.storage.indices { t.storage[i] = Float(r.nextUnitDouble()) }
+      func colour() -> [Float] { (0..<3).map { _ in Float(r.nextUnitDouble()) } }
+      for b in 0..<batch {
+        let (top, bottom) = (colour(), colour())
+        var shapes: [(disc: Bool, x: Double, y: Double, size: Double, colour: [Float])] = []
+        for n in 0..<5 {
+          shapes.append((n < 3, r.nextUnitDouble(), r.nextUnitDouble(),
+                         0.08 + 0.25 * r.nextUnitDouble(), colour()))
+        }
+        for y in 0..<side {
+          for x in 0..<side {
+            let (u, v) = ((Double(x) + 0.5) / Double(side), (Double(y) + 0.5) / Double(side))
+            var c = (0..<3).map { top[$0] + Float(v) * (bottom[$0] - top[$0]) }
+            for s in shapes {
+              let inside = s.disc
+                ? (u - s.x) * (u - s.x) + (v - s.y) * (v - s.y) < s.size * s.size
+                : abs(u - s.x) < s.size && abs(v - s.y) < s.size / 3
+              if inside { c = s.colour }
+            }
+            for ch in 0..<3 { t[b, y, x, ch] = c[ch] }
+          }
+        }
+      }
       return t
     }
   }
@@ -70,7 +94,7 @@ public struct ScalePyramidProblem: Problem {
   public var parameters: [ParameterSpec] {
     [
       ParameterSpec("k", "image side 2^k", domain: .integer(1...12), default: .integer(5)),
-      ParameterSpec("batch", "random images per run", domain: .integer(1...64), default: .integer(2)),
+      ParameterSpec("batch", "random scenes per run (discs and bars on a gradient)", domain: .integer(1...64), default: .integer(2)),
       ParameterSpec("channels", "channels J of every layer above the image", domain: .integer(1...256),
                     default: .integer(8)),
       ParameterSpec("F", "filter side F (offsets 0…F−1, centred)", domain: .integer(1...9),

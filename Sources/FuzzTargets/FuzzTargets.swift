@@ -9,7 +9,7 @@ import Verification
 /// a trap, a hang or a memory error is a bug. The libFuzzer harness (Fuzz/) calls these, and
 /// `swift test` replays the seed corpus and every crash ever found through them.
 public enum FuzzTargets {
-  public static let names = ["equation", "answer", "document", "sheet", "netpbm", "parameter"]
+  public static let names = ["equation", "answer", "document", "sheet", "netpbm", "parameter", "json"]
 
   /// Runs target `name` on `data`; false for an unknown name.
   @discardableResult
@@ -21,9 +21,21 @@ public enum FuzzTargets {
     case "sheet": sheet(data)
     case "netpbm": netpbm(data)
     case "parameter": parameter(data)
+    case "json": json(data)
     default: return false
     }
     return true
+  }
+
+  /// The JSON reader `report` reads results.db with: whatever it accepts prints back to text that
+  /// reads back to the same value (a round trip that changed anything would trap here).
+  public static func json(_ data: Data) {
+    guard let value = try? JSONValue.parse(text(data)) else { return }
+    let printed = value.serialized()
+    guard let again = try? JSONValue.parse(printed) else {
+      preconditionFailure("psverify's own JSON did not read back: \(printed.prefix(200))")
+    }
+    precondition(again.serialized() == printed, "JSON round trip changed \(printed.prefix(200))")
   }
 
   static func text(_ data: Data) -> String { String(decoding: data.prefix(1 << 16), as: UTF8.self) }

@@ -44,7 +44,7 @@ public enum AnswerReading {
       case .subtract(let l, let r): return try bounded(try read(l) - (try read(r)), e.offset)
       case .multiply(let l, let r):
         let a = try read(l), b = try read(r)
-        if a.terms.count * b.terms.count > maximumTerms * 4 {
+        if a.terms.count * b.terms.count > maximumTerms {
           throw fail("the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
                        + "reads polynomials of up to \(maximumTerms) terms", r.offset)
         }
@@ -59,7 +59,16 @@ public enum AnswerReading {
         let b = try read(base)
         let n = try wholeExponent(exponent, text: text, at: offset)
         var result = Polynomial(1)
-        for _ in 0..<n { result = try bounded(result * b, offset) }
+        for _ in 0..<n {
+          // Checked before each product, as for `*`: a power of a many-term base would
+          // otherwise multiply thousands of terms pairwise (the fuzzer found
+          // (K+M(K+Mutaio4P)^{30}utaio4P)^{30} taking minutes).
+          if result.terms.count * b.terms.count > maximumTerms {
+            throw fail("the power expands to about \(result.terms.count * b.terms.count) terms; "
+                         + "psverify reads polynomials of up to \(maximumTerms) terms", offset)
+          }
+          result = try bounded(result * b, offset)
+        }
         return result
       case .squareRoot(_, let offset):
         throw fail("a square root is not a polynomial; expected a count such as B·X·Y", offset)

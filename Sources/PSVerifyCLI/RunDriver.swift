@@ -13,6 +13,14 @@ struct RunDriver {
 
   func execute() throws {
     let parameters = try options.parameterValues(for: problems)
+    var reportFormat: ReportWriter.Format?
+    if let report = options.report {
+      guard !options.noStore else {
+        throw UsageError(message: "--report renders the stored run, so it cannot go with --no-store")
+      }
+      reportFormat = try ReportWriter.format(explicit: nil, path: report)
+      try ReportWriter.checkWritable(report)
+    }
     let store = options.noStore ? nil : ResultStore(path: options.databasePath)
     if let store {
       do {
@@ -79,6 +87,10 @@ struct RunDriver {
       print(options.quiet ? text.summary(summary) : text.render(summary), terminator: "")
     }
     if storeFailed { Terminal.error(storage) }
+    if let path = options.report, let format = reportFormat, let store, let runID {
+      let document = try storeQuery { () throws(StoreError) in try store.document(run: runID) }
+      try ReportWriter.write(document, format: format, to: path)
+    }
     if exitStatus != 0 { throw ExitCode(exitStatus) }
     if storeFailed { throw ExitCode(3) }
   }

@@ -44,6 +44,11 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Print only the summary.")
   var quiet = false
 
+  @Option(help: ArgumentHelp(
+    "Also render the stored run to FILE: HTML (.html), a Jupyter notebook (.ipynb) or Markdown (.md).",
+    valueName: "FILE"))
+  var report: String?
+
   var databasePath: String {
     db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
   }
@@ -105,7 +110,7 @@ struct RunOptions: ParsableArguments {
   }
 
   var parametersJSON: JSONValue {
-    .object(params.map { p in
+    .object((image.map { [("image", JSONValue.string($0))] } ?? []) + params.map { p in
       let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
       return (parts[0], .string(parts.count > 1 ? parts[1] : ""))
     })

@@ -32,12 +32,29 @@ public struct StoredCheck: Sendable {
 
 extension ResultStore {
   /// Opens the database to read. A database from an older schema is upgraded in place first
-  /// (every row kept) when the file can be written; refused as `validate` refuses.
+  /// (every row kept) when the file can be written; refused as `validate` refuses. A SQLite file
+  /// without psverify's tables (someone else's database) is never written: it reads as a
+  /// database that holds no runs.
   func openForReading() throws(StoreError) -> DatabaseQueue {
     guard FileManager.default.fileExists(atPath: path) else {
       throw .noDatabase(path: path)
     }
     try validate()
+    do {
+      var probe = Configuration()
+      probe.readonly = true
+      let foreign = try DatabaseQueue(path: path, configuration: probe).read { db in
+        try !db.tableExists("run") && !db.tableExists("grdb_migrations")
+          && Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 > 0
+      }
+      if foreign {
+        let empty = try DatabaseQueue()
+        try Schema.migrator.migrate(empty)
+        return empty
+      }
+    } catch {
+      throw .writeFailed(path: path, reason: Self.describe(error))
+    }
     do {
       // Upgrade older schemas in place; a read-only location is read as it is.
       if let queue = try? openForWriting() { try queue.close() }

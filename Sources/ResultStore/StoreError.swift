@@ -9,6 +9,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case writeFailed(path: String, reason: String)
   case noDatabase(path: String)
   case unknownRun(id: Int64, available: [Int64])
+  case noRuns(path: String)
 
   /// Whether the error is the user's input (exit 2) rather than a failed write (exit 3).
   public var isUsage: Bool {
@@ -32,6 +33,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "could not store the run in '\(path)': \(reason)"
     case .noDatabase(let path):
       "there is no results database at '\(path)'; run psverify first, or pass --db PATH"
+    case .noRuns(let path):
+      "'\(path)' holds no runs yet; run `psverify all` (or pass --db with another database)"
     case let .unknownRun(id, available):
       "unknown run \(id); " + (available.isEmpty ? "the database holds no runs"
         : "stored runs: \(available.first!)…\(available.last!) (\(available.count) in all)")

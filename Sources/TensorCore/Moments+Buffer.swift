@@ -46,17 +46,29 @@ public enum ChunkedSampling {
     fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,
                      UnsafeMutableBufferPointer<Double>) -> Void
   ) -> Moments {
+    running(count: count, chunkSize: chunkSize, stream: stream, fill: fill).total
+  }
+
+  /// `moments`, and the running estimate as the sample grows: the moments of the first n values
+  /// for n = 1024, 2048, … (doubling, inside the first chunk and then at whole chunks) and of
+  /// all of them. The same draws as `moments`, so the last entry is its total.
+  public static func running(
+    count: Int, chunkSize: Int = 1 << 15, stream: RandomStream,
+    fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,
+                     UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> (total: Moments, prefixes: [Moments]) {
     precondition(count > 0 && chunkSize > 0, "count \(count) and chunk \(chunkSize) must be > 0")
     let chunks = (count + chunkSize - 1) / chunkSize
     let workers = min(Parallel.workerCount, chunks)
-    let perWorker = Parallel.map(workers) { worker -> [Moments] in
+    let firstSizes = Array(sequence(first: 1024) { $0 * 2 }.prefix { $0 < min(chunkSize, count) })
+    let perWorker = Parallel.map(workers) { worker -> ([Moments], [Moments]) in
       let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunkSize)
       let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunkSize)
       defer {
         out.deallocate()
         scratch.deallocate()
       }
-      var parts: [Moments] = []
+      var parts: [Moments] = [], early: [Moments] = []
       // Worker w takes chunks w, w + W, w + 2W, …: equal shares, no coordination.
       for chunk in stride(from: worker, to: chunks, by: workers) {
         let size = min(chunkSize, count - chunk * chunkSize)
@@ -64,12 +76,20 @@ public enum ChunkedSampling {
         let t = UnsafeMutableBufferPointer(rebasing: scratch[0..<size])
         var random = stream.split(chunk)
         fill(&random, o, t)
+        if chunk == 0 {
+          early = firstSizes.map { Moments(buffer: UnsafeBufferPointer(rebasing: o[0..<$0])) }
+        }
         parts.append(Moments(buffer: UnsafeBufferPointer(o)))
       }
-      return parts
+      return (parts, early)
     }
+    var prefixes = perWorker[0].1
     var total = Moments()
-    for chunk in 0..<chunks { total.merge(perWorker[chunk % workers][chunk / workers]) }
-    return total
+    for chunk in 0..<chunks {
+      total.merge(perWorker[chunk % workers].0[chunk / workers])
+      let merged = chunk + 1
+      if merged & (merged - 1) == 0 || merged == chunks { prefixes.append(total) }
+    }
+    return (total, prefixes)
   }
 }

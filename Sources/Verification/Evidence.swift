@@ -34,6 +34,10 @@ public struct CountTally: Sendable {
   public private(set) var counted = 0
   public private(set) var cases = 0
   public private(set) var mismatches: [String] = []
+  /// Each case's derived and counted multiplies, in order: the data behind the report's
+  /// counted-against-derived plot.
+  public private(set) var predictedByCase: [Double] = []
+  public private(set) var countedByCase: [Double] = []
 
   public init() {}
 
@@ -41,6 +45,8 @@ public struct CountTally: Sendable {
     predicted = predicted &+ p
     counted = counted &+ c
     cases += 1
+    predictedByCase.append(Double(p))
+    countedByCase.append(Double(c))
     if p != c && mismatches.count < 3 { mismatches.append("\(label()): predicted \(p), counted \(c)") }
   }
 
@@ -52,7 +58,8 @@ public struct CountTally: Sendable {
       status: agrees ? .pass : .fail, expected: .integer(predicted), measured: .integer(counted),
       tolerance: Tolerance(.exact, reason: "whole multiplies, counted where the kernel executes them"),
       detail: "\(cases) \(what), totals shown"
-        + (agrees ? "; every case agrees" : "; first mismatches: " + mismatches.joined(separator: "; ")))
+        + (agrees ? "; every case agrees" : "; first mismatches: " + mismatches.joined(separator: "; ")),
+      series: ["derived": predictedByCase, "counted": countedByCase])
   }
 }
 

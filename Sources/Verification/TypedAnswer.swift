@@ -58,16 +58,17 @@ public indirect enum TypedAnswer: Sendable {
     case .polynomial(let p): p.mathML
     case .condition(let cs):
       "<math><mrow>" + cs.map { c in
-        Polynomial.symbol(c.symbol).mathMLRow + "<mo>\(c.relation.rawValue)</mo>" + c.bound.mathMLRow
+        Polynomial.symbol(c.symbol).mathMLRow + "<mo>\(MathML.escape(c.relation.rawValue))</mo>"
+          + c.bound.mathMLRow
       }.joined(separator: "<mo>,</mo><mspace width=\"1em\"/>") + "</mrow></math>"
     case .scalar(let v):
       if case .exact(let s) = v { "<math>\(s.mathML)</math>" } else { "<math><mn>\(Value.format(v.doubleValue))</mn></math>" }
     case .power(let base, let e):
-      "<math><msup><mi>\(base)</mi><mrow>\(e.mathMLRow)</mrow></msup></math>"
+      "<math><msup><mi>\(MathML.escape(base))</mi><mrow>\(e.mathMLRow)</mrow></msup></math>"
     case .equation(let eq): eq.mathML
     case .parts(let parts):
       "<math><mrow>" + parts.map { p in
-        "<mtext>\(p.label): </mtext>" + p.answer.mathML.replacingOccurrences(of: "<math>", with: "")
+        "<mtext>\(MathML.escape(p.label)): </mtext>" + p.answer.mathML.replacingOccurrences(of: "<math>", with: "")
           .replacingOccurrences(of: "</math>", with: "")
       }.joined(separator: "<mo>;</mo><mspace width=\"1em\"/>") + "</mrow></math>"
     }

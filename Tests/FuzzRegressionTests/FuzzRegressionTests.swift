@@ -24,10 +24,8 @@ final class FuzzRegressionTests: XCTestCase {
     var replayed = 0
     for target in FuzzTargets.names {
       for url in inputs("corpus", target) + inputs("crashes", target) {
-        let start = Date()
+        // Hangs are libFuzzer's to catch (-timeout); unit tests time nothing.
         XCTAssertTrue(FuzzTargets.run(target, try Data(contentsOf: url)))
-        // Debug builds are slow; a reader that is linear takes far less than this even here.
-        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "\(target) \(url.lastPathComponent)")
         replayed += 1
       }
     }

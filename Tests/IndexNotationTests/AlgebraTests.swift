@@ -85,6 +85,16 @@ final class InequalityTests: XCTestCase {
                    "N_bottle ≤ N/2")
   }
 
+  /// Found by the fuzzer (Fuzz/crashes/answer/): a power of a many-term base multiplied
+  /// thousands of terms pairwise before the size check; now refused before each product.
+  func testPolynomialReader_refusesAPowerThatWouldExplode() {
+    XCTAssertThrowsError(try PolynomialParser.polynomial("(K+M(K+Mutaio4P)^{30}utaio4P)^{30}")) {
+      XCTAssertTrue("\($0)".hasPrefix("the power expands to about "), "\($0)")
+      XCTAssertTrue("\($0)".contains("psverify reads polynomials of up to 4096 terms"), "\($0)")
+    }
+    XCTAssertEqual(try PolynomialParser.polynomial("(a+b)^3").description, "a³ + 3·a²·b + 3·a·b² + b³")
+  }
+
   func testCompare_givesCounterexample() {
     let x = Polynomial.symbol("x")
     let (equal, point) = (x * x).compare(to: x)

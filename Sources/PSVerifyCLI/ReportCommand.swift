@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Report
+import ResultStore
+import Verification
+
+/// `psverify report`: a stored run rendered from results.db alone (nothing recomputed) as one
+/// self-contained HTML page, a Jupyter notebook or Markdown.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Render a stored run as HTML, a Jupyter notebook or Markdown.",
+    discussion: """
+      The run is read from the results database; nothing is recomputed, so the document is the \
+      same whatever the machine's load. HTML is one self-contained file (MathML, inline SVG \
+      charts, no JavaScript); .ipynb is nbformat 4 with a code cell per problem that reproduces \
+      it; Markdown writes its figures into FILE's stem + "-figures/" beside it.
+      """)
+
+  @Option(name: .customLong("run"), help: "The run to render (default: the last stored run).",
+          transform: parseRunID)
+  var runID: Int64?
+
+  @Option(help: "html, ipynb or markdown (default: from -o's extension, else markdown).")
+  var format: String?
+
+  @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
+  var output: String?
+
+  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
+  var db: String?
+
+  func run() throws {
+    let kind = try ReportWriter.format(explicit: format, path: output)
+    if let output { try ReportWriter.checkWritable(output) }
+    let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    let document = try storeQuery { () throws(StoreError) in try store.document(run: runID) }
+    try ReportWriter.write(document, format: kind, to: output)
+  }
+}
+
+/// Rendering and writing reports, for `report` and `all --report`.
+enum ReportWriter {
+  enum Format: String { case html, ipynb, markdown }
+
+  static func format(explicit: String?, path: String?) throws -> Format {
+    if let explicit {
+      guard let f = Format(rawValue: explicit == "md" ? "markdown" : explicit) else {
+        throw UsageError(message: "unknown report format '\(explicit)'; accepted: html, ipynb, markdown")
+      }
+      return f
+    }
+    guard let path else { return .markdown }
+    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+    case "html", "htm": return .html
+    case "ipynb": return .ipynb
+    case "md", "markdown": return .markdown
+    default:
+      throw UsageError(message: "cannot tell the report format from '\(path)'; name the file .html, "
+                         + ".ipynb or .md, or pass --format html, ipynb or markdown")
+    }
+  }
+
+  /// Refuses, before any work, a path that cannot be written: a directory, a missing or
+  /// read-only directory.
+  static func checkWritable(_ path: String) throws {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+      if isDirectory.boolValue { throw UsageError(message: "cannot write the report to '\(path)': it is a directory") }
+      if !fm.isWritableFile(atPath: path) {
+        throw UsageError(message: "cannot write the report to '\(path)': the file is not writable")
+      }
+      return
+    }
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard fm.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw UsageError(message: "cannot write the report to '\(path)': the directory '\(parent)' does not exist")
+    }
+    guard fm.isWritableFile(atPath: parent) else {
+      throw UsageError(message: "cannot write the report to '\(path)': the directory '\(parent)' is not writable")
+    }
+  }
+
+  static func write(_ document: RunDocument, format: Format, to path: String?) throws {
+    func save(_ data: Data, _ target: String) throws {
+      do {
+        try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+      } catch {
+        throw UsageError(message: "cannot write '\(target)': \(error.localizedDescription)")
+      }
+    }
+    let text: String
+    switch format {
+    case .html: text = HTMLReport.render(document)
+    case .ipynb: text = NotebookReport.ipynb(document)
+    case .markdown:
+      if let path {
+        let url = URL(fileURLWithPath: path)
+        let name = url.deletingPathExtension().lastPathComponent + "-figures"
+        let directory = url.deletingLastPathComponent().appendingPathComponent(name)
+        var created = false
+        text = try NotebookReport.markdown(document, figureDirectory: name) { file, data in
+          if !created {
+            do {
+              try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+              throw UsageError(message: "cannot create '\(directory.path)': \(error.localizedDescription)")
+            }
+            created = true
+          }
+          try save(data, directory.appendingPathComponent(file).path)
+        }
+      } else {
+        text = NotebookReport.markdown(document, figureDirectory: nil) { _, _ in }
+      }
+    }
+    if let path {
+      try save(Data(text.utf8), path)
+      FileHandle.standardError.write(Data("psverify: wrote the report of run \(document.id) to \(path)\n".utf8))
+    } else {
+      print(text, terminator: "")
+    }
+  }
+}
