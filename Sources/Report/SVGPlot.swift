@@ -46,6 +46,19 @@ struct Plot {
   static let palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000"]
   static let dashes = ["", "6 3", "2 3", "8 3 2 3"]
 
+  /// The opening of a chart: the root element, a white background and the title.
+  static func open(width: Double, height: Double, title: String, left: Double) -> String {
+    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    return """
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" \
+      width="\(f(width))" height="\(f(height))" role="img" aria-label="\(escape(title))" \
+      font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">
+      <rect x="0" y="0" width="\(f(width))" height="\(f(height))" fill="#ffffff"/>
+      <text x="\(f(left))" y="20" font-size="14" font-weight="600">\(escape(title))</text>
+
+      """
+  }
+
   static func colour(_ i: Int) -> String { palette[((i % palette.count) + palette.count) % palette.count] }
 
   static func escape(_ s: String) -> String {
@@ -157,14 +170,7 @@ struct Plot {
       x.isFinite && y.isFinite && (!xLog || x > 0) && (!yLog || y > 0)
     }
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
-    var out = """
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" \
-      width="\(f(width))" height="\(f(height))" role="img" aria-label="\(Self.escape(title))" \
-      font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">
-      <rect x="0" y="0" width="\(f(width))" height="\(f(height))" fill="#ffffff"/>
-      <text x="\(f(left))" y="20" font-size="14" font-weight="600">\(Self.escape(title))</text>
-
-      """
+    var out = Plot.open(width: width, height: height, title: title, left: left)
     // Grid and ticks.
     let xTicks = xLog ? Self.logTicks(x0, x1) : Self.linearTicks(x0, x1)
     let yTicks = yLog ? Self.logTicks(y0, y1) : Self.linearTicks(y0, y1)
@@ -272,14 +278,7 @@ struct BarChart {
     let yMax = max(ticks.last ?? maximum, maximum * 1.15)
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
     func py(_ y: Double) -> Double { top + plotH * (1 - y / yMax) }
-    var out = """
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" \
-      width="\(f(width))" height="\(f(height))" role="img" aria-label="\(Plot.escape(title))" \
-      font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">
-      <rect x="0" y="0" width="\(f(width))" height="\(f(height))" fill="#ffffff"/>
-      <text x="\(f(left))" y="20" font-size="14" font-weight="600">\(Plot.escape(title))</text>
-
-      """
+    var out = Plot.open(width: width, height: height, title: title, left: left)
     for t in ticks {
       out += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e5e5e5\"/>\n"
       out += "<text x=\"\(f(left - 8))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Plot.escape(Plot.format(t)))</text>\n"

@@ -156,20 +156,9 @@ extension GEMM {
         }
         return count
       }
-      var total: Int
-      if workers > 1 && items > 1 && work >= minimumParallelWork {
-        let chunks = min(items, 4 * workers)  // taken as workers free up: no straggler
-        total = Parallel.map(chunks) { c in body((c * items / chunks)..<((c + 1) * items / chunks)) }
-          .reduce(0, +)
-      } else {
-        total = body(0..<items)
-      }
-      if KernelFaults.isSet(.extraMultiply) {
-        // Planted for tests: one multiply more than the product needs, counted where it runs.
-        out.pointer[0] += out.pointer[0] * 0x1p-10
-        total += 1
-      }
-      return total
+      // Four ranges a worker, taken as workers free up: no straggler.
+      let chunks = workers > 1 && work >= minimumParallelWork ? min(items, 4 * workers) : 1
+      return finish(dispatch(items: items, chunks: chunks, body), out.pointer)
     }
   }
 

@@ -89,21 +89,24 @@ enum GEMM {
         }
         return count
       }
-      var total = 0
-      if parallel && items > 1 {
-        let chunks = min(items, workers)
-        total = Parallel.map(chunks) { c in body((c * items / chunks)..<((c + 1) * items / chunks)) }
-          .reduce(0, +)
-      } else {
-        total = body(0..<items)
-      }
-      if KernelFaults.isSet(.extraMultiply) {
-        // Planted for tests: one multiply more than the product needs, counted where it runs.
-        out.pointer[0] += out.pointer[0] * 0x1p-10
-        total += 1
-      }
-      return total
+      return finish(dispatch(items: items, chunks: parallel ? min(items, workers) : 1, body), out.pointer)
     }
+  }
+
+  /// Runs `body` over `0..<items` split into `chunks` contiguous ranges on the workers (one
+  /// range: on this thread) and sums what the ranges return, in order.
+  static func dispatch(items: Int, chunks: Int, _ body: @Sendable (Range<Int>) -> Int) -> Int {
+    guard chunks > 1 && items > 1 else { return body(0..<items) }
+    return Parallel.map(chunks) { c in body((c * items / chunks)..<((c + 1) * items / chunks)) }
+      .reduce(0, +)
+  }
+
+  /// The multiplies a product ran, after the planted extra multiply when a test sets it.
+  static func finish(_ total: Int, _ out: UnsafeMutablePointer<Float>) -> Int {
+    guard KernelFaults.isSet(.extraMultiply) else { return total }
+    // Planted for tests: one multiply more than the product needs, counted where it runs.
+    out[0] += out[0] * 0x1p-10
+    return total + 1
   }
 
   /// One row block against a range of panels, all of K.

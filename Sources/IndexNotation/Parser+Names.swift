@@ -1,0 +1,202 @@
+/// Tensor names with their sub- and superscripts, references and index expressions.
+extension Parser {
+  // MARK: Names and references
+
+  mutating func tensorName() throws(NotationError) -> TensorName {
+    var decoration: Character?
+    if case .decoration(let d) = current.kind {
+      decoration = d
+      advance()
+      let braced = accept("{")
+      guard case .letter = current.kind else { throw error("expected a letter to decorate") }
+      var name = try tensorName()
+      if braced { try expect("}") }
+      name = TensorName(base: name.base, subscript: name.subscriptText, superscript: name.superscriptText)
+      return try scripts(on: name.base + String(decoration!), sub: name.subscriptText,
+                         sup: name.superscriptText)
+    }
+    guard case .letter(let base) = current.kind else { throw error("expected a name") }
+    advance()
+    var b = base
+    while accept("′") { b += "′" }
+    return try scripts(on: b, sub: nil, sup: nil)
+  }
+
+  mutating func scripts(on base: String, sub: String?, sup: String?) throws(NotationError)
+    -> TensorName
+  {
+    var sub = sub, sup = sup
+    while true {
+      if isSymbol("_") && sub == nil {
+        advance()
+        sub = try scriptText()
+      } else if isSymbol("^") && sup == nil {
+        advance()
+        sup = try scriptText()
+      } else {
+        return TensorName(base: base, subscript: sub, superscript: sup)
+      }
+    }
+  }
+
+  /// The text of a sub- or superscript: `{ℓ+1}`, `{\ell,s+1}`, `ℓ`, `{b,1}`.
+  mutating func scriptText() throws(NotationError) -> String {
+    if accept("{") {
+      var text = ""
+      var nesting = 0
+      while true {
+        switch current.kind {
+        case .end: throw error("expected '}' to close the script")
+        case .symbol("}") where nesting == 0:
+          advance()
+          return text
+        case .symbol(let c):
+          if c == "{" { nesting += 1 }
+          if c == "}" { nesting -= 1 }
+          text.append(c)
+        case .letter(let s), .word(let s): text += s
+        case .number(let n): text += String(n)
+        case .decimal(let r): text += r.description
+        case .decoration(let d): text.append(d)
+        case .sum: text += "Σ"
+        case .frac: throw error("unexpected \\frac in a script")
+        }
+        advance()
+      }
+    }
+    switch current.kind {
+    case .letter(let s), .word(let s):
+      // Unbraced: a run of adjacent letters (N_in, n_out).
+      var text = s
+      var end = current.position.offset + s.count
+      advance()
+      while case .letter(let t) = current.kind, current.position.offset == end, t.count == 1,
+            t.first!.isASCII {
+        text += t
+        end += 1
+        advance()
+      }
+      return text
+    case .number(let n):
+      advance()
+      return String(n)
+    default:
+      throw error("expected a subscript or superscript")
+    }
+  }
+
+  mutating func reference() throws(NotationError) -> TensorReference {
+    let start = current.position
+    let name = try tensorName()
+    return try referenceIndices(name, start)
+  }
+
+  mutating func referenceIndices(_ name: TensorName, _ start: SourcePosition) throws(NotationError)
+    -> TensorReference
+  {
+    try expect("[")
+    var indices: [IndexExpression] = []
+    repeat { indices += try indexExpressions() } while accept(",")
+    try expect("]")
+    // A transpose `^{⊤}` after the indices changes nothing in index notation.
+    if isSymbol("^") {
+      let caret = index
+      advance()
+      let braced = accept("{")
+      let transposed = accept("⊤") || current.kind == .letter("T")
+      if current.kind == .letter("T") { advance() }
+      if transposed {
+        if braced { try expect("}") }
+      } else {
+        index = caret
+      }
+    }
+    return TensorReference(name: name, indices: indices, position: start)
+  }
+
+  mutating func indexVariable() throws(NotationError) -> IndexVariable {
+    guard case .letter(let l) = current.kind else { throw error("expected an index") }
+    advance()
+    if isSymbol("_") {
+      advance()
+      return IndexVariable(l + "_" + (try scriptText()))
+    }
+    return IndexVariable(l)
+  }
+
+  /// One index position; two or more when adjacent terms were probably meant to be separated by
+  /// a comma (reported as a diagnostic, and read as separate indices so checking can go on).
+  mutating func indexExpressions() throws(NotationError) -> [IndexExpression] {
+    let start = current.position
+    var terms: [IndexExpression.Term] = []
+    var sign = 1
+    if accept("-") { sign = -1 } else { _ = accept("+") }
+    var split: [IndexExpression] = []
+    var lastStart = start
+    while true {
+      var coefficient = sign
+      var parameters: [String] = []
+      var variables: [(IndexVariable, SourcePosition)] = []
+      var sawAtom = false
+      while true {
+        if case .number(let n) = current.kind {
+          let (product, overflow) = coefficient.multipliedReportingOverflow(by: n)
+          guard !overflow else { throw error("the index coefficient \(coefficient)·\(n) is too large") }
+          coefficient = product
+          advance()
+        } else if case .letter = current.kind {
+          let p = current.position
+          let v = try indexVariable()
+          if parameters.count < 4 && self.parameters.contains(v.name) && variables.isEmpty
+            && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom) {
+            // `sx`, `s·t`: a coefficient; `− p` alone: a constant term.
+            parameters.append(v.name)
+          } else {
+            variables.append((v, p))
+          }
+        } else if accept("·") {
+          continue
+        } else {
+          break
+        }
+        sawAtom = true
+      }
+      guard sawAtom else { throw error("expected an index") }
+      if variables.count > 1 && diagnostics.count < Parser.maximumDiagnostics {
+        let names = variables.prefix(4).map(\.0.name) + (variables.count > 4 ? ["…"] : [])
+        diagnostics.append(Diagnostic(
+          .missingComma,
+          "index terms \(names.joined(separator: " and ")) stand side by side; a comma is probably "
+            + "missing between them", at: variables[1].1, source: source))
+        // Recover: the leading term keeps its coefficient, each later variable is its own index.
+        terms.append(.init(coefficient: coefficient, parameters: parameters, variable: variables[0].0))
+        split.append(IndexExpression(terms: terms, position: start))
+        for (v, p) in variables.dropFirst().dropLast() {
+          split.append(IndexExpression(terms: [.init(coefficient: 1, parameters: [], variable: v)],
+                                       position: p))
+        }
+        terms = [.init(coefficient: 1, parameters: [], variable: variables.last!.0)]
+        lastStart = variables.last!.1
+      } else {
+        terms.append(.init(coefficient: coefficient, parameters: parameters,
+                           variable: variables.first?.0))
+      }
+      if accept("+") {
+        sign = 1
+      } else if accept("-") {
+        sign = -1
+      } else {
+        break
+      }
+    }
+    return split + [IndexExpression(terms: terms, position: lastStart)]
+  }
+
+  var startsIndexAtom: Bool {
+    switch current.kind {
+    case .letter, .number: return true
+    case .symbol("·"): return true
+    default: return false
+    }
+  }
+}
