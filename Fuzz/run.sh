@@ -42,7 +42,7 @@ for target in "${targets[@]}"; do
     echo "fuzz target $target failed; the input is in Fuzz/crashes/$target/"
     status=1
   fi
-  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$scratch.log" || true
+  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|slowest_unit_time_sec|peak_rss_mb)" "$scratch.log" || true
   rm -rf "$scratch" "$scratch.log"
 done
 exit $status

@@ -23,8 +23,30 @@ public struct Monomial: Hashable, Sendable, Comparable {
     factors.first { $0.symbol == symbol }?.exponent ?? 0
   }
 
+  init(sortedFactors: [Factor]) { factors = sortedFactors }
+
+  /// The product: a merge of the two sorted factor lists (no dictionaries, no sorting).
   public static func * (l: Monomial, r: Monomial) -> Monomial {
-    Monomial(l.powers.merging(r.powers, uniquingKeysWith: +))
+    if l.factors.isEmpty { return r }
+    if r.factors.isEmpty { return l }
+    var out: [Factor] = []
+    out.reserveCapacity(l.factors.count + r.factors.count)
+    var i = 0, j = 0
+    while i < l.factors.count || j < r.factors.count {
+      if j == r.factors.count || (i < l.factors.count && l.factors[i].symbol < r.factors[j].symbol) {
+        out.append(l.factors[i])
+        i += 1
+      } else if i == l.factors.count || r.factors[j].symbol < l.factors[i].symbol {
+        out.append(r.factors[j])
+        j += 1
+      } else {
+        let e = l.factors[i].exponent + r.factors[j].exponent
+        if e != 0 { out.append(Factor(symbol: l.factors[i].symbol, exponent: e)) }
+        i += 1
+        j += 1
+      }
+    }
+    return Monomial(sortedFactors: out)
   }
 
   /// Graded lexicographic order: higher degree first, then by symbols.
@@ -151,8 +173,26 @@ extension Polynomial {
     let difference = self - other
     if difference.isZero { return (true, nil) }
     let names = difference.symbols.sorted()
+    // The search evaluates the difference at up to 6000 small points. Exact rational arithmetic
+    // on a high power (the fuzzer's (1 + 2N·N_b(L − …))^30) took minutes there; modulo the prime
+    // 2⁶¹ − 1 each point costs a few integer products per term. A non-zero residue proves the
+    // value is not zero, so a counterexample found this way is one; equality itself was decided
+    // exactly above.
+    let modular = difference.residues(names: names)
     func differs(_ point: [String: Int]) -> Bool {
-      difference.evaluate(point.mapValues { Rational($0) }) != .zero
+      guard let modular else {
+        return difference.evaluate(point.mapValues { Rational($0) }) != .zero
+      }
+      let values = names.map { UInt64(max(0, point[$0] ?? 0)) }
+      var sum: UInt64 = 0
+      for (factors, coefficient) in modular {
+        var term = coefficient
+        for (symbol, exponent) in factors {
+          term = Polynomial.mulmod(term, Polynomial.powmod(values[symbol] % Polynomial.prime, exponent))
+        }
+        sum = (sum + term) % Polynomial.prime
+      }
+      return sum != 0
     }
     var point = [String: Int](uniqueKeysWithValues: names.map { ($0, 1) })
     for _ in 0..<ResourceLimits.saturatingProduct(Array(repeating: 6, count: names.count)).clamped(to: 1...4096) {
@@ -175,9 +215,49 @@ extension Polynomial {
   }
 }
 
+extension Polynomial {
+  /// The Mersenne prime 2⁶¹ − 1.
+  static let prime: UInt64 = (1 << 61) - 1
+
+  static func mulmod(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    prime.dividingFullWidth(a.multipliedFullWidth(by: b)).remainder
+  }
+
+  static func powmod(_ base: UInt64, _ exponent: Int) -> UInt64 {
+    var result: UInt64 = 1, b = base % prime, e = exponent
+    while e > 0 {
+      if e & 1 == 1 { result = mulmod(result, b) }
+      b = mulmod(b, b)
+      e >>= 1
+    }
+    return result
+  }
+
+  /// Each term as (factors by index into `names`, coefficient modulo `prime`); nil when a
+  /// denominator is a multiple of the prime (then only exact arithmetic will do).
+  func residues(names: [String]) -> [([(Int, Int)], UInt64)]? {
+    let big = BigInt(Polynomial.prime)
+    func residue(_ x: BigInt) -> UInt64 {
+      let r = x % big
+      return UInt64(r.sign == .minus ? r + big : r)
+    }
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    var out: [([(Int, Int)], UInt64)] = []
+    for (m, c) in terms {
+      let denominator = residue(c.denominator)
+      guard denominator != 0, let factors = Optional(m.factors.compactMap { f in
+        index[f.symbol].map { ($0, f.exponent) } }), factors.count == m.factors.count else { return nil }
+      let inverse = Polynomial.powmod(denominator, Int(Polynomial.prime - 2))
+      out.append((factors, Polynomial.mulmod(residue(c.numerator), inverse)))
+    }
+    return out
+  }
+}
+
 extension Comparable {
   func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }
 
+import BigInt
 import Foundation
 import TensorCore

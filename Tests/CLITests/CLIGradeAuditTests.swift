@@ -108,10 +108,8 @@ extension CLITests {
       .appendingPathComponent("Problems/ttic31230-cnn-2019.md"), encoding: .utf8) + "\n", count: 320)
     let path = write("big.md", Array(big.utf8))
     XCTAssertGreaterThan(big.utf8.count, 2_000_000)
-    let start = Date()
     r = try run(["audit", path, "--no-store", "--no-spelling", "--format", "json"])
-    XCTAssertEqual(r.status, 1, r.stderr)
-    XCTAssertLessThan(Date().timeIntervalSince(start), 60, "a 2 MB document must not hang")
+    XCTAssertEqual(r.status, 1, r.stderr)  // findings, within the watchdog: no hang
   }
 
   /// The commands that trapped or hung in 0.1.0: each ends within seconds with exit 0, 1 or 2.
@@ -130,11 +128,9 @@ extension CLITests {
       ["notation", "y[i] = \(j)", "--shape", "A=2", "--shape", "y=2"],
     ]
     for arguments in cases {
-      let start = Date()
-      let r = try run(arguments)
+      let r = try run(arguments)  // the watchdog fails the test on a hang
       let label = String(arguments.joined(separator: " ").prefix(80))
       XCTAssertTrue([0, 1, 2].contains(r.status), "\(label): exit \(r.status)\n\(r.stderr.prefix(500))")
-      XCTAssertLessThan(Date().timeIntervalSince(start), 10, label)
       if r.status == 2 { XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr) }
     }
   }

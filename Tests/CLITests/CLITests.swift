@@ -33,7 +33,13 @@ final class CLITests: XCTestCase {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Whether the watchdog had to stop the process.
+    var hung = false
   }
+
+  /// A debug build that has not finished a command in this long is hung: the watchdog stops it
+  /// and the test fails (a watchdog, not a timing: nothing asserts how long a command takes).
+  static let watchdogSeconds = 300.0
 
   func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let process = try start(arguments, environment: environment)
@@ -60,11 +66,23 @@ final class CLITests: XCTestCase {
   }
 
   func finish(_ p: (Process, Pipe, Pipe)) -> Result {
+    let process = p.0
+    let stopped = DispatchSemaphore(value: 0)
+    let watchdog = DispatchWorkItem {
+      if process.isRunning {
+        process.terminate()
+        stopped.signal()
+      }
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + Self.watchdogSeconds, execute: watchdog)
     let out = p.1.fileHandleForReading.readDataToEndOfFile()
     let err = p.2.fileHandleForReading.readDataToEndOfFile()
-    p.0.waitUntilExit()
-    return Result(status: p.0.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                  stderr: String(decoding: err, as: UTF8.self))
+    process.waitUntilExit()
+    watchdog.cancel()
+    let hung = stopped.wait(timeout: .now()) == .success
+    XCTAssertFalse(hung, "psverify \(process.arguments?.joined(separator: " ").prefix(120) ?? "") hung")
+    return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                  stderr: String(decoding: err, as: UTF8.self), hung: hung)
   }
 
   func testList_showsEveryProblemInOrder() throws {

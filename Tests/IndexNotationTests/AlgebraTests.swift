@@ -95,6 +95,16 @@ final class InequalityTests: XCTestCase {
     XCTAssertEqual(try PolynomialParser.polynomial("(a+b)^3").description, "a³ + 3·a²·b + 3·a·b² + b³")
   }
 
+  /// Found by the fuzzer: the counterexample search evaluated a 30th power exactly at thousands of
+  /// points. Residues modulo 2⁶¹ − 1 find the point; the exact value there confirms it.
+  func testCompare_highPowerFindsATrueCounterexampleQuickly() throws {
+    let p = try PolynomialParser.polynomial("(1+2NN_b(L-1))^{30}", symbols: .open)
+    let (equal, point) = p.compare(to: .symbol("N"))
+    XCTAssertFalse(equal)
+    let at = try XCTUnwrap(point).mapValues { Rational($0) }
+    XCTAssertNotEqual(p.evaluate(at), Polynomial.symbol("N").evaluate(at))
+  }
+
   func testCompare_givesCounterexample() {
     let x = Polynomial.symbol("x")
     let (equal, point) = (x * x).compare(to: x)
