@@ -61,7 +61,10 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     return r
   }
 
+  // Whole numbers (denominator 1) skip the gcd: polynomials of counts are almost all whole, and
+  // the gcd of large numerators dominated their products (found by the fuzzer).
   public static func + (l: Rational, r: Rational) -> Rational {
+    if l.isInteger && r.isInteger { return Rational(reduced: l.numerator + r.numerator, 1) }
     if l.denominator == r.denominator {
       return Rational(big: l.numerator + r.numerator, l.denominator)
     }
@@ -71,7 +74,8 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   public static prefix func - (x: Rational) -> Rational { Rational(reduced: -x.numerator, x.denominator) }
   public static func - (l: Rational, r: Rational) -> Rational { l + (-r) }
   public static func * (l: Rational, r: Rational) -> Rational {
-    Rational(big: l.numerator * r.numerator, l.denominator * r.denominator)
+    if l.isInteger && r.isInteger { return Rational(reduced: l.numerator * r.numerator, 1) }
+    return Rational(big: l.numerator * r.numerator, l.denominator * r.denominator)
   }
   public static func / (l: Rational, r: Rational) -> Rational {
     precondition(!r.isZero, "division of \(l) by zero")
