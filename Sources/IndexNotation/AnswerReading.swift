@@ -5,10 +5,12 @@
 /// answer can make it run long or exhaust memory; going past a bound is a located error that
 /// names the number or product that grew too large.
 public enum AnswerReading {
-  /// The largest number of bits of a numerator or denominator built from an answer: about 300
-  /// digits, far past any count or constant an answer needs, and small enough that exact
-  /// arithmetic on it stays fast (at 4096 bits the fuzzer found powers that took seconds).
-  public static let maximumBits = 1024
+  /// The largest number of bits of a numerator or denominator built from an answer: 77 digits,
+  /// far past any count or constant an answer needs (a product of ten sizes of 4096 has 120
+  /// bits), and small enough that exact arithmetic stays fast: every term of a polynomial power
+  /// reduces its coefficient by a gcd, and at 1024 and 4096 bits the fuzzer found powers such as
+  /// (tf + G·6P·66/6666661 + …)^32 that took seconds.
+  public static let maximumBits = 256
   /// The largest number of terms of a polynomial built from an answer.
   public static let maximumTerms = 4096
   public static let maximumExponent = 64
