@@ -78,7 +78,7 @@ struct HistoryCommand: ParsableCommand {
     if runs.isEmpty { print("no runs stored in \(options.store.path)") }
     for r in runs {
       print("run \(r.id)  \(r.startedAt)  psverify \(r.version)  seed \(r.seed)"
-        + (r.trials.map { "  trials \($0)" } ?? "") + (r.kind == "bench" ? "  [bench]" : ""))
+        + (r.trials.map { "  trials \($0)" } ?? "") + (r.kind == "verify" ? "" : "  [\(r.kind)]"))
       for p in r.problems {
         print("  \(p.id.padding(toLength: 3, withPad: " ", startingAt: 0)) "
           + "\(p.status.padding(toLength: 21, withPad: " ", startingAt: 0)) \(p.passed)/\(p.checks)  "

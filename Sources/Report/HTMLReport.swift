@@ -57,6 +57,7 @@ public enum HTMLReport {
     .verified-with-errata { background: #fdf0d0; color: #6b4a00; } .note { background: #e8eef8; color: #1d3d6b; }
     pre.printed { white-space: pre-wrap; background: #fafafa; border-left: 4px solid #bbb; padding: .6rem .8rem; }
     pre.excerpt { margin: .2rem 0; font-size: 12px; background: #f6f6f6; padding: .3rem .5rem; overflow-x: auto; }
+    table.findings { table-layout: fixed; }
     mark { background: #ffe08a; padding: 0 1px; } mark sup a { color: #8a2b00; text-decoration: none; font-weight: 700; }
     .math { font-size: 1.15rem; margin: .4rem 0 .8rem; overflow-x: auto; }
     figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
@@ -71,7 +72,8 @@ public enum HTMLReport {
   static func header(_ doc: RunDocument) -> String {
     let e = ReportText.html
     var s = "<header>\n<h1>psverify report — run \(doc.id)</h1>\n"
-    s += "<p class=\"meta\">TTIC 31230 (winter 2019), CNN problems · " + e(ReportText.tally(doc)) + "</p>\n"
+    s += "<p class=\"meta\">" + (doc.kind == "verify" ? "TTIC 31230 (winter 2019), CNN problems · " : "")
+      + e(ReportText.tally(doc)) + "</p>\n"
     s += "<dl class=\"meta\">\n"
     let rows: [(String, String?)] = [
       ("Kind", doc.kind), ("Started", doc.startedAt), ("psverify", doc.version),
@@ -214,7 +216,8 @@ public enum HTMLReport {
       s += "<section><h2>Audit of \(e(d.name))</h2>\n<p class=\"meta\">SHA-256 \(e(d.sha256)) · \(d.bytes) bytes · "
         + "\(d.problems) problem(s) · \(d.findings.count) finding(s)</p>\n"
       for n in d.notes { s += "<p class=\"note\">\(e(n))</p>\n" }
-      s += "<table>\n<tr><th>line:column</th><th>kind</th><th>finding</th></tr>\n"
+      s += "<table class=\"findings\">\n<colgroup><col style=\"width: 7rem\"><col style=\"width: 9rem\"><col></colgroup>\n"
+        + "<tr><th>line:column</th><th>kind</th><th>finding</th></tr>\n"
       for f in d.findings {
         s += "<tr><td class=\"num\">\(f.line):\(f.column)</td><td>\(e(f.kind))</td><td>\(e(f.message))"
           + "<pre class=\"excerpt\">\(e(f.excerpt))</pre>"

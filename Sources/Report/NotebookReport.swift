@@ -38,7 +38,7 @@ public enum NotebookReport {
 
   static func summary(_ doc: RunDocument) -> String {
     var lines = ["# psverify report — run \(doc.id)", "",
-                 "TTIC 31230 (winter 2019), CNN problems · \(ReportText.tally(doc))", "",
+                 (doc.kind == "verify" ? "TTIC 31230 (winter 2019), CNN problems · " : "") + ReportText.tally(doc), "",
                  "| | |", "|---|---|"]
     let rows: [(String, String?)] = [
       ("Kind", doc.kind), ("Started", doc.startedAt), ("psverify", doc.version), ("Seed", String(doc.seed)),
