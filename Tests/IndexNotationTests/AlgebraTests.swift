@@ -95,6 +95,28 @@ final class InequalityTests: XCTestCase {
     XCTAssertEqual(try PolynomialParser.polynomial("(a+b)^3").description, "a³ + 3·a²·b + 3·a·b² + b³")
   }
 
+  /// Found by the fuzzer (Fuzz/crashes/answer/): a power of a base with fractions reduced every
+  /// coefficient of every step by a gcd. The reader now raises B/d with whole B and reduces once;
+  /// `Polynomial.power` still reduces every step, so the two are independent computations.
+  func testPolynomialReader_fractionalPowerEqualsStepwisePower() throws {
+    let symbols = SymbolTable.open
+    for (base, n) in [("x/2 + y/3", 7), ("1Y+.71YAAA1+.71Y+.71YAAAAAAAAAAAA5P", 9),
+                      ("3/4 a - 5/6 b + 7", 12), ("a/7", 1), ("a/7 + 1", 0)] {
+      let raised = try PolynomialParser.polynomial("(\(base))^{\(n)}", symbols: symbols)
+      let stepwise = try PolynomialParser.polynomial(base, symbols: symbols).power(n)
+      XCTAssertEqual(raised, stepwise, "(\(base))^\(n)")
+    }
+    // 3^64 has 102 bits: within the bound.
+    XCTAssertNoThrow(try PolynomialParser.polynomial("(x/3 + 1/3)^{64}", symbols: symbols))
+    // Past it, on both paths: 65537^64 (1025 bits) is reduced step by step; (x/3 + 10^9+7)^64
+    // takes the whole-number path, whose 1900-bit constant term is refused during the steps.
+    for text in ["(x/65537 + 1)^{64}", "(x/3 + 1000000007)^{64}"] {
+      XCTAssertThrowsError(try PolynomialParser.polynomial(text, symbols: symbols)) {
+        XCTAssertTrue("\($0)".contains("psverify keeps exact numbers of up to 256 bits"), "\($0)")
+      }
+    }
+  }
+
   /// Found by the fuzzer: the counterexample search evaluated a 30th power exactly at thousands of
   /// points. Residues modulo 2⁶¹ − 1 find the point; the exact value there confirms it.
   func testCompare_highPowerFindsATrueCounterexampleQuickly() throws {
