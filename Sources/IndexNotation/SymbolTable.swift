@@ -65,8 +65,11 @@ public struct SymbolTable: Sendable {
     let units = SymbolTable.units(run)
     guard let sub else { return try split(units, offset: offset, text: text) }
     // The subscript belongs to the last unit: NN_{bottle} is N · N_bottle.
+    guard let lastUnit = units.last else {
+      throw unknown(run + "_" + sub, offset: offset, text: text)
+    }
     var head = try split(Array(units.dropLast()), offset: offset, text: text)
-    let last = units.last! + "_" + sub
+    let last = lastUnit + "_" + sub
     guard let name = resolve(last) ?? (isOpen ? nil : lookup[normalise(last)]) else {
       throw unknown(last, offset: offset, text: text)
     }
@@ -74,12 +77,14 @@ public struct SymbolTable: Sendable {
     return head
   }
 
-  /// Letters of a run, with Δ kept on the letter after it.
+  /// Letters of a run, with Δ kept on the letter after it; a Δ with no letter after it (`ΔΔ`,
+  /// a trailing Δ) is a unit of its own, which no table spells.
   static func units(_ run: String) -> [String] {
     var out: [String] = []
     var pendingDelta = false
     for c in run {
       if c == "Δ" || c == "δ" {
+        if pendingDelta { out.append("Δ") }
         pendingDelta = true
         continue
       }
@@ -90,6 +95,7 @@ public struct SymbolTable: Sendable {
       out.append(pendingDelta ? "Δ" + String(c) : String(c))
       pendingDelta = false
     }
+    if pendingDelta { out.append("Δ") }
     return out
   }
 

@@ -42,6 +42,19 @@ final class ConvMultipliesGrading: XCTestCase {
     XCTAssertEqual(grade(problem, "B < X").verdict, .unreadable)
   }
 
+  /// Found by the fuzzer (Fuzz/crashes/answer/crash-e07aad6b…): a subscripted run of Δs with no
+  /// letter after them (`ΔΔ_Y`) trapped on an empty list of letters; a lone Δ is now a unit that
+  /// no table spells, so the answer is unreadable with the known symbols listed.
+  func testDeltaWithoutALetter_isUnreadable() {
+    for answer in ["B*X*Y*ΔΔ_Y", "B*X*Y*ΔΔ", "B*X*YΔ", "B*X^{ΔΔ_YD}"] {
+      let g = grade(problem, answer)
+      XCTAssertEqual(g.verdict, .unreadable, answer)
+      XCTAssertFalse(g.issues.isEmpty, answer)
+    }
+    XCTAssertTrue(grade(problem, "B*X*Y*ΔΔ_Y").issues.first!.message.hasPrefix("unknown symbol 'Δ"))
+    XCTAssertEqual(grade(problem, "B*X*Y*ΔX*ΔY*N_out*N_in").verdict, .correct)
+  }
+
   func testPrintedSolution_isGradedAsPrintedAndAgrees() throws {
     let g = try printedGrade(problem)
     XCTAssertEqual(g.verdict, .correct)
