@@ -3,9 +3,9 @@ import BigInt
 /// Gives an answer's syntax tree a meaning: a polynomial over a symbol table, an exact scalar,
 /// a condition solved for one symbol, or a power of a named base.
 ///
-/// Everything it builds is bounded (`maximumBits`, `maximumTerms`, exponents up to 64), so no
-/// answer can make it run long or exhaust memory; going past a bound is a located error that
-/// names the number or product that grew too large.
+/// Everything it builds is bounded (`maximumBits`, `maximumTerms`, `maximumProducts`, exponents
+/// up to 64), so no answer can make it run long or exhaust memory; going past a bound is a
+/// located error that names the number or product that grew too large.
 public enum AnswerReading {
   /// The largest number of bits of a numerator or denominator built from an answer: 77 digits,
   /// far past any count or constant an answer needs (a product of ten sizes of 4096 has 120
@@ -15,6 +15,11 @@ public enum AnswerReading {
   public static let maximumBits = 256
   /// The largest number of terms of a polynomial built from an answer.
   public static let maximumTerms = 4096
+  /// The most products of two terms that expanding one answer may take, summed over every `*` and
+  /// every step of every power: the work of a reading is linear in this. A count, a condition or
+  /// (N + N_bottle)^4 takes a few dozen; the fuzzer's N_gb(oe − .3 − .152P)^{57}, three terms to
+  /// the 57th power (1,711 terms, 100,000 products of 400-bit numbers), took 15 s under ASan.
+  public static let maximumProducts = 16_384
   public static let maximumExponent = 64
 
   // MARK: Polynomials
@@ -25,6 +30,19 @@ public enum AnswerReading {
   {
     func fail(_ message: String, _ offset: Int) -> AnswerSyntaxError {
       AnswerSyntaxError(message, offset: offset, in: text)
+    }
+    var products = 0
+    /// A product of fractions is reduced by a gcd, several times the cost of a whole product:
+    /// it counts four times.
+    func reducedWeight(_ a: Polynomial, _ b: Polynomial) -> Int {
+      a.terms.values.allSatisfy(\.isInteger) && b.terms.values.allSatisfy(\.isInteger) ? 1 : 4
+    }
+    func spend(_ count: Int, _ offset: Int) throws(AnswerSyntaxError) {
+      products += count
+      if products > maximumProducts {
+        throw fail("expanding the expression takes more than \(maximumProducts) products of terms; "
+                     + "psverify reads polynomials that expand in fewer", offset)
+      }
     }
     func bounded(_ p: Polynomial, _ offset: Int) throws(AnswerSyntaxError) -> Polynomial {
       if p.terms.count > maximumTerms {
@@ -52,6 +70,7 @@ public enum AnswerReading {
           throw fail("the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
                        + "reads polynomials of up to \(maximumTerms) terms", r.offset)
         }
+        try spend(a.terms.count * b.terms.count * reducedWeight(a, b), r.offset)
         return try bounded(a * b, r.offset)
       case .divide(let l, let r, let offset):
         let d = try read(r)
@@ -75,7 +94,7 @@ public enum AnswerReading {
         d / BigInt(d.magnitude.greatestCommonDivisor(with: c.denominator.magnitude)) * c.denominator
       }
       // Whole arithmetic as long as d^n stays within twice the bound; past it, reduce each step.
-      let whole = d.bitWidth * n <= 2 * maximumBits
+      let whole = d.magnitude.bitWidth * n <= 2 * maximumBits
       let base = whole && d != 1
         ? Polynomial(terms: b.terms.mapValues { Rational(big: $0.numerator * (d / $0.denominator)) })
         : b
@@ -88,12 +107,13 @@ public enum AnswerReading {
           throw fail("the power expands to about \(result.terms.count * base.terms.count) terms; "
                        + "psverify reads polynomials of up to \(maximumTerms) terms", offset)
         }
+        try spend(result.terms.count * base.terms.count * reducedWeight(result, base), offset)
         result = result * base
         guard whole else { result = try bounded(result, offset); continue }
         // A whole coefficient C of B^step stands for C/d^step, whose reduced numerator is at
         // least C/d^step: past this many bits it is certainly wider than `maximumBits`.
-        let limit = maximumBits + 1 + step * d.bitWidth
-        if result.terms.values.contains(where: { $0.numerator.bitWidth > limit }) {
+        let limit = maximumBits + 1 + step * d.magnitude.bitWidth
+        if result.terms.values.contains(where: { $0.numerator.magnitude.bitWidth > limit }) {
           throw fail("a coefficient grows past \(maximumBits) bits (about \(maximumBits * 3 / 10) "
                        + "digits) in step \(step) of the power; psverify keeps exact numbers of up "
                        + "to \(maximumBits) bits", offset)
@@ -157,6 +177,19 @@ public enum AnswerReading {
   public static func scalar(_ e: AnswerExpression, text: String) throws(AnswerSyntaxError) -> ScalarValue {
     func fail(_ message: String, _ offset: Int) -> AnswerSyntaxError {
       AnswerSyntaxError(message, offset: offset, in: text)
+    }
+    var products = 0
+    /// A product of fractions is reduced by a gcd, several times the cost of a whole product:
+    /// it counts four times.
+    func reducedWeight(_ a: Polynomial, _ b: Polynomial) -> Int {
+      a.terms.values.allSatisfy(\.isInteger) && b.terms.values.allSatisfy(\.isInteger) ? 1 : 4
+    }
+    func spend(_ count: Int, _ offset: Int) throws(AnswerSyntaxError) {
+      products += count
+      if products > maximumProducts {
+        throw fail("expanding the expression takes more than \(maximumProducts) products of terms; "
+                     + "psverify reads polynomials that expand in fewer", offset)
+      }
     }
     func fits(_ s: Surd) -> Bool { s.coefficient.bitWidth <= maximumBits }
     func read(_ e: AnswerExpression) throws(AnswerSyntaxError) -> ScalarValue {

@@ -117,6 +117,27 @@ final class InequalityTests: XCTestCase {
     }
   }
 
+  /// Found by the fuzzer (Fuzz/crashes/answer/timeout-5a53f2be…): three terms to the 57th power
+  /// stayed under every size bound but took 100,000 products of terms; the reader now refuses an
+  /// expansion past `maximumProducts` (16,384) and still reads what answers write.
+  func testPolynomialReader_boundsTheWorkOfAnExpansion() throws {
+    XCTAssertThrowsError(try PolynomialParser.polynomial("N_gb(oe-.3-.152P)^{57}", symbols: .open)) {
+      XCTAssertTrue("\($0)".hasPrefix("expanding the expression takes more than 16384 products of "
+                                      + "terms; psverify reads polynomials that expand in fewer"), "\($0)")
+    }
+    // Past the whole-number path (510^60 has 540 bits) each product is reduced and counts four
+    // times; 17^60 fits, so the budget is what refuses it.
+    XCTAssertThrowsError(try PolynomialParser.polynomial("(x/2+y/3+z/5+w/17)^{60}", symbols: .open)) {
+      XCTAssertTrue("\($0)".hasPrefix("expanding the expression takes more than 16384"), "\($0)")
+    }
+    // (a+b+c)^20: 231 terms after 4,620 products, within the budget; the multinomial
+    // coefficient of a^6 b^7 c^7 is 20!/(6!·7!·7!) = 133,024,320.
+    let p = try PolynomialParser.polynomial("(a+b+c)^{20}", symbols: .open)
+    XCTAssertEqual(p.terms.count, 231)
+    XCTAssertEqual(p.terms[Monomial(["a": 6, "b": 7, "c": 7])], Rational(133_024_320))
+    XCTAssertEqual(try PolynomialParser.polynomial("2NN_b(L-1)", symbols: .open).terms.count, 2)
+  }
+
   /// Found by the fuzzer: the counterexample search evaluated a 30th power exactly at thousands of
   /// points. Residues modulo 2⁶¹ − 1 find the point; the exact value there confirms it.
   func testCompare_highPowerFindsATrueCounterexampleQuickly() throws {
