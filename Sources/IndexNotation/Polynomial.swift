@@ -113,15 +113,15 @@ public struct Polynomial: Hashable, Sendable {
 
   /// Replaces symbols by polynomials.
   public func substituting(_ values: [String: Polynomial]) -> Polynomial {
-    var result = Polynomial()
+    var sum: [Monomial: Rational] = [:]  // filled in place, as in `coefficients(in:)`
     for (m, c) in terms {
       var term = Polynomial(c)
       for f in m.factors {
         term = term * (values[f.symbol] ?? .symbol(f.symbol)).power(f.exponent)
       }
-      result = result + term
+      for (tm, tc) in term.terms { sum[tm, default: .zero] += tc }
     }
-    return result
+    return Polynomial(terms: sum)
   }
 
   /// The value at a point; nil when a symbol has no value.
@@ -145,15 +145,16 @@ public struct Polynomial: Hashable, Sendable {
 
   /// The coefficients of the powers of `symbol`: self = Σ_k coefficients[k]·symbol^k.
   public func coefficients(in symbol: String) -> [Int: Polynomial] {
-    var result: [Int: Polynomial] = [:]
+    // Term maps filled in place: adding polynomial by polynomial copied the map for every term
+    // (quadratic; the fuzzer's 4,000-term conditions took seconds).
+    var byPower: [Int: [Monomial: Rational]] = [:]
     for (m, c) in terms {
       let k = m.exponent(of: symbol)
       var rest = m.powers
       rest[symbol] = nil
-      result[k, default: Polynomial()] = result[k, default: Polynomial()]
-        + Polynomial(terms: [Monomial(rest): c])
+      byPower[k, default: [:]][Monomial(rest), default: .zero] += c
     }
-    return result
+    return byPower.mapValues { Polynomial(terms: $0) }
   }
 
   /// Terms in canonical order (graded lexicographic).
