@@ -107,7 +107,8 @@ public enum AnswerReading {
           throw fail("the power expands to about \(result.terms.count * base.terms.count) terms; "
                        + "psverify reads polynomials of up to \(maximumTerms) terms", offset)
         }
-        try spend(result.terms.count * base.terms.count * reducedWeight(result, base), offset)
+        // B is whole on the whole-number path; past it the base has fractions.
+        try spend(result.terms.count * base.terms.count * (whole ? 1 : 4), offset)
         result = result * base
         guard whole else { result = try bounded(result, offset); continue }
         // A whole coefficient C of B^step stands for C/d^step, whose reduced numerator is at
@@ -177,19 +178,6 @@ public enum AnswerReading {
   public static func scalar(_ e: AnswerExpression, text: String) throws(AnswerSyntaxError) -> ScalarValue {
     func fail(_ message: String, _ offset: Int) -> AnswerSyntaxError {
       AnswerSyntaxError(message, offset: offset, in: text)
-    }
-    var products = 0
-    /// A product of fractions is reduced by a gcd, several times the cost of a whole product:
-    /// it counts four times.
-    func reducedWeight(_ a: Polynomial, _ b: Polynomial) -> Int {
-      a.terms.values.allSatisfy(\.isInteger) && b.terms.values.allSatisfy(\.isInteger) ? 1 : 4
-    }
-    func spend(_ count: Int, _ offset: Int) throws(AnswerSyntaxError) {
-      products += count
-      if products > maximumProducts {
-        throw fail("expanding the expression takes more than \(maximumProducts) products of terms; "
-                     + "psverify reads polynomials that expand in fewer", offset)
-      }
     }
     func fits(_ s: Surd) -> Bool { s.coefficient.bitWidth <= maximumBits }
     func read(_ e: AnswerExpression) throws(AnswerSyntaxError) -> ScalarValue {

@@ -149,10 +149,8 @@ public struct Polynomial: Hashable, Sendable {
     // (quadratic; the fuzzer's 4,000-term conditions took seconds).
     var byPower: [Int: [Monomial: Rational]] = [:]
     for (m, c) in terms {
-      let k = m.exponent(of: symbol)
-      var rest = m.powers
-      rest[symbol] = nil
-      byPower[k, default: [:]][Monomial(rest), default: .zero] += c
+      let rest = Monomial(sortedFactors: m.factors.filter { $0.symbol != symbol })
+      byPower[m.exponent(of: symbol), default: [:]][rest, default: .zero] += c
     }
     return byPower.mapValues { Polynomial(terms: $0) }
   }
@@ -246,8 +244,8 @@ extension Polynomial {
     var out: [([(Int, Int)], UInt64)] = []
     for (m, c) in terms {
       let denominator = residue(c.denominator)
-      guard denominator != 0, let factors = Optional(m.factors.compactMap { f in
-        index[f.symbol].map { ($0, f.exponent) } }), factors.count == m.factors.count else { return nil }
+      let factors = m.factors.compactMap { f in index[f.symbol].map { ($0, f.exponent) } }
+      guard denominator != 0, factors.count == m.factors.count else { return nil }
       let inverse = Polynomial.powmod(denominator, Int(Polynomial.prime - 2))
       out.append((factors, Polynomial.mulmod(residue(c.numerator), inverse)))
     }
