@@ -29,6 +29,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "TensorCore", swiftSettings: optimisedKernels),
@@ -58,6 +59,12 @@ let package = Package(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: native),
+    /// A class graded at once: readers (roster, class CSV, rubric), answer groups, gradebooks,
+    /// feedback pages, regrading. The only importer of TOMLKit.
+    .target(name: "Classroom",
+            dependencies: ["TensorCore", "IndexNotation", "Verification", "ResultStore",
+                           .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: native),
     .target(name: "Report",
             dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore"],
             swiftSettings: native),
@@ -65,7 +72,7 @@ let package = Package(
       name: "PSVerifyCLI",
       dependencies: [
         "TensorCore", "Models", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
-        "Verification", "ResultStore", "Report",
+        "Verification", "ResultStore", "Report", "Classroom",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + problemModules.map { .target(name: $0) },
       swiftSettings: native),
@@ -93,6 +100,10 @@ let package = Package(
         + problemModules.map { .target(name: $0) }),
     .testTarget(
       name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
+    .testTarget(
+      name: "ClassroomTests",
+      dependencies: ["Classroom", "ResultStore", "Verification", "IndexNotation", "TestSupport"]
+        + problemModules.map { .target(name: $0) }),
     .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     .testTarget(
       name: "ReportTests",

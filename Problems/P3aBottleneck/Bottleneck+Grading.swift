@@ -62,8 +62,13 @@ extension Bottleneck {
     var feedback: [String] = [], wrong = false, missing: [String] = []
     var convention: String?
     let batch = Polynomial.symbol("B")
-    for (name, given, expected) in [("bottleneck network's count", bottleneck, derived.bottleneck),
-                                    ("plain MLP's count", plain, derived.plain)] {
+    var partVerdicts: [Grade.PartVerdict] = []
+    for (label, name, given, expected) in [
+      ("bottleneck", "bottleneck network's count", bottleneck, derived.bottleneck),
+      ("plain", "plain MLP's count", plain, derived.plain),
+    ] {
+      let right = given.map { $0 == expected || $0 == batch * expected } ?? false
+      partVerdicts.append(Grade.PartVerdict(label, correct: right))
       guard let given else {
         missing.append("the \(name)")
         continue
@@ -76,12 +81,14 @@ extension Bottleneck {
       wrong = true
       feedback.append(contentsOf: countFeedback(name, given, expected))
     }
+    var conditionRight = true
     var main: LinearInequality?, layerConditions: [LinearInequality] = []
     for c in comparisons {
       let symbolsUsed = c.lhs.symbols.union(c.rhs.symbols)
       let target = symbolsUsed.contains("N_bottle") ? "N_bottle" : symbolsUsed.contains("L") ? "L" : nil
       guard let target, let solved = try? ConditionReading.solve(c, for: target, positive: ["N", "N_bottle", "L", "B"]) else {
         wrong = true
+        conditionRight = false
         feedback.append("The condition \(c.lhs) \(c.relation.rawValue) \(c.rhs) cannot be solved for "
                           + "N_bottle or L: it should bound N_bottle by a multiple of N.")
         continue
@@ -92,16 +99,19 @@ extension Bottleneck {
     if let main {
       if main.relation != expectedMain.relation || main.bound != expectedMain.bound {
         wrong = true
+        conditionRight = false
         feedback.append(conditionFeedback(main, expectedMain))
       }
     } else {
       missing.append("the condition on N_bottle")
+      conditionRight = false
     }
     for l in layerConditions {
       let right = l.bound == Polynomial(2) && l.relation == .greaterOrEqual
         || l.bound == Polynomial(1) && l.relation == .greater
       if !right {
         wrong = true
+        conditionRight = false
         feedback.append("The condition \(l) on L is not the one needed: the count of blocks L − 1 must be "
                           + "positive, L ≥ 2.")
       }
@@ -123,12 +133,17 @@ extension Bottleneck {
       (bottleneck.map { [TypedAnswer.Part("bottleneck", .polynomial($0))] } ?? [])
         + (plain.map { [TypedAnswer.Part("plain", .polynomial($0))] } ?? [])
         + [TypedAnswer.Part("condition", .condition((main.map { [$0] } ?? []) + layerConditions))])
+    partVerdicts.append(Grade.PartVerdict("condition", correct: conditionRight))
     if wrong {
-      return Grade(.incorrect, reading: reading, answer: typed, feedback: feedback)
+      var grade = Grade(.incorrect, reading: reading, answer: typed, feedback: feedback)
+      grade.parts = partVerdicts
+      return grade
     }
-    return Grade(.correct, reading: reading, answer: typed,
-                 feedback: ["Both counts and the condition equal psverify's exactly."] + feedback,
-                 convention: convention)
+    var grade = Grade(.correct, reading: reading, answer: typed,
+                      feedback: ["Both counts and the condition equal psverify's exactly."] + feedback,
+                      convention: convention)
+    grade.parts = partVerdicts
+    return grade
   }
 
   /// What differs in a count, with the multiplies a real forward pass counts at the point shown.

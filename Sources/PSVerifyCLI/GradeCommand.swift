@@ -14,6 +14,10 @@ struct GradeCommand: ParsableCommand {
       (B·X·Y·ΔX·ΔY·N_out·N_in, γ^(L−1)) or LaTeX as the problem set prints them. A file holds one \
       answer per problem as `ID: ANSWER` lines (continuation lines allowed, # comments). Exit 0 \
       when grading ran, whatever the verdicts; 2 for an unknown problem or an unreadable file.
+
+      A class: --dir DIR (one sheet per student, the file name is the student id) or --csv FILE \
+      (a row per student, a column per problem id), with --roster, --rubric, --gradebook, \
+      --canvas and --feedback; stored as one class run (see psverify class and regrade).
       """)
 
   @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --file.")
@@ -24,6 +28,9 @@ struct GradeCommand: ParsableCommand {
 
   @Option(help: "A file of answers, one per problem (ID: ANSWER).")
   var file: String?
+
+  @OptionGroup(title: "A class")
+  var classOptions: ClassGradeOptions
 
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
@@ -40,6 +47,13 @@ struct GradeCommand: ParsableCommand {
 
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }
+    if classOptions.isClass {
+      guard id == nil, answer == nil, file == nil else {
+        throw ValidationError("grade a class with --dir DIR or --csv FILE alone, not with an ID, --answer or --file")
+      }
+      return try classOptions.validate()
+    }
+    try classOptions.validateUnused()
     switch (id, answer, file) {
     case (_?, _?, nil), (nil, nil, _?): break
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
@@ -49,6 +63,9 @@ struct GradeCommand: ParsableCommand {
   }
 
   func run() throws {
+    if classOptions.isClass {
+      return try runClass()
+    }
     var entries: [(problem: any Problem, answer: String, line: Int?)] = []
     if let file {
       guard let data = FileManager.default.contents(atPath: file) else {

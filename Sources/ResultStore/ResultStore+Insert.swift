@@ -49,6 +49,7 @@ extension ResultStore {
                     JSONValue.array(g.feedback.map { .string($0) }).serialized(), g.convention,
                     g.json.member("issues")?.serialized() ?? "[]", g.answer?.json.serialized()])
     }
+    if let c = run.classResult { try insert(c, runID: runID, db) }
     for audit in run.audits {
       try db.execute(
         sql: """

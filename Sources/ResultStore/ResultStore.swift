@@ -24,6 +24,8 @@ public struct RunRecord: Sendable {
   public var submissions: [Submission] = []
   /// Audited documents, for audit runs.
   public var audits: [AuditRecord] = []
+  /// A class graded at once, for class runs (kind "class").
+  public var classResult: ClassResult?
   /// The machine the run ran on (CPU model and cores), for reports.
   public var machine: String?
 

@@ -157,6 +157,40 @@ enum Schema {
         PRAGMA user_version = 3;
         """)
     }
+    // v4: class gradings. A class run is a `run` of kind "class" with its rubric and source, one
+    // row per student (a roster entry without a sheet, an unreadable sheet, or a graded one), and
+    // a submission per student and problem carrying the points and the answer group's key.
+    migrator.registerMigration("v4-class-gradings") { db in
+      try db.execute(sql: """
+        CREATE TABLE class_run (
+          run_id INTEGER PRIMARY KEY REFERENCES run(id) ON DELETE CASCADE,
+          source TEXT NOT NULL,
+          rubric TEXT NOT NULL,
+          problems TEXT NOT NULL,
+          distinct_answers INTEGER NOT NULL
+        );
+        CREATE TABLE class_student (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          student TEXT NOT NULL,
+          name TEXT NOT NULL,
+          section TEXT NOT NULL,
+          email TEXT NOT NULL,
+          status TEXT NOT NULL,
+          reason TEXT,
+          notes TEXT NOT NULL,
+          total REAL NOT NULL,
+          maximum REAL NOT NULL,
+          UNIQUE (run_id, student)
+        );
+        CREATE INDEX class_student_run ON class_student(run_id);
+        ALTER TABLE submission ADD COLUMN student TEXT;
+        ALTER TABLE submission ADD COLUMN points REAL;
+        ALTER TABLE submission ADD COLUMN max_points REAL;
+        ALTER TABLE submission ADD COLUMN group_key TEXT;
+        """)
+    }
     return migrator
   }
 

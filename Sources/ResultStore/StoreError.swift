@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case noDatabase(path: String)
   case unknownRun(id: Int64, available: [Int64])
   case noRuns(path: String)
+  case noClassRuns(path: String)
+  case notClassRun(id: Int64, kind: String)
 
   /// Whether the error is the user's input (exit 2) rather than a failed write (exit 3).
   public var isUsage: Bool {
@@ -35,6 +37,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "there is no results database at '\(path)'; run psverify first, or pass --db PATH"
     case .noRuns(let path):
       "'\(path)' holds no runs yet; run `psverify all` (or pass --db with another database)"
+    case .noClassRuns(let path):
+      "'\(path)' holds no class gradings yet; grade a class with psverify grade --dir DIR "
+        + "(or pass --db with another database)"
+    case let .notClassRun(id, kind):
+      "run \(id) is a \(kind) run, not a class grading; list the runs with psverify history"
     case let .unknownRun(id, available):
       "unknown run \(id); " + (available.isEmpty ? "the database holds no runs"
         : "stored runs: \(available.first!)…\(available.last!) (\(available.count) in all)")

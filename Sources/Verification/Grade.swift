@@ -51,6 +51,19 @@ public struct Grade: Sendable {
   public var convention: String?
   /// Defects of the text, located in it.
   public var issues: [AnswerIssue]
+  /// The verdict on each named part, for answers with parts (3a's two counts and condition):
+  /// what partial credit counts. Empty for answers of one piece.
+  public var parts: [PartVerdict] = []
+
+  /// Whether one named part of an answer is right, as the problem's grader decided it.
+  public struct PartVerdict: Sendable, Equatable {
+    public let label: String
+    public let correct: Bool
+    public init(_ label: String, correct: Bool) {
+      self.label = label
+      self.correct = correct
+    }
+  }
 
   public init(_ verdict: GradeVerdict, reading: String? = nil, answer: TypedAnswer? = nil,
               feedback: [String] = [], convention: String? = nil, issues: [AnswerIssue] = []) {

@@ -1,0 +1,59 @@
+/// Why a class grading cannot start, or an input the class readers refuse. Each description
+/// names the offending value and what is accepted.
+public enum ClassError: Error, Equatable, CustomStringConvertible {
+  /// A CSV, roster or rubric that is not UTF-8 text.
+  case notText(file: String)
+  /// A quoted CSV field left open at the end of the file.
+  case unterminatedQuote(file: String, line: Int)
+  /// A CSV row with a character after a closing quote.
+  case strayAfterQuote(file: String, line: Int, column: Int)
+  case emptyTable(file: String)
+  case missingColumn(file: String, column: String, accepted: [String])
+  case unknownColumn(file: String, column: String, known: [String])
+  case duplicateColumn(file: String, column: String)
+  case duplicateStudent(id: String, first: String, second: String)
+  case emptyStudentID(file: String, line: Int)
+  case badStudentID(id: String)
+  case emptyDirectory(path: String)
+  case notDirectory(path: String)
+  case unreadableFile(path: String, reason: String)
+  case rubric(file: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .notText(let file):
+      "'\(file)' is not UTF-8 text; save it as UTF-8 (CSV or TOML)"
+    case let .unterminatedQuote(file, line):
+      "'\(file)', line \(line): a quoted field is never closed; end it with a '\"' (write a quote "
+        + "inside a field as \"\")"
+    case let .strayAfterQuote(file, line, column):
+      "'\(file)', line \(line), column \(column): a closing '\"' must be followed by ',' or the end "
+        + "of the line (write a quote inside a field as \"\")"
+    case .emptyTable(let file):
+      "'\(file)' holds no header row; the first line names the columns"
+    case let .missingColumn(file, column, accepted):
+      "'\(file)' has no \(column) column; name it one of: \(accepted.joined(separator: ", "))"
+    case let .unknownColumn(file, column, known):
+      "'\(file)' has a column '\(column)' that is no problem id; known: "
+        + known.joined(separator: ", ") + " (and id, name, section, email, timestamp)"
+    case let .duplicateColumn(file, column):
+      "'\(file)' names the column '\(column)' twice; keep one"
+    case let .duplicateStudent(id, first, second):
+      "the student id '\(id)' appears twice (\(first) and \(second)); each student has one sheet"
+    case let .emptyStudentID(file, line):
+      "'\(file)', line \(line): the student id is empty; every row names its student"
+    case .badStudentID(let id):
+      "the student id '\(id)' cannot name a feedback file; use letters, digits, '.', '-' and '_' "
+        + "(no '/', no leading '.')"
+    case .emptyDirectory(let path):
+      "'\(path)' holds no answer sheets; put one file per student there (the file name is the "
+        + "student id), e.g. alice.txt with lines like 3b: 1/sqrt(2)"
+    case .notDirectory(let path):
+      "'\(path)' is not a directory; pass --dir with a directory of answer sheets, or --csv FILE"
+    case let .unreadableFile(path, reason):
+      "cannot read '\(path)': \(reason)"
+    case let .rubric(file, message):
+      "the rubric '\(file)': \(message)"
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Classroom
+import Foundation
+import ResultStore
+import TensorCore
+import Verification
+
+extension GradeCommand {
+  /// `grade --dir DIR` or `grade --csv FILE`: the class graded, stored as one run, written out.
+  func runClass() throws {
+    let o = classOptions
+    let problems = Catalog.problems
+    let ids = problems.map(\.id)
+    let rubric = try o.rubric.map { path in
+      try classInput { () throws(ClassError) in
+        try Rubric.parse(try Self.text(path), file: path, parts: Self.partLabels(problems))
+      }
+    } ?? Rubric()
+    var roster = try o.roster.map { path in
+      try classInput { () throws(ClassError) in try Roster.parse(try Self.text(path), file: path) }
+    }
+    let sheets: [ClassSheet]
+    if let dir = o.dir {
+      sheets = try classInput { () throws(ClassError) in try ClassSheets.directory(dir, problems: ids) }
+    } else {
+      let path = o.csv!
+      let read = try classInput { () throws(ClassError) in
+        try ClassSheets.csv(try Self.text(path), file: path, problems: ids)
+      }
+      sheets = read.sheets
+      if roster == nil { roster = read.roster }
+    }
+    for output in [o.gradebook, o.canvas].compactMap({ $0 }) { try Self.checkWritable(output) }
+    if let dir = o.feedback {
+      do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+        throw UsageError(message: "cannot create the feedback directory '\(dir)': \(error.localizedDescription)")
+      }
+    }
+    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    if let store {
+      do { try store.validate() } catch { throw UsageError(message: error.description) }
+    }
+
+    let started = Date()
+    let clock = ContinuousClock(), start = clock.now
+    let grader = ClassGrader(problems: problems, rubric: rubric, grading: ClassGrader.standard(seed: seed))
+    var result = grader.grade(sheets, roster: roster)
+    result.source = o.dir.map { "--dir \($0)" } ?? "--csv \(o.csv!)"
+    result.seed = seed
+    result.version = Version.current
+    let seconds = (clock.now - start).seconds
+
+    var storage = "not stored (--no-store)"
+    var storeFailed = false
+    if let store {
+      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: seed,
+                             trials: nil, parameters: .object([]),
+                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                             reports: [])
+      record.kind = "class"
+      record.classResult = result
+      record.exitStatus = 0
+      record.machine = Machine.description
+      do {
+        let id = try store.store(record)
+        result.run = id
+        storage = "stored as run \(id) in \(store.path)"
+      } catch {
+        storage = "NOT STORED: \(error.description)"
+        storeFailed = true
+      }
+    }
+    var written: [String] = []
+    do {
+      if let path = o.gradebook {
+        try Gradebook.csv(result).write(toFile: path, atomically: true, encoding: .utf8)
+        written.append("gradebook \(path)")
+      }
+      if let path = o.canvas {
+        try Gradebook.canvas(result, rubric: rubric).write(toFile: path, atomically: true, encoding: .utf8)
+        written.append("Canvas gradebook \(path)")
+      }
+      if let dir = o.feedback {
+        let expected = o.reveal ? Self.expectedAnswers(problems, seed: seed) : nil
+        for s in result.students {
+          let page = Feedback(student: s, assignment: rubric.assignment, expected: expected)
+          let base = (dir as NSString).appendingPathComponent(s.id)
+          try page.html.write(toFile: base + ".html", atomically: true, encoding: .utf8)
+          try page.markdown.write(toFile: base + ".md", atomically: true, encoding: .utf8)
+        }
+        written.append("feedback for \(result.students.count) students in \(dir)")
+      }
+    } catch {
+      Terminal.error("could not write the outputs: \(error.localizedDescription) (the grading is \(storage))")
+      throw ExitCode(3)
+    }
+    let answers = result.students.filter { $0.status == .graded }.count * result.problems.count
+    let timing = "graded \(result.students.count) students (\(answers) answers, \(result.distinctAnswers) "
+      + "distinct) in \(String(format: "%.2f", seconds)) s on \(Parallel.workerCount) cores"
+    if format == .json {
+      print(JSONValue.object([
+        ("class", ClassReport(result).json), ("students", ClassReport.students(result)),
+        ("seconds", .number(seconds)), ("stored", .string(storage)),
+        ("written", .array(written.map { .string($0) })),
+      ]).serialized(pretty: true))
+    } else {
+      print(ClassReport(result).text)
+      print(timing)
+      for w in written { print("wrote \(w)") }
+      print("seed \(seed) · \(storage)")
+    }
+    if storeFailed {
+      Terminal.error(storage)
+      throw ExitCode(3)
+    }
+  }
+
+  /// Runs a class reader, turning its error into a usage error (exit 2).
+  func classInput<T>(_ body: () throws(ClassError) -> T) throws -> T {
+    do { return try body() } catch { throw UsageError(message: error.description) }
+  }
+
+  /// A whole input file as text; not UTF-8 or unreadable is a `ClassError`.
+  static func text(_ path: String) throws(ClassError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path)
+        ? "permission denied or not a file" : "no such file")
+    }
+    guard let text = String(data: data, encoding: .utf8), !data.contains(0) else { throw .notText(file: path) }
+    return text
+  }
+
+  /// Each problem's part labels, from psverify's own answer (3a: bottleneck, plain, condition).
+  static func partLabels(_ problems: [any Problem]) -> [String: [String]] {
+    Dictionary(uniqueKeysWithValues: problems.map { p in
+      let answer = try? p.derive(ParameterValues(specs: p.parameters)).answer
+      if case .parts(let parts)? = answer { return (p.id, parts.map(\.label)) }
+      return (p.id, [])
+    })
+  }
+
+  /// psverify's answers, for `--reveal`.
+  static func expectedAnswers(_ problems: [any Problem], seed: UInt64) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: problems.compactMap { p in
+      (try? p.derive(ParameterValues(specs: p.parameters))).map { (p.id, $0.answer.text) }
+    })
+  }
+
+  /// A path an output can be written to: its directory exists and it is not a directory.
+  static func checkWritable(_ path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+      throw UsageError(message: "'\(path)' is a directory; name a CSV file to write")
+    }
+    guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDir),
+          isDir.boolValue else {
+      throw UsageError(message: "cannot write '\(path)': its directory does not exist")
+    }
+  }
+}
