@@ -45,8 +45,9 @@ public struct ClassGrader: Sendable {
       }
     }
     let byID = Dictionary(uniqueKeysWithValues: problems.map { ($0.id, $0) })
-    let graded = Parallel.map(keys.count) { [grading] i in
-      let key = keys[i]
+    let pairs = keys
+    let graded = Parallel.map(pairs.count) { [grading] i in
+      let key = pairs[i]
       let grade = grading(byID[key.problem]!, key.answer)
       return (grade, AnswerKey.of(grade))
     }
