@@ -8,12 +8,18 @@ public struct AnswerGroup: Sendable {
   public var verdict: String
   public var reading: String?
   public var feedback: [String]
+  /// The first located diagnostic, for unreadable answers.
+  public var issue: String?
   /// The spelling most members typed (the first in id order on a tie), and how many spellings.
   public var example: String?
   public var spellings: Int
   public var members: [String]
 
   public var size: Int { members.count }
+
+  /// What to say about the group in a line: the diagnostic of an unreadable answer, else the
+  /// grader's first sentence.
+  public var headline: String { (verdict == "unreadable" ? issue : nil) ?? feedback.first ?? "" }
 
   /// Groups of every problem: per problem, the wrong answers first (the largest first), then
   /// the unreadable ones (by diagnostic), then the right ones, then the missing.
@@ -38,7 +44,7 @@ public struct AnswerGroup: Sendable {
         let example = g.spellings.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
           .first?.key
         return AnswerGroup(problem: problem, key: key, verdict: g.answer.verdict, reading: g.answer.reading,
-                           feedback: g.answer.feedback, example: example, spellings: g.spellings.count,
+                           feedback: g.answer.feedback, issue: g.answer.issues.first, example: example, spellings: g.spellings.count,
                            members: g.members)
       }.sorted { a, b in
         let (ra, rb) = (rank[a.verdict] ?? 4, rank[b.verdict] ?? 4)

@@ -44,7 +44,9 @@ public struct ClassPage: Sendable {
         }.joined()
       out += "<tr><td>\(HTML.escape(c.problem))</td>\(cells)<td>\(bar)</td></tr>\n"
     }
-    out += "</tbody></table>\n<h2>Answer groups</h2>\n<p>Answers grouped by meaning: equal "
+    out += "</tbody></table>\n<p class=\"members\">Bars: <span style=\"color:#2e8b57\">■</span> correct, "
+      + "<span style=\"color:#c0392b\">■</span> incorrect, <span style=\"color:#d4a017\">■</span> unreadable, "
+      + "<span style=\"color:#bbb\">■</span> missing.</p>\n<h2>Answer groups</h2>\n<p>Answers grouped by meaning: equal "
       + "polynomials, equal regions, equations equal on the same tensors; unreadable answers by "
       + "diagnostic. The most common wrong answers come first.</p>\n"
     for problem in r.problems {
@@ -56,7 +58,7 @@ public struct ClassPage: Sendable {
           + "<td>\(g.example.map { "<code>\(HTML.escape($0))</code>" } ?? "—")"
           + (g.spellings > 1 ? "<br><small>\(g.spellings) spellings</small>" : "") + "</td>"
           + "<td>\(g.reading.map { "<code>\(HTML.escape($0))</code>" } ?? "")</td>"
-          + "<td>\(HTML.escape(g.feedback.first ?? ""))"
+          + "<td>\(HTML.escape(g.headline))"
           + "<details><summary class=\"members\">members</summary><div class=\"members\">"
           + HTML.escape(g.members.joined(separator: ", ")) + "</div></details></td></tr>\n"
       }
@@ -84,21 +86,24 @@ public struct ClassPage: Sendable {
       svg += "<line x1=\"\(f(left - 4))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#eee\"/>"
         + "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(tick)</text>\n"
     }
+    // Whole-point bars are labelled at their centre with their value; finer bins at their edges.
+    let whole = bins.first.map { $0.upper - $0.lower == 1 } ?? true
     for (i, b) in bins.enumerated() {
       let h = plotH * Double(b.count) / Double(yMax)
       let x = left + Double(i) * barW
       svg += "<rect x=\"\(f(x + 1))\" y=\"\(f(top + plotH - h))\" width=\"\(f(max(1, barW - 2)))\" "
         + "height=\"\(f(h))\" fill=\"#4a7ab5\"><title>\(Gradebook.number(b.lower))–"
         + "\(Gradebook.number(b.upper)) points: \(b.count) students</title></rect>\n"
-      if bins.count <= 20 {
-        svg += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"middle\">"
-          + "\(Gradebook.number(b.lower))</text>\n"
-      }
+      svg += "<text x=\"\(f(whole ? x + barW / 2 : x))\" y=\"\(f(top + plotH + 14))\" "
+        + "text-anchor=\"middle\">\(Gradebook.number(b.lower))</text>\n"
     }
-    svg += "<text x=\"\(f(left + plotW))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"end\">"
-      + "\(Gradebook.number(bins.last?.upper ?? 0))</text>\n"
-    svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">total points "
-      + "(bin from its lower edge; the last bin includes the maximum)</text>\n"
+    if !whole, let last = bins.last {
+      svg += "<text x=\"\(f(left + plotW))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"middle\">"
+        + "\(Gradebook.number(last.upper))</text>\n"
+    }
+    svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">"
+      + (whole ? "total points (partial credit counts in the bar of its whole part)"
+         : "total points (the last bin includes the maximum)") + "</text>\n"
     svg += "<text transform=\"translate(12,\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">students</text>\n"
     return svg + "</svg>"
   }

@@ -36,7 +36,7 @@ public struct ClassReport: Sendable {
         out += "  \(String(g.size).leftPad(4)) \(g.verdict.padding(toLength: 10, withPad: " ", startingAt: 0))"
           + " \(g.example.map { "e.g. \($0.prefix(70))" } ?? "(no answer)")"
           + (g.spellings > 1 ? " [\(g.spellings) spellings]" : "") + "\n"
-        if g.verdict != "correct", let f = g.feedback.first { out += "       \(f.prefix(150))\n" }
+        if g.verdict != "correct", !g.headline.isEmpty { out += "       \(g.headline.prefix(150))\n" }
       }
       if list.count > shownGroups { out += "  … \(list.count - shownGroups) more groups\n" }
     }
@@ -80,6 +80,7 @@ public struct ClassReport: Sendable {
       ("reading", g.reading.map { .string($0) } ?? .null),
       ("example", g.example.map { .string($0) } ?? .null), ("spellings", .integer(g.spellings)),
       ("feedback", .array(g.feedback.map { .string($0) })),
+      ("issue", g.issue.map { .string($0) } ?? .null),
       ("members", .array(g.members.map { .string($0) })),
     ])
   }

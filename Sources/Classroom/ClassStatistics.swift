@@ -42,13 +42,15 @@ public struct ClassStatistics: Sendable {
     bins = Self.histogram(totals, maximum: maximum)
   }
 
-  /// Totals counted in bins of equal width from 0 to the maximum: one bin per point when the
-  /// maximum is at most 20 points (whole points are what a rubric mostly gives), else 20 bins.
-  /// A total equal to the maximum falls in the last bin.
+  /// Totals counted in bins: for a whole maximum of at most 20 points one bin per whole point,
+  /// [k, k + 1) for k = 0…maximum (a rubric mostly gives whole points; partial credit falls in
+  /// the bin of its whole part); otherwise 20 bins of equal width from 0 to the maximum, the
+  /// maximum itself in the last.
   public static func histogram(_ totals: [Double], maximum: Double) -> [Bin] {
-    guard maximum > 0 else { return [Bin(lower: 0, upper: 0, count: totals.count)] }
-    let count = maximum <= 20 && maximum == maximum.rounded() ? Int(maximum) : 20
-    let width = maximum / Double(count)
+    guard maximum > 0 else { return [Bin(lower: 0, upper: 1, count: totals.count)] }
+    let whole = maximum <= 20 && maximum == maximum.rounded()
+    let count = whole ? Int(maximum) + 1 : 20
+    let width = whole ? 1 : maximum / 20
     var bins = (0..<count).map { Bin(lower: Double($0) * width, upper: Double($0 + 1) * width, count: 0) }
     for t in totals {
       let i = min(count - 1, max(0, Int((t / width).rounded(.down))))

@@ -24,7 +24,7 @@ final class FeedbackTests: XCTestCase {
 
   func testMarkdown_fencesTypedTextInCodeSpans() {
     let md = Feedback(student: student, assignment: "PS", expected: nil).markdown
-    XCTAssertTrue(md.contains("You wrote: ``<img src=x onerror=alert(1)> & `x` ``"), md)
+    XCTAssertTrue(md.contains("You wrote: `` <img src=x onerror=alert(1)> & `x` ``"), md)
     XCTAssertTrue(md.contains("## Problem 3b · incorrect · 0/1"))
   }
 
@@ -43,9 +43,14 @@ final class FeedbackTests: XCTestCase {
                      + "\"García, Jr.\",,s2,s2@x.edu,A,0\r\n")
   }
 
-  func testHistogram_binsOnePerPoint_maximumInTheLastBin() {
+  func testHistogram_binsOnePerWholePoint_orTwentyBins() {
     let bins = ClassStatistics.histogram([0, 0.5, 1, 2.5, 3, 3], maximum: 3)
-    XCTAssertEqual(bins.map(\.count), [2, 1, 3])
-    XCTAssertEqual(bins.map(\.lower), [0, 1, 2])
+    XCTAssertEqual(bins.map(\.count), [2, 1, 1, 2])
+    XCTAssertEqual(bins.map(\.lower), [0, 1, 2, 3])
+    let fine = ClassStatistics.histogram([0, 39.9, 40, 21], maximum: 40)
+    XCTAssertEqual(fine.count, 20)
+    XCTAssertEqual(fine[0].count, 1)
+    XCTAssertEqual(fine[10].count, 1, "21 lies in [20, 22)")
+    XCTAssertEqual(fine[19].count, 2, "39.9 and the maximum 40 in the last bin")
   }
 }
