@@ -17,6 +17,7 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
   case emptyDirectory(path: String)
   case notDirectory(path: String)
   case unreadableFile(path: String, reason: String)
+  case cannotWrite(path: String, reason: String)
   case rubric(file: String, message: String)
 
   public var description: String {
@@ -52,6 +53,8 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
       "'\(path)' is not a directory; pass --dir with a directory of answer sheets, or --csv FILE"
     case let .unreadableFile(path, reason):
       "cannot read '\(path)': \(reason)"
+    case let .cannotWrite(path, reason):
+      "cannot write '\(path)': \(reason)"
     case let .rubric(file, message):
       "the rubric '\(file)': \(message)"
     }

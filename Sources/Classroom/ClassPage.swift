@@ -72,7 +72,9 @@ public struct ClassPage: Sendable {
     let bins = report.statistics.bins
     let width = 640.0, height = 300.0, left = 48.0, bottom = 40.0, top = 16.0, right = 16.0
     let plotW = width - left - right, plotH = height - top - bottom
-    let yMax = max(1, bins.map(\.count).max() ?? 1)
+    let highest = max(1, bins.map(\.count).max() ?? 1)
+    let step = max(1, Int((Double(highest) / 5).rounded(.up)))
+    let yMax = step * ((highest + step - 1) / step)
     let barW = plotW / Double(max(1, bins.count))
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
@@ -80,7 +82,6 @@ public struct ClassPage: Sendable {
       + "font-family=\"system-ui,sans-serif\" font-size=\"11\">\n"
     svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" stroke=\"#333\"/>\n"
     svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotH))\" stroke=\"#333\"/>\n"
-    let step = max(1, Int((Double(yMax) / 5).rounded(.up)))
     for tick in stride(from: 0, through: yMax, by: step) {
       let y = top + plotH * (1 - Double(tick) / Double(yMax))
       svg += "<line x1=\"\(f(left - 4))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#eee\"/>"

@@ -26,10 +26,14 @@ struct ClassGradeOptions: ParsableArguments {
   @Flag(help: "Show psverify's answer in the feedback files.")
   var reveal = false
 
+  @Option(help: "Workers grading the distinct answers (0: every core). The results never depend on it.")
+  var threads: Int = 0
+
   var isClass: Bool { dir != nil || csv != nil }
 
   func validate() throws {
     if dir != nil && csv != nil { throw ValidationError("give either --dir DIR or --csv FILE, not both") }
+    if threads < 0 { throw ValidationError("--threads must be 0 (every core) or more") }
     if reveal && feedback == nil { throw ValidationError("--reveal shows answers in feedback files; add --feedback DIR") }
   }
 
