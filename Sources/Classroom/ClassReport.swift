@@ -40,12 +40,13 @@ public struct ClassReport: Sendable {
       }
       if list.count > shownGroups { out += "  … \(list.count - shownGroups) more groups\n" }
     }
-    out += "\ntotals:\n"
+    out += "\ntotals (whole points; partial credit counts under its whole part):\n"
     let widest = statistics.bins.map(\.count).max() ?? 0
     for b in statistics.bins {
       let bar = String(repeating: "█", count: widest == 0 ? 0 : (b.count * 40 + widest - 1) / widest)
-      out += "  \(Gradebook.number(b.lower).leftPad(5))–\(Gradebook.number(b.upper).padding(toLength: 5, withPad: " ", startingAt: 0))"
-        + " \(String(b.count).leftPad(4)) \(bar)\n"
+      let label = b.upper - b.lower == 1 ? Gradebook.number(b.lower)
+        : "\(Gradebook.number(b.lower))–\(Gradebook.number(b.upper))"
+      out += "  \(label.leftPad(9)) \(String(b.count).leftPad(4)) \(bar)\n"
     }
     return out
   }
