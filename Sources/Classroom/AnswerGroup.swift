@@ -41,10 +41,13 @@ public struct AnswerGroup: Sendable {
       let rank = ["incorrect": 0, "unreadable": 1, "correct": 2, GradedAnswer.missing: 3]
       out[problem] = order.map { key in
         let g = byKey[key]!
-        let example = g.spellings.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-          .first?.key
-        return AnswerGroup(problem: problem, key: key, verdict: g.answer.verdict, reading: g.answer.reading,
-                           feedback: g.answer.feedback, issue: g.answer.issues.first, example: example, spellings: g.spellings.count,
+        let example = g.spellings.sorted {
+          $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }.first?.key
+        return AnswerGroup(problem: problem, key: key, verdict: g.answer.verdict,
+                           reading: g.answer.reading, feedback: g.answer.feedback,
+                           issue: g.answer.issues.first, example: example,
+                           spellings: g.spellings.count,
                            members: g.members)
       }.sorted { a, b in
         let (ra, rb) = (rank[a.verdict] ?? 4, rank[b.verdict] ?? 4)

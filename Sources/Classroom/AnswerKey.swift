@@ -21,7 +21,8 @@ public enum AnswerKey {
     let head = grade.verdict.rawValue + "|" + (grade.convention ?? "") + "|"
     switch grade.verdict {
     case .unreadable:
-      return head + "diagnostic:" + (grade.issues.first?.message ?? grade.feedback.joined(separator: " "))
+      let diagnostic = grade.issues.first?.message ?? grade.feedback.joined(separator: " ")
+      return head + "diagnostic:" + diagnostic
     case .correct, .incorrect:
       guard let answer = grade.answer else { return head + "reading:" + (grade.reading ?? "") }
       if grade.verdict == .correct, case .equation = answer { return head + "equal to the kernel" }
@@ -38,7 +39,8 @@ public enum AnswerKey {
     case .scalar(.approximate(let d)): "number:" + String(format: "%.12g", d)
     case .power(let base, let e): "power:\(base)^(\(e))"
     case .equation(let eq): equationKey(eq)
-    case .parts(let parts): "parts:" + parts.map { "\($0.label)=\(meaning($0.answer))" }.joined(separator: "; ")
+    case .parts(let parts):
+      "parts:" + parts.map { "\($0.label)=\(meaning($0.answer))" }.joined(separator: "; ")
     }
   }
 
@@ -56,15 +58,17 @@ public enum AnswerKey {
     let base = RandomStream(seed: 31_230).split("answer-key")
     for ref in eq.rhsReferences where tensors[ref.name] == nil {
       var random = base.split(ref.name.description)
-      tensors[ref.name] = Tensor<Double>.normal(shape: Array(repeating: side, count: ref.indices.count),
-                                                random: &random)
+      let shape = Array(repeating: side, count: ref.indices.count)
+      tensors[ref.name] = Tensor<Double>.normal(shape: shape, random: &random)
     }
     let shape = Array(repeating: side, count: eq.lhs.indices.count)
     do {
-      var evaluator = try Evaluator(eq, bindings: Bindings(tensors: tensors, parameters: ["s": 2, "p": 1],
-                                                           outputShape: shape), policy: .zero)
+      let bindings = Bindings(tensors: tensors, parameters: ["s": 2, "p": 1], outputShape: shape)
+      var evaluator = try Evaluator(eq, bindings: bindings, policy: .zero)
       let (values, _) = try evaluator.run()
-      let text = values.storage.map { String(format: "%.6g", $0 == 0 ? 0 : $0) }.joined(separator: ",")
+      // −0 and 0 print alike.
+      let text = values.storage.map { String(format: "%.6g", $0 == 0 ? 0 : $0) }
+        .joined(separator: ",")
       return "equation:\(eq.lhs.name)=values:" + fnv1a(text)
     } catch {
       return "equation-text:\(eq.description)"

@@ -85,7 +85,9 @@ public struct CSVTable: Sendable, Equatable {
        Double(s) == nil {
       s = "'" + s
     }
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return s
+    }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 

@@ -28,8 +28,8 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
       "'\(file)', line \(line): a quoted field is never closed; end it with a '\"' (write a quote "
         + "inside a field as \"\")"
     case let .strayAfterQuote(file, line, column):
-      "'\(file)', line \(line), column \(column): a closing '\"' must be followed by ',' or the end "
-        + "of the line (write a quote inside a field as \"\")"
+      "'\(file)', line \(line), column \(column): a closing '\"' must be followed by ',' or "
+        + "the end of the line (write a quote inside a field as \"\")"
     case .emptyTable(let file):
       "'\(file)' holds no header row; the first line names the columns"
     case let .missingColumn(file, column, accepted):
@@ -44,8 +44,8 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
     case let .emptyStudentID(file, line):
       "'\(file)', line \(line): the student id is empty; every row names its student"
     case .badStudentID(let id):
-      "the student id '\(id)' cannot name a feedback file; use letters, digits, '.', '-' and '_' "
-        + "(no '/', no leading '.')"
+      "the student id '\(id)' cannot name a feedback file; an id has no '/', '\\' or "
+        + "control character and does not start with '.'"
     case .emptyDirectory(let path):
       "'\(path)' holds no answer sheets; put one file per student there (the file name is the "
         + "student id), e.g. alice.txt with lines like 3b: 1/sqrt(2)"

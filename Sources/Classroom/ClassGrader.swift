@@ -28,7 +28,8 @@ public struct ClassGrader: Sendable {
   public static func standard(seed: UInt64) -> Grading {
     let runner = Runner(seed: seed)
     return { problem, answer in
-      runner.grade(problem, answer: answer, parameters: ParameterValues(specs: problem.parameters)).grade
+      let parameters = ParameterValues(specs: problem.parameters)
+      return runner.grade(problem, answer: answer, parameters: parameters).grade
     }
   }
 
@@ -54,7 +55,8 @@ public struct ClassGrader: Sendable {
     var memo: [PairKey: (Grade, String)] = [:]
     for (k, g) in zip(keys, graded) { memo[k] = g }
 
-    let named = Dictionary((roster?.students ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let named = Dictionary((roster?.students ?? []).map { ($0.id, $0) },
+                           uniquingKeysWith: { a, _ in a })
     var rows: [StudentResult] = []
     for sheet in sheets {
       let student = named[sheet.student] ?? Student(id: sheet.student)
@@ -63,9 +65,10 @@ public struct ClassGrader: Sendable {
       rows.append(row(student, sheet, notes: notes, memo: memo))
     }
     let submitted = Set(sheets.map(\.student))
+    let nothing = "no sheet was submitted"
     for s in roster?.students ?? [] where !submitted.contains(s.id) {
       rows.append(StudentResult(s, .missing, reason: "no sheet was submitted", notes: [],
-                                answers: problems.map { missingAnswer($0.id, "no sheet was submitted") }))
+                                answers: problems.map { missingAnswer($0.id, nothing) }))
     }
     return ClassResult(problems: problems.map(\.id), rubric: rubric.json, students: rows,
                        distinctAnswers: keys.count)
@@ -75,15 +78,19 @@ public struct ClassGrader: Sendable {
            memo: [PairKey: (Grade, String)]) -> StudentResult {
     if let reason = sheet.unreadable {
       return StudentResult(student, .unreadable, reason: reason, notes: notes,
-                           answers: problems.map { missingAnswer($0.id, "the sheet could not be read: \(reason)") })
+                           answers: problems.map {
+                             missingAnswer($0.id, "the sheet could not be read: \(reason)")
+                           })
     }
     let answers = problems.map { p -> GradedAnswer in
-      guard let text = sheet.answers[p.id], let (grade, key) = memo[PairKey(problem: p.id, answer: text)] else {
+      guard let text = sheet.answers[p.id],
+            let (grade, key) = memo[PairKey(problem: p.id, answer: text)] else {
         return missingAnswer(p.id, "no answer to \(p.id)")
       }
       return GradedAnswer(problem: p.id, answer: text, verdict: grade.verdict.rawValue,
-                          reading: grade.reading, feedback: grade.feedback, convention: grade.convention,
-                          issues: grade.issues.map(\.description), points: rubric.credit(p.id, grade),
+                          reading: grade.reading, feedback: grade.feedback,
+                          convention: grade.convention, issues: grade.issues.map(\.description),
+                          points: rubric.credit(p.id, grade),
                           maxPoints: rubric.maximum(p.id), key: key)
     }
     return StudentResult(student, .graded, reason: nil, notes: notes, answers: answers)

@@ -19,31 +19,38 @@ public struct ClassReport: Sendable {
   static func percent(_ x: Double) -> String { String(format: "%.0f%%", 100 * x) }
 
   public var text: String {
-    var out = "class" + (result.run.map { " run \($0)" } ?? "") + ": \(result.students.count) students, "
+    let stats = statistics
+    var out = "class" + (result.run.map { " run \($0)" } ?? "")
+      + ": \(result.students.count) students, "
       + "\(result.problems.count) problems" + (result.source.isEmpty ? "" : " (\(result.source))")
-      + "; mean \(Gradebook.number(statistics.mean)), median \(Gradebook.number(statistics.median)) "
-      + "of \(Gradebook.number(statistics.maximum)) points\n"
+      + "; mean \(Gradebook.number(stats.mean)), median \(Gradebook.number(stats.median)) "
+      + "of \(Gradebook.number(stats.maximum)) points\n"
     let statuses = StudentResult.Status.allCases.map { st in
       "\(result.students.filter { $0.status == st }.count) \(st.rawValue)"
     }
     out += "sheets: " + statuses.joined(separator: ", ") + "\n"
     for c in statistics.problems {
       out += "\nproblem \(c.problem): \(Self.percent(c.share(c.correct))) correct, "
-        + "\(Self.percent(c.share(c.incorrect))) incorrect, \(Self.percent(c.share(c.unreadable))) unreadable, "
+        + "\(Self.percent(c.share(c.incorrect))) incorrect, "
+        + "\(Self.percent(c.share(c.unreadable))) unreadable, "
         + "\(Self.percent(c.share(c.missing))) missing\n"
       let list = groups[c.problem] ?? []
       for g in list.prefix(shownGroups) {
-        out += "  \(String(g.size).leftPad(4)) \(g.verdict.padding(toLength: 10, withPad: " ", startingAt: 0))"
+        let verdict = g.verdict.padding(toLength: 10, withPad: " ", startingAt: 0)
+        out += "  \(String(g.size).leftPad(4)) \(verdict)"
           + " \(g.example.map { "e.g. \($0.prefix(70))" } ?? "(no answer)")"
           + (g.spellings > 1 ? " [\(g.spellings) spellings]" : "") + "\n"
-        if g.verdict != "correct", !g.headline.isEmpty { out += "       \(g.headline.prefix(150))\n" }
+        if g.verdict != "correct", !g.headline.isEmpty {
+          out += "       \(g.headline.prefix(150))\n"
+        }
       }
       if list.count > shownGroups { out += "  … \(list.count - shownGroups) more groups\n" }
     }
     out += "\ntotals (whole points; partial credit counts under its whole part):\n"
     let widest = statistics.bins.map(\.count).max() ?? 0
     for b in statistics.bins {
-      let bar = String(repeating: "█", count: widest == 0 ? 0 : (b.count * 40 + widest - 1) / widest)
+      let width = widest == 0 ? 0 : (b.count * 40 + widest - 1) / widest
+      let bar = String(repeating: "█", count: width)
       let label = b.upper - b.lower == 1 ? Gradebook.number(b.lower)
         : "\(Gradebook.number(b.lower))–\(Gradebook.number(b.upper))"
       out += "  \(label.leftPad(9)) \(String(b.count).leftPad(4)) \(bar)\n"
@@ -64,13 +71,15 @@ public struct ClassReport: Sendable {
       ("maximum", .number(statistics.maximum)),
       ("problems", .array(statistics.problems.map { c in
         .object([
-          ("id", .string(c.problem)), ("correct", .integer(c.correct)), ("incorrect", .integer(c.incorrect)),
+          ("id", .string(c.problem)), ("correct", .integer(c.correct)),
+          ("incorrect", .integer(c.incorrect)),
           ("unreadable", .integer(c.unreadable)), ("missing", .integer(c.missing)),
           ("groups", .array((groups[c.problem] ?? []).map(Self.json))),
         ])
       })),
       ("histogram", .array(statistics.bins.map { b in
-        .object([("lower", .number(b.lower)), ("upper", .number(b.upper)), ("count", .integer(b.count))])
+        .object([("lower", .number(b.lower)), ("upper", .number(b.upper)),
+                 ("count", .integer(b.count))])
       })),
     ])
   }
@@ -109,5 +118,7 @@ public struct ClassReport: Sendable {
 }
 
 extension String {
-  func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+  func leftPad(_ n: Int) -> String {
+    count >= n ? self : String(repeating: " ", count: n - count) + self
+  }
 }

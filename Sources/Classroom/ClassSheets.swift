@@ -15,7 +15,9 @@ public enum ClassSheets {
   /// sheets with the reason.
   /// - Throws: `ClassError` for a path that is not a directory, a directory without sheets, an id
   ///   two files share, or an id that cannot name a file.
-  public static func directory(_ path: String, problems: [String]) throws(ClassError) -> [ClassSheet] {
+  public static func directory(_ path: String, problems: [String])
+    throws(ClassError) -> [ClassSheet]
+  {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
           isDirectory.boolValue else { throw .notDirectory(path: path) }
@@ -27,7 +29,8 @@ public enum ClassSheets {
     for name in names.sorted() where !name.hasPrefix(".") {
       let file = (path as NSString).appendingPathComponent(name)
       var isDir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir),
+            !isDir.boolValue else {
         continue
       }
       let id = (name as NSString).deletingPathExtension
@@ -50,7 +53,8 @@ public enum ClassSheets {
         "the sheet is \(size) bytes, over the limit of \(maximumBytes) bytes (1 MiB)")
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      return ClassSheet(student: student, source: file, unreadable: "the file cannot be read (permission denied)")
+      return ClassSheet(student: student, source: file,
+                        unreadable: "the file cannot be read (permission denied)")
     }
     return parse(data, student: student, source: file, problems: problems)
   }
@@ -60,14 +64,16 @@ public enum ClassSheets {
                            problems: [String]) -> ClassSheet {
     if data.contains(0) {
       return ClassSheet(student: student, source: source, unreadable:
-        "a binary file (it holds NUL bytes); write the answers as UTF-8 text, one ID: ANSWER per line")
+        "a binary file (it holds NUL bytes); write the answers as UTF-8 text, "
+          + "one ID: ANSWER per line")
     }
     guard var text = String(data: data, encoding: .utf8) else {
       return ClassSheet(student: student, source: source, unreadable:
         "not UTF-8 text; save the sheet as UTF-8, one ID: ANSWER per line")
     }
     if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
-    text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    text = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
     let sheet: AnswerSheet
     do { sheet = try AnswerSheet.parse(text) } catch {
       return ClassSheet(student: student, source: source, unreadable: error.description)
@@ -78,7 +84,8 @@ public enum ClassSheets {
         out.notes.append("line \(entry.line): '\(entry.problem)' is no problem id (known: "
                            + problems.joined(separator: ", ") + "); that answer was not graded")
       } else if out.answers[entry.problem] != nil {
-        out.notes.append("line \(entry.line): a second answer to \(entry.problem); the first was graded")
+        out.notes.append("line \(entry.line): a second answer to \(entry.problem); "
+                           + "the first was graded")
       } else if !entry.answer.isEmpty {
         out.answers[entry.problem] = entry.answer
       }
@@ -119,7 +126,8 @@ public enum ClassSheets {
       for (i, problem) in problemColumns where i < row.fields.count {
         let answer = row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
         if answer.count > maximumBytes {
-          sheet.notes.append("the answer to \(problem) is over \(maximumBytes) characters; not graded")
+          sheet.notes.append("the answer to \(problem) is over \(maximumBytes) characters; "
+                               + "not graded")
         } else if !answer.isEmpty {
           sheet.answers[problem] = answer.replacingOccurrences(of: "\n", with: " ")
         }

@@ -51,7 +51,9 @@ public struct ClassStatistics: Sendable {
     let whole = maximum <= 20 && maximum == maximum.rounded()
     let count = whole ? Int(maximum) + 1 : 20
     let width = whole ? 1 : maximum / 20
-    var bins = (0..<count).map { Bin(lower: Double($0) * width, upper: Double($0 + 1) * width, count: 0) }
+    var bins = (0..<count).map {
+      Bin(lower: Double($0) * width, upper: Double($0 + 1) * width, count: 0)
+    }
     for t in totals {
       let i = min(count - 1, max(0, Int((t / width).rounded(.down))))
       bins[i].count += 1

@@ -42,8 +42,10 @@ public struct Feedback: Sendable {
     }
     for note in student.notes { out += "<p>Note: \(HTML.escape(note))</p>\n" }
     for a in student.answers {
-      out += "<section><h2>Problem \(HTML.escape(a.problem)) · <span class=\"\(HTML.escape(a.verdict))\">"
-        + "\(HTML.escape(a.verdict))</span> · \(Gradebook.number(a.points))/\(Gradebook.number(a.maxPoints))</h2>\n"
+      let verdict = HTML.escape(a.verdict)
+      out += "<section><h2>Problem \(HTML.escape(a.problem)) · "
+        + "<span class=\"\(verdict)\">\(verdict)</span>"
+        + " · \(Gradebook.number(a.points))/\(Gradebook.number(a.maxPoints))</h2>\n"
       if let typed = a.answer {
         out += "<p>You wrote:</p><pre>\(HTML.escape(typed))</pre>\n"
       }

@@ -5,7 +5,8 @@ import ResultStore
 public enum Gradebook {
   /// One row per student: id, name, section, email, status, points per problem, total, maximum.
   public static func csv(_ result: ClassResult) -> String {
-    let header = ["id", "name", "section", "email", "status"] + result.problems + ["total", "maximum"]
+    let header = ["id", "name", "section", "email", "status"] + result.problems
+      + ["total", "maximum"]
     let rows = result.students.map { s in
       [s.id, s.name, s.section, s.email, s.status.rawValue] + s.answers.map { number($0.points) }
         + [number(s.total), number(s.maximum)]

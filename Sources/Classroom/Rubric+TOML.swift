@@ -13,7 +13,8 @@ extension Rubric {
   {
     var text = text
     if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
-    text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    text = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
     func fail(_ message: String) -> ClassError { .rubric(file: file, message: message) }
     let table: TOMLTable
     do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
@@ -27,14 +28,18 @@ extension Rubric {
     for (key, value) in table {
       switch key {
       case "assignment":
-        guard let s = value.string, !s.isEmpty else { throw fail("assignment must be a non-empty string") }
+        guard let s = value.string, !s.isEmpty else {
+          throw fail("assignment must be a non-empty string")
+        }
         rubric.assignment = s
       case "canvas_id":
         if let i = value.int { rubric.canvasID = String(i) } else if let s = value.string {
           rubric.canvasID = s
         } else { throw fail("canvas_id must be an integer or a string") }
       case "problems":
-        guard let problems = value.table else { throw fail("problems must be a table: [problems.3b]") }
+        guard let problems = value.table else {
+          throw fail("problems must be a table: [problems.3b]")
+        }
         for (id, entry) in problems {
           guard let partLabels = known[id] else {
             throw fail("'\(id)' is no problem id; known: \(ids.joined(separator: ", "))")
@@ -54,12 +59,14 @@ extension Rubric {
                 throw fail("problem \(id) has no parts; remove problems.\(id).parts")
               }
               guard let weights = v.table else {
-                throw fail("problems.\(id).parts must be a table: { \(partLabels.map { "\($0) = 1" }.joined(separator: ", ")) }")
+                let example = partLabels.map { "\($0) = 1" }.joined(separator: ", ")
+                throw fail("problems.\(id).parts must be a table: { \(example) }")
               }
               var parsed: [String: Double] = [:]
               for (label, w) in weights {
                 guard partLabels.contains(label) else {
-                  throw fail("problem \(id) has no part '\(label)'; its parts: \(partLabels.joined(separator: ", "))")
+                  throw fail("problem \(id) has no part '\(label)'; its parts: "
+                               + partLabels.joined(separator: ", "))
                 }
                 guard let weight = number(w), weight >= 0, weight.isFinite else {
                   throw fail("problems.\(id).parts.\(label) must be a non-negative number")

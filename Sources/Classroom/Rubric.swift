@@ -28,7 +28,8 @@ public struct Rubric: Sendable, Equatable {
 
   public init(assignment: String = "CNN problems", canvasID: String? = nil,
               points: [String: Double] = [:], parts: [String: [String: Double]] = [:]) {
-    (self.assignment, self.canvasID, self.points, self.parts) = (assignment, canvasID, points, parts)
+    (self.assignment, self.canvasID) = (assignment, canvasID)
+    (self.points, self.parts) = (points, parts)
   }
 
   /// The points a problem is worth.

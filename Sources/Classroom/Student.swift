@@ -9,11 +9,11 @@ public struct Student: Sendable, Equatable, Hashable {
     (self.id, self.name, self.section, self.email) = (id, name, section, email)
   }
 
-  /// Whether the id can name a feedback file: letters, digits, '.', '-', '_' and other
-  /// non-ASCII letters, no path separator, no leading '.'.
+  /// Whether the id can name a feedback file: not empty, no leading '.', no path separator
+  /// ('/' or '\') and no control character. Spaces and any letters are fine.
   public var isFileSafe: Bool {
     !id.isEmpty && !id.hasPrefix(".") && id.unicodeScalars.allSatisfy { s in
-      s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "."
+      s != "/" && s != "\\" && s.properties.generalCategory != .control
     }
   }
 }

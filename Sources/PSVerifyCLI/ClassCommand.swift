@@ -9,7 +9,7 @@ import Verification
 struct ClassCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "class",
-    abstract: "Show a stored class grading: shares per problem, answer groups, the totals' histogram.",
+    abstract: "Show a stored class grading: shares per problem, answer groups, totals.",
     discussion: """
       Reads the latest class run (or --run ID) from results.db without writing to it. Answers are \
       grouped by meaning (equal polynomials, equal regions, equations equal on the same tensors), \
@@ -31,7 +31,9 @@ struct ClassCommand: ParsableCommand {
 
   func run() throws {
     try options.formats(["text", "json", "html"])
-    let result = try storeQuery { () throws(StoreError) in try options.store.classResult(run: runID) }
+    let result = try storeQuery { () throws(StoreError) in
+      try options.store.classResult(run: runID)
+    }
     var report = ClassReport(result)
     report.shownGroups = groups
     switch options.format {

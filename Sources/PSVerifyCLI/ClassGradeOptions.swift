@@ -8,7 +8,10 @@ struct ClassGradeOptions: ParsableArguments {
   @Option(help: "A CSV with a row per student: a student id column and a column per problem id.")
   var csv: String?
 
-  @Option(help: "A class list (CSV: id, name, section, email) naming students and listing who submitted nothing.")
+  @Option(help: """
+    A class list (CSV: id, name, section, email) naming the students and listing who submitted \
+    nothing.
+    """)
   var roster: String?
 
   @Option(help: "Points per problem and part weights (TOML; see the README).")
@@ -26,15 +29,19 @@ struct ClassGradeOptions: ParsableArguments {
   @Flag(help: "Show psverify's answer in the feedback files.")
   var reveal = false
 
-  @Option(help: "Workers grading the distinct answers (0: every core). The results never depend on it.")
+  @Option(help: "Workers grading the distinct answers (0: every core); results never depend on it.")
   var threads: Int = 0
 
   var isClass: Bool { dir != nil || csv != nil }
 
   func validate() throws {
-    if dir != nil && csv != nil { throw ValidationError("give either --dir DIR or --csv FILE, not both") }
+    if dir != nil && csv != nil {
+      throw ValidationError("give either --dir DIR or --csv FILE, not both")
+    }
     if threads < 0 { throw ValidationError("--threads must be 0 (every core) or more") }
-    if reveal && feedback == nil { throw ValidationError("--reveal shows answers in feedback files; add --feedback DIR") }
+    if reveal && feedback == nil {
+      throw ValidationError("--reveal shows answers in feedback files; add --feedback DIR")
+    }
   }
 
   /// The class outputs without a class: a usage error naming what they need.

@@ -21,7 +21,9 @@ extension GradeCommand {
     }
     let sheets: [ClassSheet]
     if let dir = o.dir {
-      sheets = try classInput { () throws(ClassError) in try ClassSheets.directory(dir, problems: ids) }
+      sheets = try classInput { () throws(ClassError) in
+        try ClassSheets.directory(dir, problems: ids)
+      }
     } else {
       let path = o.csv!
       let read = try classInput { () throws(ClassError) in
@@ -32,11 +34,15 @@ extension GradeCommand {
     }
     for output in [o.gradebook, o.canvas].compactMap({ $0 }) { try Self.checkWritable(output) }
     if let dir = o.feedback {
-      do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-        throw UsageError(message: "cannot create the feedback directory '\(dir)': \(error.localizedDescription)")
+      do {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      } catch {
+        throw UsageError(message: "cannot create the feedback directory '\(dir)': "
+                           + error.localizedDescription)
       }
     }
-    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    let path = db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
+    let store = noStore ? nil : ResultStore(path: path)
     if let store {
       do { try store.validate() } catch { throw UsageError(message: error.description) }
     }
@@ -44,7 +50,8 @@ extension GradeCommand {
     Parallel.limitWorkers(o.threads)
     let started = Date()
     let clock = ContinuousClock(), start = clock.now
-    let grader = ClassGrader(problems: problems, rubric: rubric, grading: ClassGrader.standard(seed: seed))
+    let grader = ClassGrader(problems: problems, rubric: rubric,
+                             grading: ClassGrader.standard(seed: seed))
     var result = grader.grade(sheets, roster: roster)
     result.source = o.dir.map { "--dir \($0)" } ?? "--csv \(o.csv!)"
     result.seed = seed
@@ -54,16 +61,8 @@ extension GradeCommand {
     var storage = "not stored (--no-store)"
     var storeFailed = false
     if let store {
-      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: seed,
-                             trials: nil, parameters: .object([]),
-                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                             reports: [])
-      record.kind = "class"
-      record.classResult = result
-      record.exitStatus = 0
-      record.machine = Machine.description
       do {
-        let id = try store.store(record)
+        let id = try store.store(Self.record(result, seed: seed, started: started))
         result.run = id
         storage = "stored as run \(id) in \(store.path)"
       } catch {
@@ -78,7 +77,8 @@ extension GradeCommand {
         written.append("gradebook \(path)")
       }
       if let path = o.canvas {
-        try Gradebook.canvas(result, rubric: rubric).write(toFile: path, atomically: true, encoding: .utf8)
+        try Gradebook.canvas(result, rubric: rubric)
+          .write(toFile: path, atomically: true, encoding: .utf8)
         written.append("Canvas gradebook \(path)")
       }
       if let dir = o.feedback {
@@ -96,8 +96,9 @@ extension GradeCommand {
       throw ExitCode(3)
     }
     let answers = result.students.filter { $0.status == .graded }.count * result.problems.count
-    let timing = "graded \(result.students.count) students (\(answers) answers, \(result.distinctAnswers) "
-      + "distinct) in \(String(format: "%.2f", seconds)) s on \(Parallel.workerCount) cores"
+    let timing = "graded \(result.students.count) students (\(answers) answers, "
+      + "\(result.distinctAnswers) distinct) in \(String(format: "%.2f", seconds)) s with "
+      + "\(Parallel.workerCount) worker" + (Parallel.workerCount == 1 ? "" : "s")
     if format == .json {
       print(JSONValue.object([
         ("class", ClassReport(result).json), ("students", ClassReport.students(result)),
@@ -116,6 +117,20 @@ extension GradeCommand {
     }
   }
 
+  /// A class grading as a run to store: kind "class", this psverify's version, the seed.
+  static func record(_ result: ClassResult, seed: UInt64, started: Date) -> RunRecord {
+    var record = RunRecord(
+      startedAt: started, finishedAt: Date(), version: Version.current, seed: seed, trials: nil,
+      parameters: .object([]),
+      commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+      reports: [])
+    record.kind = "class"
+    record.classResult = result
+    record.exitStatus = 0
+    record.machine = Machine.description
+    return record
+  }
+
   /// Runs a class reader, turning its error into a usage error (exit 2).
   func classInput<T>(_ body: () throws(ClassError) -> T) throws -> T {
     do { return try body() } catch { throw UsageError(message: error.description) }
@@ -127,7 +142,9 @@ extension GradeCommand {
       throw .unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path)
         ? "permission denied or not a file" : "no such file")
     }
-    guard let text = String(data: data, encoding: .utf8), !data.contains(0) else { throw .notText(file: path) }
+    guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+      throw .notText(file: path)
+    }
     return text
   }
 
@@ -154,7 +171,8 @@ extension GradeCommand {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
       throw UsageError(message: "'\(path)' is a directory; name a CSV file to write")
     }
-    guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDir),
+    let parent = directory.isEmpty ? "." : directory
+    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDir),
           isDir.boolValue else {
       throw UsageError(message: "cannot write '\(path)': its directory does not exist")
     }

@@ -28,19 +28,14 @@ struct RegradeCommand: ParsableCommand {
     try options.formats(["text", "json"])
     let store = options.store
     let old = try storeQuery { () throws(StoreError) in try store.classResult(run: runID) }
+    let started = Date()
     let seed = old.seed ?? RunOptions.defaultSeed
-    let regrade = Regrade(old, problems: Catalog.problems, grading: ClassGrader.standard(seed: seed))
+    let regrade = Regrade(old, problems: Catalog.problems,
+                          grading: ClassGrader.standard(seed: seed))
     var storage = "not stored (--no-store)"
     var failed = false
     if !noStore {
-      var record = RunRecord(startedAt: Date(), finishedAt: Date(), version: Version.current, seed: seed,
-                             trials: nil, parameters: .object([]),
-                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                             reports: [])
-      record.kind = "class"
-      record.classResult = regrade.new
-      record.exitStatus = 0
-      record.machine = Machine.description
+      let record = GradeCommand.record(regrade.new, seed: seed, started: started)
       do {
         storage = "stored as run \(try store.store(record)) in \(store.path)"
       } catch {
@@ -51,7 +46,8 @@ struct RegradeCommand: ParsableCommand {
     if options.format == "json" {
       print(JSONValue.object([
         ("run", .integer(Int(runID))), ("old_version", old.version.map { .string($0) } ?? .null),
-        ("new_version", .string(Version.current)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
+        ("new_version", .string(Version.current)),
+        ("seed", .integer(Int(truncatingIfNeeded: seed))),
         ("changed_students", .array(regrade.changedStudents.map { .string($0) })),
         ("changes", .array(regrade.changes.map { c in
           .object([("student", .string(c.student)), ("problem", .string(c.problem)),
@@ -62,11 +58,13 @@ struct RegradeCommand: ParsableCommand {
         ("stored", .string(storage)),
       ]).serialized(pretty: true))
     } else {
-      print("regrade of class run \(runID) (psverify \(old.version ?? "?") → \(Version.current), seed \(seed)): "
+      print("regrade of class run \(runID) (psverify \(old.version ?? "?") → \(Version.current), "
+        + "seed \(seed)): "
         + "\(regrade.changedStudents.count) of \(old.students.count) students changed")
       for c in regrade.changes {
-        print("  \(c.student)  problem \(c.problem): \(c.oldVerdict) \(Gradebook.number(c.oldPoints)) → "
-          + "\(c.newVerdict) \(Gradebook.number(c.newPoints))" + (c.why.isEmpty ? "" : "  — \(c.why)"))
+        print("  \(c.student)  problem \(c.problem): \(c.oldVerdict) "
+          + "\(Gradebook.number(c.oldPoints)) → \(c.newVerdict) \(Gradebook.number(c.newPoints))"
+          + (c.why.isEmpty ? "" : "  — \(c.why)"))
       }
       print(storage)
     }

@@ -17,7 +17,8 @@ public struct ClassResult: Sendable {
   /// Where the sheets came from (`--dir PATH` or `--csv FILE`).
   public var source: String = ""
 
-  public init(problems: [String], rubric: JSONValue, students: [StudentResult], distinctAnswers: Int) {
+  public init(problems: [String], rubric: JSONValue, students: [StudentResult],
+              distinctAnswers: Int) {
     (self.problems, self.rubric, self.students, self.distinctAnswers) =
       (problems, rubric, students, distinctAnswers)
   }
@@ -46,8 +47,8 @@ public struct StudentResult: Sendable {
 
   public init(id: String, name: String, section: String, email: String, status: Status,
               reason: String?, notes: [String], answers: [GradedAnswer]) {
-    (self.id, self.name, self.section, self.email, self.status, self.reason, self.notes, self.answers) =
-      (id, name, section, email, status, reason, notes, answers)
+    (self.id, self.name, self.section, self.email) = (id, name, section, email)
+    (self.status, self.reason, self.notes, self.answers) = (status, reason, notes, answers)
   }
 
   public var total: Double { answers.reduce(0) { $0 + $1.points } }

@@ -7,14 +7,17 @@ extension ResultStore {
   /// their submissions (one per student and problem).
   func insert(_ c: ClassResult, runID: Int64, _ db: Database) throws {
     try db.execute(
-      sql: "INSERT INTO class_run (run_id, source, rubric, problems, distinct_answers) VALUES (?, ?, ?, ?, ?)",
+      sql: """
+        INSERT INTO class_run (run_id, source, rubric, problems, distinct_answers)
+        VALUES (?, ?, ?, ?, ?)
+        """,
       arguments: [runID, c.source, c.rubric.serialized(),
                   JSONValue.array(c.problems.map { .string($0) }).serialized(), c.distinctAnswers])
     for (position, s) in c.students.enumerated() {
       try db.execute(
         sql: """
-          INSERT INTO class_student (run_id, position, student, name, section, email, status, reason,
-            notes, total, maximum)
+          INSERT INTO class_student (run_id, position, student, name, section, email, status,
+            reason, notes, total, maximum)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [runID, position, s.id, s.name, s.section, s.email, s.status.rawValue, s.reason,
@@ -22,8 +25,8 @@ extension ResultStore {
       for a in s.answers {
         try db.execute(
           sql: """
-            INSERT INTO submission (run_id, problem_id, answer, verdict, reading, feedback, convention,
-              issues, typed, student, points, max_points, group_key)
+            INSERT INTO submission (run_id, problem_id, answer, verdict, reading, feedback,
+              convention, issues, typed, student, points, max_points, group_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
             """,
           arguments: [runID, a.problem, a.answer ?? "", a.verdict, a.reading, strings(a.feedback),
@@ -32,7 +35,9 @@ extension ResultStore {
     }
   }
 
-  func strings(_ list: [String]) -> String { JSONValue.array(list.map { .string($0) }).serialized() }
+  func strings(_ list: [String]) -> String {
+    JSONValue.array(list.map { .string($0) }).serialized()
+  }
 
   /// A stored class grading; the latest when `run` is nil. Opens the database read-only and
   /// writes nothing (no migration, no side file beyond SQLite's own for a live WAL database).
@@ -60,11 +65,14 @@ extension ResultStore {
     guard try db.tableExists("class_run") else { throw StoreError.noClassRuns(path: path) }
     let id: Int64
     if let run {
-      guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM run WHERE id = ?", arguments: [run]) else {
+      let kind = try String.fetchOne(db, sql: "SELECT kind FROM run WHERE id = ?", arguments: [run])
+      guard let kind else {
         let ids = try Int64.fetchAll(db, sql: "SELECT run_id FROM class_run ORDER BY run_id")
         throw StoreError.unknownRun(id: run, available: ids)
       }
-      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM class_run WHERE run_id = ?", arguments: [run]) != nil else {
+      let isClass = try Bool.fetchOne(db, sql: "SELECT 1 FROM class_run WHERE run_id = ?",
+                                      arguments: [run]) != nil
+      guard isClass else {
         throw StoreError.notClassRun(id: run, kind: kind)
       }
       id = run
@@ -97,12 +105,15 @@ extension ResultStore {
       SELECT student, name, section, email, status, reason, notes FROM class_student
       WHERE run_id = ? ORDER BY position
       """, arguments: [id]).map { row in
-      StudentResult(id: row["student"], name: row["name"], section: row["section"], email: row["email"],
+      StudentResult(id: row["student"], name: row["name"], section: row["section"],
+                    email: row["email"],
                     status: StudentResult.Status(rawValue: row["status"]) ?? .unreadable,
-                    reason: row["reason"], notes: list(row["notes"]), answers: answers[row["student"]] ?? [])
+                    reason: row["reason"], notes: list(row["notes"]),
+                    answers: answers[row["student"]] ?? [])
     }
     var result = ClassResult(problems: problems,
-                             rubric: (try? JSONValue.parse(head["rubric"] as String)) ?? .object([]),
+                             rubric: (try? JSONValue.parse(head["rubric"] as String))
+                               ?? .object([]),
                              students: students, distinctAnswers: head["distinct_answers"])
     result.run = id
     result.seed = UInt64(bitPattern: head["seed"] as Int64)
