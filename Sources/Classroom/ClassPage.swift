@@ -21,7 +21,7 @@ public struct ClassPage: Sendable {
     details{margin:.2rem 0}summary{cursor:pointer}.members{font-size:.85em;color:#555}
     table.groups{width:100%;table-layout:fixed}
     table.groups th:nth-child(1){width:4.5rem}table.groups th:nth-child(2){width:6rem}
-    table.groups th:nth-child(3){width:30%}table.groups th:nth-child(4){width:24%}
+    table.groups th:nth-child(3){width:25%}table.groups th:nth-child(4){width:20%}
     .bar{display:inline-block;height:.8em;vertical-align:middle}
     """
 
