@@ -55,6 +55,21 @@ extension CLITests {
     XCTAssertTrue(regrade.stdout.contains("stored as run 2"), regrade.stdout)
   }
 
+  func testClass_csvWithBOMAndCRLF_jsonOnStandardOutput() throws {
+    try put("form.csv", "\u{FEFF}Timestamp,Student ID,Name,1,3b\r\n"
+              + "t1,ada,\"Lovelace, Ada\",B*X*Y*dX*dY*Nout*Nin,\"1/sqrt(2)\"\r\n"
+              + "t2,bob,Bob,\"B*X*(Y\",\r\n")
+    let r = try run(["grade", "--csv", "form.csv", "--format", "json", "--no-store",
+                     "--gradebook", "gb.csv"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("\"stored\": \"not stored (--no-store)\""), r.stdout)
+    XCTAssertTrue(r.stdout.contains("\"name\": \"Lovelace, Ada\""), r.stdout)
+    let gradebook = try String(contentsOf: directory.appendingPathComponent("gb.csv"), encoding: .utf8)
+    XCTAssertTrue(gradebook.contains("ada,\"Lovelace, Ada\",,,graded,1,0,0,1,0,0,2,6\r\n"), gradebook)
+    XCTAssertTrue(gradebook.contains("bob,Bob,,,graded,0,0,0,0,0,0,0,6\r\n"), gradebook)
+    XCTAssertFalse(dbExists)
+  }
+
   func testClass_badInputs_messagesAndExitTwo_nothingStored() throws {
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty"),
                                             withIntermediateDirectories: true)
