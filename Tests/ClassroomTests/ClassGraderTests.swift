@@ -48,6 +48,15 @@ final class ClassGraderTests: XCTestCase {
     XCTAssertEqual(result.students[0].answers.map(\.verdict), ["correct", "incorrect"])
   }
 
+  func testSheet_unknownIdsAndRepeatedAnswersAreNotedNotGraded_CRLinesRead() {
+    let sheet = ClassSheets.parse(Data("1: B\r9z: x\r1: B*X\r3b:\r".utf8), student: "a", source: "a.txt",
+                                  problems: ids)
+    XCTAssertNil(sheet.unreadable)
+    XCTAssertEqual(sheet.answers, ["1": "B"], "an empty answer is no answer")
+    XCTAssertEqual(sheet.notes, ["line 2: '9z' is no problem id (known: 1, 3b); that answer was not graded",
+                                 "line 3: a second answer to 1; the first was graded"])
+  }
+
   func testDirectory_runLevelErrors() throws {
     XCTAssertThrowsError(try ClassSheets.directory(directory.path, problems: ids)) { error in
       XCTAssertEqual("\(error)", "'\(self.directory.path)' holds no answer sheets; put one file per student "
