@@ -115,8 +115,10 @@ extension Parser {
   }
 
   mutating func indexVariable() throws(NotationError) -> IndexVariable {
-    guard case .letter(let l) = current.kind else { throw error("expected an index") }
+    guard case .letter(var l) = current.kind else { throw error("expected an index") }
     advance()
+    // A primed index (t′, T′) is a letter of its own with the same range.
+    while accept("′") { l += "′" }
     if isSymbol("_") {
       advance()
       return IndexVariable(l + "_" + (try scriptText()))

@@ -20,7 +20,7 @@ public struct Parser {
   static let maximumDepth = 200
   /// Named functions read as `name(…)` besides σ and ReLU.
   static let functions: Set<String> = ["tanh", "exp", "log", "ln", "softmax", "sigmoid", "sin", "cos",
-                                       "max", "min"]
+                                       "max", "min", "sqrt"]
   /// Diagnostics kept per equation: each carries an excerpt of its line, so an unbounded number
   /// would make a long hostile line quadratic.
   public static let maximumDiagnostics = 100
@@ -136,17 +136,47 @@ public struct Parser {
     return terms.count == 1 && terms[0].sign == 1 ? terms[0].term : .sum(terms)
   }
 
+  /// Skips a power written after a factor (`h[b,t,J]^2`, `(1 − z)^{2}`): the indices of a
+  /// power are those of its base, which is all the checks read.
+  mutating func skipPower() {
+    while isSymbol("^") {
+      advance()
+      if accept("{") {
+        var nesting = 0
+        while current.kind != .end {
+          if isSymbol("{") { nesting += 1 }
+          if isSymbol("}") {
+            if nesting == 0 { break }
+            nesting -= 1
+          }
+          advance()
+        }
+        _ = accept("}")
+      } else if current.kind != .end {
+        advance()
+      }
+    }
+  }
+
   mutating func term() throws(NotationError) -> Expression {
     var factors: [Expression] = [try factor()]
+    skipPower()
     while true {
       if accept("·") {
         factors.append(try factor())
+        skipPower()
       } else if isSymbol("/") {
         let slash = current
         advance()
-        guard case .number(let n) = current.kind, n != 0 else {
-          throw error("expected a non-zero number after '/'", at: slash)
+        guard case .number(let n) = current.kind else {
+          // `/\sqrt{D}`, `/N`, `/(1 − β)`: a scalar factor, its reciprocal.
+          guard startsFactor else { throw error("expected a number or a factor after '/'", at: slash) }
+          let divisor = try factor()
+          factors.append(.function("1/", divisor, slash.position))
+          skipPower()
+          continue
         }
+        guard n != 0 else { throw error("expected a non-zero number after '/'", at: slash) }
         let p = current.position
         advance()
         // `1/4 (…)`: the quotient of two numbers is one number, not a second multiply.
@@ -157,6 +187,7 @@ public struct Parser {
         }
       } else if startsFactor {
         factors.append(try factor())
+        skipPower()
       } else {
         break
       }
@@ -210,8 +241,10 @@ public struct Parser {
       return .explicitSum(variables, try term(), start.position)
     case .word(let w) where Parser.functions.contains(w):
       advance()
-      guard isSymbol("(") || isSymbol("{") else { throw error("expected '(' after \(w)") }
-      return .function(w == "sigmoid" ? "σ" : w, try group(), start.position)
+      // `\mathrm{softmax}_{t′}`, `\max_{Δx,Δy}`: the script names what it runs over.
+      if accept("_") { _ = try scriptText() }
+      let argument = isSymbol("(") || isSymbol("{") ? try group() : try factor()
+      return .function(w == "sigmoid" ? "σ" : w, argument, start.position)
     case .word("ReLU"), .letter("σ"):
       advance()
       let name = start.kind == .letter("σ") ? "σ" : "ReLU"

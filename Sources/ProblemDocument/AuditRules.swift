@@ -4,7 +4,8 @@ import IndexNotation
 /// have the defect it names: none looks at a particular problem set's wording.
 enum AuditRules {
   /// The engine's diagnostics of every equation and expression: missing commas, ranks within an
-  /// equation, free indices, unsummed capitals, redundant Σ, threshold signs.
+  /// equation, free indices, unsummed capitals, redundant Σ, threshold signs. A fragment the
+  /// engine cannot read is not a defect of the document: the auditor notes it.
   static func engine(_ readings: [ReadFragment], _ doc: ProblemSetDocument,
                      thresholds: Set<String>) -> [Finding] {
     var out: [Finding] = []
@@ -23,10 +24,6 @@ enum AuditRules {
         }
       case .expression(_, _, let diagnostics):
         for d in diagnostics { report(d, rowOffset: 0) }
-      case .unreadable(let message, let offset):
-        out.append(Finding(.syntax, "this math cannot be read: \(message)",
-                           at: doc.location(in: r.fragment, characterOffset: offset), in: section,
-                           document: doc))
       default:
         break
       }
@@ -45,7 +42,17 @@ enum AuditRules {
       var letters: [String: [SymbolUse]] = [:]
       var order: [String] = []
       let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
+      let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
+      // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
+      let declaredSizes = Set(symbols.uses.filter { $0.role == .size && $0.introduces }.map(\.name))
       for u in uses {
+        // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
+        // phrase introducing it, refers to what it names elsewhere.
+        if u.alone && !u.introduces && !u.quantity { continue }
+        // `the scaled weights $λW$`: a tensor's letter in a formula, never declared a size, is
+        // the tensor.
+        if u.role == .size && !u.introduces && !u.quantity && !u.inEquation && families.contains(u.name)
+          && !declaredSizes.contains(u.name) { continue }
         // "Where $z$ is near one": prose naming a tensor of the problem by its bare name.
         if u.role == .scalar && !u.inEquation && tensors.contains(u.name) && u.name.first?.isLowercase == true {
           continue
@@ -172,7 +179,11 @@ enum AuditRules {
     var out: [Finding] = []
     var introduced: [String: DocumentLocation] = [:]  // scope + name → first introduction
     var families: [String: DocumentLocation] = [:]    // scope + family → first subscripted intro
+    // A name introduced in the preamble or an earlier problem stays introduced for the problems
+    // after it ("x from Problem 1", sizes declared once for the set).
+    var anywhere: [String: DocumentLocation] = [:]
     for u in symbols.uses where u.introduces {
+      if anywhere[u.name] == nil { anywhere[u.name] = u.location }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       let key = scope + "\u{0}" + u.name
       if introduced[key] == nil { introduced[key] = u.location }
@@ -194,23 +205,38 @@ enum AuditRules {
       // An index letter (t_1, d) is introduced by the tensors it indexes.
       if u.role != .tensor && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name) { continue }
       // Solutions may bring their own parameters; only their counts and formulas are read here.
-      if section.kind == .solution && (u.inEquation || u.role == .tensor) { continue }
+      // Their own variables (e^a ≥ 1 + a for every real a) too: only sizes are checked there.
+      if section.kind == .solution && (u.inEquation || u.role == .tensor || u.role == .scalar
+        || u.name.first?.isLowercase == true) { continue }
       let scope = DocumentSymbols.scope(section)
       let key = scope + "\u{0}" + u.name
       var intro = introduced[key]
+      if let earlier = anywhere[u.name], earlier < u.location,
+         doc.sections.first(where: { $0.range.contains(earlier.offset) })
+           .map({ DocumentSymbols.scope($0) != scope }) ?? false {
+        intro = intro.map { min($0, earlier) } ?? earlier
+      }
       if u.role == .tensor {
         let fkey = scope + "\u{0}" + u.family
         if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
         if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
       }
       guard !reported.contains(key) else { continue }
+      // A fragment the engine could not read, earlier in the problem or the set, that mentions
+      // the letter may be what introduces it: nothing can be said.
+      let letter = u.role == .tensor ? String(u.family.prefix { $0 != "^" })
+        : String(u.name.prefix { $0 != "_" })
+      if intro == nil, symbols.mentions.contains(where: { m in
+        m.letters.contains(letter) && m.location < u.location && (m.scope == scope || m.scope.isEmpty
+          || (Int(m.scope) ?? 0) < (Int(scope) ?? 0))
+      }) { continue }
       if intro == nil {
         reported.insert(key)
         out.append(Finding(.undefinedName,
                            "\(displayName(u.name)) is used but never introduced in problem \(scope): "
                              + "nothing defines it or says what it stands for",
                            at: u.location, in: section, document: doc))
-      } else if let i = intro, i > u.location, !u.introduces {
+      } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces {
         reported.insert(key)
         out.append(Finding(.undefinedName,
                            "\(displayName(u.name)) is used before it is introduced (at \(i))",
@@ -299,7 +325,21 @@ enum AuditRules {
           expect = ["and", "or"]
           j += 1
         }
-        let same = sources.filter { $0.0.indices.last?.bareVariable?.name == outLetter }
+        var same = sources.filter { $0.0.indices.last?.bareVariable?.name == outLetter }
+        // An equation of the problem that already computes the output from the input with the
+        // same channel letter (an elementwise step) shows the letter is right there.
+        let scope = DocumentSymbols.scope(section)
+        let defining = readings.filter { DocumentSymbols.scope(doc.sections[$0.fragment.section]) == scope }
+          .flatMap { r -> [Equation] in
+            if case .equations(let rows) = r.content { return rows.map(\.equation) }
+            return []
+          }.filter { $0.lhs.name == t.name }
+        same = same.filter { source in
+          !defining.contains { eq in
+            eq.rhsReferences.contains { $0.name == source.0.name
+              && $0.indices.last?.bareVariable?.name == eq.lhs.indices.last?.bareVariable?.name }
+          }
+        }
         if let first = same.first {
           let names = same.map { "\($0.0)" }.joined(separator: " and ")
           out.append(Finding(

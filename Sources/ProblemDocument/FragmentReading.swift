@@ -207,3 +207,52 @@ public enum FragmentReader {
     }
   }
 }
+
+extension FragmentReader {
+  /// The left sides of the definitions in a fragment: the text before the first `=` of each
+  /// piece between top-level `,`, `;`, `\quad` and `\qquad`, with its character offset.
+  /// - Complexity: O(n) in the fragment's length.
+  static func definitionPieces(_ text: String) -> [(String, Int)] {
+    let chars = Array(text)
+    var pieces: [(Int, Int)] = []
+    var depth = 0, start = 0, i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if "[{(".contains(c) { depth += 1 }
+      if "]})".contains(c) { depth -= 1 }
+      if depth == 0 && (c == "," || c == ";") {
+        pieces.append((start, i))
+        start = i + 1
+      } else if depth == 0, c == "\\" {
+        var j = i + 1
+        while j < chars.count, chars[j].isLetter { j += 1 }
+        let command = String(chars[(i + 1)..<j])
+        if command == "quad" || command == "qquad" {
+          pieces.append((start, i))
+          start = j
+        }
+        i = max(j, i + 1)
+        continue
+      }
+      i += 1
+    }
+    pieces.append((start, chars.count))
+    var out: [(String, Int)] = []
+    for (a, b) in pieces where a < b {
+      var depth = 0
+      var k = a
+      while k < b {
+        if "[{(".contains(chars[k]) { depth += 1 }
+        if "]})".contains(chars[k]) { depth -= 1 }
+        if depth == 0 && chars[k] == "=" { break }
+        k += 1
+      }
+      guard k < b else { continue }
+      var lo = a
+      while lo < k, chars[lo].isWhitespace { lo += 1 }
+      let lhs = String(chars[lo..<k]).trimmingCharacters(in: .whitespaces)
+      if !lhs.isEmpty { out.append((lhs, lo)) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,31 @@
+/// The letters a math text mentions, read leniently: what the lexer can tokenize, skipping a
+/// character wherever it cannot. Used where a fragment is not read as a whole but its names
+/// still tell something (that it mentions θ or x̂).
+public enum LenientNames {
+  /// The letters of `text`, each with the accent written on it (`\hat{x}` gives x̂, `\mathbf{w}`
+  /// gives w, `\mathcal{L}` gives ℒ).
+  /// - Complexity: O(n) tokens for n characters.
+  public static func letters(in text: String) -> Set<String> {
+    var out = Set<String>()
+    var lexer = Lexer(text)
+    var pending: Character?
+    while lexer.index < lexer.chars.count {
+      let before = lexer.index
+      do {
+        let token = try lexer.next()
+        switch token.kind {
+        case .end: return out
+        case .decoration(let mark): pending = mark
+        case .letter(let l):
+          out.insert(pending.map { l + String($0) } ?? l)
+          pending = nil
+        case .symbol(let c) where c == "(" || c == ")": break
+        default: pending = nil
+        }
+      } catch {
+        if lexer.index == before { lexer.advance() }
+      }
+    }
+    return out
+  }
+}
