@@ -267,6 +267,16 @@ struct AnswerLexer {
     case "lt": return .relation(.less)
     case "gt": return .relation(.greater)
     case "land", "wedge": return .and
+    case "mathcal", "mathscr":
+      while peek() == " " { index += 1 }
+      guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
+      index += 1
+      var word = ""
+      while let c = peek(), c != "}" { word.append(c); index += 1 }
+      guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
+      index += 1
+      let letter = word.trimmingCharacters(in: .whitespaces)
+      return try identifier(start, run: letter.count == 1 ? Lexer.script(letter) : letter).kind
     case "tilde", "widetilde", "hat", "widehat", "bar", "overline", "dot", "vec":
       // An accented letter is a name of its own: x̂ is not x.
       let marks: [String: String] = ["tilde": "\u{0303}", "widetilde": "\u{0303}", "hat": "\u{0302}",

@@ -28,4 +28,24 @@ public enum LenientNames {
     }
     return out
   }
+
+  /// The first letter of `text` with its accent (`C^z` gives C, `\hat{y}_t` gives ŷ), if any.
+  public static func firstLetter(in text: String) -> String? {
+    var lexer = Lexer(text)
+    var pending: Character?
+    while lexer.index < lexer.chars.count {
+      let before = lexer.index
+      do {
+        switch try lexer.next().kind {
+        case .end: return nil
+        case .decoration(let mark): pending = mark
+        case .letter(let l): return pending.map { l + String($0) } ?? l
+        default: break
+        }
+      } catch {
+        if lexer.index == before { lexer.advance() }
+      }
+    }
+    return nil
+  }
 }

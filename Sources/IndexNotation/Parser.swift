@@ -171,8 +171,9 @@ public struct Parser {
         guard case .number(let n) = current.kind else {
           // `/\sqrt{D}`, `/N`, `/(1 − β)`: a scalar factor, its reciprocal.
           guard startsFactor else { throw error("expected a number or a factor after '/'", at: slash) }
+          // A scalar divisor multiplies nothing the counts or the index checks read.
           let divisor = try factor()
-          factors.append(.function("1/", divisor, slash.position))
+          if !divisor.references.isEmpty { factors.append(.function("1/", divisor, slash.position)) }
           skipPower()
           continue
         }

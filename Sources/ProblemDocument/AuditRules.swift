@@ -44,15 +44,16 @@ enum AuditRules {
       let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
       let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
       // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
-      let declaredSizes = Set(symbols.uses.filter { $0.role == .size && $0.introduces }.map(\.name))
+      let declaredSizes = Set(symbols.uses.filter { $0.role == .size && $0.introduces && !$0.inProduct }
+        .map(\.name))
       for u in uses {
         // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
         // phrase introducing it, refers to what it names elsewhere.
         if u.alone && !u.introduces && !u.quantity { continue }
         // `the scaled weights $λW$`: a tensor's letter in a formula, never declared a size, is
         // the tensor.
-        if u.role == .size && !u.introduces && !u.quantity && !u.inEquation && families.contains(u.name)
-          && !declaredSizes.contains(u.name) { continue }
+        if u.role == .size && (!u.introduces || u.inProduct) && !u.quantity && !u.inEquation
+          && families.contains(u.name) && !declaredSizes.contains(u.name) { continue }
         // "Where $z$ is near one": prose naming a tensor of the problem by its bare name.
         if u.role == .scalar && !u.inEquation && tensors.contains(u.name) && u.name.first?.isLowercase == true {
           continue

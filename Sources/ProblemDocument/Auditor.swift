@@ -106,10 +106,12 @@ public enum Auditor {
     var names = Set<String>()
     for r in readings {
       // "the thresholds $C^z, C^r, C^h$": every name of the list.
-      if case .nameList(let list) = r.content,
-         symbols.precedingWords(r.fragment, doc).suffix(2).contains(where: { $0.hasPrefix("threshold") }) {
-        for name in list { names.insert(String(name.prefix { $0 != "^" && $0 != "_" })) }
-        continue
+      if symbols.precedingWords(r.fragment, doc).suffix(2).contains(where: { $0.hasPrefix("threshold") }) {
+        let pieces = r.fragment.text.split(separator: ",")
+        if pieces.count > 1 {
+          for piece in pieces { if let l = LenientNames.firstLetter(in: String(piece)) { names.insert(l) } }
+          continue
+        }
       }
       guard case .expression(let e, _, _) = r.content, let ref = e.references.first else { continue }
       let before = symbols.precedingWords(r.fragment, doc).suffix(2)
@@ -154,7 +156,10 @@ public enum Auditor {
         if case .equations(let rows) = r.content { return rows.map(\.equation) }
         return []
       }
-      let named = Set(own.flatMap { bySection[$0] ?? [] }.flatMap { r -> [String] in
+      // Names the question gives as an input (`computing y from $x̂$`) are not asked about.
+      let named = Set(own.flatMap { bySection[$0] ?? [] }.filter {
+        symbols.precedingWords($0.fragment, doc).last != "from"
+      }.flatMap { r -> [String] in
         switch r.content {
         case .formula(let names, _), .nameList(let names): return names
         case .expression(let e, _, _): return e.references.map { DocumentSymbols.key($0.name) }
@@ -169,16 +174,26 @@ public enum Auditor {
         && doc.sections[index].range.upperBound <= end {
         for r in bySection[index] ?? [] {
           guard case .equations(let rows) = r.content else { continue }
-          let nouns = symbols.precedingWords(r.fragment, doc).suffix(3).filter { $0.count >= 4 }
+          // Nouns of five letters or more: "logits", "scores", not "head" or "with".
+          let nouns = symbols.precedingWords(r.fragment, doc).suffix(3).filter { $0.count >= 5 }
           for row in rows { defining.append((row.equation, nouns)) }
         }
       }
       let questionWords = Set(DocumentSymbols.words(doc.prose(in: own).unicodeScalars).filter { $0.count >= 4 })
-      let asked = defining.filter { eq, nouns in
+      // The equations that define what the question names; failing those, the ones that use a
+      // parameter it names (`multiplications by the recurrent weights R^z, R^r`).
+      // A tensor named, else the nouns that introduced an equation.
+      var asked = defining.filter { eq, _ in
         named.contains(DocumentSymbols.key(eq.lhs.name)) || named.contains(eq.lhs.name.base)
-          || eq.rhsReferences.contains { named.contains(DocumentSymbols.key($0.name)) }
-          || nouns.contains { questionWords.contains($0) }
       }.map(\.equation)
+      if asked.isEmpty {
+        asked = defining.filter { _, nouns in nouns.contains { questionWords.contains($0) } }.map(\.equation)
+      }
+      if asked.isEmpty {
+        asked = defining.map(\.equation).filter { eq in
+          eq.rhsReferences.contains { named.contains(DocumentSymbols.key($0.name)) }
+        }
+      }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
       let namesTensors = named.contains { n in all.contains { DocumentSymbols.key($0.lhs.name) == n } }
       let equations = asked.isEmpty ? (named.isEmpty || namesTensors ? all : []) : asked

@@ -45,6 +45,8 @@ public struct SymbolUse: Sendable {
   public internal(set) var quantity = false
   /// A letter applied to a parenthesized argument (`\psi(g[b,i])`): a function or a factor.
   public internal(set) var applied = false
+  /// A name in a formula with others (`$λW$`, `$BTVI$`).
+  public internal(set) var inProduct = false
 }
 
 /// Every name of a document with the roles it plays, where each is introduced and used.
@@ -224,6 +226,7 @@ public struct DocumentSymbols: Sendable {
           } ?? false && DocumentSymbols.wordBefore(f, doc)
           add(name, isIndex ? .index : quantity ? .size : DocumentSymbols.role(ofName: name), at: 0,
               introduces: alone ? aloneIntroduced : introducedByPhrase)
+          if !alone { uses[uses.count - 1].inProduct = true }
           if alone {
             result = aloneIntroduced
             uses[uses.count - 1].alone = true
