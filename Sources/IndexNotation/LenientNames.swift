@@ -48,4 +48,30 @@ public enum LenientNames {
     }
     return nil
   }
+
+  /// Letters written right before `(` (`\phi(M[…])`), with their character offsets: letters used
+  /// as functions.
+  public static func appliedLetters(in text: String) -> [(String, Int)] {
+    var out: [(String, Int)] = []
+    var lexer = Lexer(text)
+    var last: (String, Int)?
+    while lexer.index < lexer.chars.count {
+      let before = lexer.index
+      do {
+        let token = try lexer.next()
+        switch token.kind {
+        case .end: return out
+        case .letter(let l): last = (l, token.position.offset)
+        case .symbol("("):
+          if let l = last { out.append(l) }
+          last = nil
+        default: last = nil
+        }
+      } catch {
+        last = nil
+        if lexer.index == before { lexer.advance() }
+      }
+    }
+    return out
+  }
 }

@@ -242,10 +242,20 @@ public struct Parser {
       return .explicitSum(variables, try term(), start.position)
     case .word(let w) where Parser.functions.contains(w):
       advance()
-      // `\mathrm{softmax}_{t′}`, `\max_{Δx,Δy}`: the script names what it runs over.
-      if accept("_") { _ = try scriptText() }
+      // `\mathrm{softmax}_{t′}`, `\max_{Δx,Δy}`: the script names what it runs over; a max or
+      // min reduces over it, so its letters are bound there as a sum's are.
+      var bound: [IndexVariable] = []
+      if accept("_") {
+        if w == "max" || w == "min", accept("{") {
+          repeat { bound.append(try indexVariable()) } while accept(",")
+          try expect("}")
+        } else {
+          _ = try scriptText()
+        }
+      }
       let argument = isSymbol("(") || isSymbol("{") ? try group() : try factor()
-      return .function(w == "sigmoid" ? "σ" : w, argument, start.position)
+      let applied = Expression.function(w == "sigmoid" ? "σ" : w, argument, start.position)
+      return bound.isEmpty ? applied : .explicitSum(bound, applied, start.position)
     case .word("ReLU"), .letter("σ"):
       advance()
       let name = start.kind == .letter("σ") ? "σ" : "ReLU"

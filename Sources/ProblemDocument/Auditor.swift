@@ -40,11 +40,13 @@ public enum Auditor {
     var notes: [String] = []
     findings += AuditRules.engine(readings, doc, thresholds: thresholdNames(readings, symbols, doc))
     findings += AuditRules.roleClashes(symbols, doc)
+    findings += AuditRules.crossProblemRoles(symbols, doc)
     findings += AuditRules.indexLists(symbols, doc)
     findings += AuditRules.undefinedNames(symbols, doc)
     findings += AuditRules.missingSubscripts(symbols, readings, doc)
     findings += AuditRules.inputLetters(readings, doc)
     findings += AuditRules.undefinedFunctions(symbols, doc)
+    findings += AuditRules.undefinedAppliedLetters(symbols, doc)
     findings += AuditRules.borderRules(readings, doc)
     let counts = solveCounts(readings, symbols, doc)
     for c in counts {

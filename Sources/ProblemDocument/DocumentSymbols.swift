@@ -165,8 +165,12 @@ public struct DocumentSymbols: Sendable {
                      onLeft: false)
       }
       for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
+        // `\psi(g[b,i])`: a letter applied to a parenthesized argument is used as a function; it
+        // introduces nothing.
+        let applied = !name.isFunction && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
         add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
-            introduces: introduces && !name.isFunction, inEquation: inEquation)
+            introduces: introduces && !name.isFunction && !applied, inEquation: inEquation)
+        if applied { uses[uses.count - 1].applied = true }
       }
     }
 
@@ -221,6 +225,7 @@ public struct DocumentSymbols: Sendable {
           // Counted after a verb or "of" (`a sum of $K$ terms`, `draws $k$ samples`), not after a
           // determiner (`the $x$ direction`), a conjunction or nothing (`$o$ needs`).
           let quantity = alone && DocumentSymbols.quantityFollows(after) && before.last.map { w in
+            (w == "of" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
             !["the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are", "was", "were",
               "be", "does", "do"].contains(w)
           } ?? false && DocumentSymbols.wordBefore(f, doc)
@@ -247,6 +252,10 @@ public struct DocumentSymbols: Sendable {
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
+      for (letter, offset) in LenientNames.appliedLetters(in: f.text) where letter != "σ" {
+        add(letter, .scalar, at: offset, introduces: false)
+        uses[uses.count - 1].applied = true
+      }
     }
     return (f.section, result)
   }
@@ -269,6 +278,23 @@ public struct DocumentSymbols: Sendable {
     guard word.count >= 3, !notCounted.contains(word), !word.hasSuffix("ed"), !word.hasSuffix("ing"),
           !word.hasSuffix("ly") else { return false }
     return true
+  }
+
+  /// Whether the name written at a character offset of a fragment is followed by `(` or
+  /// `\left(`: `\psi(…)`, `φ (…)`.
+  static func isApplied(_ text: String, at offset: Int) -> Bool {
+    let c = Array(text)
+    guard offset < c.count else { return false }
+    var k = offset
+    if c[k] == "\\" {
+      k += 1
+      while k < c.count, c[k].isLetter { k += 1 }
+    } else {
+      k += 1
+    }
+    while k < c.count, c[k] == " " { k += 1 }
+    if k < c.count, c[k] == "(" { return true }
+    return String(c[k..<min(c.count, k + 6)]) == "\\left("
   }
 
   /// Whether a word, not punctuation, stands right before a fragment (`draws $k$`, not
