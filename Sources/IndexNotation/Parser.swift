@@ -136,6 +136,9 @@ public struct Parser {
     return terms.count == 1 && terms[0].sign == 1 ? terms[0].term : .sum(terms)
   }
 
+  /// Whether every token has been read.
+  public var atEnd: Bool { current.kind == .end }
+
   /// Skips a power written after a factor (`h[b,t,J]^2`, `(1 − z)^{2}`): the indices of a
   /// power are those of its base, which is all the checks read.
   mutating func skipPower() {

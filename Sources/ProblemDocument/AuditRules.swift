@@ -215,8 +215,10 @@ enum AuditRules {
     // A name introduced in the preamble or an earlier problem stays introduced for the problems
     // after it ("x from Problem 1", sizes declared once for the set).
     var anywhere: [String: DocumentLocation] = [:]
+    var anyFamily: [String: DocumentLocation] = [:]
     for u in symbols.uses where u.introduces {
       if anywhere[u.name] == nil { anywhere[u.name] = u.location }
+      if u.role == .tensor, anyFamily[u.family] == nil { anyFamily[u.family] = u.location }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       let key = scope + "\u{0}" + u.name
       if introduced[key] == nil { introduced[key] = u.location }
@@ -239,12 +241,15 @@ enum AuditRules {
       if u.role != .tensor && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name) { continue }
       // Solutions may bring their own parameters; only their counts and formulas are read here.
       // Their own variables (e^a ≥ 1 + a for every real a) too: only sizes are checked there.
-      if section.kind == .solution && (u.inEquation || u.role == .tensor || u.role == .scalar
-        || u.name.first?.isLowercase == true) { continue }
+      // A solution's own tensors are defined there; one used on a right side or in its prose that
+      // nothing in the set introduces is still a finding.
+      if section.kind == .solution && (u.onLeft || u.role == .scalar
+        || (u.role != .tensor && u.name.first?.isLowercase == true)
+        || (u.role == .tensor && (anywhere[u.name] != nil || anyFamily[u.family] != nil))) { continue }
       let scope = DocumentSymbols.scope(section)
       let key = scope + "\u{0}" + u.name
       var intro = introduced[key]
-      if let earlier = anywhere[u.name], earlier < u.location,
+      if let earlier = anywhere[u.name] ?? (u.role == .tensor ? anyFamily[u.family] : nil), earlier < u.location,
          doc.sections.first(where: { $0.range.contains(earlier.offset) })
            .map({ DocumentSymbols.scope($0) != scope }) ?? false {
         intro = intro.map { min($0, earlier) } ?? earlier
@@ -295,7 +300,8 @@ enum AuditRules {
       }
       if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
     }
-    for u in symbols.uses where u.role == .tensor && !u.subscripted {
+    // (In solutions a derivative is often taken by the family's plain name: not counted there.)
+    for u in symbols.uses where u.role == .tensor && !u.subscripted && doc.sections[u.section].kind != .solution {
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       guard !introducedPlain.contains(scope + "\u{0}" + u.name),
             let other = subscripted[scope + "\u{0}" + u.family] else { continue }

@@ -70,7 +70,7 @@ public struct DocumentSymbols: Sendable {
   /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
   static let postfixIntroducers = ["is the", "are the", "denotes", "denote", "is a ", "is an ",
                                    "is smaller", "is defined", "are defined", "be the", "is our",
-                                   "the ", "is its", "are its"]
+                                   "the ", "is its", "are its", "for the "]
 
   /// The problem a section belongs to ("" for the preamble): the scope of its names.
   public static func scope(_ section: Section) -> String { section.problem ?? "" }
@@ -167,7 +167,8 @@ public struct DocumentSymbols: Sendable {
       for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
         // `\psi(g[b,i])`: a letter applied to a parenthesized argument is used as a function; it
         // introduces nothing.
-        let applied = !name.isFunction && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
+        let applied = !name.isFunction && name.name.first?.isLowercase == true
+          && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
         add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
             introduces: introduces && !name.isFunction && !applied, inEquation: inEquation)
         if applied { uses[uses.count - 1].applied = true }
@@ -252,7 +253,11 @@ public struct DocumentSymbols: Sendable {
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
-      for (letter, offset) in LenientNames.appliedLetters(in: f.text) where letter != "σ" {
+      for (ref, offset) in FragmentReader.references(in: f.text) {
+        addReference(ref, rowOffset: offset, introduces: false, inEquation: true, onLeft: false)
+      }
+      for (letter, offset) in LenientNames.appliedLetters(in: f.text)
+      where letter != "σ" && letter.first?.isLowercase == true {
         add(letter, .scalar, at: offset, introduces: false)
         uses[uses.count - 1].applied = true
       }

@@ -371,3 +371,40 @@ extension FragmentReader {
     return String(c)
   }
 }
+
+extension FragmentReader {
+  /// The tensor references a fragment shows even when it cannot be read whole: for each `[`,
+  /// the longest name before it that reads, with its index list, as one reference. With the
+  /// character offset of each reference's text in the fragment.
+  /// - Complexity: O(n · w) for n characters and names of up to w = 40 characters.
+  static func references(in text: String) -> [(TensorReference, Int)] {
+    let c = Array(text)
+    var out: [(TensorReference, Int)] = []
+    var i = 0
+    while i < c.count {
+      guard c[i] == "[" else {
+        i += 1
+        continue
+      }
+      var depth = 0, close = i
+      while close < c.count {
+        if c[close] == "[" { depth += 1 }
+        if c[close] == "]" {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        close += 1
+      }
+      guard close < c.count else { break }
+      for start in max(0, i - 40)..<i where c[start] == "\\" || (c[start].isLetter && (start == 0 || !c[start - 1].isLetter && c[start - 1] != "\\")) {
+        var parser = Parser(String(c[start...close]))
+        if let e = try? parser.parseExpression(), case .tensor(let ref) = e, parser.atEnd {
+          out.append((ref, start))
+          break
+        }
+      }
+      i += 1
+    }
+    return out
+  }
+}
