@@ -45,6 +45,34 @@ public struct Parser {
     return Equation(lhs: lhs, rhs: rhs, source: source)
   }
 
+  /// The name given to the left side of an equation whose left side is an expression.
+  public static let expressionSide = "∗"
+
+  /// `w[K] w[K] = (1 − ηκ)² v[K]`: an equation whose left side is an expression of tensors (a
+  /// squared norm, a product), read with an index-free left side named `expressionSide`, so
+  /// that the right side is checked as a scalar's.
+  public mutating func parseExpressionEquation() throws(NotationError) -> Equation {
+    try tokenize()
+    let start = current.position
+    let left = try expression()
+    guard !left.references.isEmpty else { throw error("expected a tensor on the left", at: tokens[0]) }
+    try expect("=")
+    let rhs = try expression()
+    guard case .end = current.kind else { throw error("expected the end of the equation") }
+    // The left side's lowercase indices are the equation's free indices; both sides become one
+    // right side, left − right, so that every reference is read and checked.
+    var free: [IndexVariable] = []
+    for ref in left.references {
+      for v in ref.indices.flatMap(\.variables) where !v.isCapital && !free.contains(v) { free.append(v) }
+    }
+    let indices = free.map {
+      IndexExpression(terms: [.init(coefficient: 1, parameters: [], variable: $0)], position: start)
+    }
+    let name = TensorName(base: Parser.expressionSide)
+    return Equation(lhs: TensorReference(name: name, indices: indices, position: start),
+                    rhs: .sum([(1, left), (-1, rhs)]), source: source)
+  }
+
   /// Parses an expression without `=` (a product of tensors, a tensor reference, a scalar).
   public mutating func parseExpression() throws(NotationError) -> Expression {
     try tokenize()

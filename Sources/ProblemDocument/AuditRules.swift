@@ -249,7 +249,8 @@ enum AuditRules {
       let scope = DocumentSymbols.scope(section)
       let key = scope + "\u{0}" + u.name
       var intro = introduced[key]
-      if let earlier = anywhere[u.name] ?? (u.role == .tensor ? anyFamily[u.family] : nil), earlier < u.location,
+      let candidates = [anywhere[u.name], u.role == .tensor ? anyFamily[u.family] : nil].compactMap { $0 }
+      if let earlier = candidates.min(), earlier < u.location,
          doc.sections.first(where: { $0.range.contains(earlier.offset) })
            .map({ DocumentSymbols.scope($0) != scope }) ?? false {
         intro = intro.map { min($0, earlier) } ?? earlier
@@ -411,7 +412,8 @@ enum AuditRules {
 
   /// A function used in a problem that neither the problem nor the preamble says anything about.
   static func undefinedFunctions(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
-    let standard: Set<String> = ["ReLU", "tanh", "exp", "log", "ln", "softmax", "max", "min", "sin", "cos"]
+    let standard: Set<String> = ["ReLU", "tanh", "exp", "log", "ln", "softmax", "max", "min", "sin", "cos",
+                                 "sqrt"]
     let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
     var out: [Finding] = []
     var seen = Set<String>()

@@ -179,7 +179,9 @@ public struct DocumentSymbols: Sendable {
     case .equations(let equations):
       for row in equations {
         let eq = row.equation
-        addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
+        if eq.lhs.name.base != Parser.expressionSide {
+          addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
+        }
         // A statement's equations define a model: their parameters are introduced with it.
         addExpression(eq.rhs, rowOffset: row.offset, introduces: statement, inEquation: true)
       }

@@ -70,6 +70,11 @@ public enum FragmentReader {
                                         offset: 0)])
       } catch {
         if let sizes = sizeEquality(text) { return .sizeEquality(sizes) }
+        var again = Parser(text)
+        if let eq = try? again.parseExpressionEquation() {
+          return .equations([ReadEquation(equation: eq, parseDiagnostics: again.diagnostics, text: text,
+                                          offset: 0)])
+        }
         return .unreadable(message: error.diagnostic.message, offset: error.diagnostic.position.offset)
       }
     }
