@@ -217,6 +217,9 @@ enum AuditRules {
     var anywhere: [String: DocumentLocation] = [:]
     var anyFamily: [String: DocumentLocation] = [:]
     for u in symbols.uses where u.introduces {
+      // An example formula of the preamble (`the inner product $e[w,I]h[t,I]$`) introduces
+      // nothing for the problems.
+      if u.role == .tensor && u.inProduct && DocumentSymbols.scope(doc.sections[u.section]).isEmpty { continue }
       if anywhere[u.name] == nil { anywhere[u.name] = u.location }
       if u.role == .tensor, anyFamily[u.family] == nil { anyFamily[u.family] = u.location }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
@@ -369,7 +372,10 @@ enum AuditRules {
         // An equation of the problem that already computes the output from the input with the
         // same channel letter (an elementwise step) shows the letter is right there.
         let scope = DocumentSymbols.scope(section)
-        let defining = readings.filter { DocumentSymbols.scope(doc.sections[$0.fragment.section]) == scope }
+        let defining = readings.filter {
+          DocumentSymbols.scope(doc.sections[$0.fragment.section]) == scope
+            && doc.sections[$0.fragment.section].kind == .statement
+        }
           .flatMap { r -> [Equation] in
             if case .equations(let rows) = r.content { return rows.map(\.equation) }
             return []

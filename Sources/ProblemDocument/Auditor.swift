@@ -186,9 +186,7 @@ public enum Auditor {
       // The equations that define what the question names; failing those, the ones that use a
       // parameter it names (`multiplications by the recurrent weights R^z, R^r`).
       // A tensor named, else the nouns that introduced an equation.
-      var asked = defining.filter { eq, _ in
-        named.contains(DocumentSymbols.key(eq.lhs.name)) || named.contains(eq.lhs.name.base)
-      }.map(\.equation)
+      var asked = defining.filter { eq, _ in named.contains(DocumentSymbols.key(eq.lhs.name)) }.map(\.equation)
       if asked.isEmpty {
         asked = defining.filter { _, nouns in nouns.contains { questionWords.contains($0) } }.map(\.equation)
       }
@@ -198,8 +196,10 @@ public enum Auditor {
         }
       }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
-      let namesTensors = named.contains { n in all.contains { DocumentSymbols.key($0.lhs.name) == n } }
-      let equations = asked.isEmpty ? (named.isEmpty || namesTensors ? all : []) : asked
+      let tensorsOfProblem = Set(symbols.uses.filter {
+        $0.role == .tensor && doc.sections[$0.section].problem == item.problem
+      }.map(\.name))
+      let equations = asked.isEmpty ? (named.isDisjoint(with: tensorsOfProblem) ? all : []) : asked
       guard !equations.isEmpty else { continue }
       let classes = symbols.sizeClasses[item.problem] ?? [:]
       var merge = classes.mapValues { Polynomial.symbol($0) }

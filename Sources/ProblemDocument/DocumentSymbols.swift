@@ -163,6 +163,7 @@ public struct DocumentSymbols: Sendable {
       for ref in e.references {
         addReference(ref, rowOffset: rowOffset, introduces: introduces, inEquation: inEquation,
                      onLeft: false)
+        if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) { uses[k].inProduct = true }
       }
       for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
         // `\psi(g[b,i])`: a letter applied to a parenthesized argument is used as a function; it
