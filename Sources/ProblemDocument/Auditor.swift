@@ -49,6 +49,7 @@ public enum Auditor {
     findings += AuditRules.undefinedAppliedLetters(symbols, doc)
     findings += AuditRules.borderRules(readings, doc)
     findings += AuditRules.premiseConditions(doc)
+    findings += AuditRules.propertyWords(doc)
     let counts = solveCounts(readings, symbols, doc)
     for c in counts {
       if !c.agrees, let printed = c.printed, let section = solutionSection(c.item, doc),
