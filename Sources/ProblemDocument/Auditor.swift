@@ -185,7 +185,7 @@ public enum Auditor {
       }
       let questionWords = Set(DocumentSymbols.words(doc.prose(in: own).unicodeScalars).filter { $0.count >= 4 })
       // The equations that define what the question names; failing those, the ones that use a
-      // parameter it names (`multiplications by the recurrent weights R^z, R^r`).
+      // parameter it names (a count "by the weights W^a, W^b").
       // A tensor named, else the nouns that introduced an equation.
       var asked = defining.filter { eq, _ in named.contains(DocumentSymbols.key(eq.lhs.name)) }.map(\.equation)
       if asked.isEmpty {
