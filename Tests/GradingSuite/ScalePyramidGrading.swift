@@ -106,4 +106,15 @@ final class ScalePyramidGrading: XCTestCase {
     XCTAssertEqual(grey[0, 1, 0, 1], 1)
     XCTAssertEqual(Netpbm.fit(grey, side: 4)[0, 2, 1, 0], 1)  // centred: offset 1 in x and y
   }
+
+  /// The weights have plain-text names (`W_{l+1,<-}`, `W_{l+1,^}`, `left`, `up`), and the
+  /// feedback for a missing one says how to type it.
+  func testPlainTextArrows_readAndOfferedInFeedback() {
+    for (left, up) in [("<-", "^"), ("left", "up")] {
+      assertGrade(problem, "L_{l+1,s}[b,x,y,j] = sigma(W_{l+1,\(left)}[dX,dY,I,j] L_{l,s+1}[b,x+dX,y+dY,I] "
+                    + "+ W_{l+1,\(up)}[dX,dY,I,j] L_{l,s}[b,2x+dX,2y+dY,I] - B_{l+1}[j])", .correct)
+    }
+    assertGrade(problem, "L_{l+1,s}[b,x,y,j] = sigma(W_{l+1,left}[dX,dY,I,j] L_{l,s+1}[b,x+dX,y+dY,I] - B_{l+1}[j])",
+                .incorrect, mentions: ["W_{ℓ+1,↑} (typed W_{l+1,^} or W_{l+1,up})"])
+  }
 }
