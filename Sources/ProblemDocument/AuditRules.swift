@@ -83,38 +83,6 @@ enum AuditRules {
 
   static func article(_ role: SymbolRole) -> String { role == .index ? "an" : "a" }
 
-  /// One lowercase letter with different roles in two problems: an index in one, a tensor or a
-  /// number of things (`$k$ samples`) in another that never uses it as an index. Both places
-  /// are named.
-  static func crossProblemRoles(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
-    var indexAt: [String: [String: SymbolUse]] = [:]   // letter → problem → first index use
-    var otherAt: [String: [String: SymbolUse]] = [:]   // letter → problem → first tensor/quantity use
-    for u in symbols.uses {
-      let scope = DocumentSymbols.scope(doc.sections[u.section])
-      guard !scope.isEmpty, u.name.count == 1, u.name.first!.isLowercase else { continue }
-      if u.role == .index && !u.alone {
-        if indexAt[u.name, default: [:]][scope] == nil { indexAt[u.name, default: [:]][scope] = u }
-      } else if (u.role == .tensor && u.family == u.name) || u.quantity {
-        if otherAt[u.name, default: [:]][scope] == nil { otherAt[u.name, default: [:]][scope] = u }
-      }
-    }
-    var out: [Finding] = []
-    for (letter, others) in otherAt.sorted(by: { $0.key < $1.key }) {
-      guard let indices = indexAt[letter] else { continue }
-      for (scope, use) in others.sorted(by: { $0.value.location < $1.value.location })
-      where indices[scope] == nil {
-        guard let (otherScope, index) = indices.min(by: { $0.value.location < $1.value.location }) else { continue }
-        let what = use.role == .tensor ? "a tensor" : "a number of things"
-        out.append(Finding(
-          .roleClash,
-          "\(letter) is an index in problem \(otherScope) (\(index.location)) and \(what) in problem \(scope) "
-            + "(\(use.location)): one letter, two roles across the set",
-          at: use.location, in: doc.sections[use.section], document: doc))
-      }
-    }
-    return out
-  }
-
   /// One tensor written with different numbers of indices, or different index letters at one
   /// position, within a problem (letters compared through their sizes, with sizes declared equal
   /// treated as one).
@@ -436,80 +404,6 @@ enum AuditRules {
                            "\(u.name) is applied but the problem never says what it is (a sigmoid, a "
                              + "step, any activation?)",
                            at: u.location, in: doc.sections[u.section], document: doc))
-      }
-    }
-    return out
-  }
-
-  /// A letter applied as a function (`\psi(g[b,i])`) that nothing in the set introduces or says
-  /// anything about: which function is it?
-  static func undefinedAppliedLetters(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
-    var out: [Finding] = []
-    var seen = Set<String>()
-    for u in symbols.uses where u.applied && u.role == .scalar {
-      let scope = DocumentSymbols.scope(doc.sections[u.section])
-      guard !seen.contains(scope + "\u{0}" + u.name) else { continue }
-      seen.insert(scope + "\u{0}" + u.name)
-      let said = symbols.uses.contains { v in
-        v.name == u.name && v.introduces && !v.applied
-          && (DocumentSymbols.scope(doc.sections[v.section]) == scope
-              || DocumentSymbols.scope(doc.sections[v.section]).isEmpty || v.location < u.location)
-      }
-      if !said {
-        out.append(Finding(.undefinedFunction,
-                           "\(u.name) is applied as a function but the set never says which function it is",
-                           at: u.location, in: doc.sections[u.section], document: doc))
-      }
-    }
-    return out
-  }
-
-  /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
-  /// the offsets' range nor what is read past the border.
-  static func borderRules(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> [Finding] {
-    var out: [Finding] = []
-    var done = Set<String>()
-    let words = ["padding", "padded", "border", "boundary", "out of range", "outside the",
-                 "zero outside", "zeros outside", "valid convolution", "same convolution"]
-    for r in readings {
-      guard case .equations(let rows) = r.content else { continue }
-      let section = doc.sections[r.fragment.section]
-      let scope = DocumentSymbols.scope(section)
-      guard !done.contains(scope) else { continue }
-      for row in rows {
-        let offsets = row.equation.rhsReferences.flatMap { ref in
-          ref.indices.filter { $0.bareVariable == nil }.flatMap { index in
-            index.variables.filter { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }.map { (ref, index, $0) }
-          }
-        }
-        guard let (_, firstIndex, _) = offsets.first else { continue }
-        let sections = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
-        let prose = doc.prose(in: sections).lowercased()
-        let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
-          doc.fragments(in: sections).contains { f in
-            guard f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤") else { return false }
-            return FragmentReader.content(f.text).mentions(v)
-          }
-        }
-        // "Δx and Δy go from $0$ to $P-1$": a range stated in words.
-        let spelled = doc.fragments(in: sections).contains { f in
-          let content = FragmentReader.content(f.text)
-          guard offsets.contains(where: { content.mentions($0.2.name) }) else { return false }
-          let end = f.location.offset + f.text.unicodeScalars.count
-          let after = doc.slice(end..<(end + 60))
-          return after.hasSubstring("from $") && after.hasSubstring("$ to $")
-        }
-        if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
-        done.insert(scope)
-        let names = Array(Set(offsets.map(\.2.name))).sorted().joined(separator: ", ")
-        out.append(Finding(
-          .borderRule,
-          "the offsets \(names) are read at positions such as \(firstIndex), but problem \(scope) never "
-            + "says over which values they range nor what is read past a layer's border (zeros, or only "
-            + "positions whose window fits)",
-          at: doc.location(in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
-          in: section, document: doc))
-        break
       }
     }
     return out
