@@ -85,7 +85,7 @@ let package = Package(
     .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),
     .testTarget(name: "ProblemDocumentTests",
                 dependencies: ["ProblemDocument", "ShippedProblemSet", "TestSupport"],
-                exclude: ["Fixtures"]),
+                exclude: ["Fixtures", "Corpus"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
     .testTarget(
       name: "ResultStoreTests",

@@ -167,14 +167,34 @@ extension VideoConv {
     var out: [String] = []
     let names = ["x", "y", "t"]
     var strided: [String] = [], plain: [String] = [], noOffset: [String] = []
+    var swapped: [String] = [], dilated: [String] = []
+    let lhsVariables = (1...3).map { eq.lhs.indices[$0].bareVariable }
     for axis in 1...3 {
       let index = roles.input.indices[axis]
-      let lhsVariable = eq.lhs.indices[axis].bareVariable
+      var lhsVariable = eq.lhs.indices[axis].bareVariable
+      // The output's letter of another axis read here: the axes are swapped.
+      if !index.terms.contains(where: { $0.variable == lhsVariable }),
+         let other = lhsVariables.firstIndex(where: { v in v != nil && index.terms.contains { $0.variable == v } }) {
+        swapped.append("\(names[axis - 1]) (read at \(names[other]))")
+        lhsVariable = lhsVariables[other]
+      }
+      // s·(x + ΔX): the offsets carry the stride too, a dilation of the filter.
+      if index.terms.contains(where: { t in
+        (t.variable?.name.hasPrefix("Δ") ?? false) && t.parameters.contains("s")
+      }) { dilated.append(names[axis - 1]) }
       let term = index.terms.first { $0.variable == lhsVariable }
       if term?.parameters.contains("s") == true { strided.append(names[axis - 1]) } else { plain.append(names[axis - 1]) }
       if !index.variables.contains(where: { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }) {
         noOffset.append(names[axis - 1])
       }
+    }
+    if !swapped.isEmpty {
+      out.append("The axes are swapped: L_ℓ is read at the wrong output position along "
+                   + list(swapped) + "; read it at s·x + ΔX, s·y + ΔY, s·t + ΔT in that order.")
+    }
+    if !dilated.isEmpty {
+      out.append("The offsets are multiplied by s along \(list(dilated)) (s·(x + ΔX)): that dilates the "
+                   + "filter by s, skipping inputs between its taps; a stride reads L_ℓ at s·x + ΔX.")
     }
     if !plain.isEmpty {
       out.append(strided.isEmpty ? "The stride s is applied to none of x, y, t: read L_ℓ at s·x + ΔX, s·y + ΔY, s·t + ΔT."

@@ -35,7 +35,7 @@ extension Bottleneck {
     }
     var counts: [(label: String?, polynomial: Polynomial)] = []
     var comparisons: [AnswerReading.Comparison] = []
-    do {
+    do throws(AnswerSyntaxError) {
       for part in parts.parts {
         if part.conjuncts.allSatisfy({ $0.relations.isEmpty }) && part.conjuncts.count == 1 {
           counts.append((part.label, try AnswerReading.polynomial(part.conjuncts[0].operands[0],
@@ -43,6 +43,10 @@ extension Bottleneck {
         } else {
           comparisons += try ConditionReading.comparisons(part, symbols: symbols, text: text)
         }
+      }
+      if comparisons.count > ConditionReading.maximumComparisons {
+        throw AnswerSyntaxError("\(comparisons.count) comparisons; psverify reads conditions of up to "
+                                  + "\(ConditionReading.maximumComparisons)", offset: 0, in: text)
       }
     } catch {
       return .unreadable(error, in: text, expected: problem.answerFormat)
@@ -62,10 +66,21 @@ extension Bottleneck {
     var feedback: [String] = [], wrong = false, missing: [String] = []
     var convention: String?
     let batch = Polynomial.symbol("B")
+    // L as the set defines it (layers counting the input layer), or L counting the blocks, the
+    // reading problem 3c accepts too: one reading for both counts, named when it is the other.
+    let asBlocks: [String: Polynomial] = ["L": .symbol("L") + Polynomial(1)]
+    let blocksReading = bottleneck.map { b in b == derived.bottleneck.substituting(asBlocks)
+      || b == batch * derived.bottleneck.substituting(asBlocks) } ?? false
+      && plain.map { p in p == derived.plain.substituting(asBlocks)
+        || p == batch * derived.plain.substituting(asBlocks) } ?? true
+    let expectedCounts = blocksReading
+      ? (derived.bottleneck.substituting(asBlocks), derived.plain.substituting(asBlocks))
+      : (derived.bottleneck, derived.plain)
+    if blocksReading { convention = blocksConvention }
     var partVerdicts: [Grade.PartVerdict] = []
     for (label, name, given, expected) in [
-      ("bottleneck", "bottleneck network's count", bottleneck, derived.bottleneck),
-      ("plain", "plain MLP's count", plain, derived.plain),
+      ("bottleneck", "bottleneck network's count", bottleneck, expectedCounts.0),
+      ("plain", "plain MLP's count", plain, expectedCounts.1),
     ] {
       let right = given.map { $0 == expected || $0 == batch * expected } ?? false
       partVerdicts.append(Grade.PartVerdict(label, correct: right))
@@ -75,45 +90,53 @@ extension Bottleneck {
       }
       if given == expected { continue }
       if given == batch * expected {
-        convention = "counts for a batch of B examples (the question counts one example)"
+        let batchNote = "counts for a batch of B examples (the question counts one example)"
+        convention = convention.map { $0 + "; " + batchNote } ?? batchNote
         continue
       }
       wrong = true
       feedback.append(contentsOf: countFeedback(name, given, expected))
     }
-    var conditionRight = true
-    var main: LinearInequality?, layerConditions: [LinearInequality] = []
+    // The condition: the region of positive whole (N, N_bottle, L, B) where every comparison
+    // holds, against the region where the bottleneck network's count is below the plain one's.
+    var solved: [LinearInequality] = []
     for c in comparisons {
-      let symbolsUsed = c.lhs.symbols.union(c.rhs.symbols)
-      let target = symbolsUsed.contains("N_bottle") ? "N_bottle" : symbolsUsed.contains("L") ? "L" : nil
-      guard let target, let solved = try? ConditionReading.solve(c, for: target, positive: ["N", "N_bottle", "L", "B"]) else {
-        wrong = true
-        conditionRight = false
-        feedback.append("The condition \(c.lhs) \(c.relation.rawValue) \(c.rhs) cannot be solved for "
-                          + "N_bottle or L: it should bound N_bottle by a multiple of N.")
-        continue
+      let used = c.lhs.symbols.union(c.rhs.symbols)
+      let target = used.contains("N_bottle") ? "N_bottle" : used.contains("L") ? "L" : used.first
+      if let target,
+         let s = try? ConditionReading.solve(c, for: target, positive: ["N", "N_bottle", "L", "B"]) {
+        solved.append(s)
       }
-      if target == "N_bottle" { main = solved } else { layerConditions.append(solved) }
     }
-    let expectedMain = derived.condition[0]
-    if let main {
-      if main.relation != expectedMain.relation || main.bound != expectedMain.bound {
-        wrong = true
-        conditionRight = false
-        feedback.append(conditionFeedback(main, expectedMain))
-      }
-    } else {
+    let conditionText = solved.count == comparisons.count
+      ? solved.map(\.description)
+      : comparisons.map { "\($0.lhs) \($0.relation.rawValue) \($0.rhs)" }
+    var conditionRight = !comparisons.isEmpty
+    if comparisons.isEmpty {
       missing.append("the condition on N_bottle")
-      conditionRight = false
-    }
-    for l in layerConditions {
-      let right = l.bound == Polynomial(2) && l.relation == .greaterOrEqual
-        || l.bound == Polynomial(1) && l.relation == .greater
-      if !right {
+    } else {
+      let coordinates = ["L", "N", "N_bottle", "B"]
+      let given = ConditionRegion(comparisons, symbols: coordinates)
+      let fewer = ConditionRegion([.init(lhs: expectedCounts.0, relation: .less, rhs: expectedCounts.1)],
+                                  symbols: coordinates)
+      // L from 2 (1 under the blocks reading): with no block both counts are 0 and "fewer" is
+      // false; a condition silent about that is noted, not marked wrong.
+      let firstL = blocksReading ? 1 : 2
+      let batchRange = comparisons.contains { $0.lhs.symbols.union($0.rhs.symbols).contains("B") } ? 1...3 : 1...1
+      if let p = ConditionRegion.firstDifference(
+        given, fewer, box: [firstL...(firstL + 3), 1...48, 1...98, batchRange]) {
         wrong = true
         conditionRight = false
-        feedback.append("The condition \(l) on L is not the one needed: the count of blocks L − 1 must be "
-                          + "positive, L ≥ 2.")
+        feedback.append(conditionFeedback(
+          given: conditionText.joined(separator: " and "), says: given.contains(p), at: p,
+          blocks: blocksReading,
+          expected: derived.condition.map(\.description).joined(separator: " and ")))
+      } else if !blocksReading,
+                ConditionRegion.firstPoint(box: [1...1, 1...48, 1...98, batchRange],
+                                           where: { given.contains($0) }) != nil,
+                !wrong {
+        feedback.append("Right; note that the condition also needs L ≥ 2: with L = 1 there are no blocks "
+                          + "and both counts are 0.")
       }
     }
     if !missing.isEmpty {
@@ -121,18 +144,14 @@ extension Bottleneck {
       feedback.insert("Missing: \(missing.joined(separator: ", ")) (write the counts and the condition "
                         + "separated by ';').", at: 0)
     }
-    if !wrong && layerConditions.isEmpty {
-      feedback.append("Right; note that the condition also needs L ≥ 2: with L = 1 there are no blocks and "
-                        + "both counts are 0.")
-    }
     let reading = [bottleneck.map { "bottleneck \($0.factoredDescription)" },
                    plain.map { "plain \($0.factoredDescription)" },
-                   main.map(\.description)].compactMap { $0 }.joined(separator: "; ")
-      + layerConditions.map { "; \($0)" }.joined()
+                   conditionText.isEmpty ? nil : conditionText.joined(separator: " and ")]
+      .compactMap { $0 }.joined(separator: "; ")
     let typed = TypedAnswer.parts(
       (bottleneck.map { [TypedAnswer.Part("bottleneck", .polynomial($0))] } ?? [])
         + (plain.map { [TypedAnswer.Part("plain", .polynomial($0))] } ?? [])
-        + [TypedAnswer.Part("condition", .condition((main.map { [$0] } ?? []) + layerConditions))])
+        + [TypedAnswer.Part("condition", .condition(solved))])
     partVerdicts.append(Grade.PartVerdict("condition", correct: conditionRight))
     if wrong {
       var grade = Grade(.incorrect, reading: reading, answer: typed, feedback: feedback)
@@ -140,8 +159,10 @@ extension Bottleneck {
       return grade
     }
     var grade = Grade(.correct, reading: reading, answer: typed,
-                      feedback: ["Both counts and the condition equal psverify's exactly."] + feedback,
-                      convention: convention)
+                 feedback: ["Both counts equal psverify's exactly, and the condition holds at the same whole "
+                              + "numbers as 'the bottleneck network takes fewer multiplies' (every point "
+                              + "with L ≤ 5, N ≤ 48, N_bottle ≤ 98 compared)."] + feedback,
+                 convention: convention)
     grade.parts = partVerdicts
     return grade
   }
@@ -164,28 +185,26 @@ extension Bottleneck {
     return out
   }
 
-  /// A network where the counted comparison contradicts the given condition.
-  static func conditionFeedback(_ given: LinearInequality, _ expected: LinearInequality) -> String {
-    for layers in [3, 2] {
-      for width in 1...16 {
-        let plain = counted(Configuration(width: width, bottleneck: 1, layers: layers, batch: 1),
-                            random: RandomStream(seed: 1), zeroWeights: true).plain
-        for bottleneck in 1...width {
-          let point: [String: Rational] = ["N": Rational(width), "N_bottle": Rational(bottleneck),
-                                           "L": Rational(layers)]
-          guard let says = given.holds(point) else { continue }
-          let counts = counted(Configuration(width: width, bottleneck: bottleneck, layers: layers, batch: 1),
-                               random: RandomStream(seed: 1), zeroWeights: true)
-          let fewer = counts.bottleneck < plain
-          if says != fewer {
-            return "The condition \(given) differs from \(expected): at N = \(width), N_bottle = \(bottleneck) "
-              + "(L = \(layers)) forward passes count \(counts.bottleneck) multiplies for the bottleneck "
-              + "network and \(plain) for the plain one, so the bottleneck is \(fewer ? "" : "not ")cheaper, "
-              + "but the condition says it is\(says ? "" : " not")."
-          }
-        }
-      }
+  /// The point where the given condition and the counts disagree, with the multiplies real
+  /// forward passes count there (point: L, N, N_bottle, B).
+  static func conditionFeedback(given: String, says: Bool, at p: [Int], blocks: Bool,
+                                expected: String) -> String {
+    let (l, n, b) = (p[0], p[1], p[2])
+    let layers = blocks ? l + 1 : l
+    let place = "at N = \(n), N_bottle = \(b), L = \(l)" + (p[3] > 1 ? ", B = \(p[3])" : "")
+    let verdict = "the condition says the bottleneck is\(says ? "" : " not") cheaper"
+    guard b <= n, n <= 256, layers <= 64 else {
+      return "The condition \(given) differs from \(expected): \(place) \(verdict), but the "
+        + "counts say it is\(says ? " not" : "")."
     }
-    return "The condition \(given) differs from \(expected)."
+    let counts = counted(Configuration(width: n, bottleneck: b, layers: layers, batch: 1),
+                         random: RandomStream(seed: 1), zeroWeights: true)
+    let fewer = counts.bottleneck < counts.plain
+    return "The condition \(given) differs from \(expected): \(place) forward passes count "
+      + "\(counts.bottleneck) multiplies for the bottleneck network and \(counts.plain) for the plain one, "
+      + "so the bottleneck is \(fewer ? "" : "not ")cheaper, but \(verdict)."
   }
+
+  static let blocksConvention = "L counting the residual blocks (the statement counts the input layer "
+    + "too: L − 1 blocks)"
 }

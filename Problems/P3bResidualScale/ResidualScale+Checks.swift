@@ -18,44 +18,93 @@ extension ResidualScale {
     return checks
   }
 
-  /// γ substituted into the variance equation 2γ² − 1 = 0, exactly when γ is exact, and γ > 0.
+  /// Var[γ(A + B)] evaluated exactly from its definition at the γ under test, and γ > 0.
+  ///
+  /// A and B are independent, ±1 with probability ½ each (mean 0, variance 1): the four outcomes
+  /// are enumerated and `E[X²] − E[X]²` with `X = γ(a + b)` is computed in exact rationals (γ² is
+  /// rational for a surd γ). The equation γ was solved from is not used. A decimal γ with d
+  /// decimals is judged by its rounding: the variance must cross 1 on [γ − ½·10⁻ᵈ, γ + ½·10⁻ᵈ]
+  /// (the variance grows with |γ|), with at least three significant digits, as `grade` judges it.
   static func symbolicCheck(_ candidate: ScalarValue) -> Check {
     Check(id: "gamma-solves-variance-equation", kind: .symbolic,
-          summary: "γ substituted into 2γ² − 1 = 0, with the sign condition γ > 0",
+          summary: "Var[γ(A + B)] = 1 exactly at γ (outcomes of ±1 pairs enumerated), with γ > 0",
           params: [("gamma", .text(candidate.description))]) { _ in
-      let (equation, _, _) = try solveGamma()  // the equation, to substitute γ into
       switch candidate {
       case .exact(let g):
-        // γ² is rational for a surd γ, so a·γ² + b·γ + c is a rational plus a surd: exact.
-        let k = equation.coefficients(in: "γ").mapValues { $0.constantValue ?? .zero }
-        let square = g * g
-        let residual = QuadraticNumber(
-          rational: (k[2] ?? .zero) * square.coefficient * Rational(square.radicand)
-            + (k[0] ?? .zero),
-          surd: Surd(k[1] ?? .zero) * g)
-        let zero = residual.rational.isZero && residual.surd.coefficient.isZero
-        let ok = zero && g.isPositive
-        return Measurement(
-          status: ok ? .pass : .fail, expected: .text("0 with γ > 0"),
-          measured: .text("\(residual) with γ = \(g)"), tolerance: .exact,
-          detail: zero
-            ? (g.isPositive ? "\(equation) = 0 exactly at γ = \(g), and γ > 0"
-               : "\(equation) = 0 at γ = \(g), but γ ≤ 0 flips the residual stream")
-            : "\(equation) = \(residual) at γ = \(g), not 0")
-      case .approximate(let g):
-        let value = equation.coefficients(in: "γ").reduce(0.0) { sum, term in
-          sum + (term.value.constantValue?.doubleValue ?? .nan) * pow(g, Double(term.key))
+        let squared = g.coefficient * g.coefficient * Rational(g.radicand)
+        if let d = decimals(g) {
+          let j = roundingJudgement(g.coefficient, decimals: d)
+          let ok = j.crosses && j.significant >= 3 && g.isPositive
+          return Measurement(
+            status: ok ? .pass : .fail, expected: .text("1 within γ's rounding, γ > 0"),
+            measured: .text("\(Value.format(j.low.doubleValue, digits: 17))…"
+                              + "\(Value.format(j.high.doubleValue, digits: 17))"),
+            tolerance: Tolerance(.absolute, j.half.doubleValue,
+                                 reason: "γ given with \(d) decimals: its rounding (at least one ulp of a double)"),
+            detail: "Var γ(A + B) over γ = \(g.coefficient.doubleValue) ± \(String(format: "%g", j.half.doubleValue)) "
+              + (j.crosses ? "reaches 1" : "misses 1") + (j.significant >= 3 ? "" : "; fewer than three "
+              + "significant digits") + (g.isPositive ? "" : "; γ ≤ 0 flips the residual stream"))
         }
-        // One rounding in g (≤ 1.1e-16 relative) moves 2g² − 1 by at most ~4.4e-16 near g = 0.707.
-        let ok = abs(value) <= 1e-12 && g > 0
+        let variance = exactVariance(gammaSquared: squared)
+        let ok = variance == .one && g.isPositive
         return Measurement(
-          status: ok ? .pass : .fail, expected: .real(0), measured: .real(value),
+          status: ok ? .pass : .fail, expected: .text("1 with γ > 0"),
+          measured: .text("\(variance) with γ = \(g)"), tolerance: .exact,
+          detail: "Var γ(A + B) = \(variance) exactly at γ = \(g)"
+            + (g.isPositive ? "" : "; γ ≤ 0 flips the residual stream"))
+      case .approximate(let g):
+        let variance = g * g * exactVariance(gammaSquared: .one).doubleValue
+        // One rounding in g (≤ 1.1e-16 relative) moves 2g² by ~4.4e-16 near g = 0.707.
+        let ok = abs(variance - 1) <= 1e-12 && g > 0
+        return Measurement(
+          status: ok ? .pass : .fail, expected: .real(1), measured: .real(variance),
           tolerance: Tolerance(.absolute, 1e-12,
-                               reason: "γ given in floating point: rounding moves 2γ² − 1 by ~4e-16"),
-          detail: "2·\(Value.format(g, digits: 12))² − 1 = \(Value.format(value))"
+                               reason: "γ given in floating point: rounding moves Var γ(A + B) by ~4e-16"),
+          detail: "Var γ(A + B) = \(Value.format(variance, digits: 15)) at γ = \(Value.format(g, digits: 12))"
             + (g > 0 ? "" : "; γ ≤ 0"))
       }
     }
+  }
+
+  /// E[X²] − E[X]² for X = γ(a + b) over the four equally likely (a, b) ∈ {−1, 1}², given γ²:
+  /// with s = a + b, E[X] = γ·E[s] and E[X²] = γ²·E[s²], the moments of s summed exactly.
+  static func exactVariance(gammaSquared g2: Rational) -> Rational {
+    var mean = Rational.zero, meanSquare = Rational.zero
+    for a in [-1, 1] {
+      for b in [-1, 1] {
+        mean += Rational(a + b, 4)
+        meanSquare += Rational((a + b) * (a + b), 4)
+      }
+    }
+    return g2 * meanSquare - g2 * mean * mean
+  }
+
+  /// A decimal x with d decimals against the exact variance: whether Var γ(A + B) reaches 1 for
+  /// some |γ| within x's rounding h = max(½·10⁻ᵈ, |x|·2⁻⁵²) (a decimal of 16 or more digits is a
+  /// double's printout, whose rounding is one ulp), and x's significant digits. The variance
+  /// grows with |γ|, so it reaches 1 exactly when Var(|x| − h) ≤ 1 ≤ Var(|x| + h).
+  static func roundingJudgement(_ x: Rational, decimals d: Int)
+    -> (crosses: Bool, significant: Int, half: Rational, low: Rational, high: Rational)
+  {
+    let size = x.isNegative ? -x : x
+    let half = Swift.max(Rational(1, 2) / Rational(10).power(d), size / Rational(1 << 52))
+    let low = size > half ? exactVariance(gammaSquared: (size - half) * (size - half)) : .zero
+    let high = exactVariance(gammaSquared: (size + half) * (size + half))
+    let significant = size.isZero ? 0 : d + Int(floor(log10(size.doubleValue))) + 1
+    return (low <= .one && high >= .one, significant, half, low, high)
+  }
+
+  /// The decimals of a rational whose denominator divides a power of ten (0.7071 → 4), nil for
+  /// other numbers (1/3, 1/√2): how a `--param` decimal states its rounding.
+  static func decimals(_ g: Surd) -> Int? {
+    guard g.radicand == 1, !g.coefficient.isInteger else { return nil }
+    var d = 0
+    var scaled = g.coefficient
+    while !scaled.isInteger && d < 40 {
+      scaled = scaled * Rational(10)
+      d += 1
+    }
+    return scaled.isInteger ? d : nil
   }
 
   static func varianceCheck(gamma: Double, distribution d: StandardDistribution) -> Check {

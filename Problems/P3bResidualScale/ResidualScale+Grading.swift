@@ -42,25 +42,49 @@ extension ResidualScale {
                      feedback: ["2γ² − 1 = 0 exactly at γ = \(s)."], convention: alternative.convention)
       }
     }
-    if let decimals {
-      // A decimal is right when it is γ rounded to the digits given: |x − γ| ≤ ½·10^(−d), with
-      // at least three significant digits so that 0.7 (one digit) is not taken for 1/√2.
-      let significant = g == 0 ? 0 : decimals + Int(floor(log10(abs(g)))) + 1
-      let half = 0.5 * pow(10, -Double(decimals))
-      if abs(g - gamma.doubleValue) <= half {
-        if significant >= 3 {
-          return Grade(.correct, reading: reading, answer: .scalar(value),
-                       feedback: ["\(text.trimmingCharacters(in: .whitespaces)) is 1/√2 = "
-                                    + "\(Value.format(gamma.doubleValue, digits: 10)) rounded to \(decimals) "
-                                    + "decimals (tolerance ±\(String(format: "%g", half)), the rounding of the digits given)."])
+    // A decimal is judged by its rounding, exactly and as the symbolic check judges it: the
+    // variance must reach 1 within ±½·10^(−d) of it (γ of either sign; the negative root under
+    // the convention that names it), with at least three significant digits so that 0.7 (one
+    // digit) is not taken for 1/√2.
+    let typed = text.trimmingCharacters(in: .whitespaces)
+    if let decimals, case .exact(let s) = value, s.radicand == 1 {
+      let j = roundingJudgement(s.coefficient, decimals: decimals)
+      if j.crosses {
+        guard j.significant >= 3 else {
+          return Grade(.incorrect, reading: reading, answer: .scalar(value),
+                       feedback: ["Too few digits to tell: \(typed) rounds many values; give γ exactly "
+                                    + "(1/√2) or to at least three significant digits."])
         }
-        return Grade(.incorrect, reading: reading, answer: .scalar(value),
-                     feedback: ["Too few digits to tell: \(text.trimmingCharacters(in: .whitespaces)) rounds "
-                                  + "many values; give γ exactly (1/√2) or to at least three significant digits."])
+        let root = s.isPositive ? gamma : derivation.alternatives.lazy.compactMap { a -> Surd? in
+          if case .scalar(.exact(let r)) = a.answer, !r.isPositive { return r }
+          return nil
+        }.first
+        let note = "\(typed) is \(root.map { "\($0)" } ?? "a root") = "
+          + "\(Value.format(root?.doubleValue ?? g, digits: 10)) rounded to \(decimals) decimals "
+          + "(tolerance ±\(String(format: "%g", j.half.doubleValue)), the rounding of the digits given)."
+        if s.isPositive { return Grade(.correct, reading: reading, answer: .scalar(value), feedback: [note]) }
+        if let other = derivation.alternatives.first(where: {
+          if case .scalar(.exact(let r)) = $0.answer { return !r.isPositive }
+          return false
+        }) {
+          return Grade(.correct, reading: reading, answer: .scalar(value), feedback: [note],
+                       convention: other.convention)
+        }
       }
-    } else if case .approximate = value, abs(g - gamma.doubleValue) <= 1e-12 {
-      return Grade(.correct, reading: reading, answer: .scalar(value),
-                   feedback: ["Equal to 1/√2 within 10⁻¹², the rounding of a computed value."])
+    } else if case .approximate = value {
+      // A computed value: within 10⁻¹² of a root.
+      if abs(g - gamma.doubleValue) <= 1e-12 {
+        return Grade(.correct, reading: reading, answer: .scalar(value),
+                     feedback: ["Equal to 1/√2 within 10⁻¹², the rounding of a computed value."])
+      }
+      if let other = derivation.alternatives.first(where: {
+        if case .scalar(let r) = $0.answer { return abs(g - r.doubleValue) <= 1e-12 }
+        return false
+      }) {
+        return Grade(.correct, reading: reading, answer: .scalar(value),
+                     feedback: ["Equal to the negative root within 10⁻¹², the rounding of a computed value."],
+                     convention: other.convention)
+      }
     }
     var feedback: [String] = []
     if abs(g + gamma.doubleValue) <= 1e-12 {

@@ -47,7 +47,8 @@ extension ScalePyramid {
     if eq.lhs.name != TensorName(base: "L", subscript: "ℓ+1,s") || !missing.isEmpty {
       feedback.insert("The question computes L_{ℓ+1,s} from L_{ℓ,s}, L_{ℓ,s+1}, W_{ℓ+1,←}, W_{ℓ+1,↑} and "
                         + "B_{ℓ+1}; " + (missing.isEmpty ? "the left side is \(eq.lhs.name)"
-                                          : "the answer lacks " + missing.map(\.description).joined(separator: ", "))
+                                          : "the answer lacks " + missing.map { name in
+                                            "\(name) (typed \(plainSpelling(name)))" }.joined(separator: ", "))
                         + ".", at: 0)
       return Grade(.incorrect, reading: reading, answer: .equation(eq), feedback: feedback, issues: issues)
     }
@@ -218,5 +219,15 @@ extension ScalePyramid {
       }
     }
     return []
+  }
+
+  /// How a name is typed in plain text: ℓ as l, ← as <- (or left), ↑ as ^ (or up), Δ as d.
+  static func plainSpelling(_ name: TensorName) -> String {
+    var sub = name.subscriptText ?? ""
+    sub = sub.replacingOccurrences(of: "ℓ", with: "l")
+    let arrow = sub.contains("←") ? " or " + name.base + "_{" + sub.replacingOccurrences(of: "←", with: "left") + "}"
+      : sub.contains("↑") ? " or " + name.base + "_{" + sub.replacingOccurrences(of: "↑", with: "up") + "}" : ""
+    sub = sub.replacingOccurrences(of: "←", with: "<-").replacingOccurrences(of: "↑", with: "^")
+    return name.base.replacingOccurrences(of: "Δ", with: "d") + (sub.isEmpty ? "" : "_{\(sub)}") + arrow
   }
 }

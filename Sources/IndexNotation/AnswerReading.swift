@@ -79,8 +79,16 @@ public enum AnswerReading {
         }
         return try bounded((Rational.one / c) * (try read(l)), offset)
       case .power(let base, let exponent, let offset):
-        let b = try read(base)
         let n = try wholeExponent(exponent, text: text, at: offset)
+        // `BT^2D`: a run of letters is a product; the power belongs to its last letter.
+        if case .identifier(let run, let sub, let at) = base {
+          let names = try symbols.resolve(run: run, subscript: sub, offset: at, in: text)
+          if names.count > 1 {
+            let lead = names.dropLast().reduce(Polynomial(1)) { $0 * .symbol($1) }
+            return try bounded(lead * (try power(.symbol(names.last!), n, offset)), offset)
+          }
+        }
+        let b = try read(base)
         return try power(b, n, offset)
       case .squareRoot(_, let offset):
         throw fail("a square root is not a polynomial; expected a count such as B·X·Y", offset)

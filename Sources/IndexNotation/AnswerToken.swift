@@ -60,10 +60,15 @@ struct AnswerLexer {
   static let greekCommands: [String: String] = [
     "gamma": "γ", "ell": "ℓ", "sigma": "σ", "alpha": "α", "beta": "β", "lambda": "λ", "mu": "μ",
     "eta": "η", "theta": "θ", "tau": "τ", "pi": "π", "epsilon": "ε", "Gamma": "Γ",
+    "varepsilon": "ε", "zeta": "ζ", "vartheta": "θ", "iota": "ι", "kappa": "κ", "nu": "ν",
+    "xi": "ξ", "varpi": "π", "rho": "ρ", "varrho": "ρ", "varsigma": "σ", "upsilon": "υ",
+    "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Theta": "Θ", "Lambda": "Λ",
+    "Xi": "Ξ", "Pi": "Π", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
   ]
   static let layoutCommands: Set<String> = [
     "left", "right", "big", "Big", "bigg", "Bigg", "quad", "qquad", "displaystyle", "textstyle",
-    "limits", "nonumber", "mathit", "boldsymbol", "mathbf", "bf",
+    "limits", "nonumber", "mathit", "boldsymbol", "mathbf", "bf", "bigl", "bigr", "Bigl", "Bigr",
+    "middle", "scriptstyle", "mathstrut",
   ]
 
   func error(_ message: String, at offset: Int) -> AnswerSyntaxError {
@@ -262,6 +267,46 @@ struct AnswerLexer {
     case "lt": return .relation(.less)
     case "gt": return .relation(.greater)
     case "land", "wedge": return .and
+    case "mathcal", "mathscr":
+      while peek() == " " { index += 1 }
+      guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
+      index += 1
+      var word = ""
+      while let c = peek(), c != "}" { word.append(c); index += 1 }
+      guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
+      index += 1
+      let letter = word.trimmingCharacters(in: .whitespaces)
+      return try identifier(start, run: letter.count == 1 ? Lexer.script(letter) : letter).kind
+    case "tilde", "widetilde", "hat", "widehat", "bar", "overline", "dot", "vec":
+      // An accented letter is a name of its own: x̂ is not x.
+      let marks: [String: String] = ["tilde": "\u{0303}", "widetilde": "\u{0303}", "hat": "\u{0302}",
+                                     "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}",
+                                     "dot": "\u{0307}", "vec": "\u{20D7}"]
+      while peek() == " " { index += 1 }
+      var inner = ""
+      if peek() == "{" {
+        index += 1
+        while let c = peek(), c != "}" { inner.append(c); index += 1 }
+        guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
+        index += 1
+      } else if let c = peek() {
+        inner = String(c)
+        index += 1
+      }
+      // `\hat{\mathbf{y}}`, `\tilde{\alpha}`: the letter inside the command.
+      var letter = inner.trimmingCharacters(in: .whitespaces)
+      if letter.hasPrefix("\\") {
+        let command = String(letter.dropFirst().prefix { $0.isLetter })
+        if let g = AnswerLexer.greekCommands[command] {
+          letter = g
+        } else if let open = letter.firstIndex(of: "{") {
+          letter = String(letter[letter.index(after: open)...].prefix { $0 != "}" })
+        }
+      }
+      guard letter.count == 1, letter.first!.isLetter else {
+        throw error("expected one letter under \\\(name)", at: start)
+      }
+      return try identifier(start, run: letter + marks[name]!).kind
     case "text", "mathrm", "textrm", "operatorname", "textit", "mathsf":
       // \text{…} gives its letters as one identifier (or a word such as "and").
       while peek() == " " { index += 1 }

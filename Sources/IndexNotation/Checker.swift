@@ -54,7 +54,8 @@ public enum Checker {
                             "free index \(v) appears on the right-hand side only", at: p,
                             source: source))
     }
-    for v in lhsFree where rhsFree[v] == nil {
+    // A right side without tensors (`o[b,t,v] = 0`) sets every element: no index is missing.
+    for v in lhsFree where rhsFree[v] == nil && !equation.rhsReferences.isEmpty {
       let p = equation.lhs.indices.first { $0.variables.contains(v) }!.position
       out.append(Diagnostic(.freeIndexOneSide, "free index \(v) appears on the left-hand side only",
                             at: p, source: source))

@@ -36,13 +36,18 @@ struct Lexer {
   static let greek: [String: String] = [
     "sigma": "σ", "gamma": "γ", "ell": "ℓ", "Delta": "Δ", "delta": "δ", "alpha": "α",
     "beta": "β", "lambda": "λ", "mu": "μ", "eta": "η", "theta": "θ", "tau": "τ", "Sigma": "Σ",
+    "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ", "vartheta": "θ", "iota": "ι", "kappa": "κ",
+    "nu": "ν", "xi": "ξ", "pi": "π", "varpi": "π", "rho": "ρ", "varrho": "ρ", "varsigma": "σ",
+    "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Upsilon": "Υ", "Phi": "Φ",
+    "Psi": "Ψ", "Omega": "Ω", "nabla": "∇", "odot": "·", "otimes": "·",
     "leftarrow": "←", "uparrow": "↑", "rightarrow": "→", "downarrow": "↓", "cdot": "·",
     "times": "·", "prime": "′", "top": "⊤", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
     "lt": "<", "gt": ">",
   ]
   static let ignoredCommands: Set<String> = [
     "left", "right", "big", "Big", "bigg", "Bigg", "quad", "qquad", "displaystyle", "limits",
-    "nonumber",
+    "nonumber", "bigl", "bigr", "Bigl", "Bigr", "middle", "textstyle", "scriptstyle", "mathstrut",
   ]
 
   static let symbols: Set<Character> = ["[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_",
@@ -219,9 +224,12 @@ struct Lexer {
     case "hat", "widehat": return .decoration("\u{0302}")
     case "bar", "overline": return .decoration("\u{0304}")
     case "vec": return .decoration("\u{20D7}")
+    case "dot": return .decoration("\u{0307}")
+    case "ddot": return .decoration("\u{0308}")
+    case "check": return .decoration("\u{030C}")
     case "partial": return .letter("∂")
     case "infty": return .letter("∞")
-    case "tanh", "exp", "log", "ln", "max", "min", "softmax", "sin", "cos":
+    case "tanh", "exp", "log", "ln", "max", "min", "softmax", "sin", "cos", "sqrt":
       return .word(name)
     case "mathcal", "mathscr":
       let word = try braced(start)

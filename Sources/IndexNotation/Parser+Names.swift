@@ -40,6 +40,14 @@ extension Parser {
   }
 
   /// The text of a sub- or superscript: `{ℓ+1}`, `{\ell,s+1}`, `ℓ`, `{b,1}`.
+  /// Plain-text arrows in a script: `<-` is ←, `->` is →, and a `^` standing alone after a
+  /// comma is ↑ (`W_{l+1,<-}`, `W_{l+1,^}`).
+  static func arrows(_ text: String) -> String {
+    var t = text.replacingOccurrences(of: "<-", with: "←").replacingOccurrences(of: "->", with: "→")
+    if t.hasSuffix(",^") { t = String(t.dropLast()) + "↑" }
+    return t
+  }
+
   mutating func scriptText() throws(NotationError) -> String {
     if accept("{") {
       var text = ""
@@ -49,7 +57,7 @@ extension Parser {
         case .end: throw error("expected '}' to close the script")
         case .symbol("}") where nesting == 0:
           advance()
-          return text
+          return Parser.arrows(text)
         case .symbol(let c):
           if c == "{" { nesting += 1 }
           if c == "}" { nesting -= 1 }
@@ -115,8 +123,10 @@ extension Parser {
   }
 
   mutating func indexVariable() throws(NotationError) -> IndexVariable {
-    guard case .letter(let l) = current.kind else { throw error("expected an index") }
+    guard case .letter(var l) = current.kind else { throw error("expected an index") }
     advance()
+    // A primed index (t′, T′) is a letter of its own with the same range.
+    while accept("′") { l += "′" }
     if isSymbol("_") {
       advance()
       return IndexVariable(l + "_" + (try scriptText()))
@@ -138,7 +148,25 @@ extension Parser {
       var parameters: [String] = []
       var variables: [(IndexVariable, SourcePosition)] = []
       var sawAtom = false
+      // `s·(x + ΔX)`: a multiple of a parenthesized sum, distributed over its terms.
+      var distributed: [IndexExpression.Term] = []
       while true {
+        if isSymbol("("), variables.isEmpty, distributed.isEmpty {
+          advance()
+          let inner = try indexExpressions()
+          try expect(")")
+          for e in inner {
+            for t in e.terms {
+              let (product, overflow) = coefficient.multipliedReportingOverflow(by: t.coefficient)
+              guard !overflow else { throw error("the index coefficient is too large") }
+              distributed.append(.init(coefficient: product, parameters: parameters + t.parameters,
+                                       variable: t.variable))
+            }
+          }
+          sawAtom = true
+          continue
+        }
+        if !distributed.isEmpty { break }
         if case .number(let n) = current.kind {
           let (product, overflow) = coefficient.multipliedReportingOverflow(by: n)
           guard !overflow else { throw error("the index coefficient \(coefficient)·\(n) is too large") }
@@ -162,6 +190,17 @@ extension Parser {
         sawAtom = true
       }
       guard sawAtom else { throw error("expected an index") }
+      if !distributed.isEmpty {
+        terms += distributed
+        if accept("+") {
+          sign = 1
+          continue
+        } else if accept("-") {
+          sign = -1
+          continue
+        }
+        break
+      }
       if variables.count > 1 && diagnostics.count < Parser.maximumDiagnostics {
         let names = variables.prefix(4).map(\.0.name) + (variables.count > 4 ? ["…"] : [])
         diagnostics.append(Diagnostic(

@@ -20,7 +20,7 @@ public struct Parser {
   static let maximumDepth = 200
   /// Named functions read as `name(…)` besides σ and ReLU.
   static let functions: Set<String> = ["tanh", "exp", "log", "ln", "softmax", "sigmoid", "sin", "cos",
-                                       "max", "min"]
+                                       "max", "min", "sqrt"]
   /// Diagnostics kept per equation: each carries an excerpt of its line, so an unbounded number
   /// would make a long hostile line quadratic.
   public static let maximumDiagnostics = 100
@@ -43,6 +43,34 @@ public struct Parser {
     let rhs = try expression()
     guard case .end = current.kind else { throw error("expected the end of the equation") }
     return Equation(lhs: lhs, rhs: rhs, source: source)
+  }
+
+  /// The name given to the left side of an equation whose left side is an expression.
+  public static let expressionSide = "∗"
+
+  /// `w[K] w[K] = (1 − ηκ)² v[K]`: an equation whose left side is an expression of tensors (a
+  /// squared norm, a product), read with an index-free left side named `expressionSide`, so
+  /// that the right side is checked as a scalar's.
+  public mutating func parseExpressionEquation() throws(NotationError) -> Equation {
+    try tokenize()
+    let start = current.position
+    let left = try expression()
+    guard !left.references.isEmpty else { throw error("expected a tensor on the left", at: tokens[0]) }
+    try expect("=")
+    let rhs = try expression()
+    guard case .end = current.kind else { throw error("expected the end of the equation") }
+    // The left side's lowercase indices are the equation's free indices; both sides become one
+    // right side, left − right, so that every reference is read and checked.
+    var free: [IndexVariable] = []
+    for ref in left.references {
+      for v in ref.indices.flatMap(\.variables) where !v.isCapital && !free.contains(v) { free.append(v) }
+    }
+    let indices = free.map {
+      IndexExpression(terms: [.init(coefficient: 1, parameters: [], variable: $0)], position: start)
+    }
+    let name = TensorName(base: Parser.expressionSide)
+    return Equation(lhs: TensorReference(name: name, indices: indices, position: start),
+                    rhs: .sum([(1, left), (-1, rhs)]), source: source)
   }
 
   /// Parses an expression without `=` (a product of tensors, a tensor reference, a scalar).
@@ -136,17 +164,51 @@ public struct Parser {
     return terms.count == 1 && terms[0].sign == 1 ? terms[0].term : .sum(terms)
   }
 
+  /// Whether every token has been read.
+  public var atEnd: Bool { current.kind == .end }
+
+  /// Skips a power written after a factor (`h[b,t,J]^2`, `(1 − z)^{2}`): the indices of a
+  /// power are those of its base, which is all the checks read.
+  mutating func skipPower() {
+    while isSymbol("^") {
+      advance()
+      if accept("{") {
+        var nesting = 0
+        while current.kind != .end {
+          if isSymbol("{") { nesting += 1 }
+          if isSymbol("}") {
+            if nesting == 0 { break }
+            nesting -= 1
+          }
+          advance()
+        }
+        _ = accept("}")
+      } else if current.kind != .end {
+        advance()
+      }
+    }
+  }
+
   mutating func term() throws(NotationError) -> Expression {
     var factors: [Expression] = [try factor()]
+    skipPower()
     while true {
       if accept("·") {
         factors.append(try factor())
+        skipPower()
       } else if isSymbol("/") {
         let slash = current
         advance()
-        guard case .number(let n) = current.kind, n != 0 else {
-          throw error("expected a non-zero number after '/'", at: slash)
+        guard case .number(let n) = current.kind else {
+          // `/\sqrt{D}`, `/N`, `/(1 − β)`: a scalar factor, its reciprocal.
+          guard startsFactor else { throw error("expected a number or a factor after '/'", at: slash) }
+          // A scalar divisor multiplies nothing the counts or the index checks read.
+          let divisor = try factor()
+          if !divisor.references.isEmpty { factors.append(.function("1/", divisor, slash.position)) }
+          skipPower()
+          continue
         }
+        guard n != 0 else { throw error("expected a non-zero number after '/'", at: slash) }
         let p = current.position
         advance()
         // `1/4 (…)`: the quotient of two numbers is one number, not a second multiply.
@@ -157,6 +219,7 @@ public struct Parser {
         }
       } else if startsFactor {
         factors.append(try factor())
+        skipPower()
       } else {
         break
       }
@@ -210,8 +273,20 @@ public struct Parser {
       return .explicitSum(variables, try term(), start.position)
     case .word(let w) where Parser.functions.contains(w):
       advance()
-      guard isSymbol("(") || isSymbol("{") else { throw error("expected '(' after \(w)") }
-      return .function(w == "sigmoid" ? "σ" : w, try group(), start.position)
+      // `\mathrm{softmax}_{t′}`, `\max_{Δx,Δy}`: the script names what it runs over; a max or
+      // min reduces over it, so its letters are bound there as a sum's are.
+      var bound: [IndexVariable] = []
+      if accept("_") {
+        if w == "max" || w == "min", accept("{") {
+          repeat { bound.append(try indexVariable()) } while accept(",")
+          try expect("}")
+        } else {
+          _ = try scriptText()
+        }
+      }
+      let argument = isSymbol("(") || isSymbol("{") ? try group() : try factor()
+      let applied = Expression.function(w == "sigmoid" ? "σ" : w, argument, start.position)
+      return bound.isEmpty ? applied : .explicitSum(bound, applied, start.position)
     case .word("ReLU"), .letter("σ"):
       advance()
       let name = start.kind == .letter("σ") ? "σ" : "ReLU"

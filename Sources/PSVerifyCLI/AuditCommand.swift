@@ -30,6 +30,9 @@ struct AuditCommand: ParsableCommand {
   @Flag(help: "Do not check spelling.")
   var noSpelling = false
 
+  @Option(help: "A file of words the spelling check accepts, one per line (UTF-8).")
+  var words: String?
+
   @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
   var db: String?
 
@@ -53,7 +56,17 @@ struct AuditCommand: ParsableCommand {
       do { try store.validate() } catch { throw UsageError(message: error.description) }
     }
     let started = Date()
-    let report = Auditor.audit(document, spelling: !noSpelling)
+    var accepted: [String] = []
+    if let words {
+      guard let data = FileManager.default.contents(atPath: words),
+            let text = String(data: data, encoding: .utf8) else {
+        throw UsageError(message: "cannot read the word list '\(words)'; --words takes a UTF-8 text file "
+                           + "with one word per line")
+      }
+      accepted = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+    let report = Auditor.audit(document, spelling: !noSpelling, words: accepted)
     let sha = SHA256.hex(bytes)
     var storage = "not stored (--no-store)"
     var storeFailed = false

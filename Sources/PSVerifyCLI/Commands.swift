@@ -13,7 +13,11 @@ struct ListCommand: ParsableCommand {
         let value = spec.defaultValue.map { "default \($0)" } ?? "optional"
         print("\t--param \(spec.name)=…\t\(spec.summary) (\(value); \(spec.accepted))")
       }
+      print("\tanswer\t\(p.answerFormat)")
     }
+    print("\tplain-text spellings in any answer: σ sigma · γ gamma · ℓ l or ell · ΔX dX · ← <- or left "
+      + "and ↑ ^ or up (in a subscript: W_{l+1,<-}, W_{l+1,^}) · √ sqrt · · * · ≤ <= · ≥ >= · "
+      + "x̂ \\hat{x} · x̃ \\tilde{x} · x̄ \\bar{x}")
   }
 }
 

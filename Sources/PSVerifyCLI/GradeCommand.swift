@@ -127,7 +127,7 @@ struct GradeCommand: ParsableCommand {
     if format == .json {
       print(JSONValue.object([
         ("submissions", .array(submissions.map { s in
-          .object([("problem", .string(s.problem)), ("answer", .string(s.answer))] + members(s.grade.json))
+          .object([("problem", .string(s.problem)), ("submitted", .string(s.answer))] + members(s.grade.json))
         })),
         ("score", .object([("correct", .integer(correct)), ("graded", .integer(submissions.count)),
                            ("unreadable", .integer(unreadable))])),

@@ -4,7 +4,8 @@ import IndexNotation
 /// have the defect it names: none looks at a particular problem set's wording.
 enum AuditRules {
   /// The engine's diagnostics of every equation and expression: missing commas, ranks within an
-  /// equation, free indices, unsummed capitals, redundant Σ, threshold signs.
+  /// equation, free indices, unsummed capitals, redundant Σ, threshold signs. A fragment the
+  /// engine cannot read is not a defect of the document: the auditor notes it.
   static func engine(_ readings: [ReadFragment], _ doc: ProblemSetDocument,
                      thresholds: Set<String>) -> [Finding] {
     var out: [Finding] = []
@@ -23,10 +24,6 @@ enum AuditRules {
         }
       case .expression(_, _, let diagnostics):
         for d in diagnostics { report(d, rowOffset: 0) }
-      case .unreadable(let message, let offset):
-        out.append(Finding(.syntax, "this math cannot be read: \(message)",
-                           at: doc.location(in: r.fragment, characterOffset: offset), in: section,
-                           document: doc))
       default:
         break
       }
@@ -45,7 +42,18 @@ enum AuditRules {
       var letters: [String: [SymbolUse]] = [:]
       var order: [String] = []
       let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
+      let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
+      // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
+      let declaredSizes = Set(symbols.uses.filter { $0.role == .size && $0.introduces && !$0.inProduct }
+        .map(\.name))
       for u in uses {
+        // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
+        // phrase introducing it, refers to what it names elsewhere.
+        if u.alone && !u.introduces && !u.quantity { continue }
+        // `the scaled weights $λW$`: a tensor's letter in a formula, never declared a size, is
+        // the tensor.
+        if u.role == .size && (!u.introduces || u.inProduct) && !u.quantity && !u.inEquation
+          && families.contains(u.name) && !declaredSizes.contains(u.name) { continue }
         // "Where $z$ is near one": prose naming a tensor of the problem by its bare name.
         if u.role == .scalar && !u.inEquation && tensors.contains(u.name) && u.name.first?.isLowercase == true {
           continue
@@ -172,7 +180,16 @@ enum AuditRules {
     var out: [Finding] = []
     var introduced: [String: DocumentLocation] = [:]  // scope + name → first introduction
     var families: [String: DocumentLocation] = [:]    // scope + family → first subscripted intro
+    // A name introduced in the preamble or an earlier problem stays introduced for the problems
+    // after it ("x from Problem 1", sizes declared once for the set).
+    var anywhere: [String: DocumentLocation] = [:]
+    var anyFamily: [String: DocumentLocation] = [:]
     for u in symbols.uses where u.introduces {
+      // An example formula of the preamble (`the inner product $e[w,I]h[t,I]$`) introduces
+      // nothing for the problems.
+      if u.role == .tensor && u.inProduct && DocumentSymbols.scope(doc.sections[u.section]).isEmpty { continue }
+      if anywhere[u.name] == nil { anywhere[u.name] = u.location }
+      if u.role == .tensor, anyFamily[u.family] == nil { anyFamily[u.family] = u.location }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       let key = scope + "\u{0}" + u.name
       if introduced[key] == nil { introduced[key] = u.location }
@@ -194,23 +211,42 @@ enum AuditRules {
       // An index letter (t_1, d) is introduced by the tensors it indexes.
       if u.role != .tensor && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name) { continue }
       // Solutions may bring their own parameters; only their counts and formulas are read here.
-      if section.kind == .solution && (u.inEquation || u.role == .tensor) { continue }
+      // Their own variables (e^a ≥ 1 + a for every real a) too: only sizes are checked there.
+      // A solution's own tensors are defined there; one used on a right side or in its prose that
+      // nothing in the set introduces is still a finding.
+      if section.kind == .solution && (u.onLeft || u.role == .scalar
+        || (u.role != .tensor && u.name.first?.isLowercase == true)
+        || (u.role == .tensor && (anywhere[u.name] != nil || anyFamily[u.family] != nil))) { continue }
       let scope = DocumentSymbols.scope(section)
       let key = scope + "\u{0}" + u.name
       var intro = introduced[key]
+      let candidates = [anywhere[u.name], u.role == .tensor ? anyFamily[u.family] : nil].compactMap { $0 }
+      if let earlier = candidates.min(), earlier < u.location,
+         doc.sections.first(where: { $0.range.contains(earlier.offset) })
+           .map({ DocumentSymbols.scope($0) != scope }) ?? false {
+        intro = intro.map { min($0, earlier) } ?? earlier
+      }
       if u.role == .tensor {
         let fkey = scope + "\u{0}" + u.family
         if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
         if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
       }
       guard !reported.contains(key) else { continue }
+      // A fragment the engine could not read, earlier in the problem or the set, that mentions
+      // the letter may be what introduces it: nothing can be said.
+      let letter = u.role == .tensor ? String(u.family.prefix { $0 != "^" })
+        : String(u.name.prefix { $0 != "_" })
+      if intro == nil, symbols.mentions.contains(where: { m in
+        m.letters.contains(letter) && m.location < u.location && (m.scope == scope || m.scope.isEmpty
+          || (Int(m.scope) ?? 0) < (Int(scope) ?? 0))
+      }) { continue }
       if intro == nil {
         reported.insert(key)
         out.append(Finding(.undefinedName,
                            "\(displayName(u.name)) is used but never introduced in problem \(scope): "
                              + "nothing defines it or says what it stands for",
                            at: u.location, in: section, document: doc))
-      } else if let i = intro, i > u.location, !u.introduces {
+      } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces {
         reported.insert(key)
         out.append(Finding(.undefinedName,
                            "\(displayName(u.name)) is used before it is introduced (at \(i))",
@@ -236,7 +272,8 @@ enum AuditRules {
       }
       if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
     }
-    for u in symbols.uses where u.role == .tensor && !u.subscripted {
+    // (In solutions a derivative is often taken by the family's plain name: not counted there.)
+    for u in symbols.uses where u.role == .tensor && !u.subscripted && doc.sections[u.section].kind != .solution {
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       guard !introducedPlain.contains(scope + "\u{0}" + u.name),
             let other = subscripted[scope + "\u{0}" + u.family] else { continue }
@@ -299,7 +336,24 @@ enum AuditRules {
           expect = ["and", "or"]
           j += 1
         }
-        let same = sources.filter { $0.0.indices.last?.bareVariable?.name == outLetter }
+        var same = sources.filter { $0.0.indices.last?.bareVariable?.name == outLetter }
+        // An equation of the problem that already computes the output from the input with the
+        // same channel letter (an elementwise step) shows the letter is right there.
+        let scope = DocumentSymbols.scope(section)
+        let defining = readings.filter {
+          DocumentSymbols.scope(doc.sections[$0.fragment.section]) == scope
+            && doc.sections[$0.fragment.section].kind == .statement
+        }
+          .flatMap { r -> [Equation] in
+            if case .equations(let rows) = r.content { return rows.map(\.equation) }
+            return []
+          }.filter { $0.lhs.name == t.name }
+        same = same.filter { source in
+          !defining.contains { eq in
+            eq.rhsReferences.contains { $0.name == source.0.name
+              && $0.indices.last?.bareVariable?.name == eq.lhs.indices.last?.bareVariable?.name }
+          }
+        }
         if let first = same.first {
           let names = same.map { "\($0.0)" }.joined(separator: " and ")
           out.append(Finding(
@@ -332,7 +386,8 @@ enum AuditRules {
 
   /// A function used in a problem that neither the problem nor the preamble says anything about.
   static func undefinedFunctions(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
-    let standard: Set<String> = ["ReLU", "tanh", "exp", "log", "ln", "softmax", "max", "min", "sin", "cos"]
+    let standard: Set<String> = ["ReLU", "tanh", "exp", "log", "ln", "softmax", "max", "min", "sin", "cos",
+                                 "sqrt"]
     let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
     var out: [Finding] = []
     var seen = Set<String>()
@@ -349,49 +404,6 @@ enum AuditRules {
                            "\(u.name) is applied but the problem never says what it is (a sigmoid, a "
                              + "step, any activation?)",
                            at: u.location, in: doc.sections[u.section], document: doc))
-      }
-    }
-    return out
-  }
-
-  /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
-  /// the offsets' range nor what is read past the border.
-  static func borderRules(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> [Finding] {
-    var out: [Finding] = []
-    var done = Set<String>()
-    let words = ["padding", "padded", "border", "boundary", "out of range", "outside the",
-                 "zero outside", "zeros outside", "valid convolution", "same convolution"]
-    for r in readings {
-      guard case .equations(let rows) = r.content else { continue }
-      let section = doc.sections[r.fragment.section]
-      let scope = DocumentSymbols.scope(section)
-      guard !done.contains(scope) else { continue }
-      for row in rows {
-        let offsets = row.equation.rhsReferences.flatMap { ref in
-          ref.indices.filter { $0.bareVariable == nil }.flatMap { index in
-            index.variables.filter { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }.map { (ref, index, $0) }
-          }
-        }
-        guard let (_, firstIndex, _) = offsets.first else { continue }
-        let sections = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
-        let prose = doc.prose(in: sections).lowercased()
-        let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
-          doc.fragments(in: sections).contains { f in
-            guard f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤") else { return false }
-            return FragmentReader.content(f.text).mentions(v)
-          }
-        }
-        if ranged || words.contains(where: { prose.contains($0) }) { continue }
-        done.insert(scope)
-        let names = Array(Set(offsets.map(\.2.name))).sorted().joined(separator: ", ")
-        out.append(Finding(
-          .borderRule,
-          "the offsets \(names) are read at positions such as \(firstIndex), but problem \(scope) never "
-            + "says over which values they range nor what is read past a layer's border (zeros, or only "
-            + "positions whose window fits)",
-          at: doc.location(in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
-          in: section, document: doc))
-        break
       }
     }
     return out

@@ -31,19 +31,25 @@ public struct AuditReport: Sendable {
 
 public enum Auditor {
   /// Audits a document. Total: any text gives a report.
-  public static func audit(_ doc: ProblemSetDocument, spelling: Bool = true) -> AuditReport {
+  /// - Parameter words: words the spelling check accepts besides its dictionaries (`--words`).
+  public static func audit(_ doc: ProblemSetDocument, spelling: Bool = true,
+                     words: [String] = []) -> AuditReport {
     let readings = doc.sections.flatMap(\.fragments).map(FragmentReader.read)
     let symbols = DocumentSymbols(doc, readings: readings)
     var findings: [Finding] = []
     var notes: [String] = []
     findings += AuditRules.engine(readings, doc, thresholds: thresholdNames(readings, symbols, doc))
     findings += AuditRules.roleClashes(symbols, doc)
+    findings += AuditRules.crossProblemRoles(symbols, doc)
     findings += AuditRules.indexLists(symbols, doc)
     findings += AuditRules.undefinedNames(symbols, doc)
     findings += AuditRules.missingSubscripts(symbols, readings, doc)
     findings += AuditRules.inputLetters(readings, doc)
     findings += AuditRules.undefinedFunctions(symbols, doc)
+    findings += AuditRules.undefinedAppliedLetters(symbols, doc)
     findings += AuditRules.borderRules(readings, doc)
+    findings += AuditRules.premiseConditions(doc)
+    findings += AuditRules.propertyWords(doc)
     let counts = solveCounts(readings, symbols, doc)
     for c in counts {
       if !c.agrees, let printed = c.printed, let section = solutionSection(c.item, doc),
@@ -54,8 +60,10 @@ public enum Auditor {
           "the printed count \(printed) is not the \(c.perApplication) multiplies that the statement's "
             + "equations take (notation engine), nor a whole number of applications of them",
           at: at, in: doc.sections[section], document: doc,
-          evidence: point.map { p in
-            "at " + p.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
+          evidence: point.map { q in
+            var p = q
+            for name in printed.symbols.union(c.perApplication.symbols) where p[name] == nil { p[name] = 2 }
+            return "at " + p.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
               + ": printed \(printed.evaluate(p.mapValues { Rational($0) }).map(\.description) ?? "?"), "
               + "counted \(c.perApplication.evaluate(p.mapValues { Rational($0) }).map(\.description) ?? "?")"
           } ?? c.borderRule))
@@ -65,6 +73,12 @@ public enum Auditor {
           + "applications, which the engine cannot count from the equations themselves")
       }
     }
+    for r in readings {
+      guard case .unreadable(let message, let offset) = r.content else { continue }
+      let at = doc.location(in: r.fragment, characterOffset: offset)
+      let shown = r.fragment.text.count > 60 ? String(r.fragment.text.prefix(57)) + "…" : r.fragment.text
+      notes.append("not read: $\(shown)$ (\(at)): \(message)")
+    }
     for issue in doc.readingIssues {
       let section = doc.sections.firstIndex { $0.range.contains(issue.location.offset) } ?? 0
       findings.append(Finding(.unclosedMath, issue.message, at: issue.location,
@@ -72,7 +86,7 @@ public enum Auditor {
     }
     if spelling {
       do {
-        findings += try spellingFindings(doc)
+        findings += try spellingFindings(doc, extra: words)
       } catch {
         notes.append(error.description)
       }
@@ -95,6 +109,14 @@ public enum Auditor {
                              _ doc: ProblemSetDocument) -> Set<String> {
     var names = Set<String>()
     for r in readings {
+      // "the thresholds $C^z, C^r, C^h$": every name of the list.
+      if symbols.precedingWords(r.fragment, doc).suffix(2).contains(where: { $0.hasPrefix("threshold") }) {
+        let pieces = r.fragment.text.split(separator: ",")
+        if pieces.count > 1 {
+          for piece in pieces { if let l = LenientNames.firstLetter(in: String(piece)) { names.insert(l) } }
+          continue
+        }
+      }
       guard case .expression(let e, _, _) = r.content, let ref = e.references.first else { continue }
       let before = symbols.precedingWords(r.fragment, doc).suffix(2)
       let after = symbols.followingText(r.fragment, doc)
@@ -107,11 +129,26 @@ public enum Auditor {
 
   // MARK: Counts
 
+  /// A question that names multiplies as a count: one of its words is the noun or verb
+  /// (multiplies, multiplications, multiply), not the adjective (multiplicative).
   static func isCountQuestion(_ prose: String) -> Bool {
-    let p = prose.lowercased()
-    return (p.hasSubstring("how many") && p.hasSubstring("multipl")) || p.hasSubstring("number of multipl")
+    let words = DocumentSymbols.words(prose.unicodeScalars)
+    let noun = { (w: String) in
+      w.hasPrefix("multipl") && !w.hasPrefix("multiplicativ") && !w.hasPrefix("multiplier")
+    }
+    guard words.contains(where: noun) else { return false }
+    // Asked as a number: "how many", "the number of", "count", or the noun opening the question
+    // ("Multiplies for the block?").
+    let text = words.joined(separator: " ")
+    return text.hasSubstring("how many") || text.hasSubstring("number of") || words.contains("count")
+      || words.prefix(3).contains(where: noun)
   }
 
+  /// Each count question's count: the statement's equations that the question names (by the
+  /// tensor each defines, or a parameter it uses; all of them when it names none), counted by the
+  /// notation engine, against the printed count: the last count of the solution's first sentence
+  /// that gives one (`BIK for the product and BI for the thresholds, so BIK + BI`). A count is a
+  /// formula over sizes (capital names) of degree two or more.
   static func solveCounts(_ readings: [ReadFragment], _ symbols: DocumentSymbols,
                           _ doc: ProblemSetDocument) -> [SolvedCount] {
     var out: [SolvedCount] = []
@@ -119,23 +156,70 @@ public enum Auditor {
     for item in doc.items {
       let own = item.statements.filter { doc.sections[$0].part == item.part }
       guard isCountQuestion(doc.prose(in: own)) else { continue }
-      let equations = item.statements.flatMap { bySection[$0] ?? [] }.flatMap { r -> [Equation] in
+      let all = item.statements.flatMap { bySection[$0] ?? [] }.flatMap { r -> [Equation] in
         if case .equations(let rows) = r.content { return rows.map(\.equation) }
         return []
       }
+      // Names the question gives as an input (`computing y from $x̂$`) are not asked about.
+      let named = Set(own.flatMap { bySection[$0] ?? [] }.filter {
+        symbols.precedingWords($0.fragment, doc).last != "from"
+      }.flatMap { r -> [String] in
+        switch r.content {
+        case .formula(let names, _), .nameList(let names): return names
+        case .expression(let e, _, _): return e.references.map { DocumentSymbols.key($0.name) }
+        default: return []
+        }
+      })
+      // Equations of the problem up to this question (its statements, then the solutions of
+      // earlier parts), each with the nouns just before it (`the logits are $z[…] = …$`).
+      let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
+      var defining: [(equation: Equation, nouns: [String])] = []
+      for index in doc.sections.indices where doc.sections[index].problem == item.problem
+        && doc.sections[index].range.upperBound <= end {
+        for r in bySection[index] ?? [] {
+          guard case .equations(let rows) = r.content else { continue }
+          // Nouns of five letters or more: "logits", "scores", not "head" or "with".
+          let nouns = symbols.precedingWords(r.fragment, doc).suffix(3).filter { $0.count >= 5 }
+          for row in rows { defining.append((row.equation, nouns)) }
+        }
+      }
+      let questionWords = Set(DocumentSymbols.words(doc.prose(in: own).unicodeScalars).filter { $0.count >= 4 })
+      // The equations that define what the question names; failing those, the ones that use a
+      // parameter it names (a count "by the weights W^a, W^b").
+      // A tensor named, else the nouns that introduced an equation.
+      var asked = defining.filter { eq, _ in named.contains(DocumentSymbols.key(eq.lhs.name)) }.map(\.equation)
+      if asked.isEmpty {
+        asked = defining.filter { _, nouns in nouns.contains { questionWords.contains($0) } }.map(\.equation)
+      }
+      if asked.isEmpty {
+        asked = defining.map(\.equation).filter { eq in
+          eq.rhsReferences.contains { named.contains(DocumentSymbols.key($0.name)) }
+        }
+      }
+      // A question naming only tensors no equation defines asks about nothing psverify can count.
+      let tensorsOfProblem = Set(symbols.uses.filter {
+        $0.role == .tensor && doc.sections[$0.section].problem == item.problem
+      }.map(\.name))
+      let equations = asked.isEmpty ? (named.isDisjoint(with: tensorsOfProblem) ? all : []) : asked
       guard !equations.isEmpty else { continue }
       let classes = symbols.sizeClasses[item.problem] ?? [:]
-      let merge = classes.mapValues { Polynomial.symbol($0) }
+      var merge = classes.mapValues { Polynomial.symbol($0) }
+      // A primed index ranges like its letter (t′ like t): T′ counts as T.
+      for eq in equations {
+        for symbol in eq.multiplyCount.symbols where symbol.hasSuffix("′") {
+          let plain = String(symbol.prefix { $0 != "′" })
+          merge[symbol] = .symbol(classes[plain] ?? plain)
+        }
+      }
       let perApplication = equations.reduce(Polynomial()) { $0 + $1.multiplyCount }.substituting(merge)
+      // Equations without a product count nothing the question could ask about.
+      guard !perApplication.isZero else { continue }
       let offsets = equations.contains { eq in
         eq.rhsReferences.contains { $0.indices.contains { $0.bareVariable == nil } }
       }
       let rule = offsets ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
         + "the input's sizes)" : nil
-      let printed = item.solutions.flatMap { bySection[$0] ?? [] }.lazy.compactMap { r -> Polynomial? in
-        if case .formula(_, let p) = r.content, let p, p.constantValue == nil { return p }
-        return nil
-      }.first.map { $0.substituting(merge) }
+      let printed = printedCount(item.solutions.flatMap { bySection[$0] ?? [] }, doc)?.substituting(merge)
       var applications: Polynomial?
       var agrees = false
       if let printed {
@@ -144,7 +228,9 @@ public enum Auditor {
           applications = Polynomial(1)
         } else if perApplication.terms.count == 1, let (m, c) = perApplication.terms.first,
                   let q = printed.exactlyDividing(by: m).map({ (Rational.one / c) * $0 }),
-                  q.symbols.isDisjoint(with: perApplication.symbols), !q.isZero {
+                  q.symbols.isDisjoint(with: perApplication.symbols), !q.isZero,
+                  // A number of applications: a whole number, or a count such as L − 1.
+                  q.constantValue.map({ $0.isInteger && $0 >= .one }) ?? true {
           agrees = true
           applications = q
         }
@@ -154,6 +240,37 @@ public enum Auditor {
                              borderRule: rule))
     }
     return out
+  }
+
+  /// The printed count of a solution: among its counts (formulas over capital names of degree at
+  /// least two), the last one of the first sentence that has any.
+  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument) -> Polynomial? {
+    let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
+      r -> (ReadFragment, Polynomial)? in
+      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+            p.terms.keys.contains(where: { $0.degree >= 2 }),
+            names.allSatisfy({ n in n.unicodeScalars.first.map { c in
+              c.properties.isUppercase || (c == "Δ" && n.dropFirst().first?.isUppercase == true) } ?? false })
+      else { return nil }
+      return (r, p)
+    }
+    guard var chosen = counts.first else { return nil }
+    for next in counts.dropFirst() {
+      let a = chosen.0.fragment, b = next.0.fragment
+      guard a.section == b.section else { break }
+      let start = a.location.offset + a.text.unicodeScalars.count + (a.bare ? 0 : (a.display ? 2 : 1))
+      let end = b.location.offset - (b.bare ? 0 : (b.display ? 2 : 1))
+      guard end >= start else { break }
+      // The prose between them, math dropped: a full stop there ends the sentence.
+      var prose = "", inMath = false
+      for c in doc.slice(start..<end) {
+        if c == "$" { inMath.toggle(); continue }
+        if !inMath { prose.append(c) }
+      }
+      if prose.contains(". ") || prose.contains(".\n") || prose.hasSuffix(".") { break }
+      chosen = next
+    }
+    return chosen.1
   }
 
   static func solutionSection(_ item: String, _ doc: ProblemSetDocument) -> Int? {
@@ -169,7 +286,9 @@ public enum Auditor {
 
   // MARK: Spelling
 
-  static func spellingFindings(_ doc: ProblemSetDocument) throws(Spelling.Unavailable) -> [Finding] {
+  static func spellingFindings(_ doc: ProblemSetDocument, extra: [String]) throws(Spelling.Unavailable)
+    -> [Finding]
+  {
     var occurrences: [(String, DocumentLocation, Int)] = []
     for (index, section) in doc.sections.enumerated() {
       for span in section.prose {
@@ -178,13 +297,13 @@ public enum Auditor {
         }
       }
     }
-    let wrong = try Spelling.misspelt(Set(occurrences.map(\.0)))
+    let wrong = try Spelling.misspelt(Set(occurrences.map(\.0)), extra: extra)
     var perWord: [String: Int] = [:]
     var out: [Finding] = []
     for (word, location, section) in occurrences where wrong.contains(word) {
       perWord[word, default: 0] += 1
       guard perWord[word]! <= 5 else { continue }  // five places per word are enough to fix it
-      out.append(Finding(.spelling, "'\(word)' is not in the English dictionary or the project's word list",
+      out.append(Finding(.spelling, "'\(word)' is not in the English dictionary or the field's word list",
                          at: location, in: doc.sections[section], document: doc))
     }
     return out

@@ -38,6 +38,15 @@ public struct SymbolUse: Sendable {
   /// Whether it stands in an equation (left side, right side) or elsewhere.
   public let inEquation: Bool
   public let onLeft: Bool
+  /// A name standing alone in its fragment (`$E$`, `$\sigma$`): a mention of something, which
+  /// introduces nothing unless a phrase around it does.
+  public internal(set) var alone = false
+  /// A name alone followed by a noun it counts (`$K$ terms`): a number of things.
+  public internal(set) var quantity = false
+  /// A letter applied to a parenthesized argument (`\psi(g[b,i])`): a function or a factor.
+  public internal(set) var applied = false
+  /// A name in a formula with others (`$λW$`, `$BTVI$`).
+  public internal(set) var inProduct = false
 }
 
 /// Every name of a document with the roles it plays, where each is introduced and used.
@@ -46,6 +55,9 @@ public struct DocumentSymbols: Sendable {
   /// Per problem ("" for the preamble), sizes declared equal (`N_in = N_out = N`): each size's
   /// class representative.
   public internal(set) var sizeClasses: [String: [String: String]] = [:]
+  /// Letters (with their accents) that fragments the engine could not read mention, where and in
+  /// which problem.
+  public internal(set) var mentions: [(location: DocumentLocation, scope: String, letters: Set<String>)] = []
 
   /// Phrases whose last word introduces the name after it ("a kernel K[…]", "Use B_{ℓ+1}[j]").
   static let introducers: Set<String> = [
@@ -57,7 +69,8 @@ public struct DocumentSymbols: Sendable {
   ]
   /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
   static let postfixIntroducers = ["is the", "are the", "denotes", "denote", "is a ", "is an ",
-                                   "is smaller", "is defined", "are defined", "be the", "is our"]
+                                   "is smaller", "is defined", "are defined", "be the", "is our",
+                                   "the ", "is its", "are its", "for the "]
 
   /// The problem a section belongs to ("" for the preamble): the scope of its names.
   public static func scope(_ section: Section) -> String { section.problem ?? "" }
@@ -68,7 +81,8 @@ public struct DocumentSymbols: Sendable {
     "gives", "give", "then", "when", "whether", "than", "what", "which", "does", "do", "be", "it",
   ]
   /// Words that open a noun phrase naming something ("a gate z", "the tensor L", "with weights W").
-  static let determiners: Set<String> = ["a", "an", "the", "with", "and", "its", "our", "their", "some", "each"]
+  static let determiners: Set<String> = ["a", "an", "the", "with", "and", "its", "our", "their", "some", "each",
+                                          "two", "three", "four", "both", "several", "these"]
 
   /// Whether the words before a name introduce it: the last word an introducing word, or a noun
   /// (not a preposition, verb or conjunction) with a determiner up to four words back.
@@ -103,8 +117,16 @@ public struct DocumentSymbols: Sendable {
     let after = followingText(f, doc)
     let continued = (before == ["and"] || before == ["or"] || before.isEmpty)
       && previous?.section == f.section && previous?.introduced == true
-    let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued
-      || DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) }
+    let postfixIntroduced = DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) }
+    let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
+    // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
+    // or "define", or by an indefinite noun phrase (`a single parameter $θ$`), not by a verb
+    // (`compute $Q$`) or a definite one (`the matrix $R$`).
+    let indefinite = before.suffix(3).contains { $0 == "a" || $0 == "an" }
+      && before.last.map { !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0) } ?? false
+    let aloneIntroduced = postfixIntroduced || continued || indefinite
+      || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(before.last ?? "")
+    var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
 
@@ -123,6 +145,13 @@ public struct DocumentSymbols: Sendable {
           rowOffset: rowOffset, indices: ref.indices.map(\.description),
           bare: ref.indices.map { $0.bareVariable?.name }, introduces: introduces,
           inEquation: inEquation, onLeft: onLeft)
+      // The letters of a subscript (t in m_t, ℓ in L_{ℓ+1}) are indices of the family.
+      if let sub = ref.name.subscriptText {
+        for part in sub.split(whereSeparator: { !$0.isLetter }) where part.count == 1 {
+          add(String(part), .index, at: ref.position.offset, rowOffset: rowOffset, introduces: false,
+              inEquation: inEquation)
+        }
+      }
       for index in ref.indices {
         for v in index.variables {
           add(v.name, .index, at: index.position.offset, rowOffset: rowOffset, introduces: false,
@@ -134,10 +163,16 @@ public struct DocumentSymbols: Sendable {
       for ref in e.references {
         addReference(ref, rowOffset: rowOffset, introduces: introduces, inEquation: inEquation,
                      onLeft: false)
+        if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) { uses[k].inProduct = true }
       }
       for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
+        // `\psi(g[b,i])`: a letter applied to a parenthesized argument is used as a function; it
+        // introduces nothing.
+        let applied = !name.isFunction && name.name.first?.isLowercase == true
+          && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
         add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
-            introduces: introduces && !name.isFunction, inEquation: inEquation)
+            introduces: introduces && !name.isFunction && !applied, inEquation: inEquation)
+        if applied { uses[uses.count - 1].applied = true }
       }
     }
 
@@ -145,7 +180,9 @@ public struct DocumentSymbols: Sendable {
     case .equations(let equations):
       for row in equations {
         let eq = row.equation
-        addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
+        if eq.lhs.name.base != Parser.expressionSide {
+          addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
+        }
         // A statement's equations define a model: their parameters are introduced with it.
         addExpression(eq.rhs, rowOffset: row.offset, introduces: statement, inEquation: true)
       }
@@ -185,14 +222,95 @@ public struct DocumentSymbols: Sendable {
           let base = String(name.prefix { $0 != "_" })
           add(name, family: base, subscripted: true, .tensor, at: 0, introduces: false)
         } else {
-          add(name, isIndex ? .index : DocumentSymbols.role(ofName: name), at: 0,
-              introduces: introducedByPhrase)
+          let alone = symbols.count == 1
+          // A name alone (`compute $Q$`, `the matrix $R$`) is introduced only by a phrase after
+          // it (`$K$ is the number …`); followed by a noun (`$K$ terms`, `$k$ samples`) it is
+          // a quantity.
+          // Counted after a verb or "of" (`a sum of $K$ terms`, `draws $k$ samples`), not after a
+          // determiner (`the $x$ direction`), a conjunction or nothing (`$o$ needs`).
+          let quantity = alone && DocumentSymbols.quantityFollows(after) && before.last.map { w in
+            (w == "of" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
+            !["the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are", "was", "were",
+              "be", "does", "do"].contains(w)
+          } ?? false && DocumentSymbols.wordBefore(f, doc)
+          add(name, isIndex ? .index : quantity ? .size : DocumentSymbols.role(ofName: name), at: 0,
+              introduces: alone ? aloneIntroduced : introducedByPhrase)
+          if !alone { uses[uses.count - 1].inProduct = true }
+          if alone {
+            result = aloneIntroduced
+            uses[uses.count - 1].alone = true
+            uses[uses.count - 1].quantity = quantity
+          }
         }
       }
     case .unreadable:
-      break
+      // What a fragment the engine cannot read still shows: the tensors it defines on the left
+      // of each `=` (`μ[i] = \frac{1}{B}…, ν[i] = …`), and the letters it mentions, which keep
+      // a later use of them from being called never introduced.
+      for (piece, offset) in FragmentReader.definitionPieces(f.text) {
+        var parser = Parser(piece)
+        if let e = try? parser.parseExpression(), case .tensor(let ref) = e {
+          addReference(ref, rowOffset: offset, introduces: true, inEquation: true, onLeft: true)
+        } else if let name = FragmentReader.singleName(piece) {
+          add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true)
+        }
+      }
+      mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
+      for (ref, offset) in FragmentReader.references(in: f.text) {
+        addReference(ref, rowOffset: offset, introduces: false, inEquation: true, onLeft: false)
+      }
+      for (letter, offset) in LenientNames.appliedLetters(in: f.text)
+      where letter != "σ" && letter.first?.isLowercase == true {
+        add(letter, .scalar, at: offset, introduces: false)
+        uses[uses.count - 1].applied = true
+      }
     }
-    return (f.section, introducedByPhrase)
+    return (f.section, result)
+  }
+
+  /// Words after a name that do not make it count something: verbs, prepositions, conjunctions.
+  static let notCounted: Set<String> = [
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "and", "or", "of", "to", "for",
+    "in", "on", "at", "by", "as", "with", "from", "into", "the", "a", "an", "that", "which", "if",
+    "then", "so", "but", "than", "can", "may", "must", "will", "does", "do", "denotes", "denote",
+    "times", "when", "where", "while", "we", "it", "its", "this", "these", "not", "no", "also",
+    "only", "still", "again", "here", "there", "such", "each", "every", "all",
+  ]
+
+  /// Whether the text after a lone name starts with a noun it counts (`terms,`, `samples`): a
+  /// plain lowercase word that is no verb form (-s after is/has aside, -ed, -ing) in the list
+  /// above.
+  static func quantityFollows(_ after: String) -> Bool {
+    guard let first = after.unicodeScalars.first, first.properties.isLowercase else { return false }
+    let word = String(after.prefix { $0.isLetter })
+    guard word.count >= 3, !notCounted.contains(word), !word.hasSuffix("ed"), !word.hasSuffix("ing"),
+          !word.hasSuffix("ly") else { return false }
+    return true
+  }
+
+  /// Whether the name written at a character offset of a fragment is followed by `(` or
+  /// `\left(`: `\psi(…)`, `φ (…)`.
+  static func isApplied(_ text: String, at offset: Int) -> Bool {
+    let c = Array(text)
+    guard offset < c.count else { return false }
+    var k = offset
+    if c[k] == "\\" {
+      k += 1
+      while k < c.count, c[k].isLetter { k += 1 }
+    } else {
+      k += 1
+    }
+    while k < c.count, c[k] == " " { k += 1 }
+    if k < c.count, c[k] == "(" { return true }
+    return String(c[k..<min(c.count, k + 6)]) == "\\left("
+  }
+
+  /// Whether a word, not punctuation, stands right before a fragment (`draws $k$`, not
+  /// `**Solution**: $o$`).
+  static func wordBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
+    var k = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1)) - 1
+    while k >= 0, doc.scalars[k] == " " { k -= 1 }
+    return k >= 0 && doc.scalars[k].properties.isAlphabetic
   }
 
   /// Size for a name that starts with a capital, scalar otherwise (γ, s, k).

@@ -20,6 +20,9 @@ public struct Finding: Sendable, Equatable {
     case undefinedFunction = "undefined-function"
     case borderRule = "border-rule"
     case countDisagreement = "count-disagreement"
+    // Claims the set makes that psverify can decide.
+    case premiseCondition = "premise-condition"
+    case propertyWord = "property-word"
     case unclosedMath = "unclosed-math"
     case spelling
 
@@ -41,6 +44,8 @@ public struct Finding: Sendable, Equatable {
       case .undefinedFunction: "a function used but never said what it is"
       case .borderRule: "offsets read across a border that the problem never states"
       case .countDisagreement: "a printed multiply count that differs from the notation engine's"
+      case .premiseCondition: "a condition a solution states that its problem's premises rule out"
+      case .propertyWord: "invariant or equivariant, contradicted by the equation that shows it"
       case .unclosedMath: "a $ or $$ that is never closed"
       case .spelling: "a misspelt word in the prose"
       }

@@ -44,7 +44,7 @@ public enum FragmentReader {
 
   /// What a fragment's text reads as.
   public static func content(_ raw: String) -> FragmentContent {
-    let text = trimmed(raw)
+    let text = blankingDerivatives(trimmed(raw))
     let chars = Array(text)
     if let rows = splitEnvironment(chars) {
       var equations: [ReadEquation] = []
@@ -70,6 +70,11 @@ public enum FragmentReader {
                                         offset: 0)])
       } catch {
         if let sizes = sizeEquality(text) { return .sizeEquality(sizes) }
+        var again = Parser(text)
+        if let eq = try? again.parseExpressionEquation() {
+          return .equations([ReadEquation(equation: eq, parseDiagnostics: again.diagnostics, text: text,
+                                          offset: 0)])
+        }
         return .unreadable(message: error.diagnostic.message, offset: error.diagnostic.position.offset)
       }
     }
@@ -205,5 +210,206 @@ public enum FragmentReader {
          .divide(let l, let r, _), .power(let l, let r, _):
       return identifiers(l, text) + identifiers(r, text)
     }
+  }
+}
+
+extension FragmentReader {
+  /// The left sides of the definitions in a fragment: the text before the first `=` of each
+  /// piece between top-level `,`, `;`, `\quad` and `\qquad`, with its character offset.
+  /// - Complexity: O(n) in the fragment's length.
+  static func definitionPieces(_ text: String) -> [(String, Int)] {
+    let chars = Array(text)
+    var pieces: [(Int, Int)] = []
+    var depth = 0, start = 0, i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if "[{(".contains(c) { depth += 1 }
+      if "]})".contains(c) { depth -= 1 }
+      if depth == 0 && (c == "," || c == ";") {
+        pieces.append((start, i))
+        start = i + 1
+      } else if depth == 0, c == "\\" {
+        var j = i + 1
+        while j < chars.count, chars[j].isLetter { j += 1 }
+        let command = String(chars[(i + 1)..<j])
+        if command == "quad" || command == "qquad" {
+          pieces.append((start, i))
+          start = j
+        }
+        i = max(j, i + 1)
+        continue
+      }
+      i += 1
+    }
+    pieces.append((start, chars.count))
+    var out: [(String, Int)] = []
+    for (a, b) in pieces where a < b {
+      var depth = 0
+      var k = a
+      while k < b {
+        if "[{(".contains(chars[k]) { depth += 1 }
+        if "]})".contains(chars[k]) { depth -= 1 }
+        if depth == 0 && chars[k] == "=" { break }
+        k += 1
+      }
+      guard k < b else { continue }
+      var lo = a
+      while lo < k, chars[lo].isWhitespace { lo += 1 }
+      let lhs = String(chars[lo..<k]).trimmingCharacters(in: .whitespaces)
+      if !lhs.isEmpty { out.append((lhs, lo)) }
+    }
+    return out
+  }
+}
+
+extension FragmentReader {
+  /// A derivative read as the tensor it is taken with respect to, which carries its indices:
+  /// `\frac{\partial ℒ}{\partial h[b,t,J]}` and `\partial ℒ/\partial h[b,t,J]` become `h[b,t,J]`,
+  /// every other character of the derivative a space (so columns stay where they were); the
+  /// bars of `\Big|_{w}` and `|…|` become spaces too.
+  /// - Complexity: O(n) in the fragment's length.
+  static func blankingDerivatives(_ text: String) -> String {
+    guard text.hasSubstring("\\partial") || text.contains("|") else { return text }
+    var c = Array(text)
+    func starts(_ word: String, at i: Int) -> Bool {
+      let w = Array(word)
+      return i + w.count <= c.count && Array(c[i..<(i + w.count)]) == w
+        && (i + w.count == c.count || !c[i + w.count].isLetter)
+    }
+    /// The end (exclusive) of the brace group opening at i.
+    func group(at i: Int) -> Int? {
+      guard i < c.count, c[i] == "{" else { return nil }
+      var depth = 0
+      var k = i
+      while k < c.count {
+        if c[k] == "{" { depth += 1 }
+        if c[k] == "}" {
+          depth -= 1
+          if depth == 0 { return k + 1 }
+        }
+        k += 1
+      }
+      return nil
+    }
+    func skipSpaces(_ i: Int) -> Int {
+      var k = i
+      while k < c.count, c[k] == " " { k += 1 }
+      return k
+    }
+    /// The end of a name and its index list starting at i: letters, commands with their brace
+    /// groups, scripts, then `[…]`.
+    func operandEnd(from i: Int) -> Int {
+      var k = i
+      while k < c.count {
+        if c[k] == "\\" {
+          k += 1
+          while k < c.count, c[k].isLetter { k += 1 }
+          if let g = group(at: k) { k = g }
+        } else if c[k] == "_" || c[k] == "^" {
+          k += 1
+          if let g = group(at: k) { k = g } else if k < c.count { k += 1 }
+        } else if c[k].isLetter || c[k] == "′" || c[k] == "'" {
+          k += 1
+        } else if c[k] == "{", let g = group(at: k) {
+          k = g
+        } else {
+          break
+        }
+      }
+      if k < c.count, c[k] == "[" {
+        var depth = 0
+        while k < c.count {
+          if c[k] == "[" { depth += 1 }
+          if c[k] == "]" {
+            depth -= 1
+            if depth == 0 { return k + 1 }
+          }
+          k += 1
+        }
+      }
+      return k
+    }
+    func blank(_ range: Range<Int>) { for k in range where k < c.count { c[k] = " " } }
+    var i = 0
+    while i < c.count {
+      if starts("\\frac", at: i), let n = group(at: skipSpaces(i + 5)), let d = group(at: skipSpaces(n)) {
+        let numerator = skipSpaces(skipSpaces(i + 5) + 1), denominator = skipSpaces(skipSpaces(n) + 1)
+        if starts("\\partial", at: numerator), starts("\\partial", at: denominator) {
+          // A tensor by a tensor (a Jacobian) has the indices of both: not read.
+          if c[numerator..<n].contains("[") {
+            c[i] = "?"
+            i = d
+            continue
+          }
+          let keep = skipSpaces(denominator + 8)
+          blank(i..<keep)
+          blank((d - 1)..<d)
+          i = d
+          continue
+        }
+      }
+      if starts("\\partial", at: i) {
+        let end = operandEnd(from: skipSpaces(i + 8))
+        let slash = skipSpaces(end)
+        if slash < c.count, c[slash] == "/", starts("\\partial", at: skipSpaces(slash + 1)) {
+          if c[i..<end].contains("[") {
+            c[i] = "?"
+            i = end
+            continue
+          }
+          let keep = skipSpaces(skipSpaces(slash + 1) + 8)
+          blank(i..<keep)
+          i = operandEnd(from: keep)
+          continue
+        }
+      }
+      // Evaluation bars and absolute values: `\Big|_{w}`, `\left|…\right|`.
+      if c[i] == "|" {
+        c[i] = " "
+        if i + 1 < c.count, c[i + 1] == "_" {
+          let g = group(at: i + 2) ?? min(c.count, i + 3)
+          blank((i + 1)..<g)
+        }
+      }
+      i += 1
+    }
+    return String(c)
+  }
+}
+
+extension FragmentReader {
+  /// The tensor references a fragment shows even when it cannot be read whole: for each `[`,
+  /// the longest name before it that reads, with its index list, as one reference. With the
+  /// character offset of each reference's text in the fragment.
+  /// - Complexity: O(n · w) for n characters and names of up to w = 40 characters.
+  static func references(in text: String) -> [(TensorReference, Int)] {
+    let c = Array(text)
+    var out: [(TensorReference, Int)] = []
+    var i = 0
+    while i < c.count {
+      guard c[i] == "[" else {
+        i += 1
+        continue
+      }
+      var depth = 0, close = i
+      while close < c.count {
+        if c[close] == "[" { depth += 1 }
+        if c[close] == "]" {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        close += 1
+      }
+      guard close < c.count else { break }
+      for start in max(0, i - 40)..<i where c[start] == "\\" || (c[start].isLetter && (start == 0 || !c[start - 1].isLetter && c[start - 1] != "\\")) {
+        var parser = Parser(String(c[start...close]))
+        if let e = try? parser.parseExpression(), case .tensor(let ref) = e, parser.atEnd {
+          out.append((ref, start))
+          break
+        }
+      }
+      i += 1
+    }
+    return out
   }
 }

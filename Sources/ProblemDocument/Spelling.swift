@@ -73,7 +73,8 @@ public enum Spelling {
 
   /// The misspelt words among `words`, by hunspell.
   /// - Throws: `Unavailable` when hunspell or its dictionary is missing.
-  public static func misspelt(_ words: Set<String>) throws(Unavailable) -> Set<String> {
+  /// - Parameter extra: words accepted besides the dictionary, the project's and the field's.
+  public static func misspelt(_ words: Set<String>, extra: [String] = []) throws(Unavailable) -> Set<String> {
     guard !words.isEmpty else { return [] }
     guard let hunspell = executable("hunspell") else { throw .noHunspell }
     let directory = FileManager.default.temporaryDirectory
@@ -82,7 +83,7 @@ public enum Spelling {
     let personal = directory.appendingPathComponent("words.dic")
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      try (projectWords.joined(separator: "\n") + "\n").write(to: personal, atomically: true, encoding: .utf8)
+      try ((projectWords + FieldWords.words + extra).joined(separator: "\n") + "\n").write(to: personal, atomically: true, encoding: .utf8)
     } catch {
       throw .failed("cannot write its word list: \(error)")
     }

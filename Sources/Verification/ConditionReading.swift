@@ -25,15 +25,32 @@ public enum ConditionReading {
                             dividedFactor: solved.dividedFactor)
   }
 
+  /// The most comparisons one part may hold (chains and conjuncts together): a condition of the
+  /// course's questions has two or three, and every comparison costs a region evaluation per
+  /// point when it is graded.
+  public static let maximumComparisons = 64
+
   /// Every comparison of a part (a chain `a < b ≤ c` gives two), with divisions by a positive
   /// monomial multiplied out (`N_b/N < 1/2` → `N_b < N/2`).
+  /// - Throws: `AnswerSyntaxError` at the first operand past `maximumComparisons`.
+  /// - Complexity: O(k) polynomial products for a chain of k comparisons (prefix and suffix
+  ///   products of the denominators).
   public static func comparisons(_ part: AnswerParts.Part, symbols: SymbolTable, text: String)
     throws(AnswerSyntaxError) -> [AnswerReading.Comparison]
   {
     var out: [AnswerReading.Comparison] = []
+    var total = 0
     for chain in part.conjuncts {
+      if total + chain.relations.count > maximumComparisons {
+        let k = maximumComparisons - total + 1
+        let offset = k < chain.operands.count ? chain.operands[k].offset : part.offset
+        throw AnswerSyntaxError(
+          "a condition of \(total + chain.relations.count) comparisons; psverify reads up to "
+            + "\(maximumComparisons) in one part", offset: offset, in: text)
+      }
+      total += chain.relations.count
       // Operand k is x_k / d_k; multiplying every operand by the positive Π d_j keeps each
-      // relation: operand k becomes x_k · Π_{j≠k} d_j.
+      // relation: operand k becomes x_k · Π_{j≠k} d_j = x_k · (Π_{j<k} d_j) · (Π_{j>k} d_j).
       var numerators: [Polynomial] = [], denominators: [Polynomial] = []
       for e in chain.operands {
         let (x, d) = clearDenominator(e)
@@ -42,8 +59,14 @@ public enum ConditionReading {
         if let d { denominator = try AnswerReading.polynomial(d, symbols: symbols, text: text) }
         denominators.append(denominator)
       }
+      let one = Polynomial(1)
+      var before = [one], after = [one]
+      for d in denominators.dropLast() { before.append(d == one ? before.last! : before.last! * d) }
+      for d in denominators.dropFirst().reversed() { after.append(d == one ? after.last! : after.last! * d) }
+      after.reverse()
       let sides = numerators.indices.map { k in
-        denominators.indices.reduce(numerators[k]) { $1 == k ? $0 : $0 * denominators[$1] }
+        let other = before[k] == one ? after[k] : after[k] == one ? before[k] : before[k] * after[k]
+        return other == one ? numerators[k] : numerators[k] * other
       }
       for (k, relation) in chain.relations.enumerated() {
         out.append(AnswerReading.Comparison(lhs: sides[k], relation: relation, rhs: sides[k + 1]))

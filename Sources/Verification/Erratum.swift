@@ -50,7 +50,7 @@ public struct Erratum: Sendable, Equatable {
          .thresholdSign, .unclosedMath: kind = .defect
     case .roleClash, .indexLists, .undefinedName, .missingSubscript, .inputLetter: kind = .notation
     case .undefinedFunction, .borderRule: kind = .assumption
-    case .countDisagreement: kind = .disagreement
+    case .countDisagreement, .premiseCondition, .propertyWord: kind = .disagreement
     case .spelling: kind = .spelling
     }
     self.init(kind, finding.message, location: "\(finding.sectionLabel), \(finding.location)",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `grade`, `audit` and hostile input through the built binary.
@@ -133,5 +134,29 @@ extension CLITests {
       XCTAssertTrue([0, 1, 2].contains(r.status), "\(label): exit \(r.status)\n\(r.stderr.prefix(500))")
       if r.status == 2 { XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr) }
     }
+  }
+
+  /// No JSON output repeats a key within one object (grade repeated `answer`); `list` names the
+  /// plain-text spellings.
+  func testJSONOutputs_noRepeatedKeys_andListShowsSpellings() throws {
+    let outputs = [
+      try run(["grade", "3a", "--answer", "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2", "--format", "json", "--no-store"]),
+      try run(["audit", "--no-store", "--no-spelling", "--format", "json"]),
+      try run(["audit", "--no-store", "--no-spelling", "--format", "sarif"]),
+      try run(["notation", "L[b, x] = W[x, ΔX] v[b, x + ΔX]", "--format", "json"]),
+    ]
+    for r in outputs {
+      XCTAssertEqual(try duplicateJSONKeys(r.stdout), [], r.stdout)
+    }
+    let grade = try json(outputs[0].stdout)
+    let first = try XCTUnwrap((grade["submissions"] as? [[String: Any]])?.first)
+    XCTAssertEqual(first["submitted"] as? String, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2")
+    XCTAssertNotNil(first["answer"])
+    XCTAssertTrue(try duplicateJSONKeys(#"{"a": 1, "b": {"a": 2, "a": 3}}"#) == ["$.b.a"])
+    let words = try run(["audit", "--no-store", "--words", directory.appendingPathComponent("none.txt").path])
+    XCTAssertEqual(words.status, 2)
+    XCTAssertTrue(words.stderr.contains("--words takes a UTF-8 text file"), words.stderr)
+    let list = try run(["list"])
+    XCTAssertTrue(list.stdout.contains("← <- or left"), list.stdout)
   }
 }

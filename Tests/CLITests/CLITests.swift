@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// End-to-end tests that run the built `psverify` binary.
@@ -280,8 +281,10 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(r.stdout.replacingOccurrences(of: "\n      ", with: " ").contains(path), r.stdout)
   }
 
+  /// Every JSON output read here is also checked for keys repeated within one object.
   func json(_ text: String) throws -> [String: Any] {
-    try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    XCTAssertEqual(try duplicateJSONKeys(text), [], "a key repeated in one JSON object")
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 
   func runID(_ text: String) throws -> Int {

@@ -86,6 +86,32 @@ final class ResidualScaleGrading: XCTestCase {
     assertStatus(outcomes(.approximate(0.7071), seed: 1)["gamma-solves-variance-equation"]!, .fail)
   }
 
+  /// A decimal is judged by its rounding the same way by `grade` and by the symbolic check that
+  /// `problem 3b --param gamma=…` runs; the negative root is right in every spelling, under its
+  /// named convention, and fails the check's γ > 0 in every spelling.
+  func testDecimals_judgedAlikeByGradeAndByTheCheck() throws {
+    for (text, right) in [("0.7071067811865476", true), ("0.7071", true), ("0.707", true),
+                          ("0.708", false), ("0.7072", false), ("0.70710678", true), ("0.70710679", false)] {
+      assertGrade(problem, text, right ? .correct : .incorrect)
+      let check = outcomes(try ScalarExpression.evaluate(text), seed: 1)["gamma-solves-variance-equation"]!
+      assertStatus(check, right ? .pass : .fail)
+    }
+    for text in ["-1/sqrt(2)", "-0.7071", "-0.7071067811865476", "-sqrt(2)/2"] {
+      assertGrade(problem, text, .correct, convention: "the negative root")
+      let check = outcomes(try ScalarExpression.evaluate(text), seed: 1)["gamma-solves-variance-equation"]!
+      assertStatus(check, .fail)
+    }
+  }
+
+  /// The symbolic check evaluates the variance from its definition: exact 1 at 1/√2 (hand value
+  /// 2·(1/2) = 1) and 2·(1/3) = 2/3 at 1/√3, and it does not use the solved equation.
+  func testExactVariance_fromTheDefinition() {
+    XCTAssertEqual(ResidualScale.exactVariance(gammaSquared: Rational(1, 2)), Rational(1))
+    XCTAssertEqual(ResidualScale.exactVariance(gammaSquared: Rational(1, 3)), Rational(2, 3))
+    XCTAssertEqual(ResidualScale.decimals(Surd(Rational(7071, 10000))), 4)
+    XCTAssertNil(ResidualScale.decimals(Surd(Rational(1, 3))))
+  }
+
   /// The branch-mean probe reports the ReLU premise only when its z-test rejects a zero mean.
   func testBranchMeanProbe_findsTheNonZeroMean() {
     let probe = ResidualScale.branchMeanProbe(gamma: 0.5.squareRoot(), shape: network)

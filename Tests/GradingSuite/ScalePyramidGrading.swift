@@ -44,7 +44,7 @@ final class ScalePyramidGrading: XCTestCase {
                                                          with: "L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I, j]"),
                 .incorrect, mentions: ["has rank 4 but is used with 5 indices"])
     assertGrade(problem, Self.right.replacingOccurrences(of: " + W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I]",
-                                                         with: ""), .incorrect, mentions: ["the answer lacks L_{ℓ,s}, W_{ℓ+1,↑}"])
+                                                         with: ""), .incorrect, mentions: ["the answer lacks L_{ℓ,s} (typed L_{l,s}), W_{ℓ+1,↑} (typed W_{l+1,^} or W_{l+1,up})"])
   }
 
   func testMalformedEquation_isUnreadableWithALocatedDiagnostic() {
@@ -105,5 +105,17 @@ final class ScalePyramidGrading: XCTestCase {
     let grey = try Netpbm.parse(Data(Array("P5 2 2 255\n".utf8) + [0, 255, 51, 102]), path: "g.pgm")
     XCTAssertEqual(grey[0, 1, 0, 1], 1)
     XCTAssertEqual(Netpbm.fit(grey, side: 4)[0, 2, 1, 0], 1)  // centred: offset 1 in x and y
+  }
+
+  /// The weights have plain-text names (`W_{l+1,<-}`, `W_{l+1,^}`, `left`, `up`), and the
+  /// feedback for a missing one says how to type it.
+  func testPlainTextArrows_readAndOfferedInFeedback() {
+    for (left, up) in [("<-", "^"), ("left", "up")] {
+      assertGrade(problem, "L_{l+1,s}[b,x,y,j] = sigma(W_{l+1,\(left)}[dX,dY,I,j] L_{l,s+1}[b,x+dX,y+dY,I] "
+                    + "+ W_{l+1,\(up)}[dX,dY,I,j] L_{l,s}[b,2x+dX,2y+dY,I] - B_{l+1}[j])", .correct,
+                  convention: "offsets ΔX, ΔY from 0 to F − 1")
+    }
+    assertGrade(problem, "L_{l+1,s}[b,x,y,j] = sigma(W_{l+1,left}[dX,dY,I,j] L_{l,s+1}[b,x+dX,y+dY,I] - B_{l+1}[j])",
+                .incorrect, mentions: ["W_{ℓ+1,↑} (typed W_{l+1,^} or W_{l+1,up})"])
   }
 }

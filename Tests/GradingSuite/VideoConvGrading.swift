@@ -79,4 +79,18 @@ final class VideoConvGrading: XCTestCase {
     }
     assertEveryCheckFails(all, failing: failing)
   }
+
+  /// Swapped axes and a stride applied to the offsets too (a dilation) are named as what they
+  /// are, not as a missing stride; a multiple of a parenthesized index sum is read.
+  func testSwappedAxesAndDilation_namedAsSuch() {
+    assertGrade(problem, "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*y+dY,s*x+dX,s*t+dT,I] - B[j])",
+                .incorrect, mentions: ["The axes are swapped"])
+    let swapped = grade(problem, "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*y+dY,s*x+dX,s*t+dT,I] - B[j])")
+    XCTAssertFalse(swapped.feedback.joined().contains("stride is applied to"), swapped.feedback.joined())
+    assertGrade(problem, "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*(x+dX),s*(y+dY),s*(t+dT),I] - B[j])",
+                .incorrect, mentions: ["dilates the filter by s"])
+    // The product read inside the index: s·(x + ΔX) is s·x + s·ΔX.
+    var parser = Parser("L[b, s(x + ΔX)] = K[ΔX] M[b, x]", parameters: ["s"])
+    XCTAssertEqual((try? parser.parseEquation())?.description, "L[b, sx + sΔX] = K[ΔX] M[b, x]")
+  }
 }

@@ -1,0 +1,77 @@
+/// The letters a math text mentions, read leniently: what the lexer can tokenize, skipping a
+/// character wherever it cannot. Used where a fragment is not read as a whole but its names
+/// still tell something (that it mentions θ or x̂).
+public enum LenientNames {
+  /// The letters of `text`, each with the accent written on it (`\hat{x}` gives x̂, `\mathbf{w}`
+  /// gives w, `\mathcal{L}` gives ℒ).
+  /// - Complexity: O(n) tokens for n characters.
+  public static func letters(in text: String) -> Set<String> {
+    var out = Set<String>()
+    var lexer = Lexer(text)
+    var pending: Character?
+    while lexer.index < lexer.chars.count {
+      let before = lexer.index
+      do {
+        let token = try lexer.next()
+        switch token.kind {
+        case .end: return out
+        case .decoration(let mark): pending = mark
+        case .letter(let l):
+          out.insert(pending.map { l + String($0) } ?? l)
+          pending = nil
+        case .symbol(let c) where c == "(" || c == ")": break
+        default: pending = nil
+        }
+      } catch {
+        if lexer.index == before { lexer.advance() }
+      }
+    }
+    return out
+  }
+
+  /// The first letter of `text` with its accent (`C^z` gives C, `\hat{y}_t` gives ŷ), if any.
+  public static func firstLetter(in text: String) -> String? {
+    var lexer = Lexer(text)
+    var pending: Character?
+    while lexer.index < lexer.chars.count {
+      let before = lexer.index
+      do {
+        switch try lexer.next().kind {
+        case .end: return nil
+        case .decoration(let mark): pending = mark
+        case .letter(let l): return pending.map { l + String($0) } ?? l
+        default: break
+        }
+      } catch {
+        if lexer.index == before { lexer.advance() }
+      }
+    }
+    return nil
+  }
+
+  /// Letters written right before `(` (`\phi(M[…])`), with their character offsets: letters used
+  /// as functions.
+  public static func appliedLetters(in text: String) -> [(String, Int)] {
+    var out: [(String, Int)] = []
+    var lexer = Lexer(text)
+    var last: (String, Int)?
+    while lexer.index < lexer.chars.count {
+      let before = lexer.index
+      do {
+        let token = try lexer.next()
+        switch token.kind {
+        case .end: return out
+        case .letter(let l): last = (l, token.position.offset)
+        case .symbol("("):
+          if let l = last { out.append(l) }
+          last = nil
+        default: last = nil
+        }
+      } catch {
+        last = nil
+        if lexer.index == before { lexer.advance() }
+      }
+    }
+    return out
+  }
+}

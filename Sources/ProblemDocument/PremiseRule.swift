@@ -1,0 +1,148 @@
+import Foundation
+import IndexNotation
+
+/// A condition that a solution states which its own problem's premises rule out.
+extension AuditRules {
+  /// A comparison written in one fragment: its chains, the names it uses, where it stands.
+  struct Stated {
+    let text: String
+    let chains: [AnswerRelationChain]
+    let names: Set<String>
+    let fragment: MathFragment
+  }
+
+  /// Values tried for each name: multiples of 1/64 up to ±5, then whole numbers up to ±100.
+  static let trialValues: [Double] = {
+    var v = (-320...320).map { Double($0) / 64 }
+    for n in 6...100 { v += [Double(n), -Double(n)] }
+    return v
+  }()
+
+  /// For each comparison in a solution over at most two names, the comparisons that the
+  /// problem's statements (and the preamble) give on those names are premises; when no tried
+  /// point satisfies the premises and the solution's comparison together, the solution states a
+  /// condition its premises exclude. The evidence is a point where the premises hold and the
+  /// stated condition fails.
+  /// - Complexity: O(v²) evaluations per comparison for v = 737 tried values.
+  static func premiseConditions(_ doc: ProblemSetDocument) -> [Finding] {
+    var out: [Finding] = []
+    for item in doc.items {
+      let premiseSections = doc.sections.indices.filter { k in
+        let s = doc.sections[k]
+        return s.kind == .preamble
+          || (s.kind == .statement && s.problem == item.problem && item.statements.contains(k))
+      }
+      let premises = premiseSections.flatMap { doc.sections[$0].fragments }.compactMap(stated)
+      for k in item.solutions {
+        for claim in doc.sections[k].fragments.compactMap(stated) {
+          var names = claim.names
+          let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
+          for p in relevant { names.formUnion(p.names) }
+          guard !relevant.isEmpty, names.count <= 2 else { continue }
+          let order = names.sorted()
+          var both = false
+          var witness: [String: Double]?
+          for a in trialValues {
+            for b in order.count == 2 ? trialValues : [0] {
+              let point = Dictionary(uniqueKeysWithValues: zip(order, [a, b]))
+              guard relevant.allSatisfy({ holds($0, point) == true }) else { continue }
+              if holds(claim, point) == true {
+                both = true
+                break
+              }
+              if witness == nil { witness = point }
+            }
+            if both { break }
+          }
+          guard !both, let witness else { continue }
+          let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
+          out.append(Finding(
+            .premiseCondition,
+            "the solution states \(claim.text), which the premise\(relevant.count > 1 ? "s" : "") "
+              + relevant.map(\.text).joined(separator: " and ") + " of the problem rule out: no value "
+              + "satisfies both",
+            at: claim.fragment.location, in: doc.sections[k], document: doc,
+            evidence: "at \(shown.joined(separator: ", ")) the premises hold and \(claim.text) does not "
+              + "(values tried: multiples of 1/64 up to ±5 and whole numbers up to ±100)"))
+        }
+      }
+    }
+    return out
+  }
+
+  static func format(_ x: Double) -> String {
+    x == x.rounded() ? String(Int(x)) : String(x)
+  }
+
+  /// A fragment that is one or more comparisons over names (no tensors).
+  static func stated(_ f: MathFragment) -> Stated? {
+    let text = FragmentReader.trimmed(f.text)
+    guard !text.contains("["), let parts = try? AnswerParser.parse(text) else { return nil }
+    let chains = parts.parts.flatMap(\.conjuncts)
+    guard !chains.isEmpty, chains.allSatisfy({ !$0.relations.isEmpty }) else { return nil }
+    var names = Set<String>()
+    for chain in chains {
+      for operand in chain.operands { names.formUnion(FragmentReader.identifiers(operand, text)) }
+    }
+    guard !names.isEmpty else { return nil }
+    return Stated(text: text, chains: chains, names: names, fragment: f)
+  }
+
+  /// Whether every relation of a stated comparison holds at a point (nil where a value is not
+  /// defined there, a division by zero say).
+  static func holds(_ s: Stated, _ point: [String: Double]) -> Bool? {
+    for chain in s.chains {
+      var values: [Double] = []
+      for operand in chain.operands {
+        guard let v = value(operand, s.text, point), v.isFinite else { return nil }
+        values.append(v)
+      }
+      for (k, r) in chain.relations.enumerated() {
+        let (l, rr) = (values[k], values[k + 1])
+        let ok = switch r {
+        case .less: l < rr
+        case .lessOrEqual: l <= rr
+        case .greater: l > rr
+        case .greaterOrEqual: l >= rr
+        }
+        if !ok { return false }
+      }
+    }
+    return true
+  }
+
+  static func value(_ e: AnswerExpression, _ text: String, _ point: [String: Double]) -> Double? {
+    switch e {
+    case .number(let r, _, _): return r.doubleValue
+    case .identifier(let run, let sub, let offset):
+      guard let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text)
+      else { return nil }
+      var product = 1.0
+      for n in names {
+        guard let v = point[n] else { return nil }
+        product *= v
+      }
+      return product
+    case .negate(let x): return value(x, text, point).map { -$0 }
+    case .add(let l, let r):
+      guard let a = value(l, text, point), let b = value(r, text, point) else { return nil }
+      return a + b
+    case .subtract(let l, let r):
+      guard let a = value(l, text, point), let b = value(r, text, point) else { return nil }
+      return a - b
+    case .multiply(let l, let r):
+      guard let a = value(l, text, point), let b = value(r, text, point) else { return nil }
+      return a * b
+    case .divide(let l, let r, _):
+      guard let a = value(l, text, point), let b = value(r, text, point), b != 0 else { return nil }
+      return a / b
+    case .power(let l, let r, _):
+      guard let a = value(l, text, point), let b = value(r, text, point) else { return nil }
+      let p = Foundation.pow(a, b)
+      return p.isNaN ? nil : p
+    case .squareRoot(let x, _):
+      guard let a = value(x, text, point), a >= 0 else { return nil }
+      return a.squareRoot()
+    }
+  }
+}
