@@ -18,12 +18,16 @@ extension ResidualScale {
     return checks
   }
 
-  /// γ substituted into the variance equation 2γ² − 1 = 0, exactly when γ is exact, and γ > 0.
-  static func symbolicCheck(_ candidate: ScalarValue) -> Check {
-    Check(id: "gamma-solves-variance-equation", kind: .symbolic,
-          summary: "γ substituted into 2γ² − 1 = 0, with the sign condition γ > 0",
+  /// γ substituted into the variance equation c·γ² − 1 = 0 of the structure (2γ² − 1 = 0 as
+  /// printed), exactly when γ is exact, and γ > 0.
+  static func symbolicCheck(_ candidate: ScalarValue,
+                            structure: ResidualStructure = .base) -> Check {
+    let equationText = structure == .base ? "2γ² − 1"
+      : (try? solveGamma(structure).equation.description) ?? "the variance equation"
+    return Check(id: "gamma-solves-variance-equation", kind: .symbolic,
+          summary: "γ substituted into \(equationText) = 0, with the sign condition γ > 0",
           params: [("gamma", .text(candidate.description))]) { _ in
-      let (equation, _, _) = try solveGamma()  // the equation, to substitute γ into
+      let (equation, _, _) = try solveGamma(structure)  // the equation, to substitute γ into
       switch candidate {
       case .exact(let g):
         // γ² is rational for a surd γ, so a·γ² + b·γ + c is a rational plus a surd: exact.
@@ -46,32 +50,36 @@ extension ResidualScale {
         let value = equation.coefficients(in: "γ").reduce(0.0) { sum, term in
           sum + (term.value.constantValue?.doubleValue ?? .nan) * pow(g, Double(term.key))
         }
-        // One rounding in g (≤ 1.1e-16 relative) moves 2g² − 1 by at most ~4.4e-16 near g = 0.707.
+        // One rounding in g (≤ 1.1e-16 relative) moves c·g² − 1 by at most ~2.2e-16·c·g² = ~4.4e-16.
         let ok = abs(value) <= 1e-12 && g > 0
         return Measurement(
           status: ok ? .pass : .fail, expected: .real(0), measured: .real(value),
           tolerance: Tolerance(.absolute, 1e-12,
                                reason: "γ given in floating point: rounding moves 2γ² − 1 by ~4e-16"),
-          detail: "2·\(Value.format(g, digits: 12))² − 1 = \(Value.format(value))"
+          detail: "\(equation) = \(Value.format(value)) at γ = \(Value.format(g, digits: 12))"
             + (g > 0 ? "" : "; γ ≤ 0"))
       }
     }
   }
 
-  static func varianceCheck(gamma: Double, distribution d: StandardDistribution) -> Check {
-    momentCheck(id: "variance-monte-carlo", statement: "Var[γ(A + B)] = 1", gamma: gamma, d,
-                test: varianceTest, what: "variance", note: " (SE from the 4th moment)")
+  static func varianceCheck(gamma: Double, distribution d: StandardDistribution,
+                            structure: ResidualStructure = .base) -> Check {
+    momentCheck(id: "variance-monte-carlo", statement: "Var[γ(\(structure.sumText))] = 1",
+                gamma: gamma, d, test: varianceTest, what: "variance",
+                note: " (SE from the 4th moment)", structure: structure)
   }
 
   /// A z-test of one moment of S = γ(A + B) over `trials` independent pairs.
   static func momentCheck(id: String, statement: String, gamma: Double, _ d: StandardDistribution,
                           test: @escaping @Sendable (Moments) -> ZTest, what: String,
-                          note: String) -> Check {
-    Check(id: "\(id)-\(d.rawValue)", kind: .monteCarlo,
-          summary: "\(statement) for independent \(d.rawValue) A, B with mean 0, variance 1",
+                          note: String, structure: ResidualStructure = .base) -> Check {
+    let premise = structure == .base ? "independent \(d.rawValue) A, B with mean 0, variance 1"
+      : "\(d.rawValue) draws, A of mean 0 and variance 1, \(structure.premiseText)"
+    return Check(id: "\(id)-\(d.rawValue)", kind: .monteCarlo,
+          summary: "\(statement) for \(premise)",
           params: [("gamma", .real(gamma)), ("distribution", .text(d.rawValue))]) { context in
       let (m, prefixes) = runningMoments(gamma: gamma, distribution: d, pairs: context.trials,
-                                         stream: context.random)
+                                         stream: context.random, structure: structure)
       let t = test(m)
       // The estimate as the sample grows, for the report's convergence plot.
       let running = prefixes.map(test)
@@ -85,13 +93,14 @@ extension ResidualScale {
     }
   }
 
-  static func sweepCheck(gamma: Double) -> Check {
+  static func sweepCheck(gamma: Double, structure: ResidualStructure = .base) -> Check {
     Check(id: "gamma-sweep", kind: .monteCarlo,
-          summary: "Var[γ(A + B)] on γ = 0.40…1.20 crosses 1 only at the answer",
+          summary: "Var[γ(\(structure.sumText))] on γ = 0.40…1.20 crosses 1 only at the answer",
           params: [("gamma", .real(gamma)), ("grid", .text("0.40:0.05:1.20"))]) { context in
       // Each grid point is a full estimate; capped so that the sweep costs at most 17·10⁶ pairs.
       let pairs = min(context.trials, 1_000_000)
-      let s = sweep(candidate: gamma, pairsPerPoint: pairs, stream: context.random)
+      let s = sweep(candidate: gamma, pairsPerPoint: pairs, stream: context.random,
+                    structure: structure)
       let ok = s.crossingTest.passes && s.contradictions.isEmpty
       var detail = "fitted crossing γ̂ = \(Value.format(s.crossing)) ± "
         + "\(Value.format(s.crossingError)) (z = \(Value.format(s.crossingTest.z, digits: 3)) "

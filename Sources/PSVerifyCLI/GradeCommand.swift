@@ -38,6 +38,10 @@ struct GradeCommand: ParsableCommand {
   @Flag(help: "Do not store the grading.")
   var noStore = false
 
+  @Option(help: "Grade against this variant of the problem (0 is the base problem); with ID only.",
+          transform: RunOptions.parseSeed)
+  var variant: UInt64?
+
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }
     switch (id, answer, file) {
@@ -45,6 +49,9 @@ struct GradeCommand: ParsableCommand {
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
     case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
     default: throw ValidationError("give either ID --answer \"…\" or --file FILE, not both")
+    }
+    if variant != nil && id == nil {
+      throw ValidationError("--variant grades one answer: psverify grade ID --variant N --answer \"…\"")
     }
   }
 
@@ -72,7 +79,8 @@ struct GradeCommand: ParsableCommand {
         entries.append((p, e.answer, e.line))
       }
     } else if let id, let answer {
-      guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      guard var p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
       entries.append((p, answer, nil))
     }
     let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")

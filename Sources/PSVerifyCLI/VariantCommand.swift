@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Report
+import Verification
+
+enum VariantFormat: String, ExpressibleByArgument, CaseIterable {
+  case markdown, json, html
+}
+
+extension Catalog {
+  /// The problems that declare a family of variants.
+  static var families: [any ProblemFamily] { problems.compactMap { $0 as? any ProblemFamily } }
+
+  /// The variant `seed` of problem `id`.
+  /// - Throws: `UsageError` for an unknown problem or one without variants.
+  static func variant(_ id: String, seed: UInt64) throws -> Variant {
+    guard let p = problem(id) else { throw unknown(id) }
+    guard let family = p as? any ProblemFamily else {
+      throw UsageError(message: VariantError.noFamily(problem: id, families: families.map(\.id))
+        .description + " (hint: run the base problem with psverify problem \(id))")
+    }
+    return family.variant(seed: seed)
+  }
+}
+
+/// `psverify variant ID --seed N`: one member of a problem's family, derived and verified; a
+/// variant whose checks fail is refused (exit 1) with the reasons.
+struct VariantCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "variant",
+    abstract: "Write a verified variant of a problem: statement, derived answer, its checks.",
+    discussion: """
+      The variant of seed 0 is the base problem. A variant changes the problem's structure \
+      (stride and groups in 1; branches, correlation or branch variance in 3b), its answer is \
+      derived by the problem's own code, and its checks run before it is written: a variant \
+      whose checks fail is not written (exit 1, with the reasons on standard error).
+      """)
+
+  @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4).")
+  var id: String
+
+  @Option(help: "The variant's seed (0 is the base problem).", transform: RunOptions.parseSeed)
+  var seed: UInt64
+
+  @Option(help: "Output format: markdown, json or html.")
+  var format: VariantFormat = .markdown
+
+  @Option(parsing: .unconditional,
+          help: "Monte Carlo trials per estimate in the checks; default: the problem's own.",
+          transform: RunOptions.parseTrials)
+  var trials: Int?
+
+  @Option(name: .customLong("check-seed"),
+          help: "Seed of the checks' random streams (default \(RunOptions.defaultSeed)).",
+          transform: RunOptions.parseSeed)
+  var checkSeed: UInt64 = RunOptions.defaultSeed
+
+  func run() throws {
+    let variant = try Catalog.variant(id, seed: seed)
+    let report = VariantCommand.verify(variant, seed: checkSeed, trials: trials)
+    let reasons = report.refusalReasons
+    guard reasons.isEmpty else {
+      Terminal.error(VariantError.unverified(problem: variant.problemID, seed: seed, reasons: reasons)
+        .description)
+      throw ExitCode(1)
+    }
+    switch format {
+    case .markdown: print(VariantReport.markdown(variant, report), terminator: "")
+    case .json: print(VariantReport.json(variant, report).serialized(pretty: true))
+    case .html: print(VariantReport.html(variant, report), terminator: "")
+    }
+  }
+
+  /// Derives the variant and runs its checks (no printed solution: a variant has none).
+  static func verify(_ variant: Variant, seed: UInt64, trials: Int?) -> ProblemReport {
+    let parameters = ParameterValues(specs: variant.problem.parameters)
+    return Runner(seed: seed, trials: trials).run(variant.problem, parameters: parameters)
+  }
+}
