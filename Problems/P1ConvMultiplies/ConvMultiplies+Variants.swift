@@ -23,7 +23,8 @@ extension ConvMultipliesProblem: ProblemFamily {
                    structure: [("stride", "\(stride)"), ("groups", "\(groups)"),
                                ("borders", padding.rawValue)],
                    summary: structure.summary,
-                   kind: "stride-\(stride > 1)-groups-\(groups > 1)-\(padding.rawValue)",
+                   kind: [stride > 1 ? "stride" : nil, groups > 1 ? "groups" : nil]
+                     .compactMap { $0 }.joined(separator: "+") + ", \(padding.rawValue)",
                    differsInStructure: structure != .base)
   }
 }
@@ -64,10 +65,10 @@ extension ConvMultiplies {
       steps.append(DerivationStep("Each group has N_out/\(s.groups) outputs and N_in/\(s.groups) "
         + "inputs, and there are \(s.groups) groups."))
     }
-    steps.append(DerivationStep("So the count is \(count.factoredDescription).",
+    steps.append(DerivationStep("So the count is \(s.countText) = \(count.factoredDescription).",
                                 latex: count.latex))
     return Derivation(steps: steps, answer: .polynomial(count),
-                      summary: "\(count.factoredDescription) multiplies (\(s.summary))")
+                      summary: "\(s.countText) multiplies (\(s.summary))")
   }
 
   /// A random shape the structure's statement allows: X, Y (or X − ΔX, Y − ΔY) multiples of

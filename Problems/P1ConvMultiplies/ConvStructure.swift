@@ -57,6 +57,22 @@ public struct ConvStructure: Sendable, Equatable {
     }
   }
 
+  /// The count as a product of the sizes, the way a person writes it:
+  /// B·((X − ΔX)/s + 1)·((Y − ΔY)/s + 1)·ΔX·ΔY·N_out·(N_in/G). Presentation only: the answer is
+  /// the polynomial the notation engine derives (a test checks that the two are equal).
+  public var countText: String {
+    func extent(_ n: String, _ k: String) -> String {
+      switch (padding, stride) {
+      case (.valid, 1): return "(\(n) − \(k) + 1)"
+      case (.valid, _): return "((\(n) − \(k))/\(stride) + 1)"
+      case (_, 1): return n
+      default: return "(\(n)/\(stride))"
+      }
+    }
+    return "B·\(extent("X", "ΔX"))·\(extent("Y", "ΔY"))·ΔX·ΔY·N_out·"
+      + (groups == 1 ? "N_in" : "(N_in/\(groups))")
+  }
+
   /// The divisibility the statement assumes, in words.
   public var assumption: String {
     switch (padding, stride) {

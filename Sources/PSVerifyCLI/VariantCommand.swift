@@ -55,9 +55,17 @@ struct VariantCommand: ParsableCommand {
           transform: RunOptions.parseSeed)
   var checkSeed: UInt64 = RunOptions.defaultSeed
 
+  @Option(name: .customLong("param"),
+          help: ArgumentHelp("Override a parameter of the variant's checks, e.g. gamma=1/2 to test "
+                               + "an answer in place of the derived one (repeatable).",
+                             valueName: "NAME=VALUE"))
+  var params: [String] = []
+
   func run() throws {
     let variant = try Catalog.variant(id, seed: seed)
-    let report = VariantCommand.verify(variant, seed: checkSeed, trials: trials)
+    let parameters = try VariantCommand.parameters(params, for: variant.problem)
+    let report = VariantCommand.verify(variant, parameters: parameters, seed: checkSeed,
+                                       trials: trials)
     let reasons = report.refusalReasons
     guard reasons.isEmpty else {
       Terminal.error(VariantError.unverified(problem: variant.problemID, seed: seed, reasons: reasons)
@@ -72,8 +80,32 @@ struct VariantCommand: ParsableCommand {
   }
 
   /// Derives the variant and runs its checks (no printed solution: a variant has none).
-  static func verify(_ variant: Variant, seed: UInt64, trials: Int?) -> ProblemReport {
-    let parameters = ParameterValues(specs: variant.problem.parameters)
-    return Runner(seed: seed, trials: trials).run(variant.problem, parameters: parameters)
+  static func verify(_ variant: Variant, parameters: ParameterValues, seed: UInt64,
+                     trials: Int?) -> ProblemReport {
+    Runner(seed: seed, trials: trials).run(variant.problem, parameters: parameters)
+  }
+
+  /// The variant's parameters with the `--param NAME=VALUE` overrides.
+  /// - Throws: `UsageError` naming the pair and what is accepted.
+  static func parameters(_ given: [String], for problem: any Problem) throws -> ParameterValues {
+    var overrides: [String: ParameterValue] = [:]
+    for text in given {
+      guard let eq = text.firstIndex(of: "="), eq != text.startIndex,
+            text.index(after: eq) != text.endIndex else {
+        throw UsageError(message: ParameterError.malformed(text).description)
+      }
+      let name = String(text[..<eq])
+      guard let spec = problem.parameters.first(where: { $0.name == name }) else {
+        throw UsageError(message: ParameterError.unknown(
+          name: name, problem: "\(problem.id) (this variant)",
+          known: problem.parameters.map(\.name)).description)
+      }
+      do {
+        overrides[name] = try spec.parse(String(text[text.index(after: eq)...]))
+      } catch let error as ParameterError {
+        throw UsageError(message: error.description)
+      }
+    }
+    return ParameterValues(specs: problem.parameters, overrides: overrides)
   }
 }

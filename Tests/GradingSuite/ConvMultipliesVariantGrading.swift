@@ -54,6 +54,19 @@ final class ConvMultipliesVariantGrading: XCTestCase {
     assertGrade(p, "B*X*Y*dX*dY*Nout*Nin/4", .incorrect, mentions: ["counts 864 multiplies"])
   }
 
+  /// The count written as a product of the sizes (by hand, in `countText`) is the polynomial the
+  /// notation engine derived, for every structure of the family.
+  func testCountAsWritten_isTheDerivedCount_forEveryStructure() {
+    for stride in 1...3 {
+      for groups in [1, 2, 4] {
+        for padding in [Padding.same, .valid] {
+          let p = ConvMultipliesVariantProblem(ConvStructure(stride: stride, groups: groups, padding: padding))
+          assertGrade(p, p.structure.countText, .correct)
+        }
+      }
+    }
+  }
+
   func testValidBorders_gradedThroughTheBaseGrader() {
     let p = ConvMultipliesVariantProblem(ConvStructure(stride: 3, groups: 1, padding: .valid))
     assertGrade(p, "B*((X-dX)/3+1)*((Y-dY)/3+1)*dX*dY*Nout*Nin", .correct)

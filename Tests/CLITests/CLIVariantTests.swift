@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+/// `variant`, `problem --variant` and `grade --variant` through the built binary.
+extension CLITests {
+  func testVariant_writesAVerifiedMemberInEachFormat_andTheSameSeedGivesTheSameText() throws {
+    let md = try run(["variant", "3b", "--seed", "5", "--trials", "5000"])
+    XCTAssertEqual(md.status, 0, md.stderr)
+    XCTAssertTrue(md.stdout.hasPrefix("# Problem 3b, variant 5\n"), md.stdout)
+    XCTAssertTrue(md.stdout.contains("**Verdict:** verified"), md.stdout)
+    XCTAssertEqual(try run(["variant", "3b", "--seed", "5", "--trials", "5000"]).stdout, md.stdout)
+    let json = try run(["variant", "1", "--seed", "3", "--format", "json"])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(object["status"] as? String, "verified")
+    XCTAssertEqual(object["differs_in_structure"] as? Bool, true)
+    XCTAssertEqual((object["checks"] as? [Any])?.count, 2)
+    let html = try run(["variant", "3b", "--seed", "2", "--trials", "5000", "--format", "html"])
+    XCTAssertEqual(html.status, 0, html.stderr)
+    XCTAssertTrue(html.stdout.hasPrefix("<!DOCTYPE html>"), html.stdout)
+    XCTAssertTrue(html.stdout.contains("<math"), html.stdout)
+    XCTAssertFalse(html.stdout.contains("<script"))
+  }
+
+  /// A variant whose checks fail (here: a γ planted in place of the derived one) is refused.
+  func testVariant_whoseChecksFail_isRefusedWithTheReasons() throws {
+    let r = try run(["variant", "3b", "--seed", "5", "--trials", "5000", "--param", "gamma=1/sqrt(2)"])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertTrue(r.stderr.hasPrefix(
+      "psverify: error: variant 5 of problem 3b is not verified, so it is not handed out: "
+        + "check gamma-solves-variance-equation failed: 4·γ² − 1 = 1 at γ = 1/√2, not 0"), r.stderr)
+  }
+
+  func testVariant_badInput_oneLineErrorsAndExitTwo() throws {
+    let cases: [([String], String)] = [
+      (["variant", "2", "--seed", "1"],
+       "psverify: error: problem 2 has no variants yet; problems with variants: 1, 3b (hint: run "
+         + "the base problem with psverify problem 2)\n"),
+      (["variant", "9z", "--seed", "1"],
+       "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"),
+      (["variant", "3b", "--seed", "1", "--param", "N=3"],
+       "psverify: error: unknown parameter 'N' for problem 3b (this variant); known: gamma\n"),
+    ]
+    for (arguments, message) in cases {
+      let r = try run(arguments)
+      XCTAssertEqual(r.status, 2, arguments.joined(separator: " "))
+      XCTAssertEqual(r.stderr, message)
+    }
+    let missing = try run(["variant", "3b"])
+    XCTAssertEqual(missing.status, 2)
+    XCTAssertTrue(missing.stderr.contains("--seed"), missing.stderr)
+  }
+
+  func testProblemAndGrade_withVariant_useTheVariantsStructure() throws {
+    let run1 = try run(["problem", "1", "--variant", "4", "--no-store", "--format", "json"])
+    XCTAssertEqual(run1.status, 0, run1.stderr)
+    XCTAssertTrue(run1.stdout.contains("\"id\": \"instrumented-count-"), run1.stdout)
+    XCTAssertTrue(run1.stdout.contains("\"printed\": null"), "a variant has no printed solution")
+    // Variant 5 of 3b has three branches: γ = 1/2, and the base answer 1/√2 is wrong there.
+    var g = try run(["grade", "3b", "--variant", "5", "--answer", "1/2", "--no-store"])
+    XCTAssertTrue(g.stdout.hasPrefix("3b  correct  γ = 1/2"), g.stdout)
+    g = try run(["grade", "3b", "--variant", "5", "--answer", "1/sqrt(2)", "--no-store"])
+    XCTAssertTrue(g.stdout.hasPrefix("3b  incorrect"), g.stdout)
+    XCTAssertTrue(g.stdout.contains("This variant: L_{ℓ+1} = γ(A + B_1 + B_2 + B_3)"), g.stdout)
+    g = try run(["grade", "--variant", "5", "--answer", "1/2", "--no-store"])
+    XCTAssertEqual(g.status, 2)
+  }
+}
