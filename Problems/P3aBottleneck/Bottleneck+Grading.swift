@@ -22,8 +22,10 @@ extension Bottleneck {
 
   /// Grades the two counts and the condition, each by exact symbolic comparison; a wrong count
   /// gets a point where both values are shown with the multiplies counted in a real forward
-  /// pass there, a wrong condition a network where the counts contradict it.
-  static func grade(_ text: String, _ derivation: Derivation) -> Grade {
+  /// pass there, a wrong condition a network where the counts contradict it. A variant's
+  /// `structure` sets the networks run for that evidence.
+  static func grade(_ text: String, _ derivation: Derivation,
+                    structure: BottleneckStructure = .base) -> Grade {
     guard let derived = Answer(derivation.answer) else {
       return Grade(.unreadable, feedback: ["psverify's own answer is not in the expected form"])
     }
@@ -74,7 +76,7 @@ extension Bottleneck {
         continue
       }
       wrong = true
-      feedback.append(contentsOf: countFeedback(name, given, expected))
+      feedback.append(contentsOf: countFeedback(name, given, expected, structure: structure))
     }
     var main: LinearInequality?, layerConditions: [LinearInequality] = []
     for c in comparisons {
@@ -92,7 +94,7 @@ extension Bottleneck {
     if let main {
       if main.relation != expectedMain.relation || main.bound != expectedMain.bound {
         wrong = true
-        feedback.append(conditionFeedback(main, expectedMain))
+        feedback.append(conditionFeedback(main, expectedMain, structure: structure))
       }
     } else {
       missing.append("the condition on N_bottle")
@@ -132,7 +134,8 @@ extension Bottleneck {
   }
 
   /// What differs in a count, with the multiplies a real forward pass counts at the point shown.
-  static func countFeedback(_ name: String, _ given: Polynomial, _ expected: Polynomial) -> [String] {
+  static func countFeedback(_ name: String, _ given: Polynomial, _ expected: Polynomial,
+                            structure: BottleneckStructure = .base) -> [String] {
     var out: [String] = []
     if given == expected.substituting(["L": .symbol("L") + Polynomial(1)]) {
       out.append("The \(name) counts L blocks; L counts the input layer too, so there are L − 1 blocks.")
@@ -141,8 +144,8 @@ extension Bottleneck {
       answer: given, expected: expected, what: "multiplies", point: ["N": 8, "N_bottle": 3, "L": 4])
     out += sentences.map { $0.replacingOccurrences(of: "The count", with: "The \(name)") }
     if let point, let n = point["N"], let b = point["N_bottle"], let l = point["L"], n >= b, n <= 256, l <= 64 {
-      let c = counted(Configuration(width: n, bottleneck: b, layers: l, batch: 1), random: RandomStream(seed: 1),
-                      zeroWeights: true)
+      let c = counted(Configuration(width: n, bottleneck: b, layers: l, batch: 1), structure: structure,
+                      random: RandomStream(seed: 1), zeroWeights: true)
       out.append("Real forward passes there count \(c.bottleneck) multiplies for the bottleneck network "
                    + "and \(c.plain) for the plain one.")
     }
@@ -150,7 +153,8 @@ extension Bottleneck {
   }
 
   /// A network where the counted comparison contradicts the given condition.
-  static func conditionFeedback(_ given: LinearInequality, _ expected: LinearInequality) -> String {
+  static func conditionFeedback(_ given: LinearInequality, _ expected: LinearInequality,
+                                structure: BottleneckStructure = .base) -> String {
     for layers in [3, 2] {
       for width in 1...16 {
         let plain = counted(Configuration(width: width, bottleneck: 1, layers: layers, batch: 1),
@@ -160,7 +164,7 @@ extension Bottleneck {
                                            "L": Rational(layers)]
           guard let says = given.holds(point) else { continue }
           let counts = counted(Configuration(width: width, bottleneck: bottleneck, layers: layers, batch: 1),
-                               random: RandomStream(seed: 1), zeroWeights: true)
+                               structure: structure, random: RandomStream(seed: 1), zeroWeights: true)
           let fewer = counts.bottleneck < plain
           if says != fewer {
             return "The condition \(given) differs from \(expected): at N = \(width), N_bottle = \(bottleneck) "
