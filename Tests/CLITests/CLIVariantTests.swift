@@ -35,7 +35,7 @@ extension CLITests {
   func testVariant_badInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
       (["variant", "2", "--seed", "1"],
-       "psverify: error: problem 2 has no variants yet; problems with variants: 1, 3a, 3b (hint: run "
+       "psverify: error: problem 2 has no variants yet; problems with variants: 1, 3a, 3b, 3c (hint: run "
          + "the base problem with psverify problem 2)\n"),
       (["variant", "9z", "--seed", "1"],
        "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"),
