@@ -59,18 +59,23 @@ extension ConvMultiplies {
           let fy = point["ΔY"], let o = point["N_out"], let i = point["N_in"],
           ResourceLimits.saturatingProduct([b, x, y, fx, fy, o, i]) <= 10_000_000 else { return nil }
     var random = RandomStream(seed: 1).split("grading-point")
-    let shape = Shape(batch: b, width: x, height: y, inputs: i, outputs: o, filterX: fx, filterY: fy)
-    guard structure != .base else { return countedMultiplies(shape, padding: .same, random: &random) }
+    let shape = Shape(batch: b, width: x, height: y, inputs: i, outputs: o, filterX: fx,
+                      filterY: fy)
+    guard structure != .base else {
+      return countedMultiplies(shape, padding: .same, random: &random)
+    }
     let s = structure
-    let fits = i % s.groups == 0 && o % s.groups == 0
-      && (s.padding == .valid ? x >= fx && y >= fy && (x - fx) % s.stride == 0 && (y - fy) % s.stride == 0
-                              : x % s.stride == 0 && y % s.stride == 0)
+    let fitsX = s.padding == .valid ? x >= fx && (x - fx) % s.stride == 0 : x % s.stride == 0
+    let fitsY = s.padding == .valid ? y >= fy && (y - fy) % s.stride == 0 : y % s.stride == 0
+    let fits = i % s.groups == 0 && o % s.groups == 0 && fitsX && fitsY
     return fits ? countedMultiplies(s, shape, random: &random) : nil
   }
 
   /// The point where a wrong count is shown: the base problem's, or one the structure allows.
   static func gradingPoint(_ s: ConvStructure) -> [String: Int] {
-    guard s != .base else { return ["B": 1, "X": 4, "Y": 3, "ΔX": 3, "ΔY": 2, "N_out": 2, "N_in": 3] }
+    guard s != .base else {
+      return ["B": 1, "X": 4, "Y": 3, "ΔX": 3, "ΔY": 2, "N_out": 2, "N_in": 3]
+    }
     let x = s.padding == .valid ? 3 + 2 * s.stride : 4 * s.stride
     let y = s.padding == .valid ? 2 + 2 * s.stride : 3 * s.stride
     return ["B": 1, "X": x, "Y": y, "ΔX": 3, "ΔY": 2, "N_out": 2 * s.groups, "N_in": 3 * s.groups]

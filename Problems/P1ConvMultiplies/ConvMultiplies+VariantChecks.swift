@@ -8,22 +8,31 @@ extension ConvMultiplies {
   /// shapes of the structure, and the kernel's output against the structure's equation
   /// evaluated by the notation engine (so the counted convolution is the one the count is
   /// derived from).
-  public static func variantChecks(candidate: Polynomial, structure s: ConvStructure,
-                                   shapes: Int) -> [Check] {
+  public static func variantChecks(
+    candidate: Polynomial, structure s: ConvStructure,
+    shapes: Int
+  ) -> [Check] {
     [
-      Check(id: "instrumented-count-\(s.padding.rawValue)", kind: .instrumented,
-            summary: "multiplies counted inside the conv2d kernel (\(s.summary)) equal the "
-              + "derived count, on random shapes",
-            params: [("shapes", .integer(shapes)), ("stride", .integer(s.stride)),
-                     ("groups", .integer(s.groups)), ("padding", .text(s.padding.rawValue)),
-                     ("count", .text(candidate.factoredDescription))]) { context in
+      Check(
+        id: "instrumented-count-\(s.padding.rawValue)", kind: .instrumented,
+        summary: "multiplies counted inside the conv2d kernel (\(s.summary)) equal the "
+          + "derived count, on random shapes",
+        params: [
+          ("shapes", .integer(shapes)), ("stride", .integer(s.stride)),
+          ("groups", .integer(s.groups)), ("padding", .text(s.padding.rawValue)),
+          ("count", .text(candidate.factoredDescription)),
+        ]
+      ) { context in
         var tally = CountTally()
         for n in 0..<shapes {
           var r = context.random.split(n)
           let shape = randomShape(s, &r)
-          let predicted = candidate.evaluate(shape.point).flatMap { $0.denominator == 1 ? $0.intValue : nil }
-          tally.add(predicted: predicted ?? Int.min,
-                    counted: countedMultiplies(s, shape, random: &r), "\(shape)")
+          let predicted = candidate.evaluate(shape.point).flatMap {
+            $0.denominator == 1 ? $0.intValue : nil
+          }
+          tally.add(
+            predicted: predicted ?? Int.min,
+            counted: countedMultiplies(s, shape, random: &r), "\(shape)")
         }
         return tally.measurement("random shapes of the structure")
       },
@@ -35,22 +44,31 @@ extension ConvMultiplies {
   /// equation (taps offset by p = ⌊(ΔX − 1)/2⌋ under `same`, zeros outside the image), on
   /// tensors whose channel axis is read as (group, channel): the same storage.
   static func variantEquationCheck(_ s: ConvStructure) -> Check {
-    Check(id: "kernel-equals-equation", kind: .numeric,
-          summary: "the grouped, strided conv2d equals the variant's equation evaluated by the "
-            + "notation engine",
-          params: [("shapes", .integer(4)), ("stride", .integer(s.stride)),
-                   ("groups", .integer(s.groups))]) { context in
-      var worst = 0.0, compared = 0
+    Check(
+      id: "kernel-equals-equation", kind: .numeric,
+      summary: "the grouped, strided conv2d equals the variant's equation evaluated by the "
+        + "notation engine",
+      params: [
+        ("shapes", .integer(4)), ("stride", .integer(s.stride)),
+        ("groups", .integer(s.groups)),
+      ]
+    ) { context in
+      var worst = 0.0
+      var compared = 0
       for n in 0..<4 {
         var r = context.random.split(n)
         let shape = randomShape(s, &r)
         let (input, kernel, thresholds) = randomTensors(s, shape, &r)
-        let fast = groupedForward(s, shape, input: input, kernel: kernel, thresholds: thresholds,
-                                  counter: nil)
-        let px = s.padding.lowPad(filter: shape.filterX), py = s.padding.lowPad(filter: shape.filterY)
+        let fast = groupedForward(
+          s, shape, input: input, kernel: kernel, thresholds: thresholds,
+          counter: nil)
+        let px = s.padding.lowPad(filter: shape.filterX)
+        let py = s.padding.lowPad(filter: shape.filterY)
         var parser = Parser(s.equation(output: "O", px: px, py: py))
         let eq = try parser.parseEquation()
-        let g = s.groups, ci = shape.inputs / g, co = shape.outputs / g
+        let g = s.groups
+        let ci = shape.inputs / g
+        let co = shape.outputs / g
         func grouped(_ t: Tensor<Float>, _ shape: [Int]) -> Tensor<Double> {
           Tensor<Double>(shape: shape, storage: t.storage.map(Double.init))
         }
@@ -65,12 +83,17 @@ extension ConvMultiplies {
           outShape = spatial + [g, co]
         }
         var evaluator = try Evaluator(
-          eq, bindings: Bindings(tensors: [TensorName(base: "L"): l, TensorName(base: "K"): k,
-                                           TensorName(base: "B"): b], outputShape: outShape),
+          eq,
+          bindings: Bindings(
+            tensors: [
+              TensorName(base: "L"): l, TensorName(base: "K"): k,
+              TensorName(base: "B"): b,
+            ], outputShape: outShape),
           policy: .zero)
         let (reference, _) = try evaluator.run()
         guard reference.storage.count == fast.storage.count else {
-          throw ParameterError.input("the equation gives \(reference.shape), the kernel \(fast.shape)")
+          throw ParameterError.input(
+            "the equation gives \(reference.shape), the kernel \(fast.shape)")
         }
         for i in reference.storage.indices {
           let ref = reference.storage[i]

@@ -15,15 +15,18 @@ public struct ConvMultipliesVariantProblem: Problem {
   public var title: String { "Multiplies of a 2-D convolution — \(structure.summary)" }
   public var question: String {
     let s = structure
-    var text = "A kernel K[n_out, Δx, Δy, n_in] with thresholds B[n_out] is convolved with a batch "
+    var text =
+      "A kernel K[n_out, Δx, Δy, n_in] with thresholds B[n_out] is convolved with a batch "
       + "L[b, x, y, n_in], where B, X, Y, N_out, N_in, ΔX, ΔY count the values of b, x, y, n_out, "
       + "n_in, Δx, Δy. The convolution moves by a stride of \(s.stride) along x and along y"
     if s.groups > 1 {
-      text += "; its channels are split into \(s.groups) groups, each output channel reading only "
+      text +=
+        "; its channels are split into \(s.groups) groups, each output channel reading only "
         + "the N_in/\(s.groups) input channels of its group (N_in and N_out are multiples of "
         + "\(s.groups))"
     }
-    text += s.padding == .valid
+    text +=
+      s.padding == .valid
       ? "; only windows that lie inside the image are computed (`valid` borders)"
       : "; the output keeps one position per stride step, with zeros outside the image "
         + "multiplied like any value (`same` borders)"
@@ -35,8 +38,11 @@ public struct ConvMultipliesVariantProblem: Problem {
   public var defaultTrials: Int { ConvMultiplies.problem.defaultTrials }
 
   public var parameters: [ParameterSpec] {
-    [ParameterSpec("shapes", "random shapes in the count check",
-                   domain: .integer(1...100_000), default: .integer(100))]
+    [
+      ParameterSpec(
+        "shapes", "random shapes in the count check",
+        domain: .integer(1...100_000), default: .integer(100))
+    ]
   }
 
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
@@ -48,8 +54,10 @@ public struct ConvMultipliesVariantProblem: Problem {
   }
 
   /// The base problem's grader with this structure, and a sentence naming it.
-  public func grade(_ answer: String, _ derivation: Derivation,
-                    _ context: inout GradingContext) -> Grade {
+  public func grade(
+    _ answer: String, _ derivation: Derivation,
+    _ context: inout GradingContext
+  ) -> Grade {
     var grade = ConvMultiplies.grade(answer, derivation, structure: structure)
     if grade.verdict != .unreadable {
       grade.feedback.append("This variant: \(structure.summary).")
@@ -59,7 +67,8 @@ public struct ConvMultipliesVariantProblem: Problem {
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
     guard case .polynomial(let count) = derivation.answer else { return [] }
-    return ConvMultiplies.variantChecks(candidate: count, structure: structure,
-                                        shapes: parameters.integer("shapes"))
+    return ConvMultiplies.variantChecks(
+      candidate: count, structure: structure,
+      shapes: parameters.integer("shapes"))
   }
 }

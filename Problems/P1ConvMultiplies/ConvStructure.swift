@@ -7,7 +7,8 @@ import Verification
 ///
 /// ```
 /// G = 1: L′[b, x, y, n_out] = K[n_out, ΔX, ΔY, N_in] L[b, s·x + ΔX, s·y + ΔY, N_in] − B[n_out]
-/// G > 1: L′[b, x, y, g, n_out] = K[g, n_out, ΔX, ΔY, N_in] L[b, s·x + ΔX, s·y + ΔY, g, N_in] − B[g, n_out]
+/// G > 1: L′[b, x, y, g, n_out] = K[g, n_out, ΔX, ΔY, N_in] L[b, s·x + ΔX, s·y + ΔY, g, N_in]
+///                                − B[g, n_out]
 /// ```
 /// with n_out and N_in ranging within a group. Output sizes are X/s (`same`, s | X) or
 /// (X − ΔX)/s + 1 (`valid`, s | X − ΔX), so every count is a polynomial.
@@ -17,8 +18,9 @@ public struct ConvStructure: Sendable, Equatable {
   public let padding: Padding
 
   public init(stride: Int, groups: Int, padding: Padding) {
-    precondition(stride >= 1 && groups >= 1 && padding != .skip,
-                 "stride \(stride), groups \(groups), padding \(padding)")
+    precondition(
+      stride >= 1 && groups >= 1 && padding != .skip,
+      "stride \(stride), groups \(groups), padding \(padding)")
     self.stride = stride
     self.groups = groups
     self.padding = padding
@@ -39,7 +41,8 @@ public struct ConvStructure: Sendable, Equatable {
 
   /// The structure's equation in the course's notation, with taps offset by (px, py).
   func equation(output: String = "L′", px: Int = 0, py: Int = 0) -> String {
-    let x = source("x", "ΔX", offset: px), y = source("y", "ΔY", offset: py)
+    let x = source("x", "ΔX", offset: px)
+    let y = source("y", "ΔY", offset: py)
     if groups == 1 {
       return "\(output)[b, x, y, n_out] = K[n_out, ΔX, ΔY, N_in] L[b, \(x), \(y), N_in] − B[n_out]"
     }
@@ -52,7 +55,8 @@ public struct ConvStructure: Sendable, Equatable {
   func outputExtent(_ n: String, _ k: String) -> Polynomial {
     let s = Rational(1, stride)
     switch padding {
-    case .valid: return (Polynomial.symbol(n) - Polynomial.symbol(k)) * Polynomial(s) + Polynomial(1)
+    case .valid:
+      return (Polynomial.symbol(n) - Polynomial.symbol(k)) * Polynomial(s) + Polynomial(1)
     default: return Polynomial.symbol(n) * Polynomial(s)
     }
   }

@@ -26,13 +26,15 @@ public struct BottleneckStructure: Sendable, Equatable {
 
   /// "2 bottleneck sub-blocks per block, 3 parallel branches each".
   public var summary: String {
-    (stages == 1 ? "one bottleneck sub-block per block" : "\(stages) bottleneck sub-blocks per block")
+    (stages == 1
+      ? "one bottleneck sub-block per block" : "\(stages) bottleneck sub-blocks per block")
       + (paths == 1 ? "" : ", \(paths) parallel branches in each")
   }
 
   /// The residual sum of one sub-block in the course's notation.
   var residualEquation: String {
-    paths == 1 ? "L_{ℓ+1}[n] = L_ℓ[n] + L̂_ℓ[n]"
+    paths == 1
+      ? "L_{ℓ+1}[n] = L_ℓ[n] + L̂_ℓ[n]"
       : "L_{ℓ+1}[n] = L_ℓ[n] + " + (1...paths).map { "L̂_ℓ^{\($0)}[n]" }.joined(separator: " + ")
   }
 }

@@ -14,23 +14,31 @@ struct BranchedBottleneckMLP: Sendable {
 
   /// Random weights (He-style scales, as the base network's) or zeros (the count does not
   /// depend on the values).
-  init(width: Int, bottleneck: Int, layers: Int, structure: BottleneckStructure,
-       random: RandomStream?) {
+  init(
+    width: Int, bottleneck: Int, layers: Int, structure: BottleneckStructure,
+    random: RandomStream?
+  ) {
     self.width = width
     var r = random ?? RandomStream(seed: 0)
     func tensor(_ shape: [Int], _ scale: Float) -> Tensor<Float> {
-      random == nil ? Tensor(shape: shape, repeating: 0)
+      random == nil
+        ? Tensor(shape: shape, repeating: 0)
         : Tensor<Float>.normal(shape: shape, standardDeviation: scale, random: &r)
     }
-    let zero1 = random == nil ? PackedWeight(Tensor(shape: [bottleneck, width], repeating: 0)) : nil
-    let zero2 = random == nil ? PackedWeight(Tensor(shape: [width, bottleneck], repeating: 0)) : nil
+    let zero1 =
+      random == nil ? PackedWeight(Tensor(shape: [bottleneck, width], repeating: 0)) : nil
+    let zero2 =
+      random == nil ? PackedWeight(Tensor(shape: [width, bottleneck], repeating: 0)) : nil
     branches = (0..<max(0, layers - 1)).map { _ in
       (0..<structure.stages).map { _ in
         (0..<structure.paths).map { _ in
-          Branch(w1: zero1 ?? PackedWeight(tensor([bottleneck, width], (2 / Float(width)).squareRoot())),
-                 b1: tensor([bottleneck], 0.1),
-                 w2: zero2 ?? PackedWeight(tensor([width, bottleneck], (2 / Float(bottleneck)).squareRoot())),
-                 b2: tensor([width], 0.1))
+          Branch(
+            w1: zero1
+              ?? PackedWeight(tensor([bottleneck, width], (2 / Float(width)).squareRoot())),
+            b1: tensor([bottleneck], 0.1),
+            w2: zero2
+              ?? PackedWeight(tensor([width, bottleneck], (2 / Float(bottleneck)).squareRoot())),
+            b2: tensor([width], 0.1))
         }
       }
     }
@@ -44,7 +52,8 @@ struct BranchedBottleneckMLP: Sendable {
       for stage in block {
         var sum = layer
         for b in stage {
-          let hidden = layer.dense(weight: b.w1, threshold: b.b1, activation: .relu, counter: counter)
+          let hidden = layer.dense(
+            weight: b.w1, threshold: b.b1, activation: .relu, counter: counter)
           let hat = hidden.dense(weight: b.w2, threshold: b.b2, activation: .relu, counter: counter)
           for i in sum.storage.indices { sum.storage[i] += hat.storage[i] }
         }

@@ -50,7 +50,8 @@ extension ResidualScale {
         let value = equation.coefficients(in: "γ").reduce(0.0) { sum, term in
           sum + (term.value.constantValue?.doubleValue ?? .nan) * pow(g, Double(term.key))
         }
-        // One rounding in g (≤ 1.1e-16 relative) moves c·g² − 1 by at most ~2.2e-16·c·g² = ~4.4e-16.
+        // One rounding in g (≤ 1.1e-16 relative) moves c·g² − 1 by at most ~2.2e-16·c·g²,
+        // ~4.4e-16 at c·g² = 2.
         let ok = abs(value) <= 1e-12 && g > 0
         return Measurement(
           status: ok ? .pass : .fail, expected: .real(0), measured: .real(value),

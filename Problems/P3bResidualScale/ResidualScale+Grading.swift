@@ -17,7 +17,8 @@ extension ResidualScale {
     else {
       return Grade(.unreadable, feedback: ["psverify's own γ is not exact"])
     }
-    let varianceFactor = (c.description.contains("/") ? "(\(c))" : "\(c)") + "γ²"  // "2γ²", "(5/2)γ²"
+    // "2γ²", "(5/2)γ²"
+    let varianceFactor = (c.description.contains("/") ? "(\(c))" : "\(c)") + "γ²"
     let value: ScalarValue, decimals: Int?
     do throws(AnswerSyntaxError) {
       let parts = try AnswerParser.parse(text)

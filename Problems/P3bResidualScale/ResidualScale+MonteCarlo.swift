@@ -25,7 +25,8 @@ extension ResidualScale {
     -> (total: Moments, prefixes: [Moments])
   {
     let (a, z) = structure.samplerCoefficients
-    return ChunkedSampling.running(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out, b in
+    return ChunkedSampling.running(count: pairs, chunkSize: 1 << 15, stream: stream) {
+      random, out, b in
       random.fill(out, with: distribution)
       random.fill(b, with: distribution)
       if z.count == 1 {

@@ -19,11 +19,16 @@ public struct ResidualScaleVariantProblem: Problem {
   public var title: String { "Residual scale γ that keeps unit variance — \(structureSummary)" }
   public var question: String {
     let stream = "L_ℓ[n]"
-    let branches = structure.branches.count == 1 ? ["L̂_ℓ[n]"]
+    let branches =
+      structure.branches.count == 1
+      ? ["L̂_ℓ[n]"]
       : (1...structure.branches.count).map { "L̂⁽\(superscript($0))⁾_ℓ[n]" }
     let names = structure.names.dropFirst().joined(separator: ", ")
-    return "The residual update becomes L_{ℓ+1}[n] = γ(\(([stream] + branches).joined(separator: " + "))). "
-      + "Write A = \(stream) and \(names) for the branch\(structure.branches.count == 1 ? "" : "es") "
+    return
+      "The residual update becomes L_{ℓ+1}[n] = "
+      + "γ(\(([stream] + branches).joined(separator: " + "))). "
+      + "Write A = \(stream) and \(names) for the "
+      + (structure.branches.count == 1 ? "branch " : "branches ")
       + "in that order: A has zero mean and unit variance, \(structure.premiseText). Which γ "
       + "gives L_{ℓ+1}[n] zero mean and unit variance?"
   }
@@ -31,8 +36,11 @@ public struct ResidualScaleVariantProblem: Problem {
   public var defaultTrials: Int { ResidualScale.problem.defaultTrials }
 
   public var parameters: [ParameterSpec] {
-    [ParameterSpec("gamma", "an answer to test in place of the derived γ",
-                   domain: .real(-10...10), default: nil)]
+    [
+      ParameterSpec(
+        "gamma", "an answer to test in place of the derived γ",
+        domain: .real(-10...10), default: nil)
+    ]
   }
 
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
@@ -45,20 +53,24 @@ public struct ResidualScaleVariantProblem: Problem {
 
   /// The base problem's grader with this structure's variance, and a sentence naming the
   /// structure.
-  public func grade(_ answer: String, _ derivation: Derivation,
-                    _ context: inout GradingContext) -> Grade {
+  public func grade(
+    _ answer: String, _ derivation: Derivation,
+    _ context: inout GradingContext
+  ) -> Grade {
     var grade = ResidualScale.grade(answer, derivation, &context, structure: structure)
     if grade.verdict != .unreadable {
-      grade.feedback.append("This variant: L_{ℓ+1} = γ(\(structure.sumText)) with A of variance 1, "
-        + "\(structure.premiseText).")
+      grade.feedback.append(
+        "This variant: L_{ℓ+1} = γ(\(structure.sumText)) with A of variance 1, "
+          + "\(structure.premiseText).")
     }
     return grade
   }
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
     guard case .scalar(let derived) = derivation.answer else { return [] }
-    return ResidualScale.variantChecks(candidate: parameters.real("gamma") ?? derived,
-                                       structure: structure)
+    return ResidualScale.variantChecks(
+      candidate: parameters.real("gamma") ?? derived,
+      structure: structure)
   }
 
   func superscript(_ n: Int) -> String {

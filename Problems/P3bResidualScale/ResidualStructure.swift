@@ -19,10 +19,12 @@ public struct ResidualStructure: Sendable, Equatable {
 
     public init(variance: Rational = 1, correlation: Rational = 0) {
       precondition(variance > .zero, "a branch's variance must be positive: \(variance)")
-      precondition(correlation.isZero || variance == 1,
-                   "a correlated branch has unit variance (exact covariances): \(variance)")
-      precondition(correlation > Rational(-1) && correlation < 1,
-                   "a correlation lies strictly between −1 and 1: \(correlation)")
+      precondition(
+        correlation.isZero || variance == 1,
+        "a correlated branch has unit variance (exact covariances): \(variance)")
+      precondition(
+        correlation > Rational(-1) && correlation < 1,
+        "a correlation lies strictly between −1 and 1: \(correlation)")
       self.variance = variance
       self.correlation = correlation
     }
@@ -32,8 +34,9 @@ public struct ResidualStructure: Sendable, Equatable {
 
   public init(branches: [Branch]) {
     precondition(!branches.isEmpty, "a residual block has at least one branch")
-    precondition(branches.filter { !$0.correlation.isZero }.count <= 1,
-                 "at most one branch is correlated with the stream")
+    precondition(
+      branches.filter { !$0.correlation.isZero }.count <= 1,
+      "at most one branch is correlated with the stream")
     self.branches = branches
   }
 
@@ -70,15 +73,18 @@ public struct ResidualStructure: Sendable, Equatable {
     var parts: [String] = []
     let variances = Set(branches.map(\.variance))
     if variances.count == 1 {
-      parts.append("\(branchNames.joined(separator: ", ")) "
-        + (branches.count > 1 ? "each " : "") + "of mean 0 and variance \(variances.first!)")
+      parts.append(
+        "\(branchNames.joined(separator: ", ")) "
+          + (branches.count > 1 ? "each " : "") + "of mean 0 and variance \(variances.first!)")
     } else {
       parts += zip(branchNames, branches).map { "\($0) of mean 0 and variance \($1.variance)" }
     }
     let correlated = zip(branchNames, branches).filter { !$0.1.correlation.isZero }
     if correlated.isEmpty {
-      parts.append(branches.count > 1 ? "all independent of A and of each other"
-                                      : "independent of A")
+      parts.append(
+        branches.count > 1
+          ? "all independent of A and of each other"
+          : "independent of A")
     } else {
       parts += correlated.map { "\($0) correlated with A with coefficient ρ = \($1.correlation)" }
     }
@@ -88,9 +94,14 @@ public struct ResidualStructure: Sendable, Equatable {
   /// The coefficients of the sampler: S/γ = a·A + Σ z_i·Z_i with a = 1 + Σ ρ_i√v_i and
   /// z_i = √(v_i(1 − ρ_i²)).
   public var samplerCoefficients: (stream: Double, branches: [Double]) {
-    let a = 1 + branches.reduce(0.0) { $0 + $1.correlation.doubleValue * $1.variance.doubleValue.squareRoot() }
+    let a =
+      1
+      + branches.reduce(0.0) {
+        $0 + $1.correlation.doubleValue * $1.variance.doubleValue.squareRoot()
+      }
     let z = branches.map { b in
-      (b.variance.doubleValue * (1 - b.correlation.doubleValue * b.correlation.doubleValue)).squareRoot()
+      (b.variance.doubleValue * (1 - b.correlation.doubleValue * b.correlation.doubleValue))
+        .squareRoot()
     }
     return (a, z)
   }

@@ -7,7 +7,9 @@ extension GradientDecay {
   /// the top layer L_{L−1} (L layers counting the input layer L_0) gets e = 0. With the ansatz
   /// e(ℓ) = a + b·ℓ the recurrence fixes b and the top fixes a. A variant that scales only every
   /// m-th block has e(ℓ) = e(ℓ + m) + 1 between the layers ℓ = 0, m, 2m, … (`every`).
-  static func solveExponent(every m: Int = 1) throws -> (perLayer: Polynomial, parameters: Polynomial) {
+  static func solveExponent(every m: Int = 1) throws
+    -> (perLayer: Polynomial, parameters: Polynomial)
+  {
     let a = Polynomial.symbol("a"), b = Polynomial.symbol("b")
     let l = Polynomial.symbol("ℓ"), layers = Polynomial.symbol("L")
     let e = a + b * l

@@ -40,7 +40,8 @@ extension GradientDecay {
         return Grade(.correct, reading: reading, answer: typed,
                      feedback: lead + [structure == .base
                        ? "The factor at every layer; at the bottom, ℓ = 0, it is γ^(\(bottom))."
-                       : "The factor at the layers ℓ = 0, \(structure.every), …; at ℓ = \(structure.layer) "
+                       : "The factor at the layers ℓ = 0, \(structure.every), …; "
+                         + "at ℓ = \(structure.layer) "
                          + "it is γ^(\(bottom))."])
       }
       return Grade(.incorrect, reading: reading, answer: typed,
@@ -77,18 +78,21 @@ extension GradientDecay {
                         + "and the top multiplies the direct path by γ.")
     } else {
       feedback.append("No layer of the stack has the factor γ^(\(exponent)): the exponents run from "
-                        + "\(general.substituting(["ℓ": Polynomial(0)])) at L_0 down to 0 at the top.")
+                        + "\(general.substituting(["ℓ": Polynomial(0)])) at L_0 down to 0 at the "
+                        + "top.")
     }
     let depth = structure.layer + 4 * structure.every + 1  // 5 for the base problem's L_0
     let measured = measureExponents(layers: depth, gamma: 0.5.squareRoot(), width: 6, bottleneck: 2,
                                     random: RandomStream(seed: 1).split("grading"),
                                     blockGammas: structure == .base ? nil
-                                      : structure.blockGammas(layers: depth, gamma: 0.5.squareRoot()))
+                                      : structure.blockGammas(layers: depth,
+                                                              gamma: 0.5.squareRoot()))
     let shown = stride(from: 0, to: depth, by: structure.every).prefix(3).map {
       "L_\($0): \(whole(measured.layers[$0]).map(String.init) ?? "?")"
     }
     let claimed = exponent.evaluate(["L": Rational(depth)]).map(\.description) ?? "?"
-    feedback.append("Backprop on a \(depth)-layer stack measures the exponents \(shown.joined(separator: ", ")), …; "
+    feedback.append("Backprop on a \(depth)-layer stack measures the exponents "
+                      + "\(shown.joined(separator: ", ")), …; "
                       + "the answer gives \(claimed) at "
                       + (structure.layer == 0 ? "the bottom." : "L_\(structure.layer)."))
     return Grade(.incorrect, reading: reading, answer: typed, feedback: feedback)

@@ -15,7 +15,9 @@ public struct GradientDecayVariantProblem: Problem {
   public var title: String { "Gradient decay through a residual stack — \(structure.summary)" }
   public var question: String {
     let s = structure
-    let scaled = s.every == 1 ? "Every block is scaled, L_{ℓ+1} = γ(L_ℓ + L̂_ℓ), with γ < 1."
+    let scaled =
+      s.every == 1
+      ? "Every block is scaled, L_{ℓ+1} = γ(L_ℓ + L̂_ℓ), with γ < 1."
       : "Only every \(s.ordinal(s.every)) block is scaled: L_{ℓ+1} = γ(L_ℓ + L̂_ℓ) for ℓ = "
         + "\(s.every - 1), \(2 * s.every - 1), \(3 * s.every - 1), …, with γ < 1, and every other "
         + "block adds plainly, L_{ℓ+1} = L_ℓ + L̂_ℓ; L − 1 is a multiple of \(s.every)."
@@ -28,10 +30,14 @@ public struct GradientDecayVariantProblem: Problem {
   public var defaultTrials: Int { GradientDecay.problem.defaultTrials }
 
   public var parameters: [ParameterSpec] {
-    [ParameterSpec("L", "layers of the largest stack measured, counting the input layer",
-                   domain: .integer(2...200), default: .integer(13)),
-     ParameterSpec("gamma", "the residual scale γ of the scaled blocks",
-                   domain: .real(0.05...0.99), default: .real(.approximate(0.5.squareRoot())))]
+    [
+      ParameterSpec(
+        "L", "layers of the largest stack measured, counting the input layer",
+        domain: .integer(2...200), default: .integer(13)),
+      ParameterSpec(
+        "gamma", "the residual scale γ of the scaled blocks",
+        domain: .real(0.05...0.99), default: .real(.approximate(0.5.squareRoot()))),
+    ]
   }
 
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
@@ -43,8 +49,10 @@ public struct GradientDecayVariantProblem: Problem {
   }
 
   /// The base problem's grader with this structure, and a sentence naming it.
-  public func grade(_ answer: String, _ derivation: Derivation,
-                    _ context: inout GradingContext) -> Grade {
+  public func grade(
+    _ answer: String, _ derivation: Derivation,
+    _ context: inout GradingContext
+  ) -> Grade {
     var grade = GradientDecay.grade(answer, derivation, structure: structure)
     if grade.verdict != .unreadable { grade.feedback.append("This variant: \(structure.summary).") }
     return grade
@@ -52,10 +60,12 @@ public struct GradientDecayVariantProblem: Problem {
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
     guard case .power(_, let asked) = derivation.answer,
-          let perLayer = GradientDecay.perLayer(derivation) else { return [] }
+      let perLayer = GradientDecay.perLayer(derivation)
+    else { return [] }
     return GradientDecay.variantChecks(
       candidate: asked, perLayer: perLayer, structure: structure,
-      setup: .init(layers: p.integer("L"), gamma: p.real("gamma")!.doubleValue, width: 6,
-                   bottleneck: 3, seeds: 1))
+      setup: .init(
+        layers: p.integer("L"), gamma: p.real("gamma")!.doubleValue, width: 6,
+        bottleneck: 3, seeds: 1))
   }
 }

@@ -51,7 +51,8 @@ struct GradeCommand: ParsableCommand {
     default: throw ValidationError("give either ID --answer \"…\" or --file FILE, not both")
     }
     if variant != nil && id == nil {
-      throw ValidationError("--variant grades one answer: psverify grade ID --variant N --answer \"…\"")
+      throw ValidationError(
+        "--variant grades one answer: psverify grade ID --variant N --answer \"…\"")
     }
   }
 

@@ -16,8 +16,9 @@ extension Catalog {
   static func variant(_ id: String, seed: UInt64) throws -> Variant {
     guard let p = problem(id) else { throw unknown(id) }
     guard let family = p as? any ProblemFamily else {
-      throw UsageError(message: VariantError.noFamily(problem: id, families: families.map(\.id))
-        .description + " (hint: run the base problem with psverify problem \(id))")
+      throw UsageError(
+        message: VariantError.noFamily(problem: id, families: families.map(\.id))
+          .description + " (hint: run the base problem with psverify problem \(id))")
     }
     return family.variant(seed: seed)
   }
@@ -45,31 +46,37 @@ struct VariantCommand: ParsableCommand {
   @Option(help: "Output format: markdown, json or html.")
   var format: VariantFormat = .markdown
 
-  @Option(parsing: .unconditional,
-          help: "Monte Carlo trials per estimate in the checks; default: the problem's own.",
-          transform: RunOptions.parseTrials)
+  @Option(
+    parsing: .unconditional,
+    help: "Monte Carlo trials per estimate in the checks; default: the problem's own.",
+    transform: RunOptions.parseTrials)
   var trials: Int?
 
-  @Option(name: .customLong("check-seed"),
-          help: "Seed of the checks' random streams (default \(RunOptions.defaultSeed)).",
-          transform: RunOptions.parseSeed)
+  @Option(
+    name: .customLong("check-seed"),
+    help: "Seed of the checks' random streams (default \(RunOptions.defaultSeed)).",
+    transform: RunOptions.parseSeed)
   var checkSeed: UInt64 = RunOptions.defaultSeed
 
-  @Option(name: .customLong("param"),
-          help: ArgumentHelp("Override a parameter of the variant's checks, e.g. gamma=1/2 to test "
-                               + "an answer in place of the derived one (repeatable).",
-                             valueName: "NAME=VALUE"))
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp(
+      "Override a parameter of the variant's checks, e.g. gamma=1/2 to test "
+        + "an answer in place of the derived one (repeatable).",
+      valueName: "NAME=VALUE"))
   var params: [String] = []
 
   func run() throws {
     let variant = try Catalog.variant(id, seed: seed)
     let parameters = try VariantCommand.parameters(params, for: variant.problem)
-    let report = VariantCommand.verify(variant, parameters: parameters, seed: checkSeed,
-                                       trials: trials)
+    let report = VariantCommand.verify(
+      variant, parameters: parameters, seed: checkSeed,
+      trials: trials)
     let reasons = report.refusalReasons
     guard reasons.isEmpty else {
-      Terminal.error(VariantError.unverified(problem: variant.problemID, seed: seed, reasons: reasons)
-        .description)
+      Terminal.error(
+        VariantError.unverified(problem: variant.problemID, seed: seed, reasons: reasons)
+          .description)
       throw ExitCode(1)
     }
     switch format {
@@ -80,8 +87,10 @@ struct VariantCommand: ParsableCommand {
   }
 
   /// Derives the variant and runs its checks (no printed solution: a variant has none).
-  static func verify(_ variant: Variant, parameters: ParameterValues, seed: UInt64,
-                     trials: Int?) -> ProblemReport {
+  static func verify(
+    _ variant: Variant, parameters: ParameterValues, seed: UInt64,
+    trials: Int?
+  ) -> ProblemReport {
     Runner(seed: seed, trials: trials).run(variant.problem, parameters: parameters)
   }
 
@@ -91,14 +100,17 @@ struct VariantCommand: ParsableCommand {
     var overrides: [String: ParameterValue] = [:]
     for text in given {
       guard let eq = text.firstIndex(of: "="), eq != text.startIndex,
-            text.index(after: eq) != text.endIndex else {
+        text.index(after: eq) != text.endIndex
+      else {
         throw UsageError(message: ParameterError.malformed(text).description)
       }
       let name = String(text[..<eq])
       guard let spec = problem.parameters.first(where: { $0.name == name }) else {
-        throw UsageError(message: ParameterError.unknown(
-          name: name, problem: "\(problem.id) (this variant)",
-          known: problem.parameters.map(\.name)).description)
+        throw UsageError(
+          message: ParameterError.unknown(
+            name: name, problem: "\(problem.id) (this variant)",
+            known: problem.parameters.map(\.name)
+          ).description)
       }
       do {
         overrides[name] = try spec.parse(String(text[text.index(after: eq)...]))

@@ -10,7 +10,8 @@ public enum VariantReport {
 
   public static func markdown(_ v: Variant, _ r: ProblemReport) -> String {
     var out = "# Problem \(v.problemID), variant \(v.seed)\n\n"
-    out += "*Structure:* " + v.structure.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+    out +=
+      "*Structure:* " + v.structure.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
       + (v.differsInStructure ? "" : " (the base problem)") + "\n\n"
     out += "## Statement\n\n\(r.question)\n\n"
     if let d = r.derivation {
@@ -24,7 +25,8 @@ public enum VariantReport {
     out += "|---|---|---|---|---|---|---|\n"
     for o in r.outcomes {
       let m = o.measurement
-      out += "| \(o.status == .pass ? "✓" : "✗") | `\(o.id)` | \(o.kind.rawValue) | "
+      out +=
+        "| \(o.status == .pass ? "✓" : "✗") | `\(o.id)` | \(o.kind.rawValue) | "
         + "\(MarkdownReport.cell(m.expected.description)) | "
         + "\(MarkdownReport.cell(m.measured.description)) | "
         + "\(MarkdownReport.cell(m.tolerance.reason)) | \(MarkdownReport.cell(m.detail)) |\n"
@@ -49,27 +51,32 @@ public enum VariantReport {
   public static func html(_ v: Variant, _ r: ProblemReport) -> String {
     let e = ReportText.html
     var body = "<h1>Problem \(e(v.problemID)), variant \(v.seed)</h1>\n"
-    body += "<p class=\"meta\">" + e(v.structure.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
+    body +=
+      "<p class=\"meta\">" + e(v.structure.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
       + (v.differsInStructure ? "" : " (the base problem)") + "</p>\n"
     body += "<h2>Statement</h2>\n<p>\(e(r.question))</p>\n"
     if let d = r.derivation {
       body += "<h2>Derivation</h2>\n<ol>\n"
       for s in d.steps { body += "<li>\(e(s.text))</li>\n" }
-      body += "</ol>\n<div class=\"math\">"
+      body +=
+        "</ol>\n<div class=\"math\">"
         + (ReportText.safeMathML(d.answer.mathML) ?? "<code>\(e(d.answer.text))</code>")
         + "</div>\n<p>\(e(d.summary))</p>\n"
     }
-    body += "<h2>Checks</h2>\n<table><tr><th></th><th>check</th><th>kind</th><th>expected</th>"
+    body +=
+      "<h2>Checks</h2>\n<table><tr><th></th><th>check</th><th>kind</th><th>expected</th>"
       + "<th>measured</th><th>tolerance</th><th>detail</th></tr>\n"
     for o in r.outcomes {
       let m = o.measurement
-      body += "<tr><td><span class=\"status \(o.status.rawValue)\">\(o.status.rawValue)</span></td>"
+      body +=
+        "<tr><td><span class=\"status \(o.status.rawValue)\">\(o.status.rawValue)</span></td>"
         + "<td><code>\(e(o.id))</code></td><td>\(o.kind.rawValue)</td>"
         + "<td>\(e(m.expected.description))</td><td>\(e(m.measured.description))</td>"
         + "<td>\(e(m.tolerance.reason))</td><td>\(e(m.detail))</td></tr>\n"
     }
     let status = verified(r) ? "verified" : "failed"
-    body += "</table>\n<p class=\"verdict\">Verdict: <span class=\"status \(status)\">\(status)"
+    body +=
+      "</table>\n<p class=\"verdict\">Verdict: <span class=\"status \(status)\">\(status)"
       + "</span></p>\n"
     return """
       <!DOCTYPE html>

@@ -22,9 +22,11 @@ public struct Variant: Sendable {
   /// Whether the structure differs from the base problem's, not only its numbers.
   public let differsInStructure: Bool
 
-  public init(problemID: String, seed: UInt64, problem: any Problem,
-              structure: [(name: String, value: String)], summary: String, kind: String,
-              differsInStructure: Bool) {
+  public init(
+    problemID: String, seed: UInt64, problem: any Problem,
+    structure: [(name: String, value: String)], summary: String, kind: String,
+    differsInStructure: Bool
+  ) {
     self.problemID = problemID
     self.seed = seed
     self.problem = problem
@@ -35,10 +37,13 @@ public struct Variant: Sendable {
   }
 
   /// The base problem as the variant of seed 0.
-  public static func base(_ problem: any Problem, structure: [(name: String, value: String)],
-                          summary: String) -> Variant {
-    Variant(problemID: problem.id, seed: 0, problem: problem, structure: structure,
-            summary: summary, kind: "base", differsInStructure: false)
+  public static func base(
+    _ problem: any Problem, structure: [(name: String, value: String)],
+    summary: String
+  ) -> Variant {
+    Variant(
+      problemID: problem.id, seed: 0, problem: problem, structure: structure,
+      summary: summary, kind: "base", differsInStructure: false)
   }
 
   /// The random stream a family draws a member's structure from: depends only on the problem id
@@ -63,10 +68,10 @@ public enum VariantError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .noFamily(problem, families):
+    case .noFamily(let problem, let families):
       "problem \(problem) has no variants yet; problems with variants: "
         + (families.isEmpty ? "none" : families.joined(separator: ", "))
-    case let .unverified(problem, seed, reasons):
+    case .unverified(let problem, let seed, let reasons):
       "variant \(seed) of problem \(problem) is not verified, so it is not handed out: "
         + reasons.joined(separator: "; ")
     }

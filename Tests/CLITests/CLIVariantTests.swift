@@ -11,7 +11,8 @@ extension CLITests {
     XCTAssertEqual(try run(["variant", "3b", "--seed", "5", "--trials", "5000"]).stdout, md.stdout)
     let json = try run(["variant", "1", "--seed", "3", "--format", "json"])
     XCTAssertEqual(json.status, 0, json.stderr)
-    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     XCTAssertEqual(object["status"] as? String, "verified")
     XCTAssertEqual(object["differs_in_structure"] as? Bool, true)
     XCTAssertEqual((object["checks"] as? [Any])?.count, 2)
@@ -24,23 +25,34 @@ extension CLITests {
 
   /// A variant whose checks fail (here: a γ planted in place of the derived one) is refused.
   func testVariant_whoseChecksFail_isRefusedWithTheReasons() throws {
-    let r = try run(["variant", "3b", "--seed", "5", "--trials", "5000", "--param", "gamma=1/sqrt(2)"])
+    let r = try run([
+      "variant", "3b", "--seed", "5", "--trials", "5000", "--param", "gamma=1/sqrt(2)",
+    ])
     XCTAssertEqual(r.status, 1)
     XCTAssertEqual(r.stdout, "")
-    XCTAssertTrue(r.stderr.hasPrefix(
-      "psverify: error: variant 5 of problem 3b is not verified, so it is not handed out: "
-        + "check gamma-solves-variance-equation failed: 4·γ² − 1 = 1 at γ = 1/√2, not 0"), r.stderr)
+    XCTAssertTrue(
+      r.stderr.hasPrefix(
+        "psverify: error: variant 5 of problem 3b is not verified, so it is not handed out: "
+          + "check gamma-solves-variance-equation failed: 4·γ² − 1 = 1 at γ = 1/√2, not 0"),
+      r.stderr)
   }
 
   func testVariant_badInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
-      (["variant", "2", "--seed", "1"],
-       "psverify: error: problem 2 has no variants yet; problems with variants: 1, 3a, 3b, 3c (hint: run "
-         + "the base problem with psverify problem 2)\n"),
-      (["variant", "9z", "--seed", "1"],
-       "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"),
-      (["variant", "3b", "--seed", "1", "--param", "N=3"],
-       "psverify: error: unknown parameter 'N' for problem 3b (this variant); known: gamma\n"),
+      (
+        ["variant", "2", "--seed", "1"],
+        "psverify: error: problem 2 has no variants yet; problems with variants: 1, 3a, 3b, 3c "
+          + "(hint: run "
+          + "the base problem with psverify problem 2)\n"
+      ),
+      (
+        ["variant", "9z", "--seed", "1"],
+        "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"
+      ),
+      (
+        ["variant", "3b", "--seed", "1", "--param", "N=3"],
+        "psverify: error: unknown parameter 'N' for problem 3b (this variant); known: gamma\n"
+      ),
     ]
     for (arguments, message) in cases {
       let r = try run(arguments)

@@ -22,7 +22,8 @@ final class GradientDecayVariantGrading: XCTestCase {
       XCTAssertEqual(checks.count, 3)
       for check in checks {
         let o = runCheck(check, seed: seed)
-        XCTAssertEqual(o.status, .pass, "seed \(seed) (\(v.summary)) \(o.id): \(o.measurement.detail)")
+        XCTAssertEqual(
+          o.status, .pass, "seed \(seed) (\(v.summary)) \(o.id): \(o.measurement.detail)")
       }
     }
     XCTAssertGreaterThanOrEqual(differing, 4)
@@ -39,43 +40,51 @@ final class GradientDecayVariantGrading: XCTestCase {
 
   func testEverySecondBlock_gradedThroughTheBaseGrader() {
     let p = GradientDecayVariantProblem(DecayStructure(every: 2, layer: 0))
-    assertGrade(p, "gamma^((L-1)/2)", .correct, mentions: ["scaled blocks lie between L_0 and the top"])
+    assertGrade(
+      p, "gamma^((L-1)/2)", .correct, mentions: ["scaled blocks lie between L_0 and the top"])
     assertGrade(p, #"\gamma^{\frac{L-1}{2}}"#, .correct)
     // The base problem's answer counts every block.
-    assertGrade(p, "gamma^(L-1)", .incorrect,
-                mentions: ["the answer gives 8 at the bottom", "This variant: γ on every 2nd block"])
+    assertGrade(
+      p, "gamma^(L-1)", .incorrect,
+      mentions: ["the answer gives 8 at the bottom", "This variant: γ on every 2nd block"])
   }
 
   func testAnotherLayer_gradedThroughTheBaseGrader() {
     let p = GradientDecayVariantProblem(DecayStructure(every: 1, layer: 2))
     assertGrade(p, "gamma^(L-3)", .correct)
     assertGrade(p, "γ^(L − 3)", .correct)
-    assertGrade(p, "gamma^(L-1)", .incorrect, mentions: ["L_2 gets γ^(L − 3)", "the factor at L_2"])
+    assertGrade(
+      p, "gamma^(L-1)", .incorrect, mentions: ["L_2 gets γ^(L − 3)", "the factor at L_2"])
   }
 
   /// A derivation blind to the structure (the base problem's γ^(L − 1 − ℓ)) fails every variant
   /// check; a backward pass that scales every block fails the finite differences.
   func testStructureBlindExponent_failsEveryVariantCheck() throws {
     let s = DecayStructure(every: 3, layer: 3)
-    let setup = GradientDecay.Setup(layers: 10, gamma: 0.5.squareRoot(), width: 6, bottleneck: 3, seeds: 1)
+    let setup = GradientDecay.Setup(
+      layers: 10, gamma: 0.5.squareRoot(), width: 6, bottleneck: 3, seeds: 1)
     let (blindPerLayer, _) = try GradientDecay.solveExponent()
     let blindAsked = blindPerLayer.substituting(["ℓ": Polynomial(3)])
-    let all = GradientDecay.variantChecks(candidate: blindAsked, perLayer: blindPerLayer, structure: s,
-                                          setup: setup)
+    let all = GradientDecay.variantChecks(
+      candidate: blindAsked, perLayer: blindPerLayer, structure: s,
+      setup: setup)
     var failing = Set<String>()
     for check in all where check.id != "backprop-finite-difference" {
       assertStatus(runCheck(check), .fail)
       failing.insert(check.id)
     }
     // A backward pass that multiplies every block by γ, though only every 3rd is scaled.
-    let planted = GradientDecay.finiteDifferenceCheck(setup, backwardGamma: setup.gamma,
-                                                      blockGammas: s.blockGammas(layers: 4, gamma: setup.gamma))
+    let planted = GradientDecay.finiteDifferenceCheck(
+      setup, backwardGamma: setup.gamma,
+      blockGammas: s.blockGammas(layers: 4, gamma: setup.gamma))
     assertStatus(runCheck(planted), .fail)
     failing.insert(planted.id)
     assertEveryCheckFails(all, failing: failing)
     let (right, _) = try GradientDecay.solveExponent(every: 3)
-    for check in GradientDecay.variantChecks(candidate: right.substituting(["ℓ": Polynomial(3)]),
-                                             perLayer: right, structure: s, setup: setup) {
+    for check in GradientDecay.variantChecks(
+      candidate: right.substituting(["ℓ": Polynomial(3)]),
+      perLayer: right, structure: s, setup: setup)
+    {
       assertStatus(runCheck(check), .pass)
     }
   }

@@ -11,7 +11,9 @@ import XCTest
 final class ResidualScaleVariantGrading: XCTestCase {
   let family = ResidualScale.problem
 
-  func variant(_ branches: [ResidualStructure.Branch], _ summary: String) -> ResidualScaleVariantProblem {
+  func variant(_ branches: [ResidualStructure.Branch], _ summary: String)
+    -> ResidualScaleVariantProblem
+  {
     ResidualScaleVariantProblem(structure: ResidualStructure(branches: branches), summary: summary)
   }
 
@@ -19,7 +21,8 @@ final class ResidualScaleVariantGrading: XCTestCase {
     let runner = Runner(seed: seed, trials: trials)
     let root = RandomStream(seed: seed).split("3b")
     return checks.map {
-      runner.run($0, stream: root.split($0.id), trials: trials, parameters: ParameterValues(specs: []))
+      runner.run(
+        $0, stream: root.split($0.id), trials: trials, parameters: ParameterValues(specs: []))
     }
   }
 
@@ -30,7 +33,8 @@ final class ResidualScaleVariantGrading: XCTestCase {
   }
 
   func testVariants_ofEightSeeds_passEveryCheck_andDifferInStructure() throws {
-    var differing = 0, kinds = Set<String>()
+    var differing = 0
+    var kinds = Set<String>()
     for seed in UInt64(1)...8 {
       let v = family.variant(seed: seed)
       if v.differsInStructure { differing += 1 }
@@ -39,7 +43,8 @@ final class ResidualScaleVariantGrading: XCTestCase {
       let checks = v.problem.checks(d, ParameterValues(specs: v.problem.parameters))
       XCTAssertEqual(checks.count, 5, "seed \(seed)")
       for o in outcomes(checks, seed: seed) {
-        XCTAssertEqual(o.status, .pass, "seed \(seed) (\(v.summary)) \(o.id): \(o.measurement.detail)")
+        XCTAssertEqual(
+          o.status, .pass, "seed \(seed) (\(v.summary)) \(o.id): \(o.measurement.detail)")
       }
       // The same seed gives the same member.
       XCTAssertEqual(family.variant(seed: seed).summary, v.summary)
@@ -67,14 +72,21 @@ final class ResidualScaleVariantGrading: XCTestCase {
 
   func testThreeBranches_gradedThroughTheBaseGrader() {
     let p = variant(Array(repeating: .init(), count: 3), "3 independent branches")
-    assertGrade(p, "1/2", .correct, mentions: ["4γ² − 1 = 0 exactly at γ = 1/2",
-                                               "γ(A + B_1 + B_2 + B_3)"])
+    assertGrade(
+      p, "1/2", .correct,
+      mentions: [
+        "4γ² − 1 = 0 exactly at γ = 1/2",
+        "γ(A + B_1 + B_2 + B_3)",
+      ])
     assertGrade(p, #"\frac{1}{2}"#, .correct)
     assertGrade(p, "0.500", .correct)
     // The base problem's answer is wrong here, and the feedback names the structure.
-    assertGrade(p, "1/sqrt(2)", .incorrect,
-                mentions: ["Var γ(A + B_1 + B_2 + B_3) = 4γ² = 2, not 1", "γ is too large",
-                           "B_1, B_2, B_3 each of mean 0 and variance 1"])
+    assertGrade(
+      p, "1/sqrt(2)", .incorrect,
+      mentions: [
+        "Var γ(A + B_1 + B_2 + B_3) = 4γ² = 2, not 1", "γ is too large",
+        "B_1, B_2, B_3 each of mean 0 and variance 1",
+      ])
     assertGrade(p, "-1/2", .correct, convention: "the negative root")
   }
 
@@ -83,14 +95,17 @@ final class ResidualScaleVariantGrading: XCTestCase {
     assertGrade(p, "sqrt(2/5)", .correct)
     assertGrade(p, #"\frac{\sqrt{10}}{5}"#, .correct)
     assertGrade(p, "0.6325", .correct)
-    assertGrade(p, "1/sqrt(2)", .incorrect, mentions: ["(5/2)γ² = 1.25, not 1", "correlated with A with coefficient ρ = 1/4"])
+    assertGrade(
+      p, "1/sqrt(2)", .incorrect,
+      mentions: ["(5/2)γ² = 1.25, not 1", "correlated with A with coefficient ρ = 1/4"])
   }
 
   func testBranchVariance_gradedThroughTheBaseGrader() {
     let p = variant([.init(variance: Rational(1, 4))], "variance 1/4")
     assertGrade(p, "2/sqrt(5)", .correct)
     assertGrade(p, "2*sqrt(5)/5", .correct)
-    assertGrade(p, "1/sqrt(2)", .incorrect, mentions: ["= 0.625, not 1", "γ is too small", "variance 1/4"])
+    assertGrade(
+      p, "1/sqrt(2)", .incorrect, mentions: ["= 0.625, not 1", "γ is too small", "variance 1/4"])
     XCTAssertEqual(grade(p, "1/sqrt(").verdict, .unreadable)
   }
 
@@ -98,9 +113,11 @@ final class ResidualScaleVariantGrading: XCTestCase {
   /// each family; the derived γ passes them with the same draws.
   func testStructureBlindGamma_failsEveryVariantCheck() throws {
     let base = try XCTUnwrap(Surd.squareRoot(of: Rational(1, 2)))
-    let structures = [ResidualStructure(branches: Array(repeating: .init(), count: 3)),
-                      ResidualStructure(branches: [.init(variance: 1, correlation: Rational(1, 2))]),
-                      ResidualStructure(branches: [.init(variance: 4)])]
+    let structures = [
+      ResidualStructure(branches: Array(repeating: .init(), count: 3)),
+      ResidualStructure(branches: [.init(variance: 1, correlation: Rational(1, 2))]),
+      ResidualStructure(branches: [.init(variance: 4)]),
+    ]
     for s in structures {
       let all = ResidualScale.variantChecks(candidate: .exact(base), structure: s)
       var failing = Set<String>()
