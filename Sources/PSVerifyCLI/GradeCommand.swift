@@ -42,6 +42,12 @@ struct GradeCommand: ParsableCommand {
           transform: RunOptions.parseSeed)
   var variant: UInt64?
 
+  @Option(help: "Grade against this student's recorded variant (with --assignment); with ID only.")
+  var student: String?
+
+  @Option(help: "The assignment whose recorded sets --student refers to.")
+  var assignment: String?
+
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }
     switch (id, answer, file) {
@@ -49,6 +55,14 @@ struct GradeCommand: ParsableCommand {
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
     case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
     default: throw ValidationError("give either ID --answer \"…\" or --file FILE, not both")
+    }
+    if (student == nil) != (assignment == nil) {
+      throw ValidationError("--student and --assignment go together: psverify grade ID "
+        + "--student S --assignment NAME --answer \"…\"")
+    }
+    if student != nil && (variant != nil || id == nil) {
+      throw ValidationError("--student grades one answer against the recorded variant: "
+        + "psverify grade ID --student S --assignment NAME --answer \"…\" (without --variant)")
     }
     if variant != nil && id == nil {
       throw ValidationError(
@@ -82,6 +96,13 @@ struct GradeCommand: ParsableCommand {
     } else if let id, let answer {
       guard var p = Catalog.problem(id) else { throw Catalog.unknown(id) }
       if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
+      if let student, let assignment {
+        let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"]
+          ?? "results.db")
+        let seed = try VariantCommand.recordedSeed(store: store, assignment: assignment,
+                                                   student: student, problem: p.id)
+        p = try Catalog.variant(id, seed: seed).problem
+      }
       entries.append((p, answer, nil))
     }
     let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")

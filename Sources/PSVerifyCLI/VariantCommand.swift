@@ -34,14 +34,29 @@ struct VariantCommand: ParsableCommand {
       The variant of seed 0 is the base problem. A variant changes the problem's structure \
       (stride and groups in 1; branches, correlation or branch variance in 3b), its answer is \
       derived by the problem's own code, and its checks run before it is written: a variant \
-      whose checks fail is not written (exit 1, with the reasons on standard error).
+      whose checks fail is not written (exit 1, with the reasons on standard error). With       --roster, --assignment and --out it writes one problem set per student (every problem       with a family, each student's variant chosen from a hash of student id, assignment and       problem id) and records the choice in results.db, where `grade --student` finds it.
       """)
 
-  @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4).")
-  var id: String
+  @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --roster.")
+  var id: String?
 
   @Option(help: "The variant's seed (0 is the base problem).", transform: RunOptions.parseSeed)
-  var seed: UInt64
+  var seed: UInt64?
+
+  @Option(help: "A class roster (CSV with an id column, optionally name): one set per student.")
+  var roster: String?
+
+  @Option(help: "The assignment's name, with --roster: part of every student's variant choice.")
+  var assignment: String?
+
+  @Option(help: "The directory the students' sets are written to, with --roster.")
+  var out: String?
+
+  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db), with --roster.")
+  var db: String?
+
+  @Flag(help: "Do not record the students' variants (with --roster).")
+  var noStore = false
 
   @Option(help: "Output format: markdown, json or html.")
   var format: VariantFormat = .markdown
@@ -66,7 +81,36 @@ struct VariantCommand: ParsableCommand {
       valueName: "NAME=VALUE"))
   var params: [String] = []
 
+  func validate() throws {
+    switch (id, seed, roster) {
+    case (_?, _?, nil):
+      if assignment != nil || out != nil {
+        throw ValidationError("--assignment and --out go with --roster, not with ID --seed N")
+      }
+    case (nil, nil, _?):
+      guard let assignment, !assignment.isEmpty, out != nil else {
+        throw ValidationError(
+          "--roster needs --assignment NAME and --out DIR: psverify variant --roster "
+            + "students.csv --assignment hw2 --out sets/")
+      }
+      guard format == .markdown, params.isEmpty else {
+        throw ValidationError("--roster writes Markdown and HTML sets; --format and --param "
+          + "apply to one variant")
+      }
+    case (_?, nil, nil):
+      throw ValidationError("give the variant's seed: psverify variant \(id!) --seed N")
+    case (nil, _?, nil):
+      throw ValidationError("name the problem: psverify variant ID --seed N")
+    default:
+      throw ValidationError(
+        "give either ID --seed N or --roster FILE --assignment NAME --out DIR, not both")
+    }
+  }
+
   func run() throws {
+    guard let id, let seed else {
+      return try runRoster(roster!, assignment: assignment!, out: out!)
+    }
     let variant = try Catalog.variant(id, seed: seed)
     let parameters = try VariantCommand.parameters(params, for: variant.problem)
     let report = VariantCommand.verify(
