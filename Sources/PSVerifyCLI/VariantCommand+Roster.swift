@@ -10,17 +10,23 @@ extension VariantCommand {
   /// set, writing nothing, when any variant's checks fail.
   func runRoster(_ path: String, assignment: String, out: String) throws {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw UsageError(message: "cannot read the roster '\(path)': "
-        + (FileManager.default.fileExists(atPath: path) ? "permission denied or not a file"
-           : "no such file"))
+      throw UsageError(
+        message: "cannot read the roster '\(path)': "
+          + (FileManager.default.fileExists(atPath: path)
+            ? "permission denied or not a file"
+            : "no such file"))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw UsageError(message: "the roster '\(path)' is not UTF-8 text; save it as UTF-8 CSV")
     }
     let roster: Roster
     do { roster = try Roster.parse(text) } catch { throw UsageError(message: error.description) }
-    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo
-      .environment["PSVERIFY_DB"] ?? "results.db")
+    let store =
+      noStore
+      ? nil
+      : ResultStore(
+        path: db ?? ProcessInfo.processInfo
+          .environment["PSVERIFY_DB"] ?? "results.db")
     if let store {
       do { try store.validate() } catch { throw UsageError(message: error.description) }
     }
@@ -41,8 +47,10 @@ extension VariantCommand {
             seed: checkSeed, trials: trials)
           let reasons = report.refusalReasons
           guard reasons.isEmpty else {
-            Terminal.error("no sets written: student \(student.id)'s "
-              + VariantError.unverified(problem: family.id, seed: seed, reasons: reasons).description)
+            Terminal.error(
+              "no sets written: student \(student.id)'s "
+                + VariantError.unverified(problem: family.id, seed: seed, reasons: reasons)
+                .description)
             throw ExitCode(1)
           }
           verified[key] = report
@@ -55,13 +63,19 @@ extension VariantCommand {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       for (student, items) in sets {
-        try Data(VariantSetReport.markdown(assignment: assignment, student: student, items: items)
-          .utf8).write(to: directory.appendingPathComponent("\(student.id).md"))
-        try Data(VariantSetReport.html(assignment: assignment, student: student, items: items)
-          .utf8).write(to: directory.appendingPathComponent("\(student.id).html"))
+        try Data(
+          VariantSetReport.markdown(assignment: assignment, student: student, items: items)
+            .utf8
+        ).write(to: directory.appendingPathComponent("\(student.id).md"))
+        try Data(
+          VariantSetReport.html(assignment: assignment, student: student, items: items)
+            .utf8
+        ).write(to: directory.appendingPathComponent("\(student.id).html"))
       }
-      try Data((VariantSetReport.key(assignment: assignment, sets: sets).serialized(pretty: true)
-        + "\n").utf8).write(to: directory.appendingPathComponent("key.json"))
+      try Data(
+        (VariantSetReport.key(assignment: assignment, sets: sets).serialized(pretty: true)
+          + "\n").utf8
+      ).write(to: directory.appendingPathComponent("key.json"))
     } catch {
       throw UsageError(message: "cannot write the sets to '\(out)': \(error.localizedDescription)")
     }
@@ -82,46 +96,60 @@ extension VariantCommand {
         throw ExitCode(3)
       }
     }
-    print("wrote \(sets.count) problem sets (Markdown and HTML) and key.json to \(out); "
-      + "\(verified.count) distinct structures verified; \(storage)")
+    print(
+      "wrote \(sets.count) problem sets (Markdown and HTML) and key.json to \(out); "
+        + "\(verified.count) distinct structures verified; \(storage)")
   }
 
   /// The stored run's kind for a roster's sets.
   static let setKind = "variant-set"
 
   /// `{"assignment": NAME, "students": {ID: {PROBLEM: SEED, …}, …}}`.
-  static func recordParameters(_ assignment: String,
-                               _ sets: [(Roster.Student, [VariantSetReport.Item])]) -> JSONValue {
+  static func recordParameters(
+    _ assignment: String,
+    _ sets: [(Roster.Student, [VariantSetReport.Item])]
+  ) -> JSONValue {
     .object([
       ("assignment", .string(assignment)),
-      ("students", .object(sets.map { student, items in
-        (student.id, .object(items.map { ($0.variant.problemID, .integer(Int($0.variant.seed))) }))
-      })),
+      (
+        "students",
+        .object(
+          sets.map { student, items in
+            (
+              student.id,
+              .object(items.map { ($0.variant.problemID, .integer(Int($0.variant.seed))) })
+            )
+          })
+      ),
     ])
   }
 
   /// The variant seed recorded for a student's problem in the latest set of `assignment`.
   /// - Throws: `UsageError` when no recorded set has the assignment, the student or the problem.
-  static func recordedSeed(store: ResultStore, assignment: String, student: String,
-                           problem: String) throws -> UInt64 {
+  static func recordedSeed(
+    store: ResultStore, assignment: String, student: String,
+    problem: String
+  ) throws -> UInt64 {
     let runs = try storeQuery { () throws(StoreError) in try store.runs() }
     for run in runs.reversed() where run.kind == setKind {
       let doc = try storeQuery { () throws(StoreError) in try store.document(run: run.id) }
       guard case .object(let members) = doc.parameters,
-            members.contains(where: { $0.0 == "assignment" && $0.1 == .string(assignment) }),
-            case .object(let students)? = members.first(where: { $0.0 == "students" })?.1
+        members.contains(where: { $0.0 == "assignment" && $0.1 == .string(assignment) }),
+        case .object(let students)? = members.first(where: { $0.0 == "students" })?.1
       else { continue }
       guard case .object(let problems)? = students.first(where: { $0.0 == student })?.1 else {
-        throw UsageError(message: "student '\(student)' is not in the recorded set of "
-          + "'\(assignment)' (run \(run.id))")
+        throw UsageError(
+          message: "student '\(student)' is not in the recorded set of "
+            + "'\(assignment)' (run \(run.id))")
       }
       guard case .integer(let seed)? = problems.first(where: { $0.0 == problem })?.1 else {
         throw UsageError(message: "the recorded set of '\(assignment)' has no problem \(problem)")
       }
       return UInt64(seed)
     }
-    throw UsageError(message: "no problem sets of assignment '\(assignment)' are recorded in "
-      + "\(store.path); write them with psverify variant --roster FILE --assignment "
-      + "\(assignment) --out DIR")
+    throw UsageError(
+      message: "no problem sets of assignment '\(assignment)' are recorded in "
+        + "\(store.path); write them with psverify variant --roster FILE --assignment "
+        + "\(assignment) --out DIR")
   }
 }

@@ -32,9 +32,13 @@ struct VariantCommand: ParsableCommand {
     abstract: "Write a verified variant of a problem: statement, derived answer, its checks.",
     discussion: """
       The variant of seed 0 is the base problem. A variant changes the problem's structure \
-      (stride and groups in 1; branches, correlation or branch variance in 3b), its answer is \
+      (stride and groups in 1; sub-blocks and branches in 3a; branches, correlation or branch \
+      variance in 3b; γ on every m-th block in 3c), its answer is \
       derived by the problem's own code, and its checks run before it is written: a variant \
-      whose checks fail is not written (exit 1, with the reasons on standard error). With       --roster, --assignment and --out it writes one problem set per student (every problem       with a family, each student's variant chosen from a hash of student id, assignment and       problem id) and records the choice in results.db, where `grade --student` finds it.
+      whose checks fail is not written (exit 1, with the reasons on standard error). With \
+      --roster, --assignment and --out it writes one problem set per student (every problem \
+      with a family, each student's variant chosen from a hash of student id, assignment and \
+      problem id) and records the choice in results.db, where `grade --student` finds it.
       """)
 
   @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --roster.")
@@ -94,8 +98,9 @@ struct VariantCommand: ParsableCommand {
             + "students.csv --assignment hw2 --out sets/")
       }
       guard format == .markdown, params.isEmpty else {
-        throw ValidationError("--roster writes Markdown and HTML sets; --format and --param "
-          + "apply to one variant")
+        throw ValidationError(
+          "--roster writes Markdown and HTML sets; --format and --param "
+            + "apply to one variant")
       }
     case (_?, nil, nil):
       throw ValidationError("give the variant's seed: psverify variant \(id!) --seed N")

@@ -18,10 +18,12 @@ public enum VariantSetReport {
     "\(assignment) — \(student.name.map { "\($0) (\(student.id))" } ?? student.id)"
   }
 
-  public static func markdown(assignment: String, student: Roster.Student, items: [Item]) -> String {
+  public static func markdown(assignment: String, student: Roster.Student, items: [Item]) -> String
+  {
     var out = "# \(heading(assignment, student))\n\n"
     for item in items {
-      out += "## Problem \(item.variant.problemID)\n\n\(item.report.question)\n\n"
+      out +=
+        "## Problem \(item.variant.problemID)\n\n\(item.report.question)\n\n"
         + "*Answer format:* \(item.variant.problem.answerFormat)\n\n"
     }
     return out
@@ -31,7 +33,8 @@ public enum VariantSetReport {
     let e = ReportText.html
     var body = "<h1>\(e(heading(assignment, student)))</h1>\n"
     for item in items {
-      body += "<h2>Problem \(e(item.variant.problemID))</h2>\n<p>\(e(item.report.question))</p>\n"
+      body +=
+        "<h2>Problem \(e(item.variant.problemID))</h2>\n<p>\(e(item.report.question))</p>\n"
         + "<p><em>Answer format:</em> \(e(item.variant.problem.answerFormat))</p>\n"
     }
     return """
@@ -54,19 +57,27 @@ public enum VariantSetReport {
   public static func key(assignment: String, sets: [(Roster.Student, [Item])]) -> JSONValue {
     .object([
       ("assignment", .string(assignment)),
-      ("students", .array(sets.map { student, items in
-        .object([
-          ("id", .string(student.id)), ("name", student.name.map { .string($0) } ?? .null),
-          ("problems", .array(items.map { item in
+      (
+        "students",
+        .array(
+          sets.map { student, items in
             .object([
-              ("problem", .string(item.variant.problemID)),
-              ("seed", .integer(Int(item.variant.seed))),
-              ("summary", .string(item.variant.summary)),
-              ("answer", item.report.derivation?.answer.json ?? .null),
+              ("id", .string(student.id)), ("name", student.name.map { .string($0) } ?? .null),
+              (
+                "problems",
+                .array(
+                  items.map { item in
+                    .object([
+                      ("problem", .string(item.variant.problemID)),
+                      ("seed", .integer(Int(item.variant.seed))),
+                      ("summary", .string(item.variant.summary)),
+                      ("answer", item.report.derivation?.answer.json ?? .null),
+                    ])
+                  })
+              ),
             ])
-          })),
-        ])
-      })),
+          })
+      ),
     ])
   }
 }

@@ -32,14 +32,16 @@ public struct Roster: Sendable, Equatable {
       throw .noIDColumn(found: header)
     }
     let nameColumn = names.firstIndex(of: "name")
-    var students: [Student] = [], seen: [String: Int] = [:]
+    var students: [Student] = []
+    var seen: [String: Int] = [:]
     for row in rows.dropFirst() {
       if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
       guard row.fields.count == header.count else {
         throw .fieldCount(line: row.line, found: row.fields.count, expected: header.count)
       }
       let id = row.fields[idColumn].trimmingCharacters(in: .whitespaces)
-      guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }),
+      guard !id.isEmpty,
+        id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }),
         id != ".", id != ".."
       else { throw .badID(line: row.line, id: id) }
       if let first = seen[id] { throw .duplicate(line: row.line, id: id, first: first) }
@@ -56,8 +58,13 @@ public struct Roster: Sendable, Equatable {
     var chars = Array(text.unicodeScalars)
     if chars.first == "\u{FEFF}" { chars.removeFirst() }
     var records: [(line: Int, fields: [String])] = []
-    var fields: [String] = [], field = "", quoted = false, atFieldStart = true
-    var line = 1, recordLine = 1, i = 0
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var atFieldStart = true
+    var line = 1
+    var recordLine = 1
+    var i = 0
     func endRecord() {
       fields.append(field)
       records.append((recordLine, fields))
@@ -74,7 +81,9 @@ public struct Roster: Sendable, Equatable {
             quoted = false
           }
         } else {
-          if c == "\n" || (c == "\r" && (i + 1 >= chars.count || chars[i + 1] != "\n")) { line += 1 }
+          if c == "\n" || (c == "\r" && (i + 1 >= chars.count || chars[i + 1] != "\n")) {
+            line += 1
+          }
           field.unicodeScalars.append(c)
         }
       } else if c == "\"" && atFieldStart {
@@ -119,12 +128,12 @@ public enum RosterError: Error, Equatable, CustomStringConvertible {
     case .noIDColumn(let found):
       "the roster's header has no id column (found: \(found.joined(separator: ", "))); name one "
         + Roster.idColumns.joined(separator: ", ")
-    case let .fieldCount(line, found, expected):
+    case .fieldCount(let line, let found, let expected):
       "line \(line) of the roster has \(found) fields, the header \(expected)"
-    case let .badID(line, id):
+    case .badID(let line, let id):
       "line \(line) of the roster: student id '\(id)' is not usable as a file name; use letters, "
         + "digits, '.', '_' or '-'"
-    case let .duplicate(line, id, first):
+    case .duplicate(let line, let id, let first):
       "line \(line) of the roster repeats student id '\(id)' (first on line \(first))"
     case .strayQuote(let line):
       "line \(line) of the roster has a '\"' inside an unquoted field; quote the field and write "

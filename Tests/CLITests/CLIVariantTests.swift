@@ -86,16 +86,20 @@ extension CLITests {
     let rows = ["id,name"] + (1...30).map { String(format: "s%02d,Student %d", $0, $0) }
     try Data((rows.joined(separator: "\r\n") + "\r\n").utf8)
       .write(to: directory.appendingPathComponent("roster.csv"))
-    let arguments = ["variant", "--roster", "roster.csv", "--assignment", "hw2", "--trials", "2000",
-                     "--db", "r.db"]
+    let arguments = [
+      "variant", "--roster", "roster.csv", "--assignment", "hw2", "--trials", "2000",
+      "--db", "r.db",
+    ]
     let first = try run(arguments + ["--out", "a"])
     XCTAssertEqual(first.status, 0, first.stderr)
-    XCTAssertTrue(first.stdout.hasPrefix("wrote 30 problem sets (Markdown and HTML) and key.json to a;"),
-                  first.stdout)
+    XCTAssertTrue(
+      first.stdout.hasPrefix("wrote 30 problem sets (Markdown and HTML) and key.json to a;"),
+      first.stdout)
     let second = try run(arguments + ["--out", "b"])
     XCTAssertEqual(second.status, 0, second.stderr)
     let files = try FileManager.default.contentsOfDirectory(
-      atPath: directory.appendingPathComponent("a").path).sorted()
+      atPath: directory.appendingPathComponent("a").path
+    ).sorted()
     XCTAssertEqual(files.count, 61)
     for name in files {
       let a = try Data(contentsOf: directory.appendingPathComponent("a/\(name)"))
@@ -103,39 +107,56 @@ extension CLITests {
       XCTAssertEqual(a, b, name)
     }
     // Different students get different sets.
-    XCTAssertNotEqual(try Data(contentsOf: directory.appendingPathComponent("a/s01.md")),
-                      try Data(contentsOf: directory.appendingPathComponent("a/s02.md")))
+    XCTAssertNotEqual(
+      try Data(contentsOf: directory.appendingPathComponent("a/s01.md")),
+      try Data(contentsOf: directory.appendingPathComponent("a/s02.md")))
     // The key names s07's 3b answer; grading s07 with it is correct, through the recorded variant.
-    let key = try XCTUnwrap(JSONSerialization.jsonObject(
-      with: Data(contentsOf: directory.appendingPathComponent("a/key.json"))) as? [String: Any])
+    let key = try XCTUnwrap(
+      JSONSerialization.jsonObject(
+        with: Data(contentsOf: directory.appendingPathComponent("a/key.json"))) as? [String: Any])
     let students = try XCTUnwrap(key["students"] as? [[String: Any]])
     let s07 = try XCTUnwrap(students.first { $0["id"] as? String == "s07" })
     let problems = try XCTUnwrap(s07["problems"] as? [[String: Any]])
     let p3b = try XCTUnwrap(problems.first { $0["problem"] as? String == "3b" })
     let answer = try XCTUnwrap((p3b["answer"] as? [String: Any])?["text"] as? String)
     let seed = try XCTUnwrap(p3b["seed"] as? Int)
-    var g = try run(["grade", "3b", "--student", "s07", "--assignment", "hw2", "--answer", answer,
-                     "--db", "r.db", "--no-store"])
+    var g = try run([
+      "grade", "3b", "--student", "s07", "--assignment", "hw2", "--answer", answer,
+      "--db", "r.db", "--no-store",
+    ])
     XCTAssertTrue(g.stdout.hasPrefix("3b  correct"), g.stdout + g.stderr)
-    let direct = try run(["grade", "3b", "--variant", String(seed), "--answer", answer, "--no-store"])
+    let direct = try run([
+      "grade", "3b", "--variant", String(seed), "--answer", answer, "--no-store",
+    ])
     XCTAssertTrue(direct.stdout.hasPrefix("3b  correct"), direct.stdout)
-    g = try run(["grade", "3b", "--student", "s99", "--assignment", "hw2", "--answer", "1/2",
-                 "--db", "r.db", "--no-store"])
+    g = try run([
+      "grade", "3b", "--student", "s99", "--assignment", "hw2", "--answer", "1/2",
+      "--db", "r.db", "--no-store",
+    ])
     XCTAssertEqual(g.status, 2)
-    XCTAssertEqual(g.stderr, "psverify: error: student 's99' is not in the recorded set of 'hw2' (run 2)\n")
+    XCTAssertEqual(
+      g.stderr, "psverify: error: student 's99' is not in the recorded set of 'hw2' (run 2)\n")
   }
 
   func testRoster_badInput_oneLineErrorsAndExitTwo() throws {
     try Data("email\nx\n".utf8).write(to: directory.appendingPathComponent("bad.csv"))
     let cases: [([String], String)] = [
-      (["variant", "--roster", "bad.csv", "--assignment", "hw", "--out", "o", "--no-store"],
-       "psverify: error: the roster's header has no id column (found: email); name one id, "
-         + "student_id, student\n"),
-      (["variant", "--roster", "none.csv", "--assignment", "hw", "--out", "o", "--no-store"],
-       "psverify: error: cannot read the roster 'none.csv': no such file\n"),
-      (["grade", "3b", "--student", "s1", "--assignment", "hw", "--answer", "1/2", "--db", "x.db"],
-       "psverify: error: there is no results database at 'x.db'; run psverify first, or pass "
-         + "--db PATH\n"),
+      (
+        ["variant", "--roster", "bad.csv", "--assignment", "hw", "--out", "o", "--no-store"],
+        "psverify: error: the roster's header has no id column (found: email); name one id, "
+          + "student_id, student\n"
+      ),
+      (
+        ["variant", "--roster", "none.csv", "--assignment", "hw", "--out", "o", "--no-store"],
+        "psverify: error: cannot read the roster 'none.csv': no such file\n"
+      ),
+      (
+        [
+          "grade", "3b", "--student", "s1", "--assignment", "hw", "--answer", "1/2", "--db", "x.db",
+        ],
+        "psverify: error: there is no results database at 'x.db'; run psverify first, or pass "
+          + "--db PATH\n"
+      ),
     ]
     for (arguments, message) in cases {
       let r = try run(arguments)
@@ -144,6 +165,7 @@ extension CLITests {
     }
     let missing = try run(["variant", "--roster", "bad.csv"])
     XCTAssertEqual(missing.status, 2)
-    XCTAssertTrue(missing.stderr.contains("--roster needs --assignment NAME and --out DIR"), missing.stderr)
+    XCTAssertTrue(
+      missing.stderr.contains("--roster needs --assignment NAME and --out DIR"), missing.stderr)
   }
 }
