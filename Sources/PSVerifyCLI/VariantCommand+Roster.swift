@@ -21,6 +21,10 @@ extension VariantCommand {
     }
     let roster: Roster
     do { roster = try Roster.parse(text) } catch { throw UsageError(message: error.description) }
+    if roster.students.contains(where: { $0.id.lowercased() == "key" }) {
+      throw UsageError(message: "a student id 'key' in '\(path)' would overwrite key.html, the "
+        + "answer key written beside the sets; rename that student's id")
+    }
     let store =
       noStore
       ? nil
@@ -76,6 +80,8 @@ extension VariantCommand {
         (VariantSetReport.key(assignment: assignment, sets: sets).serialized(pretty: true)
           + "\n").utf8
       ).write(to: directory.appendingPathComponent("key.json"))
+      try Data(VariantSetReport.keyHTML(assignment: assignment, sets: sets).utf8)
+        .write(to: directory.appendingPathComponent("key.html"))
     } catch {
       throw UsageError(message: "cannot write the sets to '\(out)': \(error.localizedDescription)")
     }
@@ -97,7 +103,7 @@ extension VariantCommand {
       }
     }
     print(
-      "wrote \(sets.count) problem sets (Markdown and HTML) and key.json to \(out); "
+      "wrote \(sets.count) problem sets (Markdown and HTML), key.json and key.html to \(out); "
         + "\(verified.count) distinct structures verified; \(storage)")
   }
 

@@ -53,6 +53,37 @@ public enum VariantSetReport {
       """
   }
 
+  /// The key as a page: per student and problem, the structure and the derived answer as MathML.
+  public static func keyHTML(assignment: String, sets: [(Roster.Student, [Item])]) -> String {
+    let e = ReportText.html
+    var body = "<h1>\(e(assignment)) — key</h1>\n<table><tr><th>student</th><th>problem</th>"
+      + "<th>variant</th><th>structure</th><th>answer</th></tr>\n"
+    for (student, items) in sets {
+      for item in items {
+        let answer = item.report.derivation.map {
+          ReportText.safeMathML($0.answer.mathML) ?? "<code>\(e($0.answer.text))</code>"
+        } ?? "—"
+        body += "<tr><td>\(e(student.id))</td><td>\(e(item.variant.problemID))</td>"
+          + "<td>\(item.variant.seed)</td><td>\(e(item.variant.summary))</td><td>\(answer)</td></tr>\n"
+      }
+    }
+    body += "</table>\n"
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(e(assignment)) — key</title>
+      <style>\(HTMLReport.css)</style>
+      </head>
+      <body>
+      \(body)</body>
+      </html>
+
+      """
+  }
+
   /// The key: per student, per problem, the variant's seed, structure and derived answer.
   public static func key(assignment: String, sets: [(Roster.Student, [Item])]) -> JSONValue {
     .object([

@@ -93,14 +93,14 @@ extension CLITests {
     let first = try run(arguments + ["--out", "a"])
     XCTAssertEqual(first.status, 0, first.stderr)
     XCTAssertTrue(
-      first.stdout.hasPrefix("wrote 30 problem sets (Markdown and HTML) and key.json to a;"),
+      first.stdout.hasPrefix("wrote 30 problem sets (Markdown and HTML), key.json and key.html to a;"),
       first.stdout)
     let second = try run(arguments + ["--out", "b"])
     XCTAssertEqual(second.status, 0, second.stderr)
     let files = try FileManager.default.contentsOfDirectory(
       atPath: directory.appendingPathComponent("a").path
     ).sorted()
-    XCTAssertEqual(files.count, 61)
+    XCTAssertEqual(files.count, 62)
     for name in files {
       let a = try Data(contentsOf: directory.appendingPathComponent("a/\(name)"))
       let b = try Data(contentsOf: directory.appendingPathComponent("b/\(name)"))
