@@ -42,7 +42,7 @@ struct GradeCommand: ParsableCommand {
           transform: RunOptions.parseSeed)
   var variant: UInt64?
 
-  @Option(help: "Grade against this student's recorded variant (with --assignment); with ID only.")
+  @Option(help: "Grade against this student's recorded variants (with --assignment).")
   var student: String?
 
   @Option(help: "The assignment whose recorded sets --student refers to.")
@@ -60,9 +60,9 @@ struct GradeCommand: ParsableCommand {
       throw ValidationError("--student and --assignment go together: psverify grade ID "
         + "--student S --assignment NAME --answer \"…\"")
     }
-    if student != nil && (variant != nil || id == nil) {
-      throw ValidationError("--student grades one answer against the recorded variant: "
-        + "psverify grade ID --student S --assignment NAME --answer \"…\" (without --variant)")
+    if student != nil && variant != nil {
+      throw ValidationError("--student grades against the recorded variants: give --student "
+        + "S --assignment NAME without --variant")
     }
     if variant != nil && id == nil {
       throw ValidationError(
@@ -91,19 +91,12 @@ struct GradeCommand: ParsableCommand {
         guard let p = Catalog.problem(e.problem) else {
           throw UsageError(message: "line \(e.line) of '\(file)': " + Catalog.unknown(e.problem).message)
         }
-        entries.append((p, e.answer, e.line))
+        entries.append((try recorded(p), e.answer, e.line))
       }
     } else if let id, let answer {
       guard var p = Catalog.problem(id) else { throw Catalog.unknown(id) }
       if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
-      if let student, let assignment {
-        let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"]
-          ?? "results.db")
-        let seed = try VariantCommand.recordedSeed(store: store, assignment: assignment,
-                                                   student: student, problem: p.id)
-        p = try Catalog.variant(id, seed: seed).problem
-      }
-      entries.append((p, answer, nil))
+      entries.append((try recorded(p), answer, nil))
     }
     let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
     if let store {
@@ -155,6 +148,17 @@ struct GradeCommand: ParsableCommand {
       Terminal.error(storage)
       throw ExitCode(3)
     }
+  }
+
+  /// The student's recorded variant of `problem` (with --student and --assignment, for a problem
+  /// with a family), else `problem` itself.
+  func recorded(_ problem: any Problem) throws -> any Problem {
+    guard let student, let assignment, problem is any ProblemFamily else { return problem }
+    let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"]
+      ?? "results.db")
+    let seed = try VariantCommand.recordedSeed(store: store, assignment: assignment,
+                                               student: student, problem: problem.id)
+    return try Catalog.variant(problem.id, seed: seed).problem
   }
 
   func members(_ json: JSONValue) -> [(String, JSONValue)] {

@@ -93,7 +93,8 @@ extension CLITests {
     let first = try run(arguments + ["--out", "a"])
     XCTAssertEqual(first.status, 0, first.stderr)
     XCTAssertTrue(
-      first.stdout.hasPrefix("wrote 30 problem sets (Markdown and HTML), key.json and key.html to a;"),
+      first.stdout.hasPrefix(
+        "wrote 30 problem sets (Markdown and HTML), key.json and key.html to a;"),
       first.stdout)
     let second = try run(arguments + ["--out", "b"])
     XCTAssertEqual(second.status, 0, second.stderr)
@@ -125,6 +126,15 @@ extension CLITests {
       "--db", "r.db", "--no-store",
     ])
     XCTAssertTrue(g.stdout.hasPrefix("3b  correct"), g.stdout + g.stderr)
+    // A sheet: 3b against s07's recorded variant, 2 (no family) against the base problem.
+    let video = "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"
+    try Data("3b: \(answer)\n2: \(video)\n".utf8)
+      .write(to: directory.appendingPathComponent("s07.txt"))
+    let sheet = try run([
+      "grade", "--file", "s07.txt", "--student", "s07", "--assignment", "hw2", "--db", "r.db",
+      "--no-store",
+    ])
+    XCTAssertTrue(sheet.stdout.contains("score: 2/2 correct"), sheet.stdout + sheet.stderr)
     let direct = try run([
       "grade", "3b", "--variant", String(seed), "--answer", answer, "--no-store",
     ])
