@@ -22,8 +22,10 @@ extension Bottleneck {
 
   /// Grades the two counts and the condition, each by exact symbolic comparison; a wrong count
   /// gets a point where both values are shown with the multiplies counted in a real forward
-  /// pass there, a wrong condition a network where the counts contradict it.
-  static func grade(_ text: String, _ derivation: Derivation) -> Grade {
+  /// pass there, a wrong condition a network where the counts contradict it. A variant's
+  /// `structure` sets the networks run for that evidence.
+  static func grade(_ text: String, _ derivation: Derivation,
+                    structure: BottleneckStructure = .base) -> Grade {
     guard let derived = Answer(derivation.answer) else {
       return Grade(.unreadable, feedback: ["psverify's own answer is not in the expected form"])
     }
@@ -95,7 +97,7 @@ extension Bottleneck {
         continue
       }
       wrong = true
-      feedback.append(contentsOf: countFeedback(name, given, expected))
+      feedback.append(contentsOf: countFeedback(name, given, expected, structure: structure))
     }
     // The condition: the region of positive whole (N, N_bottle, L, B) where every comparison
     // holds, against the region where the bottleneck network's count is below the plain one's.
@@ -130,7 +132,8 @@ extension Bottleneck {
         feedback.append(conditionFeedback(
           given: conditionText.joined(separator: " and "), says: given.contains(p), at: p,
           blocks: blocksReading,
-          expected: derived.condition.map(\.description).joined(separator: " and ")))
+          expected: derived.condition.map(\.description).joined(separator: " and "),
+          structure: structure))
       } else if !blocksReading,
                 ConditionRegion.firstPoint(box: [1...1, 1...48, 1...98, batchRange],
                                            where: { given.contains($0) }) != nil,
@@ -168,7 +171,8 @@ extension Bottleneck {
   }
 
   /// What differs in a count, with the multiplies a real forward pass counts at the point shown.
-  static func countFeedback(_ name: String, _ given: Polynomial, _ expected: Polynomial) -> [String] {
+  static func countFeedback(_ name: String, _ given: Polynomial, _ expected: Polynomial,
+                            structure: BottleneckStructure = .base) -> [String] {
     var out: [String] = []
     if given == expected.substituting(["L": .symbol("L") + Polynomial(1)]) {
       out.append("The \(name) counts L blocks; L counts the input layer too, so there are L − 1 blocks.")
@@ -177,8 +181,8 @@ extension Bottleneck {
       answer: given, expected: expected, what: "multiplies", point: ["N": 8, "N_bottle": 3, "L": 4])
     out += sentences.map { $0.replacingOccurrences(of: "The count", with: "The \(name)") }
     if let point, let n = point["N"], let b = point["N_bottle"], let l = point["L"], n >= b, n <= 256, l <= 64 {
-      let c = counted(Configuration(width: n, bottleneck: b, layers: l, batch: 1), random: RandomStream(seed: 1),
-                      zeroWeights: true)
+      let c = counted(Configuration(width: n, bottleneck: b, layers: l, batch: 1), structure: structure,
+                      random: RandomStream(seed: 1), zeroWeights: true)
       out.append("Real forward passes there count \(c.bottleneck) multiplies for the bottleneck network "
                    + "and \(c.plain) for the plain one.")
     }
@@ -188,7 +192,8 @@ extension Bottleneck {
   /// The point where the given condition and the counts disagree, with the multiplies real
   /// forward passes count there (point: L, N, N_bottle, B).
   static func conditionFeedback(given: String, says: Bool, at p: [Int], blocks: Bool,
-                                expected: String) -> String {
+                                expected: String,
+                                structure: BottleneckStructure = .base) -> String {
     let (l, n, b) = (p[0], p[1], p[2])
     let layers = blocks ? l + 1 : l
     let place = "at N = \(n), N_bottle = \(b), L = \(l)" + (p[3] > 1 ? ", B = \(p[3])" : "")
@@ -198,7 +203,7 @@ extension Bottleneck {
         + "counts say it is\(says ? " not" : "")."
     }
     let counts = counted(Configuration(width: n, bottleneck: b, layers: layers, batch: 1),
-                         random: RandomStream(seed: 1), zeroWeights: true)
+                         structure: structure, random: RandomStream(seed: 1), zeroWeights: true)
     let fewer = counts.bottleneck < counts.plain
     return "The condition \(given) differs from \(expected): \(place) forward passes count "
       + "\(counts.bottleneck) multiplies for the bottleneck network and \(counts.plain) for the plain one, "

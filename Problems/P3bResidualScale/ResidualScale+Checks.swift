@@ -25,15 +25,17 @@ extension ResidualScale {
   /// rational for a surd γ). The equation γ was solved from is not used. A decimal γ with d
   /// decimals is judged by its rounding: the variance must cross 1 on [γ − ½·10⁻ᵈ, γ + ½·10⁻ᵈ]
   /// (the variance grows with |γ|), with at least three significant digits, as `grade` judges it.
-  static func symbolicCheck(_ candidate: ScalarValue) -> Check {
+  static func symbolicCheck(_ candidate: ScalarValue,
+                            structure: ResidualStructure = .base) -> Check {
     Check(id: "gamma-solves-variance-equation", kind: .symbolic,
-          summary: "Var[γ(A + B)] = 1 exactly at γ (outcomes of ±1 pairs enumerated), with γ > 0",
+          summary: "Var[γ(\(structure.sumText))] = 1 exactly at γ (outcomes of the ±1 signs "
+            + "enumerated), with γ > 0",
           params: [("gamma", .text(candidate.description))]) { _ in
       switch candidate {
       case .exact(let g):
         let squared = g.coefficient * g.coefficient * Rational(g.radicand)
         if let d = decimals(g) {
-          let j = roundingJudgement(g.coefficient, decimals: d)
+          let j = roundingJudgement(g.coefficient, decimals: d, structure: structure)
           let ok = j.crosses && j.significant >= 3 && g.isPositive
           return Measurement(
             status: ok ? .pass : .fail, expected: .text("1 within γ's rounding, γ > 0"),
@@ -41,55 +43,83 @@ extension ResidualScale {
                               + "\(Value.format(j.high.doubleValue, digits: 17))"),
             tolerance: Tolerance(.absolute, j.half.doubleValue,
                                  reason: "γ given with \(d) decimals: its rounding (at least one ulp of a double)"),
-            detail: "Var γ(A + B) over γ = \(g.coefficient.doubleValue) ± \(String(format: "%g", j.half.doubleValue)) "
+            detail: "Var γ(\(structure.sumText)) over γ = \(g.coefficient.doubleValue) ± \(String(format: "%g", j.half.doubleValue)) "
               + (j.crosses ? "reaches 1" : "misses 1") + (j.significant >= 3 ? "" : "; fewer than three "
               + "significant digits") + (g.isPositive ? "" : "; γ ≤ 0 flips the residual stream"))
         }
-        let variance = exactVariance(gammaSquared: squared)
+        let variance = exactVariance(gammaSquared: squared, structure: structure)
         let ok = variance == .one && g.isPositive
         return Measurement(
           status: ok ? .pass : .fail, expected: .text("1 with γ > 0"),
           measured: .text("\(variance) with γ = \(g)"), tolerance: .exact,
-          detail: "Var γ(A + B) = \(variance) exactly at γ = \(g)"
+          detail: "Var γ(\(structure.sumText)) = \(variance) exactly at γ = \(g)"
             + (g.isPositive ? "" : "; γ ≤ 0 flips the residual stream"))
       case .approximate(let g):
-        let variance = g * g * exactVariance(gammaSquared: .one).doubleValue
+        let variance = g * g * exactVariance(gammaSquared: .one, structure: structure).doubleValue
         // One rounding in g (≤ 1.1e-16 relative) moves 2g² by ~4.4e-16 near g = 0.707.
         let ok = abs(variance - 1) <= 1e-12 && g > 0
         return Measurement(
           status: ok ? .pass : .fail, expected: .real(1), measured: .real(variance),
           tolerance: Tolerance(.absolute, 1e-12,
-                               reason: "γ given in floating point: rounding moves Var γ(A + B) by ~4e-16"),
-          detail: "Var γ(A + B) = \(Value.format(variance, digits: 15)) at γ = \(Value.format(g, digits: 12))"
+                               reason: "γ given in floating point: rounding moves Var γ(\(structure.sumText)) by ~4e-16"),
+          detail: "Var γ(\(structure.sumText)) = \(Value.format(variance, digits: 15)) at γ = \(Value.format(g, digits: 12))"
             + (g > 0 ? "" : "; γ ≤ 0"))
       }
     }
   }
 
-  /// E[X²] − E[X]² for X = γ(a + b) over the four equally likely (a, b) ∈ {−1, 1}², given γ²:
-  /// with s = a + b, E[X] = γ·E[s] and E[X²] = γ²·E[s²], the moments of s summed exactly.
-  static func exactVariance(gammaSquared g2: Rational) -> Rational {
-    var mean = Rational.zero, meanSquare = Rational.zero
-    for a in [-1, 1] {
-      for b in [-1, 1] {
-        mean += Rational(a + b, 4)
-        meanSquare += Rational((a + b) * (a + b), 4)
+  /// E[X²] − E[X]² for X = γ(A + B_1 + … + B_k), given γ², from the structure's definition: each
+  /// summand is a sign s_i = ±1 scaled by √Var, A and an independent branch are fair signs, and a
+  /// branch with correlation ρ to A agrees with A's sign with probability (1 + ρ)/2. The 2^(k+1)
+  /// sign outcomes are enumerated in exact rationals, so E[s_i s_j] is summed, not assumed; a cross
+  /// term with a nonzero E[s_i s_j] has unit variances on both sides (the structure's rule), so
+  /// √(v_i v_j) = 1. The variance equation γ was solved from is not used.
+  static func exactVariance(gammaSquared g2: Rational,
+                            structure: ResidualStructure = .base) -> Rational {
+    let variances = [Rational.one] + structure.branches.map(\.variance)
+    let correlations = [Rational.zero] + structure.branches.map(\.correlation)
+    let n = variances.count
+    var pairMoment = [[Rational]](repeating: [Rational](repeating: .zero, count: n), count: n)
+    var meanSign = [Rational](repeating: .zero, count: n)
+    for outcome in 0..<(1 << n) {
+      let sign = (0..<n).map { (outcome >> $0) & 1 == 1 ? 1 : -1 }
+      var p = Rational(1, 2)  // A's sign
+      for i in 1..<n {
+        p = p * (correlations[i].isZero ? Rational(1, 2)
+                 : (sign[i] == sign[0] ? (Rational.one + correlations[i]) / Rational(2)
+                    : (Rational.one - correlations[i]) / Rational(2)))
+      }
+      for i in 0..<n {
+        meanSign[i] += p * Rational(sign[i])
+        for j in 0..<n { pairMoment[i][j] += p * Rational(sign[i] * sign[j]) }
       }
     }
-    return g2 * meanSquare - g2 * mean * mean
+    var meanSquare = Rational.zero
+    for i in 0..<n {
+      for j in 0..<n {
+        guard !pairMoment[i][j].isZero else { continue }
+        precondition(i == j || (variances[i] == .one && variances[j] == .one),
+                     "correlated summands have unit variance: \(variances[i]), \(variances[j])")
+        meanSquare += pairMoment[i][j] * (i == j ? variances[i] : .one)
+      }
+    }
+    precondition(meanSign.allSatisfy(\.isZero), "the signs are fair: \(meanSign)")
+    return g2 * meanSquare
   }
 
-  /// A decimal x with d decimals against the exact variance: whether Var γ(A + B) reaches 1 for
+  /// A decimal x with d decimals against the exact variance: whether Var γ(A + B + …) reaches 1 for
   /// some |γ| within x's rounding h = max(½·10⁻ᵈ, |x|·2⁻⁵²) (a decimal of 16 or more digits is a
   /// double's printout, whose rounding is one ulp), and x's significant digits. The variance
   /// grows with |γ|, so it reaches 1 exactly when Var(|x| − h) ≤ 1 ≤ Var(|x| + h).
-  static func roundingJudgement(_ x: Rational, decimals d: Int)
+  static func roundingJudgement(_ x: Rational, decimals d: Int,
+                                structure: ResidualStructure = .base)
     -> (crosses: Bool, significant: Int, half: Rational, low: Rational, high: Rational)
   {
     let size = x.isNegative ? -x : x
     let half = Swift.max(Rational(1, 2) / Rational(10).power(d), size / Rational(1 << 52))
-    let low = size > half ? exactVariance(gammaSquared: (size - half) * (size - half)) : .zero
-    let high = exactVariance(gammaSquared: (size + half) * (size + half))
+    let low = size > half
+      ? exactVariance(gammaSquared: (size - half) * (size - half), structure: structure) : .zero
+    let high = exactVariance(gammaSquared: (size + half) * (size + half), structure: structure)
     let significant = size.isZero ? 0 : d + Int(floor(log10(size.doubleValue))) + 1
     return (low <= .one && high >= .one, significant, half, low, high)
   }
@@ -107,20 +137,24 @@ extension ResidualScale {
     return scaled.isInteger ? d : nil
   }
 
-  static func varianceCheck(gamma: Double, distribution d: StandardDistribution) -> Check {
-    momentCheck(id: "variance-monte-carlo", statement: "Var[γ(A + B)] = 1", gamma: gamma, d,
-                test: varianceTest, what: "variance", note: " (SE from the 4th moment)")
+  static func varianceCheck(gamma: Double, distribution d: StandardDistribution,
+                            structure: ResidualStructure = .base) -> Check {
+    momentCheck(id: "variance-monte-carlo", statement: "Var[γ(\(structure.sumText))] = 1",
+                gamma: gamma, d, test: varianceTest, what: "variance",
+                note: " (SE from the 4th moment)", structure: structure)
   }
 
   /// A z-test of one moment of S = γ(A + B) over `trials` independent pairs.
   static func momentCheck(id: String, statement: String, gamma: Double, _ d: StandardDistribution,
                           test: @escaping @Sendable (Moments) -> ZTest, what: String,
-                          note: String) -> Check {
-    Check(id: "\(id)-\(d.rawValue)", kind: .monteCarlo,
-          summary: "\(statement) for independent \(d.rawValue) A, B with mean 0, variance 1",
+                          note: String, structure: ResidualStructure = .base) -> Check {
+    let premise = structure == .base ? "independent \(d.rawValue) A, B with mean 0, variance 1"
+      : "\(d.rawValue) draws, A of mean 0 and variance 1, \(structure.premiseText)"
+    return Check(id: "\(id)-\(d.rawValue)", kind: .monteCarlo,
+          summary: "\(statement) for \(premise)",
           params: [("gamma", .real(gamma)), ("distribution", .text(d.rawValue))]) { context in
       let (m, prefixes) = runningMoments(gamma: gamma, distribution: d, pairs: context.trials,
-                                         stream: context.random)
+                                         stream: context.random, structure: structure)
       let t = test(m)
       // The estimate as the sample grows, for the report's convergence plot.
       let running = prefixes.map(test)
@@ -134,13 +168,14 @@ extension ResidualScale {
     }
   }
 
-  static func sweepCheck(gamma: Double) -> Check {
+  static func sweepCheck(gamma: Double, structure: ResidualStructure = .base) -> Check {
     Check(id: "gamma-sweep", kind: .monteCarlo,
-          summary: "Var[γ(A + B)] on γ = 0.40…1.20 crosses 1 only at the answer",
+          summary: "Var[γ(\(structure.sumText))] on γ = 0.40…1.20 crosses 1 only at the answer",
           params: [("gamma", .real(gamma)), ("grid", .text("0.40:0.05:1.20"))]) { context in
       // Each grid point is a full estimate; capped so that the sweep costs at most 17·10⁶ pairs.
       let pairs = min(context.trials, 1_000_000)
-      let s = sweep(candidate: gamma, pairsPerPoint: pairs, stream: context.random)
+      let s = sweep(candidate: gamma, pairsPerPoint: pairs, stream: context.random,
+                    structure: structure)
       let ok = s.crossingTest.passes && s.contradictions.isEmpty
       var detail = "fitted crossing γ̂ = \(Value.format(s.crossing)) ± "
         + "\(Value.format(s.crossingError)) (z = \(Value.format(s.crossingTest.z, digits: 3)) "

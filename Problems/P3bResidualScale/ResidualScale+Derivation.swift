@@ -2,16 +2,21 @@ import IndexNotation
 import Verification
 
 extension ResidualScale {
-  /// Solves Var(γ(A + B)) = 1 under the problem's premise, symbolically.
-  static func solveGamma() throws -> (equation: Polynomial, roots: [QuadraticNumber], chosen: Surd) {
+  /// Solves Var(γ(A + B₁ + … + B_k)) = 1 under the structure's premise, symbolically (the
+  /// printed problem: one branch, `ResidualStructure.base`).
+  static func solveGamma(_ structure: ResidualStructure = .base) throws
+    -> (equation: Polynomial, roots: [QuadraticNumber], chosen: Surd)
+  {
     let gamma = Polynomial.symbol("γ")
-    let varA = Polynomial.symbol("Var_A"), varB = Polynomial.symbol("Var_B")
-    let cov = Polynomial.symbol("Cov_AB")
-    // Var(γX) = γ² Var X and Var(A + B) = Var A + Var B + 2 Cov(A, B).
-    let variance = gamma.power(2) * (varA + varB + Polynomial(2) * cov)
-    let premise: [String: Polynomial] = ["Var_A": Polynomial(1), "Var_B": Polynomial(1),
-                                         "Cov_AB": Polynomial(0)]
-    let equation = variance.substituting(premise) - Polynomial(1)
+    // Var(γX) = γ² Var X and Var(ΣX_i) = Σ Var X_i + 2 Σ_{i<j} Cov(X_i, X_j).
+    let names = structure.names.map { $0.replacingOccurrences(of: "_", with: "") }
+    var sum = Polynomial(0)
+    for (i, x) in names.enumerated() {
+      sum = sum + Polynomial.symbol("Var_\(x)")
+      for y in names[(i + 1)...] { sum = sum + Polynomial(2) * Polynomial.symbol("Cov_\(x)\(y)") }
+    }
+    let variance = gamma.power(2) * sum
+    let equation = variance.substituting(structure.premise) - Polynomial(1)
     let roots = try equation.realRoots(in: "γ")
     guard let positive = roots.last(where: \.isPositive), let surd = positive.asSurd else {
       throw SolveError.noRealRoot(equation: equation.description)

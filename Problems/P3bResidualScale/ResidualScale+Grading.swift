@@ -9,11 +9,16 @@ extension ResidualScale {
 
   /// Grades γ: exactly when the answer is exact (a surd), within the rounding of its digits when
   /// it is a decimal with at least three significant digits; a wrong γ gets the variance it gives,
-  /// exactly and by sampling.
-  static func grade(_ text: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
-    guard case .scalar(.exact(let gamma)) = derivation.answer else {
+  /// exactly and by sampling. A variant's `structure` sets the variance c·γ² a γ gives.
+  static func grade(_ text: String, _ derivation: Derivation, _ context: inout GradingContext,
+                    structure: ResidualStructure = .base) -> Grade {
+    guard case .scalar(.exact(let gamma)) = derivation.answer,
+          let c = (try? solveGamma(structure))?.equation.coefficients(in: "γ")[2]?.constantValue
+    else {
       return Grade(.unreadable, feedback: ["psverify's own γ is not exact"])
     }
+    // "2γ²", "(5/2)γ²"
+    let varianceFactor = (c.description.contains("/") ? "(\(c))" : "\(c)") + "γ²"
     let value: ScalarValue, decimals: Int?
     do throws(AnswerSyntaxError) {
       let parts = try AnswerParser.parse(text)
@@ -32,14 +37,14 @@ extension ResidualScale {
     if case .exact(let s) = value, decimals == nil {
       if s == gamma {
         return Grade(.correct, reading: reading, answer: .scalar(value),
-                     feedback: ["2γ² − 1 = 0 exactly at γ = \(s), and γ > 0."])
+                     feedback: ["\(varianceFactor) − 1 = 0 exactly at γ = \(s), and γ > 0."])
       }
       if let alternative = derivation.alternatives.first(where: {
         if case .scalar(.exact(let a)) = $0.answer { return a == s }
         return false
       }) {
         return Grade(.correct, reading: reading, answer: .scalar(value),
-                     feedback: ["2γ² − 1 = 0 exactly at γ = \(s)."], convention: alternative.convention)
+                     feedback: ["\(varianceFactor) − 1 = 0 exactly at γ = \(s)."], convention: alternative.convention)
       }
     }
     // A decimal is judged by its rounding, exactly and as the symbolic check judges it: the
@@ -48,12 +53,12 @@ extension ResidualScale {
     // digit) is not taken for 1/√2.
     let typed = text.trimmingCharacters(in: .whitespaces)
     if let decimals, case .exact(let s) = value, s.radicand == 1 {
-      let j = roundingJudgement(s.coefficient, decimals: decimals)
+      let j = roundingJudgement(s.coefficient, decimals: decimals, structure: structure)
       if j.crosses {
         guard j.significant >= 3 else {
           return Grade(.incorrect, reading: reading, answer: .scalar(value),
                        feedback: ["Too few digits to tell: \(typed) rounds many values; give γ exactly "
-                                    + "(1/√2) or to at least three significant digits."])
+                                    + "(\(gamma)) or to at least three significant digits."])
         }
         let root = s.isPositive ? gamma : derivation.alternatives.lazy.compactMap { a -> Surd? in
           if case .scalar(.exact(let r)) = a.answer, !r.isPositive { return r }
@@ -75,7 +80,7 @@ extension ResidualScale {
       // A computed value: within 10⁻¹² of a root.
       if abs(g - gamma.doubleValue) <= 1e-12 {
         return Grade(.correct, reading: reading, answer: .scalar(value),
-                     feedback: ["Equal to 1/√2 within 10⁻¹², the rounding of a computed value."])
+                     feedback: ["Equal to \(gamma) within 10⁻¹², the rounding of a computed value."])
       }
       if let other = derivation.alternatives.first(where: {
         if case .scalar(let r) = $0.answer { return abs(g - r.doubleValue) <= 1e-12 }
@@ -88,11 +93,12 @@ extension ResidualScale {
     }
     var feedback: [String] = []
     if abs(g + gamma.doubleValue) <= 1e-12 {
-      feedback.append("γ = \(value) solves 2γ² = 1 but flips the residual stream's sign at every block.")
+      feedback.append("γ = \(value) solves \(varianceFactor) = 1 but flips the residual stream's sign at every block.")
     }
-    let variance = 2 * g * g
-    let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: gradingPairs, stream: context.random)
-    feedback.append("γ = \(value) gives Var γ(A + B) = 2γ² = \(Value.format(variance, digits: 4)), not 1; "
+    let variance = c.doubleValue * g * g
+    let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: gradingPairs, stream: context.random,
+                          structure: structure)
+    feedback.append("γ = \(value) gives Var γ(\(structure.sumText)) = \(varianceFactor) = \(Value.format(variance, digits: 4)), not 1; "
       + "\(gradingPairs) Gaussian pairs measure \(Value.format(m.variance, digits: 4)) ± "
       + "\(Value.format(m.standardErrorOfVariance, digits: 2)).")
     if g > 0, abs(variance - 1) > 1e-9 {

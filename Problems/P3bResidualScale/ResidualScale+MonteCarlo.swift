@@ -7,19 +7,38 @@ extension ResidualScale {
   /// z in the hundreds at the default 10⁶ trials.
   public static let zLimit = 5.0
 
-  /// Moments of S = γ(A + B) over `pairs` independent pairs (A, B) from `distribution`.
+  /// Moments of S = γ(A + B) over `pairs` independent pairs (A, B) from `distribution` (or of
+  /// S = γ(A + B₁ + … + B_k) for a variant's `structure`, every draw from `distribution`).
   public static func sampleMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
-                                   stream: RandomStream) -> Moments {
-    runningMoments(gamma: gamma, distribution: distribution, pairs: pairs, stream: stream).total
+                                   stream: RandomStream,
+                                   structure: ResidualStructure = .base) -> Moments {
+    runningMoments(gamma: gamma, distribution: distribution, pairs: pairs, stream: stream,
+                   structure: structure).total
   }
 
   /// `sampleMoments` with the running estimate after 1024, 2048, … pairs (the same draws).
+  ///
+  /// S/γ = a·A + Σ z_i·Z_i (`ResidualStructure.samplerCoefficients`): A and each Z_i are drawn
+  /// independently; a branch correlated with A is built from A itself, not from its moments.
   public static func runningMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
-                                    stream: RandomStream) -> (total: Moments, prefixes: [Moments]) {
-    ChunkedSampling.running(count: pairs, chunkSize: 1 << 15, stream: stream) { random, out, b in
+                                    stream: RandomStream, structure: ResidualStructure = .base)
+    -> (total: Moments, prefixes: [Moments])
+  {
+    let (a, z) = structure.samplerCoefficients
+    return ChunkedSampling.running(count: pairs, chunkSize: 1 << 15, stream: stream) {
+      random, out, b in
       random.fill(out, with: distribution)
       random.fill(b, with: distribution)
-      for i in out.indices { out[i] = gamma * (out[i] + b[i]) }
+      if z.count == 1 {
+        for i in out.indices { out[i] = gamma * (a * out[i] + z[0] * b[i]) }
+        return
+      }
+      for i in out.indices { out[i] = a * out[i] + z[0] * b[i] }
+      for zk in z.dropFirst() {
+        random.fill(b, with: distribution)
+        for i in out.indices { out[i] += zk * b[i] }
+      }
+      for i in out.indices { out[i] *= gamma }
     }
   }
 
@@ -53,12 +72,13 @@ extension ResidualScale {
   /// ĉ = Σ wₖ vₖ γₖ² / Σ wₖ γₖ⁴,  wₖ = 1/SEₖ²,  SE(ĉ) = (Σ wₖ γₖ⁴)^(−1/2)
   /// γ̂ = ĉ^(−1/2),  SE(γ̂) = ½ ĉ^(−3/2) SE(ĉ)
   /// ```
-  public static func sweep(candidate: Double, pairsPerPoint: Int, stream: RandomStream) -> Sweep {
+  public static func sweep(candidate: Double, pairsPerPoint: Int, stream: RandomStream,
+                           structure: ResidualStructure = .base) -> Sweep {
     var variances: [Double] = [], errors: [Double] = [], contradictions: [Double] = []
     var numerator = 0.0, denominator = 0.0
     for (k, g) in sweepGrid.enumerated() {
       let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: pairsPerPoint,
-                            stream: stream.split(k))
+                            stream: stream.split(k), structure: structure)
       let test = varianceTest(m)
       variances.append(m.variance)
       errors.append(m.standardErrorOfVariance)

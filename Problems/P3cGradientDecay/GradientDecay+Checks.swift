@@ -15,14 +15,17 @@ extension GradientDecay {
     Array(Set([2, 3, 5, 8, setup.layers])).sorted()
   }
 
-  /// Backprop against central finite differences of loss = ⟨g, L_top⟩.
-  static func finiteDifferenceCheck(_ setup: Setup, backwardGamma: Double?) -> Check {
+  /// Backprop against central finite differences of loss = ⟨g, L_top⟩ (with each of the 3
+  /// blocks' own γ for a variant: `blockGammas`).
+  static func finiteDifferenceCheck(_ setup: Setup, backwardGamma: Double?,
+                                    blockGammas: [Double]? = nil) -> Check {
     Check(id: "backprop-finite-difference", kind: .numeric,
           summary: "hand-written backprop equals central finite differences, in Double",
           params: [("gamma", .real(setup.gamma)), ("N", 5), ("N_bottle", 3), ("L", 4)]) { context in
-      let stack = ResidualStack.random(width: 5, bottleneck: 3, layers: 4, gamma: setup.gamma,
+      var stack = ResidualStack.random(width: 5, bottleneck: 3, layers: 4, gamma: setup.gamma,
                                        weightScale: 1, thresholdScale: 0.3,
                                        random: context.random.split("weights"))
+      stack.blockGammas = blockGammas
       var r = context.random.split("data")
       let input = (0..<5).map { _ in r.nextNormal() }, top = (0..<5).map { _ in r.nextNormal() }
       let tape = stack.forward(input)

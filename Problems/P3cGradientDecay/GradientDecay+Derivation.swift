@@ -5,13 +5,16 @@ extension GradientDecay {
   /// The exponent e(ℓ) of γ in ∂loss/∂L_ℓ along the direct path, solved from the recurrence the
   /// stack defines: one block between L_ℓ and L_{ℓ+1} multiplies by γ, so e(ℓ) = e(ℓ + 1) + 1;
   /// the top layer L_{L−1} (L layers counting the input layer L_0) gets e = 0. With the ansatz
-  /// e(ℓ) = a + b·ℓ the recurrence fixes b and the top fixes a.
-  static func solveExponent() throws -> (perLayer: Polynomial, parameters: Polynomial) {
+  /// e(ℓ) = a + b·ℓ the recurrence fixes b and the top fixes a. A variant that scales only every
+  /// m-th block has e(ℓ) = e(ℓ + m) + 1 between the layers ℓ = 0, m, 2m, … (`every`).
+  static func solveExponent(every m: Int = 1) throws
+    -> (perLayer: Polynomial, parameters: Polynomial)
+  {
     let a = Polynomial.symbol("a"), b = Polynomial.symbol("b")
     let l = Polynomial.symbol("ℓ"), layers = Polynomial.symbol("L")
     let e = a + b * l
     // e(ℓ) − e(ℓ + 1) − 1 = 0 for every ℓ: its constant part fixes b (its ℓ part vanishes).
-    let step = e - e.substituting(["ℓ": l + Polynomial(1)]) - Polynomial(1)
+    let step = e - e.substituting(["ℓ": l + Polynomial(Rational(m))]) - Polynomial(1)
     guard step.degree(in: "ℓ") == 0, let bValue = try step.realRoots(in: "b").first?.asSurd,
           bValue.isRational else {
       throw SolveError.notQuadratic(symbol: "b", degree: step.degree(in: "b"))

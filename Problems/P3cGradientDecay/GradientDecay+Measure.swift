@@ -17,8 +17,9 @@ extension GradientDecay {
 
   static let groupNames = ["W1", "B1", "W2", "B2"]
 
+  /// - Parameter blockGammas: each block's γ for a variant scaling only some blocks (nil: all).
   static func measureExponents(layers: Int, gamma: Double, width: Int, bottleneck: Int,
-                               random: RandomStream) -> Exponents {
+                               random: RandomStream, blockGammas: [Double]? = nil) -> Exponents {
     var live = ResidualStack.random(width: width, bottleneck: bottleneck, layers: layers,
                                     gamma: gamma, weightScale: 1, thresholdScale: 0.5,
                                     random: random.split("weights"))
@@ -31,8 +32,10 @@ extension GradientDecay {
         live.blocks[b].b2[i] = -1 - row.reduce(0) { $0 + abs($1) }
       }
     }
+    live.blockGammas = blockGammas
     var reference = live
     reference.gamma = 1
+    reference.blockGammas = nil
     var r = random.split("data")
     let input = (0..<width).map { _ in r.nextNormal() }
     let top = (0..<width).map { _ in r.nextNormal() }

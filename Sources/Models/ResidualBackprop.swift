@@ -35,6 +35,9 @@ public struct ResidualStack: Sendable {
   public let bottleneck: Int
   public var blocks: [Block]
   public var gamma: Double
+  /// The γ of each block when they differ (a variant that scales only every m-th block); nil
+  /// scales every block by `gamma`.
+  public var blockGammas: [Double]?
 
   public init(width: Int, bottleneck: Int, blocks: [Block], gamma: Double) {
     (self.width, self.bottleneck, self.blocks, self.gamma) = (width, bottleneck, blocks, gamma)
@@ -65,7 +68,8 @@ public struct ResidualStack: Sendable {
     var tape = Tape()
     var x = input
     tape.layers.append(x)
-    for block in blocks {
+    for (index, block) in blocks.enumerated() {
+      let gamma = blockGammas?[index] ?? self.gamma
       var z1 = [Double](repeating: 0, count: bottleneck)
       for j in 0..<bottleneck {
         var acc = -block.b1[j]
@@ -95,13 +99,13 @@ public struct ResidualStack: Sendable {
   public func backward(_ tape: Tape, top: [Double], backwardGamma: Double? = nil)
     -> (layers: [[Double]], blocks: [BlockGradient])
   {
-    let g = backwardGamma ?? gamma
     var grad = top
     var layerGrads = [[Double]](repeating: [], count: blocks.count + 1)
     var blockGrads = [BlockGradient](repeating: BlockGradient(w1: [], b1: [], w2: [], b2: []),
                                      count: blocks.count)
     layerGrads[blocks.count] = grad
     for l in stride(from: blocks.count - 1, through: 0, by: -1) {
+      let g = backwardGamma ?? blockGammas?[l] ?? gamma
       let block = blocks[l], x = tape.layers[l], h = tape.hidden[l]
       let d2 = (0..<width).map { tape.z2[l][$0] > 0 ? g * grad[$0] : 0 }
       var w2 = [Double](repeating: 0, count: width * bottleneck)
@@ -140,7 +144,7 @@ public struct ResidualStack: Sendable {
             acc += block.w2[r * bottleneck + k] * block.w1[k * width + c]
           }
         }
-        j[r * width + c] = gamma * acc
+        j[r * width + c] = (blockGammas?[l] ?? gamma) * acc
       }
     }
     return j

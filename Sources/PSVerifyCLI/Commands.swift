@@ -41,6 +41,10 @@ struct ProblemCommand: ParsableCommand {
 
   @OptionGroup var options: RunOptions
 
+  @Option(help: "Run the checks of this variant of each named problem (0 is the base problem).",
+          transform: RunOptions.parseSeed)
+  var variant: UInt64?
+
   func validate() throws {
     if ids.isEmpty {
       throw ValidationError("name at least one problem; known: \(Catalog.ids.joined(separator: ", "))")
@@ -50,9 +54,12 @@ struct ProblemCommand: ParsableCommand {
   func run() throws {
     var problems: [any Problem] = []
     for id in ids {
-      guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      guard var p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
       if !problems.contains(where: { $0.id == p.id }) { problems.append(p) }
     }
-    try RunDriver(options: options, problems: problems).execute()
+    // A variant has no printed solution: the printed one answers the base problem.
+    try RunDriver(options: options, problems: problems,
+                  auditPrinted: (variant ?? 0) == 0).execute()
   }
 }

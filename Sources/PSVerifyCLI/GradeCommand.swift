@@ -45,6 +45,16 @@ struct GradeCommand: ParsableCommand {
   @Flag(help: "Do not store the grading.")
   var noStore = false
 
+  @Option(help: "Grade against this variant of the problem (0 is the base problem); with ID only.",
+          transform: RunOptions.parseSeed)
+  var variant: UInt64?
+
+  @Option(help: "Grade against this student's recorded variants (with --assignment).")
+  var student: String?
+
+  @Option(help: "The assignment whose recorded sets --student refers to.")
+  var assignment: String?
+
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }
     if classOptions.isClass {
@@ -59,6 +69,18 @@ struct GradeCommand: ParsableCommand {
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
     case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
     default: throw ValidationError("give either ID --answer \"…\" or --file FILE, not both")
+    }
+    if (student == nil) != (assignment == nil) {
+      throw ValidationError("--student and --assignment go together: psverify grade ID "
+        + "--student S --assignment NAME --answer \"…\"")
+    }
+    if student != nil && variant != nil {
+      throw ValidationError("--student grades against the recorded variants: give --student "
+        + "S --assignment NAME without --variant")
+    }
+    if variant != nil && id == nil {
+      throw ValidationError(
+        "--variant grades one answer: psverify grade ID --variant N --answer \"…\"")
     }
   }
 
@@ -86,11 +108,12 @@ struct GradeCommand: ParsableCommand {
         guard let p = Catalog.problem(e.problem) else {
           throw UsageError(message: "line \(e.line) of '\(file)': " + Catalog.unknown(e.problem).message)
         }
-        entries.append((p, e.answer, e.line))
+        entries.append((try recorded(p), e.answer, e.line))
       }
     } else if let id, let answer {
-      guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
-      entries.append((p, answer, nil))
+      guard var p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
+      entries.append((try recorded(p), answer, nil))
     }
     let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
     if let store {
@@ -142,6 +165,17 @@ struct GradeCommand: ParsableCommand {
       Terminal.error(storage)
       throw ExitCode(3)
     }
+  }
+
+  /// The student's recorded variant of `problem` (with --student and --assignment, for a problem
+  /// with a family), else `problem` itself.
+  func recorded(_ problem: any Problem) throws -> any Problem {
+    guard let student, let assignment, problem is any ProblemFamily else { return problem }
+    let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"]
+      ?? "results.db")
+    let seed = try VariantCommand.recordedSeed(store: store, assignment: assignment,
+                                               student: student, problem: problem.id)
+    return try Catalog.variant(problem.id, seed: seed).problem
   }
 
   func members(_ json: JSONValue) -> [(String, JSONValue)] {

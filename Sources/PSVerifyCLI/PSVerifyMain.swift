@@ -50,7 +50,8 @@ struct PSVerify: ParsableCommand {
     version: Version.current,
     subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, GradeCommand.self,
                   AuditCommand.self, ReportCommand.self, NotationCommand.self, BenchCommand.self, HistoryCommand.self,
-                  CompareCommand.self, ExportCommand.self, ClassCommand.self, RegradeCommand.self])
+                  CompareCommand.self, ExportCommand.self, ClassCommand.self, RegradeCommand.self,
+                  VariantCommand.self])
 }
 
 enum Terminal {

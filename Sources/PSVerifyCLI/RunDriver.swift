@@ -10,6 +10,8 @@ import Verification
 struct RunDriver {
   let options: RunOptions
   let problems: [any Problem]
+  /// Whether the printed solutions are graded (not for a variant, which has none).
+  var auditPrinted = true
 
   func execute() throws {
     let parameters = try options.parameterValues(for: problems)
@@ -40,7 +42,7 @@ struct RunDriver {
     // do not depend on the order or the number of cores); reports come back in problem order.
     let problems = self.problems
     let texts = problems.map { problem in
-      document.item(problem.id).map {
+      (auditPrinted ? document.item(problem.id) : nil).map {
         ProblemText(document: document, item: $0, findings: audit.findings(for: problem.id))
       }
     }

@@ -1,0 +1,114 @@
+import Foundation
+import Verification
+
+/// One student's problem set: each problem's variant statement, no answers, as Markdown or a
+/// self-contained HTML page; and the instructor's key (structures, seeds, derived answers) as
+/// JSON. Nothing in them depends on the time or the machine, so regenerating gives the same bytes.
+public enum VariantSetReport {
+  public struct Item: Sendable {
+    public let variant: Variant
+    public let report: ProblemReport
+    public init(variant: Variant, report: ProblemReport) {
+      self.variant = variant
+      self.report = report
+    }
+  }
+
+  static func heading(_ assignment: String, _ student: Roster.Student) -> String {
+    "\(assignment) — \(student.name.map { "\($0) (\(student.id))" } ?? student.id)"
+  }
+
+  public static func markdown(assignment: String, student: Roster.Student, items: [Item]) -> String
+  {
+    var out = "# \(heading(assignment, student))\n\n"
+    for item in items {
+      out +=
+        "## Problem \(item.variant.problemID)\n\n\(item.report.question)\n\n"
+        + "*Answer format:* \(item.variant.problem.answerFormat)\n\n"
+    }
+    return out
+  }
+
+  public static func html(assignment: String, student: Roster.Student, items: [Item]) -> String {
+    let e = ReportText.html
+    var body = "<h1>\(e(heading(assignment, student)))</h1>\n"
+    for item in items {
+      body +=
+        "<h2>Problem \(e(item.variant.problemID))</h2>\n<p>\(e(item.report.question))</p>\n"
+        + "<p><em>Answer format:</em> \(e(item.variant.problem.answerFormat))</p>\n"
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(e(heading(assignment, student)))</title>
+      <style>\(HTMLReport.css)</style>
+      </head>
+      <body>
+      \(body)</body>
+      </html>
+
+      """
+  }
+
+  /// The key as a page: per student and problem, the structure and the derived answer as MathML.
+  public static func keyHTML(assignment: String, sets: [(Roster.Student, [Item])]) -> String {
+    let e = ReportText.html
+    var body = "<h1>\(e(assignment)) — key</h1>\n<table><tr><th>student</th><th>problem</th>"
+      + "<th>variant</th><th>structure</th><th>answer</th></tr>\n"
+    for (student, items) in sets {
+      for item in items {
+        let answer = item.report.derivation.map {
+          ReportText.safeMathML($0.answer.mathML) ?? "<code>\(e($0.answer.text))</code>"
+        } ?? "—"
+        body += "<tr><td>\(e(student.id))</td><td>\(e(item.variant.problemID))</td>"
+          + "<td>\(item.variant.seed)</td><td>\(e(item.variant.summary))</td><td>\(answer)</td></tr>\n"
+      }
+    }
+    body += "</table>\n"
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(e(assignment)) — key</title>
+      <style>\(HTMLReport.css)</style>
+      </head>
+      <body>
+      \(body)</body>
+      </html>
+
+      """
+  }
+
+  /// The key: per student, per problem, the variant's seed, structure and derived answer.
+  public static func key(assignment: String, sets: [(Roster.Student, [Item])]) -> JSONValue {
+    .object([
+      ("assignment", .string(assignment)),
+      (
+        "students",
+        .array(
+          sets.map { student, items in
+            .object([
+              ("id", .string(student.id)), ("name", student.name.map { .string($0) } ?? .null),
+              (
+                "problems",
+                .array(
+                  items.map { item in
+                    .object([
+                      ("problem", .string(item.variant.problemID)),
+                      ("seed", .integer(Int(item.variant.seed))),
+                      ("summary", .string(item.variant.summary)),
+                      ("answer", item.report.derivation?.answer.json ?? .null),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+    ])
+  }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import XCTest
+
+/// `variant`, `problem --variant` and `grade --variant` through the built binary.
+extension CLITests {
+  func testVariant_writesAVerifiedMemberInEachFormat_andTheSameSeedGivesTheSameText() throws {
+    let md = try run(["variant", "3b", "--seed", "5", "--trials", "5000"])
+    XCTAssertEqual(md.status, 0, md.stderr)
+    XCTAssertTrue(md.stdout.hasPrefix("# Problem 3b, variant 5\n"), md.stdout)
+    XCTAssertTrue(md.stdout.contains("**Verdict:** verified"), md.stdout)
+    XCTAssertEqual(try run(["variant", "3b", "--seed", "5", "--trials", "5000"]).stdout, md.stdout)
+    let json = try run(["variant", "1", "--seed", "3", "--format", "json"])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(object["status"] as? String, "verified")
+    XCTAssertEqual(object["differs_in_structure"] as? Bool, true)
+    XCTAssertEqual((object["checks"] as? [Any])?.count, 2)
+    let html = try run(["variant", "3b", "--seed", "2", "--trials", "5000", "--format", "html"])
+    XCTAssertEqual(html.status, 0, html.stderr)
+    XCTAssertTrue(html.stdout.hasPrefix("<!DOCTYPE html>"), html.stdout)
+    XCTAssertTrue(html.stdout.contains("<math"), html.stdout)
+    XCTAssertFalse(html.stdout.contains("<script"))
+  }
+
+  /// A variant whose checks fail (here: a γ planted in place of the derived one) is refused.
+  func testVariant_whoseChecksFail_isRefusedWithTheReasons() throws {
+    let r = try run([
+      "variant", "3b", "--seed", "5", "--trials", "5000", "--param", "gamma=1/sqrt(2)",
+    ])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertTrue(
+      r.stderr.hasPrefix(
+        "psverify: error: variant 5 of problem 3b is not verified, so it is not handed out: "
+          + "check gamma-solves-variance-equation failed: 4·γ² − 1 = 1 at γ = 1/√2, not 0"),
+      r.stderr)
+  }
+
+  func testVariant_badInput_oneLineErrorsAndExitTwo() throws {
+    let cases: [([String], String)] = [
+      (
+        ["variant", "2", "--seed", "1"],
+        "psverify: error: problem 2 has no variants yet; problems with variants: 1, 3a, 3b, 3c "
+          + "(hint: run "
+          + "the base problem with psverify problem 2)\n"
+      ),
+      (
+        ["variant", "9z", "--seed", "1"],
+        "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"
+      ),
+      (
+        ["variant", "3b", "--seed", "1", "--param", "N=3"],
+        "psverify: error: unknown parameter 'N' for problem 3b (this variant); known: gamma\n"
+      ),
+    ]
+    for (arguments, message) in cases {
+      let r = try run(arguments)
+      XCTAssertEqual(r.status, 2, arguments.joined(separator: " "))
+      XCTAssertEqual(r.stderr, message)
+    }
+    let missing = try run(["variant", "3b"])
+    XCTAssertEqual(missing.status, 2)
+    XCTAssertTrue(missing.stderr.contains("--seed"), missing.stderr)
+  }
+
+  func testProblemAndGrade_withVariant_useTheVariantsStructure() throws {
+    let run1 = try run(["problem", "1", "--variant", "4", "--no-store", "--format", "json"])
+    XCTAssertEqual(run1.status, 0, run1.stderr)
+    XCTAssertTrue(run1.stdout.contains("\"id\": \"instrumented-count-"), run1.stdout)
+    XCTAssertTrue(run1.stdout.contains("\"printed\": null"), "a variant has no printed solution")
+    // Variant 5 of 3b has three branches: γ = 1/2, and the base answer 1/√2 is wrong there.
+    var g = try run(["grade", "3b", "--variant", "5", "--answer", "1/2", "--no-store"])
+    XCTAssertTrue(g.stdout.hasPrefix("3b  correct  γ = 1/2"), g.stdout)
+    g = try run(["grade", "3b", "--variant", "5", "--answer", "1/sqrt(2)", "--no-store"])
+    XCTAssertTrue(g.stdout.hasPrefix("3b  incorrect"), g.stdout)
+    XCTAssertTrue(g.stdout.contains("This variant: L_{ℓ+1} = γ(A + B_1 + B_2 + B_3)"), g.stdout)
+    g = try run(["grade", "--variant", "5", "--answer", "1/2", "--no-store"])
+    XCTAssertEqual(g.status, 2)
+  }
+}
+
+/// `variant --roster`: one set per student, reproducible, recorded, and used by `grade --student`.
+extension CLITests {
+  func testRosterOfThirty_regeneratesByteIdenticalSets_andGradeUsesTheRecordedVariant() throws {
+    let rows = ["id,name"] + (1...30).map { String(format: "s%02d,Student %d", $0, $0) }
+    try Data((rows.joined(separator: "\r\n") + "\r\n").utf8)
+      .write(to: directory.appendingPathComponent("roster.csv"))
+    let arguments = [
+      "variant", "--roster", "roster.csv", "--assignment", "hw2", "--trials", "2000",
+      "--db", "r.db",
+    ]
+    let first = try run(arguments + ["--out", "a"])
+    XCTAssertEqual(first.status, 0, first.stderr)
+    XCTAssertTrue(
+      first.stdout.hasPrefix(
+        "wrote 30 problem sets (Markdown and HTML), key.json and key.html to a;"),
+      first.stdout)
+    let second = try run(arguments + ["--out", "b"])
+    XCTAssertEqual(second.status, 0, second.stderr)
+    let files = try FileManager.default.contentsOfDirectory(
+      atPath: directory.appendingPathComponent("a").path
+    ).sorted()
+    XCTAssertEqual(files.count, 62)
+    for name in files {
+      let a = try Data(contentsOf: directory.appendingPathComponent("a/\(name)"))
+      let b = try Data(contentsOf: directory.appendingPathComponent("b/\(name)"))
+      XCTAssertEqual(a, b, name)
+    }
+    // Different students get different sets.
+    XCTAssertNotEqual(
+      try Data(contentsOf: directory.appendingPathComponent("a/s01.md")),
+      try Data(contentsOf: directory.appendingPathComponent("a/s02.md")))
+    // The key names s07's 3b answer; grading s07 with it is correct, through the recorded variant.
+    let key = try XCTUnwrap(
+      JSONSerialization.jsonObject(
+        with: Data(contentsOf: directory.appendingPathComponent("a/key.json"))) as? [String: Any])
+    let students = try XCTUnwrap(key["students"] as? [[String: Any]])
+    let s07 = try XCTUnwrap(students.first { $0["id"] as? String == "s07" })
+    let problems = try XCTUnwrap(s07["problems"] as? [[String: Any]])
+    let p3b = try XCTUnwrap(problems.first { $0["problem"] as? String == "3b" })
+    let answer = try XCTUnwrap((p3b["answer"] as? [String: Any])?["text"] as? String)
+    let seed = try XCTUnwrap(p3b["seed"] as? Int)
+    var g = try run([
+      "grade", "3b", "--student", "s07", "--assignment", "hw2", "--answer", answer,
+      "--db", "r.db", "--no-store",
+    ])
+    XCTAssertTrue(g.stdout.hasPrefix("3b  correct"), g.stdout + g.stderr)
+    // A sheet: 3b against s07's recorded variant, 2 (no family) against the base problem.
+    let video = "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"
+    try Data("3b: \(answer)\n2: \(video)\n".utf8)
+      .write(to: directory.appendingPathComponent("s07.txt"))
+    let sheet = try run([
+      "grade", "--file", "s07.txt", "--student", "s07", "--assignment", "hw2", "--db", "r.db",
+      "--no-store",
+    ])
+    XCTAssertTrue(sheet.stdout.contains("score: 2/2 correct"), sheet.stdout + sheet.stderr)
+    let direct = try run([
+      "grade", "3b", "--variant", String(seed), "--answer", answer, "--no-store",
+    ])
+    XCTAssertTrue(direct.stdout.hasPrefix("3b  correct"), direct.stdout)
+    g = try run([
+      "grade", "3b", "--student", "s99", "--assignment", "hw2", "--answer", "1/2",
+      "--db", "r.db", "--no-store",
+    ])
+    XCTAssertEqual(g.status, 2)
+    XCTAssertEqual(
+      g.stderr, "psverify: error: student 's99' is not in the recorded set of 'hw2' (run 2)\n")
+  }
+
+  func testRoster_badInput_oneLineErrorsAndExitTwo() throws {
+    try Data("email\nx\n".utf8).write(to: directory.appendingPathComponent("bad.csv"))
+    let cases: [([String], String)] = [
+      (
+        ["variant", "--roster", "bad.csv", "--assignment", "hw", "--out", "o", "--no-store"],
+        "psverify: error: the roster's header has no id column (found: email); name one id, "
+          + "student_id, student\n"
+      ),
+      (
+        ["variant", "--roster", "none.csv", "--assignment", "hw", "--out", "o", "--no-store"],
+        "psverify: error: cannot read the roster 'none.csv': no such file\n"
+      ),
+      (
+        [
+          "grade", "3b", "--student", "s1", "--assignment", "hw", "--answer", "1/2", "--db", "x.db",
+        ],
+        "psverify: error: there is no results database at 'x.db'; run psverify first, or pass "
+          + "--db PATH\n"
+      ),
+    ]
+    for (arguments, message) in cases {
+      let r = try run(arguments)
+      XCTAssertEqual(r.status, 2, arguments.joined(separator: " "))
+      XCTAssertEqual(r.stderr, message)
+    }
+    let missing = try run(["variant", "--roster", "bad.csv"])
+    XCTAssertEqual(missing.status, 2)
+    XCTAssertTrue(
+      missing.stderr.contains("--roster needs --assignment NAME and --out DIR"), missing.stderr)
+  }
+}
