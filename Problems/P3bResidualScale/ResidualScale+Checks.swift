@@ -34,7 +34,10 @@ extension ResidualScale {
       switch candidate {
       case .exact(let g):
         let squared = g.coefficient * g.coefficient * Rational(g.radicand)
-        if let d = decimals(g) {
+        let variance = exactVariance(gammaSquared: squared, structure: structure)
+        // A terminating decimal that is not exactly a root (0.7071) is judged by its rounding; one
+        // that is exactly a root (γ = 1/2 with three unit branches) passes exactly below.
+        if variance != .one, let d = decimals(g) {
           let j = roundingJudgement(g.coefficient, decimals: d, structure: structure)
           let ok = j.crosses && j.significant >= 3 && g.isPositive
           return Measurement(
@@ -47,7 +50,6 @@ extension ResidualScale {
               + (j.crosses ? "reaches 1" : "misses 1") + (j.significant >= 3 ? "" : "; fewer than three "
               + "significant digits") + (g.isPositive ? "" : "; γ ≤ 0 flips the residual stream"))
         }
-        let variance = exactVariance(gammaSquared: squared, structure: structure)
         let ok = variance == .one && g.isPositive
         return Measurement(
           status: ok ? .pass : .fail, expected: .text("1 with γ > 0"),

@@ -33,7 +33,8 @@ extension CLITests {
     XCTAssertTrue(
       r.stderr.hasPrefix(
         "psverify: error: variant 5 of problem 3b is not verified, so it is not handed out: "
-          + "check gamma-solves-variance-equation failed: 4·γ² − 1 = 1 at γ = 1/√2, not 0"),
+          + "check gamma-solves-variance-equation failed: Var γ(A + B_1 + B_2 + B_3) = 2 exactly at "
+          + "γ = 1/√2"),
       r.stderr)
   }
 
