@@ -13,6 +13,9 @@ extension ResidualScale {
       checks.append(varianceCheck(gamma: gamma, distribution: d))
     }
     checks.append(sweepCheck(gamma: gamma))
+    // The sampler and the estimators every Monte Carlo verdict above rests on.
+    checks.append(samplerCheck())
+    checks.append(momentsCheck())
     checks.append(forwardReferenceCheck(gamma: gamma))
     checks.append(networkUnitVarianceCheck(gamma: gamma, shape: network))
     return checks
@@ -108,8 +111,10 @@ extension ResidualScale {
   }
 
   static func zTolerance(_ test: ZTest) -> Tolerance {
-    Tolerance(.zScore, test.limit,
-              reason: "|z| ≤ \(Value.format(test.limit)): two-sided false alarm "
-                + "\(Value.format(test.falseAlarmProbability, digits: 2)) per check")
+    let reference = test.degreesOfFreedom.map { " (Student's t, \($0) degrees of freedom)" } ?? ""
+    return Tolerance(.zScore, test.limit,
+                     reason: "|\(test.statisticName)| ≤ \(Value.format(test.limit, digits: 4))"
+                       + "\(reference): two-sided false alarm "
+                       + "\(Value.format(test.falseAlarmProbability, digits: 2)) per check")
   }
 }

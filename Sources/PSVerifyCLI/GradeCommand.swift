@@ -19,8 +19,14 @@ struct GradeCommand: ParsableCommand {
   @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --file.")
   var id: String?
 
-  @Option(parsing: .unconditional, help: "The answer to grade (may start with '-').")
+  @Option(parsing: .unconditional,
+          help: "The answer to grade; any text (--answer=---1, or the answer after --).")
   var answer: String?
+
+  @Argument(parsing: .postTerminator,
+            help: ArgumentHelp("The answer after `--`, taken as it is: grade 3b -- ---1.",
+                               valueName: "answer"))
+  var answerWords: [String] = []
 
   @Option(help: "A file of answers, one per problem (ID: ANSWER).")
   var file: String?
@@ -38,9 +44,15 @@ struct GradeCommand: ParsableCommand {
   @Flag(help: "Do not store the grading.")
   var noStore = false
 
+  /// `--answer TEXT`, or the words after `--` joined by spaces.
+  var answerText: String? { answer ?? (answerWords.isEmpty ? nil : answerWords.joined(separator: " ")) }
+
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }
-    switch (id, answer, file) {
+    if answer != nil && !answerWords.isEmpty {
+      throw ValidationError("give the answer once: with --answer \"…\" or after --, not both")
+    }
+    switch (id, answerText, file) {
     case (_?, _?, nil), (nil, nil, _?): break
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
     case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
@@ -71,7 +83,7 @@ struct GradeCommand: ParsableCommand {
         }
         entries.append((p, e.answer, e.line))
       }
-    } else if let id, let answer {
+    } else if let id, let answer = answerText {
       guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
       entries.append((p, answer, nil))
     }

@@ -12,7 +12,17 @@ struct RunDriver {
   let problems: [any Problem]
 
   func execute() throws {
+    if let trials = options.trials {
+      for problem in problems where trials < problem.minimumTrials {
+        throw UsageError(message: "--trials \(trials) is too few for problem \(problem.id)'s Monte "
+          + "Carlo checks to hold their stated false-alarm rate; use at least "
+          + "\(problem.minimumTrials) (the default is \(problem.defaultTrials))")
+      }
+    }
     let parameters = try options.parameterValues(for: problems)
+    if !options.quiet {
+      for note in options.parameterNotes(for: problems) { Terminal.warning(note) }
+    }
     var reportFormat: ReportWriter.Format?
     if let report = options.report {
       guard !options.noStore else {

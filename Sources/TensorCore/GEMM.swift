@@ -212,6 +212,11 @@ package enum KernelFaults {
     case corruptVideoPacking = 3
     /// `valid` borders report one output position too many.
     case validExtentOffByOne = 4
+    /// `Moments.variance` is biased by a factor (n + 10)/n (debug builds only).
+    case varianceBias = 5
+    /// The ziggurat's base layer returns its boundary ±R instead of drawing the tail beyond it
+    /// (debug builds only).
+    case zigguratBaseBoundary = 6
   }
 
   private static let active = Atomic<Int>(0)
