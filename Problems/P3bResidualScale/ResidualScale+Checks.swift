@@ -80,7 +80,7 @@ extension ResidualScale {
       let running = prefixes.map(test)
       return Measurement(
         status: t.passes ? .pass : .fail, expected: .real(t.hypothesis), measured: .real(t.estimate),
-        standardError: t.standardError, tolerance: zTolerance(t),
+        standardError: t.standardError, test: t, tolerance: zTolerance(t),
         detail: "n = \(m.count) pairs, \(what) \(Value.format(t.estimate)) ± "
           + "\(Value.format(t.standardError))\(note), z = \(Value.format(t.z, digits: 3))",
         series: ["pairs": prefixes.map { Double($0.count) }, "estimate": running.map(\.estimate),
@@ -105,7 +105,8 @@ extension ResidualScale {
       }
       return Measurement(
         status: ok ? .pass : .fail, expected: .real(abs(gamma)), measured: .real(s.crossing),
-        standardError: s.crossingError, tolerance: zTolerance(s.crossingTest), detail: detail,
+        standardError: s.crossingError, test: s.crossingTest, tolerance: zTolerance(s.crossingTest),
+        detail: detail,
         series: ["gamma": s.gammas, "variance": s.variances, "variance_se": s.errors])
     }
   }

@@ -76,7 +76,7 @@ extension ResidualScale {
       }
       return Measurement(
         status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(first.mean),
-        standardError: first.error, tolerance: zTolerance(test),
+        standardError: first.error, test: test, tolerance: zTolerance(test),
         detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
           + "\(Value.format(first.error)) (SE over replicates), t = \(Value.format(test.z, digits: 3)) "
           + "with \(shape.replicates - 1) degrees of freedom; \(figures)",

@@ -7,38 +7,40 @@ extension ResidualScale {
   /// the ziggurat's base boundary R = 3.654 puts the tail beyond R in a bin of its own.
   static let samplerEdges: [Double] = [0.5, 1, 1.5, 2, 2.5, 3, 3.4, 3.8]
 
-  /// Draws fixed in number whatever `--trials` is: 2²⁴ draws put ≈ 2 430 in the last bin.
-  static let samplerDraws = 1 << 24
+  /// About 16 draws per trial in chunks of 2¹⁶, from 2²⁰ to 2²⁴ (the default 10⁶ trials give
+  /// 244 · 2¹⁶ ≈ 1.6·10⁷ draws, ≈ 2 300 of them in the last bin; 2²⁰ give ≈ 152, still 12
+  /// standard errors from a tail that is missing).
+  static func samplerDraws(trials: Int) -> Int {
+    let chunks = min(256, max(16, trials / 4096))
+    return chunks << 16
+  }
 
-  /// The Gaussian sampler's distribution, where the variance checks draw from it: 2²⁴ draws from
+  /// The Gaussian sampler's distribution, where the variance checks draw from it: draws from
   /// `fill(_:with: .gaussian)` binned by |x| on `samplerEdges`, each bin's count against
   /// n·P(bin) from the normal CDF, P(a ≤ |X| < b) = erfc(a/√2) − erfc(b/√2), and the count of
   /// positive draws against n/2. Each of the 10 counts is Binomial(n, p); its z-test limit
   /// splits the run's false alarm of 5.7e-7 over the 10 tests (Bonferroni), |z| ≤ 5.42.
   ///
-  /// - Complexity: 2²⁴ draws, about 30 ms.
+  /// - Complexity: at most 2²⁴ draws, about 40 ms.
   static func samplerCheck() -> Check {
     Check(id: "gaussian-sampler-tails", kind: .monteCarlo,
           summary: "the ziggurat's draws, binned by |x| up to [3.8, ∞), against the normal CDF",
-          params: [("draws", .integer(samplerDraws)),
+          params: [("draws_per_trial", .integer(16)),
                    ("edges", .text(samplerEdges.map { Value.format($0) }.joined(separator: ", ")))]
     ) { context in
+      let draws = samplerDraws(trials: context.trials)
       var counts = [Int](repeating: 0, count: samplerEdges.count + 1)
       var positive = 0
       let chunk = 1 << 16
       var buffer = [Double](repeating: 0, count: chunk)
-      for c in 0..<(samplerDraws / chunk) {
+      for c in 0..<(draws / chunk) {
         var stream = context.random.split(c)
         buffer.withUnsafeMutableBufferPointer { stream.fill($0, with: .gaussian) }
-        for x in buffer {
-          let a = abs(x)
-          var bin = 0
-          while bin < samplerEdges.count && a >= samplerEdges[bin] { bin += 1 }
-          counts[bin] += 1
-          if x > 0 { positive += 1 }
+        positive += buffer.withUnsafeBufferPointer {
+          Histogram.addAbsolute($0, edges: samplerEdges, to: &counts)
         }
       }
-      let n = Double(samplerDraws)
+      let n = Double(draws)
       let limit = samplerLimit
       var worst = (z: 0.0, what: "")
       var lower = 0.0
@@ -58,14 +60,15 @@ extension ResidualScale {
       if abs(signZ) > abs(worst.z) {
         worst = (signZ, "\(positive) positive draws, expected \(Value.format(n / 2, digits: 9))")
       }
-      let test = ZTest(estimate: worst.z, standardError: 1, hypothesis: 0, limit: limit)
+      let test = ZTest(estimate: worst.z, standardError: 1, hypothesis: 0, limit: limit,
+                       tests: counts.count + 1)
       return Measurement(
         status: test.passes ? .pass : .fail, expected: .real(0), measured: .real(worst.z),
-        standardError: 1,
+        standardError: 1, test: test,
         tolerance: Tolerance(.zScore, limit, reason: "|z| ≤ \(Value.format(limit, digits: 3)) on "
                                + "each of 10 binomial counts: two-sided false alarm 5.7e-7 per "
                                + "check (Bonferroni)"),
-        detail: "\(samplerDraws) draws in \(counts.count) |x| bins and a sign count; largest "
+        detail: "\(draws) draws in \(counts.count) |x| bins and a sign count; largest "
           + "|z| = \(Value.format(abs(worst.z), digits: 3)) at \(worst.what)",
         series: ["count": counts.map(Double.init), "expected": expected])
     }

@@ -57,7 +57,7 @@ struct PSVerify: ParsableCommand {
     version: Version.current,
     subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, GradeCommand.self,
                   AuditCommand.self, ReportCommand.self, NotationCommand.self, BenchCommand.self, HistoryCommand.self,
-                  CompareCommand.self, ExportCommand.self])
+                  CompareCommand.self, ExportCommand.self, CalibrateCommand.self])
 }
 
 enum Terminal {

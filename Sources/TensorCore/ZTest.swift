@@ -11,14 +11,18 @@ public struct ZTest: Sendable, Equatable {
   public let limit: Double
   /// nil for a z-test (normal reference); ν for Student's t with ν degrees of freedom.
   public let degreesOfFreedom: Int?
+  /// How many statistics of this reference the test takes the largest |·| of (the estimate is
+  /// that largest one): the false alarm is then at most `tests` × the tail (Bonferroni).
+  public let tests: Int
 
   public init(estimate: Double, standardError: Double, hypothesis: Double, limit: Double,
-              degreesOfFreedom: Int? = nil) {
+              degreesOfFreedom: Int? = nil, tests: Int = 1) {
     self.estimate = estimate
     self.standardError = standardError
     self.hypothesis = hypothesis
     self.limit = limit
     self.degreesOfFreedom = degreesOfFreedom
+    self.tests = tests
   }
 
   /// A Student t-test whose limit gives the same two-sided false alarm as |z| ≤ `zLimit` does
@@ -48,10 +52,16 @@ public struct ZTest: Sendable, Equatable {
   /// probability of one test.
   public var falseAlarmProbability: Double { tail(limit) }
 
-  /// P(|statistic| > c) under the hypothesis, from the test's reference distribution.
+  /// P(|statistic| > c) under the hypothesis, from the test's reference distribution (a
+  /// Bonferroni bound, `tests` × one tail, when the statistic is the largest of several).
   public func tail(_ c: Double) -> Double {
-    guard let nu = degreesOfFreedom else { return ZTest.twoSidedTail(c) }
-    return StudentT.twoSidedTail(c, degreesOfFreedom: nu)
+    let one: Double
+    if let nu = degreesOfFreedom {
+      one = StudentT.twoSidedTail(c, degreesOfFreedom: nu)
+    } else {
+      one = ZTest.twoSidedTail(c)
+    }
+    return min(1, Double(tests) * one)
   }
 
   /// P(|Z| > z) = erfc(z / √2).
