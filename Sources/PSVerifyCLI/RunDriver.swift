@@ -20,9 +20,7 @@ struct RunDriver {
       }
     }
     let parameters = try options.parameterValues(for: problems)
-    if !options.quiet {
-      for note in options.parameterNotes(for: problems) { Terminal.warning(note) }
-    }
+    for note in options.parameterNotes(for: problems) { Terminal.warning(note) }
     var reportFormat: ReportWriter.Format?
     if let report = options.report {
       guard !options.noStore else {

@@ -52,3 +52,39 @@ final class ResidualScaleTests: XCTestCase {
     XCTAssertEqual((0..<4).map { z[$0, 1] }, [0, 0, 0, 0])
   }
 }
+
+/// The sampler and estimator checks of `psverify all` catch the planted bugs that the variance
+/// checks cannot see, and pass on correct code.
+final class ResidualScalePlantedFaultTests: XCTestCase {
+  let shape = ResidualScale.NetworkShape(width: 16, bottleneck: 4, layers: 3, batch: 32,
+                                         replicates: 4)
+
+  func run(_ fault: KernelFaults.Fault?) -> [String: CheckStatus] {
+    KernelFaults.set(fault)
+    defer { KernelFaults.set(nil) }
+    let report = Runner(seed: 5, trials: 20_000).run(
+      ResidualScale.problem,
+      parameters: ParameterValues(specs: ResidualScale.problem.parameters, overrides: [
+        "N": .integer(shape.width), "N_bottle": .integer(shape.bottleneck),
+        "L": .integer(shape.layers), "batch": .integer(shape.batch),
+        "replicates": .integer(shape.replicates)]))
+    return Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.id, $0.status) })
+  }
+
+  func testCorrectCode_everyCheckPasses() {
+    let statuses = run(nil)
+    XCTAssertEqual(statuses["gaussian-sampler-tails"], .pass)
+    XCTAssertEqual(statuses["moment-estimators-known"], .pass)
+    XCTAssertEqual(statuses.values.filter { $0 == .fail }.count, 0, "\(statuses)")
+  }
+
+  func testVarianceBias_failsTheKnownMomentsCheck() {
+    let statuses = run(.varianceBias)
+    XCTAssertEqual(statuses["moment-estimators-known"], .fail)
+  }
+
+  func testZigguratBaseReturningItsBoundary_failsTheSamplerCheck() {
+    let statuses = run(.zigguratBaseBoundary)
+    XCTAssertEqual(statuses["gaussian-sampler-tails"], .fail)
+  }
+}
