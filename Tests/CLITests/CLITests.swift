@@ -108,8 +108,10 @@ final class CLITests: XCTestCase {
        "psverify: error: invalid value '2.5' for parameter X: expected a whole number from 1 to 8192\n"),
       (["problem", "1", "--param", "padding=wrap"],
        "psverify: error: invalid value 'wrap' for parameter padding: expected one of same, valid, skip\n"),
+      // 2⁴⁴ input elements · 12 B + 2⁴⁴ outputs · 4 B = 2⁴⁸ B = 268435456 MiB, + 64 MiB for the
+      // process + 0.56 MiB of kernel.
       (["problem", "1", "--param", "B=4096", "--param", "X=8192", "--param", "Y=8192"],
-       "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 738197504 MiB of tensors; psverify runs shapes up to 8192 MiB\n"),
+       "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 268435520 MiB at its peak; psverify runs up to 8192 MiB: use a smaller B, X, Y or N\n"),
       (["problem", "3a", "--param", "N=-1"],
        "psverify: error: invalid value '-1' for parameter N: expected a whole number from 1 to 4096\n"),
       (["problem", "3b", "--trials", "0"],
