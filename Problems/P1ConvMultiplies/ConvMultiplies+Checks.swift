@@ -125,6 +125,7 @@ extension ConvMultiplies {
       }
     }
     checks.append(equationCheck())
+    checks.append(skipSumCheck(shapes: shapes))
     checks.append(Check(
       id: "user-shape-count", kind: .instrumented,
       summary: "the derived count and the kernel's count for the user's shape",
