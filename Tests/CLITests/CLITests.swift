@@ -6,7 +6,7 @@ final class CLITests: XCTestCase {
   var directory: URL!
   /// Arguments that keep the debug-build runs short; the checks are the same code.
   let small = ["--trials", "10000", "--param", "N=16", "--param", "N_bottle=4", "--param", "L=3",
-               "--param", "batch=32", "--param", "replicates=3"]
+               "--param", "batch=32", "--param", "replicates=8"]
 
   override func setUpWithError() throws {
     directory = FileManager.default.temporaryDirectory

@@ -68,6 +68,9 @@ final class ResidualScalePlantedFaultTests: XCTestCase {
         "N": .integer(shape.width), "N_bottle": .integer(shape.bottleneck),
         "L": .integer(shape.layers), "batch": .integer(shape.batch),
         "replicates": .integer(shape.replicates)]))
+    for o in report.outcomes where o.status == .fail && fault == nil {
+      XCTFail("\(o.id): \(o.measurement.detail)")
+    }
     return Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.id, $0.status) })
   }
 
