@@ -53,8 +53,8 @@ extension Bottleneck {
       let bound = 1e-4
       return Measurement(
         status: worst <= bound ? .pass : .fail, expected: .real(0), measured: .real(worst),
-        tolerance: Tolerance(.absolute, bound,
-                             reason: "Float32 rounding over 3 layers of ≤ 6-term dot products ≲ 2e-6"),
+        tolerance: Tolerance(
+          .absolute, bound, reason: "Float32 rounding over 3 layers of ≤ 6-term dot products ≲ 2e-6"),
         detail: "largest |fast − reference| / (1 + |reference|) over both networks = "
           + Value.format(worst))
     }

@@ -78,8 +78,8 @@ extension ResidualScale {
         status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(first.mean),
         standardError: first.error, test: test, tolerance: zTolerance(test),
         detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
-          + "\(Value.format(first.error)) (SE over replicates), t = \(Value.format(test.z, digits: 3)) "
-          + "with \(shape.replicates - 1) degrees of freedom; \(figures)",
+          + "\(Value.format(first.error)) (SE over replicates), "
+          + "t = \(Value.format(test.z, digits: 3)) with \(shape.replicates - 1) degrees of freedom; \(figures)",
         errata: errata, notes: notes, series: ["variance_L_by_layer": depth])
     }
   }
@@ -126,7 +126,8 @@ extension ResidualScale {
             + "\(Value.format(top.error, digits: 2)) after \(shape.layers - 1) blocks",
           location: "problem 3b, solution",
           evidence: "t = \(Value.format(topMeanTest.z, digits: 3)) for the mean and "
-            + "t = \(Value.format(topVarianceTest.z, digits: 3)) for the variance of the top layer; "
+            + "t = \(Value.format(topVarianceTest.z, digits: 3))"
+            + " for the variance of the top layer; "
             + "average per-unit corr(L_ℓ, L̂_ℓ) over layers = "
             + "\(Value.format(corr.mean, digits: 3)) ± \(Value.format(corr.error, digits: 2))",
           source: "network-relu-branch-mean"))

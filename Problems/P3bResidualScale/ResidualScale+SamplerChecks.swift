@@ -47,7 +47,8 @@ extension ResidualScale {
       var expected: [Double] = []
       for (bin, count) in counts.enumerated() {
         let upper = bin < samplerEdges.count ? samplerEdges[bin] : .infinity
-        let p = erfc(lower / 2.0.squareRoot()) - (upper.isFinite ? erfc(upper / 2.0.squareRoot()) : 0)
+        let root2 = 2.0.squareRoot()
+        let p = erfc(lower / root2) - (upper.isFinite ? erfc(upper / root2) : 0)
         expected.append(n * p)
         let z = (Double(count) - n * p) / (n * p * (1 - p)).squareRoot()
         if abs(z) > abs(worst.z) {

@@ -103,7 +103,8 @@ extension ResidualScale {
   /// ```
   /// times W, plus 64 MiB for the process and the Monte Carlo chunks.
   public static func estimatedBytes(_ s: NetworkShape) -> Int {
-    let weights = ResourceLimits.saturatingProduct([max(0, s.layers - 1), s.width, s.bottleneck, 16])
+    let weights = ResourceLimits.saturatingProduct(
+      [max(0, s.layers - 1), s.width, s.bottleneck, 16])
     let draws = ResourceLimits.saturatingProduct([s.width, s.bottleneck, 8])
     let activations = ResourceLimits.saturatingSum([
       ResourceLimits.saturatingProduct([s.batch, s.width, 12 + 16]),

@@ -48,7 +48,8 @@ public struct GradientDecayProblem: Problem {
   public func validate(_ p: ParameterValues) throws {
     let n = p.integer("N"), nb = p.integer("N_bottle"), l = p.integer("L")
     let perBlock = ResourceLimits.saturatingSum([
-      ResourceLimits.saturatingProduct([2, n, nb, 32]), ResourceLimits.saturatingProduct([n, n, 24]),
+      ResourceLimits.saturatingProduct([2, n, nb, 32]),
+      ResourceLimits.saturatingProduct([n, n, 24]),
     ])
     let bytes = ResourceLimits.saturatingSum([
       ResourceLimits.saturatingProduct([perBlock, max(0, l - 1)]), 64 << 20,

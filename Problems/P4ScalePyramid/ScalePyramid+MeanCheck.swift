@@ -12,7 +12,8 @@ extension ScalePyramid {
   /// same kernel through the notation engine.
   static func pyramidMeanCheck(_ setup: Setup) -> Check {
     Check(id: "pyramid-keeps-the-mean", kind: .numeric,
-          summary: "every pyramid level computed by the pooling kernel has the image's mean") { context in
+          summary: "every pyramid level computed by the pooling kernel has the image's mean"
+    ) { context in
       var r = context.random.split("mean")
       let side = 1 << min(setup.k, 5)
       var image = Tensor<Float>.normal(shape: [1, side, side, 3], random: &r)
@@ -32,7 +33,8 @@ extension ScalePyramid {
       return Measurement(
         status: worst <= bound ? .pass : .fail, expected: .real(target),
         measured: .real(target + worst),
-        tolerance: Tolerance(.absolute, bound, reason: "one Float32 rounding per level, ≲ 2e-7 each"),
+        tolerance: Tolerance(.absolute, bound,
+                             reason: "one Float32 rounding per level, ≲ 2e-7 each"),
         detail: "image mean \(Value.format(target)); largest difference of a level's mean over "
           + "\(levels) levels \(Value.format(worst))")
     }

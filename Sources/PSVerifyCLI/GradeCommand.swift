@@ -45,7 +45,9 @@ struct GradeCommand: ParsableCommand {
   var noStore = false
 
   /// `--answer TEXT`, or the words after `--` joined by spaces.
-  var answerText: String? { answer ?? (answerWords.isEmpty ? nil : answerWords.joined(separator: " ")) }
+  var answerText: String? {
+    answer ?? (answerWords.isEmpty ? nil : answerWords.joined(separator: " "))
+  }
 
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }

@@ -191,7 +191,8 @@ public enum Auditor {
         ? "a run of \(length) letters ('\(word.prefix(12))…') is no English word; words longer "
           + "than \(Spelling.maximumWordLength) letters are not looked up"
         : "'\(word)' is not in the English dictionary or the project's word list"
-      out.append(Finding(.spelling, message, at: location, in: doc.sections[section], document: doc))
+      out.append(Finding(.spelling, message, at: location, in: doc.sections[section],
+                         document: doc))
     }
     return out
   }

@@ -38,7 +38,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .emptyPath:
       "--db '' names no file; pass --db with a path to a results database, or --no-store"
     case .foreign(let path):
-      "'\(path)' is a SQLite database without psverify's tables, so psverify will not add its own; it was left untouched; pass --db with a new path or a psverify results.db"
+      "'\(path)' is a SQLite database without psverify's tables, so psverify will not add its "
+        + "own; it was left untouched; pass --db with a new path or a psverify results.db"
     case .noRuns(let path):
       "'\(path)' holds no runs yet; run `psverify all` (or pass --db with another database)"
     case let .unknownRun(id, available):

@@ -11,7 +11,8 @@ import XCTest
 final class ResidualScaleGrading: XCTestCase {
   let problem = ResidualScale.problem
   /// A network small enough for debug builds; the checks are the same code as in a full run.
-  let network = ResidualScale.NetworkShape(width: 32, bottleneck: 8, layers: 4, batch: 64, replicates: 16)
+  let network = ResidualScale.NetworkShape(width: 32, bottleneck: 8, layers: 4, batch: 64,
+                                           replicates: 16)
 
   func testRightValues_inPlainUnicodeAndLaTeX_areCorrect() {
     assertGrade(problem, "1/sqrt(2)", .correct)

@@ -91,3 +91,30 @@ final class ResidualScalePlantedFaultTests: XCTestCase {
     XCTAssertEqual(statuses["gaussian-sampler-tails"], .fail)
   }
 }
+
+/// The seeds on which `psverify all` failed in 0.2.0, when the network check's standard error
+/// from 8 replicates was taken as exact: at the defaults the check now passes, while the same
+/// statistic at 8 replicates is still beyond the old normal limit of 5 (z = −5.62 at seed 501).
+final class ResidualScaleCalibrationSeedTests: XCTestCase {
+  func outcome(seed: UInt64, replicates: Int? = nil) -> CheckOutcome {
+    var overrides: [String: ParameterValue] = [:]
+    if let replicates { overrides["replicates"] = .integer(replicates) }
+    let parameters = ParameterValues(specs: ResidualScale.problem.parameters, overrides: overrides)
+    let check = ResidualScale.networkUnitVarianceCheck(
+      gamma: 0.5.squareRoot(), shape: ResidualScale.networkShape(parameters))
+    // The stream `psverify all --seed N` gives this check.
+    let stream = RandomStream(seed: seed).split("3b").split(check.id)
+    return Runner(seed: seed).run(check, stream: stream, trials: 1_000_000, parameters: parameters)
+  }
+
+  func testSeeds501And487_passAtTheDefaults() throws {
+    for seed: UInt64 in [501, 487] {
+      let o = outcome(seed: seed)
+      XCTAssertEqual(o.status, .pass, "seed \(seed): \(o.measurement.detail)")
+    }
+    let old = outcome(seed: 501, replicates: 8)
+    let test = try XCTUnwrap(old.measurement.test)
+    XCTAssertGreaterThan(abs(test.z), 5, old.measurement.detail)
+    XCTAssertEqual(old.status, .pass, "|t| ≤ 17.1 with 7 degrees of freedom")
+  }
+}

@@ -7,7 +7,10 @@ import XCTest
 final class DocumentLineEndingTests: XCTestCase {
   func testShippedSet_crlfCrAndBomReadAsLf() {
     let lf = ProblemSetDocument(text: ShippedProblemSet.text, name: "lf.md")
-    let lfFindings = Auditor.audit(lf, spelling: false).findings.map { "\($0.location) \($0.message)" }
+    func described(_ d: ProblemSetDocument) -> [String] {
+      Auditor.audit(d, spelling: false).findings.map { "\($0.location) \($0.message)" }
+    }
+    let lfFindings = described(lf)
     XCTAssertFalse(lfFindings.isEmpty)
     let variants = [
       ("crlf", ShippedProblemSet.text.replacingOccurrences(of: "\n", with: "\r\n")),
@@ -18,8 +21,7 @@ final class DocumentLineEndingTests: XCTestCase {
       let doc = ProblemSetDocument(text: text, name: "lf.md")
       XCTAssertEqual(doc.items.map(\.id), lf.items.map(\.id), name)
       XCTAssertEqual(doc.sections.map(\.label), lf.sections.map(\.label), name)
-      let findings = Auditor.audit(doc, spelling: false).findings.map { "\($0.location) \($0.message)" }
-      XCTAssertEqual(findings, lfFindings, name)
+      XCTAssertEqual(described(doc), lfFindings, name)
     }
   }
 }

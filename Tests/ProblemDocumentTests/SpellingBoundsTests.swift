@@ -26,7 +26,8 @@ final class SpellingBoundsTests: XCTestCase {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let fake = directory.appendingPathComponent("hunspell").path
-    _ = FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\nexec sleep 600\n".utf8),
+    let script = Data("#!/bin/sh\nexec sleep 600\n".utf8)
+    _ = FileManager.default.createFile(atPath: fake, contents: script,
                                        attributes: [.posixPermissions: 0o755])
     let before = try temporaryEntries()
     XCTAssertThrowsError(try Spelling.misspelt(["teh"], timeLimit: 1, hunspell: fake)) {
@@ -38,7 +39,8 @@ final class SpellingBoundsTests: XCTestCase {
 
   func testProjectWords_acceptedAsAPersonalDictionaryWould() throws {
     try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/hunspell"))
-    let wrong = try Spelling.misspelt(["softmax", "Softmax", "ReLU", "relu", "teh", "convolutional"])
+    let words: Set<String> = ["softmax", "Softmax", "ReLU", "relu", "teh", "convolutional"]
+    let wrong = try Spelling.misspelt(words)
     XCTAssertEqual(wrong, ["relu", "teh"])
   }
 }
