@@ -185,3 +185,18 @@ extension CLITests {
     XCTAssertFalse(limited.stderr.contains("Fatal error"))
   }
 }
+
+extension CLITests {
+  /// Problem 1's estimate against the measured peak for B=16, 56 × 56, 64 → 64 channels, `same`:
+  /// input and output 16·56·56·64 elements each (12 B and 4 B), a kernel of 64·3·3·64 (16 B),
+  /// 64 MiB for the process.
+  func testProblem1Memory_estimateCoversThePeak() throws {
+    let elements = 16 * 56 * 56 * 64
+    let estimateKB = (elements * 16 + 64 * 9 * 64 * 16 + (64 << 20)) / 1024
+    let measured = try peak(["problem", "1", "--param", "B=16", "--param", "X=56", "--param",
+                             "Y=56", "--no-store", "--quiet"])
+    XCTAssertEqual(measured.status, 0)
+    XCTAssertLessThanOrEqual(measured.kilobytes, estimateKB)
+    XCTAssertGreaterThanOrEqual(measured.kilobytes, elements * 12 / 1024)
+  }
+}
