@@ -44,7 +44,7 @@ extension ResultStore {
     guard FileManager.default.fileExists(atPath: path) else {
       throw .noDatabase(path: path)
     }
-    let contents = try validateOnceRetrying()
+    let contents = try validatedContents(forWriting: false)
     do {
       if contents != .psverify { return try Self.emptyDatabase() }
       // In use, or left with committed pages in its WAL by a process that died: read through
@@ -68,12 +68,6 @@ extension ResultStore {
     } catch {
       throw .writeFailed(path: path, reason: Self.describe(error))
     }
-  }
-
-  /// `validate(forWriting: false)`, returning what the file holds.
-  func validateOnceRetrying() throws(StoreError) -> Contents {
-    try validate(forWriting: false)
-    return try validateOnce()
   }
 
   /// An in-memory database with psverify's schema and no runs.

@@ -108,14 +108,20 @@ public struct ResultStore: Sendable {
   ///   that is not a regular file, a file that is not SQLite, a damaged database, a foreign one
   ///   (when writing), or a schema or `user_version` psverify does not know.
   public func validate(forWriting: Bool = true) throws(StoreError) {
+    _ = try validatedContents(forWriting: forWriting)
+  }
+
+  /// `validate`, returning what the file holds.
+  func validatedContents(forWriting: Bool) throws(StoreError) -> Contents {
     guard !path.isEmpty else { throw .emptyPath }
     // A live WAL database's main file changes during checkpoints; what looks damaged in the middle
     // of one is whole a moment later. Damage is believed only if it persists.
     var attempt = 0
     while true {
       do throws(StoreError) {
-        if try validateOnce() == .foreign && forWriting { throw .foreign(path: path) }
-        return
+        let contents = try validateOnce()
+        if contents == .foreign && forWriting { throw .foreign(path: path) }
+        return contents
       } catch .damaged(_, _) where attempt < 4 && Self.isWAL(path) {
         attempt += 1
         Thread.sleep(forTimeInterval: 0.1 * Double(attempt))
