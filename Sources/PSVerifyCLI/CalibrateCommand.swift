@@ -48,7 +48,7 @@ struct CalibrateCommand: ParsableCommand {
     print("seeds \(firstSeed)…\(firstSeed + UInt64(seeds) - 1), trials "
       + "\(options.trials.map(String.init) ?? "default"), parameters "
       + (options.params.isEmpty ? "default" : options.params.joined(separator: " ")))
-    print("check | seeds | failures | observed rate (95 % CI) | stated rate | limit")
+    print("check | seeds | failures | observed rate (95 % CI) | stated rate | limit | sides")
     for problem in problems {
       let values = parameters[problem.id]!
       let derivation = try problem.derive(values)
@@ -66,7 +66,7 @@ struct CalibrateCommand: ParsableCommand {
           var t = tallies[check.id, default: Tally()]
           if m.status == .fail { t.failures += 1 }
           if let test = m.test {
-            t.statistics.append(abs(test.z))
+            t.statistics.append(test.z)
             t.test = t.test ?? test
           }
           tallies[check.id] = t
@@ -79,8 +79,10 @@ struct CalibrateCommand: ParsableCommand {
                   test.limit))
         for stated in [1e-2, 1e-3, 1e-4] where Double(seeds) * stated >= 1 {
           let c = limit(of: test, at: stated)
-          let k = t.statistics.filter { $0 > c }.count
-          print(row("  at |\(test.statisticName)| > \(Value.format(c, digits: 4))", k, stated, c))
+          let high = t.statistics.filter { $0 > c }.count
+          let low = t.statistics.filter { $0 < -c }.count
+          print(row("  at |\(test.statisticName)| > \(Value.format(c, digits: 4))", high + low,
+                    stated, c) + " | \(low) below, \(high) above")
         }
       }
     }
