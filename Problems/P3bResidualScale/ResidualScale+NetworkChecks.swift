@@ -50,7 +50,9 @@ extension ResidualScale {
           params: networkParams(gamma, shape)) { context in
       let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: true,
                                  stream: context.random)
-      let first = summary(runs.map { $0.0.varianceL.count > 1 ? $0.0.varianceL[1] : $0.1 })
+      // Units whose branch was dead on the whole batch cannot meet the premise: left out.
+      let first = summary(runs.map(\.0.varianceL1Live))
+      let dead = runs.reduce(0) { $0 + $1.0.deadFirstBranchUnits }
       let top = summary(runs.map(\.1))
       let topCov = summary(runs.map { $0.0.covariance.last ?? .nan })
       let test = replicateTest(first, hypothesis: 1, shape)
@@ -79,7 +81,9 @@ extension ResidualScale {
         standardError: first.error, test: test, tolerance: zTolerance(test),
         detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
           + "\(Value.format(first.error)) (SE over replicates), "
-          + "t = \(Value.format(test.z, digits: 3)) with \(shape.replicates - 1) degrees of freedom; \(figures)",
+          + "t = \(Value.format(test.z, digits: 3)) with \(shape.replicates - 1) degrees of freedom"
+          + (dead > 0 ? " (\(dead) unit(s) with a dead first branch left out)" : "")
+          + "; \(figures)",
         errata: errata, notes: notes, series: ["variance_L_by_layer": depth])
     }
   }

@@ -25,6 +25,17 @@ final class ResidualScaleTests: XCTestCase {
     XCTAssertTrue(d.alternatives[0].convention.hasPrefix("the negative root"))
   }
 
+  func testDeadBranchUnits_leftOutOfTheLayerVariance() {
+    // L = [[1, 0], [2, 0], [3, 3]]: unit variances 1 and 3 (n − 1). L̂'s unit 1 is 0 on the whole
+    // batch (a dead ReLU), so the premise cannot hold there: the live mean is 1, the full one 2.
+    let l = Tensor<Float>(shape: [3, 2], storage: [1, 0, 2, 0, 3, 3])
+    let h = Tensor<Float>(shape: [3, 2], storage: [2, 0, 4, 0, 6, 0])
+    let dead = ResidualScale.constantUnits(h)
+    XCTAssertEqual(dead, [false, true])
+    XCTAssertEqual(ResidualScale.liveVariance(l, dead), 1, accuracy: 1e-12)
+    XCTAssertEqual(ResidualScale.liveVariance(l, [false, false]), 2, accuracy: 1e-12)
+  }
+
   func testUnitStatistics_handExample() {
     // Two units over a batch of 3: L = [[1, 0], [2, 0], [3, 3]], L̂ = [[2, 1], [4, 1], [6, 1]].
     // Unit 0: means 2 and 4, variances 1 and 4, covariance 2, correlation 1.
