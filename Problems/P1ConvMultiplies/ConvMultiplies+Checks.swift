@@ -50,16 +50,19 @@ extension ConvMultiplies {
     let s = user.shape
     let ox = user.padding.outputExtent(input: s.width, filter: s.filterX, stride: 1)
     let oy = user.padding.outputExtent(input: s.height, filter: s.filterY, stride: 1)
-    let floats = ResourceLimits.saturatingSum([
-      ResourceLimits.saturatingProduct([s.batch, s.width, s.height, s.inputs]),
-      ResourceLimits.saturatingProduct([s.batch, ox, oy, s.outputs]),
-      user.padding == .skip ? 0 : ResourceLimits.saturatingProduct([s.batch, ox, oy, s.filterX, s.filterY, s.inputs]),
+    // Input and kernel: Float plus the Double draws that fill them (12 B), the kernel also
+    // packed (4 B); output Float; 64 MiB for the process, tap tables and tiles.
+    let bytes = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([s.batch, s.width, s.height, s.inputs, 12]),
+      ResourceLimits.saturatingProduct([s.outputs, s.filterX, s.filterY, s.inputs, 16]),
+      ResourceLimits.saturatingProduct([s.batch, ox, oy, s.outputs, 4]),
+      64 << 20,
     ])
-    let bytes = ResourceLimits.saturatingProduct([floats, 4])
-    if bytes > ResourceLimits.maximumBytes {
+    let budget = ResourceLimits.memoryBudget()
+    if bytes > budget.bytes {
       throw ParameterError.tooLarge(
-        "the shape \(s) with \(user.padding.rawValue) padding needs \(bytes >> 20) MiB of tensors; "
-          + "psverify runs shapes up to \(ResourceLimits.maximumBytes >> 20) MiB")
+        "the shape \(s) with \(user.padding.rawValue) padding needs \(bytes >> 20) MiB at its "
+          + "peak; \(budget.reason): use a smaller B, X, Y or N")
     }
     let multiplies = ResourceLimits.saturatingProduct([s.batch, ox, oy, s.outputs, s.filterX, s.filterY, s.inputs])
     if multiplies > ResourceLimits.maximumMultiplies {
@@ -122,6 +125,7 @@ extension ConvMultiplies {
       }
     }
     checks.append(equationCheck())
+    checks.append(skipSumCheck(shapes: shapes))
     checks.append(Check(
       id: "user-shape-count", kind: .instrumented,
       summary: "the derived count and the kernel's count for the user's shape",

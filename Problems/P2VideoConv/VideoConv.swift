@@ -117,17 +117,39 @@ extension VideoConv {
             + "padding no output fits: use a filter of at most \(input), or --param padding=same")
       }
     }
-    let outputs = ResourceLimits.saturatingProduct(s.axes(padding).map(\.output))
-    let floats = ResourceLimits.saturatingSum([
-      ResourceLimits.saturatingProduct([s.batch, s.width, s.height, s.frames, s.inputs]),
-      ResourceLimits.saturatingProduct([s.batch, outputs, s.outputs]),
-    ])
+    let bytes = estimatedBytes(s, padding: padding)
     let multiplies = ResourceLimits.saturatingProduct(
-      [s.batch, outputs, s.outputs, s.filterX, s.filterY, s.filterT, s.inputs])
-    if floats > ResourceLimits.maximumBytes / 4 || multiplies > ResourceLimits.maximumMultiplies {
+      [s.batch, ResourceLimits.saturatingProduct(s.axes(padding).map(\.output)), s.outputs,
+       s.filterX, s.filterY, s.filterT, s.inputs])
+    let budget = ResourceLimits.memoryBudget()
+    if bytes > budget.bytes {
       throw ParameterError.tooLarge(
-        "the shape \(s) needs \(floats >> 18) MiB of tensors and \(multiplies) multiplies; "
-          + "psverify runs up to \(ResourceLimits.maximumBytes >> 20) MiB and 2·10¹¹ multiplies")
+        "the shape \(s) needs \(bytes >> 20) MiB at its peak (input, kernel, output and the "
+          + "draws that fill them); \(budget.reason): use a smaller B, X, Y, T or N")
     }
+    if multiplies > ResourceLimits.maximumMultiplies {
+      throw ParameterError.tooLarge(
+        "the shape \(s) needs \(multiplies) multiplies; psverify runs up to 2·10¹¹")
+    }
+  }
+
+  /// The peak bytes of the user-shape check, every tensor it allocates counted:
+  ///
+  /// ```
+  /// input  B·X·Y·T·N_in   Float (4 B) + the Double draws that fill it (8 B), alive together
+  /// kernel N_out·ΔX·ΔY·ΔT·N_in  likewise 12 B, plus its packed copy (4 B)
+  /// output B·X′·Y′·T′·N_out  Float (4 B)
+  /// ```
+  /// plus 64 MiB for the process itself, the tap tables and tiles.
+  static func estimatedBytes(_ s: Shape, padding: Padding) -> Int {
+    let input = ResourceLimits.saturatingProduct([s.batch, s.width, s.height, s.frames, s.inputs])
+    let kernel = ResourceLimits.saturatingProduct(
+      [s.outputs, s.filterX, s.filterY, s.filterT, s.inputs])
+    let output = ResourceLimits.saturatingProduct(
+      [s.batch, ResourceLimits.saturatingProduct(s.axes(padding).map(\.output)), s.outputs])
+    return ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([input, 12]), ResourceLimits.saturatingProduct([kernel, 16]),
+      ResourceLimits.saturatingProduct([output, 4]), 64 << 20,
+    ])
   }
 }

@@ -82,16 +82,31 @@ public struct BottleneckProblem: Problem {
     ]
   }
 
+  /// Refuses a user network whose peak memory exceeds what psverify may allocate here. Every
+  /// allocation of the user-network check is counted:
+  ///
+  /// ```
+  /// weights      (L − 1)·(2·N·N_bottle + N²) Floats, each also packed: 8 B per weight
+  /// draws        8·max(N², N·N_bottle): the Doubles filling the largest weight tensor
+  /// activations  batch·N·(12 for the input and its draws + 4·6 for the layers, row shares and
+  ///              their stacking) + batch·N_bottle·8
+  /// ```
+  /// plus 64 MiB for the process.
   public func validate(_ p: ParameterValues) throws {
     let n = p.integer("N"), b = p.integer("batch"), l = p.integer("L"), nb = p.integer("N_bottle")
-    let floats = ResourceLimits.saturatingSum([
-      ResourceLimits.saturatingProduct([ResourceLimits.saturatingSum([2 * n * nb, n * n]), l]),
-      ResourceLimits.saturatingProduct([4, b, n]),
+    let weights = ResourceLimits.saturatingProduct([
+      ResourceLimits.saturatingSum([ResourceLimits.saturatingProduct([2, n, nb]),
+                                    ResourceLimits.saturatingProduct([n, n])]), max(0, l - 1), 8])
+    let bytes = ResourceLimits.saturatingSum([
+      weights, ResourceLimits.saturatingProduct([8, n, max(n, nb)]),
+      ResourceLimits.saturatingProduct([b, n, 36]), ResourceLimits.saturatingProduct([b, nb, 8]),
+      64 << 20,
     ])
-    if floats > ResourceLimits.maximumBytes / 4 {
+    let budget = ResourceLimits.memoryBudget()
+    if bytes > budget.bytes {
       throw ParameterError.tooLarge(
-        "the network N=\(n), N_bottle=\(nb), L=\(l), batch=\(b) needs \(floats >> 18) MiB of "
-          + "weights and activations; psverify runs networks up to \(ResourceLimits.maximumBytes >> 20) MiB")
+        "the network N=\(n), N_bottle=\(nb), L=\(l), batch=\(b) needs \(bytes >> 20) MiB at its "
+          + "peak; \(budget.reason): use a smaller N, N_bottle, L or batch")
     }
   }
 

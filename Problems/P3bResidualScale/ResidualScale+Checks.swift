@@ -13,6 +13,9 @@ extension ResidualScale {
       checks.append(varianceCheck(gamma: gamma, distribution: d))
     }
     checks.append(sweepCheck(gamma: gamma))
+    // The sampler and the estimators every Monte Carlo verdict above rests on.
+    checks.append(samplerCheck())
+    checks.append(momentsCheck())
     checks.append(forwardReferenceCheck(gamma: gamma))
     checks.append(networkUnitVarianceCheck(gamma: gamma, shape: network))
     return checks
@@ -162,7 +165,7 @@ extension ResidualScale {
       let running = prefixes.map(test)
       return Measurement(
         status: t.passes ? .pass : .fail, expected: .real(t.hypothesis), measured: .real(t.estimate),
-        standardError: t.standardError, tolerance: zTolerance(t),
+        standardError: t.standardError, test: t, tolerance: zTolerance(t),
         detail: "n = \(m.count) pairs, \(what) \(Value.format(t.estimate)) ± "
           + "\(Value.format(t.standardError))\(note), z = \(Value.format(t.z, digits: 3))",
         series: ["pairs": prefixes.map { Double($0.count) }, "estimate": running.map(\.estimate),
@@ -188,14 +191,17 @@ extension ResidualScale {
       }
       return Measurement(
         status: ok ? .pass : .fail, expected: .real(abs(gamma)), measured: .real(s.crossing),
-        standardError: s.crossingError, tolerance: zTolerance(s.crossingTest), detail: detail,
+        standardError: s.crossingError, test: s.crossingTest, tolerance: zTolerance(s.crossingTest),
+        detail: detail,
         series: ["gamma": s.gammas, "variance": s.variances, "variance_se": s.errors])
     }
   }
 
   static func zTolerance(_ test: ZTest) -> Tolerance {
-    Tolerance(.zScore, test.limit,
-              reason: "|z| ≤ \(Value.format(test.limit)): two-sided false alarm "
-                + "\(Value.format(test.falseAlarmProbability, digits: 2)) per check")
+    let reference = test.degreesOfFreedom.map { " (Student's t, \($0) degrees of freedom)" } ?? ""
+    return Tolerance(.zScore, test.limit,
+                     reason: "|\(test.statisticName)| ≤ \(Value.format(test.limit, digits: 4))"
+                       + "\(reference): two-sided false alarm "
+                       + "\(Value.format(test.falseAlarmProbability, digits: 2)) per check")
   }
 }

@@ -38,6 +38,11 @@ extension ResidualScale {
     var meanHat: [Double] = [], varianceHat: [Double] = []
     var covariance: [Double] = [], correlation: [Double] = []
     var minimumHat: [Double] = []
+    /// Var L₁ averaged over the units whose first branch output could be standardised (not
+    /// constant over the batch), and how many could not: a dead ReLU unit cannot be given unit
+    /// variance, so the premise does not hold there and Var L₁[n] = γ² there, not 1.
+    var varianceL1Live = Double.nan
+    var deadFirstBranchUnits = 0
   }
 
   /// Per-unit statistics of a pair of layers, averaged over units.
@@ -155,7 +160,10 @@ extension ResidualScale {
     var inputStream = stream.split("input")
     let input = Tensor<Float>.normal(shape: [shape.batch, shape.width], random: &inputStream)
     var stats = LayerStatistics()
-    let observe: (Int, Tensor<Float>, Tensor<Float>) -> Void = { _, l, h in
+    var dead: [Bool] = []
+    let observe: (Int, Tensor<Float>, Tensor<Float>) -> Void = { index, l, h in
+      if index == 0 { dead = constantUnits(h) }
+      if index == 1 { stats.varianceL1Live = liveVariance(l, dead) }
       let s = unitStatistics(l, h)
       stats.meanL.append(s.meanL)
       stats.varianceL.append(s.varL)
@@ -171,7 +179,31 @@ extension ResidualScale {
     } else {
       top = net.forward(input, observe: observe)
     }
+    if shape.layers == 2 { stats.varianceL1Live = liveVariance(top, dead) }
+    stats.deadFirstBranchUnits = dead.filter { $0 }.count
     return (stats, unitStatistics(top, top).varL)
+  }
+
+  /// Per unit of a [B, N] tensor: whether it is constant over the batch.
+  static func constantUnits(_ t: Tensor<Float>) -> [Bool] {
+    let b = t.shape[0], n = t.shape[1]
+    let s = t.storage
+    return (0..<n).map { u in (1..<max(1, b)).allSatisfy { s[$0 * n + u] == s[u] } }
+  }
+
+  /// The mean over units not marked in `excluded` of the per-unit sample variance (n − 1) of a
+  /// [B, N] tensor.
+  static func liveVariance(_ t: Tensor<Float>, _ excluded: [Bool]) -> Double {
+    let b = t.shape[0], n = t.shape[1]
+    let s = t.storage
+    var total = 0.0, units = 0
+    for u in 0..<n where !(excluded.count == n && excluded[u]) {
+      var m = Moments()
+      for row in 0..<b { m.add(Double(s[row * n + u])) }
+      total += m.variance
+      units += 1
+    }
+    return units > 0 ? total / Double(units) : .nan
   }
 
   /// Mean and standard error over replicates.

@@ -50,18 +50,19 @@ extension ResidualScale {
           params: networkParams(gamma, shape)) { context in
       let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: true,
                                  stream: context.random)
-      let first = summary(runs.map { $0.0.varianceL.count > 1 ? $0.0.varianceL[1] : $0.1 })
+      // Units whose branch was dead on the whole batch cannot meet the premise: left out.
+      let first = summary(runs.map(\.0.varianceL1Live))
+      let dead = runs.reduce(0) { $0 + $1.0.deadFirstBranchUnits }
       let top = summary(runs.map(\.1))
       let topCov = summary(runs.map { $0.0.covariance.last ?? .nan })
-      let test = ZTest(estimate: first.mean, standardError: first.error, hypothesis: 1,
-                       limit: zLimit)
+      let test = replicateTest(first, hypothesis: 1, shape)
       let depth = (0..<(shape.layers - 1)).map { l in
         summary(runs.map { $0.0.varianceL[l] }).mean
       } + [top.mean]
       var errata: [Erratum] = [], notes: [String] = []
-      let topTest = ZTest(estimate: top.mean, standardError: top.error, hypothesis: 1, limit: zLimit)
+      let topTest = replicateTest(top, hypothesis: 1, shape)
       let figures = "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
-        + "\(Value.format(top.error, digits: 2)) (z = \(Value.format(topTest.z, digits: 3))); "
+        + "\(Value.format(top.error, digits: 2)) (t = \(Value.format(topTest.z, digits: 3))); "
         + "mean per-unit Cov(L_ℓ, L̂_ℓ) in the last block = \(Value.format(topCov.mean, digits: 3)) ± "
         + "\(Value.format(topCov.error, digits: 2))"
       if !topTest.passes {
@@ -73,13 +74,16 @@ extension ResidualScale {
           location: "problem 3b, statement", evidence: figures))
       } else {
         notes.append("With the premise imposed, the variance of the top layer is consistent with 1 "
-          + "(|z| ≤ 5): \(figures).")
+          + "(|t| ≤ \(Value.format(topTest.limit, digits: 3))): \(figures).")
       }
       return Measurement(
         status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(first.mean),
-        standardError: first.error, tolerance: zTolerance(test),
+        standardError: first.error, test: test, tolerance: zTolerance(test),
         detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
-          + "\(Value.format(first.error)), z = \(Value.format(test.z, digits: 3)); \(figures)",
+          + "\(Value.format(first.error)) (SE over replicates), "
+          + "t = \(Value.format(test.z, digits: 3)) with \(shape.replicates - 1) degrees of freedom"
+          + (dead > 0 ? " (\(dead) unit(s) with a dead first branch left out)" : "")
+          + "; \(figures)",
         errata: errata, notes: notes, series: ["variance_L_by_layer": depth])
     }
   }
@@ -99,15 +103,12 @@ extension ResidualScale {
       let topMean = summary(runs.map { $0.0.meanL.last ?? .nan })
       let top = summary(runs.map(\.1))
       let corr = summary(runs.map { $0.0.correlation.reduce(0, +) / Double($0.0.correlation.count) })
-      let test = ZTest(estimate: meanHat.mean, standardError: meanHat.error, hypothesis: 0,
-                       limit: zLimit)
+      let test = replicateTest(meanHat, hypothesis: 0, shape)
       let evidence = "E L̂₀ = \(Value.format(meanHat.mean, digits: 4)) ± "
-        + "\(Value.format(meanHat.error, digits: 2)) (z = \(Value.format(test.z, digits: 3))), "
+        + "\(Value.format(meanHat.error, digits: 2)) (t = \(Value.format(test.z, digits: 3))), "
         + "Var L̂₀ = \(Value.format(varHat.mean, digits: 4)), smallest L̂ seen = \(Value.format(minimum))"
-      let topMeanTest = ZTest(estimate: topMean.mean, standardError: topMean.error, hypothesis: 0,
-                              limit: zLimit)
-      let topVarianceTest = ZTest(estimate: top.mean, standardError: top.error, hypothesis: 1,
-                                  limit: zLimit)
+      let topMeanTest = replicateTest(topMean, hypothesis: 0, shape)
+      let topVarianceTest = replicateTest(top, hypothesis: 1, shape)
       var errata: [Erratum] = []
       var notes: [String] = []
       if !test.passes {
@@ -128,8 +129,9 @@ extension ResidualScale {
             + "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
             + "\(Value.format(top.error, digits: 2)) after \(shape.layers - 1) blocks",
           location: "problem 3b, solution",
-          evidence: "z = \(Value.format(topMeanTest.z, digits: 3)) for the mean and "
-            + "z = \(Value.format(topVarianceTest.z, digits: 3)) for the variance of the top layer; "
+          evidence: "t = \(Value.format(topMeanTest.z, digits: 3)) for the mean and "
+            + "t = \(Value.format(topVarianceTest.z, digits: 3))"
+            + " for the variance of the top layer; "
             + "average per-unit corr(L_ℓ, L̂_ℓ) over layers = "
             + "\(Value.format(corr.mean, digits: 3)) ± \(Value.format(corr.error, digits: 2))",
           source: "network-relu-branch-mean"))
@@ -141,6 +143,15 @@ extension ResidualScale {
                  "variance_L_by_layer": (0..<(shape.layers - 1)).map { l in
                    summary(runs.map { $0.0.varianceL[l] }).mean }])
     }
+  }
+
+  /// A t-test on a mean over the shape's independent replicate networks: the standard error is
+  /// estimated from `replicates` values, so the reference is Student's t with replicates − 1
+  /// degrees of freedom, at the limit whose false alarm equals |z| ≤ 5's (5.7e-7).
+  static func replicateTest(_ s: (mean: Double, error: Double), hypothesis: Double,
+                            _ shape: NetworkShape) -> ZTest {
+    ZTest.student(estimate: s.mean, standardError: s.error, hypothesis: hypothesis, zLimit: zLimit,
+                  degreesOfFreedom: shape.replicates - 1)
   }
 
   static func networkParams(_ gamma: Double, _ s: NetworkShape) -> [(String, Value)] {

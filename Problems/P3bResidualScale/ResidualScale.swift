@@ -1,5 +1,6 @@
 import IndexNotation
 import ProblemDocument
+import TensorCore
 import Verification
 
 /// Problem 3b: the constant γ in L_{ℓ+1} = γ(L_ℓ + L̂_ℓ) that keeps zero mean and unit variance.
@@ -20,6 +21,10 @@ public struct ResidualScaleProblem: Problem {
     """
   public let answerFormat = "a number such as 1/sqrt(2), \\frac{\\sqrt{2}}{2} or 0.7071"
   public let defaultTrials = 1_000_000
+  /// 10⁴ pairs: the variance estimates' skewness is then ≤ 0.03, so |z| ≤ 5 keeps its stated
+  /// false alarm within a small factor (measured by `Scripts/calibrate.sh`); fewer pairs leave
+  /// the sample variance too far from normal, and one pair has no variance at all.
+  public let minimumTrials = 10_000
 
   public var parameters: [ParameterSpec] {
     [
@@ -33,9 +38,25 @@ public struct ResidualScaleProblem: Problem {
                     domain: .integer(2...256), default: .integer(24)),
       ParameterSpec("batch", "inputs per network in the network check",
                     domain: .integer(4...8192), default: .integer(512)),
+      // At least 8: the t limit for a false alarm of 5.7e-7 is 17.1 at 7 degrees of freedom
+      // and grows fast below (1 000 at 2), leaving the check no power.
       ParameterSpec("replicates", "independent networks (weights and inputs) in the network check",
-                    domain: .integer(2...256), default: .integer(8)),
+                    domain: .integer(8...256), default: .integer(16)),
     ]
+  }
+
+  /// Refuses a network shape whose peak memory (`ResidualScale.estimatedBytes`) exceeds what
+  /// psverify may allocate here, before anything is allocated.
+  public func validate(_ parameters: ParameterValues) throws {
+    let shape = ResidualScale.networkShape(parameters)
+    let bytes = ResidualScale.estimatedBytes(shape)
+    let budget = ResourceLimits.memoryBudget()
+    if bytes > budget.bytes {
+      throw ParameterError.tooLarge(
+        "the network check with N = \(shape.width), N_bottle = \(shape.bottleneck), "
+          + "L = \(shape.layers) and batch \(shape.batch) needs \(bytes >> 20) MiB at its peak; "
+          + "\(budget.reason): use a smaller N, N_bottle, L or batch")
+    }
   }
 
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
@@ -71,6 +92,31 @@ public struct ResidualScaleProblem: Problem {
 }
 
 extension ResidualScale {
+  /// The peak bytes of the network checks, every allocation counted, with one network per worker
+  /// alive at once (W = `Parallel.workerCount`):
+  ///
+  /// ```
+  /// weights     (L − 1) blocks · 2·N·N_bottle Float, each also packed (16 B per weight pair)
+  ///             + 8·N·N_bottle for the Double draws filling one weight tensor
+  /// activations batch·N · (12 for the input and its draws + 4 · 4 for the layer, L̂, the
+  ///             standardised L̂ and the residual sum) + batch·N_bottle · 4 for the hidden layer
+  /// ```
+  /// times W, plus 64 MiB for the process and the Monte Carlo chunks.
+  public static func estimatedBytes(_ s: NetworkShape) -> Int {
+    let weights = ResourceLimits.saturatingProduct(
+      [max(0, s.layers - 1), s.width, s.bottleneck, 16])
+    let draws = ResourceLimits.saturatingProduct([s.width, s.bottleneck, 8])
+    let activations = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([s.batch, s.width, 12 + 16]),
+      ResourceLimits.saturatingProduct([s.batch, s.bottleneck, 4]),
+    ])
+    let network = ResourceLimits.saturatingSum([weights, draws, activations])
+    return ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([network, max(1, min(Parallel.workerCount, s.replicates))]),
+      64 << 20,
+    ])
+  }
+
   static func networkShape(_ p: ParameterValues) -> NetworkShape {
     NetworkShape(width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
                  batch: p.integer("batch"), replicates: p.integer("replicates"))

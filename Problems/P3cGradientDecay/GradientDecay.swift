@@ -41,6 +41,27 @@ public struct GradientDecayProblem: Problem {
     ]
   }
 
+  /// Refuses a stack whose peak memory exceeds what psverify may allocate here, counted
+  /// generously: per block the two weight matrices in Float and Double with their gradients and
+  /// draws (32 B per weight pair entry) and up to three N × N Double Jacobians (24 B per entry),
+  /// plus 64 MiB for the process.
+  public func validate(_ p: ParameterValues) throws {
+    let n = p.integer("N"), nb = p.integer("N_bottle"), l = p.integer("L")
+    let perBlock = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([2, n, nb, 32]),
+      ResourceLimits.saturatingProduct([n, n, 24]),
+    ])
+    let bytes = ResourceLimits.saturatingSum([
+      ResourceLimits.saturatingProduct([perBlock, max(0, l - 1)]), 64 << 20,
+    ])
+    let budget = ResourceLimits.memoryBudget()
+    if bytes > budget.bytes {
+      throw ParameterError.tooLarge(
+        "the stack N=\(n), N_bottle=\(nb), L=\(l) needs up to \(bytes >> 20) MiB; "
+          + "\(budget.reason): use a smaller N, N_bottle or L")
+    }
+  }
+
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
     try GradientDecay.derivation()
   }

@@ -15,7 +15,7 @@ extension ScalePyramid {
     return [
       sizeCheck(setup, source, sideExponent), equivarianceCheck(setup, source, scaleDependence: scaleDependence),
       controlCheck(setup, dependence: controlDependence), equationCheck(candidate, setup),
-      pyramidCheck(setup, pyramid), countCheck(setup, pyramid),
+      pyramidCheck(setup, pyramid), pyramidMeanCheck(setup), countCheck(setup, pyramid),
     ]
   }
 

@@ -146,11 +146,11 @@ extension ScalePyramid {
     let pixels = (1 << (2 * s.k))
     // Pyramid and all layers: ≈ 4/3 · 4^k · (3 + J·k) floats per image, kept at once.
     let floats = Double(s.batch) * 4 / 3 * Double(pixels) * Double(3 + s.channels * s.k)
-    if floats * 4 > Double(ResourceLimits.maximumBytes) {
+    let budget = ResourceLimits.memoryBudget()
+    if floats * 4 > Double(budget.bytes) {
       throw ParameterError.tooLarge(
         "k = \(s.k) with batch \(s.batch) and \(s.channels) channels needs "
-          + "\(Int(floats * 4) >> 20) MiB; psverify runs up to \(ResourceLimits.maximumBytes >> 20) MiB "
-          + "(lower k, batch or channels)")
+          + "\(Int(floats * 4) >> 20) MiB; \(budget.reason) (lower k, batch or channels)")
     }
     if let path = p.path("image") {
       do {

@@ -42,7 +42,8 @@ public enum Netpbm {
       // Whitespace and # comments, then decimal digits.
       while i < bytes.count {
         if bytes[i] == UInt8(ascii: "#") {
-          while i < bytes.count && bytes[i] != 10 { i += 1 }
+          // A comment ends at LF or CR, so CRLF and CR headers read like LF ones.
+          while i < bytes.count && bytes[i] != 10 && bytes[i] != 13 { i += 1 }
         } else if [9, 10, 13, 32].contains(bytes[i]) {
           i += 1
         } else {

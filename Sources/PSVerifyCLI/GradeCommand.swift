@@ -23,8 +23,14 @@ struct GradeCommand: ParsableCommand {
   @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --file.")
   var id: String?
 
-  @Option(parsing: .unconditional, help: "The answer to grade (may start with '-').")
+  @Option(parsing: .unconditional,
+          help: "The answer to grade; any text (--answer=---1, or the answer after --).")
   var answer: String?
+
+  @Argument(parsing: .postTerminator,
+            help: ArgumentHelp("The answer after `--`, taken as it is: grade 3b -- ---1.",
+                               valueName: "answer"))
+  var answerWords: [String] = []
 
   @Option(help: "A file of answers, one per problem (ID: ANSWER).")
   var file: String?
@@ -55,16 +61,24 @@ struct GradeCommand: ParsableCommand {
   @Option(help: "The assignment whose recorded sets --student refers to.")
   var assignment: String?
 
+  /// `--answer TEXT`, or the words after `--` joined by spaces.
+  var answerText: String? {
+    answer ?? (answerWords.isEmpty ? nil : answerWords.joined(separator: " "))
+  }
+
   func validate() throws {
     guard format != .markdown else { throw ValidationError("grade prints text or json") }
+    if answer != nil && !answerWords.isEmpty {
+      throw ValidationError("give the answer once: with --answer \"…\" or after --, not both")
+    }
     if classOptions.isClass {
-      guard id == nil, answer == nil, file == nil else {
+      guard id == nil, answerText == nil, file == nil else {
         throw ValidationError("grade a class with --dir DIR or --csv FILE alone, not with an ID, --answer or --file")
       }
       return try classOptions.validate()
     }
     try classOptions.validateUnused()
-    switch (id, answer, file) {
+    switch (id, answerText, file) {
     case (_?, _?, nil), (nil, nil, _?): break
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
     case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
@@ -110,7 +124,7 @@ struct GradeCommand: ParsableCommand {
         }
         entries.append((try recorded(p), e.answer, e.line))
       }
-    } else if let id, let answer {
+    } else if let id, let answer = answerText {
       guard var p = Catalog.problem(id) else { throw Catalog.unknown(id) }
       if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
       entries.append((try recorded(p), answer, nil))

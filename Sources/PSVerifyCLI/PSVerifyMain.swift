@@ -8,7 +8,14 @@ public enum PSVerifyMain {
     // A file-size limit (or a full quota) must fail the write, not kill the process: the report
     // is still printed and the exit code is 3.
     signal(SIGXFSZ, SIG_IGN)
-    exit(run(arguments: Array(CommandLine.arguments.dropFirst())))
+    var code = run(arguments: Array(CommandLine.arguments.dropFirst()))
+    // Output that never reached standard output (a full disk, a closed descriptor, a file-size
+    // limit) is a failure too: the report the user asked for is lost.
+    if let reason = OutputFile.flushStandardOutput() {
+      Terminal.error("could not write the output to standard output: \(reason)")
+      if code == 0 { code = 3 }
+    }
+    exit(code)
   }
 
   /// Runs psverify with `arguments` and returns the exit code.
@@ -51,16 +58,17 @@ struct PSVerify: ParsableCommand {
     subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, GradeCommand.self,
                   AuditCommand.self, ReportCommand.self, NotationCommand.self, BenchCommand.self, HistoryCommand.self,
                   CompareCommand.self, ExportCommand.self, ClassCommand.self, RegradeCommand.self,
-                  VariantCommand.self])
+                  VariantCommand.self, CalibrateCommand.self])
 }
 
 enum Terminal {
-  static func error(_ message: String) {
-    FileHandle.standardError.write(Data("psverify: error: \(message)\n".utf8))
-  }
+  static func error(_ message: String) { writeError("psverify: error: \(message)\n") }
 
-  static func warning(_ message: String) {
-    FileHandle.standardError.write(Data("psverify: \(message)\n".utf8))
+  static func warning(_ message: String) { writeError("psverify: \(message)\n") }
+
+  /// Standard error by write(2): a closed or full stderr loses the message, never the process.
+  static func writeError(_ text: String) {
+    _ = OutputFile.writeAll(STDERR_FILENO, Data(text.utf8))
   }
 
   /// A one-line status on a terminal's standard error, overwritten by the next; nil clears it.

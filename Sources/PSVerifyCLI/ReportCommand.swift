@@ -84,11 +84,7 @@ enum ReportWriter {
 
   static func write(_ document: RunDocument, format: Format, to path: String?) throws {
     func save(_ data: Data, _ target: String) throws {
-      do {
-        try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-      } catch {
-        throw UsageError(message: "cannot write '\(target)': \(error.localizedDescription)")
-      }
+      try OutputFile.write(data, to: target, what: target == path ? "the report" : "a figure")
     }
     let text: String
     switch format {
@@ -117,7 +113,7 @@ enum ReportWriter {
     }
     if let path {
       try save(Data(text.utf8), path)
-      FileHandle.standardError.write(Data("psverify: wrote the report of run \(document.id) to \(path)\n".utf8))
+      Terminal.warning("wrote the report of run \(document.id) to \(path)")
     } else {
       print(text, terminator: "")
     }

@@ -14,7 +14,15 @@ struct RunDriver {
   var auditPrinted = true
 
   func execute() throws {
+    if let trials = options.trials {
+      for problem in problems where trials < problem.minimumTrials {
+        throw UsageError(message: "--trials \(trials) is too few for problem \(problem.id)'s Monte "
+          + "Carlo checks to hold their stated false-alarm rate; use at least "
+          + "\(problem.minimumTrials) (the default is \(problem.defaultTrials))")
+      }
+    }
     let parameters = try options.parameterValues(for: problems)
+    for note in options.parameterNotes(for: problems) { Terminal.warning(note) }
     var reportFormat: ReportWriter.Format?
     if let report = options.report {
       guard !options.noStore else {

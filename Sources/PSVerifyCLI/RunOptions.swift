@@ -109,6 +109,22 @@ struct RunOptions: ParsableArguments {
     return result
   }
 
+  /// One line per `--param` name that some selected problems have and others do not, or that
+  /// several have: which problems it was applied to.
+  func parameterNotes(for problems: [any Problem]) -> [String] {
+    guard problems.count > 1 else { return [] }
+    var names: [String] = image.map { _ in ["image"] } ?? []
+    for text in params {
+      if let eq = text.firstIndex(of: "=") { names.append(String(text[..<eq])) }
+    }
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }.map { name in
+      let ids = problems.filter { p in p.parameters.contains { $0.name == name } }.map(\.id)
+      return "--param \(ParameterError.shown(name)) applies to problem\(ids.count == 1 ? "" : "s") "
+        + ids.joined(separator: ", ") + (ids.count < problems.count ? " only" : "")
+    }
+  }
+
   var parametersJSON: JSONValue {
     .object((image.map { [("image", JSONValue.string($0))] } ?? []) + params.map { p in
       let parts = p.split(separator: "=", maxSplits: 1).map(String.init)

@@ -300,11 +300,18 @@ public enum Auditor {
     let wrong = try Spelling.misspelt(Set(occurrences.map(\.0)), extra: extra)
     var perWord: [String: Int] = [:]
     var out: [Finding] = []
-    for (word, location, section) in occurrences where wrong.contains(word) {
+    for (word, location, section) in occurrences {
+      let length = word.unicodeScalars.count
+      let tooLong = length > Spelling.maximumWordLength
+      guard tooLong || wrong.contains(word) else { continue }
       perWord[word, default: 0] += 1
       guard perWord[word]! <= 5 else { continue }  // five places per word are enough to fix it
-      out.append(Finding(.spelling, "'\(word)' is not in the English dictionary or the field's word list",
-                         at: location, in: doc.sections[section], document: doc))
+      let message = tooLong
+        ? "a run of \(length) letters ('\(word.prefix(12))…') is no English word; words longer "
+          + "than \(Spelling.maximumWordLength) letters are not looked up"
+        : "'\(word)' is not in the English dictionary or the field's word list"
+      out.append(Finding(.spelling, message, at: location, in: doc.sections[section],
+                         document: doc))
     }
     return out
   }

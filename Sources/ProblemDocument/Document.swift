@@ -116,8 +116,10 @@ public struct ProblemSetDocument: Sendable {
   /// The largest document read: 64 MiB.
   public static let maximumBytes = 64 << 20
 
-  /// Reads a document from its text.
-  public init(text: String, name: String) {
+  /// Reads a document from its text; LF, CRLF and CR line endings and a UTF-8 BOM read alike
+  /// (`TextInput.normalizedLineEndings`), so lines and columns count as an editor shows them.
+  public init(text raw: String, name: String) {
+    let text = TextInput.normalizedLineEndings(raw)
     self.name = name
     self.text = text
     let scalars = Array(text.unicodeScalars)
@@ -216,6 +218,7 @@ public struct ProblemSetDocument: Sendable {
 }
 
 import Foundation
+import TensorCore
 
 extension String {
   /// Whether `needle` occurs in the string, byte by byte over UTF-8 (Foundation's `contains`

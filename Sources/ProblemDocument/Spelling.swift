@@ -71,36 +71,78 @@ public enum Spelling {
     return out
   }
 
-  /// The misspelt words among `words`, by hunspell.
-  /// - Throws: `Unavailable` when hunspell or its dictionary is missing.
-  /// - Parameter extra: words accepted besides the dictionary, the project's and the field's.
-  public static func misspelt(_ words: Set<String>, extra: [String] = []) throws(Unavailable) -> Set<String> {
-    guard !words.isEmpty else { return [] }
-    guard let hunspell = executable("hunspell") else { throw .noHunspell }
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("psverify-spelling-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let personal = directory.appendingPathComponent("words.dic")
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      try ((projectWords + FieldWords.words + extra).joined(separator: "\n") + "\n").write(to: personal, atomically: true, encoding: .utf8)
-    } catch {
-      throw .failed("cannot write its word list: \(error)")
+  /// Letter runs longer than this are not looked up: no English word is this long (the longest
+  /// in hunspell's en_US has 28 letters), and hunspell's time grows faster than linearly in a
+  /// word's length. The audit reports such a run as a finding of its own.
+  public static let maximumWordLength = 64
+
+  /// How long hunspell may run before it is stopped and spelling is reported as not checked.
+  public static let timeLimit: Double = 60
+
+  /// Whether a word list accepts `word`, as a hunspell personal dictionary would: an entry in
+  /// lower case also accepts its Capitalised and UPPER-CASE forms; others only as written.
+  static func isListed(_ word: String, in list: Set<String>) -> Bool {
+    if list.contains(word) { return true }
+    let lower = word.lowercased()
+    guard list.contains(lower) else { return false }
+    return word == lower.uppercased() || word == lower.prefix(1).uppercased() + lower.dropFirst()
+  }
+
+  /// The project's and the field's words (`FieldWords`), accepted besides the dictionary.
+  static let acceptedWords = Set(projectWords + FieldWords.words)
+
+  /// The misspelt words among `words`, by hunspell (the project's words are accepted before it is
+  /// asked, so no word list is written to disk and nothing is left behind on any path).
+  /// - Parameters:
+  ///   - extra: words accepted besides the dictionary, the project's and the field's.
+  ///   - timeLimit: seconds before hunspell is stopped (SIGTERM, then SIGKILL) and spelling is
+  ///     reported as not checked.
+  ///   - hunspell: the executable; by default `hunspell` on PATH.
+  /// - Throws: `Unavailable` when hunspell or its dictionary is missing, it fails, or it runs
+  ///   past `timeLimit`.
+  /// - Complexity: linear in the total length of the words, which are at most
+  ///   `maximumWordLength` letters each (longer ones are not looked up).
+  public static func misspelt(_ words: Set<String>, extra: [String] = [],
+                              timeLimit: Double = timeLimit,
+                              hunspell: String? = nil) throws(Unavailable) -> Set<String> {
+    let accepted = extra.isEmpty ? acceptedWords : acceptedWords.union(extra)
+    let asked = words.filter {
+      !isListed($0, in: accepted) && $0.unicodeScalars.count <= maximumWordLength
     }
+    guard !asked.isEmpty else { return [] }
+    guard let hunspell = hunspell ?? executable("hunspell") else { throw .noHunspell }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: hunspell)
-    process.arguments = ["-d", "en_US", "-p", personal.path, "-l", "-i", "utf-8"]
+    process.arguments = ["-d", "en_US", "-l", "-i", "utf-8"]
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
     do { try process.run() } catch { throw .failed("\(error)") }
+    // A watchdog stops hunspell at the time limit; the pipes then close and the reads end.
+    let expired = Flag()
+    let watchdog = DispatchWorkItem {
+      guard process.isRunning else { return }
+      expired.set()
+      process.terminate()
+      let pid = process.processIdentifier
+      DispatchQueue.global().asyncAfter(deadline: .now() + 2) { kill(pid, SIGKILL) }
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
     // Write on another thread while this one reads, so that neither pipe fills up.
-    let text = Data(words.sorted().joined(separator: "\n").utf8 + [10])
+    let text = Data(asked.sorted().joined(separator: "\n").utf8 + [10])
     let writer = input.fileHandleForWriting
     let done = DispatchSemaphore(value: 0)
     DispatchQueue.global().async {
-      writer.write(text)
+      // hunspell may exit before reading everything (a crash, the watchdog): no SIGPIPE here.
+      _ = text.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let n = write(writer.fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
+          if n <= 0 { break }
+          offset += n
+        }
+      }
       try? writer.close()
       done.signal()
     }
@@ -108,10 +150,22 @@ public enum Spelling {
     let message = errors.fileHandleForReading.readDataToEndOfFile()
     done.wait()
     process.waitUntilExit()
+    watchdog.cancel()
+    if expired.isSet {
+      throw .failed("hunspell did not finish within \(Int(timeLimit)) s and was stopped")
+    }
     let stderr = String(decoding: message, as: UTF8.self)
     if stderr.contains("Can't open affix or dictionary") { throw .noDictionary(stderr) }
     guard process.terminationStatus == 0 else { throw .failed(stderr) }
     return Set(String(decoding: result, as: UTF8.self).split(separator: "\n").map(String.init))
+  }
+
+  /// A flag set once from another thread.
+  final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
   }
 
   static func executable(_ name: String) -> String? {

@@ -31,40 +31,50 @@ public struct StoredCheck: Sendable {
 }
 
 extension ResultStore {
-  /// Opens the database to read. A database from an older schema is upgraded in place first
-  /// (every row kept) when the file can be written; refused as `validate` refuses. A SQLite file
-  /// without psverify's tables (someone else's database) is never written: it reads as a
+  /// Opens the database to read, never writing: no schema is added or upgraded in the file and
+  /// no `-wal`, `-shm` or `-journal` file is created beside it.
+  ///
+  /// A file no other process has open (no `-shm` beside it), or one this user cannot write, is
+  /// opened immutable; a WAL database in use is read through SQLite's locks (its side files exist
+  /// already). A database from an older schema is copied into memory and upgraded there. A 0-byte
+  /// file, or a SQLite file without psverify's tables (someone else's database), reads as a
   /// database that holds no runs.
   func openForReading() throws(StoreError) -> DatabaseQueue {
+    guard !path.isEmpty else { throw .emptyPath }
     guard FileManager.default.fileExists(atPath: path) else {
       throw .noDatabase(path: path)
     }
-    try validate()
+    let contents = try validatedContents(forWriting: false)
     do {
-      var probe = Configuration()
-      probe.readonly = true
-      let foreign = try DatabaseQueue(path: path, configuration: probe).read { db in
-        try !db.tableExists("run") && !db.tableExists("grdb_migrations")
-          && Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 > 0
-      }
-      if foreign {
-        let empty = try DatabaseQueue()
-        try Schema.migrator.migrate(empty)
-        return empty
-      }
-    } catch {
-      throw .writeFailed(path: path, reason: Self.describe(error))
-    }
-    do {
-      // Upgrade older schemas in place; a read-only location is read as it is.
-      if let queue = try? openForWriting() { try queue.close() }
+      if contents != .psverify { return try Self.emptyDatabase() }
+      // In use, or left with committed pages in its WAL by a process that died: read through
+      // SQLite (which then needs a -shm), or those pages would be missed.
+      let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size])
+        as? Int ?? 0
+      let inUse = FileManager.default.fileExists(atPath: path + "-shm") || walBytes > 0
       var configuration = Configuration()
       configuration.readonly = true
       configuration.busyMode = .timeout(30)
-      return try DatabaseQueue(path: path, configuration: configuration)
+      let location = inUse && access(path, W_OK) == 0 ? path : Self.immutableURI(path)
+      let queue = try DatabaseQueue(path: location, configuration: configuration)
+      let current = try queue.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+      guard !current else { return queue }
+      // An older schema: upgrade a copy in memory, keep the file as it is.
+      let copy = try DatabaseQueue()
+      try queue.backup(to: copy)
+      try queue.close()
+      try Schema.migrator.migrate(copy)
+      return copy
     } catch {
       throw .writeFailed(path: path, reason: Self.describe(error))
     }
+  }
+
+  /// An in-memory database with psverify's schema and no runs.
+  static func emptyDatabase() throws -> DatabaseQueue {
+    let empty = try DatabaseQueue()
+    try Schema.migrator.migrate(empty)
+    return empty
   }
 
   func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -103,16 +103,27 @@ public struct ResultStore: Sendable {
 
   /// Checks, without writing anything (not even a `-wal`, `-shm` or `-journal` file beside it),
   /// that `path` can hold results.
-  /// - Throws: `StoreError` with `isUsage == true` for a missing directory, a path that is not a
-  ///   regular file, a file that is not SQLite, a damaged database, or a schema or `user_version`
-  ///   psverify does not know.
-  public func validate() throws(StoreError) {
+  /// - Parameter forWriting: a write command's check (the default): a non-empty SQLite file
+  ///   without psverify's tables is refused, so psverify never adds its tables to someone else's
+  ///   database. Read commands pass `false` and read such a file as holding no runs.
+  /// - Throws: `StoreError` with `isUsage == true` for an empty path, a missing directory, a path
+  ///   that is not a regular file, a file that is not SQLite, a damaged database, a foreign one
+  ///   (when writing), or a schema or `user_version` psverify does not know.
+  public func validate(forWriting: Bool = true) throws(StoreError) {
+    _ = try validatedContents(forWriting: forWriting)
+  }
+
+  /// `validate`, returning what the file holds.
+  func validatedContents(forWriting: Bool) throws(StoreError) -> Contents {
+    guard !path.isEmpty else { throw .emptyPath }
     // A live WAL database's main file changes during checkpoints; what looks damaged in the middle
     // of one is whole a moment later. Damage is believed only if it persists.
     var attempt = 0
     while true {
-      do {
-        return try validateOnce()
+      do throws(StoreError) {
+        let contents = try validateOnce()
+        if contents == .foreign && forWriting { throw .foreign(path: path) }
+        return contents
       } catch .damaged(_, _) where attempt < 4 && Self.isWAL(path) {
         attempt += 1
         Thread.sleep(forTimeInterval: 0.1 * Double(attempt))
@@ -128,7 +139,17 @@ public struct ResultStore: Sendable {
     return header.count == 20 && header[18] == 2
   }
 
-  func validateOnce() throws(StoreError) {
+  /// What a valid `path` holds.
+  enum Contents: Equatable {
+    /// No file, or a 0-byte one: a new database to a write command, no runs to a read command.
+    case none
+    /// A SQLite database with psverify's tables, or with no tables at all.
+    case psverify
+    /// A SQLite database with tables, none of them psverify's.
+    case foreign
+  }
+
+  func validateOnce() throws(StoreError) -> Contents {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
@@ -137,12 +158,14 @@ public struct ResultStore: Sendable {
       throw .missingDirectory(path: path)
     }
     var info = stat()
-    guard stat(path, &info) == 0 else { return }  // no file yet: a new database
+    guard stat(path, &info) == 0 else { return .none }  // no file yet: a new database
     guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path: path) }
-    guard let handle = FileHandle(forReadingAtPath: path) else { return }  // unreadable: exit 3 later
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      return .psverify  // unreadable: exit 3 later
+    }
     let header = (try? handle.read(upToCount: 100)) ?? Data()
     try? handle.close()
-    if header.isEmpty { return }  // an empty file is a new database to SQLite
+    if header.isEmpty { return .none }  // an empty file is a new database to SQLite
     guard header.count >= 16, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
       throw .notSQLite(path: path)
     }
@@ -175,35 +198,40 @@ public struct ResultStore: Sendable {
       }
     }
     if wal && !inUse {
-      try inspect(Self.immutableURI(path))
+      return try inspect(Self.immutableURI(path))
     } else {
-      try inspect(path)
+      return try inspect(path)
     }
   }
 
-  /// quick_check and the applied migrations, read-only.
-  func inspect(_ location: String) throws(StoreError) {
+  /// quick_check, the applied migrations and whether the tables are psverify's, read-only.
+  func inspect(_ location: String) throws(StoreError) -> Contents {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(30)
     do {
       let queue = try DatabaseQueue(path: location, configuration: configuration)
-      let unknown: [String] = try queue.read { db in
+      let (unknown, contents): ([String], Contents) = try queue.read { db in
         let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
         guard check == "ok" else { throw StoreError.damaged(path: path, reason: check) }
-        guard try db.tableExists("grdb_migrations") else { return [] }
+        guard try db.tableExists("grdb_migrations") else {
+          let foreign = try !db.tableExists("run")
+            && Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 > 0
+          return ([], foreign ? .foreign : .psverify)
+        }
         let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        return applied.subtracting(Set(Schema.migrator.migrations)).sorted()
+        return (applied.subtracting(Set(Schema.migrator.migrations)).sorted(), .psverify)
       }
       try queue.close()
       if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
+      return contents
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError
       where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
       throw .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
     } catch {
-      return  // e.g. permissions: reported as a failed write (exit 3) after the run
+      return .psverify  // e.g. permissions: reported as a failed write (exit 3) after the run
     }
   }
 
@@ -220,6 +248,16 @@ public struct ResultStore: Sendable {
   public func store(_ run: RunRecord) throws(StoreError) -> Int64 {
     try validate()
     let existed = FileManager.default.fileExists(atPath: path)
+    // Refuse before SQLite opens anything: opening a file it cannot write would still leave a
+    // `-wal` and `-shm` beside it.
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if existed && access(path, W_OK) != 0 {
+      throw .writeFailed(path: path, reason: "the file is not writable")
+    }
+    if access(directory, W_OK) != 0 {
+      throw .writeFailed(path: path, reason: "its directory is not writable (SQLite writes "
+                           + "a -wal file beside the database)")
+    }
     let deadline = Date().addingTimeInterval(30)
     while true {
       do {

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case noRuns(path: String)
   case noClassRuns(path: String)
   case notClassRun(id: Int64, kind: String)
+  case emptyPath
+  case foreign(path: String)
 
   /// Whether the error is the user's input (exit 2) rather than a failed write (exit 3).
   public var isUsage: Bool {
@@ -35,6 +37,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "could not store the run in '\(path)': \(reason)"
     case .noDatabase(let path):
       "there is no results database at '\(path)'; run psverify first, or pass --db PATH"
+    case .emptyPath:
+      "--db '' names no file; pass --db with a path to a results database, or --no-store"
+    case .foreign(let path):
+      "'\(path)' is a SQLite database without psverify's tables, so psverify will not add its "
+        + "own; it was left untouched; pass --db with a new path or a psverify results.db"
     case .noRuns(let path):
       "'\(path)' holds no runs yet; run `psverify all` (or pass --db with another database)"
     case .noClassRuns(let path):

@@ -212,6 +212,17 @@ package enum KernelFaults {
     case corruptVideoPacking = 3
     /// `valid` borders report one output position too many.
     case validExtentOffByOne = 4
+    /// `Moments.variance` is biased by a factor (n + 10)/n (debug builds only).
+    case varianceBias = 5
+    /// The ziggurat's base layer returns its boundary ±R instead of drawing the tail beyond it
+    /// (debug builds only).
+    case zigguratBaseBoundary = 6
+    /// The dense layer adds its threshold instead of subtracting it (debug builds only).
+    case denseThresholdSign = 7
+    /// 2 × 2 average pooling divides by 3 instead of 4 (debug builds only).
+    case poolingDivisor = 8
+    /// The skipping convolution counts one tap's multiplies twice (debug builds only).
+    case skipCountExtra = 9
   }
 
   private static let active = Atomic<Int>(0)

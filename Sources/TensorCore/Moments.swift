@@ -88,7 +88,16 @@ public struct Moments: Sendable, Equatable {
   }
 
   /// The unbiased sample variance s² = M2 / (n − 1).
-  public var variance: Double { count > 1 ? m2 / Double(count - 1) : .nan }
+  public var variance: Double {
+    guard count > 1 else { return .nan }
+    #if DEBUG
+    // A planted bug for the tests (compiled into debug builds only).
+    if KernelFaults.isSet(.varianceBias) {
+      return m2 / Double(count - 1) * Double(count + 10) / Double(count)
+    }
+    #endif
+    return m2 / Double(count - 1)
+  }
 
   /// The standard error of the mean, √(s² / n).
   public var standardErrorOfMean: Double { (variance / Double(count)).squareRoot() }

@@ -35,6 +35,10 @@ extension RandomStream {
     if i == 0 {
       // The base layer's tail beyond R, by Marsaglia's exponential rejection.
       let r = Ziggurat.r
+      #if DEBUG
+      // A planted bug for the tests (compiled into debug builds only): no tail beyond R.
+      if KernelFaults.isSet(.zigguratBaseBoundary) { return u < 0 ? -r : r }
+      #endif
       while true {
         let tx = log(nextOpenUnitDouble()) / r
         let ty = log(nextOpenUnitDouble())

@@ -51,8 +51,12 @@ extension Tensor where Scalar == Float {
         multiplies = GEMM.run(DenseSource(base: x.baseAddress!, ld: weight.inputs), rows: batch,
                               weight: weight, out: base)
       }
-      Tensor.epilogue(base, rows: batch, columns: outputs, bias: threshold?.storage,
-                      activation: activation)
+      var bias = threshold?.storage
+      #if DEBUG
+      // A planted bug for the tests (compiled into debug builds only): the threshold added.
+      if KernelFaults.isSet(.denseThresholdSign) { bias = bias?.map { -$0 } }
+      #endif
+      Tensor.epilogue(base, rows: batch, columns: outputs, bias: bias, activation: activation)
     }
     counter?.add(multiplies)
     return out

@@ -14,6 +14,11 @@ extension Tensor where Scalar == Float {
     // Direct offsets: the variadic subscript allocates an index array per access.
     let (inX, inY) = (shape[1], shape[2])
     var multiplies = 0
+    var quarter: Float = 0.25
+    #if DEBUG
+    // A planted bug for the tests (compiled into debug builds only): a divisor of 3.
+    if KernelFaults.isSet(.poolingDivisor) { quarter = 1 / 3 }
+    #endif
     storage.withUnsafeBufferPointer { src in
       out.storage.withUnsafeMutableBufferPointer { dst in
         for bb in 0..<b { for x in 0..<w { for y in 0..<h {
@@ -21,7 +26,7 @@ extension Tensor where Scalar == Float {
           let o = ((bb * w + x) * h + y) * c
           for cc in 0..<c {
             let sum = src[r0 + cc] + src[r1 + cc] + src[r0 + c + cc] + src[r1 + c + cc]
-            dst[o + cc] = 0.25 * sum
+            dst[o + cc] = quarter * sum
           }
           multiplies += c  // the loop above multiplied c sums by ¼
         } } }

@@ -45,7 +45,8 @@ public struct AnswerSheet: Sendable, Equatable {
       }
       current = nil
     }
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // LF, CRLF and CR line endings and a UTF-8 BOM read alike (TextInput).
+    for (index, raw) in TextInput.lines(text).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
       if line.isEmpty || line.hasPrefix("#") {
         flush()
@@ -80,3 +81,4 @@ public struct AnswerSheet: Sendable, Equatable {
 }
 
 import Foundation
+import TensorCore

@@ -51,6 +51,9 @@ public struct Measurement: Sendable {
   public var measured: Value
   /// The standard error of `measured`, for Monte Carlo estimates.
   public var standardError: Double?
+  /// The test that decided a Monte Carlo status, with its reference distribution: what the
+  /// calibration compares observed false alarms against.
+  public var test: ZTest?
   public var tolerance: Tolerance
   /// One or two sentences with the figures that led to the status.
   public var detail: String
@@ -62,12 +65,13 @@ public struct Measurement: Sendable {
   public var series: [String: [Double]]
 
   public init(status: CheckStatus, expected: Value, measured: Value, standardError: Double? = nil,
-              tolerance: Tolerance, detail: String, errata: [Erratum] = [], notes: [String] = [],
-              series: [String: [Double]] = [:]) {
+              test: ZTest? = nil, tolerance: Tolerance, detail: String, errata: [Erratum] = [],
+              notes: [String] = [], series: [String: [Double]] = [:]) {
     self.status = status
     self.expected = expected
     self.measured = measured
     self.standardError = standardError
+    self.test = test
     self.tolerance = tolerance
     self.detail = detail
     self.errata = errata

@@ -119,17 +119,42 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
   /// An input file that cannot be used.
   case input(String)
 
+  /// A value as shown in a one-line message: control characters escaped (`\n`, `\r`, `\t`,
+  /// `\u{1B}`), at most 80 characters then "…".
+  public static func shown(_ text: String) -> String {
+    var out = ""
+    var count = 0
+    for s in text.unicodeScalars {
+      if count >= 80 {
+        out += "…"
+        break
+      }
+      switch s {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where s.properties.generalCategory == .control
+        || s.properties.generalCategory == .format || s == "\u{2028}" || s == "\u{2029}":
+        out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
+      default: out.unicodeScalars.append(s)
+      }
+      count += 1
+    }
+    return out
+  }
+
   public var description: String {
     switch self {
     case .malformed(let text):
-      "invalid --param '\(text)': expected NAME=VALUE, e.g. --param N=64"
+      "invalid --param '\(Self.shown(text))': expected NAME=VALUE, e.g. --param N=64"
     case let .unknown(name, problem, known):
-      "unknown parameter '\(name)' for problem \(problem); known: "
+      "unknown parameter '\(Self.shown(name))' for problem \(problem); known: "
         + (known.isEmpty ? "none" : known.joined(separator: ", "))
     case let .invalid(name, value, accepted):
-      "invalid value '\(value)' for parameter \(name): expected \(accepted)"
+      "invalid value '\(Self.shown(value))' for parameter \(name): expected \(accepted)"
     case let .unreadable(name, value, reason, accepted):
-      "invalid value '\(value)' for parameter \(name) (\(reason)): expected \(accepted)"
+      "invalid value '\(Self.shown(value))' for parameter \(name) (\(Self.shown(reason))): "
+        + "expected \(accepted)"
     case .tooLarge(let message), .input(let message): message
     }
   }

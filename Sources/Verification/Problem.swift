@@ -136,6 +136,9 @@ public protocol Problem: Sendable {
   var parameters: [ParameterSpec] { get }
   /// Monte Carlo trials when `--trials` is not given.
   var defaultTrials: Int { get }
+  /// The fewest trials for which the problem's Monte Carlo checks hold their stated false-alarm
+  /// rate (their estimates near enough to normal); `--trials` below it is refused.
+  var minimumTrials: Int { get }
 
   /// Rejects parameter combinations the machine cannot run (memory, time) before anything runs.
   /// - Throws: `ParameterError.tooLarge` naming the limit.
@@ -157,6 +160,7 @@ public protocol Problem: Sendable {
 }
 
 extension Problem {
+  public var minimumTrials: Int { 1 }
   public func validate(_ parameters: ParameterValues) throws {}
   public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] { [] }
   public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] { [] }

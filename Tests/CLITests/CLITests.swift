@@ -6,8 +6,8 @@ import XCTest
 final class CLITests: XCTestCase {
   var directory: URL!
   /// Arguments that keep the debug-build runs short; the checks are the same code.
-  let small = ["--trials", "2000", "--param", "N=16", "--param", "N_bottle=4", "--param", "L=3",
-               "--param", "batch=32", "--param", "replicates=3"]
+  let small = ["--trials", "10000", "--param", "N=16", "--param", "N_bottle=4", "--param", "L=3",
+               "--param", "batch=32", "--param", "replicates=8"]
 
   override func setUpWithError() throws {
     directory = FileManager.default.temporaryDirectory
@@ -109,8 +109,10 @@ final class CLITests: XCTestCase {
        "psverify: error: invalid value '2.5' for parameter X: expected a whole number from 1 to 8192\n"),
       (["problem", "1", "--param", "padding=wrap"],
        "psverify: error: invalid value 'wrap' for parameter padding: expected one of same, valid, skip\n"),
+      // 2⁴⁴ input elements · 12 B + 2⁴⁴ outputs · 4 B = 2⁴⁸ B = 268435456 MiB, + 64 MiB for the
+      // process + 0.56 MiB of kernel.
       (["problem", "1", "--param", "B=4096", "--param", "X=8192", "--param", "Y=8192"],
-       "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 738197504 MiB of tensors; psverify runs shapes up to 8192 MiB\n"),
+       "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 268435520 MiB at its peak; psverify runs up to 8192 MiB: use a smaller B, X, Y or N\n"),
       (["problem", "3a", "--param", "N=-1"],
        "psverify: error: invalid value '-1' for parameter N: expected a whole number from 1 to 4096\n"),
       (["problem", "3b", "--trials", "0"],

@@ -82,9 +82,11 @@ final class ConvMultipliesGrading: XCTestCase {
       assertStatus(runCheck(check), .fail)
       failing.insert(check.id)
     }
-    for check in all where ["instrumented-count-skip", "kernel-equals-equation"].contains(check.id) {
-      // The skipping kernel skips a tap; the GEMM does an extra multiply.
-      let fault: KernelFaults.Fault = check.id == "instrumented-count-skip" ? .missingMultiply : .extraMultiply
+    for check in all where ["instrumented-count-skip", "kernel-equals-equation",
+                            "skip-count-equals-output-sum"].contains(check.id) {
+      // The skipping kernel skips a tap or counts one twice; the GEMM does an extra multiply.
+      let fault: KernelFaults.Fault = check.id == "instrumented-count-skip" ? .missingMultiply
+        : check.id == "skip-count-equals-output-sum" ? .skipCountExtra : .extraMultiply
       assertStatus(runCheck(check, with: fault), .fail)
       failing.insert(check.id)
     }

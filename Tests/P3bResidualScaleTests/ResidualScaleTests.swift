@@ -25,6 +25,17 @@ final class ResidualScaleTests: XCTestCase {
     XCTAssertTrue(d.alternatives[0].convention.hasPrefix("the negative root"))
   }
 
+  func testDeadBranchUnits_leftOutOfTheLayerVariance() {
+    // L = [[1, 0], [2, 0], [3, 3]]: unit variances 1 and 3 (n − 1). L̂'s unit 1 is 0 on the whole
+    // batch (a dead ReLU), so the premise cannot hold there: the live mean is 1, the full one 2.
+    let l = Tensor<Float>(shape: [3, 2], storage: [1, 0, 2, 0, 3, 3])
+    let h = Tensor<Float>(shape: [3, 2], storage: [2, 0, 4, 0, 6, 0])
+    let dead = ResidualScale.constantUnits(h)
+    XCTAssertEqual(dead, [false, true])
+    XCTAssertEqual(ResidualScale.liveVariance(l, dead), 1, accuracy: 1e-12)
+    XCTAssertEqual(ResidualScale.liveVariance(l, [false, false]), 2, accuracy: 1e-12)
+  }
+
   func testUnitStatistics_handExample() {
     // Two units over a batch of 3: L = [[1, 0], [2, 0], [3, 3]], L̂ = [[2, 1], [4, 1], [6, 1]].
     // Unit 0: means 2 and 4, variances 1 and 4, covariance 2, correlation 1.
@@ -50,5 +61,71 @@ final class ResidualScaleTests: XCTestCase {
     XCTAssertEqual(mean, 0, accuracy: 1e-6)
     XCTAssertEqual(variance, 1, accuracy: 1e-5)
     XCTAssertEqual((0..<4).map { z[$0, 1] }, [0, 0, 0, 0])
+  }
+}
+
+/// The sampler and estimator checks of `psverify all` catch the planted bugs that the variance
+/// checks cannot see, and pass on correct code.
+final class ResidualScalePlantedFaultTests: XCTestCase {
+  let shape = ResidualScale.NetworkShape(width: 16, bottleneck: 4, layers: 3, batch: 32,
+                                         replicates: 4)
+
+  func run(_ fault: KernelFaults.Fault?) -> [String: CheckStatus] {
+    KernelFaults.set(fault)
+    defer { KernelFaults.set(nil) }
+    let report = Runner(seed: 5, trials: 20_000).run(
+      ResidualScale.problem,
+      parameters: ParameterValues(specs: ResidualScale.problem.parameters, overrides: [
+        "N": .integer(shape.width), "N_bottle": .integer(shape.bottleneck),
+        "L": .integer(shape.layers), "batch": .integer(shape.batch),
+        "replicates": .integer(shape.replicates)]))
+    for o in report.outcomes where o.status == .fail && fault == nil {
+      XCTFail("\(o.id): \(o.measurement.detail)")
+    }
+    return Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.id, $0.status) })
+  }
+
+  func testCorrectCode_everyCheckPasses() {
+    let statuses = run(nil)
+    XCTAssertEqual(statuses["gaussian-sampler-tails"], .pass)
+    XCTAssertEqual(statuses["moment-estimators-known"], .pass)
+    XCTAssertEqual(statuses.values.filter { $0 == .fail }.count, 0, "\(statuses)")
+  }
+
+  func testVarianceBias_failsTheKnownMomentsCheck() {
+    let statuses = run(.varianceBias)
+    XCTAssertEqual(statuses["moment-estimators-known"], .fail)
+  }
+
+  func testZigguratBaseReturningItsBoundary_failsTheSamplerCheck() {
+    let statuses = run(.zigguratBaseBoundary)
+    XCTAssertEqual(statuses["gaussian-sampler-tails"], .fail)
+  }
+}
+
+/// The seeds on which `psverify all` failed in 0.2.0, when the network check's standard error
+/// from 8 replicates was taken as exact: at the defaults the check now passes, while the same
+/// statistic at 8 replicates is still beyond the old normal limit of 5 (z = −5.62 at seed 501).
+final class ResidualScaleCalibrationSeedTests: XCTestCase {
+  func outcome(seed: UInt64, replicates: Int? = nil) -> CheckOutcome {
+    var overrides: [String: ParameterValue] = [:]
+    if let replicates { overrides["replicates"] = .integer(replicates) }
+    let parameters = ParameterValues(specs: ResidualScale.problem.parameters, overrides: overrides)
+    let check = ResidualScale.networkUnitVarianceCheck(
+      gamma: 0.5.squareRoot(), shape: ResidualScale.networkShape(parameters))
+    // The stream `psverify all --seed N` gives this check.
+    let stream = RandomStream(seed: seed).split("3b").split(check.id)
+    return Runner(seed: seed).run(check, stream: stream, trials: 1_000_000, parameters: parameters)
+  }
+
+  func testSeeds501And487_passAtTheDefaults() throws {
+    for seed: UInt64 in [501, 487] {
+      let o = outcome(seed: seed)
+      XCTAssertEqual(o.status, .pass, "seed \(seed): \(o.measurement.detail)")
+    }
+    let old = outcome(seed: 501, replicates: 8)
+    let test = try XCTUnwrap(old.measurement.test)
+    XCTAssertGreaterThan(abs(test.z), 5, old.measurement.detail)
+    XCTAssertEqual(old.status, .pass, "|t| ≤ 17.1 with 7 degrees of freedom")
   }
 }

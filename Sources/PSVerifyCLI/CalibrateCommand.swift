@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import TensorCore
+import Verification
+
+/// `psverify calibrate` (hidden; `Scripts/calibrate.sh` runs it): every Monte Carlo check of the
+/// selected problems run on correct code over many seeds, its observed false-alarm rate beside
+/// the rate it states, with 95 % Clopper–Pearson bounds; also at looser limits whose stated rate
+/// is large enough to be seen (10⁻², 10⁻³, 10⁻⁴), which shows whether the statistic's tail
+/// follows the reference distribution the stated rate comes from.
+struct CalibrateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "calibrate",
+    abstract: "Measure the Monte Carlo checks' false-alarm rates over many seeds.",
+    shouldDisplay: false)
+
+  @Argument(help: "Problem ids (default: every problem with a Monte Carlo check).")
+  var ids: [String] = []
+
+  @Option(help: "Seeds to run: first-seed, first-seed + 1, ….")
+  var seeds: Int = 1000
+
+  @Option(help: "The first seed.")
+  var firstSeed: UInt64 = 1
+
+  @Option(help: "Worker threads (1 leaves the other cores free; results do not depend on it).")
+  var threads: Int = 1
+
+  @OptionGroup var options: RunOptions
+
+  /// The observed exceedances of one check.
+  struct Tally {
+    var failures = 0
+    var statistics: [Double] = []
+    var test: ZTest?
+  }
+
+  func run() throws {
+    guard seeds >= 1 else { throw UsageError(message: "--seeds must be at least 1") }
+    Parallel.limitWorkers(max(1, threads))
+    var problems: [any Problem] = []
+    for id in ids {
+      guard let p = Catalog.problem(id) else { throw Catalog.unknown(id) }
+      problems.append(p)
+    }
+    if problems.isEmpty { problems = Catalog.problems }
+    let parameters = try options.parameterValues(for: problems)
+    print("seeds \(firstSeed)…\(firstSeed + UInt64(seeds) - 1), trials "
+      + "\(options.trials.map(String.init) ?? "default"), parameters "
+      + (options.params.isEmpty ? "default" : options.params.joined(separator: " ")))
+    print("check | seeds | failures | observed rate (95 % CI) | stated rate | limit | sides")
+    for problem in problems {
+      let values = parameters[problem.id]!
+      let derivation = try problem.derive(values)
+      let checks = problem.checks(derivation, values).filter { $0.kind == .monteCarlo }
+      guard !checks.isEmpty else { continue }
+      let trials = options.trials ?? problem.defaultTrials
+      var tallies = [String: Tally]()
+      for s in 0..<seeds {
+        let seed = firstSeed + UInt64(s)
+        let runner = Runner(seed: seed, trials: trials)
+        let stream = RandomStream(seed: seed).split(problem.id)
+        for check in checks {
+          let m = runner.run(check, stream: stream.split(check.id), trials: trials,
+                             parameters: values).measurement
+          var t = tallies[check.id, default: Tally()]
+          if m.status == .fail { t.failures += 1 }
+          if let test = m.test {
+            t.statistics.append(test.z)
+            t.test = t.test ?? test
+          }
+          tallies[check.id] = t
+        }
+      }
+      for check in checks {
+        let t = tallies[check.id]!
+        guard let test = t.test else { continue }
+        print(row("\(problem.id) \(check.id)", t.failures, test.falseAlarmProbability,
+                  test.limit))
+        for stated in [1e-2, 1e-3, 1e-4] where Double(seeds) * stated >= 1 {
+          let c = limit(of: test, at: stated)
+          let high = t.statistics.filter { $0 > c }.count
+          let low = t.statistics.filter { $0 < -c }.count
+          print(row("  at |\(test.statisticName)| > \(Value.format(c, digits: 4))", high + low,
+                    stated, c) + " | \(low) below, \(high) above")
+        }
+      }
+    }
+  }
+
+  func row(_ name: String, _ k: Int, _ stated: Double, _ limit: Double) -> String {
+    let (lo, hi) = Binomial.clopperPearson(k, n: seeds)
+    return "\(name) | \(seeds) | \(k) | \(Value.format(Double(k) / Double(seeds), digits: 3)) "
+      + "(\(Value.format(lo, digits: 2))–\(Value.format(hi, digits: 2))) | "
+      + "\(Value.format(stated, digits: 2)) | \(Value.format(limit, digits: 4))"
+  }
+
+  /// The c at which the test's reference tail equals `stated`, by bisection.
+  func limit(of test: ZTest, at stated: Double) -> Double {
+    var lo = 0.0, hi = 1e3
+    for _ in 0..<200 {
+      let mid = (lo + hi) / 2
+      if test.tail(mid) > stated { lo = mid } else { hi = mid }
+    }
+    return hi
+  }
+}
