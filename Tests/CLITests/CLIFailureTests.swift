@@ -142,22 +142,34 @@ extension CLITests {
     }
   }
 
-  /// The peak resident size of a child, from wait4's rusage (kB).
+  /// The peak resident size of psverify run with `arguments` (kB), from wait4's rusage.
+  ///
+  /// psverify is started by a small forked Python process, not spawned from this test process:
+  /// Linux carries the high-water mark of the memory a child shares with its spawner into the child
+  /// at exec (posix_spawn runs the child in the spawner's memory until then), so a child spawned
+  /// from a test runner that has grown to hundreds of MB would report the runner's peak.
   func peak(_ arguments: [String]) throws -> (status: Int32, kilobytes: Int) {
-    var pid: pid_t = 0
-    let argv = ([Self.binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let spawned = posix_spawn(&pid, Self.binary.path, &actions, nil, argv, environ)
-    XCTAssertEqual(spawned, 0)
-    var status: Int32 = 0
-    var usage = rusage()
-    XCTAssertEqual(wait4(pid, &status, 0, &usage), pid)
-    return ((status >> 8) & 0xff, usage.ru_maxrss)
+    let launcher = """
+      import os, sys
+      pid = os.fork()
+      if pid == 0:
+          null = os.open(os.devnull, os.O_WRONLY)
+          os.dup2(null, 1)
+          os.dup2(null, 2)
+          os.execv(sys.argv[1], sys.argv[1:])
+      _, status, usage = os.wait4(pid, 0)
+      print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+      """
+    let r = try execute("/usr/bin/env", ["python3", "-c", launcher, Self.binary.path] + arguments,
+                        in: directory)
+    let fields = r.stdout.split(separator: " ").compactMap {
+      Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    guard r.status == 0, fields.count == 2 else {
+      XCTFail("the launcher failed: \(r.stderr)")
+      return (-1, 0)
+    }
+    return (Int32(fields[0]), fields[1])
   }
 
   /// Problem 2's estimate against the measured peak: the shape B=96 allocates a
