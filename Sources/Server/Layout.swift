@@ -64,10 +64,10 @@ enum Layout {
     var headers: HTTPFields = [
       .contentType: contentType,
       .cacheControl: "no-store",
-      HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-      HTTPField.Name("X-Frame-Options")!: "DENY",
-      HTTPField.Name("Referrer-Policy")!: "no-referrer",
-      HTTPField.Name("Content-Security-Policy")!:
+      HTTPFields.Element.Name("X-Content-Type-Options")!: "nosniff",
+      HTTPFields.Element.Name("X-Frame-Options")!: "DENY",
+      HTTPFields.Element.Name("Referrer-Policy")!: "no-referrer",
+      HTTPFields.Element.Name("Content-Security-Policy")!:
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'",
     ]

@@ -14,7 +14,7 @@ final class LocalPageTests: XCTestCase {
       try await client.execute(uri: "/", method: .get) { r in
         XCTAssertEqual(r.status, .ok)
         XCTAssertEqual(r.headers[.contentType], "text/html; charset=utf-8")
-        XCTAssertTrue(r.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("default-src 'none'") ?? false)
+        XCTAssertTrue(r.headers[HTTPFields.Element.Name("Content-Security-Policy")!]?.contains("default-src 'none'") ?? false)
         for id in ["1", "2", "3a", "3b", "3c", "4"] {
           XCTAssertTrue(r.text.contains("href=\"/p/\(id)\""), "no link to problem \(id)")
         }
