@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import ResultStore
 import Server
 
 /// `psverify-serve`: the problem set as a web page for students and the class.
@@ -12,8 +13,11 @@ struct PSVerifyServe: AsyncParsableCommand {
     subcommands: [Serve.self, RosterCommand.self], defaultSubcommand: Serve.self)
 }
 
-/// Prints to standard error.
+/// Prints a line to standard error.
 func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+
+/// Prints a line to standard output at once (unbuffered, so a script reading the address sees it).
+func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
 
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -69,18 +73,18 @@ struct Serve: AsyncParsableCommand {
     }
     let app: ServeApp
     do { app = try ServeApp(settings: settings, problems: ServedProblems.all) } catch {
-      throw ValidationError(error.description)
+      throw ValidationError("\(error)")
     }
     let roster = app.hasRoster
     let staff = app.staffPath
     let shownHost = host.contains(":") ? "[\(host)]" : host
+    let path = settings.databasePath
     try await app.application { port in
       let base = "http://\(shownHost):\(port)"
-      print(roster ? "psverify-serve: serving the class at \(base) (students open their private links)"
-                   : "psverify-serve: serving a single-user page at \(base)/")
-      if let staff, roster { print("class view: \(base)\(staff)") }
-      print("stored in \(settings.databasePath); Ctrl-C stops")
-      fflush(stdout)
+      say(roster ? "psverify-serve: serving the class at \(base) (students open their private links)"
+                 : "psverify-serve: serving a single-user page at \(base)/")
+      if let staff, roster { say("class view: \(base)\(staff)") }
+      say("stored in \(path); Ctrl-C stops")
     }.runService()
   }
 }
@@ -113,7 +117,7 @@ struct RosterCommand: ParsableCommand {
       let database = db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
       let credentials: [ServeCredential]
       do { credentials = try RosterImport.run(path: file, database: database) } catch {
-        throw ValidationError(error.description)
+        throw ValidationError("\(error)")
       }
       print("id,name,email,link")
       let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
