@@ -10,9 +10,9 @@ import Verification
 ///   on the problem's own random shapes (its instrumented check, run with their formula);
 /// - 3b: the measured variance against γ (the problem's sweep, run once at start) with their γ
 ///   marked;
-/// - 3c: the measured gradient factors per layer beside the curve γ^(their exponent);
-/// - 2 and 4: no chart; the grader's feedback names the trial where their equation and the
-///   kernel differ, with the numbers.
+/// - 3c: the measured gradient factors per layer beside γ^(their exponent);
+/// - 2 and 4: no figure yet; the page shows the grader's feedback (what differs structurally, or
+///   the largest relative difference from the kernel over its random trials).
 struct AnswerFigure: Sendable, Equatable {
   var svg: String
   var caption: String
@@ -57,25 +57,41 @@ struct AnswerFigure: Sendable, Equatable {
         + "the grid γ = 0.40, 0.45, …, 1.20. The right γ is where the curve crosses Var = 1; your γ "
         + "is the vertical line.")
     case "3c":
-      guard let o = check("direct-path-exponents"),
-            let measured = o.measurement.series["measured_factor_by_layer"],
-            let yours = o.measurement.series["derived_factor_by_layer"], !measured.isEmpty else {
-        return nil
-      }
-      let layers = measured.indices.map(Double.init)
-      let svg = Chart.svg(
-        id: "fig-3c", title: "Gradient factor at each layer", xLabel: "layer ℓ",
-        yLabel: "gradient factor (log scale)", yLog: true, lines: [
-          .init("measured (direct path)", xs: layers, ys: measured, colour: 0, joined: false),
-          .init("γ^(your exponent)", xs: layers, ys: yours.map { $0.isFinite ? $0 : .nan },
-                colour: 1, dashed: true, markers: false),
-        ])
-      return AnswerFigure(svg: svg, caption: "The factor by which the gradient reaching layer ℓ is "
-        + "scaled, measured in a real network with the branches cut, beside γ raised to your "
-        + "exponent (dashed). " + o.measurement.detail)
+      guard case .power(_, let exponent) = answer, let o = check("direct-path-exponents"),
+            let measured = o.measurement.series["measured_factor_by_layer"], !measured.isEmpty,
+            let gamma = parameters.real("gamma")?.doubleValue else { return nil }
+      return decay(measured: measured, exponent: exponent, gamma: gamma, detail: o.measurement.detail)
     default:
       return nil
     }
+  }
+
+  /// The measured gradient factor per layer (a network of L layers with the branches cut) and
+  /// the student's: γ^(their exponent) at every layer when the exponent names ℓ, else at the
+  /// bottom (ℓ = 0), which is what the question asks for.
+  static func decay(measured: [Double], exponent: Polynomial, gamma: Double, detail: String)
+    -> AnswerFigure?
+  {
+    let layers = measured.count
+    let perLayer = exponent.symbols.contains("ℓ")
+    let at = perLayer ? Array(0..<layers) : [0]
+    let values = at.map { l in
+      exponent.evaluate(["L": Rational(layers), "ℓ": Rational(l)]).map { pow(gamma, $0.doubleValue) }
+    }
+    guard values.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else { return nil }
+    let svg = Chart.svg(
+      id: "fig-3c", title: "Gradient factor at each layer (L = \(layers), γ = \(Value.format(gamma)))",
+      xLabel: "layer ℓ", yLabel: "gradient factor (log scale)", yLog: true, lines: [
+        .init("measured (direct path)", xs: measured.indices.map(Double.init), ys: measured,
+              colour: 0),
+        .init(perLayer ? "γ^(your exponent) at each layer" : "γ^(your exponent), at the bottom ℓ = 0",
+              xs: at.map(Double.init), ys: values.map { $0! }, colour: 1, joined: perLayer,
+              dashed: true),
+      ])
+    return AnswerFigure(svg: svg, caption: "The factor by which the gradient reaching layer ℓ is "
+      + "scaled, measured in a real \(layers)-layer network with the branches cut, beside γ raised "
+      + "to your exponent" + (perLayer ? " at each layer." : " at the bottom layer, where the "
+      + "question asks for it.") + " " + detail)
   }
 
   /// Predicted (the student's formula) against counted multiplies, with the diagonal.

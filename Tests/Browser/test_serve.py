@@ -46,7 +46,7 @@ class Run:
     def shot(self, driver, name):
         if self.shots:
             driver.set_window_size(1200, max(900, driver.execute_script(
-                "return document.body.scrollHeight") + 40))
+                "return document.documentElement.scrollHeight") + 200))
             driver.save_screenshot(os.path.join(self.shots, name + ".png"))
 
 
