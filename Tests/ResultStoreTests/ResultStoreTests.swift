@@ -123,7 +123,8 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertEqual(runs[0].problems.map(\.id), ["1", "3b"])
     let queue = try DatabaseQueue(path: path)
     let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-    XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports"])
+    XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports",
+                                "v4-class-gradings", "v5-serve"])
     XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, 3)
   }
 
