@@ -6,6 +6,8 @@ import Verification
 /// One answer graded, with its figure.
 struct GradedPost: Sendable {
   var grade: Grade
+  /// The answer group's key (`Classroom.AnswerKey`).
+  var key: String
   var figure: AnswerFigure?
   var seconds: Double
 }
@@ -46,7 +48,8 @@ final class GradingService: Sendable {
       let clock = ContinuousClock(), start = clock.now
       let parameters = ParameterValues(specs: problem.parameters)
       let (derivation, grade) = runner.grade(problem, answer: answer, parameters: parameters)
-      let cacheKey = problem.id + "\u{0}" + key(grade)
+      let groupKey = key(grade)
+      let cacheKey = problem.id + "\u{0}" + groupKey
       let figure: AnswerFigure?
       if let cached = figures.read({ $0[cacheKey] }) {
         figure = cached
@@ -55,7 +58,8 @@ final class GradingService: Sendable {
                                    runner: runner)
         figures.write { $0[cacheKey] = figure }
       }
-      outcome.resume(GradedPost(grade: grade, figure: figure, seconds: (clock.now - start).seconds))
+      outcome.resume(GradedPost(grade: grade, key: groupKey, figure: figure,
+                                seconds: (clock.now - start).seconds))
       Task { await gate.leave() }
     }
     let limit = timeLimit

@@ -137,7 +137,7 @@ public final class ServeApp: Sendable {
     let post = try await grading.grade(p, answer: answer, key: AnswerKey.of)
     let attempt = ServeAttempt(
       student: identity.student, problem: p.id, answer: answer, verdict: post.grade.verdict.rawValue,
-      reading: post.grade.reading, feedback: post.grade.feedback, groupKey: AnswerKey.of(post.grade),
+      reading: post.grade.reading, feedback: post.grade.feedback, groupKey: post.key,
       seed: settings.seed, seconds: post.seconds, at: Date())
     do { try store.store(attempt) } catch { throw ServeError.storageFailed }
     return try await problemPage(identity, c, (answer, post))
