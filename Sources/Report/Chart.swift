@@ -12,8 +12,10 @@ public enum Chart {
     public var dashed: Bool
     public var markers: Bool
 
-    public init(_ name: String, xs: [Double], ys: [Double], colour: Int, joined: Bool = true,
-                dashed: Bool = false, markers: Bool = true) {
+    public init(
+      _ name: String, xs: [Double], ys: [Double], colour: Int, joined: Bool = true,
+      dashed: Bool = false, markers: Bool = true
+    ) {
       (self.name, self.xs, self.ys, self.colour, self.joined, self.dashed, self.markers) =
         (name, xs, ys, colour, joined, dashed, markers)
     }
@@ -32,14 +34,17 @@ public enum Chart {
 
   /// The chart as a self-contained `<svg>` element; `id` keeps its clip path apart from other
   /// charts on the page.
-  public static func svg(id: String, title: String, xLabel: String, yLabel: String,
-                         xLog: Bool = false, yLog: Bool = false, lines: [Line],
-                         references: [Reference] = []) -> String {
+  public static func svg(
+    id: String, title: String, xLabel: String, yLabel: String,
+    xLog: Bool = false, yLog: Bool = false, lines: [Line],
+    references: [Reference] = []
+  ) -> String {
     var plot = Plot(title: title, xLabel: xLabel, yLabel: yLabel, xLog: xLog, yLog: yLog)
     let markers = Plot.Marker.allCases.filter { $0 != .none }
     plot.series = lines.enumerated().map { i, l in
-      Plot.Series(name: l.name, xs: l.xs, ys: l.ys, colour: l.colour, line: l.joined,
-                  marker: l.markers ? markers[i % markers.count] : .none, dashed: l.dashed)
+      Plot.Series(
+        name: l.name, xs: l.xs, ys: l.ys, colour: l.colour, line: l.joined,
+        marker: l.markers ? markers[i % markers.count] : .none, dashed: l.dashed)
     }
     plot.references = references.map {
       Plot.Reference(vertical: $0.vertical, value: $0.value, label: $0.label)

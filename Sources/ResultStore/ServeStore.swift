@@ -12,8 +12,10 @@ public struct ServeCredential: Sendable, Equatable {
   public var role: Role
   public var token: String
 
-  public init(student: String, name: String = "", section: String = "", email: String = "",
-              role: Role, token: String) {
+  public init(
+    student: String, name: String = "", section: String = "", email: String = "",
+    role: Role, token: String
+  ) {
     (self.student, self.name, self.section, self.email, self.role, self.token) =
       (student, name, section, email, role, token)
   }
@@ -22,8 +24,10 @@ public struct ServeCredential: Sendable, Equatable {
   /// digits (256 bits, so guessing one of n tokens takes about 2²⁵⁶ / n tries).
   public static func newToken() -> String {
     var generator = SystemRandomNumberGenerator()
-    return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }
-      .joined()
+    return (0..<32).map { _ in
+      String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator))
+    }
+    .joined()
   }
 }
 
@@ -44,9 +48,11 @@ public struct ServeAttempt: Sendable, Equatable {
   public var seconds: Double
   public var at: Date
 
-  public init(id: Int64? = nil, student: String, problem: String, variant: String? = nil,
-              answer: String, verdict: String, reading: String?, feedback: [String],
-              groupKey: String, seed: UInt64, seconds: Double, at: Date) {
+  public init(
+    id: Int64? = nil, student: String, problem: String, variant: String? = nil,
+    answer: String, verdict: String, reading: String?, feedback: [String],
+    groupKey: String, seed: UInt64, seconds: Double, at: Date
+  ) {
     (self.id, self.student, self.problem, self.variant, self.answer, self.verdict) =
       (id, student, problem, variant, answer, verdict)
     (self.reading, self.feedback, self.groupKey, self.seed, self.seconds, self.at) =
@@ -81,7 +87,9 @@ public final class ServeStore: Sendable {
   /// Replaces the roster's tokens: every student gets a new token, those no longer on the
   /// roster lose theirs, and the staff token is made if there is none (kept otherwise, so a
   /// re-import does not lock the staff out). Returns the credentials, the staff's last.
-  public func importRoster(_ students: [(id: String, name: String, section: String, email: String)])
+  public func importRoster(
+    _ students: [(id: String, name: String, section: String, email: String)]
+  )
     throws(StoreError) -> [ServeCredential]
   {
     let now = ISO8601DateFormatter().string(from: Date())
@@ -89,15 +97,17 @@ public final class ServeStore: Sendable {
       try db.execute(sql: "DELETE FROM serve_credential WHERE role = 'student'")
       var out: [ServeCredential] = []
       for s in students {
-        let c = ServeCredential(student: s.id, name: s.name, section: s.section, email: s.email,
-                                role: .student, token: ServeCredential.newToken())
+        let c = ServeCredential(
+          student: s.id, name: s.name, section: s.section, email: s.email,
+          role: .student, token: ServeCredential.newToken())
         try insert(c, now: now, db)
         out.append(c)
       }
       if let staff = try Self.credentials(db).first(where: { $0.role == .staff }) {
         out.append(staff)
       } else {
-        var staff = ServeCredential(student: "staff", role: .staff, token: ServeCredential.newToken())
+        var staff = ServeCredential(
+          student: "staff", role: .staff, token: ServeCredential.newToken())
         while out.contains(where: { $0.student == staff.student }) { staff.student += "_" }
         try insert(staff, now: now, db)
         out.append(staff)
@@ -107,10 +117,11 @@ public final class ServeStore: Sendable {
   }
 
   func insert(_ c: ServeCredential, now: String, _ db: Database) throws {
-    try db.execute(sql: """
-      INSERT INTO serve_credential (student, name, section, email, role, token, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """, arguments: [c.student, c.name, c.section, c.email, c.role.rawValue, c.token, now])
+    try db.execute(
+      sql: """
+        INSERT INTO serve_credential (student, name, section, email, role, token, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """, arguments: [c.student, c.name, c.section, c.email, c.role.rawValue, c.token, now])
   }
 
   /// Every credential, students in roster order, then the staff.
@@ -119,13 +130,17 @@ public final class ServeStore: Sendable {
   }
 
   static func credentials(_ db: Database) throws -> [ServeCredential] {
-    try Row.fetchAll(db, sql: """
-      SELECT student, name, section, email, role, token FROM serve_credential
-      ORDER BY role = 'staff', id
-      """).map { row in
-      ServeCredential(student: row["student"], name: row["name"], section: row["section"],
-                      email: row["email"], role: ServeCredential.Role(rawValue: row["role"]) ?? .student,
-                      token: row["token"])
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT student, name, section, email, role, token FROM serve_credential
+        ORDER BY role = 'staff', id
+        """
+    ).map { row in
+      ServeCredential(
+        student: row["student"], name: row["name"], section: row["section"],
+        email: row["email"], role: ServeCredential.Role(rawValue: row["role"]) ?? .student,
+        token: row["token"])
     }
   }
 
@@ -133,35 +148,52 @@ public final class ServeStore: Sendable {
   @discardableResult
   public func store(_ a: ServeAttempt) throws(StoreError) -> Int64 {
     try run { db in
-      try db.execute(sql: """
-        INSERT INTO serve_attempt (student, problem_id, variant, answer, verdict, reading, feedback,
-          group_key, seed, seconds, at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: [a.student, a.problem, a.variant, a.answer, a.verdict, a.reading,
-                         ResultStore(path: path).strings(a.feedback), a.groupKey,
-                         Int64(bitPattern: a.seed), a.seconds, Self.stamp(a.at)])
+      try db.execute(
+        sql: """
+          INSERT INTO serve_attempt (student, problem_id, variant, answer, verdict, reading,
+            feedback, group_key, seed, seconds, at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          a.student, a.problem, a.variant, a.answer, a.verdict, a.reading,
+          ResultStore(path: path).strings(a.feedback), a.groupKey,
+          Int64(bitPattern: a.seed), a.seconds, Self.stamp(a.at),
+        ])
       return db.lastInsertedRowID
     }
   }
 
   /// Attempts in the order they were posted; one student's when `student` is given, one
   /// problem's when `problem` is.
-  public func attempts(student: String? = nil, problem: String? = nil) throws(StoreError) -> [ServeAttempt] {
+  public func attempts(
+    student: String? = nil, problem: String? = nil
+  ) throws(StoreError) -> [ServeAttempt] {
     try run { db in
-      var clauses: [String] = [], arguments: [any DatabaseValueConvertible] = []
-      if let student { clauses.append("student = ?"); arguments.append(student) }
-      if let problem { clauses.append("problem_id = ?"); arguments.append(problem) }
+      var clauses: [String] = []
+      var arguments: [any DatabaseValueConvertible] = []
+      if let student {
+        clauses.append("student = ?")
+        arguments.append(student)
+      }
+      if let problem {
+        clauses.append("problem_id = ?")
+        arguments.append(problem)
+      }
       let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-      return try Row.fetchAll(db, sql: """
-        SELECT id, student, problem_id, variant, answer, verdict, reading, feedback, group_key,
-          seed, seconds, at
-        FROM serve_attempt \(filter) ORDER BY id
-        """, arguments: StatementArguments(arguments)).map { row in
-        ServeAttempt(id: row["id"], student: row["student"], problem: row["problem_id"],
-                     variant: row["variant"], answer: row["answer"], verdict: row["verdict"],
-                     reading: row["reading"], feedback: ResultStore.list(row["feedback"]),
-                     groupKey: row["group_key"], seed: UInt64(bitPattern: row["seed"] as Int64),
-                     seconds: row["seconds"], at: Self.date(row["at"]))
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, student, problem_id, variant, answer, verdict, reading, feedback, group_key,
+            seed, seconds, at
+          FROM serve_attempt \(filter) ORDER BY id
+          """, arguments: StatementArguments(arguments)
+      ).map { row in
+        ServeAttempt(
+          id: row["id"], student: row["student"], problem: row["problem_id"],
+          variant: row["variant"], answer: row["answer"], verdict: row["verdict"],
+          reading: row["reading"], feedback: ResultStore.list(row["feedback"]),
+          groupKey: row["group_key"], seed: UInt64(bitPattern: row["seed"] as Int64),
+          seconds: row["seconds"], at: Self.date(row["at"]))
       }
     }
   }

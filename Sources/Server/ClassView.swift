@@ -9,7 +9,9 @@ enum ClassView {
 
   /// The class as graded so far: one row per roster student (or per student who posted, without
   /// a roster), their latest attempt per problem, 1 point for a correct one.
-  static func result(problems: [String], roster: [ServeCredential], attempts: [ServeAttempt])
+  static func result(
+    problems: [String], roster: [ServeCredential], attempts: [ServeAttempt]
+  )
     -> ClassResult
   {
     var latest: [String: [String: ServeAttempt]] = [:]
@@ -22,34 +24,44 @@ enum ClassView {
     let rows = students.map { s in
       let answers = problems.map { p -> GradedAnswer in
         guard let a = latest[s.id]?[p] else {
-          return GradedAnswer(problem: p, answer: nil, verdict: GradedAnswer.missing, reading: nil,
-                              feedback: [], convention: nil, issues: [], points: 0, maxPoints: 1,
-                              key: GradedAnswer.missing)
+          return GradedAnswer(
+            problem: p, answer: nil, verdict: GradedAnswer.missing, reading: nil,
+            feedback: [], convention: nil, issues: [], points: 0, maxPoints: 1,
+            key: GradedAnswer.missing)
         }
-        return GradedAnswer(problem: p, answer: a.answer, verdict: a.verdict, reading: a.reading,
-                            feedback: a.feedback, convention: nil, issues: [],
-                            points: a.verdict == GradeVerdict.correct.rawValue ? 1 : 0, maxPoints: 1,
-                            key: a.groupKey)
+        return GradedAnswer(
+          problem: p, answer: a.answer, verdict: a.verdict, reading: a.reading,
+          feedback: a.feedback, convention: nil, issues: [],
+          points: a.verdict == GradeVerdict.correct.rawValue ? 1 : 0, maxPoints: 1,
+          key: a.groupKey)
       }
       let tried = latest[s.id] != nil
-      return StudentResult(id: s.id, name: s.name, section: s.section, email: s.email,
-                           status: tried ? .graded : .missing, reason: nil, notes: [], answers: answers)
+      return StudentResult(
+        id: s.id, name: s.name, section: s.section, email: s.email,
+        status: tried ? .graded : .missing, reason: nil, notes: [], answers: answers)
     }
     let distinct = Set(attempts.map { $0.problem + "\u{0}" + $0.groupKey }).count
-    return ClassResult(problems: problems, rubric: .object([("points", .string("1 per correct answer"))]),
-                       students: rows, distinctAnswers: distinct)
+    return ClassResult(
+      problems: problems, rubric: .object([("points", .string("1 per correct answer"))]),
+      students: rows, distinctAnswers: distinct)
   }
 
-  static func page(_ identity: Identity, problems: [any Problem], result: ClassResult,
-                   attempts: Int) -> String {
-    var body = "<h1>The class</h1>\n<p>\(result.students.count) students, \(attempts) attempts "
+  static func page(
+    _ identity: Identity, problems: [any Problem], result: ClassResult,
+    attempts: Int
+  ) -> String {
+    var body =
+      "<h1>The class</h1>\n<p>\(result.students.count) students, \(attempts) attempts "
       + "stored. Answer groups are formed from each student's latest answer; a group holds answers "
       + "that mean the same. <a id=\"gradebook\" href=\"\(e(identity.base))/gradebook.csv\">"
       + "Download the gradebook (CSV)</a></p>\n"
-    body += "<table id=\"students\"><thead><tr><th>Student</th><th>Name</th>"
-      + result.problems.map { "<th>\(e($0))</th>" }.joined() + "<th>Total</th></tr></thead><tbody>\n"
+    body +=
+      "<table id=\"students\"><thead><tr><th>Student</th><th>Name</th>"
+      + result.problems.map { "<th>\(e($0))</th>" }.joined()
+      + "<th>Total</th></tr></thead><tbody>\n"
     for s in result.students {
-      body += "<tr><td>\(e(s.id))</td><td>\(e(s.name))</td>"
+      body +=
+        "<tr><td>\(e(s.id))</td><td>\(e(s.name))</td>"
         + s.answers.map { "<td>\(Layout.verdict($0.verdict))</td>" }.joined()
         + "<td>\(Gradebook.number(s.total)) / \(Gradebook.number(s.maximum))</td></tr>\n"
     }
@@ -62,10 +74,12 @@ enum ClassView {
         body += "<p class=\"meta\">No answers yet.</p>\n"
         continue
       }
-      body += "<table><thead><tr><th>Students</th><th>Verdict</th><th>Answer (most common "
+      body +=
+        "<table><thead><tr><th>Students</th><th>Verdict</th><th>Answer (most common "
         + "spelling)</th><th>Read as</th><th>Feedback</th><th>Who</th></tr></thead><tbody>\n"
       for g in list {
-        body += "<tr><td>\(g.size)</td><td>\(Layout.verdict(g.verdict))</td>"
+        body +=
+          "<tr><td>\(g.size)</td><td>\(Layout.verdict(g.verdict))</td>"
           + "<td><code>\(e(g.example ?? ""))</code>"
           + (g.spellings > 1 ? " <span class=\"meta\">(\(g.spellings) spellings)</span>" : "")
           + "</td><td>\(e(g.reading ?? ""))</td><td>\(e(g.feedback.joined(separator: " ")))</td>"

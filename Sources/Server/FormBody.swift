@@ -9,10 +9,13 @@ struct FormBody: Sendable, Equatable {
   static func parse(_ bytes: [UInt8]) throws(ServeError) -> FormBody {
     var fields: [String: String] = [:]
     for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-      let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+      let parts = pair.split(
+        separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
       let name = try decode(parts[0])
       let value = parts.count > 1 ? try decode(parts[1]) : ""
-      guard fields[name] == nil else { throw .malformedForm(reason: "the field '\(name)' is given twice") }
+      guard fields[name] == nil else {
+        throw .malformedForm(reason: "the field '\(name)' is given twice")
+      }
       fields[name] = value
     }
     return FormBody(fields: fields)
@@ -28,7 +31,8 @@ struct FormBody: Sendable, Equatable {
         out.append(UInt8(ascii: " "))
       } else if b == UInt8(ascii: "%") {
         guard i + 2 < raw.endIndex,
-              let hi = hex(raw[i + 1]), let lo = hex(raw[i + 2]) else {
+          let hi = hex(raw[i + 1]), let lo = hex(raw[i + 2])
+        else {
           throw .malformedForm(reason: "a '%' not followed by two hexadecimal digits")
         }
         out.append(hi << 4 | lo)

@@ -30,7 +30,9 @@ final class GradingService: Sendable {
   let figures = Locked<[String: AnswerFigure?]>([:])
 
   init(problems: [any Problem], runner: Runner, evidence: Evidence, timeLimit: Double, slots: Int) {
-    (self.problems, self.runner, self.evidence, self.timeLimit) = (problems, runner, evidence, timeLimit)
+    (self.problems, self.runner, self.evidence, self.timeLimit) = (
+      problems, runner, evidence, timeLimit
+    )
     gate = Gate(slots: slots, queueLimit: 1024)
   }
 
@@ -38,14 +40,17 @@ final class GradingService: Sendable {
 
   /// Grades `answer` and draws its figure, within the time limit.
   /// - Throws: `ServeError.timedOut` past the limit, `.busy` when over 1024 gradings wait.
-  func grade(_ problem: any Problem, answer: String, key: @escaping @Sendable (Grade) -> String)
+  func grade(
+    _ problem: any Problem, answer: String, key: @escaping @Sendable (Grade) -> String
+  )
     async throws(ServeError) -> GradedPost
   {
     guard await gate.enter() else { throw .busy }
     let outcome = OneShot<GradedPost>()
     let (runner, evidence, figures) = (self.runner, self.evidence, self.figures)
     DispatchQueue.global(qos: .userInitiated).async { [gate] in
-      let clock = ContinuousClock(), start = clock.now
+      let clock = ContinuousClock()
+      let start = clock.now
       let parameters = ParameterValues(specs: problem.parameters)
       let (derivation, grade) = runner.grade(problem, answer: answer, parameters: parameters)
       let groupKey = key(grade)
@@ -54,12 +59,15 @@ final class GradingService: Sendable {
       if let cached = figures.read({ $0[cacheKey] }) {
         figure = cached
       } else {
-        figure = AnswerFigure.make(problem, grade: grade, derivation: derivation, evidence: evidence,
-                                   runner: runner)
+        figure = AnswerFigure.make(
+          problem, grade: grade, derivation: derivation, evidence: evidence,
+          runner: runner)
         figures.write { $0[cacheKey] = figure }
       }
-      outcome.resume(GradedPost(grade: grade, key: groupKey, figure: figure,
-                                seconds: (clock.now - start).seconds))
+      outcome.resume(
+        GradedPost(
+          grade: grade, key: groupKey, figure: figure,
+          seconds: (clock.now - start).seconds))
       Task { await gate.leave() }
     }
     let limit = timeLimit

@@ -52,15 +52,18 @@ enum Layout {
 
   /// An error page: the status and a sentence, nothing internal.
   static func errorPage(_ status: HTTPResponse.Status, _ message: String) -> String {
-    page(title: "\(status.code) \(status.reasonPhrase)", home: "/", who: "",
-         body: "<h1>\(status.code) \(e(status.reasonPhrase))</h1>\n<p>\(e(message))</p>")
+    page(
+      title: "\(status.code) \(status.reasonPhrase)", home: "/", who: "",
+      body: "<h1>\(status.code) \(e(status.reasonPhrase))</h1>\n<p>\(e(message))</p>")
   }
 
   /// A response carrying HTML, with headers that keep the page from being framed, sniffed or
   /// cached, and that forbid scripts altogether (the pages have none).
-  static func response(_ html: String, status: HTTPResponse.Status = .ok,
-                       contentType: String = "text/html; charset=utf-8",
-                       extra: HTTPFields = [:]) -> Response {
+  static func response(
+    _ html: String, status: HTTPResponse.Status = .ok,
+    contentType: String = "text/html; charset=utf-8",
+    extra: HTTPFields = [:]
+  ) -> Response {
     var headers: HTTPFields = [
       .contentType: contentType,
       .cacheControl: "no-store",
@@ -72,6 +75,7 @@ enum Layout {
         + "frame-ancestors 'none'; base-uri 'none'",
     ]
     headers.append(contentsOf: extra)
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    return Response(
+      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
   }
 }

@@ -13,7 +13,7 @@ public enum RosterImport {
 
     public var description: String {
       switch self {
-      case let .unreadable(path, reason): "cannot read the roster '\(path)': \(reason)"
+      case .unreadable(let path, let reason): "cannot read the roster '\(path)': \(reason)"
       case .roster(let e): "\(e)"
       case .store(let e): e.description
       case .empty(let path):
@@ -27,8 +27,10 @@ public enum RosterImport {
   /// - Returns: the credentials, students in roster order, the staff's last.
   public static func run(path: String, database: String) throws(Failure) -> [ServeCredential] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path)
-                          ? "permission denied or not a file" : "no such file")
+      throw .unreadable(
+        path: path,
+        reason: FileManager.default.fileExists(atPath: path)
+          ? "permission denied or not a file" : "no such file")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw .unreadable(path: path, reason: "it is not UTF-8 text; save it as UTF-8 CSV")

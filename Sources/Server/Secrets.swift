@@ -5,11 +5,13 @@ enum Secrets {
   /// Whether `a == b`, in time that depends only on the lengths: every byte is compared, with no
   /// early exit, so the time taken says nothing about how long a matching prefix is.
   static func equal(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8), y = Array(b.utf8)
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
     var difference = UInt8(x.count == y.count ? 0 : 1)
     let n = max(x.count, y.count)
     for i in 0..<n {
-      let p = i < x.count ? x[i] : 0, q = i < y.count ? y[i] : 0
+      let p = i < x.count ? x[i] : 0
+      let q = i < y.count ? y[i] : 0
       difference |= p ^ q
     }
     return difference == 0

@@ -26,9 +26,10 @@ public final class ServeApp: Sendable {
     store = try ServeStore(path: settings.databasePath)
     credentials = Credentials(all: try store.credentials())
     let runner = Runner(seed: settings.seed, trials: settings.trials)
-    grading = GradingService(problems: problems, runner: runner,
-                             evidence: Evidence.measure(problems, runner: runner),
-                             timeLimit: settings.timeLimit, slots: settings.slots)
+    grading = GradingService(
+      problems: problems, runner: runner,
+      evidence: Evidence.measure(problems, runner: runner),
+      timeLimit: settings.timeLimit, slots: settings.slots)
     csrfKey = Secrets.randomKey()
   }
 
@@ -47,7 +48,9 @@ public final class ServeApp: Sendable {
     router.get("/p/:problem") { _, c in try await self.problemPage(.local, c, nil) }
     router.post("/p/:problem") { r, c in try await self.post(.local, r, c) }
     router.get("/s/:token") { _, c in try self.list(try self.student(c)) }
-    router.get("/s/:token/p/:problem") { _, c in try await self.problemPage(try self.student(c), c, nil) }
+    router.get("/s/:token/p/:problem") { _, c in
+      try await self.problemPage(try self.student(c), c, nil)
+    }
     router.post("/s/:token/p/:problem") { r, c in try await self.post(try self.student(c), r, c) }
     router.get("/staff/:token") { _, c in try self.classPage(try self.staff(c)) }
     router.get("/staff/:token/gradebook.csv") { _, c in try self.gradebook(try self.staff(c)) }
@@ -55,13 +58,17 @@ public final class ServeApp: Sendable {
   }
 
   /// The application on `settings.host:port`; `onRunning` is called once it listens.
-  public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+  public func application(
+    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  )
     -> some ApplicationProtocol
   {
-    Application(router: router(),
-                configuration: .init(address: .hostname(settings.host, port: settings.port),
-                                     serverName: "psverify"),
-                onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+    Application(
+      router: router(),
+      configuration: .init(
+        address: .hostname(settings.host, port: settings.port),
+        serverName: "psverify"),
+      onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
   }
 
   // MARK: Who is asking
@@ -102,29 +109,38 @@ public final class ServeApp: Sendable {
 
   func home() throws(ServeError) -> Response {
     guard credentials.hasRoster else { return try list(.local) }
-    let body = "<h1>psverify · CNN problems</h1>\n<p>This server has a class roster: open the "
+    let body =
+      "<h1>psverify · CNN problems</h1>\n<p>This server has a class roster: open the "
       + "private link your instructor gave you.</p>"
     return Layout.response(Layout.page(title: "psverify", home: "/", who: "", body: body))
   }
 
   func list(_ identity: Identity) throws(ServeError) -> Response {
     if identity.kind == .local && credentials.hasRoster { throw .unknownLink }
-    return Layout.response(StudentPages.list(identity, problems: grading.problems,
-                                             attempts: try attempts(identity)))
+    return Layout.response(
+      StudentPages.list(
+        identity, problems: grading.problems,
+        attempts: try attempts(identity)))
   }
 
-  func problemPage(_ identity: Identity, _ c: BasicRequestContext,
-                   _ posted: (String, GradedPost)?) async throws(ServeError) -> Response {
+  func problemPage(
+    _ identity: Identity, _ c: BasicRequestContext,
+    _ posted: (String, GradedPost)?
+  ) async throws(ServeError) -> Response {
     if identity.kind == .local && credentials.hasRoster { throw .unknownLink }
     let p = try problem(c)
-    return Layout.response(StudentPages.problem(identity, p, csrf: csrf(identity),
-                                                attempts: try attempts(identity, problem: p.id),
-                                                posted: posted))
+    return Layout.response(
+      StudentPages.problem(
+        identity, p, csrf: csrf(identity),
+        attempts: try attempts(identity, problem: p.id),
+        posted: posted))
   }
 
   /// Reads the form (bounded, UTF-8, CSRF-checked), grades, stores the attempt, and answers
   /// with the problem's page showing the verdict.
-  func post(_ identity: Identity, _ request: Request, _ c: BasicRequestContext)
+  func post(
+    _ identity: Identity, _ request: Request, _ c: BasicRequestContext
+  )
     async throws -> Response
   {
     if identity.kind == .local && credentials.hasRoster { throw ServeError.unknownLink }
@@ -136,7 +152,8 @@ public final class ServeApp: Sendable {
     let answer = form.fields["answer"] ?? ""
     let post = try await grading.grade(p, answer: answer, key: AnswerKey.of)
     let attempt = ServeAttempt(
-      student: identity.student, problem: p.id, answer: answer, verdict: post.grade.verdict.rawValue,
+      student: identity.student, problem: p.id, answer: answer,
+      verdict: post.grade.verdict.rawValue,
       reading: post.grade.reading, feedback: post.grade.feedback, groupKey: post.key,
       seed: settings.seed, seconds: post.seconds, at: Date())
     do { try store.store(attempt) } catch { throw ServeError.storageFailed }
@@ -161,19 +178,25 @@ public final class ServeApp: Sendable {
   func classResult() throws(ServeError) -> (ClassResult, Int) {
     let all: [ServeAttempt]
     do { all = try store.attempts() } catch { throw .storageFailed }
-    return (ClassView.result(problems: grading.problems.map(\.id), roster: credentials.all,
-                             attempts: all), all.count)
+    return (
+      ClassView.result(
+        problems: grading.problems.map(\.id), roster: credentials.all,
+        attempts: all), all.count
+    )
   }
 
   func classPage(_ identity: Identity) throws(ServeError) -> Response {
     let (result, count) = try classResult()
-    return Layout.response(ClassView.page(identity, problems: grading.problems, result: result,
-                                          attempts: count))
+    return Layout.response(
+      ClassView.page(
+        identity, problems: grading.problems, result: result,
+        attempts: count))
   }
 
   func gradebook(_ identity: Identity) throws(ServeError) -> Response {
     let (result, _) = try classResult()
-    return Layout.response(Gradebook.csv(result), contentType: "text/csv; charset=utf-8",
-                           extra: [.contentDisposition: "attachment; filename=\"gradebook.csv\""])
+    return Layout.response(
+      Gradebook.csv(result), contentType: "text/csv; charset=utf-8",
+      extra: [.contentDisposition: "attachment; filename=\"gradebook.csv\""])
   }
 }

@@ -34,7 +34,7 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .notFound(let what):
       "There is no page at \(what). Start from the list of problems."
-    case let .unknownProblem(id, known):
+    case .unknownProblem(let id, let known):
       "There is no problem '\(id)'. The problems are \(known.joined(separator: ", "))."
     case .unknownLink:
       "This private link is not known. Use the link your instructor gave you."

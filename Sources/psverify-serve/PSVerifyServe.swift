@@ -49,7 +49,9 @@ struct Serve: AsyncParsableCommand {
   var trials = 100_000
 
   func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, not \(port)") }
+    guard (0...65535).contains(port) else {
+      throw ValidationError("--port must be 0…65535, not \(port)")
+    }
     guard timeLimit > 0 && timeLimit <= 600 else {
       throw ValidationError("--time-limit must be more than 0 and at most 600 seconds")
     }
@@ -68,8 +70,9 @@ struct Serve: AsyncParsableCommand {
     settings.trials = trials
     settings.slots = max(1, ProcessInfo.processInfo.activeProcessorCount)
     if !settings.isLoopback {
-      warn("warning: listening on \(host), not loopback: anyone who can reach this address can "
-           + "open the page. The traffic is plain HTTP; use loopback or a TLS proxy you trust.")
+      warn(
+        "warning: listening on \(host), not loopback: anyone who can reach this address can "
+          + "open the page. The traffic is plain HTTP; use loopback or a TLS proxy you trust.")
     }
     let app: ServeApp
     do { app = try ServeApp(settings: settings, problems: ServedProblems.all) } catch {
@@ -81,8 +84,10 @@ struct Serve: AsyncParsableCommand {
     let path = settings.databasePath
     try await app.application { port in
       let base = "http://\(shownHost):\(port)"
-      say(roster ? "psverify-serve: serving the class at \(base) (students open their private links)"
-                 : "psverify-serve: serving a single-user page at \(base)/")
+      say(
+        roster
+          ? "psverify-serve: serving the class at \(base) (students open their private links)"
+          : "psverify-serve: serving a single-user page at \(base)/")
       if let staff, roster { say("class view: \(base)\(staff)") }
       say("stored in \(path); Ctrl-C stops")
     }.runService()
@@ -125,12 +130,14 @@ struct RosterCommand: ParsableCommand {
         let path = c.role == .staff ? "/staff/\(c.token)" : "/s/\(c.token)"
         print([c.student, c.name, c.email, base + path].map(csv).joined(separator: ","))
       }
-      warn("\(credentials.count - 1) students imported into \(database); the links are private: "
-           + "send each student only their own. Restart psverify-serve to use them.")
+      warn(
+        "\(credentials.count - 1) students imported into \(database); the links are private: "
+          + "send each student only their own. Restart psverify-serve to use them.")
     }
 
     func csv(_ s: String) -> String {
-      s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+      s.contains(where: { ",\"\n\r".contains($0) })
+        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
   }
 }

@@ -8,7 +8,8 @@ import XCTest
 /// Private links: students see only their own pages, the staff see the class, and neither
 /// link opens the other's pages; roster names are escaped everywhere.
 final class RosterTests: XCTestCase {
-  static let roster = "\u{FEFF}id,name,section,email\r\n"
+  static let roster =
+    "\u{FEFF}id,name,section,email\r\n"
     + "ada,Ada Lovelace,A,ada@example.edu\r\n"
     + "eve,\"<script>alert('name')</script>\",B,eve@example.edu\r\n"
     + "bob,<b onmouseover=alert(1)>Bob</b>,A,bob@example.edu\r\n"
@@ -54,7 +55,8 @@ final class RosterTests: XCTestCase {
       let csrf = csrfToken(in: page)
       let posted = try await client.execute(
         uri: "/s/\(eve.token)/p/3b", method: .post, headers: formHeaders,
-        body: form([("answer", SafetyTests.script), ("csrf", csrf)])) { r in
+        body: form([("answer", SafetyTests.script), ("csrf", csrf)])
+      ) { r in
         XCTAssertEqual(r.status, .ok)
         return r.text
       }
@@ -65,8 +67,10 @@ final class RosterTests: XCTestCase {
       }
       XCTAssertFalse(posted.contains("<script"))
       // A student's CSRF token does not work on another student's page.
-      try await client.execute(uri: "/s/\(links[0].token)/p/3b", method: .post, headers: formHeaders,
-                               body: form([("answer", "1/2"), ("csrf", csrf)])) { r in
+      try await client.execute(
+        uri: "/s/\(links[0].token)/p/3b", method: .post, headers: formHeaders,
+        body: form([("answer", "1/2"), ("csrf", csrf)])
+      ) { r in
         XCTAssertEqual(r.status, .forbidden)
       }
     }
@@ -112,9 +116,13 @@ final class RosterTests: XCTestCase {
     try await h.test { client in
       // ada and bob give the same wrong γ in two spellings; eve gives the right one.
       for (student, answer) in [(links[0], "1/2"), (links[2], "0.5"), (links[1], "1/sqrt(2)")] {
-        let page = try await client.execute(uri: "/s/\(student.token)/p/3b", method: .get) { $0.text }
-        try await client.execute(uri: "/s/\(student.token)/p/3b", method: .post, headers: formHeaders,
-                                 body: form([("answer", answer), ("csrf", csrfToken(in: page))])) { r in
+        let page = try await client.execute(uri: "/s/\(student.token)/p/3b", method: .get) {
+          $0.text
+        }
+        try await client.execute(
+          uri: "/s/\(student.token)/p/3b", method: .post, headers: formHeaders,
+          body: form([("answer", answer), ("csrf", csrfToken(in: page))])
+        ) { r in
           XCTAssertEqual(r.status, .ok)
         }
       }
@@ -134,9 +142,11 @@ final class RosterTests: XCTestCase {
         let lines = r.text.split(whereSeparator: \.isNewline).map(String.init)
         XCTAssertEqual(lines.first, "id,name,section,email,status,1,2,3a,3b,3c,4,total,maximum")
         XCTAssertEqual(lines.count, 4)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("eve,") && $0.hasSuffix(",graded,0,0,0,1,0,0,1,6") },
-                      lines.joined(separator: "\n"))
-        XCTAssertTrue(lines.contains { $0.hasPrefix("ada,") && $0.hasSuffix(",graded,0,0,0,0,0,0,0,6") })
+        XCTAssertTrue(
+          lines.contains { $0.hasPrefix("eve,") && $0.hasSuffix(",graded,0,0,0,1,0,0,1,6") },
+          lines.joined(separator: "\n"))
+        XCTAssertTrue(
+          lines.contains { $0.hasPrefix("ada,") && $0.hasSuffix(",graded,0,0,0,0,0,0,0,6") })
       }
     }
   }

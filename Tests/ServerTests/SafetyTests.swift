@@ -15,8 +15,10 @@ final class SafetyTests: XCTestCase {
     defer { h.remove() }
     try await h.test { client in
       let csrf = csrfToken(in: try await client.execute(uri: "/p/3b", method: .get) { $0.text })
-      try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders,
-                               body: form([("answer", Self.script), ("csrf", csrf)])) { r in
+      try await client.execute(
+        uri: "/p/3b", method: .post, headers: formHeaders,
+        body: form([("answer", Self.script), ("csrf", csrf)])
+      ) { r in
         XCTAssertEqual(r.status, .ok)
         XCTAssertFalse(r.text.contains("<script"), "a raw script tag reached the page")
         XCTAssertFalse(r.text.contains("<img"), "a raw img tag reached the page")
@@ -31,10 +33,14 @@ final class SafetyTests: XCTestCase {
     let h = try ServerHarness()
     defer { h.remove() }
     try await h.test { client in
-      for fields in [[("answer", "1/2"), ("csrf", String(repeating: "0", count: 64))],
-                     [("answer", "1/2")], [("answer", "1/2"), ("csrf", "")]] {
-        try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders,
-                                 body: form(fields)) { r in
+      for fields in [
+        [("answer", "1/2"), ("csrf", String(repeating: "0", count: 64))],
+        [("answer", "1/2")], [("answer", "1/2"), ("csrf", "")],
+      ] {
+        try await client.execute(
+          uri: "/p/3b", method: .post, headers: formHeaders,
+          body: form(fields)
+        ) { r in
           XCTAssertEqual(r.status, .forbidden)
           XCTAssertTrue(r.text.contains("security token does not match"))
         }
@@ -48,15 +54,19 @@ final class SafetyTests: XCTestCase {
     defer { h.remove() }
     try await h.test { client in
       let big = "answer=" + String(repeating: "a", count: 1 << 20) + "&csrf=x"
-      try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders,
-                               body: ByteBuffer(string: big)) { r in
+      try await client.execute(
+        uri: "/p/3b", method: .post, headers: formHeaders,
+        body: ByteBuffer(string: big)
+      ) { r in
         XCTAssertEqual(r.status, .contentTooLarge)
         XCTAssertTrue(r.text.contains("larger than 64 KB"))
       }
       // Just under the limit is read (and then refused for its CSRF token, not its size).
       let fits = "answer=" + String(repeating: "a", count: 60_000) + "&csrf=x"
-      try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders,
-                               body: ByteBuffer(string: fits)) { r in
+      try await client.execute(
+        uri: "/p/3b", method: .post, headers: formHeaders,
+        body: ByteBuffer(string: fits)
+      ) { r in
         XCTAssertEqual(r.status, .forbidden)
       }
     }
@@ -68,8 +78,10 @@ final class SafetyTests: XCTestCase {
     try await h.test { client in
       let csrf = csrfToken(in: try await client.execute(uri: "/p/3b", method: .get) { $0.text })
       for raw in ["answer=%FF%FE&csrf=\(csrf)", "answer=%C3&csrf=\(csrf)"] {
-        try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders,
-                                 body: ByteBuffer(string: raw)) { r in
+        try await client.execute(
+          uri: "/p/3b", method: .post, headers: formHeaders,
+          body: ByteBuffer(string: raw)
+        ) { r in
           XCTAssertEqual(r.status, .badRequest)
           XCTAssertTrue(r.text.contains("not UTF-8"))
         }
@@ -78,11 +90,14 @@ final class SafetyTests: XCTestCase {
       var buffer = ByteBuffer(string: "answer=")
       buffer.writeBytes([0xC0, 0xAF, 0xFF])
       buffer.writeString("&csrf=\(csrf)")
-      try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders, body: buffer) { r in
+      try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders, body: buffer) {
+        r in
         XCTAssertEqual(r.status, .badRequest)
       }
-      try await client.execute(uri: "/p/3b", method: .post, headers: formHeaders,
-                               body: ByteBuffer(string: "answer=%G1&csrf=\(csrf)")) { r in
+      try await client.execute(
+        uri: "/p/3b", method: .post, headers: formHeaders,
+        body: ByteBuffer(string: "answer=%G1&csrf=\(csrf)")
+      ) { r in
         XCTAssertEqual(r.status, .badRequest)
         XCTAssertTrue(r.text.contains("two hexadecimal digits"))
       }
@@ -94,8 +109,10 @@ final class SafetyTests: XCTestCase {
     let h = try ServerHarness()
     defer { h.remove() }
     try await h.test { client in
-      for uri in ["/p/..%2F..%2Fetc%2Fpasswd", "/p/../../etc/passwd", "/../../etc/passwd",
-                  "/static/../../results.db", "/results.db", "/p/%2e%2e", "/p/5", "/nothing"] {
+      for uri in [
+        "/p/..%2F..%2Fetc%2Fpasswd", "/p/../../etc/passwd", "/../../etc/passwd",
+        "/static/../../results.db", "/results.db", "/p/%2e%2e", "/p/5", "/nothing",
+      ] {
         try await client.execute(uri: uri, method: .get) { r in
           XCTAssertEqual(r.status, .notFound, uri)
           XCTAssertEqual(r.headers[.contentType], "text/html; charset=utf-8", uri)
@@ -113,8 +130,10 @@ final class SafetyTests: XCTestCase {
     let h = try ServerHarness()
     defer { h.remove() }
     try await h.test { client in
-      try await client.execute(uri: "/p/3b", method: .post, headers: [.contentType: "application/json"],
-                               body: ByteBuffer(string: #"{"answer":"1/2"}"#)) { r in
+      try await client.execute(
+        uri: "/p/3b", method: .post, headers: [.contentType: "application/json"],
+        body: ByteBuffer(string: #"{"answer":"1/2"}"#)
+      ) { r in
         XCTAssertEqual(r.status, .unsupportedMediaType)
         XCTAssertTrue(r.text.contains("posted as a form"))
       }
@@ -132,8 +151,14 @@ final class SafetyTests: XCTestCase {
       let csrf = csrfToken(in: try await client.execute(uri: "/p/2", method: .get) { $0.text })
       try await client.execute(
         uri: "/p/2", method: .post, headers: formHeaders,
-        body: form([("answer", "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"),
-                    ("csrf", csrf)])) { r in
+        body: form([
+          (
+            "answer",
+            "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"
+          ),
+          ("csrf", csrf),
+        ])
+      ) { r in
         XCTAssertEqual(r.status, .serviceUnavailable)
         XCTAssertTrue(r.text.contains("Grading took longer than"))
       }

@@ -59,7 +59,8 @@ let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"
 
 /// The CSRF token in a problem page's form.
 func csrfToken(in page: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-  guard let r = page.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression) else {
+  guard let r = page.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression)
+  else {
     XCTFail("no CSRF token in the page", file: file, line: line)
     return ""
   }
