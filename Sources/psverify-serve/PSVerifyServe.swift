@@ -130,8 +130,9 @@ struct RosterCommand: ParsableCommand {
         let path = c.role == .staff ? "/staff/\(c.token)" : "/s/\(c.token)"
         print([c.student, c.name, c.email, base + path].map(csv).joined(separator: ","))
       }
+      let n = credentials.count - 1
       warn(
-        "\(credentials.count - 1) students imported into \(database); the links are private: "
+        "\(n) student\(n == 1 ? "" : "s") imported into \(database); the links are private: "
           + "send each student only their own. Restart psverify-serve to use them.")
     }
 
