@@ -23,13 +23,17 @@ let package = Package(
   name: "psverify",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "psverify", targets: ["psverify"])
+    .executable(name: "psverify", targets: ["psverify"]),
+    /// The student and class web page, in its own executable so that `psverify` never builds
+    /// Hummingbird and SwiftNIO (README: Serving the problem set).
+    .executable(name: "psverify-serve", targets: ["psverify-serve"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .target(name: "TensorCore", swiftSettings: optimisedKernels),
@@ -77,6 +81,21 @@ let package = Package(
       ] + problemModules.map { .target(name: $0) },
       swiftSettings: native),
     .executableTarget(name: "psverify", dependencies: ["PSVerifyCLI"], swiftSettings: native),
+    /// `psverify-serve`: routes, pages, private links and attempts over Hummingbird. It and its
+    /// executable are the only importers of Hummingbird; nothing in `psverify` depends on them.
+    .target(
+      name: "Server",
+      dependencies: [
+        "TensorCore", "IndexNotation", "ProblemDocument", "ShippedProblemSet", "Verification",
+        "ResultStore", "Report", "Classroom",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ] + problemModules.map { .target(name: $0) },
+      swiftSettings: native),
+    .executableTarget(
+      name: "psverify-serve",
+      dependencies: ["Server", "ResultStore", .product(name: "Hummingbird", package: "hummingbird"),
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: native),
 
     .target(name: "TestSupport",
             dependencies: ["TensorCore", "Verification", "ProblemDocument", "ShippedProblemSet"],
@@ -105,6 +124,10 @@ let package = Package(
       dependencies: ["Classroom", "ResultStore", "Verification", "IndexNotation", "TestSupport"]
         + problemModules.map { .target(name: $0) }),
     .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: ["Server", "ResultStore", "Classroom", "TestSupport",
+                     .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(
       name: "ReportTests",
       dependencies: ["Report", "ResultStore", "Verification", "TestSupport"]

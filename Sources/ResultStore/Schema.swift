@@ -191,6 +191,37 @@ enum Schema {
         ALTER TABLE submission ADD COLUMN group_key TEXT;
         """)
     }
+    // v5: `psverify-serve`. A private token per student (and one staff token) from a roster
+    // import, and every answer a student posts to the page, graded.
+    migrator.registerMigration("v5-serve") { db in
+      try db.execute(sql: """
+        CREATE TABLE serve_credential (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          student TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          section TEXT NOT NULL,
+          email TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('student', 'staff')),
+          token TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL
+        );
+        CREATE TABLE serve_attempt (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          student TEXT NOT NULL,
+          problem_id TEXT NOT NULL,
+          variant TEXT,
+          answer TEXT NOT NULL,
+          verdict TEXT NOT NULL,
+          reading TEXT,
+          feedback TEXT NOT NULL,
+          group_key TEXT NOT NULL,
+          seed INTEGER NOT NULL,
+          seconds REAL NOT NULL,
+          at TEXT NOT NULL
+        );
+        CREATE INDEX serve_attempt_student ON serve_attempt(student, problem_id);
+        """)
+    }
     return migrator
   }
 
