@@ -3,7 +3,7 @@
 # and on every core, and checks that both give the same gradebook and answer groups.
 #
 #   swift build -c release --product psverify
-#   scripts/bench_class.sh [SEED] [PSVERIFY]
+#   Scripts/bench_class.sh [SEED] [PSVERIFY]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seed="${1:-7}"

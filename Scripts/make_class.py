@@ -6,7 +6,7 @@ Each answer is right, wrong, malformed or missing, in one of several spellings (
 Unicode, LaTeX). A few sheets are defective as files (binary, CRLF or CR line ends, a UTF-8 byte
 order mark) and a few roster students submit nothing.
 
-    python3 scripts/make_class.py --seed 7 --students 500 --out /tmp/class
+    python3 Scripts/make_class.py --seed 7 --students 500 --out /tmp/class
     psverify grade --dir /tmp/class/sheets --roster /tmp/class/roster.csv \
         --rubric /tmp/class/rubric.toml --gradebook /tmp/class/gradebook.csv \
         --canvas /tmp/class/canvas.csv --feedback /tmp/class/feedback

@@ -3,7 +3,7 @@
 and wrong) for D seconds, then report p50/p99 latency, throughput and errors, and check that
 every answer the server accepted is stored in results.db.
 
-Usage: scripts/load-serve.py [--binary PATH] [--clients 50] [--seconds 60]
+Usage: Scripts/load-serve.py [--binary PATH] [--clients 50] [--seconds 60]
 Starts its own server on 127.0.0.1 (a port the system picks) with a fresh database and stops it.
 Each client is a thread with one keep-alive connection, so the load is bounded by C requests in
 flight, and every loop ends at the deadline."""
