@@ -31,7 +31,7 @@ public enum AnswerKey {
   }
 
   /// The typed answer's canonical text (see the type's list).
-  static func meaning(_ answer: TypedAnswer) -> String {
+  public static func meaning(_ answer: TypedAnswer) -> String {
     switch answer {
     case .polynomial(let p): "polynomial:\(p)"
     case .condition(let cs): "region:" + cs.map(\.description).sorted().joined(separator: " and ")
@@ -48,12 +48,19 @@ public enum AnswerKey {
   /// with 3 entries per axis, drawn from a stream keyed by the tensor's name; index parameters
   /// s = 2 and p = 1; reads outside a tensor are 0. Falls back to the parsed text when the
   /// equation cannot be evaluated so (ranks that disagree, an index with no range, more than 9
-  /// index variables).
+  /// index variables, a tensor of rank above `maximumRank`).
   /// - Complexity: O(3^(free + summed indices)) multiplies, a few ten thousand here.
+  static let maximumRank = 6
+
   static func equationKey(_ eq: Equation) -> String {
     let side = 3
-    let variables = Set(([eq.lhs] + eq.rhsReferences).flatMap { $0.indices.flatMap(\.variables) })
-    guard variables.count <= 9 else { return "equation-text:\(eq.description)" }
+    let references = [eq.lhs] + eq.rhsReferences
+    let variables = Set(references.flatMap { $0.indices.flatMap(\.variables) })
+    // Every tensor has 3^rank entries: a rank above 6 (729 entries) or more than 9 index
+    // variables is read as text, so no answer can make the key allocate or overflow.
+    guard variables.count <= 9, references.allSatisfy({ $0.indices.count <= maximumRank }) else {
+      return "equation-text:\(eq.description)"
+    }
     var tensors: [TensorName: Tensor<Double>] = [:]
     let base = RandomStream(seed: 31_230).split("answer-key")
     for ref in eq.rhsReferences where tensors[ref.name] == nil {

@@ -31,7 +31,8 @@ public enum Gradebook {
 
   /// Points as the shortest exact decimal: 2, 1.5, 0.667 (3 decimals at most).
   public static func number(_ v: Double) -> String {
-    if v == v.rounded() { return String(Int(v)) }
+    if let whole = Int(exactly: v) { return String(whole) }
+    guard v.isFinite, abs(v) < 1e15 else { return String(format: "%g", v) }
     var s = String(format: "%.3f", v)
     while s.hasSuffix("0") { s.removeLast() }
     return s

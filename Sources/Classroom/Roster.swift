@@ -32,6 +32,8 @@ public struct Roster: Sendable, Equatable {
       }
       let sid = at(id)
       guard !sid.isEmpty else { throw .emptyStudentID(file: file, line: row.line) }
+      // The id names the student's feedback files: no path may be built from it.
+      guard Student(id: sid).isFileSafe else { throw .badStudentID(id: sid) }
       if let first = seen[sid] {
         throw .duplicateStudent(id: sid, first: "\(file) line \(first)", second: "line \(row.line)")
       }

@@ -50,8 +50,9 @@ extension Rubric {
           for (field, v) in entry {
             switch field {
             case "points":
-              guard let p = number(v), p >= 0, p.isFinite else {
-                throw fail("problems.\(id).points must be a non-negative number")
+              guard let p = number(v), p >= 0, p <= Rubric.maximumPoints else {
+                throw fail("problems.\(id).points must be a non-negative number up to "
+                             + "\(Int(Rubric.maximumPoints))")
               }
               rubric.points[id] = p
             case "parts":
@@ -68,8 +69,9 @@ extension Rubric {
                   throw fail("problem \(id) has no part '\(label)'; its parts: "
                                + partLabels.joined(separator: ", "))
                 }
-                guard let weight = number(w), weight >= 0, weight.isFinite else {
-                  throw fail("problems.\(id).parts.\(label) must be a non-negative number")
+                guard let weight = number(w), weight >= 0, weight <= Rubric.maximumPoints else {
+                  throw fail("problems.\(id).parts.\(label) must be a non-negative number up to "
+                               + "\(Int(Rubric.maximumPoints))")
                 }
                 parsed[label] = weight
               }

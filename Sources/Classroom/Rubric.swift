@@ -21,6 +21,10 @@ import Verification
 /// correct → P;   incorrect with parts → P · Σ_{right parts} w / Σ_{parts} w;   otherwise 0
 /// ```
 public struct Rubric: Sendable, Equatable {
+  /// The most points (or part weight) a problem may carry: totals of a few hundred problems stay
+  /// exact in a Double and print as whole numbers.
+  public static let maximumPoints = 1_000_000.0
+
   public var assignment: String
   public var canvasID: String?
   public var points: [String: Double]

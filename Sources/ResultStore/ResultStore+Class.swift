@@ -39,20 +39,14 @@ extension ResultStore {
     JSONValue.array(list.map { .string($0) }).serialized()
   }
 
-  /// A stored class grading; the latest when `run` is nil. Opens the database read-only and
-  /// writes nothing (no migration, no side file beyond SQLite's own for a live WAL database).
+  /// A stored class grading; the latest when `run` is nil. Opens the database as every read
+  /// command does (`openForReading`): read-only, no migration of the file, a foreign or empty file
+  /// read as holding no runs.
   /// - Throws: `StoreError.noDatabase`, `.noClassRuns`, `.unknownRun`, or `.notClassRun`.
   public func classResult(run: Int64?) throws(StoreError) -> ClassResult {
-    guard FileManager.default.fileExists(atPath: path) else { throw .noDatabase(path: path) }
-    try validate()
+    let queue = try openForReading()
+    defer { try? queue.close() }
     do {
-      var configuration = Configuration()
-      configuration.readonly = true
-      configuration.busyMode = .timeout(30)
-      let location = Self.isWAL(path) && !FileManager.default.fileExists(atPath: path + "-shm")
-        ? Self.immutableURI(path) : path
-      let queue = try DatabaseQueue(path: location, configuration: configuration)
-      defer { try? queue.close() }
       return try queue.read { db in try Self.loadClass(run: run, path: path, db) }
     } catch let error as StoreError {
       throw error

@@ -88,7 +88,7 @@ extension CLITests {
        "psverify: error: 'form.csv' has a column '9z' that is no problem id; known: 1, 2, 3a, 3b, 3c, 4 "
          + "(and id, name, section, email, timestamp)\n"),
       (["grade", "--dir", "ok", "--rubric", "bad.toml"],
-       "psverify: error: the rubric 'bad.toml': problems.1.points must be a non-negative number\n"),
+       "psverify: error: the rubric 'bad.toml': problems.1.points must be a non-negative number up to 1000000\n"),
       (["grade", "--dir", "nowhere"],
        "psverify: error: 'nowhere' is not a directory; pass --dir with a directory of answer sheets, or --csv FILE\n"),
       (["grade", "--dir", "ok", "--gradebook", "no/such/dir/gb.csv"],

@@ -63,7 +63,30 @@ final class AnswerGroupTests: XCTestCase {
       }
       XCTAssertTrue(groups.contains { $0.verdict == "correct" } && groups.contains { $0.verdict == "incorrect" },
                     "the class mixes right and wrong answers to \(problem.id)")
+      // The key leads with the verdict, so groups cannot mix verdicts by construction; what can
+      // fail is the meaning itself: a right and a wrong answer must never read as the same value.
+      let grades = texts.map { grade(problem, $0) }
+      for (i, a) in grades.enumerated() {
+        for (j, b) in grades.enumerated() where i < j && a.verdict != b.verdict {
+          guard let x = a.answer, let y = b.answer else { continue }
+          XCTAssertNotEqual(AnswerKey.meaning(x), AnswerKey.meaning(y),
+                            "\(problem.id): '\(texts[i])' (\(a.verdict)) and '\(texts[j])' "
+                              + "(\(b.verdict)) read as one meaning")
+        }
+      }
     }
+  }
+
+  /// An equation with tensors of high rank is keyed by its text: 3 entries per axis at rank 40
+  /// would be 3⁴⁰ values (an overflow, not a key).
+  func testHighRankEquation_keyedByText_notEvaluated() {
+    let indices = Array(repeating: "x", count: 40).joined(separator: ",")
+    let g = grade(VideoConv.problem, "L[\(indices)] = K[\(indices)]")
+    XCTAssertNotEqual(g.verdict, .correct)
+    guard case .equation? = g.answer else {
+      return XCTFail("expected the answer read as an equation: \(g.verdict) \(g.feedback)")
+    }
+    XCTAssertTrue(AnswerKey.of(g).contains("equation-text:"), AnswerKey.of(g))
   }
 
   func testGroups_mostCommonWrongFirst_exampleIsTheCommonestSpelling() {

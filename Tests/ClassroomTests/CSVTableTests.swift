@@ -66,5 +66,9 @@ final class CSVTableTests: XCTestCase {
     XCTAssertThrowsError(try Roster.parse("id,name\n,A\n", file: "r.csv")) { error in
       XCTAssertEqual(error as? ClassError, .emptyStudentID(file: "r.csv", line: 2))
     }
+    // A roster id names feedback files too: no path is built from one.
+    XCTAssertThrowsError(try Roster.parse("id,name\n../../x,A\n", file: "r.csv")) { error in
+      XCTAssertEqual(error as? ClassError, .badStudentID(id: "../../x"))
+    }
   }
 }

@@ -30,7 +30,9 @@ final class RubricTests: XCTestCase {
     XCTAssertEqual(message("[problems.3a]\nparts = { bottle = 1 }\n"),
                    "the rubric 'r.toml': problem 3a has no part 'bottle'; its parts: bottleneck, plain, condition")
     XCTAssertEqual(message("[problems.1]\npoints = -1\n"),
-                   "the rubric 'r.toml': problems.1.points must be a non-negative number")
+                   "the rubric 'r.toml': problems.1.points must be a non-negative number up to 1000000")
+    XCTAssertEqual(message("[problems.1]\npoints = 1e19\n"),
+                   "the rubric 'r.toml': problems.1.points must be a non-negative number up to 1000000")
     XCTAssertEqual(message("[problems.1]\nparts = { a = 1 }\n"),
                    "the rubric 'r.toml': problem 1 has no parts; remove problems.1.parts")
     XCTAssertEqual(message("title = \"x\"\n"),
