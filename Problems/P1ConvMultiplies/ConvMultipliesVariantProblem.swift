@@ -4,7 +4,7 @@ import Verification
 
 /// A member of problem 1's family: the multiplies of a convolution with its own stride, groups
 /// and border convention, derived from its equation and counted in the kernel.
-public struct ConvMultipliesVariantProblem: Problem {
+public struct ConvMultipliesVariantProblem: VariantProblem {
   public let structure: ConvStructure
 
   public init(_ structure: ConvStructure) {
@@ -49,20 +49,13 @@ public struct ConvMultipliesVariantProblem: Problem {
     try ConvMultiplies.derivation(structure)
   }
 
-  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
-    nil  // a variant has no printed solution
-  }
-
   /// The base problem's grader with this structure, and a sentence naming it.
   public func grade(
     _ answer: String, _ derivation: Derivation,
     _ context: inout GradingContext
   ) -> Grade {
-    var grade = ConvMultiplies.grade(answer, derivation, structure: structure)
-    if grade.verdict != .unreadable {
-      grade.feedback.append("This variant: \(structure.summary).")
-    }
-    return grade
+    ConvMultiplies.grade(answer, derivation, structure: structure)
+      .namingVariant(structure.summary)
   }
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {

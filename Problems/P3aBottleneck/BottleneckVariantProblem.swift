@@ -4,7 +4,7 @@ import Verification
 
 /// A member of problem 3a's family: a bottleneck network with several sub-blocks per block
 /// and/or several parallel branches, against the plain MLP.
-public struct BottleneckVariantProblem: Problem {
+public struct BottleneckVariantProblem: VariantProblem {
   public let structure: BottleneckStructure
 
   public init(_ structure: BottleneckStructure) {
@@ -43,18 +43,12 @@ public struct BottleneckVariantProblem: Problem {
     try Bottleneck.derivation(structure)
   }
 
-  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
-    nil  // a variant has no printed solution
-  }
-
   /// The base problem's grader with this structure's networks, and a sentence naming it.
   public func grade(
     _ answer: String, _ derivation: Derivation,
     _ context: inout GradingContext
   ) -> Grade {
-    var grade = Bottleneck.grade(answer, derivation, structure: structure)
-    if grade.verdict != .unreadable { grade.feedback.append("This variant: \(structure.summary).") }
-    return grade
+    Bottleneck.grade(answer, derivation, structure: structure).namingVariant(structure.summary)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {

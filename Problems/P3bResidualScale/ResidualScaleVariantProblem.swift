@@ -5,7 +5,7 @@ import Verification
 /// A member of problem 3b's family: the residual scale γ for a block of its own structure
 /// (several branches, a branch correlated with the stream, a branch of another variance),
 /// derived by `solveGamma(structure)` and checked by the same Monte Carlo as the base problem.
-public struct ResidualScaleVariantProblem: Problem {
+public struct ResidualScaleVariantProblem: VariantProblem {
   public let structure: ResidualStructure
   /// The structure in one phrase ("3 independent branches").
   public let structureSummary: String
@@ -45,10 +45,6 @@ public struct ResidualScaleVariantProblem: Problem {
 
   public func derive(_ parameters: ParameterValues) throws -> Derivation {
     try ResidualScale.derivation(structure)
-  }
-
-  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
-    nil  // a variant has no printed solution
   }
 
   /// The base problem's grader with this structure's variance, and a sentence naming the

@@ -4,7 +4,7 @@ import Verification
 
 /// A member of problem 3c's family: γ on every m-th block only, and/or the factor asked at a
 /// layer L_k above the bottom.
-public struct GradientDecayVariantProblem: Problem {
+public struct GradientDecayVariantProblem: VariantProblem {
   public let structure: DecayStructure
 
   public init(_ structure: DecayStructure) {
@@ -44,18 +44,12 @@ public struct GradientDecayVariantProblem: Problem {
     try GradientDecay.derivation(structure)
   }
 
-  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
-    nil  // a variant has no printed solution
-  }
-
   /// The base problem's grader with this structure, and a sentence naming it.
   public func grade(
     _ answer: String, _ derivation: Derivation,
     _ context: inout GradingContext
   ) -> Grade {
-    var grade = GradientDecay.grade(answer, derivation, structure: structure)
-    if grade.verdict != .unreadable { grade.feedback.append("This variant: \(structure.summary).") }
-    return grade
+    GradientDecay.grade(answer, derivation, structure: structure).namingVariant(structure.summary)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {

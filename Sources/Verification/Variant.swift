@@ -1,3 +1,4 @@
+import ProblemDocument
 import TensorCore
 
 /// One member of a problem's family: the same question with its own structure and numbers,
@@ -87,5 +88,25 @@ extension ProblemReport {
       reasons.append("check \(o.id) failed: \(o.measurement.detail)")
     }
     return reasons
+  }
+}
+
+/// A member of a problem's family other than the base: it has no printed solution, and its
+/// grades name the structure the student answered.
+public protocol VariantProblem: Problem {}
+
+extension VariantProblem {
+  public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
+    nil
+  }
+}
+
+extension Grade {
+  /// The grade with "This variant: …" appended to a readable answer's feedback.
+  public func namingVariant(_ summary: String) -> Grade {
+    guard verdict != .unreadable else { return self }
+    var named = self
+    named.feedback.append("This variant: \(summary).")
+    return named
   }
 }
