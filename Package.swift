@@ -57,6 +57,10 @@ let package = Package(
     problem("P3cGradientDecay", ["Models"]),
     problem("P4ScalePyramid", ["ImageIO"]),
     /// The text readers as fuzz targets, shared by the libFuzzer harness (Fuzz/) and the tests.
+    /// The problems in order, looked up by id: the one list the CLI and the server read.
+    .target(name: "ProblemRegistry",
+            dependencies: ["Verification"] + problemModules.map { .target(name: $0) },
+            swiftSettings: native),
     .target(name: "FuzzTargets",
             dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
     .target(
@@ -76,7 +80,7 @@ let package = Package(
       name: "PSVerifyCLI",
       dependencies: [
         "TensorCore", "Models", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
-        "Verification", "ResultStore", "Report", "Classroom",
+        "Verification", "ResultStore", "Report", "Classroom", "ProblemRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + problemModules.map { .target(name: $0) },
       swiftSettings: native),
@@ -87,7 +91,7 @@ let package = Package(
       name: "Server",
       dependencies: [
         "TensorCore", "IndexNotation", "ProblemDocument", "ShippedProblemSet", "Verification",
-        "ResultStore", "Report", "Classroom",
+        "ResultStore", "Report", "Classroom", "ProblemRegistry",
         .product(name: "Hummingbird", package: "hummingbird"),
       ] + problemModules.map { .target(name: $0) },
       swiftSettings: native),
@@ -126,7 +130,7 @@ let package = Package(
     .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["Server", "ResultStore", "Classroom", "TestSupport",
+      dependencies: ["Server", "ResultStore", "Classroom", "ProblemRegistry", "TestSupport",
                      .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(
       name: "ReportTests",

@@ -222,6 +222,14 @@ enum Schema {
         CREATE INDEX serve_attempt_student ON serve_attempt(student, problem_id);
         """)
     }
+    // v6: a roster imported with an assignment: each student's variant seeds per problem (JSON
+    // {"problem": seed}), read from the assignment's recorded `variant-set` run at import.
+    migrator.registerMigration("v6-serve-variants") { db in
+      try db.execute(sql: """
+        ALTER TABLE serve_credential ADD COLUMN assignment TEXT;
+        ALTER TABLE serve_credential ADD COLUMN variants TEXT;
+        """)
+    }
     return migrator
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Verification
 
 /// Who a private link belongs to: a student of the roster, or the staff.
 public struct ServeCredential: Sendable, Equatable {
@@ -11,13 +12,19 @@ public struct ServeCredential: Sendable, Equatable {
   public var email: String
   public var role: Role
   public var token: String
+  /// The assignment the roster was imported with, whose recorded variant set gave `variants`.
+  public var assignment: String?
+  /// The student's variant seed per problem id (empty without an assignment: the base
+  /// problems).
+  public var variants: [String: UInt64] = [:]
 
   public init(
     student: String, name: String = "", section: String = "", email: String = "",
-    role: Role, token: String
+    role: Role, token: String, assignment: String? = nil, variants: [String: UInt64] = [:]
   ) {
     (self.student, self.name, self.section, self.email, self.role, self.token) =
       (student, name, section, email, role, token)
+    (self.assignment, self.variants) = (assignment, variants)
   }
 
   /// A fresh private token: 32 bytes from the system's cryptographic generator, as 64 hex
@@ -86,9 +93,12 @@ public final class ServeStore: Sendable {
 
   /// Replaces the roster's tokens: every student gets a new token, those no longer on the
   /// roster lose theirs, and the staff token is made if there is none (kept otherwise, so a
-  /// re-import does not lock the staff out). Returns the credentials, the staff's last.
+  /// re-import does not lock the staff out). With an `assignment`, each student's variant
+  /// seeds (`variants[id]`, from the assignment's recorded set) are stored with their token.
+  /// Returns the credentials, the staff's last.
   public func importRoster(
-    _ students: [(id: String, name: String, section: String, email: String)]
+    _ students: [(id: String, name: String, section: String, email: String)],
+    assignment: String? = nil, variants: [String: [String: UInt64]] = [:]
   )
     throws(StoreError) -> [ServeCredential]
   {
@@ -99,7 +109,8 @@ public final class ServeStore: Sendable {
       for s in students {
         let c = ServeCredential(
           student: s.id, name: s.name, section: s.section, email: s.email,
-          role: .student, token: ServeCredential.newToken())
+          role: .student, token: ServeCredential.newToken(), assignment: assignment,
+          variants: variants[s.id] ?? [:])
         try insert(c, now: now, db)
         out.append(c)
       }
@@ -119,9 +130,14 @@ public final class ServeStore: Sendable {
   func insert(_ c: ServeCredential, now: String, _ db: Database) throws {
     try db.execute(
       sql: """
-        INSERT INTO serve_credential (student, name, section, email, role, token, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """, arguments: [c.student, c.name, c.section, c.email, c.role.rawValue, c.token, now])
+        INSERT INTO serve_credential (student, name, section, email, role, token, created_at,
+          assignment, variants)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        c.student, c.name, c.section, c.email, c.role.rawValue, c.token, now, c.assignment,
+        c.variants.isEmpty ? nil : Self.seeds(c.variants),
+      ])
   }
 
   /// Every credential, students in roster order, then the staff.
@@ -133,15 +149,30 @@ public final class ServeStore: Sendable {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT student, name, section, email, role, token FROM serve_credential
-        ORDER BY role = 'staff', id
+        SELECT student, name, section, email, role, token, assignment, variants
+        FROM serve_credential ORDER BY role = 'staff', id
         """
     ).map { row in
       ServeCredential(
         student: row["student"], name: row["name"], section: row["section"],
         email: row["email"], role: ServeCredential.Role(rawValue: row["role"]) ?? .student,
-        token: row["token"])
+        token: row["token"], assignment: row["assignment"], variants: seeds(row["variants"]))
     }
+  }
+
+  /// Seeds per problem as JSON, keys sorted: `{"2": 17, "3b": 4}`.
+  static func seeds(_ v: [String: UInt64]) -> String {
+    JSONValue.object(v.sorted { $0.key < $1.key }.map { ($0.key, .string(String($0.value))) })
+      .serialized()
+  }
+
+  static func seeds(_ text: String?) -> [String: UInt64] {
+    guard let text, case .object(let members)? = try? JSONValue.parse(text) else { return [:] }
+    var out: [String: UInt64] = [:]
+    for (problem, value) in members {
+      if let s = value.string, let seed = UInt64(s) { out[problem] = seed }
+    }
+    return out
   }
 
   /// Stores an attempt and returns its id.
@@ -180,21 +211,27 @@ public final class ServeStore: Sendable {
         arguments.append(problem)
       }
       let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT id, student, problem_id, variant, answer, verdict, reading, feedback, group_key,
-            seed, seconds, at
-          FROM serve_attempt \(filter) ORDER BY id
-          """, arguments: StatementArguments(arguments)
-      ).map { row in
-        ServeAttempt(
-          id: row["id"], student: row["student"], problem: row["problem_id"],
-          variant: row["variant"], answer: row["answer"], verdict: row["verdict"],
-          reading: row["reading"], feedback: ResultStore.list(row["feedback"]),
-          groupKey: row["group_key"], seed: UInt64(bitPattern: row["seed"] as Int64),
-          seconds: row["seconds"], at: Self.date(row["at"]))
-      }
+      return try Self.attempts(db, filter: filter, StatementArguments(arguments))
+    }
+  }
+
+  static func attempts(
+    _ db: Database, filter: String = "", _ arguments: StatementArguments = []
+  ) throws -> [ServeAttempt] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, student, problem_id, variant, answer, verdict, reading, feedback, group_key,
+          seed, seconds, at
+        FROM serve_attempt \(filter) ORDER BY id
+        """, arguments: arguments
+    ).map { row in
+      ServeAttempt(
+        id: row["id"], student: row["student"], problem: row["problem_id"],
+        variant: row["variant"], answer: row["answer"], verdict: row["verdict"],
+        reading: row["reading"], feedback: ResultStore.list(row["feedback"]),
+        groupKey: row["group_key"], seed: UInt64(bitPattern: row["seed"] as Int64),
+        seconds: row["seconds"], at: Self.date(row["at"]))
     }
   }
 

@@ -1,5 +1,7 @@
 import Foundation
 import IndexNotation
+import P2VideoConv
+import P4ScalePyramid
 import Report
 import TensorCore
 import Verification
@@ -11,19 +13,33 @@ import Verification
 /// - 3b: the measured variance against γ (the problem's sweep, run once at start) with their γ
 ///   marked;
 /// - 3c: the measured gradient factors per layer beside γ^(their exponent);
-/// - 2 and 4: no figure yet; the page shows the grader's feedback (what differs structurally, or
-///   the largest relative difference from the kernel over its random trials).
+/// - 2 and 4: the grader's random trials of their equation against the kernel (psverify's
+///   pyramid level), as numbers: the first output that differs, or how many trials agreed
+///   (`TrialFigure`).
 struct AnswerFigure: Sendable, Equatable {
+  /// Markup this module built: an SVG chart, or for 2 and 4 a table.
   var svg: String
   var caption: String
 
   /// The figure for a graded answer, or nil when none fits (an unreadable answer, an answer of
-  /// another kind, problems 2 and 4).
+  /// another kind, an equation whose tensors the grader could not place).
   static func make(
     _ problem: any Problem, grade: Grade, derivation: Derivation?,
-    evidence: Evidence, runner: Runner
+    evidence: Evidence, runner: Runner, text: String = ""
   ) -> AnswerFigure? {
     guard let answer = grade.answer, let derivation else { return nil }
+    if case .equation = answer {
+      let stream = runner.gradingStream(problem.id)
+      switch problem.id {
+      case "2":
+        return TrialFigure.make(
+          VideoConv.comparisons(text, random: stream), reference: "the conv3d kernel")
+      case "4":
+        return TrialFigure.make(
+          ScalePyramid.comparisons(text, random: stream), reference: "psverify's pyramid level")
+      default: break
+      }
+    }
     let parameters = ParameterValues(specs: problem.parameters)
     /// The problem's own check `id`, run with the student's answer in place of psverify's.
     func check(_ id: String) -> CheckOutcome? {

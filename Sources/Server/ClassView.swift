@@ -7,43 +7,14 @@ import Verification
 enum ClassView {
   static let e = Layout.e
 
-  /// The class as graded so far: one row per roster student (or per student who posted, without
-  /// a roster), their latest attempt per problem, 1 point for a correct one.
+  /// The class as graded so far (`ServedClass`): one row per roster student (or per student
+  /// who posted, without a roster), their latest attempt per problem, 1 point for a correct one.
   static func result(
     problems: [String], roster: [ServeCredential], attempts: [ServeAttempt]
   )
     -> ClassResult
   {
-    var latest: [String: [String: ServeAttempt]] = [:]
-    for a in attempts { latest[a.student, default: [:]][a.problem] = a }
-    var students = roster.filter { $0.role == .student }
-      .map { (id: $0.student, name: $0.name, section: $0.section, email: $0.email) }
-    for a in attempts where !students.contains(where: { $0.id == a.student }) {
-      students.append((a.student, "", "", ""))
-    }
-    let rows = students.map { s in
-      let answers = problems.map { p -> GradedAnswer in
-        guard let a = latest[s.id]?[p] else {
-          return GradedAnswer(
-            problem: p, answer: nil, verdict: GradedAnswer.missing, reading: nil,
-            feedback: [], convention: nil, issues: [], points: 0, maxPoints: 1,
-            key: GradedAnswer.missing)
-        }
-        return GradedAnswer(
-          problem: p, answer: a.answer, verdict: a.verdict, reading: a.reading,
-          feedback: a.feedback, convention: nil, issues: [],
-          points: a.verdict == GradeVerdict.correct.rawValue ? 1 : 0, maxPoints: 1,
-          key: a.groupKey)
-      }
-      let tried = latest[s.id] != nil
-      return StudentResult(
-        id: s.id, name: s.name, section: s.section, email: s.email,
-        status: tried ? .graded : .missing, reason: nil, notes: [], answers: answers)
-    }
-    let distinct = Set(attempts.map { $0.problem + "\u{0}" + $0.groupKey }).count
-    return ClassResult(
-      problems: problems, rubric: .object([("points", .string("1 per correct answer"))]),
-      students: rows, distinctAnswers: distinct)
+    ServedClass.result(problems: problems, roster: roster, attempts: attempts)
   }
 
   static func page(

@@ -61,7 +61,7 @@ final class GradingService: Sendable {
       } else {
         figure = AnswerFigure.make(
           problem, grade: grade, derivation: derivation, evidence: evidence,
-          runner: runner)
+          runner: runner, text: answer)
         figures.write { $0[cacheKey] = figure }
       }
       outcome.resume(

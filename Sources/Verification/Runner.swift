@@ -103,13 +103,19 @@ public struct Runner: Sendable {
       grade: grade, errata: errata, notes: notes)
   }
 
+  /// The random stream a grader draws from for problem `id` (`GradingContext.random`): what a
+  /// figure needs to show the grader's own trials.
+  public func gradingStream(_ id: String) -> RandomStream {
+    RandomStream(seed: seed).split(id).split("grade")
+  }
+
   /// Grades one answer: derives, then grades through the problem's grader.
   public func grade(_ problem: any Problem, answer: String, parameters: ParameterValues)
     -> (derivation: Derivation?, grade: Grade)
   {
     do {
       let derivation = try problem.derive(parameters)
-      var context = GradingContext(random: RandomStream(seed: seed).split(problem.id).split("grade"),
+      var context = GradingContext(random: gradingStream(problem.id),
                                    trials: trials ?? problem.defaultTrials)
       return (derivation, problem.grade(answer, derivation, &context))
     } catch {

@@ -124,7 +124,7 @@ final class ResultStoreTests: XCTestCase {
     let queue = try DatabaseQueue(path: path)
     let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
     XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports",
-                                "v4-class-gradings", "v5-serve"])
+                                "v4-class-gradings", "v5-serve", "v6-serve-variants"])
     XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, 3)
   }
 
