@@ -97,7 +97,8 @@ let package = Package(
       swiftSettings: native),
     .executableTarget(
       name: "psverify-serve",
-      dependencies: ["Server", "ResultStore", .product(name: "Hummingbird", package: "hummingbird"),
+      dependencies: ["Server", "ResultStore", "ProblemRegistry",
+                     .product(name: "Hummingbird", package: "hummingbird"),
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: native),
 
@@ -122,7 +123,7 @@ let package = Package(
                      "TensorCore", "Models", "ImageIO", "TestSupport"]
         + problemModules.map { .target(name: $0) }),
     .testTarget(
-      name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "TestSupport"]),
+      name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "ResultStore", "TestSupport"]),
     .testTarget(
       name: "ClassroomTests",
       dependencies: ["Classroom", "ResultStore", "Verification", "IndexNotation", "TestSupport"]
@@ -130,7 +131,8 @@ let package = Package(
     .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["Server", "ResultStore", "Classroom", "ProblemRegistry", "TestSupport",
+      dependencies: ["Server", "ResultStore", "Classroom", "ProblemRegistry", "Verification",
+                     "TestSupport",
                      .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(
       name: "ReportTests",

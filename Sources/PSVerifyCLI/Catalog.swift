@@ -1,23 +1,18 @@
 import Foundation
-import P1ConvMultiplies
-import P2VideoConv
-import P3aBottleneck
-import P3bResidualScale
-import P3cGradientDecay
-import P4ScalePyramid
 import ProblemDocument
+import ProblemRegistry
 import ShippedProblemSet
 import Verification
 
-/// The problems psverify knows, in the order of the problem set.
+/// The problems psverify knows, in the order of the problem set (`ProblemRegistry`, shared with
+/// the page).
 enum Catalog {
-  static let problems: [any Problem] = [ConvMultiplies.problem, VideoConv.problem, Bottleneck.problem,
-                                        ResidualScale.problem, GradientDecay.problem, ScalePyramid.problem]
+  static var problems: [any Problem] { ProblemRegistry.problems }
 
-  static var ids: [String] { problems.map(\.id) }
+  static var ids: [String] { ProblemRegistry.ids }
 
   /// The problem with exactly this id (`3b`, not `3B`).
-  static func problem(_ id: String) -> (any Problem)? { problems.first { $0.id == id } }
+  static func problem(_ id: String) -> (any Problem)? { ProblemRegistry.problem(id) }
 
   static func unknown(_ id: String) -> UsageError {
     let near = problems.first { $0.id.lowercased() == id.lowercased() }

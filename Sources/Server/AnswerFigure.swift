@@ -22,12 +22,15 @@ struct AnswerFigure: Sendable, Equatable {
   var caption: String
 
   /// The figure for a graded answer, or nil when none fits (an unreadable answer, an answer of
-  /// another kind, an equation whose tensors the grader could not place).
+  /// another kind, an equation whose tensors the grader could not place). For a `variant` only
+  /// the figures drawn from the variant's own checks (1, 3a, 3c): 3b's sweep and 2 and 4's
+  /// trials are the base problem's.
   static func make(
     _ problem: any Problem, grade: Grade, derivation: Derivation?,
-    evidence: Evidence, runner: Runner, text: String = ""
+    evidence: Evidence, runner: Runner, text: String = "", variant: Bool = false
   ) -> AnswerFigure? {
     guard let answer = grade.answer, let derivation else { return nil }
+    if variant && !["1", "3a", "3c"].contains(problem.id) { return nil }
     if case .equation = answer {
       let stream = runner.gradingStream(problem.id)
       switch problem.id {

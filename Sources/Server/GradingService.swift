@@ -38,10 +38,12 @@ final class GradingService: Sendable {
 
   func problem(_ id: String) -> (any Problem)? { problems.first { $0.id == id } }
 
-  /// Grades `answer` and draws its figure, within the time limit.
+  /// Grades `answer` to `problem` (the base problem, or the member of its family whose seed is
+  /// `variant`) and draws its figure, within the time limit.
   /// - Throws: `ServeError.timedOut` past the limit, `.busy` when over 1024 gradings wait.
   func grade(
-    _ problem: any Problem, answer: String, key: @escaping @Sendable (Grade) -> String
+    _ problem: any Problem, variant: UInt64? = nil, answer: String,
+    key: @escaping @Sendable (Grade) -> String
   )
     async throws(ServeError) -> GradedPost
   {
@@ -54,14 +56,14 @@ final class GradingService: Sendable {
       let parameters = ParameterValues(specs: problem.parameters)
       let (derivation, grade) = runner.grade(problem, answer: answer, parameters: parameters)
       let groupKey = key(grade)
-      let cacheKey = problem.id + "\u{0}" + groupKey
+      let cacheKey = problem.id + "\u{0}" + (variant.map(String.init) ?? "") + "\u{0}" + groupKey
       let figure: AnswerFigure?
       if let cached = figures.read({ $0[cacheKey] }) {
         figure = cached
       } else {
         figure = AnswerFigure.make(
           problem, grade: grade, derivation: derivation, evidence: evidence,
-          runner: runner, text: answer)
+          runner: runner, text: answer, variant: variant != nil)
         figures.write { $0[cacheKey] = figure }
       }
       outcome.resume(

@@ -12,6 +12,9 @@ struct Identity: Sendable, Equatable {
   /// The path every link of this user's pages starts with: "" locally, "/s/TOKEN" for a
   /// student, "/staff/TOKEN" for the staff.
   var base: String
+  /// The student's variant seed per problem id, from the roster's assignment (empty: the base
+  /// problems).
+  var variants: [String: UInt64] = [:]
 
   static let local = Identity(kind: .local, student: "local", name: "", base: "")
 }
@@ -35,7 +38,9 @@ struct Credentials: Sendable {
   static func identity(_ c: ServeCredential) -> Identity {
     switch c.role {
     case .student:
-      Identity(kind: .student, student: c.student, name: c.name, base: "/s/\(c.token)")
+      Identity(
+        kind: .student, student: c.student, name: c.name, base: "/s/\(c.token)",
+        variants: c.variants)
     case .staff:
       Identity(kind: .staff, student: c.student, name: c.name, base: "/staff/\(c.token)")
     }

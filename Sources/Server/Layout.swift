@@ -28,6 +28,8 @@ enum Layout {
     figure{margin:1em 0}figure svg{max-width:100%;height:auto}
     figcaption{font-size:14px;color:#444}
     .meta{color:#555;font-size:14px}
+    .variant{background:#fff8e1;border-left:4px solid #9a6700;padding:.4em 1em}
+    table.trial th{width:40%}
     """
 
   /// A whole page. `who` is shown in the header (escaped); `home` is the list's address.

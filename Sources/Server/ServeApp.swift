@@ -99,6 +99,19 @@ public final class ServeApp: Sendable {
     return p
   }
 
+  /// The problem as this user is to answer it: their variant when the roster's assignment gave
+  /// them one (a seed other than 0 of a problem with a family), else the base problem.
+  func served(_ c: BasicRequestContext, _ identity: Identity) throws(ServeError)
+    -> (problem: any Problem, variant: Variant?)
+  {
+    let base = try problem(c)
+    guard let seed = identity.variants[base.id], seed != 0,
+      let family = base as? any ProblemFamily
+    else { return (base, nil) }
+    let v = family.variant(seed: seed)
+    return (v.problem, v)
+  }
+
   func attempts(_ identity: Identity, problem: String? = nil) throws(ServeError) -> [ServeAttempt] {
     do { return try store.attempts(student: identity.student, problem: problem) } catch {
       throw .storageFailed
@@ -128,10 +141,10 @@ public final class ServeApp: Sendable {
     _ posted: (String, GradedPost)?
   ) async throws(ServeError) -> Response {
     if identity.kind == .local && credentials.hasRoster { throw .unknownLink }
-    let p = try problem(c)
+    let (p, variant) = try served(c, identity)
     return Layout.response(
       StudentPages.problem(
-        identity, p, csrf: csrf(identity),
+        identity, p, variant: variant, csrf: csrf(identity),
         attempts: try attempts(identity, problem: p.id),
         posted: posted))
   }
@@ -144,15 +157,17 @@ public final class ServeApp: Sendable {
     async throws -> Response
   {
     if identity.kind == .local && credentials.hasRoster { throw ServeError.unknownLink }
-    let p = try problem(c)
+    let (p, variant) = try served(c, identity)
     let form = try await readForm(request)
     guard let token = form.fields["csrf"], Secrets.equal(token, csrf(identity)) else {
       throw ServeError.forgedForm
     }
     let answer = form.fields["answer"] ?? ""
-    let post = try await grading.grade(p, answer: answer, key: AnswerKey.of)
+    let post = try await grading.grade(
+      p, variant: variant?.seed, answer: answer, key: AnswerKey.of)
     let attempt = ServeAttempt(
-      student: identity.student, problem: p.id, answer: answer,
+      student: identity.student, problem: p.id, variant: variant.map { String($0.seed) },
+      answer: answer,
       verdict: post.grade.verdict.rawValue,
       reading: post.grade.reading, feedback: post.grade.feedback, groupKey: post.key,
       seed: settings.seed, seconds: post.seconds, at: Date())

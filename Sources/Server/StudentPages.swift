@@ -42,15 +42,24 @@ enum StudentPages {
     return Layout.page(title: "Problems", home: identity.base + "/", who: who(identity), body: body)
   }
 
-  /// A problem's page; `posted` is the answer just graded, if any.
+  /// A problem's page; `posted` is the answer just graded, if any. With a `variant`, the
+  /// statement is the variant's (`problem` is its member) and its structure is named.
   static func problem(
-    _ identity: Identity, _ problem: any Problem, csrf: String,
+    _ identity: Identity, _ problem: any Problem, variant: Variant? = nil, csrf: String,
     attempts: [ServeAttempt], posted: (answer: String, post: GradedPost)?
   ) -> String {
     var body =
       "<p><a href=\"\(e(identity.base))/\">← all problems</a></p>\n"
       + "<h1>Problem \(e(problem.id)): \(e(problem.title))</h1>\n"
-      + "<div class=\"statement\" id=\"statement\"><p>\(e(problem.question))</p></div>\n"
+    if let variant {
+      body +=
+        "<p class=\"variant\" id=\"variant\">Your variant: <strong>\(e(variant.summary))"
+        + "</strong> <span class=\"meta\">("
+        + variant.structure.map { "\(e($0.name)) \(e($0.value))" }.joined(separator: "; ")
+        + ")</span></p>\n"
+    }
+    body +=
+      "<div class=\"statement\" id=\"statement\"><p>\(e(problem.question))</p></div>\n"
     if let posted { body += result(posted.answer, posted.post) }
     body += """
       <form method="post" action="\(e(identity.base))/p/\(e(problem.id))" id="answer-form">

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import ProblemRegistry
 import ResultStore
 import Server
 
@@ -75,7 +76,7 @@ struct Serve: AsyncParsableCommand {
           + "open the page. The traffic is plain HTTP; use loopback or a TLS proxy you trust.")
     }
     let app: ServeApp
-    do { app = try ServeApp(settings: settings, problems: ServedProblems.all) } catch {
+    do { app = try ServeApp(settings: settings, problems: ProblemRegistry.problems) } catch {
       throw ValidationError("\(error)")
     }
     let roster = app.hasRoster
@@ -106,7 +107,10 @@ struct RosterCommand: ParsableCommand {
       discussion: """
         The CSV has a header row with a student id column (id, student, student id, sis user \
         id) and optionally name, section, email. Prints a CSV of id, name, email and link; the \
-        last row is the staff's class view. Importing again replaces the students' links.
+        last row is the staff's class view. Importing again replaces the students' links. With \
+        --assignment A, each student's page shows and grades their variant from the problem \
+        sets recorded by `psverify variant --roster FILE --assignment A --out DIR` (the latest \
+        such set in the database); without it, the base problems.
         """)
 
     @Argument(help: "The roster CSV.")
@@ -118,10 +122,15 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "The address students reach the server at, for the printed links.")
     var baseURL = "http://127.0.0.1:8080"
 
+    @Option(help: "Serve each student the variants recorded for this assignment.")
+    var assignment: String?
+
     func run() throws {
       let database = db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
       let credentials: [ServeCredential]
-      do { credentials = try RosterImport.run(path: file, database: database) } catch {
+      do {
+        credentials = try RosterImport.run(path: file, database: database, assignment: assignment)
+      } catch {
         throw ValidationError("\(error)")
       }
       print("id,name,email,link")

@@ -49,10 +49,12 @@ class ServeProcess:
         return False
 
 
-def roster_import(binary, database, csv_path):
-    """Runs `psverify-serve roster import` and returns {student id: link}."""
+def roster_import(binary, database, csv_path, assignment=None):
+    """Runs `psverify-serve roster import` (with `--assignment` when given) and returns
+    {student id: link}."""
     out = subprocess.run([binary, "roster", "import", csv_path, "--db", database,
-                          "--base-url", "http://127.0.0.1:0"],
+                          "--base-url", "http://127.0.0.1:0"]
+                         + (["--assignment", assignment] if assignment else []),
                          check=True, capture_output=True, text=True).stdout
     links = {}
     import csv

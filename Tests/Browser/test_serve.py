@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """The page in a real browser: headless Chromium (Debian's chromium and chromium-driver) driven
 by Selenium. Starts psverify-serve on a loopback port, starts from the list, opens each problem,
-types a wrong and a right answer, and reads the verdicts from the page; then, with a roster whose
-names carry script, checks that no script runs on the student's page or the class view.
+types a wrong and a right answer, and reads the verdicts from the page (for 2 and 4 also the
+table of the differing trial); then, with a roster whose names carry script, checks that no
+script runs on the student's page or the class view; then, with a roster imported with an
+assignment whose sets `psverify variant` recorded, that a student's page states and grades their
+variant.
 
 Usage: Tests/Browser/test_serve.py [--binary PATH] [--screenshots DIR]
 Ends with 'N passed, N failed'; exits 1 if any failed."""
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -102,7 +106,15 @@ def local_page(run, driver, binary, directory):
                       f"problem {problem}: the statement is shown")
             right, wrong = ANSWERS[problem]
             run.check(post(driver, wrong) == "incorrect", f"problem {problem}: a wrong answer is incorrect")
+            if problem in ("2", "4"):
+                trial_table(run, driver, problem)
+                run.shot(driver, f"{n + 2:02d}-problem-{problem}-wrong")
             run.check(post(driver, right) == "correct", f"problem {problem}: the right answer is correct")
+            if problem in ("2", "4"):
+                agreed = driver.find_elements(By.ID, "trials-agreed")
+                run.check(len(agreed) == 1 and agreed[0].text.isdigit()
+                          and not driver.find_elements(By.ID, "trial-position"),
+                          f"problem {problem}: the right equation's trials all agreed")
             attempts = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#attempts li")]
             run.check(len(attempts) == 2 and attempts[0].startswith("incorrect")
                       and attempts[1].startswith("correct"),
@@ -117,6 +129,42 @@ def local_page(run, driver, binary, directory):
         driver.get(server.base + "/p/nothing")
         run.check("There is no problem" in driver.page_source, "an unknown problem is an error page")
         run.shot(driver, "09-not-found")
+
+
+def trial_table(run, driver, problem):
+    """Problems 2 and 4 under a wrong equation: the first differing output, both values."""
+    cells = {i: driver.find_elements(By.ID, i)
+             for i in ("trial-position", "trial-yours", "trial-reference", "trials-agreed")}
+    if not all(cells.values()):
+        run.check(False, f"problem {problem}: the trial table is shown")
+        return
+    yours, reference = (float(cells[i][0].text) for i in ("trial-yours", "trial-reference"))
+    run.check("=" in cells["trial-position"][0].text and abs(yours - reference) > 1e-4,
+              f"problem {problem}: the table shows an output where the values differ "
+              f"({cells['trial-position'][0].text}: {yours} against {reference})")
+
+
+def variant_pages(run, driver, binary, directory):
+    roster = os.path.join(directory, "variants.csv")
+    with open(roster, "w", encoding="utf-8") as f:
+        f.write("id,name\nada,Ada Lovelace\n")
+    database = os.path.join(directory, "variants.db")
+    psverify = os.path.join(os.path.dirname(binary), "psverify")
+    subprocess.run([psverify, "variant", "--roster", roster, "--assignment", "hw1",
+                    "--out", os.path.join(directory, "sets"), "--db", database,
+                    "--trials", "2000"], check=True, capture_output=True, text=True)
+    links = roster_import(binary, database, roster, assignment="hw1")
+    with ServeProcess(binary, database, LIMIT) as server:
+        driver.get(server.base + links["ada"] + "/p/3b")
+        named = driver.find_elements(By.ID, "variant")
+        run.check(len(named) == 1 and named[0].text.startswith("Your variant:"),
+                  "the student's page names their variant")
+        # Every 3b variant but the base has γ ≠ 1/√2: the base answer is wrong there.
+        run.check(post(driver, "1/sqrt(2)") == "incorrect",
+                  "the base problem's answer is graded against the variant (incorrect)")
+        run.check("This variant:" in driver.find_element(By.ID, "feedback").text,
+                  "the feedback names the variant")
+        run.shot(driver, "12-variant")
 
 
 def roster_pages(run, driver, binary, directory):
@@ -158,7 +206,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="psverify-browser-") as directory:
         driver = browser()
         try:
-            for part in (local_page, roster_pages):
+            for part in (local_page, roster_pages, variant_pages):
                 try:
                     part(run, driver, args.binary, directory)
                 except Exception:  # a step that crashed is a failure, and the run goes on

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ProblemRegistry
 import ResultStore
 import Server
 import XCTest
@@ -25,13 +26,13 @@ struct ServerHarness {
   var database: String { settings.databasePath }
 
   /// Writes a roster CSV and imports it; returns the credentials (the staff's last).
-  func importRoster(_ csv: String) throws -> [ServeCredential] {
+  func importRoster(_ csv: String, assignment: String? = nil) throws -> [ServeCredential] {
     let file = directory.appendingPathComponent("students.csv")
     try csv.write(to: file, atomically: true, encoding: .utf8)
-    return try RosterImport.run(path: file.path, database: database)
+    return try RosterImport.run(path: file.path, database: database, assignment: assignment)
   }
 
-  func app() throws -> ServeApp { try ServeApp(settings: settings, problems: ServedProblems.all) }
+  func app() throws -> ServeApp { try ServeApp(settings: settings, problems: ProblemRegistry.problems) }
 
   func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
     let serve = try app()
