@@ -54,9 +54,11 @@ struct ClassCommand: ParsableCommand {
     var report = ClassReport(result)
     report.shownGroups = groups
     switch options.format {
-    case "json": print(report.json.serialized(pretty: true))
+    case "json":
+      let json = served ? Self.withStudents(report.json, result) : report.json
+      print(json.serialized(pretty: true))
     case "html": print(ClassPage(report).html, terminator: "")
-    default: print(report.text, terminator: "")
+    default: print(report.text + (served ? Self.attemptsText(result) : ""), terminator: "")
     }
   }
 }

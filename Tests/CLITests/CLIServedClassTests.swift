@@ -40,6 +40,10 @@ extension CLITests {
                                          + "67% missing"), text.stdout)
     // 1: bob's latest is incorrect although his first attempt was correct.
     XCTAssertTrue(text.stdout.contains("problem 1: 0% correct, 33% incorrect"), text.stdout)
+    XCTAssertTrue(text.stdout.contains("  ada (Ada): 2: 1 attempt, latest incorrect; variant 17; "
+                                         + "3b: 2 attempts, latest correct\n"), text.stdout)
+    XCTAssertTrue(text.stdout.contains("  cy (Cy): 3c: 1 attempt, latest unreadable\n"),
+                  text.stdout)
     let gradebook = try String(
       contentsOf: directory.appendingPathComponent("gb.csv"), encoding: .utf8)
     XCTAssertEqual(gradebook.split(separator: "\r\n"), [
@@ -50,8 +54,9 @@ extension CLITests {
     ])
     let json = try run(["class", "--served", "--format", "json"])
     XCTAssertEqual(json.status, 0, json.stderr)
-    XCTAssertTrue(json.stdout.contains("\"1: 2 attempts, latest incorrect (attempt 1 was correct)\""),
-                  json.stdout)
+    XCTAssertTrue(
+      json.stdout.contains("\"1: 2 attempts, latest incorrect (attempt 1 was correct)\""),
+      json.stdout)
     XCTAssertTrue(json.stdout.contains("\"2: 1 attempt, latest incorrect; variant 17\""),
                   json.stdout)
     XCTAssertTrue(json.stdout.contains("\"3b: 2 attempts, latest correct\""), json.stdout)
