@@ -29,7 +29,7 @@ extension VideoConv {
     _ eq: Equation, _ roles: Roles, _ convention: Convention, random: RandomStream
   ) -> TrialComparison {
     var result = TrialComparison(
-      convention: convention == .valid ? "`valid` borders" : "centred `same` borders",
+      convention: convention == .valid ? "valid borders" : "centred same borders (zeros outside)",
       measure: "|kernel − yours| / (1 + |yours|)", bound: rounding.value!)
     let activation: Activation =
       roles.activation == "σ" ? .sigmoid : roles.activation == "ReLU" ? .relu : .identity

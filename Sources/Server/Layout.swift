@@ -30,6 +30,7 @@ enum Layout {
     .meta{color:#555;font-size:14px}
     .variant{background:#fff8e1;border-left:4px solid #9a6700;padding:.4em 1em}
     table.trial th{width:40%}
+    .math{display:inline-block;max-width:100%;overflow-x:auto;vertical-align:middle}
     """
 
   /// A whole page. `who` is shown in the header (escaped); `home` is the list's address.

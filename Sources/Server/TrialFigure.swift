@@ -32,7 +32,7 @@ enum TrialFigure {
         + "<code>\(e(position))</code></td></tr>\n"
         + "<tr><th>Your equation gives</th><td id=\"trial-yours\">"
         + "\(e(Value.format(d.answer)))</td></tr>\n"
-        + "<tr><th>\(e(reference.prefix(1).uppercased() + reference.dropFirst())) gives</th>"
+        + "<tr><th>\(e(sentenceCase(reference))) gives</th>"
         + "<td id=\"trial-reference\">\(e(Value.format(d.reference)))</td></tr>\n"
         + "<tr><th>Trials agreeing within \(e(Value.format(shown.bound)))</th>"
         + "<td id=\"trials-agreed\">\(shown.agreed) of \(shown.trials)</td></tr>\n"
@@ -56,5 +56,10 @@ enum TrialFigure {
     }
     if !others.isEmpty { caption += " Also tried: " + others.joined(separator: "; ") + "." }
     return AnswerFigure(svg: html, caption: caption)
+  }
+
+  /// "the conv3d kernel" → "The conv3d kernel"; a name (psverify's …) keeps its lower case.
+  static func sentenceCase(_ s: String) -> String {
+    s.hasPrefix("the ") ? "T" + s.dropFirst() : s
   }
 }

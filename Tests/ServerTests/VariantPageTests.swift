@@ -74,6 +74,12 @@ final class VariantPageTests: XCTestCase {
         XCTAssertTrue(r.text.contains("<span id=\"verdict\"><span class=\"verdict correct\">"))
       }
     }
+    try await h.test { client in
+      let page = try await client.execute(uri: "/staff/\(links[2].token)", method: .get) { $0.text }
+      XCTAssertTrue(
+        page.contains("3b: 2 attempts, latest correct; variant \(variant.seed)"),
+        "the class view shows ada's attempts and variant")
+    }
     let stored = try ServeStore(path: h.database).attempts()
     XCTAssertEqual(stored.map(\.variant), [String(variant.seed), String(variant.seed), nil])
     XCTAssertEqual(stored.map(\.verdict), ["incorrect", "correct", "correct"])
