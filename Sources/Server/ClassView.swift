@@ -29,13 +29,15 @@ enum ClassView {
     body +=
       "<table id=\"students\"><thead><tr><th>Student</th><th>Name</th>"
       + result.problems.map { "<th>\(e($0))</th>" }.joined()
-      + "<th>Total</th><th>Attempts</th></tr></thead><tbody>\n"
+      + "<th>Total</th></tr></thead><tbody>\n"
     for s in result.students {
       body +=
-        "<tr><td>\(e(s.id))</td><td>\(e(s.name))</td>"
+        "<tr><td>\(e(s.id))</td><td>\(e(s.name))"
+        + (s.notes.isEmpty
+          ? "" : "<br><span class=\"meta\">\(s.notes.map(e).joined(separator: "<br>"))</span>")
+        + "</td>"
         + s.answers.map { "<td>\(Layout.verdict($0.verdict))</td>" }.joined()
-        + "<td>\(Gradebook.number(s.total)) / \(Gradebook.number(s.maximum))</td>"
-        + "<td class=\"meta\">\(e(s.notes.joined(separator: "; ")))</td></tr>\n"
+        + "<td>\(Gradebook.number(s.total)) / \(Gradebook.number(s.maximum))</td></tr>\n"
     }
     body += "</tbody></table>\n"
     let groups = AnswerGroup.groups(result)

@@ -30,7 +30,8 @@ enum Layout {
     .meta{color:#555;font-size:14px}
     .variant{background:#fff8e1;border-left:4px solid #9a6700;padding:.4em 1em}
     table.trial th{width:40%}
-    .math{display:inline-block;max-width:100%;overflow-x:auto;vertical-align:middle}
+    .math{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;\
+    vertical-align:middle}
     """
 
   /// A whole page. `who` is shown in the header (escaped); `home` is the list's address.

@@ -64,7 +64,8 @@ final class TrialComparisonGrading: XCTestCase {
       ScalePyramid.problem,
       wrong: "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX, y + ΔY, I] "
         + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] − B_{ℓ+1}[j])",
-      right: "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I] "
+      right: "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] "
+        + "L_{ℓ,s+1}[b, x + ΔX − 1, y + ΔY − 1, I] "
         + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX − 1, 2y + ΔY − 1, I] − B_{ℓ+1}[j])",
       comparisons: ScalePyramid.comparisons, trials: 3)
   }

@@ -32,7 +32,9 @@ struct ServerHarness {
     return try RosterImport.run(path: file.path, database: database, assignment: assignment)
   }
 
-  func app() throws -> ServeApp { try ServeApp(settings: settings, problems: ProblemRegistry.problems) }
+  func app() throws -> ServeApp {
+    try ServeApp(settings: settings, problems: ProblemRegistry.problems)
+  }
 
   func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
     let serve = try app()
