@@ -6,14 +6,14 @@
 # usage: Scripts/variant-sweep.sh [PSVERIFY] [SEEDS] [PROBLEMS…]
 #   PSVERIFY  the binary (default .build/release/psverify); build it with swift build -c release
 #   SEEDS     seeds per problem (default 100)
-#   PROBLEMS  problem ids (default: 1 3a 3b 3c)
+#   PROBLEMS  problem ids (default: 1 2 3a 3b 3c 4)
 # Exit 0 when every variant was verified, 1 otherwise.
 set -u
 binary=${1:-.build/release/psverify}
 seeds=${2:-100}
 shift $(( $# > 2 ? 2 : $# ))
 problems=("$@")
-[ ${#problems[@]} -eq 0 ] && problems=(1 3a 3b 3c)
+[ ${#problems[@]} -eq 0 ] && problems=(1 2 3a 3b 3c 4)
 if [ ! -x "$binary" ]; then
   echo "variant-sweep: no executable at '$binary'; build with: swift build -c release" >&2
   exit 2

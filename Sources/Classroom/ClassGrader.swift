@@ -18,6 +18,10 @@ public struct ClassGrader: Sendable {
   public let problems: [any Problem]
   public let rubric: Rubric
   public let grading: Grading
+  /// Each student's own member of a problem's family (student id → problem id → variant), from
+  /// a recorded set: that student's answer is graded by the variant's grader. Students and
+  /// problems not in it are graded against the base problem.
+  public var variants: [String: [String: Variant]] = [:]
 
   public init(problems: [any Problem], rubric: Rubric, grading: @escaping Grading) {
     (self.problems, self.rubric, self.grading) = (problems, rubric, grading)
@@ -36,20 +40,24 @@ public struct ClassGrader: Sendable {
   /// Grades every sheet; students on the roster without a sheet get a `missing` row.
   public func grade(_ sheets: [ClassSheet], roster: Roster?) -> ClassResult {
     var keys: [PairKey] = []
+    var graders: [any Problem] = []
     var seen: Set<PairKey> = []
     for sheet in sheets where sheet.unreadable == nil {
       for problem in problems {
         if let answer = sheet.answers[problem.id] {
-          let key = PairKey(problem: problem.id, answer: answer)
-          if seen.insert(key).inserted { keys.append(key) }
+          let (key, grader) = pair(sheet.student, problem, answer)
+          if seen.insert(key).inserted {
+            keys.append(key)
+            graders.append(grader)
+          }
         }
       }
     }
-    let byID = Dictionary(uniqueKeysWithValues: problems.map { ($0.id, $0) })
     let pairs = keys
+    let problemOf = graders
     let graded = Parallel.map(pairs.count) { [grading] i in
       let key = pairs[i]
-      let grade = grading(byID[key.problem]!, key.answer)
+      let grade = grading(problemOf[i], key.answer)
       return (grade, AnswerKey.of(grade))
     }
     var memo: [PairKey: (Grade, String)] = [:]
@@ -84,7 +92,7 @@ public struct ClassGrader: Sendable {
     }
     let answers = problems.map { p -> GradedAnswer in
       guard let text = sheet.answers[p.id],
-            let (grade, key) = memo[PairKey(problem: p.id, answer: text)] else {
+            let (grade, key) = memo[pair(sheet.student, p, text).key] else {
         return missingAnswer(p.id, "no answer to \(p.id)")
       }
       return GradedAnswer(problem: p.id, answer: text, verdict: grade.verdict.rawValue,
@@ -102,8 +110,21 @@ public struct ClassGrader: Sendable {
                  maxPoints: rubric.maximum(problem), key: "missing")
   }
 
+  /// The grading of a student's answer: the problem's id, the statement of the member the
+  /// student was given (empty for the base problem; equal statements grade alike), the answer.
+  func pair(_ student: String, _ problem: any Problem, _ answer: String)
+    -> (key: PairKey, grader: any Problem)
+  {
+    guard let v = variants[student]?[problem.id] else {
+      return (PairKey(problem: problem.id, variant: "", answer: answer), problem)
+    }
+    let statement = v.problem.title + "\n" + v.problem.question
+    return (PairKey(problem: problem.id, variant: statement, answer: answer), v.problem)
+  }
+
   struct PairKey: Hashable, Sendable {
     let problem: String
+    let variant: String
     let answer: String
   }
 }

@@ -50,9 +50,27 @@ extension GradeCommand {
     Parallel.limitWorkers(o.threads)
     let started = Date()
     let clock = ContinuousClock(), start = clock.now
-    let grader = ClassGrader(problems: problems, rubric: rubric,
+    var grader = ClassGrader(problems: problems, rubric: rubric,
                              grading: ClassGrader.standard(seed: seed))
+    var variantLine: String?
+    if let assignment {
+      let recorded = try recordedVariants(assignment, store: store, path: path)
+      grader.variants = recorded.variants
+      let outside = Set(sheets.map(\.student)).subtracting(recorded.variants.keys).sorted()
+      variantLine = "each student graded against their recorded variants of '\(assignment)' "
+        + "(run \(recorded.run))"
+        + (outside.isEmpty ? "" : "; not in that set, graded against the base problems: "
+          + outside.joined(separator: ", "))
+    }
     var result = grader.grade(sheets, roster: roster)
+    if !grader.variants.isEmpty {
+      for i in result.students.indices {
+        guard let mine = grader.variants[result.students[i].id] else { continue }
+        let named = mine.keys.sorted().map { "\($0) #\(mine[$0]!.seed)" }
+        result.students[i].notes.append(
+          "variants of '\(assignment!)': " + named.joined(separator: ", "))
+      }
+    }
     result.source = o.dir.map { "--dir \($0)" } ?? "--csv \(o.csv!)"
     result.seed = seed
     result.version = Version.current
@@ -84,7 +102,14 @@ extension GradeCommand {
       if let dir = o.feedback {
         let expected = o.reveal ? Self.expectedAnswers(problems, seed: seed) : nil
         for s in result.students {
-          let page = Feedback(student: s, assignment: rubric.assignment, expected: expected)
+          var mine = expected
+          if expected != nil, let assigned = grader.variants[s.id] {
+            for (problem, v) in assigned {
+              let p = v.problem
+              mine?[problem] = (try? p.derive(ParameterValues(specs: p.parameters)))?.answer.text
+            }
+          }
+          let page = Feedback(student: s, assignment: rubric.assignment, expected: mine)
           let base = (dir as NSString).appendingPathComponent(s.id)
           try Self.write(page.html, to: base + ".html")
           try Self.write(page.markdown, to: base + ".md")
@@ -103,10 +128,12 @@ extension GradeCommand {
       print(JSONValue.object([
         ("class", ClassReport(result).json), ("students", ClassReport.students(result)),
         ("seconds", .number(seconds)), ("stored", .string(storage)),
+        ("variants", variantLine.map { .string($0) } ?? .null),
         ("written", .array(written.map { .string($0) })),
       ]).serialized(pretty: true))
     } else {
       print(ClassReport(result).text)
+      if let variantLine { print(variantLine) }
       print(timing)
       for w in written { print("wrote \(w)") }
       print("seed \(seed) · \(storage)")
@@ -115,6 +142,23 @@ extension GradeCommand {
       Terminal.error(storage)
       throw ExitCode(3)
     }
+  }
+
+  /// Each student's variants in the latest recorded set of `assignment`, from the store (or
+  /// from `path` under --no-store, read only).
+  /// - Throws: `UsageError` when no set of the assignment is recorded.
+  func recordedVariants(_ assignment: String, store: ResultStore?, path: String) throws
+    -> (run: Int64, variants: [String: [String: Variant]])
+  {
+    let source = store ?? ResultStore(path: path)
+    let set = try VariantCommand.recordedSet(store: source, assignment: assignment)
+    var variants: [String: [String: Variant]] = [:]
+    for (student, seeds) in set.students {
+      for (problem, seed) in seeds {
+        variants[student, default: [:]][problem] = try Catalog.variant(problem, seed: seed)
+      }
+    }
+    return (set.run, variants)
   }
 
   /// A class grading as a run to store: kind "class", this psverify's version, the seed.

@@ -75,6 +75,10 @@ struct GradeCommand: ParsableCommand {
       guard id == nil, answerText == nil, file == nil else {
         throw ValidationError("grade a class with --dir DIR or --csv FILE alone, not with an ID, --answer or --file")
       }
+      if student != nil || variant != nil {
+        throw ValidationError("a class is graded against each student's recorded variants with "
+          + "--assignment NAME alone, not --student or --variant")
+      }
       return try classOptions.validate()
     }
     try classOptions.validateUnused()

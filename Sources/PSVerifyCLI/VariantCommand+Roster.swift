@@ -1,4 +1,5 @@
 import ArgumentParser
+import Classroom
 import Foundation
 import Report
 import ResultStore
@@ -19,9 +20,20 @@ extension VariantCommand {
     guard let text = String(data: data, encoding: .utf8) else {
       throw UsageError(message: "the roster '\(path)' is not UTF-8 text; save it as UTF-8 CSV")
     }
-    let roster: Roster
-    do { roster = try Roster.parse(text) } catch { throw UsageError(message: error.description) }
-    if roster.students.contains(where: { $0.id.lowercased() == "key" }) {
+    let roster: [VariantSetReport.Student]
+    do {
+      roster = try Roster.parse(text, file: path).students.map {
+        VariantSetReport.Student(id: $0.id, name: $0.name.isEmpty ? nil : $0.name)
+      }
+    } catch {
+      throw UsageError(message: error.description)
+    }
+    guard !roster.isEmpty else {
+      throw UsageError(
+        message: "the roster '\(path)' has no students: write a header row with an id column, "
+          + "then one student a row")
+    }
+    if roster.contains(where: { $0.id.lowercased() == "key" }) {
       throw UsageError(message: "a student id 'key' in '\(path)' would overwrite key.html, the "
         + "answer key written beside the sets; rename that student's id")
     }
@@ -38,8 +50,8 @@ extension VariantCommand {
     // Seeds that draw the same structure share one verification: the checks' streams depend
     // on the problem id and --check-seed only, so they would measure the same numbers.
     var verified: [String: ProblemReport] = [:]
-    var sets: [(Roster.Student, [VariantSetReport.Item])] = []
-    for student in roster.students {
+    var sets: [(VariantSetReport.Student, [VariantSetReport.Item])] = []
+    for student in roster {
       var items: [VariantSetReport.Item] = []
       for family in Catalog.families {
         let seed = Variant.seed(student: student.id, assignment: assignment, problem: family.id)
@@ -113,7 +125,7 @@ extension VariantCommand {
   /// `{"assignment": NAME, "students": {ID: {PROBLEM: SEED, …}, …}}`.
   static func recordParameters(
     _ assignment: String,
-    _ sets: [(Roster.Student, [VariantSetReport.Item])]
+    _ sets: [(VariantSetReport.Student, [VariantSetReport.Item])]
   ) -> JSONValue {
     .object([
       ("assignment", .string(assignment)),
@@ -130,12 +142,11 @@ extension VariantCommand {
     ])
   }
 
-  /// The variant seed recorded for a student's problem in the latest set of `assignment`.
-  /// - Throws: `UsageError` when no recorded set has the assignment, the student or the problem.
-  static func recordedSeed(
-    store: ResultStore, assignment: String, student: String,
-    problem: String
-  ) throws -> UInt64 {
+  /// The latest recorded set of `assignment`: its run and each student's seed per problem.
+  /// - Throws: `UsageError` when no recorded set has the assignment.
+  static func recordedSet(store: ResultStore, assignment: String) throws
+    -> (run: Int64, students: [String: [String: UInt64]])
+  {
     let runs = try storeQuery { () throws(StoreError) in try store.runs() }
     for run in runs.reversed() where run.kind == setKind {
       let doc = try storeQuery { () throws(StoreError) in try store.document(run: run.id) }
@@ -143,19 +154,38 @@ extension VariantCommand {
         members.contains(where: { $0.0 == "assignment" && $0.1 == .string(assignment) }),
         case .object(let students)? = members.first(where: { $0.0 == "students" })?.1
       else { continue }
-      guard case .object(let problems)? = students.first(where: { $0.0 == student })?.1 else {
-        throw UsageError(
-          message: "student '\(student)' is not in the recorded set of "
-            + "'\(assignment)' (run \(run.id))")
+      var seeds: [String: [String: UInt64]] = [:]
+      for (student, value) in students {
+        guard case .object(let problems) = value else { continue }
+        for (problem, seed) in problems {
+          if case .integer(let n) = seed, n > 0 {
+            seeds[student, default: [:]][problem] = UInt64(n)
+          }
+        }
       }
-      guard case .integer(let seed)? = problems.first(where: { $0.0 == problem })?.1 else {
-        throw UsageError(message: "the recorded set of '\(assignment)' has no problem \(problem)")
-      }
-      return UInt64(seed)
+      return (run.id, seeds)
     }
     throw UsageError(
       message: "no problem sets of assignment '\(assignment)' are recorded in "
         + "\(store.path); write them with psverify variant --roster FILE --assignment "
         + "\(assignment) --out DIR")
+  }
+
+  /// The variant seed recorded for a student's problem in the latest set of `assignment`.
+  /// - Throws: `UsageError` when no recorded set has the assignment, the student or the problem.
+  static func recordedSeed(
+    store: ResultStore, assignment: String, student: String,
+    problem: String
+  ) throws -> UInt64 {
+    let set = try recordedSet(store: store, assignment: assignment)
+    guard let problems = set.students[student] else {
+      throw UsageError(
+        message: "student '\(student)' is not in the recorded set of "
+          + "'\(assignment)' (run \(set.run))")
+    }
+    guard let seed = problems[problem] else {
+      throw UsageError(message: "the recorded set of '\(assignment)' has no problem \(problem)")
+    }
+    return seed
   }
 }

@@ -5,6 +5,16 @@ import Verification
 /// self-contained HTML page; and the instructor's key (structures, seeds, derived answers) as
 /// JSON. Nothing in them depends on the time or the machine, so regenerating gives the same bytes.
 public enum VariantSetReport {
+  /// Whom a set is for: the roster's id (which names the set's files) and name.
+  public struct Student: Sendable, Equatable {
+    public let id: String
+    public let name: String?
+    public init(id: String, name: String?) {
+      self.id = id
+      self.name = name
+    }
+  }
+
   public struct Item: Sendable {
     public let variant: Variant
     public let report: ProblemReport
@@ -14,11 +24,11 @@ public enum VariantSetReport {
     }
   }
 
-  static func heading(_ assignment: String, _ student: Roster.Student) -> String {
+  static func heading(_ assignment: String, _ student: Student) -> String {
     "\(assignment) — \(student.name.map { "\($0) (\(student.id))" } ?? student.id)"
   }
 
-  public static func markdown(assignment: String, student: Roster.Student, items: [Item]) -> String
+  public static func markdown(assignment: String, student: Student, items: [Item]) -> String
   {
     var out = "# \(heading(assignment, student))\n\n"
     for item in items {
@@ -29,7 +39,7 @@ public enum VariantSetReport {
     return out
   }
 
-  public static func html(assignment: String, student: Roster.Student, items: [Item]) -> String {
+  public static func html(assignment: String, student: Student, items: [Item]) -> String {
     let e = ReportText.html
     var body = "<h1>\(e(heading(assignment, student)))</h1>\n"
     for item in items {
@@ -54,7 +64,7 @@ public enum VariantSetReport {
   }
 
   /// The key as a page: per student and problem, the structure and the derived answer as MathML.
-  public static func keyHTML(assignment: String, sets: [(Roster.Student, [Item])]) -> String {
+  public static func keyHTML(assignment: String, sets: [(Student, [Item])]) -> String {
     let e = ReportText.html
     var body = "<h1>\(e(assignment)) — key</h1>\n<table><tr><th>student</th><th>problem</th>"
       + "<th>variant</th><th>structure</th><th>answer</th></tr>\n"
@@ -85,7 +95,7 @@ public enum VariantSetReport {
   }
 
   /// The key: per student, per problem, the variant's seed, structure and derived answer.
-  public static func key(assignment: String, sets: [(Roster.Student, [Item])]) -> JSONValue {
+  public static func key(assignment: String, sets: [(Student, [Item])]) -> JSONValue {
     .object([
       ("assignment", .string(assignment)),
       (
@@ -102,6 +112,7 @@ public enum VariantSetReport {
                       ("problem", .string(item.variant.problemID)),
                       ("seed", .integer(Int(item.variant.seed))),
                       ("summary", .string(item.variant.summary)),
+                      ("differs_in_structure", .bool(item.variant.differsInStructure)),
                       ("answer", item.report.derivation?.answer.json ?? .null),
                     ])
                   })

@@ -127,8 +127,9 @@ extension CLITests {
       "--db", "r.db", "--no-store",
     ])
     XCTAssertTrue(g.stdout.hasPrefix("3b  correct"), g.stdout + g.stderr)
-    // A sheet: 3b against s07's recorded variant, 2 (no family) against the base problem.
-    let video = "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"
+    // A sheet: 3b and 2 against s07's recorded variants, answered from the key.
+    let p2 = try XCTUnwrap(problems.first { $0["problem"] as? String == "2" })
+    let video = try XCTUnwrap((p2["answer"] as? [String: Any])?["text"] as? String)
     try Data("3b: \(answer)\n2: \(video)\n".utf8)
       .write(to: directory.appendingPathComponent("s07.txt"))
     let sheet = try run([
@@ -140,6 +141,7 @@ extension CLITests {
       "grade", "3b", "--variant", String(seed), "--answer", answer, "--no-store",
     ])
     XCTAssertTrue(direct.stdout.hasPrefix("3b  correct"), direct.stdout)
+    try gradeClass_againstRecordedVariants(students)
     g = try run([
       "grade", "3b", "--student", "s99", "--assignment", "hw2", "--answer", "1/2",
       "--db", "r.db", "--no-store",
@@ -149,13 +151,83 @@ extension CLITests {
       g.stderr, "psverify: error: student 's99' is not in the recorded set of 'hw2' (run 2)\n")
   }
 
+  /// `grade --csv` and `grade --dir` with `--assignment`: s01–s04 answer their own variants from
+  /// the key, s05–s08 the base problems' answers; each is graded against their recorded variant.
+  func gradeClass_againstRecordedVariants(_ students: [[String: Any]]) throws {
+    let base = [
+      "2": "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])",
+      "4": "L_{l+1,s}[b,x,y,j] = sigma(W_{l+1,left}[dX,dY,I,j] L_{l,s+1}[b,x+dX-1,y+dY-1,I] "
+        + "+ W_{l+1,up}[dX,dY,I,j] L_{l,s}[b,2x+dX-1,2y+dY-1,I] - B_{l+1}[j])",
+    ]
+    func problem(_ id: String, _ p: String) throws -> [String: Any] {
+      let s = try XCTUnwrap(students.first { $0["id"] as? String == id })
+      let problems = try XCTUnwrap(s["problems"] as? [[String: Any]])
+      return try XCTUnwrap(problems.first { $0["problem"] as? String == p })
+    }
+    var rows = ["id,2,4"]
+    let sheets = directory.appendingPathComponent("sheets")
+    try FileManager.default.createDirectory(at: sheets, withIntermediateDirectories: true)
+    var expected: [String: [String: String]] = [:]
+    var differing = 0
+    for n in 1...8 {
+      let id = String(format: "s%02d", n)
+      var answers: [String: String] = [:]
+      for p in ["2", "4"] {
+        let entry = try problem(id, p)
+        if n <= 4 {
+          answers[p] = try XCTUnwrap((entry["answer"] as? [String: Any])?["text"] as? String)
+          expected[id, default: [:]][p] = "correct"
+        } else {
+          answers[p] = base[p]!
+          if entry["differs_in_structure"] as? Bool == true {
+            expected[id, default: [:]][p] = "incorrect"
+            differing += 1
+          }
+        }
+      }
+      rows.append("\(id),\"\(answers["2"]!)\",\"\(answers["4"]!)\"")
+      try Data("2: \(answers["2"]!)\n4: \(answers["4"]!)\n".utf8)
+        .write(to: sheets.appendingPathComponent("\(id).txt"))
+    }
+    XCTAssertGreaterThanOrEqual(differing, 3, "too few structural variants among s05–s08")
+    try Data((rows.joined(separator: "\n") + "\n").utf8)
+      .write(to: directory.appendingPathComponent("class.csv"))
+    for input in [["--csv", "class.csv"], ["--dir", "sheets"]] {
+      let r = try run(
+        ["grade"] + input
+          + ["--assignment", "hw2", "--db", "r.db", "--no-store", "--format", "json"])
+      XCTAssertEqual(r.status, 0, r.stderr)
+      let doc = try XCTUnwrap(
+        JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      XCTAssertTrue(
+        (doc["variants"] as? String)?.hasPrefix(
+          "each student graded against their recorded variants of 'hw2' (run ") ?? false,
+        "\(doc["variants"] ?? "none")")
+      let graded = try XCTUnwrap(doc["students"] as? [[String: Any]])
+      for (id, verdicts) in expected {
+        let row = try XCTUnwrap(graded.first { $0["id"] as? String == id })
+        let notes = (row["notes"] as? [String]) ?? []
+        XCTAssertTrue(notes.contains { $0.hasPrefix("variants of 'hw2': ") }, "\(notes)")
+        let answers = try XCTUnwrap(row["answers"] as? [[String: Any]])
+        for (p, verdict) in verdicts {
+          let a = try XCTUnwrap(answers.first { $0["problem"] as? String == p })
+          XCTAssertEqual(a["verdict"] as? String, verdict, "\(input) \(id) problem \(p): \(a)")
+          if verdict == "incorrect" {
+            let feedback = (a["feedback"] as? [String] ?? []).joined(separator: " ")
+            XCTAssertTrue(feedback.contains("This variant: "), feedback)
+          }
+        }
+      }
+    }
+  }
+
   func testRoster_badInput_oneLineErrorsAndExitTwo() throws {
     try Data("email\nx\n".utf8).write(to: directory.appendingPathComponent("bad.csv"))
     let cases: [([String], String)] = [
       (
         ["variant", "--roster", "bad.csv", "--assignment", "hw", "--out", "o", "--no-store"],
-        "psverify: error: the roster's header has no id column (found: email); name one id, "
-          + "student_id, student\n"
+        "psverify: error: 'bad.csv' has no student id column; name it one of: id, student, "
+          + "student id, student_id, sis user id\n"
       ),
       (
         ["variant", "--roster", "none.csv", "--assignment", "hw", "--out", "o", "--no-store"],

@@ -50,6 +50,27 @@ final class CSVTableTests: XCTestCase {
                                       ["c", "'=HYPERLINK(1)"], ["d", "-2.5"]])
   }
 
+  /// The roster `variant --roster` and `grade --dir` read: LF, CRLF and CR line endings, with or
+  /// without a byte-order mark and a final line ending, quoted fields, blank lines skipped.
+  func testRoster_everyLineEndingAndABOM_readTheSameStudents() throws {
+    let rows = ["id,name", "s1,Ada Lovelace", "s2,\"Turing, Alan\"", "s3,\"Said \"\"hi\"\"\""]
+    let expected = [
+      Student(id: "s1", name: "Ada Lovelace"), Student(id: "s2", name: "Turing, Alan"),
+      Student(id: "s3", name: "Said \"hi\""),
+    ]
+    for ending in ["\n", "\r\n", "\r"] {
+      for bom in ["", "\u{FEFF}"] {
+        for last in ["", ending] {
+          let text = bom + rows.joined(separator: ending) + last
+          XCTAssertEqual(try Roster.parse(text, file: "r.csv").students, expected,
+                         "ending \(ending.debugDescription), BOM \(!bom.isEmpty)")
+        }
+      }
+    }
+    XCTAssertEqual(try Roster.parse("student_id\r\n\r\nx-1\r\ny_2", file: "r.csv").students
+      .map(\.id), ["x-1", "y_2"])
+  }
+
   func testRoster_headerVariantsAndErrors() throws {
     let roster = try Roster.parse("\u{FEFF}Name,SIS User ID,Section,Email\r\nAda L,a1,A,a@x\r\nBo,b2,,\r\n",
                                   file: "r.csv")
