@@ -30,6 +30,7 @@ enum Layout {
     .meta{color:#555;font-size:14px}
     .variant{background:#fff8e1;border-left:4px solid #9a6700;padding:.4em 1em}
     table.trial th{width:40%}
+    #students .verdict{font-size:13px;padding:0 .35em}
     .math{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;\
     vertical-align:middle}
     """

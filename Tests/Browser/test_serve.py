@@ -190,6 +190,8 @@ def roster_pages(run, driver, binary, directory):
         run.check(no_alert(driver), "no script runs on the class view")
         run.check("eve" in driver.find_element(By.ID, "groups-3b").find_element(
             By.XPATH, "following-sibling::table[1]").text, "the class view groups eve's answer")
+        run.check("3b: 1 attempt, latest incorrect" in driver.find_element(By.ID, "students").text,
+                  "the class view counts ada's attempts")
         run.shot(driver, "11-class")
         driver.get(server.base + links["ada"].replace("/s/", "/staff/"))
         run.check("403" in driver.title, "a student link on the staff page is refused (403)")
