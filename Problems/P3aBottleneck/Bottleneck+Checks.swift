@@ -93,6 +93,7 @@ extension Bottleneck {
       })
     }
     checks.append(exhaustiveCheck(candidate.condition[0], maxWidth: maxWidth))
+    checks.append(conditionPolynomialCheck(candidate, maxWidth: maxWidth))
     checks.append(forwardReferenceCheck())
     checks.append(Check(
       id: "user-network-count", kind: .instrumented,

@@ -15,6 +15,7 @@ extension ResidualScale {
     checks.append(sweepCheck(gamma: gamma))
     // The sampler and the estimators every Monte Carlo verdict above rests on.
     checks.append(samplerCheck())
+    checks.append(samplerMaximumCheck())
     checks.append(momentsCheck())
     checks.append(forwardReferenceCheck(gamma: gamma))
     checks.append(networkUnitVarianceCheck(gamma: gamma, shape: network))

@@ -42,6 +42,8 @@ extension ResidualScale {
     /// constant over the batch), and how many could not: a dead ReLU unit cannot be given unit
     /// variance, so the premise does not hold there and Var L₁[n] = γ² there, not 1.
     var varianceL1Live = Double.nan
+    /// The per-unit sample variances of L₁ behind `varianceL1Live`, one per live unit.
+    var unitVariancesL1Live: [Double] = []
     var deadFirstBranchUnits = 0
   }
 
@@ -163,7 +165,7 @@ extension ResidualScale {
     var dead: [Bool] = []
     let observe: (Int, Tensor<Float>, Tensor<Float>) -> Void = { index, l, h in
       if index == 0 { dead = constantUnits(h) }
-      if index == 1 { stats.varianceL1Live = liveVariance(l, dead) }
+      if index == 1 { stats.unitVariancesL1Live = liveUnitVariances(l, dead) }
       let s = unitStatistics(l, h)
       stats.meanL.append(s.meanL)
       stats.varianceL.append(s.varL)
@@ -179,7 +181,9 @@ extension ResidualScale {
     } else {
       top = net.forward(input, observe: observe)
     }
-    if shape.layers == 2 { stats.varianceL1Live = liveVariance(top, dead) }
+    if shape.layers == 2 { stats.unitVariancesL1Live = liveUnitVariances(top, dead) }
+    let live = stats.unitVariancesL1Live
+    stats.varianceL1Live = live.isEmpty ? .nan : live.reduce(0, +) / Double(live.count)
     stats.deadFirstBranchUnits = dead.filter { $0 }.count
     return (stats, unitStatistics(top, top).varL)
   }
@@ -194,16 +198,22 @@ extension ResidualScale {
   /// The mean over units not marked in `excluded` of the per-unit sample variance (n − 1) of a
   /// [B, N] tensor.
   static func liveVariance(_ t: Tensor<Float>, _ excluded: [Bool]) -> Double {
+    let v = liveUnitVariances(t, excluded)
+    return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
+  }
+
+  /// The per-unit sample variances (n − 1, by `Moments`) of the units of a [B, N] tensor not
+  /// marked in `excluded`, in unit order.
+  static func liveUnitVariances(_ t: Tensor<Float>, _ excluded: [Bool]) -> [Double] {
     let b = t.shape[0], n = t.shape[1]
     let s = t.storage
-    var total = 0.0, units = 0
+    var result: [Double] = []
     for u in 0..<n where !(excluded.count == n && excluded[u]) {
       var m = Moments()
       for row in 0..<b { m.add(Double(s[row * n + u])) }
-      total += m.variance
-      units += 1
+      result.append(m.variance)
     }
-    return units > 0 ? total / Double(units) : .nan
+    return result
   }
 
   /// Mean and standard error over replicates.

@@ -44,6 +44,23 @@ extension ResidualScale {
   /// first block L₀ is an input independent of the weights, so the premise holds and
   /// Var L₁ = γ²(1 + 1) must be 1. Deeper, L_ℓ is built from earlier branches and independence
   /// can fail; what happens there is measured and reported.
+  ///
+  /// The statistic pools every live unit n of every network r: with L̂ standardised,
+  ///
+  /// ```
+  /// v_rn = s²(L₁[n]) = γ²(s²(L₀[n]) + 1 + 2 ĉ_n),   ĉ_n = sample Cov(L₀[n], L̂[n])
+  /// ```
+  /// Flipping the signs of L₀[n] and of the column W¹[·, n] together leaves the hidden layer,
+  /// L̂, which units are live, and every s²(L₀[m]) unchanged, and the law of the network too; it
+  /// flips ĉ_n alone. So given everything flip-invariant, the ĉ_n carry independent fair signs:
+  /// E ĉ_n = 0 (hence E v_rn = 2γ², which is 1 iff γ² = ½), and the v_rn are uncorrelated across
+  /// units and networks (the s²(L₀[n]) are of independent input columns, networks independent).
+  /// Their mean then has the standard error of M uncorrelated values, estimated from all
+  /// M = Σ live units (≈ 16 · 256 by default), with M − 1 degrees of freedom. The former
+  /// statistic, one mean per network over 16 networks, left 15 degrees of freedom to a t-test
+  /// whose extreme tail is not Student's when the 16 values are not normal (16 values of one sign
+  /// and similar size give |t| > 8.27 with probability up to 2⁻¹⁵ = 3·10⁻⁵); calibration saw
+  /// 3·10⁻³ at a stated 10⁻³.
   static func networkUnitVarianceCheck(gamma: Double, shape: NetworkShape) -> Check {
     Check(id: "network-unit-variance", kind: .monteCarlo,
           summary: "Var L₁ = 1 in a ReLU network whose branch is standardised to the premise",
@@ -51,11 +68,13 @@ extension ResidualScale {
       let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: true,
                                  stream: context.random)
       // Units whose branch was dead on the whole batch cannot meet the premise: left out.
-      let first = summary(runs.map(\.0.varianceL1Live))
+      let pooled = runs.flatMap(\.0.unitVariancesL1Live)
+      let first = summary(pooled)
       let dead = runs.reduce(0) { $0 + $1.0.deadFirstBranchUnits }
       let top = summary(runs.map(\.1))
       let topCov = summary(runs.map { $0.0.covariance.last ?? .nan })
-      let test = replicateTest(first, hypothesis: 1, shape)
+      let test = ZTest.student(estimate: first.mean, standardError: first.error, hypothesis: 1,
+                               zLimit: zLimit, degreesOfFreedom: max(1, pooled.count - 1))
       let depth = (0..<(shape.layers - 1)).map { l in
         summary(runs.map { $0.0.varianceL[l] }).mean
       } + [top.mean]
@@ -80,8 +99,8 @@ extension ResidualScale {
         status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(first.mean),
         standardError: first.error, test: test, tolerance: zTolerance(test),
         detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
-          + "\(Value.format(first.error)) (SE over replicates), "
-          + "t = \(Value.format(test.z, digits: 3)) with \(shape.replicates - 1) degrees of freedom"
+          + "\(Value.format(first.error)) (SE over \(pooled.count) live units), "
+          + "t = \(Value.format(test.z, digits: 3)) with \(pooled.count - 1) degrees of freedom"
           + (dead > 0 ? " (\(dead) unit(s) with a dead first branch left out)" : "")
           + "; \(figures)",
         errata: errata, notes: notes, series: ["variance_L_by_layer": depth])

@@ -1,3 +1,5 @@
+import TensorCore
+
 /// The relation of a solved inequality.
 public enum Relation: String, Sendable, CaseIterable {
   case less = "<"
@@ -6,6 +8,10 @@ public enum Relation: String, Sendable, CaseIterable {
   case greaterOrEqual = "≥"
 
   public func holds(_ l: Rational, _ r: Rational) -> Bool {
+    #if DEBUG
+    // A planted bug for the tests (compiled into debug builds only): < and > hold on equality.
+    if KernelFaults.isSet(.strictRelationNonStrict) && l == r { return true }
+    #endif
     switch self {
     case .less: l < r
     case .greater: l > r

@@ -26,6 +26,10 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "Worker threads (1 leaves the other cores free; results do not depend on it).")
   var threads: Int = 1
 
+  @Option(name: .customLong("check"),
+          help: "Only this Monte Carlo check (repeatable; default: every one of the problems).")
+  var checkIDs: [String] = []
+
   @OptionGroup var options: RunOptions
 
   /// The observed exceedances of one check.
@@ -52,7 +56,9 @@ struct CalibrateCommand: ParsableCommand {
     for problem in problems {
       let values = parameters[problem.id]!
       let derivation = try problem.derive(values)
-      let checks = problem.checks(derivation, values).filter { $0.kind == .monteCarlo }
+      let checks = problem.checks(derivation, values).filter {
+        $0.kind == .monteCarlo && (checkIDs.isEmpty || checkIDs.contains($0.id))
+      }
       guard !checks.isEmpty else { continue }
       let trials = options.trials ?? problem.defaultTrials
       var tallies = [String: Tally]()

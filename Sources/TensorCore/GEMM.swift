@@ -223,6 +223,9 @@ package enum KernelFaults {
     case poolingDivisor = 8
     /// The skipping convolution counts one tap's multiplies twice (debug builds only).
     case skipCountExtra = 9
+    /// A strict relation (<, >) of a solved inequality holds on its boundary too, as ≤ and ≥
+    /// do (debug builds only).
+    case strictRelationNonStrict = 10
   }
 
   private static let active = Atomic<Int>(0)
@@ -230,7 +233,7 @@ package enum KernelFaults {
   package static func set(_ fault: Fault?) { active.store(fault?.rawValue ?? 0, ordering: .relaxed) }
 
   @inline(__always)
-  static func isSet(_ fault: Fault) -> Bool { active.load(ordering: .relaxed) == fault.rawValue }
+  package static func isSet(_ fault: Fault) -> Bool { active.load(ordering: .relaxed) == fault.rawValue }
 }
 
 /// A pointer handed to workers that only read through it.

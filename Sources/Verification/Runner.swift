@@ -48,15 +48,24 @@ public struct Runner: Sendable {
       self.audit(problem, derivation, $0, stream: problemStream.split("printed"), trials: trials)
     }
     let checks = problem.checks(derivation, parameters)
-    var outcomes: [CheckOutcome] = []
-    for (index, check) in checks.enumerated() {
-      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index, total: checks.count))
-      outcomes.append(run(check, stream: problemStream.split(check.id), trials: trials,
+    let probeList = problem.probes(derivation, parameters)
+    // Checks and probes run side by side on the cores: each draws only from its own stream and
+    // nests its own work splits, so the outcomes do not depend on the order or the number of
+    // cores; they come back in declaration order. Probes first: they are the longest.
+    let onEvent = self.onEvent
+    let results = Parallel.map(probeList.count + checks.count) { j -> RunResult in
+      if j < probeList.count {
+        let probe = probeList[j]
+        return .probe(run(probe, stream: problemStream.split(probe.id), trials: trials,
                           parameters: parameters))
+      }
+      let index = j - probeList.count, check = checks[index]
+      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index, total: checks.count))
+      return .check(run(check, stream: problemStream.split(check.id), trials: trials,
+                        parameters: parameters))
     }
-    let probes = problem.probes(derivation, parameters).map { probe in
-      run(probe, stream: problemStream.split(probe.id), trials: trials, parameters: parameters)
-    }
+    let outcomes = results.compactMap { if case .check(let o) = $0 { o } else { nil } }
+    let probes = results.compactMap { if case .probe(let o) = $0 { o } else { nil } }
     return ProblemReport(
       id: problem.id, title: problem.title, question: problem.question, parameters: parameters,
       derivation: derivation, derivationError: nil, audit: printedAudit, outcomes: outcomes, probes: probes,
@@ -166,4 +175,10 @@ extension Duration {
     let (s, atto) = components
     return Double(s) + Double(atto) * 1e-18
   }
+}
+
+/// A check's or a probe's outcome, collected side by side by `Runner.run`.
+private enum RunResult: Sendable {
+  case check(CheckOutcome)
+  case probe(ProbeOutcome)
 }
