@@ -225,7 +225,10 @@ public enum Auditor {
         }
       })
       var included = Set(asked.map { DocumentSymbols.key($0.lhs.name) })
-      var frontier = inputs.isEmpty ? [] : asked
+      let fromInput = own.flatMap { bySection[$0] ?? [] }.contains {
+        symbols.precedingWords($0.fragment, doc).last == "from"
+      }
+      var frontier = fromInput ? asked : []
       while let eq = frontier.popLast() {
         for ref in eq.rhsReferences {
           let key = DocumentSymbols.key(ref.name)
@@ -303,14 +306,22 @@ public enum Auditor {
       else { return nil }
       return (r, p)
     }
-    guard var chosen = counts.first else { return nil }
-    // A count the solution calls its total ("Total: $2BI + BJI$", "the total is therefore …").
-    if let total = counts.last(where: { r, _ in
+    // A count the solution calls its total ("Total: $2BI + BJI$", "the total is therefore …"),
+    // in any names (`BEI + BkJI`).
+    let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
+      r -> (ReadFragment, Polynomial)? in
+      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+            p.terms.keys.contains(where: { $0.degree >= 2 }),
+            names.contains(where: { $0.first?.isUppercase == true }) else { return nil }
+      return (r, p)
+    }
+    if let total = totals.last(where: { r, _ in
       let f = r.fragment
       let from = max(doc.sections[f.section].range.lowerBound, f.location.offset - 40)
       let before = DocumentSymbols.words(doc.scalars[from..<f.location.offset]).suffix(4)
       return before.contains { $0 == "total" || $0 == "altogether" || $0 == "overall" }
     }) { return total.1 }
+    guard var chosen = counts.first else { return nil }
     for next in counts.dropFirst() {
       let a = chosen.0.fragment, b = next.0.fragment
       guard a.section == b.section else { break }

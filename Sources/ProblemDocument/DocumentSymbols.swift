@@ -200,7 +200,11 @@ public struct DocumentSymbols: Sendable {
         addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single, inEquation: true)
       }
     case .expression(let e, _, _):
-      addExpression(e, rowOffset: 0, introduces: introducedByPhrase || copula, inEquation: false)
+      // A phrase introduces the one name it stands before (`the thresholds $C[j]$`), not the
+      // tensors of a formula built from them (`the differences $h[v,i] - h[u,i]$`).
+      var single = false
+      if case .tensor = e { single = true }
+      addExpression(e, rowOffset: 0, introduces: (introducedByPhrase || copula) && single, inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
       let bounded = DocumentSymbols.boundedName(f.text)
