@@ -18,6 +18,24 @@ extension AuditRules {
       }
     }
     var out: [Finding] = []
+    // A capital the preamble declares a size (`$J$ … are the number of possible values`) that a
+    // problem makes a tensor of its own (`J[v,u] = …`).
+    var preambleSizes: [String: SymbolUse] = [:]
+    for u in symbols.uses where u.role == .size && u.introduces && (!u.alone || u.counted)
+      && DocumentSymbols.scope(doc.sections[u.section]).isEmpty && preambleSizes[u.name] == nil {
+      preambleSizes[u.name] = u
+    }
+    var reported = Set<String>()
+    for u in symbols.uses where u.role == .tensor && u.family == u.name && !u.subscripted {
+      let scope = DocumentSymbols.scope(doc.sections[u.section])
+      guard !scope.isEmpty, let size = preambleSizes[u.name], reported.insert(scope + u.name).inserted
+      else { continue }
+      out.append(Finding(
+        .roleClash,
+        "\(u.name) is a size in the preamble (\(size.location)) and a tensor in problem \(scope) "
+          + "(\(u.location)): one letter, two roles across the set",
+        at: u.location, in: doc.sections[u.section], document: doc))
+    }
     for (letter, others) in otherAt.sorted(by: { $0.key < $1.key }) {
       guard let indices = indexAt[letter] else { continue }
       for (scope, use) in others.sorted(by: { $0.value.location < $1.value.location })

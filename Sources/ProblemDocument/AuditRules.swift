@@ -6,9 +6,17 @@ enum AuditRules {
   /// The engine's diagnostics of every equation and expression: missing commas, ranks within an
   /// equation, free indices, unsummed capitals, redundant Σ, threshold signs. A fragment the
   /// engine cannot read is not a defect of the document: the auditor notes it.
+  /// A free index on the left only is a defect of a definition (the defined tensor cannot
+  /// depend on it); an equation about a tensor introduced before it (`H[v,i] = q[i]`: the same
+  /// for every v), or one whose left side is an expression, states a fact instead.
   static func engine(_ readings: [ReadFragment], _ doc: ProblemSetDocument,
-                     thresholds: Set<String>) -> [Finding] {
+                     thresholds: Set<String>, symbols: DocumentSymbols? = nil) -> [Finding] {
     var out: [Finding] = []
+    var firstIntroduction: [String: DocumentLocation] = [:]
+    for u in symbols?.uses ?? [] where u.role == .tensor && u.introduces {
+      let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
+      if firstIntroduction[key] == nil { firstIntroduction[key] = u.location }
+    }
     for r in readings {
       let section = doc.sections[r.fragment.section]
       func report(_ d: Diagnostic, rowOffset: Int) {
@@ -20,7 +28,18 @@ enum AuditRules {
       case .equations(let rows):
         for row in rows {
           for d in row.parseDiagnostics { report(d, rowOffset: row.offset) }
-          for d in Checker.check(row.equation, thresholdNames: thresholds) { report(d, rowOffset: row.offset) }
+          let lhs = row.equation.lhs
+          let scope = DocumentSymbols.scope(section)
+          let statesFact = lhs.name.base == Parser.expressionSide
+            || [scope, ""].contains { scope in
+              firstIntroduction[scope + "\u{0}" + DocumentSymbols.key(lhs.name)].map {
+                $0 < doc.location(in: r.fragment, characterOffset: row.offset) && $0.line != r.fragment.location.line
+              } ?? false
+            }
+          for d in Checker.check(row.equation, thresholdNames: thresholds) {
+            if statesFact && d.kind == .freeIndexOneSide && d.message.hasSuffix("left-hand side only") { continue }
+            report(d, rowOffset: row.offset)
+          }
         }
       case .expression(_, _, let diagnostics):
         for d in diagnostics { report(d, rowOffset: 0) }
@@ -44,15 +63,17 @@ enum AuditRules {
       let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
       let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
       // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
-      let declaredSizes = Set(symbols.uses.filter { $0.role == .size && $0.introduces && !$0.inProduct }
-        .map(\.name))
+      let declaredSizes = Set(symbols.uses.filter {
+        $0.role == .size && $0.introduces && !$0.inProduct && (!$0.alone || $0.counted || $0.quantity)
+      }.map(\.name))
       for u in uses {
         // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
         // phrase introducing it, refers to what it names elsewhere.
         if u.alone && !u.introduces && !u.quantity { continue }
         // `the scaled weights $λW$`: a tensor's letter in a formula, never declared a size, is
         // the tensor.
-        if u.role == .size && (!u.introduces || u.inProduct) && !u.quantity && !u.inEquation
+        if u.role == .size && (!u.introduces || u.inProduct || u.alone)
+          && (!u.quantity || u.name.first?.isUppercase == true) && !u.inEquation
           && families.contains(u.name) && !declaredSizes.contains(u.name) { continue }
         // "Where $z$ is near one": prose naming a tensor of the problem by its bare name.
         if u.role == .scalar && !u.inEquation && tensors.contains(u.name) && u.name.first?.isLowercase == true {
@@ -83,6 +104,46 @@ enum AuditRules {
 
   static func article(_ role: SymbolRole) -> String { role == .index ? "an" : "a" }
 
+  /// Sizes of tensor positions that range over the same values, across the set: a use with one
+  /// letter at two positions (A[v,v]) or two uses on one line with the same letters reordered
+  /// (A[v,u] = A[u,v]) make the sizes seen at those positions one. Each size of a class maps to
+  /// the class's least name.
+  /// - Complexity: O(u²·r²) for u uses of one tensor of rank r.
+  static func positionClasses(_ symbols: DocumentSymbols) -> [String: String] {
+    var parent: [String: String] = [:]
+    func find(_ x: String) -> String {
+      var x = x
+      while let p = parent[x], p != x { x = p }
+      return x
+    }
+    func union(_ a: String, _ b: String) { let (x, y) = (find(a), find(b)); if x != y { parent[max(x, y)] = min(x, y) } }
+    func letterSize(_ letter: String) -> String {
+      IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
+    }
+    var byName: [String: [SymbolUse]] = [:]
+    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty { byName[u.name, default: []].append(u) }
+    for (_, all) in byName where all.count <= 200 {
+      for u in all {
+        let letters = u.bareIndices
+        for p in letters.indices {
+          for q in letters.indices where q > p {
+            guard let a = letters[p], a == letters[q] else { continue }
+            for v in all where v.bareIndices.count == letters.count {
+              if let x = v.bareIndices[p], let y = v.bareIndices[q] { union(letterSize(x), letterSize(y)) }
+            }
+          }
+        }
+        for v in all where v.location.line == u.location.line && v.bareIndices != letters
+          && v.bareIndices.compactMap({ $0 }).sorted() == letters.compactMap({ $0 }).sorted() {
+          for (x, y) in zip(v.bareIndices, letters) { if let x, let y { union(letterSize(x), letterSize(y)) } }
+        }
+      }
+    }
+    var out: [String: String] = [:]
+    for key in parent.keys { out[key] = find(key) }
+    return out
+  }
+
   /// One tensor written with different numbers of indices, or different index letters at one
   /// position, within a problem (letters compared through their sizes, with sizes declared equal
   /// treated as one).
@@ -95,6 +156,16 @@ enum AuditRules {
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(u)
     }
+    var parent: [String: String] = [:]
+    func find(_ x: String) -> String {
+      var x = x
+      while let p = parent[x], p != x { x = p }
+      return x
+    }
+    func letterSize(_ letter: String) -> String {
+      IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
+    }
+    for (size, representative) in positionClasses(symbols) { parent[size] = representative }
     for key in order {
       let uses = groups[key]!
       guard uses.count > 1 else { continue }
@@ -117,25 +188,44 @@ enum AuditRules {
       // Letters, among uses of the usual rank: the first use that differs from the first one.
       let same = uses.filter { $0.indices.count == usual }
       guard let reference = same.first else { continue }
+      // The set's equal positions and this problem's sizes declared equal, as one partition.
+      var scoped = parent
+      func scopedFind(_ x: String) -> String {
+        var x = x
+        while let p = scoped[x], p != x { x = p }
+        return x
+      }
+      for (k, v) in classes {
+        let (x, y) = (scopedFind(k), scopedFind(v))
+        if x != y { scoped[x] = y }
+      }
       /// A letter's size, numbered and primed copies (t_1, t′) merged: renaming a dummy index is
       /// not writing the tensor differently.
-      func size(_ letter: String?) -> String? {
-        guard var letter else { return nil }
+      func plainSize(_ letter: String) -> String {
+        var letter = letter
         if let u = letter.lastIndex(of: "_"), letter[letter.index(after: u)...].allSatisfy(\.isNumber) {
           letter = String(letter[..<u])
         }
-        letter = letter.replacingOccurrences(of: "′", with: "")
-        let s = IndexVariable(letter).rangeSymbol
-        return classes[s] ?? s
+        return letterSize(letter)
+      }
+      func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
+      // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
+      // between two equations only sizes the set declares, and differing, are two spellings.
+      let declared = Set(symbols.uses.filter {
+        $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
+      }.map(\.name))
+      func differ(_ a: String?, _ b: String?, bound: Bool) -> Bool {
+        guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
+        return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
+          || (declared.contains(classes[plainSize(a)] ?? "") && declared.contains(classes[plainSize(b)] ?? ""))
       }
       if let odd = same.dropFirst().first(where: { u in
-        zip(u.bareIndices, reference.bareIndices).contains { a, b in
-          if let x = size(a), let y = size(b) { return x != y }
-          return false
-        }
+        let bound = u.inEquation && reference.inEquation
+        return zip(u.bareIndices, reference.bareIndices).contains { differ($0, $1, bound: bound) }
       }) {
+        let bound = odd.inEquation && reference.inEquation
         let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
-          if let x = pair.0, let y = pair.1, size(x) != size(y) { return "\(y) → \(x) at position \(k + 1)" }
+          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound) { return "\(y) → \(x) at position \(k + 1)" }
           return nil
         }
         out.append(Finding(
@@ -203,11 +293,14 @@ enum AuditRules {
       indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
     }
     var reported = Set<String>()
+    let functions = Set(symbols.uses.filter { $0.role == .function }.map(\.name))
     for u in symbols.uses {
       let section = doc.sections[u.section]
       guard section.kind != .preamble, u.role == .tensor || u.role == .scalar || u.role == .size else {
         continue
       }
+      // `do not count $\sigma$`: a mention of a function the set applies.
+      if u.role != .tensor && functions.contains(u.name) { continue }
       // An index letter (t_1, d) is introduced by the tensors it indexes.
       if u.role != .tensor && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name) { continue }
       // Solutions may bring their own parameters; only their counts and formulas are read here.
@@ -246,7 +339,10 @@ enum AuditRules {
                            "\(displayName(u.name)) is used but never introduced in problem \(scope): "
                              + "nothing defines it or says what it stands for",
                            at: u.location, in: section, document: doc))
-      } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces {
+      } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces,
+                // A model's equations followed by what their names stand for ("…, where $G[e,i]$
+                // are the gate weights"): introduced in a later sentence of the same text.
+                !(section.kind == .statement && section.range.contains(i.offset)) {
         reported.insert(key)
         out.append(Finding(.undefinedName,
                            "\(displayName(u.name)) is used before it is introduced (at \(i))",
@@ -291,7 +387,12 @@ enum AuditRules {
         let parameters = eq.rhsReferences.filter { $0.name.base != lhsBase }
         let layered = parameters.filter { $0.name.subscriptText.map(isLayerSubscript) ?? false }
         guard let example = layered.first else { continue }
-        for p in parameters where p.name.subscriptText == nil {
+        let scope = DocumentSymbols.scope(doc.sections[r.fragment.section])
+        // A tensor the preamble or this problem introduces without a subscript (an adjacency, a
+        // fixed input) is one tensor for every layer by definition.
+        for p in parameters where p.name.subscriptText == nil
+          && !introducedPlain.contains(scope + "\u{0}" + DocumentSymbols.key(p.name))
+          && !introducedPlain.contains("\u{0}" + DocumentSymbols.key(p.name)) {
           out.append(Finding(
             .missingSubscript,
             "the \(p.name) of this equation has no layer subscript while \(example.name) has one: as "
@@ -387,7 +488,10 @@ enum AuditRules {
   /// A function used in a problem that neither the problem nor the preamble says anything about.
   static func undefinedFunctions(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
     let standard: Set<String> = ["ReLU", "tanh", "exp", "log", "ln", "softmax", "max", "min", "sin", "cos",
-                                 "sqrt"]
+                                 "sqrt", "sigmoid", "Softmax", "GELU", "ELU", "SiLU", "LeakyReLU",
+                                 "softplus", "abs", "sign", "argmax", "argmin", "Var", "E", "Pr",
+                                 "LayerNorm", "BatchNorm", "RMSNorm", "GroupNorm", "Dropout",
+                                 "dropout", "Attention", "diag", "tr", "det", "clip", "round"]
     let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
     var out: [Finding] = []
     var seen = Set<String>()
@@ -397,8 +501,20 @@ enum AuditRules {
       seen.insert(scope + u.name)
       let sections = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
       let prose = doc.prose(in: preamble + sections).lowercased()
-      let said = ["sigmoid", "activation", "nonlinearity", "non-linearity", "logistic", "step function",
-                  "\(u.name) is", "\(u.name) denotes"].contains { prose.contains($0) }
+      let defined = symbols.uses.contains { v in
+        v.name == u.name && v.role == .function && v.introduces
+          && (DocumentSymbols.scope(doc.sections[v.section]) == scope
+              || DocumentSymbols.scope(doc.sections[v.section]).isEmpty || v.location < u.location)
+      }
+      // Mentioned by itself in the prose of the problem, the preamble or an earlier problem
+      // (`do not count $\sigma$`, `$\sigma$ takes values in (0,1)`): the text talks about it.
+      let mentioned = symbols.uses.contains { v in
+        v.name == u.name && v.alone && (DocumentSymbols.scope(doc.sections[v.section]) == scope
+          || DocumentSymbols.scope(doc.sections[v.section]).isEmpty || v.location < u.location)
+      }
+      let said = defined || mentioned || ["sigmoid", "activation", "nonlinearity", "non-linearity", "logistic",
+                             "step function", "\(u.name.lowercased()) is",
+                             "\(u.name.lowercased()) denotes"].contains { prose.contains($0) }
       if !said {
         out.append(Finding(.undefinedFunction,
                            "\(u.name) is applied but the problem never says what it is (a sigmoid, a "

@@ -38,7 +38,9 @@ public enum Auditor {
     let symbols = DocumentSymbols(doc, readings: readings)
     var findings: [Finding] = []
     var notes: [String] = []
-    findings += AuditRules.engine(readings, doc, thresholds: thresholdNames(readings, symbols, doc))
+    let thresholds = thresholdNames(readings, symbols, doc)
+    findings += AuditRules.engine(readings, doc, thresholds: thresholds, symbols: symbols)
+    findings += AuditRules.sumsAndThresholds(readings, doc, thresholds: thresholds)
     findings += AuditRules.roleClashes(symbols, doc)
     findings += AuditRules.crossProblemRoles(symbols, doc)
     findings += AuditRules.indexLists(symbols, doc)
@@ -157,7 +159,9 @@ public enum Auditor {
       let own = item.statements.filter { doc.sections[$0].part == item.part }
       guard isCountQuestion(doc.prose(in: own)) else { continue }
       let all = item.statements.flatMap { bySection[$0] ?? [] }.flatMap { r -> [Equation] in
-        if case .equations(let rows) = r.content { return rows.map(\.equation) }
+        if case .equations(let rows) = r.content {
+          return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
+        }
         return []
       }
       // Names the question gives as an input (`computing y from $x̂$`) are not asked about.
@@ -174,13 +178,26 @@ public enum Auditor {
       // earlier parts), each with the nouns just before it (`the logits are $z[…] = …$`).
       let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
       var defining: [(equation: Equation, nouns: [String])] = []
+      // A question that does not count divisions ("don't count … the division") is not asked
+      // about the equations whose only work is one.
+      let ownWords = DocumentSymbols.words(doc.prose(in: own).unicodeScalars)
+      let noDivisions = ownWords.contains { $0.hasPrefix("division") || $0 == "divide" || $0 == "divisions" }
       for index in doc.sections.indices where doc.sections[index].problem == item.problem
         && doc.sections[index].range.upperBound <= end {
+        var lastNouns: [String] = []
         for r in bySection[index] ?? [] {
           guard case .equations(let rows) = r.content else { continue }
-          // Nouns of five letters or more: "logits", "scores", not "head" or "with".
-          let nouns = symbols.precedingWords(r.fragment, doc).suffix(3).filter { $0.count >= 5 }
-          for row in rows { defining.append((row.equation, nouns)) }
+          // Nouns of five letters or more: "logits", "scores", not "head" or "with". A display
+          // right after another (no words between) shares its nouns.
+          let before = symbols.precedingWords(r.fragment, doc)
+          let nouns = before.isEmpty && r.fragment.display ? lastNouns : before.suffix(3).filter { $0.count >= 5 }
+          lastNouns = nouns
+          // An equation without tensors on its right (`C = ckB/E`, `n[e] = kB/E`) states a
+          // size or an assumption; it computes nothing.
+          for row in rows where !row.equation.rhsReferences.isEmpty
+            && !(noDivisions && Auditor.dividesOnly(row.equation)) {
+            defining.append((row.equation, nouns))
+          }
         }
       }
       let questionWords = Set(DocumentSymbols.words(doc.prose(in: own).unicodeScalars).filter { $0.count >= 4 })
@@ -196,13 +213,44 @@ public enum Auditor {
           eq.rhsReferences.contains { named.contains(DocumentSymbols.key($0.name)) }
         }
       }
+      // Computing a named tensor takes the equations of the intermediate tensors it needs too,
+      // down to the inputs the question gives (`H_{ℓ+1}` from `H_ℓ` takes the message M first).
+      let inputs = Set(own.flatMap { bySection[$0] ?? [] }.filter {
+        symbols.precedingWords($0.fragment, doc).last == "from"
+      }.flatMap { r -> [String] in
+        switch r.content {
+        case .formula(let names, _), .nameList(let names): return names
+        case .expression(let e, _, _): return e.references.map { DocumentSymbols.key($0.name) }
+        default: return []
+        }
+      })
+      var included = Set(asked.map { DocumentSymbols.key($0.lhs.name) })
+      let fromInput = own.flatMap { bySection[$0] ?? [] }.contains {
+        symbols.precedingWords($0.fragment, doc).last == "from"
+      }
+      var frontier = fromInput ? asked : []
+      while let eq = frontier.popLast() {
+        for ref in eq.rhsReferences {
+          let key = DocumentSymbols.key(ref.name)
+          guard !included.contains(key), !inputs.contains(key),
+                let step = defining.last(where: { DocumentSymbols.key($0.equation.lhs.name) == key })?.equation
+          else { continue }
+          included.insert(key)
+          asked.append(step)
+          frontier.append(step)
+        }
+      }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
       let tensorsOfProblem = Set(symbols.uses.filter {
         $0.role == .tensor && doc.sections[$0.section].problem == item.problem
       }.map(\.name))
       let equations = asked.isEmpty ? (named.isDisjoint(with: tensorsOfProblem) ? all : []) : asked
       guard !equations.isEmpty else { continue }
-      let classes = symbols.sizeClasses[item.problem] ?? [:]
+      var classes = symbols.sizeClasses[item.problem] ?? [:]
+      // Sizes of positions that range over the same values (A[v,u] = A[u,v]: U is V).
+      for (size, representative) in AuditRules.positionClasses(symbols) where classes[size] == nil {
+        classes[size] = classes[representative] ?? representative
+      }
       var merge = classes.mapValues { Polynomial.symbol($0) }
       // A primed index ranges like its letter (t′ like t): T′ counts as T.
       for eq in equations {
@@ -219,7 +267,11 @@ public enum Auditor {
       }
       let rule = offsets ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
         + "the input's sizes)" : nil
-      let printed = printedCount(item.solutions.flatMap { bySection[$0] ?? [] }, doc)?.substituting(merge)
+      var printed = printedCount(item.solutions.flatMap { bySection[$0] ?? [] }, doc)?.substituting(merge)
+      // A printed count in a number the equations do not have (`BkJI`, k experts run of E) counts
+      // an execution the equations do not write: not decidable from them.
+      if let p = printed, p.symbols.contains(where: { $0.first?.isLowercase == true
+        && !perApplication.symbols.contains($0) }) { printed = nil }
       var applications: Polynomial?
       var agrees = false
       if let printed {
@@ -254,6 +306,21 @@ public enum Auditor {
       else { return nil }
       return (r, p)
     }
+    // A count the solution calls its total ("Total: $2BI + BJI$", "the total is therefore …"),
+    // in any names (`BEI + BkJI`).
+    let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
+      r -> (ReadFragment, Polynomial)? in
+      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+            p.terms.keys.contains(where: { $0.degree >= 2 }),
+            names.contains(where: { $0.first?.isUppercase == true }) else { return nil }
+      return (r, p)
+    }
+    if let total = totals.last(where: { r, _ in
+      let f = r.fragment
+      let from = max(doc.sections[f.section].range.lowerBound, f.location.offset - 40)
+      let before = DocumentSymbols.words(doc.scalars[from..<f.location.offset]).suffix(4)
+      return before.contains { $0 == "total" || $0 == "altogether" || $0 == "overall" }
+    }) { return total.1 }
     guard var chosen = counts.first else { return nil }
     for next in counts.dropFirst() {
       let a = chosen.0.fragment, b = next.0.fragment
@@ -271,6 +338,21 @@ public enum Auditor {
       chosen = next
     }
     return chosen.1
+  }
+
+  /// Whether an equation's right side divides by a tensor quantity (`exp(s)/Σ exp(s′)`), not by
+  /// a constant such as √D.
+  static func dividesOnly(_ eq: Equation) -> Bool {
+    func divides(_ e: IndexNotation.Expression) -> Bool {
+      switch e {
+      case .tensor, .number, .scalar: return false
+      case .product(let fs): return fs.contains(where: divides)
+      case .sum(let ts): return ts.contains { divides($0.term) }
+      case .function(let name, let inner, _): return (name == "1/" && !inner.references.isEmpty) || divides(inner)
+      case .explicitSum(_, let inner, _): return divides(inner)
+      }
+    }
+    return divides(eq.rhs)
   }
 
   static func solutionSection(_ item: String, _ doc: ProblemSetDocument) -> Int? {
@@ -292,12 +374,18 @@ public enum Auditor {
     var occurrences: [(String, DocumentLocation, Int)] = []
     for (index, section) in doc.sections.enumerated() {
       for span in section.prose {
+        let scalars = Array(span.text.unicodeScalars)
         for (word, offset) in Spelling.words(span.text) {
+          // Inner capitals (MoE) and a capitalized name inside a sentence (Cauchy–Schwarz) are
+          // names, not English words to look up.
+          if Spelling.hasInnerCapital(word)
+            || Spelling.isProperName(word, in: scalars, at: offset) { continue }
           occurrences.append((word, doc.location(ofOffset: span.location.offset + offset), index))
         }
       }
     }
-    let wrong = try Spelling.misspelt(Set(occurrences.map(\.0)), extra: extra)
+    var wrong = try Spelling.misspelt(Set(occurrences.map(\.0)), extra: extra)
+    wrong.subtract(try Spelling.compounds(wrong, extra: extra))
     var perWord: [String: Int] = [:]
     var out: [Finding] = []
     for (word, location, section) in occurrences {

@@ -34,7 +34,7 @@ public struct SymbolUse: Sendable {
   public let bareIndices: [String?]
   /// Whether this occurrence introduces the name (a definition, a declaration, an introducing
   /// phrase such as "a kernel", "where … are the number of possible values").
-  public let introduces: Bool
+  public internal(set) var introduces: Bool
   /// Whether it stands in an equation (left side, right side) or elsewhere.
   public let inEquation: Bool
   public let onLeft: Bool
@@ -43,6 +43,9 @@ public struct SymbolUse: Sendable {
   public internal(set) var alone = false
   /// A name alone followed by a noun it counts (`$K$ terms`): a number of things.
   public internal(set) var quantity = false
+  /// A name alone followed by a phrase that makes it a count (`$K$ is the number of …`, `… the
+  /// size`): declared a size, not merely mentioned.
+  public internal(set) var counted = false
   /// A letter applied to a parenthesized argument (`\psi(g[b,i])`): a function or a factor.
   public internal(set) var applied = false
   /// A name in a formula with others (`$λW$`, `$BTVI$`).
@@ -117,7 +120,8 @@ public struct DocumentSymbols: Sendable {
     let after = followingText(f, doc)
     let continued = (before == ["and"] || before == ["or"] || before.isEmpty)
       && previous?.section == f.section && previous?.introduced == true
-    let postfixIntroduced = DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) }
+    let listed = DocumentSymbols.listBeforeCount(after)
+    let postfixIntroduced = DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
     let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
     // or "define", or by an indefinite noun phrase (`a single parameter $θ$`), not by a verb
@@ -126,6 +130,12 @@ public struct DocumentSymbols: Sendable {
       && before.last.map { !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0) } ?? false
     let aloneIntroduced = postfixIntroduced || continued || indefinite
       || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(before.last ?? "")
+    // A copula after a noun phrase names what follows (`The input is $x[b,i]$`, `the outputs
+    // are $y[…]$`): a determiner, a noun, then is/are.
+    let copula = before.count >= 3 && ["is", "are"].contains(before[before.count - 1])
+      && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
+      && !DocumentSymbols.determiners.contains(before[before.count - 2])
+      && before.dropLast(2).suffix(3).contains { ["the", "a", "an", "our", "its", "their"].contains($0) }
     var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
@@ -183,11 +193,18 @@ public struct DocumentSymbols: Sendable {
         if eq.lhs.name.base != Parser.expressionSide {
           addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
         }
-        // A statement's equations define a model: their parameters are introduced with it.
-        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement, inEquation: true)
+        // A statement's equations define a model: their parameters are introduced with it. A
+        // right side that is one tensor names a value (`H[v,i] = q[i]`, "call them q").
+        var single = false
+        if case .tensor = eq.rhs { single = true }
+        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single, inEquation: true)
       }
     case .expression(let e, _, _):
-      addExpression(e, rowOffset: 0, introduces: introducedByPhrase, inEquation: false)
+      // A phrase introduces the one name it stands before (`the thresholds $C[j]$`), not the
+      // tensors of a formula built from them (`the differences $h[v,i] - h[u,i]$`).
+      var single = false
+      if case .tensor = e { single = true }
+      addExpression(e, rowOffset: 0, introduces: (introducedByPhrase || copula) && single, inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
       let bounded = DocumentSymbols.boundedName(f.text)
@@ -240,6 +257,14 @@ public struct DocumentSymbols: Sendable {
             result = aloneIntroduced
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].quantity = quantity
+            uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
+            // `the $k$ largest logits`, `the $k$ experts`: a number of things, named there.
+            if before.last == "the", name.first?.isLowercase == true,
+               DocumentSymbols.pluralOrSuperlativeFollows(after) {
+              uses[uses.count - 1].quantity = true
+              uses[uses.count - 1].introduces = true
+              result = true
+            }
           }
         }
       }
@@ -256,8 +281,17 @@ public struct DocumentSymbols: Sendable {
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
+      // The reference that opens it, after an introducing phrase (`Let $M[b,i] \in \{0,1\}$
+      // denote the mask`), is introduced there.
+      let opening = f.text.prefix { $0 == " " }.count
       for (ref, offset) in FragmentReader.references(in: f.text) {
-        addReference(ref, rowOffset: offset, introduces: false, inEquation: true, onLeft: false)
+        addReference(ref, rowOffset: offset,
+                     introduces: offset == opening && (introducedByPhrase || copula),
+                     inEquation: true, onLeft: false)
+      }
+      // `\mathrm{Jitter}(…)`: a named function applied; on the left of `=` it is defined there.
+      for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
+        add(name, .function, at: offset, introduces: defined)
       }
       for (letter, offset) in LenientNames.appliedLetters(in: f.text)
       where letter != "σ" && letter.first?.isLowercase == true {
@@ -276,6 +310,78 @@ public struct DocumentSymbols: Sendable {
     "times", "when", "where", "while", "we", "it", "its", "this", "these", "not", "no", "also",
     "only", "still", "again", "here", "there", "such", "each", "every", "all",
   ]
+
+  /// Functions written as words, `\mathrm{Name}(` or `\operatorname{Name}(`, with their
+  /// character offsets, and whether the application is the left side of a definition
+  /// (`\mathrm{Name}(x) = …` opening the fragment or a piece of it).
+  /// - Complexity: linear in the fragment.
+  static func namedFunctions(in text: String) -> [(String, Int, Bool)] {
+    let c = Array(text)
+    var out: [(String, Int, Bool)] = []
+    for command in ["\\mathrm{", "\\operatorname{"] {
+      let w = Array(command)
+      var i = 0
+      while i + w.count < c.count {
+        guard Array(c[i..<(i + w.count)]) == w else { i += 1; continue }
+        var j = i + w.count
+        var name = ""
+        while j < c.count, c[j].isLetter { name.append(c[j]); j += 1 }
+        guard j < c.count, c[j] == "}", name.count >= 2 else { i = j; continue }
+        var k = j + 1
+        while k < c.count, c[k] == " " { k += 1 }
+        if k < c.count, c[k] == "(" || String(c[k..<min(c.count, k + 6)]) == "\\left(" {
+          // A definition: the application closes and `=` follows.
+          var depth = 0, m = k
+          while m < c.count {
+            if c[m] == "(" { depth += 1 }
+            if c[m] == ")" { depth -= 1; if depth == 0 { break } }
+            m += 1
+          }
+          var n = m + 1
+          while n < c.count, c[n] == " " { n += 1 }
+          let opens = c[..<i].allSatisfy { $0 == " " } || c[..<i].last { $0 != " " } == ","
+          out.append((name, i, opens && n < c.count && c[n] == "="))
+        }
+        i = j
+      }
+    }
+    return out
+  }
+
+  /// Whether a name is one of a list whose verb makes its members counts: the text after it is
+  /// only commas, "and", and other math (`, $I$ and $D$ are the number of …`) before "is/are
+  /// the number" (or size, …).
+  static func listBeforeCount(_ after: String) -> Bool {
+    var rest = Substring(after)
+    while true {
+      rest = rest.drop { $0 == " " || $0 == "," }
+      if rest.hasPrefix("and ") { rest = rest.dropFirst(4); continue }
+      if rest.hasPrefix("$") {
+        let body = rest.dropFirst()
+        guard let close = body.firstIndex(of: "$") else { return false }
+        rest = body[body.index(after: close)...]
+        continue
+      }
+      break
+    }
+    return (rest.hasPrefix("are the ") || rest.hasPrefix("is the ")) && countPhrase(String(rest))
+  }
+
+  /// Whether the word after a name is a plural noun or a superlative (`experts`, `largest`):
+  /// the name counts them.
+  static func pluralOrSuperlativeFollows(_ after: String) -> Bool {
+    let word = String(after.prefix { $0.isLetter })
+    guard word.count >= 4, !notCounted.contains(word) else { return false }
+    return (word.hasSuffix("s") && !word.hasSuffix("ss")) || word.hasSuffix("est")
+  }
+
+  /// Whether the text after a name makes it a count: "is/are the number", "… the size", "the
+  /// length", "the dimension", "the width".
+  static func countPhrase(_ after: String) -> Bool {
+    let words = after.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
+    return words.contains { ["number", "numbers", "size", "sizes", "length", "count", "dimension",
+                             "width", "height", "depth"].contains($0) }
+  }
 
   /// Whether the text after a lone name starts with a noun it counts (`terms,`, `samples`): a
   /// plain lowercase word that is no verb form (-s after is/has aside, -ed, -ing) in the list
@@ -377,6 +483,23 @@ public struct DocumentSymbols: Sendable {
         s.append(contentsOf: scalars[start..<i])
         words.append((String(s), start))
       }
+      // `B, I, J are the number of possible values of b, i, j`: the single letters listed
+      // before "is/are the number(s)" or "… the sizes" are sizes.
+      for (k, (word, _)) in words.enumerated() where k > 0 && k + 2 < words.count
+        && (word == "are" || word == "is") && words[k + 1].0 == "the"
+        && ["number", "numbers", "size", "sizes"].contains(words[k + 2].0) {
+        var j = k - 1
+        while j >= 0, words[j].0 == "and" || (words[j].0.count == 1 && words[j].0.unicodeScalars.first!.isASCII
+          && words[j].0.first!.isUppercase) {
+          if words[j].0 != "and" {
+            uses.append(SymbolUse(
+              name: words[j].0, family: words[j].0, subscripted: false, role: .size,
+              location: doc.location(ofOffset: span.location.offset + words[j].1), section: index,
+              indices: [], bare: [], introduces: true, inEquation: false, onLeft: false))
+          }
+          j -= 1
+        }
+      }
       for (k, (word, offset)) in words.enumerated() where k > 0 {
         guard word.count == 1, word != "a", word != "A", word.unicodeScalars.first!.isASCII,
               lead.contains(words[k - 1].0.lowercased()) else { continue }
@@ -420,7 +543,7 @@ public struct DocumentSymbols: Sendable {
   func followingText(_ f: MathFragment, _ doc: ProblemSetDocument) -> String {
     let section = doc.sections[f.section]
     let start = f.location.offset + f.text.unicodeScalars.count + (f.bare ? 0 : (f.display ? 2 : 1))
-    let end = min(section.range.upperBound, start + 40)
+    let end = min(section.range.upperBound, start + 60)
     var out = String.UnicodeScalarView()
     var space = false
     for c in doc.scalars[start..<max(start, end)] {

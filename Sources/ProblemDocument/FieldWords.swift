@@ -42,6 +42,8 @@ public enum FieldWords {
     "eigenvectors", "nonnegative", "nonnegativity", "nonzero", "iid", "variational", "posterior",
     "posteriors", "priors", "likelihoods", "loglikelihood", "crossentropy", "entropies",
     "marginalize", "marginalized", "minibatched", "ith", "jth", "kth", "nth", "th",
+    // Mathematical shorthand.
+    "iff", "wrt", "argmin", "infimum", "supremum", "lemma", "lemmas", "corollary", "isometry",
     // Places and names of the field.
     "arxiv", "TTIC", "ImageNet", "CIFAR", "MNIST", "PyTorch", "TensorFlow", "JAX", "NumPy",
     "nbgrader", "psverify",

@@ -46,7 +46,7 @@ public enum FragmentReader {
   public static func content(_ raw: String) -> FragmentContent {
     let text = blankingDerivatives(trimmed(raw))
     let chars = Array(text)
-    if let rows = splitEnvironment(chars) {
+    if let rows = splitEnvironment(chars) ?? splitSpaced(chars) {
       var equations: [ReadEquation] = []
       for (rowText, offset) in rows where rowText.contains("=") {
         var parser = Parser(rowText)
@@ -143,6 +143,37 @@ public enum FragmentReader {
       i += 1
     }
     rows.append((String(chars[rowStart..<bodyEnd]), rowStart))
+    return rows
+  }
+
+  /// Equations set side by side in one display, `a = … , \qquad b = …` (or `\quad`), split at
+  /// each spacing command outside braces, brackets and parentheses, with their character
+  /// offsets; nil when there is no such command or fewer than two pieces hold an `=`.
+  /// - Complexity: linear in the fragment.
+  static func splitSpaced(_ chars: [Character]) -> [(String, Int)]? {
+    let quad = Array("\\quad"), qquad = Array("\\qquad")
+    var rows: [(String, Int)] = []
+    var depth = 0, rowStart = 0, i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == "{" || c == "(" || c == "[" { depth += 1 }
+      if c == "}" || c == ")" || c == "]" { depth -= 1 }
+      if c == "\\", depth == 0 {
+        let width = i + qquad.count <= chars.count && Array(chars[i..<(i + qquad.count)]) == qquad
+          ? qquad.count
+          : (i + quad.count <= chars.count && Array(chars[i..<(i + quad.count)]) == quad ? quad.count : 0)
+        if width > 0, i + width == chars.count || !chars[i + width].isLetter {
+          rows.append((trimmed(String(chars[rowStart..<i])), rowStart))
+          i += width
+          rowStart = i
+          continue
+        }
+      }
+      i += 1
+    }
+    guard !rows.isEmpty else { return nil }
+    rows.append((String(chars[rowStart...]), rowStart))
+    guard rows.filter({ $0.0.contains("=") }).count >= 2 else { return nil }
     return rows
   }
 

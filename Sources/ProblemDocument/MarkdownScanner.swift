@@ -25,10 +25,11 @@ enum MarkdownScanner {
                               start: doc.location(ofOffset: sectionStart), range: sectionStart..<end))
     }
 
+    let word = itemWord(doc)
     for line in 0..<lineCount {
       let start = doc.lineStarts[line]
       let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
-      let kind = classify(doc.scalars[start..<end], inProblem: problem != nil)
+      let kind = classify(doc.scalars[start..<end], inProblem: problem != nil, itemWord: word)
       if kind == .fence { inFence.toggle() }
       if inFence { continue }
       switch kind {
@@ -60,8 +61,74 @@ enum MarkdownScanner {
 
   // MARK: Lines
 
-  /// Heading, part or solution marker, judged on the line's leading characters only.
-  static func classify(_ line: ArraySlice<Unicode.Scalar>, inProblem: Bool) -> LineKind {
+  /// The word that heads the document's items: "Problem", or the word of most item headings
+  /// (`**Exercise 9.1**`, `### Question 2`, `**Q3.**`, `## Task 1.2`): a word and a number in
+  /// bold or a Markdown heading. Outside fences; one pass over the lines.
+  static func itemWord(_ doc: ProblemSetDocument) -> String {
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    var inFence = false
+    let lineCount = doc.lineStarts.count
+    for line in 0..<lineCount {
+      let start = doc.lineStarts[line]
+      let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
+      let slice = doc.scalars[start..<end]
+      if classify(slice, inProblem: false, itemWord: "Problem") == .fence { inFence.toggle() }
+      guard !inFence, let (word, _) = headedNumber(Array(slice.prefix(64).map(Character.init)),
+                                                   markupRequired: true) else { continue }
+      let key = word.lowercased()
+      if counts[key] == nil { order.append(key) }
+      counts[key, default: 0] += 1
+    }
+    var best = "problem"
+    for key in order where counts[key]! > counts[best, default: 0] { best = key }
+    return best
+  }
+
+  /// A heading word and its number at the start of a line (`**Exercise 9.1**`, `### Q3.`): the
+  /// word's letters and the number (digits, with inner dots), when the line opens with `#`, `*`
+  /// or `_` markup (or `markupRequired` is false) and the number ends the heading (end of line,
+  /// `.`, `:`, closing markup, or a parenthesis after a space).
+  static func headedNumber(_ raw: [Character], markupRequired: Bool) -> (String, String)? {
+    var chars = raw
+    while let last = chars.last, last.isWhitespace { chars.removeLast() }
+    var i = 0
+    while i < chars.count, chars[i] == " " { i += 1 }
+    let markupStart = i
+    while i < chars.count, chars[i] == "#" { i += 1 }
+    while i < chars.count, chars[i] == " " { i += 1 }
+    while i < chars.count, chars[i] == "*" || chars[i] == "_" { i += 1 }
+    if markupRequired && i == markupStart { return nil }
+    var word = ""
+    while i < chars.count, chars[i].isASCII, chars[i].isLetter, word.count < 16 { word.append(chars[i]); i += 1 }
+    guard let first = word.first, first.isUppercase else { return nil }
+    var j = i
+    while j < chars.count, chars[j] == " " { j += 1 }
+    // "Q3" may be written without a space; a longer word needs one.
+    guard j > i || word.count == 1 else { return nil }
+    var number = ""
+    while j < chars.count, chars[j].isASCII, chars[j].isNumber
+      || (chars[j] == "." && !number.isEmpty && j + 1 < chars.count && chars[j + 1].isASCII
+        && chars[j + 1].isNumber) {
+      number.append(chars[j])
+      j += 1
+    }
+    guard !number.isEmpty else { return nil }
+    var k = j
+    while k < chars.count, chars[k] == "*" || chars[k] == "_" { k += 1 }
+    if k == chars.count || [".", ":"].contains(chars[k]) || k > j { return (word, number) }
+    if chars[k] == " " {
+      var m = k
+      while m < chars.count, chars[m] == " " { m += 1 }
+      if m < chars.count, chars[m] == "(" { return (word, number) }
+    }
+    return nil
+  }
+
+  /// Heading, part or solution marker, judged on the line's leading characters only. Items open
+  /// at "Problem N" and at `itemWord` N (see `itemWord`).
+  static func classify(_ line: ArraySlice<Unicode.Scalar>, inProblem: Bool,
+                       itemWord: String = "problem") -> LineKind {
     var chars = Array(line.prefix(64).map(Character.init))
     while let last = chars.last, last.isWhitespace { chars.removeLast() }
     var i = 0
@@ -77,6 +144,10 @@ enum MarkdownScanner {
       let target = Array(w)
       guard j + target.count <= chars.count else { return false }
       return zip(chars[j..<(j + target.count)], target).allSatisfy { $0.lowercased() == $1.lowercased() }
+    }
+    if !word("Problem", at: i), let (w, number) = headedNumber(chars, markupRequired: true),
+       w.lowercased() == itemWord.lowercased() {
+      return .problem(number)
     }
     if word("Problem", at: i) {
       var j = i + 7

@@ -196,6 +196,19 @@ final class CLITests: XCTestCase {
     XCTAssertFalse(r.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
   }
 
+  /// The decimal a user types is judged alike by `problem 3b --param` and by `grade 3b`: the
+  /// printed value of 1/√2 to double precision passes every check and grades correct, and a
+  /// decimal off in its stated last digit fails both.
+  func testDecimalGamma_judgedAlikeByProblemParamAndByGrade() throws {
+    for (text, right) in [("0.7071067811865476", true), ("0.7072", false)] {
+      let p = try run(["problem", "3b", "--no-store", "--param", "gamma=\(text)"] + small)
+      XCTAssertEqual(p.status, right ? 0 : 1, p.stdout + p.stderr)
+      let g = try run(["grade", "3b", "--no-store", "--answer", text])
+      XCTAssertEqual(g.status, 0, g.stdout + g.stderr)
+      XCTAssertTrue(g.stdout.hasPrefix(right ? "3b  correct" : "3b  incorrect"), g.stdout)
+    }
+  }
+
   func testStrict_turnsErrataIntoExitOne() throws {
     let r = try run(["problem", "3b", "--no-store", "--strict", "--quiet"] + small)
     XCTAssertEqual(r.status, 1)

@@ -1,0 +1,56 @@
+/// What is not an English word to look up, judged by a word's form rather than a list: names
+/// written with inner capitals, proper names, and compounds of a prefix and a known word.
+extension Spelling {
+  /// Prefixes that English (and the field) glue to words without a hyphen: over+smoothing,
+  /// pre+compute, sub+layer.
+  static let prefixes = [
+    "over", "under", "pre", "post", "re", "un", "non", "multi", "sub", "super", "inter", "intra",
+    "co", "de", "self", "anti", "semi", "cross", "out", "up", "down", "mis", "bi", "tri", "hyper",
+    "meta", "counter", "auto", "mini", "micro", "macro",
+  ]
+
+  /// A name with a capital after its first letter (MoE, InfoNCE, LeakyReLU, pLSA): an acronym or
+  /// a coined name, not a dictionary word.
+  public static func hasInnerCapital(_ word: String) -> Bool {
+    word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+  }
+
+  /// A capitalized word (Schwarz, Xavier) standing inside a sentence: a proper name. `line` is
+  /// the word's line, `offset` where the word starts in it.
+  /// - Complexity: linear in the spaces and markup just before the word.
+  public static func isProperName(_ word: String, in line: [Unicode.Scalar], at offset: Int) -> Bool {
+    guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+    // The last character before the word other than spaces and markup: none, a sentence's end,
+    // a heading's or a list's markup opens a sentence.
+    var k = min(offset, line.count) - 1
+    while k >= 0, line[k].properties.isWhitespace || "*_(\"'`".unicodeScalars.contains(line[k]) {
+      k -= 1
+    }
+    guard k >= 0 else { return false }
+    let last = line[k]
+    // A list's dash stands apart from the word; a hyphen (Cauchy-Schwarz) is glued to it.
+    if last == "-" { return k + 1 == offset }
+    return !".!?:#>|".unicodeScalars.contains(last) && last.properties.numericType == nil
+  }
+
+  /// The words among `wrong` that are a prefix and a word the dictionary knows (`oversmoothing`,
+  /// `Precompute`), asking hunspell once for all the remainders.
+  /// - Complexity: one hunspell run over at most `prefixes.count` remainders per word.
+  public static func compounds(_ wrong: Set<String>, extra: [String] = []) throws(Unavailable)
+    -> Set<String>
+  {
+    var splits: [String: [String]] = [:]
+    for word in wrong {
+      let lower = word.lowercased()
+      for p in prefixes where lower.hasPrefix(p) && lower.count - p.count >= 4 {
+        var rest = String(lower.dropFirst(p.count))
+        if rest.hasPrefix("-") { rest.removeFirst() }
+        splits[word, default: []].append(rest)
+      }
+    }
+    guard !splits.isEmpty else { return [] }
+    let remainders = Set(splits.values.flatMap { $0 })
+    let stillWrong = try misspelt(remainders, extra: extra)
+    return Set(splits.filter { _, rests in rests.contains { !stillWrong.contains($0) } }.keys)
+  }
+}
