@@ -64,8 +64,14 @@ public struct Runner: Sendable {
       return .check(run(check, stream: problemStream.split(check.id), trials: trials,
                         parameters: parameters))
     }
-    let outcomes = results.compactMap { if case .check(let o) = $0 { o } else { nil } }
-    let probes = results.compactMap { if case .probe(let o) = $0 { o } else { nil } }
+    let outcomes: [CheckOutcome] = results.compactMap {
+      if case .check(let o) = $0 { return o }
+      return nil
+    }
+    let probes: [ProbeOutcome] = results.compactMap {
+      if case .probe(let o) = $0 { return o }
+      return nil
+    }
     return ProblemReport(
       id: problem.id, title: problem.title, question: problem.question, parameters: parameters,
       derivation: derivation, derivationError: nil, audit: printedAudit, outcomes: outcomes, probes: probes,
