@@ -60,7 +60,8 @@ public struct Runner: Sendable {
                           parameters: parameters))
       }
       let index = j - probeList.count, check = checks[index]
-      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index, total: checks.count))
+      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index,
+                             total: checks.count))
       return .check(run(check, stream: problemStream.split(check.id), trials: trials,
                         parameters: parameters))
     }
