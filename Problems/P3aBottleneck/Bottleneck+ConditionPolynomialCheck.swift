@@ -9,10 +9,10 @@ extension Bottleneck {
   /// ```
   /// at every integer N_bottle in 1…N and, for odd N, also at N_bottle = N/2 itself (a rational
   /// point no network has: the integer grid of `condition-exhaustive` never meets the boundary
-  /// there), for N ≤ min(`maxWidth`, 64) and L in 2…12. Independent evidence from the counted forward
-  /// passes: the polynomials are the derived ones, the comparison is `Rational`'s own `<`, and
-  /// the L values differ; a condition that is right off the boundary but wrong on it (≤ for <)
-  /// fails both checks.
+  /// there), for N ≤ min(`maxWidth`, 64) and L in 2…12. Evidence independent of the counted
+  /// forward passes: the answer's own count polynomials, compared by `Rational`'s `<`, at other
+  /// L and at rational points; a condition that is right off the boundary but wrong on it
+  /// (≤ for <) fails both checks.
   ///
   /// - Complexity: about 64² · 11 / 2 evaluations of each polynomial.
   static func conditionPolynomialCheck(_ candidate: Answer, maxWidth: Int) -> Check {

@@ -12,7 +12,7 @@ public enum Relation: String, Sendable, CaseIterable {
     // A planted bug for the tests (compiled into debug builds only): < and > hold on equality.
     if KernelFaults.isSet(.strictRelationNonStrict) && l == r { return true }
     #endif
-    switch self {
+    return switch self {
     case .less: l < r
     case .greater: l > r
     case .lessOrEqual: l <= r

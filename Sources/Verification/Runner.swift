@@ -60,12 +60,19 @@ public struct Runner: Sendable {
                           parameters: parameters))
       }
       let index = j - probeList.count, check = checks[index]
-      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index, total: checks.count))
+      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index,
+                             total: checks.count))
       return .check(run(check, stream: problemStream.split(check.id), trials: trials,
                         parameters: parameters))
     }
-    let outcomes = results.compactMap { if case .check(let o) = $0 { o } else { nil } }
-    let probes = results.compactMap { if case .probe(let o) = $0 { o } else { nil } }
+    let outcomes: [CheckOutcome] = results.compactMap {
+      if case .check(let o) = $0 { return o }
+      return nil
+    }
+    let probes: [ProbeOutcome] = results.compactMap {
+      if case .probe(let o) = $0 { return o }
+      return nil
+    }
     return ProblemReport(
       id: problem.id, title: problem.title, question: problem.question, parameters: parameters,
       derivation: derivation, derivationError: nil, audit: printedAudit, outcomes: outcomes, probes: probes,
