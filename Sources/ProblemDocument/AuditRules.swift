@@ -104,141 +104,6 @@ enum AuditRules {
 
   static func article(_ role: SymbolRole) -> String { role == .index ? "an" : "a" }
 
-  /// Sizes of tensor positions that range over the same values, across the set: a use with one
-  /// letter at two positions (A[v,v]) or two uses on one line with the same letters reordered
-  /// (A[v,u] = A[u,v]) make the sizes seen at those positions one. Each size of a class maps to
-  /// the class's least name.
-  /// - Complexity: O(u²·r²) for u uses of one tensor of rank r.
-  static func positionClasses(_ symbols: DocumentSymbols) -> [String: String] {
-    var parent: [String: String] = [:]
-    func find(_ x: String) -> String {
-      var x = x
-      while let p = parent[x], p != x { x = p }
-      return x
-    }
-    func union(_ a: String, _ b: String) { let (x, y) = (find(a), find(b)); if x != y { parent[max(x, y)] = min(x, y) } }
-    func letterSize(_ letter: String) -> String {
-      IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
-    }
-    var byName: [String: [SymbolUse]] = [:]
-    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty { byName[u.name, default: []].append(u) }
-    for (_, all) in byName where all.count <= 200 {
-      for u in all {
-        let letters = u.bareIndices
-        for p in letters.indices {
-          for q in letters.indices where q > p {
-            guard let a = letters[p], a == letters[q] else { continue }
-            for v in all where v.bareIndices.count == letters.count {
-              if let x = v.bareIndices[p], let y = v.bareIndices[q] { union(letterSize(x), letterSize(y)) }
-            }
-          }
-        }
-        for v in all where v.location.line == u.location.line && v.bareIndices != letters
-          && v.bareIndices.compactMap({ $0 }).sorted() == letters.compactMap({ $0 }).sorted() {
-          for (x, y) in zip(v.bareIndices, letters) { if let x, let y { union(letterSize(x), letterSize(y)) } }
-        }
-      }
-    }
-    var out: [String: String] = [:]
-    for key in parent.keys { out[key] = find(key) }
-    return out
-  }
-
-  /// One tensor written with different numbers of indices, or different index letters at one
-  /// position, within a problem (letters compared through their sizes, with sizes declared equal
-  /// treated as one).
-  static func indexLists(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
-    var out: [Finding] = []
-    var groups: [String: [SymbolUse]] = [:]
-    var order: [String] = []
-    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty {
-      let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(u)
-    }
-    var parent: [String: String] = [:]
-    func find(_ x: String) -> String {
-      var x = x
-      while let p = parent[x], p != x { x = p }
-      return x
-    }
-    func letterSize(_ letter: String) -> String {
-      IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
-    }
-    for (size, representative) in positionClasses(symbols) { parent[size] = representative }
-    for key in order {
-      let uses = groups[key]!
-      guard uses.count > 1 else { continue }
-      let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
-      let classes = symbols.sizeClasses[scope] ?? [:]
-      var counts: [Int: Int] = [:]
-      for u in uses { counts[u.indices.count, default: 0] += 1 }
-      let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count
-      let lists = uses.map { "\(displayName($0.name))[\($0.indices.joined(separator: ","))]" }
-      var distinct: [String] = []
-      for l in lists where !distinct.contains(l) { distinct.append(l) }
-      for u in uses where u.indices.count != usual {
-        out.append(Finding(
-          .rankMismatch,
-          "\(displayName(u.name)) is used with \(u.indices.count) indices here and \(usual) elsewhere in "
-            + "problem \(scope)",
-          at: u.location, in: doc.sections[u.section], document: doc,
-          evidence: "written " + distinct.joined(separator: ", ")))
-      }
-      // Letters, among uses of the usual rank: the first use that differs from the first one.
-      let same = uses.filter { $0.indices.count == usual }
-      guard let reference = same.first else { continue }
-      // The set's equal positions and this problem's sizes declared equal, as one partition.
-      var scoped = parent
-      func scopedFind(_ x: String) -> String {
-        var x = x
-        while let p = scoped[x], p != x { x = p }
-        return x
-      }
-      for (k, v) in classes {
-        let (x, y) = (scopedFind(k), scopedFind(v))
-        if x != y { scoped[x] = y }
-      }
-      /// A letter's size, numbered and primed copies (t_1, t′) merged: renaming a dummy index is
-      /// not writing the tensor differently.
-      func plainSize(_ letter: String) -> String {
-        var letter = letter
-        if let u = letter.lastIndex(of: "_"), letter[letter.index(after: u)...].allSatisfy(\.isNumber) {
-          letter = String(letter[..<u])
-        }
-        return letterSize(letter)
-      }
-      func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
-      // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
-      // between two equations only sizes the set declares, and differing, are two spellings.
-      let declared = Set(symbols.uses.filter {
-        $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
-      }.map(\.name))
-      func differ(_ a: String?, _ b: String?, bound: Bool) -> Bool {
-        guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
-        return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
-          || (declared.contains(classes[plainSize(a)] ?? "") && declared.contains(classes[plainSize(b)] ?? ""))
-      }
-      if let odd = same.dropFirst().first(where: { u in
-        let bound = u.inEquation && reference.inEquation
-        return zip(u.bareIndices, reference.bareIndices).contains { differ($0, $1, bound: bound) }
-      }) {
-        let bound = odd.inEquation && reference.inEquation
-        let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
-          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound) { return "\(y) → \(x) at position \(k + 1)" }
-          return nil
-        }
-        out.append(Finding(
-          .indexLists,
-          "\(displayName(odd.name)) is written with other index letters here than at \(reference.location) "
-            + "(\(positions.joined(separator: ", "))): one tensor, two spellings",
-          at: odd.location, in: doc.sections[odd.section], document: doc,
-          evidence: "written " + distinct.joined(separator: ", ")))
-      }
-    }
-    return out
-  }
-
   /// `L_ℓ+1,s` → `L_{ℓ+1,s}` for messages.
   static func displayName(_ key: String) -> String {
     var out = ""
@@ -340,8 +205,8 @@ enum AuditRules {
                              + "nothing defines it or says what it stands for",
                            at: u.location, in: section, document: doc))
       } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces,
-                // A model's equations followed by what their names stand for ("…, where $G[e,i]$
-                // are the gate weights"): introduced in a later sentence of the same text.
+                // A model's equations followed by what their names stand for ("…, where $V[k,d]$
+                // are the value weights"): introduced in a later sentence of the same text.
                 !(section.kind == .statement && section.range.contains(i.offset)) {
         reported.insert(key)
         out.append(Finding(.undefinedName,

@@ -289,7 +289,7 @@ public struct DocumentSymbols: Sendable {
                      introduces: offset == opening && (introducedByPhrase || copula),
                      inEquation: true, onLeft: false)
       }
-      // `\mathrm{Jitter}(…)`: a named function applied; on the left of `=` it is defined there.
+      // `\mathrm{Gate}(…)`: a named function applied; on the left of `=` it is defined there.
       for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
         add(name, .function, at: offset, introduces: defined)
       }
@@ -300,123 +300,6 @@ public struct DocumentSymbols: Sendable {
       }
     }
     return (f.section, result)
-  }
-
-  /// Words after a name that do not make it count something: verbs, prepositions, conjunctions.
-  static let notCounted: Set<String> = [
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "and", "or", "of", "to", "for",
-    "in", "on", "at", "by", "as", "with", "from", "into", "the", "a", "an", "that", "which", "if",
-    "then", "so", "but", "than", "can", "may", "must", "will", "does", "do", "denotes", "denote",
-    "times", "when", "where", "while", "we", "it", "its", "this", "these", "not", "no", "also",
-    "only", "still", "again", "here", "there", "such", "each", "every", "all",
-  ]
-
-  /// Functions written as words, `\mathrm{Name}(` or `\operatorname{Name}(`, with their
-  /// character offsets, and whether the application is the left side of a definition
-  /// (`\mathrm{Name}(x) = …` opening the fragment or a piece of it).
-  /// - Complexity: linear in the fragment.
-  static func namedFunctions(in text: String) -> [(String, Int, Bool)] {
-    let c = Array(text)
-    var out: [(String, Int, Bool)] = []
-    for command in ["\\mathrm{", "\\operatorname{"] {
-      let w = Array(command)
-      var i = 0
-      while i + w.count < c.count {
-        guard Array(c[i..<(i + w.count)]) == w else { i += 1; continue }
-        var j = i + w.count
-        var name = ""
-        while j < c.count, c[j].isLetter { name.append(c[j]); j += 1 }
-        guard j < c.count, c[j] == "}", name.count >= 2 else { i = j; continue }
-        var k = j + 1
-        while k < c.count, c[k] == " " { k += 1 }
-        if k < c.count, c[k] == "(" || String(c[k..<min(c.count, k + 6)]) == "\\left(" {
-          // A definition: the application closes and `=` follows.
-          var depth = 0, m = k
-          while m < c.count {
-            if c[m] == "(" { depth += 1 }
-            if c[m] == ")" { depth -= 1; if depth == 0 { break } }
-            m += 1
-          }
-          var n = m + 1
-          while n < c.count, c[n] == " " { n += 1 }
-          let opens = c[..<i].allSatisfy { $0 == " " } || c[..<i].last { $0 != " " } == ","
-          out.append((name, i, opens && n < c.count && c[n] == "="))
-        }
-        i = j
-      }
-    }
-    return out
-  }
-
-  /// Whether a name is one of a list whose verb makes its members counts: the text after it is
-  /// only commas, "and", and other math (`, $I$ and $D$ are the number of …`) before "is/are
-  /// the number" (or size, …).
-  static func listBeforeCount(_ after: String) -> Bool {
-    var rest = Substring(after)
-    while true {
-      rest = rest.drop { $0 == " " || $0 == "," }
-      if rest.hasPrefix("and ") { rest = rest.dropFirst(4); continue }
-      if rest.hasPrefix("$") {
-        let body = rest.dropFirst()
-        guard let close = body.firstIndex(of: "$") else { return false }
-        rest = body[body.index(after: close)...]
-        continue
-      }
-      break
-    }
-    return (rest.hasPrefix("are the ") || rest.hasPrefix("is the ")) && countPhrase(String(rest))
-  }
-
-  /// Whether the word after a name is a plural noun or a superlative (`experts`, `largest`):
-  /// the name counts them.
-  static func pluralOrSuperlativeFollows(_ after: String) -> Bool {
-    let word = String(after.prefix { $0.isLetter })
-    guard word.count >= 4, !notCounted.contains(word) else { return false }
-    return (word.hasSuffix("s") && !word.hasSuffix("ss")) || word.hasSuffix("est")
-  }
-
-  /// Whether the text after a name makes it a count: "is/are the number", "… the size", "the
-  /// length", "the dimension", "the width".
-  static func countPhrase(_ after: String) -> Bool {
-    let words = after.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
-    return words.contains { ["number", "numbers", "size", "sizes", "length", "count", "dimension",
-                             "width", "height", "depth"].contains($0) }
-  }
-
-  /// Whether the text after a lone name starts with a noun it counts (`terms,`, `samples`): a
-  /// plain lowercase word that is no verb form (-s after is/has aside, -ed, -ing) in the list
-  /// above.
-  static func quantityFollows(_ after: String) -> Bool {
-    guard let first = after.unicodeScalars.first, first.properties.isLowercase else { return false }
-    let word = String(after.prefix { $0.isLetter })
-    guard word.count >= 3, !notCounted.contains(word), !word.hasSuffix("ed"), !word.hasSuffix("ing"),
-          !word.hasSuffix("ly") else { return false }
-    return true
-  }
-
-  /// Whether the name written at a character offset of a fragment is followed by `(` or
-  /// `\left(`: `\psi(…)`, `φ (…)`.
-  static func isApplied(_ text: String, at offset: Int) -> Bool {
-    let c = Array(text)
-    guard offset < c.count else { return false }
-    var k = offset
-    if c[k] == "\\" {
-      k += 1
-      while k < c.count, c[k].isLetter { k += 1 }
-    } else {
-      k += 1
-    }
-    while k < c.count, c[k] == " " { k += 1 }
-    if k < c.count, c[k] == "(" { return true }
-    return String(c[k..<min(c.count, k + 6)]) == "\\left("
-  }
-
-  /// Whether a word, not punctuation, stands right before a fragment (`draws $k$`, not
-  /// `**Solution**: $o$`).
-  static func wordBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
-    var k = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1)) - 1
-    while k >= 0, doc.scalars[k] == " " { k -= 1 }
-    return k >= 0 && doc.scalars[k].properties.isAlphabetic
   }
 
   /// Size for a name that starts with a capital, scalar otherwise (γ, s, k).
@@ -483,7 +366,7 @@ public struct DocumentSymbols: Sendable {
         s.append(contentsOf: scalars[start..<i])
         words.append((String(s), start))
       }
-      // `B, I, J are the number of possible values of b, i, j`: the single letters listed
+      // `N, K are the sizes of n, k`: the single letters listed
       // before "is/are the number(s)" or "… the sizes" are sizes.
       for (k, (word, _)) in words.enumerated() where k > 0 && k + 2 < words.count
         && (word == "are" || word == "is") && words[k + 1].0 == "the"

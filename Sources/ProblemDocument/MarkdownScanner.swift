@@ -145,9 +145,14 @@ enum MarkdownScanner {
       guard j + target.count <= chars.count else { return false }
       return zip(chars[j..<(j + target.count)], target).allSatisfy { $0.lowercased() == $1.lowercased() }
     }
-    if !word("Problem", at: i), let (w, number) = headedNumber(chars, markupRequired: true),
-       w.lowercased() == itemWord.lowercased() {
-      return .problem(number)
+    // "Problem N" with or without markup, and the document's own heading word with it
+    // (`**Problem 4 (10 points).**`, `**Exercise 9.1**`).
+    if let (w, number) = headedNumber(chars, markupRequired: false) {
+      let heading = w.lowercased()
+      if heading == "problem"
+        || (heading == itemWord.lowercased() && headedNumber(chars, markupRequired: true) != nil) {
+        return .problem(number)
+      }
     }
     if word("Problem", at: i) {
       var j = i + 7
