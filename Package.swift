@@ -109,7 +109,7 @@ let package = Package(
     .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),
     .testTarget(name: "ProblemDocumentTests",
                 dependencies: ["ProblemDocument", "ShippedProblemSet", "TestSupport"],
-                exclude: ["Fixtures", "Corpus"]),
+                exclude: ["Fixtures", "Corpus", "HeldOut"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
     .testTarget(
       name: "ResultStoreTests",
