@@ -96,14 +96,15 @@ extension ResidualScale {
       feedback.append("γ = \(value) solves \(varianceFactor) = 1 but flips the residual stream's sign at every block.")
     }
     let variance = c.doubleValue * g * g
+    let shown = Self.formatApartFromOne(variance)
     let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: gradingPairs, stream: context.random,
                           structure: structure)
-    feedback.append("γ = \(value) gives Var γ(\(structure.sumText)) = \(varianceFactor) = \(Value.format(variance, digits: 4)), not 1; "
+    feedback.append("γ = \(value) gives Var γ(\(structure.sumText)) = \(varianceFactor) = \(shown), not 1; "
       + "\(gradingPairs) Gaussian pairs measure \(Value.format(m.variance, digits: 4)) ± "
       + "\(Value.format(m.standardErrorOfVariance, digits: 2)).")
     if g > 0, abs(variance - 1) > 1e-9 {
-      feedback.append(variance < 1 ? "The variance is multiplied by \(Value.format(variance, digits: 4)) at every "
-                        + "block: γ is too small." : "The variance is multiplied by \(Value.format(variance, digits: 4)) "
+      feedback.append(variance < 1 ? "The variance is multiplied by \(shown) at every "
+                        + "block: γ is too small." : "The variance is multiplied by \(shown) "
                         + "at every block: γ is too large.")
     }
     return Grade(.incorrect, reading: reading, answer: .scalar(value), feedback: feedback)
@@ -127,5 +128,17 @@ extension ResidualScale {
         + "condition too; the choice γ > 0 is unstated",
       location: text.solutionLocation,
       evidence: "2γ² − 1 = 0 has two real roots (derivation)", source: "variance-roots")]
+  }
+}
+
+extension ResidualScale {
+  /// `v` with the fewest significant digits (4 to 15) that do not round it to 1, so a variance
+  /// factor of 1.00027 is never printed as "1, not 1".
+  static func formatApartFromOne(_ v: Double) -> String {
+    for digits in 4...15 {
+      let s = Value.format(v, digits: digits)
+      if Double(s) != 1 { return s }
+    }
+    return Value.format(v, digits: 17)
   }
 }

@@ -156,7 +156,7 @@ extension CLITests {
     XCTAssertNotNil(variance["z"] as? Double)
     let export = try run(["export", "--db", db, "--run", "2", "--format", "csv"])
     XCTAssertEqual(export.status, 0)
-    XCTAssertEqual(export.stdout.split(separator: "\n").count, 10)  // header + 9 checks of 3b
+    XCTAssertEqual(export.stdout.split(separator: "\n").count, 11)  // header + 10 checks of 3b
     for args in [["history", "5"], ["compare", "1", "9"], ["export", "--run", "4", "--format", "json"]] {
       let r = try run(args + ["--db", db])
       XCTAssertEqual(r.status, 2, args.joined(separator: " "))

@@ -28,6 +28,8 @@ final class ResidualScaleGrading: XCTestCase {
                                                        "100000 Gaussian pairs measure 0.5", "γ is too small"])
     assertGrade(problem, "1", .incorrect, mentions: ["2γ² = 2, not 1", "γ is too large"])
     assertGrade(problem, "1/sqrt(3)", .incorrect, mentions: ["2γ² = 0.6667"])
+    // 2 · 0.7072² = 1.00026368: printed with the digits that tell it from 1.
+    assertGrade(problem, "0.7072", .incorrect, mentions: ["2γ² = 1.0003, not 1", "γ is too large"])
     assertGrade(problem, "sqrt(2)", .incorrect, mentions: ["2γ² = 4"])
     assertGrade(problem, "0.7", .incorrect, mentions: ["Too few digits to tell"])
     assertGrade(problem, "0.708", .incorrect, mentions: ["2γ² = 1.003"])
