@@ -9,10 +9,12 @@ extension Bottleneck {
   /// ```
   /// at every integer N_bottle in 1…N and, for odd N, also at N_bottle = N/2 itself (a rational
   /// point no network has: the integer grid of `condition-exhaustive` never meets the boundary
-  /// there), for N ≤ min(`maxWidth`, 64) and L in 2…12. Evidence independent of the counted
-  /// forward passes: the answer's own count polynomials, compared by `Rational`'s `<`, at other
-  /// L and at rational points; a condition that is right off the boundary but wrong on it
-  /// (≤ for <) fails both checks.
+  /// there), for N ≤ min(`maxWidth`, 64) and L in 2…12. This is a round trip of the solver, not
+  /// evidence about the counts: the condition was solved from these same two polynomials, so for
+  /// psverify's answer it fails only when the inequality solver or the exact comparison is wrong
+  /// (e.g. a strict `<` that holds on equality), and it says nothing about whether the
+  /// polynomials are right (`condition-exhaustive` measures that on counted forward passes). For
+  /// a user's answer it checks that their condition is the one their own counts give.
   ///
   /// - Complexity: about 64² · 11 / 2 evaluations of each polynomial.
   static func conditionPolynomialCheck(_ candidate: Answer, maxWidth: Int) -> Check {

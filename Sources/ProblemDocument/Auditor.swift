@@ -192,7 +192,7 @@ public enum Auditor {
           let before = symbols.precedingWords(r.fragment, doc)
           let nouns = before.isEmpty && r.fragment.display ? lastNouns : before.suffix(3).filter { $0.count >= 5 }
           lastNouns = nouns
-          // An equation without tensors on its right (`C = ckB/E`, `n[e] = kB/E`) states a
+          // An equation without tensors on its right (`R = pQ/M`, `m[h] = pQ/M`) states a
           // size or an assumption; it computes nothing.
           for row in rows where !row.equation.rhsReferences.isEmpty
             && !(noDivisions && Auditor.dividesOnly(row.equation)) {
@@ -268,7 +268,7 @@ public enum Auditor {
       let rule = offsets ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
         + "the input's sizes)" : nil
       var printed = printedCount(item.solutions.flatMap { bySection[$0] ?? [] }, doc)?.substituting(merge)
-      // A printed count in a number the equations do not have (`BkJI`, k experts run of E) counts
+      // A printed count in a number the equations do not have (`TrHD`, r heads run of H) counts
       // an execution the equations do not write: not decidable from them.
       if let p = printed, p.symbols.contains(where: { $0.first?.isLowercase == true
         && !perApplication.symbols.contains($0) }) { printed = nil }
@@ -306,8 +306,8 @@ public enum Auditor {
       else { return nil }
       return (r, p)
     }
-    // A count the solution calls its total ("Total: $2BI + BJI$", "the total is therefore …"),
-    // in any names (`BEI + BkJI`).
+    // A count the solution calls its total ("Total: $3TD + TDK$", "the total is therefore …"),
+    // in any names (`THD + TrHD`).
     let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
       r -> (ReadFragment, Polynomial)? in
       guard case .formula(let names, let p?) = r.content, p.constantValue == nil,

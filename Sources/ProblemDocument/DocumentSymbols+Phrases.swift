@@ -66,7 +66,7 @@ extension DocumentSymbols {
     return (rest.hasPrefix("are the ") || rest.hasPrefix("is the ")) && countPhrase(String(rest))
   }
 
-  /// Whether the word after a name is a plural noun or a superlative (`experts`, `largest`):
+  /// Whether the word after a name is a plural noun or a superlative (`heads`, `smallest`):
   /// the name counts them.
   static func pluralOrSuperlativeFollows(_ after: String) -> Bool {
     let word = String(after.prefix { $0.isLetter })
@@ -110,8 +110,8 @@ extension DocumentSymbols {
     return String(c[k..<min(c.count, k + 6)]) == "\\left("
   }
 
-  /// Whether a word, not punctuation, stands right before a fragment (`draws $k$`, not
-  /// `**Solution**: $o$`).
+  /// Whether a word, not punctuation, stands right before a fragment (`keeps $r$`, not
+  /// `**Solution**: $q$`).
   static func wordBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
     var k = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1)) - 1
     while k >= 0, doc.scalars[k] == " " { k -= 1 }

@@ -130,8 +130,8 @@ public struct DocumentSymbols: Sendable {
       && before.last.map { !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0) } ?? false
     let aloneIntroduced = postfixIntroduced || continued || indefinite
       || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(before.last ?? "")
-    // A copula after a noun phrase names what follows (`The input is $x[b,i]$`, `the outputs
-    // are $y[…]$`): a determiner, a noun, then is/are.
+    // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
+    // are $v[…]$`): a determiner, a noun, then is/are.
     let copula = before.count >= 3 && ["is", "are"].contains(before[before.count - 1])
       && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
       && !DocumentSymbols.determiners.contains(before[before.count - 2])
@@ -243,8 +243,8 @@ public struct DocumentSymbols: Sendable {
           // A name alone (`compute $Q$`, `the matrix $R$`) is introduced only by a phrase after
           // it (`$K$ is the number …`); followed by a noun (`$K$ terms`, `$k$ samples`) it is
           // a quantity.
-          // Counted after a verb or "of" (`a sum of $K$ terms`, `draws $k$ samples`), not after a
-          // determiner (`the $x$ direction`), a conjunction or nothing (`$o$ needs`).
+          // Counted after a verb or "of" (`a product of $M$ factors`, `keeps $r$ copies`), not after a
+          // determiner (`the $z$ axis`), a conjunction or nothing (`$q$ holds`).
           let quantity = alone && DocumentSymbols.quantityFollows(after) && before.last.map { w in
             (w == "of" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
             !["the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are", "was", "were",
@@ -258,7 +258,7 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
-            // `the $k$ largest logits`, `the $k$ experts`: a number of things, named there.
+            // `the $m$ smallest weights`, `the $m$ heads`: a number of things, named there.
             if before.last == "the", name.first?.isLowercase == true,
                DocumentSymbols.pluralOrSuperlativeFollows(after) {
               uses[uses.count - 1].quantity = true

@@ -33,8 +33,8 @@ extension Spelling {
     return !".!?:#>|".unicodeScalars.contains(last) && last.properties.numericType == nil
   }
 
-  /// The words among `wrong` that are a prefix and a word the dictionary knows (`oversmoothing`,
-  /// `Precompute`), asking hunspell once for all the remainders.
+  /// The words among `wrong` that are a prefix and a word the dictionary knows (`undertrained`,
+  /// `Preactivate`), asking hunspell once for all the remainders.
   /// - Complexity: one hunspell run over at most `prefixes.count` remainders per word.
   public static func compounds(_ wrong: Set<String>, extra: [String] = []) throws(Unavailable)
     -> Set<String>

@@ -56,7 +56,12 @@ final class GradingService: Sendable {
       let parameters = ParameterValues(specs: problem.parameters)
       let (derivation, grade) = runner.grade(problem, answer: answer, parameters: parameters)
       let groupKey = key(grade)
+      // An equation's figure (the trial table of 2 and 4) quotes the student's own text and index
+      // letters, so it is shared only by the same text, never across a group of equal meaning.
+      var ownText = ""
+      if case .equation = grade.answer { ownText = answer }
       let cacheKey = problem.id + "\u{0}" + (variant.map(String.init) ?? "") + "\u{0}" + groupKey
+        + "\u{0}" + ownText
       let figure: AnswerFigure?
       if let cached = figures.read({ $0[cacheKey] }) {
         figure = cached

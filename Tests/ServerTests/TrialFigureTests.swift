@@ -77,4 +77,26 @@ final class TrialFigureTests: XCTestCase {
       XCTAssertTrue(page.contains("psverify&#39;s pyramid level"), "the reference is named")
     }
   }
+
+  /// Two wrong equations of one meaning (the same up to index letters) fall in one answer group,
+  /// but each table quotes its own text's letters: a figure is never another student's.
+  func testProblem2_equalMeaningOtherLetters_eachTableNamesItsOwnLetters() async throws {
+    let h = try ServerHarness()
+    defer { h.remove() }
+    let renamed = Self.wrong2.replacingOccurrences(of: "b,", with: "n,")
+    XCTAssertNotEqual(renamed, Self.wrong2)
+    try await h.test { client in
+      let csrf = csrfToken(in: try await client.execute(uri: "/p/2", method: .get) { $0.text })
+      var positions: [String] = []
+      for text in [Self.wrong2, renamed] {
+        let page = try await client.execute(
+          uri: "/p/2", method: .post, headers: formHeaders,
+          body: form([("answer", text), ("csrf", csrf)])
+        ) { $0.text }
+        positions.append(try XCTUnwrap(Self.cell("trial-position", page), page))
+      }
+      XCTAssertTrue(positions[0].hasPrefix("<code>b = "), positions[0])
+      XCTAssertTrue(positions[1].hasPrefix("<code>n = "), positions[1])
+    }
+  }
 }
