@@ -178,10 +178,11 @@ public enum Auditor {
       // earlier parts), each with the nouns just before it (`the logits are $z[…] = …$`).
       let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
       var defining: [(equation: Equation, nouns: [String])] = []
-      // A question that does not count divisions ("don't count … the division") is not asked
-      // about the equations whose only work is one.
+      // A question that does not count divisions (a negation, then "division" or "divide" within
+      // the clause: "ignore the division", "do not count … the division") is not asked about the
+      // equations whose only work is one; "count the divisions too" excludes nothing.
       let ownWords = DocumentSymbols.words(doc.prose(in: own).unicodeScalars)
-      let noDivisions = ownWords.contains { $0.hasPrefix("division") || $0 == "divide" || $0 == "divisions" }
+      let noDivisions = Auditor.excludesDivisions(ownWords)
       for index in doc.sections.indices where doc.sections[index].problem == item.problem
         && doc.sections[index].range.upperBound <= end {
         var lastNouns: [String] = []
@@ -402,5 +403,18 @@ public enum Auditor {
                          document: doc))
     }
     return out
+  }
+}
+
+extension Auditor {
+  /// Whether `words` (lowercased, in order) say not to count divisions: "division", "divisions"
+  /// or "divide" with a negation or an exclusion among the eight words before it.
+  static func excludesDivisions(_ words: [String]) -> Bool {
+    let negations: Set<String> = ["not", "don", "dont", "no", "ignore", "ignoring", "exclude",
+                                  "excluding", "without", "except", "neglect", "neglecting", "nor"]
+    for (i, w) in words.enumerated() where w == "division" || w == "divisions" || w == "divide" {
+      if words[max(0, i - 8)..<i].contains(where: negations.contains) { return true }
+    }
+    return false
   }
 }

@@ -1,5 +1,6 @@
-import ProblemDocument
 import XCTest
+
+@testable import ProblemDocument
 
 /// The reading's structural rules, each on a small document written for the test: item headings,
 /// introductions, renamed index letters, spelling by a word's form.
@@ -105,5 +106,17 @@ final class ReadingStructureTests: XCTestCase {
                          + "Precompute it.\n", spelling: true)
     XCTAssertEqual(report.findings.filter { $0.kind == .spelling }.map(\.message),
                    ["'neccessary' is not in the English dictionary or the field's word list"])
+  }
+
+  /// A question excludes divisions from its count only when it says so (a negation before the
+  /// word in its clause); naming a division, or asking to count it, excludes nothing.
+  func testDivisionsExcluded_onlyUnderANegation() {
+    func words(_ t: String) -> [String] { t.lowercased().split { !$0.isLetter }.map(String.init) }
+    XCTAssertTrue(Auditor.excludesDivisions(words("Don't count exp, the division in the softmax.")))
+    XCTAssertTrue(Auditor.excludesDivisions(words("How many multiplies (ignore the division)?")))
+    XCTAssertTrue(Auditor.excludesDivisions(words("Multiplies only, not the divisions.")))
+    XCTAssertFalse(Auditor.excludesDivisions(words("Count the divisions too.")))
+    XCTAssertFalse(Auditor.excludesDivisions(words("Why divide by the square root?")))
+    XCTAssertFalse(Auditor.excludesDivisions(words("Multiplies and divisions, one each.")))
   }
 }
