@@ -17,10 +17,10 @@ import tempfile
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import (NoAlertPresentException, UnexpectedAlertPresentException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -76,17 +76,33 @@ def no_alert(driver):
         return True
 
 
+def follow(driver, element_id):
+    """Clicks the element and waits until the page it leads to has loaded. The old document is
+    marked and the wait is for a complete document without the mark: an element-staleness wait
+    races the navigation (Chromium may answer "node does not belong to the document" instead of
+    "stale element", an error rather than a wait).
+    An alert is not waited through: it raises, so a script that ran fails the test."""
+    driver.execute_script("window.psverifyOldPage = true;")
+    driver.find_element(By.ID, element_id).click()
+
+    def loaded(d):
+        try:
+            return d.execute_script(
+                "return window.psverifyOldPage === undefined && document.readyState === 'complete'")
+        except UnexpectedAlertPresentException:
+            raise
+        except WebDriverException:
+            return False  # the document is being replaced
+    WebDriverWait(driver, 600).until(loaded)
+
+
 def post(driver, answer):
     """Types the answer, submits the form, waits for the next page, and returns the verdict it
     shows (or its title when it has none: an error page)."""
     box = driver.find_element(By.ID, "answer")
     box.clear()
     box.send_keys(answer)
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.ID, "submit").click()
-    WebDriverWait(driver, 600).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 600).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+    follow(driver, "submit")
     found = driver.find_elements(By.ID, "verdict")
     return found[0].text.strip() if found else "no verdict: " + driver.title
 
@@ -101,7 +117,7 @@ def local_page(run, driver, binary, directory):
         run.check(ids == list(ANSWERS), f"the list shows the six problems in order ({ids})")
         for n, problem in enumerate(ids):
             driver.get(server.base + "/")
-            driver.find_element(By.ID, f"open-{problem}").click()
+            follow(driver, f"open-{problem}")
             run.check(driver.find_element(By.ID, "statement").text.strip() != "",
                       f"problem {problem}: the statement is shown")
             right, wrong = ANSWERS[problem]
@@ -180,7 +196,7 @@ def roster_pages(run, driver, binary, directory):
         run.check("<script>alert('name')</script>" in driver.find_element(By.CLASS_NAME, "who").text,
                   "the roster name is shown as text")
         run.check(links["staff"] not in driver.page_source, "the staff link is not on the student page")
-        driver.find_element(By.ID, "open-3b").click()
+        follow(driver, "open-3b")
         run.check(post(driver, HOSTILE) == "unreadable" and no_alert(driver),
                   "the student's script answer does not run")
         run.shot(driver, "10-student")
