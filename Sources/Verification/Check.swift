@@ -20,6 +20,7 @@ public enum CheckStatus: String, Sendable {
 
 /// How close `measured` must be to `expected`, and why.
 public struct Tolerance: Sendable, Equatable {
+  /// How `value` bounds the difference between `measured` and `expected`.
   public enum Kind: String, Sendable {
     /// Equality, for exact integers and symbolic values.
     case exact
@@ -30,30 +31,38 @@ public struct Tolerance: Sendable, Equatable {
     /// |z| ≤ value.
     case zScore = "z"
   }
+  /// Which comparison `value` bounds.
   public let kind: Kind
+  /// The bound: an absolute difference, a relative one, or |z|; nil for `exact`.
   public let value: Double?
   /// The reason for this tolerance, e.g. "z ≤ 5: two-sided false alarm 5.7e-7 per check".
   public let reason: String
 
+  /// A tolerance from its kind, its bound (nil for `exact`) and the reason for the bound.
   public init(_ kind: Kind, _ value: Double? = nil, reason: String) {
     self.kind = kind
     self.value = value
     self.reason = reason
   }
 
+  /// Exact equality, for integers and symbolic values.
   public static let exact = Tolerance(.exact, reason: "exact arithmetic")
 }
 
 /// What a check's body reports back to the runner.
 public struct Measurement: Sendable {
+  /// Whether `measured` is within `tolerance` of `expected`.
   public var status: CheckStatus
+  /// The value the derivation predicts.
   public var expected: Value
+  /// The value the check measured (a count, an estimate, a symbolic result).
   public var measured: Value
   /// The standard error of `measured`, for Monte Carlo estimates.
   public var standardError: Double?
   /// The test that decided a Monte Carlo status, with its reference distribution: what the
   /// calibration compares observed false alarms against.
   public var test: ZTest?
+  /// How close `measured` must be to `expected`, and why.
   public var tolerance: Tolerance
   /// One or two sentences with the figures that led to the status.
   public var detail: String
@@ -64,6 +73,7 @@ public struct Measurement: Sendable {
   /// Series kept for plots and later comparison (name → values).
   public var series: [String: [Double]]
 
+  /// A measurement; the standard error, test, errata, notes and series are optional.
   public init(status: CheckStatus, expected: Value, measured: Value, standardError: Double? = nil,
               test: ZTest? = nil, tolerance: Tolerance, detail: String, errata: [Erratum] = [],
               notes: [String] = [], series: [String: [Double]] = [:]) {
@@ -89,6 +99,7 @@ public struct CheckContext: Sendable {
   /// The problem's parameters after defaults and overrides.
   public let parameters: ParameterValues
 
+  /// A context from the check's stream, the trial budget and the parameters.
   public init(random: RandomStream, trials: Int, parameters: ParameterValues) {
     self.random = random
     self.trials = trials
@@ -100,12 +111,17 @@ public struct CheckContext: Sendable {
 public struct Check: Sendable {
   /// Stable kebab-case id; stored in results.db, so never renamed.
   public let id: String
+  /// How the check obtains its evidence.
   public let kind: CheckKind
   /// One line saying what is compared with what.
   public let summary: String
+  /// The check's parameters as reported and stored, in order (e.g. `("N", 64)`).
   public let params: [(String, Value)]
+  /// The check itself: draws from the context's stream and returns the measurement; anything it
+  /// throws becomes a failed outcome (`Runner.run(_:stream:trials:parameters:)`).
   public let body: @Sendable (inout CheckContext) throws -> Measurement
 
+  /// A check from its id, kind, one-line summary, reported parameters and body.
   public init(id: String, kind: CheckKind, summary: String, params: [(String, Value)] = [],
               body: @escaping @Sendable (inout CheckContext) throws -> Measurement) {
     self.id = id
@@ -118,17 +134,25 @@ public struct Check: Sendable {
 
 /// A check's result as reported and stored.
 public struct CheckOutcome: Sendable {
+  /// The check's stable id, as in `Check.id`.
   public let id: String
+  /// How the check obtained its evidence.
   public let kind: CheckKind
+  /// One line saying what is compared with what.
   public let summary: String
+  /// The check's parameters, in order.
   public let params: [(String, Value)]
+  /// What the body measured; a body that threw gives a failed measurement carrying the error.
   public let measurement: Measurement
   /// The key of the check's random stream (reproduces its draws with the same seed).
   public let streamKey: UInt64
+  /// Wall-clock seconds the body took (`ContinuousClock`).
   public let seconds: Double
 
+  /// The measurement's verdict.
   public var status: CheckStatus { measurement.status }
 
+  /// An outcome as `Runner` records it after running the body.
   public init(id: String, kind: CheckKind, summary: String, params: [(String, Value)],
               measurement: Measurement, streamKey: UInt64, seconds: Double) {
     self.id = id

@@ -3,6 +3,7 @@ import TensorCore
 
 /// The verdict on one answer.
 public enum GradeVerdict: String, Sendable, CaseIterable {
+  /// The answer is psverify's, possibly under a convention the question leaves open.
   case correct
   case incorrect
   /// The answer cannot be read; a located diagnostic says where and why.
@@ -11,11 +12,16 @@ public enum GradeVerdict: String, Sendable, CaseIterable {
 
 /// A defect in an answer's text, located in that text (line and column, with a caret).
 public struct AnswerIssue: Sendable, Equatable {
+  /// What is wrong, in a sentence.
   public let message: String
+  /// The line of the answer's text, from 1.
   public let line: Int
+  /// The column in that line, from 1.
   public let column: Int
+  /// The line of text with a caret under the column.
   public let excerpt: String
 
+  /// An issue from its message and position.
   public init(message: String, line: Int, column: Int, excerpt: String) {
     self.message = message
     self.line = line
@@ -23,21 +29,26 @@ public struct AnswerIssue: Sendable, Equatable {
     self.excerpt = excerpt
   }
 
+  /// An issue from an answer reader's syntax error, its offset turned into line and column in
+  /// `text`.
   public init(_ error: AnswerSyntaxError, in text: String) {
     let p = SourcePosition.locate(offset: error.offset, in: text)
     self.init(message: error.message, line: p.line, column: p.column, excerpt: error.excerpt)
   }
 
+  /// An issue from a notation checker's diagnostic, its message prefixed by the diagnostic's kind.
   public init(_ d: Diagnostic) {
     self.init(message: "\(d.kind.rawValue): \(d.message)", line: d.position.line,
               column: d.position.column, excerpt: d.excerpt)
   }
 
+  /// "line L, column C: message".
   public var description: String { "line \(line), column \(column): \(message)" }
 }
 
 /// How psverify judged an answer: the verdict, how it read the answer, and what it found.
 public struct Grade: Sendable {
+  /// Correct, incorrect, or unreadable.
   public var verdict: GradeVerdict
   /// The answer as psverify read it, in Unicode (nil when unreadable).
   public var reading: String?
@@ -57,14 +68,18 @@ public struct Grade: Sendable {
 
   /// Whether one named part of an answer is right, as the problem's grader decided it.
   public struct PartVerdict: Sendable, Equatable {
+    /// The part's name as the problem's grader calls it.
     public let label: String
+    /// Whether that part is right.
     public let correct: Bool
+    /// A part verdict from the part's name and whether it is right.
     public init(_ label: String, correct: Bool) {
       self.label = label
       self.correct = correct
     }
   }
 
+  /// A grade; `parts` is empty unless set afterwards.
   public init(_ verdict: GradeVerdict, reading: String? = nil, answer: TypedAnswer? = nil,
               feedback: [String] = [], convention: String? = nil, issues: [AnswerIssue] = []) {
     self.verdict = verdict
@@ -80,6 +95,7 @@ public struct Grade: Sendable {
     Grade(.unreadable, feedback: ["expected \(expected)"], issues: [AnswerIssue(error, in: text)])
   }
 
+  /// The grade as JSON: verdict, reading, typed answer, feedback, convention and issues.
   public var json: JSONValue {
     .object([
       ("verdict", .string(verdict.rawValue)), ("reading", reading.map { .string($0) } ?? .null),
@@ -96,9 +112,12 @@ public struct Grade: Sendable {
 /// What a grader may use besides the answer: its own random stream (for evidence by sampling)
 /// and the Monte Carlo budget.
 public struct GradingContext: Sendable {
+  /// The grader's own random stream (`Runner.gradingStream(_:)`).
   public var random: RandomStream
+  /// The number of Monte Carlo trials a grader may draw.
   public let trials: Int
 
+  /// A context from the grader's stream and trial budget.
   public init(random: RandomStream, trials: Int) {
     self.random = random
     self.trials = trials

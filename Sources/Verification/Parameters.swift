@@ -2,6 +2,7 @@ import IndexNotation
 
 /// A problem parameter: its name, what it means, its default and the values it accepts.
 public struct ParameterSpec: Sendable {
+  /// The values a parameter accepts.
   public enum Domain: Sendable {
     /// A whole number in a closed range.
     case integer(ClosedRange<Int>)
@@ -13,13 +14,17 @@ public struct ParameterSpec: Sendable {
     case path
   }
 
+  /// The name used in `--param NAME=VALUE`.
   public let name: String
+  /// What the parameter means, in a line, for `psverify list`.
   public let summary: String
+  /// The values it accepts.
   public let domain: Domain
   /// The default; nil when the parameter is optional (e.g. an answer to test instead of the
   /// derived one).
   public let defaultValue: ParameterValue?
 
+  /// A parameter from its name, summary, domain and default (nil when optional).
   public init(_ name: String, _ summary: String, domain: Domain, default value: ParameterValue?) {
     self.name = name
     self.summary = summary
@@ -86,11 +91,13 @@ public struct ParameterSpec: Sendable {
 
 /// A parameter's value: an exact whole number, or a real constant (exact when it can be).
 public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
+  /// A whole number.
   case integer(Int)
   case real(ScalarValue)
   case choice(String)
   case path(String)
 
+  /// The value as written back: the integer, the real's exact form, or the word or path.
   public var description: String {
     switch self {
     case .integer(let n): String(n)
@@ -99,6 +106,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The value as a reportable `Value` (a real becomes its `Double`).
   public var asValue: Value {
     switch self {
     case .integer(let n): .integer(n)
@@ -110,6 +118,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
 
 /// An error in a `--param` given by the user.
 public enum ParameterError: Error, Equatable, CustomStringConvertible {
+  /// A `--param` not of the form NAME=VALUE.
   case malformed(String)
   case unknown(name: String, problem: String, known: [String])
   case invalid(name: String, value: String, accepted: String)
@@ -143,6 +152,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     return out
   }
 
+  /// The error as a one-line message naming the accepted values, e.g. "invalid value 'x' for
+  /// parameter N: expected a whole number from 1 to 4096".
   public var description: String {
     switch self {
     case .malformed(let text):
@@ -162,10 +173,12 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
 
 /// The parameters a problem runs with: defaults overridden by `--param`.
 public struct ParameterValues: Sendable, Equatable {
+  /// Every parameter's value by name; optional parameters without a value are absent.
   public private(set) var values: [String: ParameterValue]
   /// The names given explicitly by the user.
   public private(set) var overridden: Set<String>
 
+  /// Defaults from `specs`, then `overrides` (the names given explicitly are `overridden`).
   public init(specs: [ParameterSpec], overrides: [String: ParameterValue] = [:]) {
     var values: [String: ParameterValue] = [:]
     for spec in specs { values[spec.name] = spec.defaultValue }

@@ -14,6 +14,7 @@ public struct PrintedSolution: Sendable {
   /// Where the answer's first fragment starts.
   public let answerLocation: DocumentLocation?
 
+  /// A printed solution from its text, its place, and the answer found in it (nil when none).
   public init(quote: String, location: String, answer: String?, answerLocation: DocumentLocation?) {
     self.quote = quote
     self.location = location
@@ -24,9 +25,12 @@ public struct PrintedSolution: Sendable {
 
 /// One step of a derivation, in words and optionally as LaTeX.
 public struct DerivationStep: Sendable {
+  /// The step in words, as the reports print it.
   public let text: String
+  /// The step as LaTeX when it has a formula; nil for a step in words only.
   public let latex: String?
 
+  /// A step from its words and, optionally, its LaTeX.
   public init(_ text: String, latex: String? = nil) {
     self.text = text
     self.latex = latex
@@ -35,6 +39,7 @@ public struct DerivationStep: Sendable {
 
 /// psverify's own answer: how it was derived and what it is.
 public struct Derivation: Sendable {
+  /// The steps in order, from the question's quantities to the answer.
   public let steps: [DerivationStep]
   /// The answer as typed data; graders and checks take this value.
   public let answer: TypedAnswer
@@ -44,15 +49,20 @@ public struct Derivation: Sendable {
   /// with `valid` borders, the factor when L counts the blocks.
   public let alternatives: [Alternative]
 
+  /// The answer under one convention the question leaves open.
   public struct Alternative: Sendable {
+    /// The convention's name (e.g. "`valid` borders"); `alternative(_:)` finds it by prefix.
     public let convention: String
+    /// The answer under that convention.
     public let answer: TypedAnswer
+    /// An alternative from its convention's name and its answer.
     public init(_ convention: String, _ answer: TypedAnswer) {
       self.convention = convention
       self.answer = answer
     }
   }
 
+  /// A derivation from its steps and answer; `summary` defaults to the answer's text.
   public init(steps: [DerivationStep], answer: TypedAnswer, summary: String? = nil,
               alternatives: [Alternative] = []) {
     self.steps = steps
@@ -70,12 +80,18 @@ public struct Derivation: Sendable {
 /// The printed solution judged: graded through the same path as any answer, with the findings
 /// about the problem's text.
 public struct Audit: Sendable {
+  /// The printed solution that was judged.
   public let printed: PrintedSolution
   /// The grade of the printed answer (nil when the solution has no answer psverify can find).
   public let grade: Grade?
+  /// The findings about the problem's text: the document's findings on this item, the grade's
+  /// disagreement or unreadable answer, and the problem's own findings.
   public let errata: [Erratum]
+  /// Observations that are not errata, e.g. that the printed answer holds only under a
+  /// convention the question leaves open.
   public let notes: [String]
 
+  /// An audit from the printed solution, its grade (nil when no answer was found) and findings.
   public init(printed: PrintedSolution, grade: Grade?, errata: [Erratum], notes: [String] = []) {
     self.printed = printed
     self.grade = grade
@@ -91,13 +107,19 @@ public struct Audit: Sendable {
 
 /// The problem's text in a document, read for one item ("3b").
 public struct ProblemText: Sendable {
+  /// The whole document the item was read from.
   public let document: ProblemSetDocument
+  /// The item ("3b"): the indices of its statement and solution sections in `document`.
   public let item: DocumentItem
+  /// The statement's math fragments, each read by `FragmentReader`.
   public let statementFragments: [ReadFragment]
+  /// The solution's math fragments, each read by `FragmentReader`.
   public let solutionFragments: [ReadFragment]
   /// The audit's findings that stand in this item's text.
   public let findings: [Finding]
 
+  /// Reads the item's statement and solution fragments from `document`; `findings` are the
+  /// document audit's findings that stand in this item.
   public init(document: ProblemSetDocument, item: DocumentItem, findings: [Finding]) {
     self.document = document
     self.item = item
@@ -128,11 +150,13 @@ public struct ProblemText: Sendable {
 public protocol Problem: Sendable {
   /// Stable id (`1`, `2`, `3a`, `3b`, `3c`, `4`); stored in results.db, never renamed.
   var id: String { get }
+  /// The title that heads the problem in `psverify list` and the reports.
   var title: String { get }
   /// The question in a sentence or two, in psverify's own words.
   var question: String { get }
   /// How to write an answer for `psverify grade`, with an example.
   var answerFormat: String { get }
+  /// The parameters the problem takes, each with its domain and default (`--param NAME=VALUE`).
   var parameters: [ParameterSpec] { get }
   /// Monte Carlo trials when `--trials` is not given.
   var defaultTrials: Int { get }
@@ -160,9 +184,13 @@ public protocol Problem: Sendable {
 }
 
 extension Problem {
+  /// One trial by default, for problems without Monte Carlo checks.
   public var minimumTrials: Int { 1 }
+  /// Accepts every combination by default.
   public func validate(_ parameters: ParameterValues) throws {}
+  /// No probes by default.
   public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] { [] }
+  /// No findings of the problem's own by default.
   public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] { [] }
 }
 

@@ -1,4 +1,5 @@
 extension Tolerance {
+  /// The tolerance as JSON: `kind`, `value` (null for exact) and `reason`.
   public var json: JSONValue {
     .object([("kind", .string(kind.rawValue)), ("value", value.map { .number($0) } ?? .null),
              ("reason", .string(reason))])
@@ -6,6 +7,7 @@ extension Tolerance {
 }
 
 extension Erratum {
+  /// The erratum as JSON: kind, message, location, evidence, line, column, source.
   public var json: JSONValue {
     .object([("kind", .string(kind.rawValue)), ("message", .string(message)),
              ("location", .string(location)), ("evidence", evidence.map { .string($0) } ?? .null),
@@ -15,8 +17,11 @@ extension Erratum {
 }
 
 extension CheckOutcome {
+  /// The check's parameters as a JSON object, in order.
   public var paramsJSON: JSONValue { .object(params.map { ($0.0, $0.1.json) }) }
 
+  /// The outcome as JSON: ids, status, parameters, expected and measured values, standard error,
+  /// tolerance, detail, stream key (a decimal string), seconds and series sorted by name.
   public var json: JSONValue {
     let m = measurement
     return .object([
@@ -33,6 +38,7 @@ extension CheckOutcome {
 }
 
 extension ProbeOutcome {
+  /// The outcome as JSON, with the same member names as `CheckOutcome.json` where they agree.
   public var json: JSONValue {
     .object([
       ("id", .string(id)), ("summary", .string(summary)),
@@ -45,6 +51,8 @@ extension ProbeOutcome {
 }
 
 extension ProblemReport {
+  /// The report as JSON: status, parameters sorted by name, derivation, answer, printed solution,
+  /// errata, notes, checks, probes and seconds.
   public var json: JSONValue {
     let parametersJSON = JSONValue.object(parameters.values.sorted { $0.key < $1.key }
       .map { ($0.key, $0.value.asValue.json) })

@@ -10,18 +10,28 @@ public enum ProblemStatus: String, Sendable {
 
 /// Everything one problem's run produced.
 public struct ProblemReport: Sendable {
+  /// The problem's stable id (`3b`).
   public let id: String
+  /// The problem's title.
   public let title: String
+  /// The question in psverify's own words.
   public let question: String
+  /// The parameters the run used, after defaults and `--param` overrides.
   public let parameters: ParameterValues
   /// nil when the derivation threw; `derivationError` then says why.
   public let derivation: Derivation?
+  /// Why the derivation threw, in the error's own words; nil when it did not.
   public let derivationError: String?
+  /// The printed solution judged; nil when the run had no document.
   public let audit: Audit?
+  /// The checks' outcomes, in the problem's declaration order.
   public let outcomes: [CheckOutcome]
+  /// The probes' outcomes, in declaration order.
   public let probes: [ProbeOutcome]
+  /// Wall-clock seconds for the whole problem: derivation, audit, checks and probes.
   public let seconds: Double
 
+  /// A report from everything the run produced.
   public init(id: String, title: String, question: String, parameters: ParameterValues,
               derivation: Derivation?, derivationError: String?, audit: Audit?,
               outcomes: [CheckOutcome], probes: [ProbeOutcome] = [], seconds: Double) {
@@ -42,10 +52,13 @@ public struct ProblemReport: Sendable {
     (audit?.errata ?? []) + outcomes.flatMap(\.measurement.errata) + probes.flatMap(\.result.errata)
   }
 
+  /// The audit's notes, then those of the checks and probes.
   public var notes: [String] {
     (audit?.notes ?? []) + outcomes.flatMap(\.measurement.notes) + probes.flatMap(\.result.notes)
   }
 
+  /// `failed` when the derivation threw or a check failed, else `verifiedWithErrata` when
+  /// there are errata or the printed answer disagrees, else `verified`.
   public var status: ProblemStatus {
     if derivation == nil || outcomes.contains(where: { $0.status == .fail }) { return .failed }
     if !errata.isEmpty || audit?.agrees == false { return .verifiedWithErrata }

@@ -14,11 +14,14 @@ public enum RunEvent: Sendable {
 /// draws depend only on the seed and its own ids: adding a check changes no other result, and the
 /// same seed reproduces every stored value bit for bit.
 public struct Runner: Sendable {
+  /// The run seed (`--seed`), root of every check's and grader's random stream.
   public let seed: UInt64
   /// `--trials`; nil uses each problem's default.
   public let trials: Int?
+  /// Called with progress events, possibly from several threads at once.
   public let onEvent: (@Sendable (RunEvent) -> Void)?
 
+  /// A runner from the seed, the trial count (nil for each problem's default) and a progress hook.
   public init(seed: UInt64, trials: Int? = nil, onEvent: (@Sendable (RunEvent) -> Void)? = nil) {
     self.seed = seed
     self.trials = trials
