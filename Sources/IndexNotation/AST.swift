@@ -1,8 +1,10 @@
 /// An index variable: lowercase names single elements (free or explicitly summed), capital names
 /// slices that a product sums over (`x`, `Δx`, `n_out` vs `X`, `ΔX`, `N_in`).
 public struct IndexVariable: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The name as written, Δ included: `x`, `ΔX`, `n_out`.
   public let name: String
 
+  /// A variable named `name`.
   public init(_ name: String) { self.name = name }
 
   /// Whether the variable is a capital (slice) index: its first letter after Δ is uppercase.
@@ -20,20 +22,28 @@ public struct IndexVariable: Hashable, Sendable, Comparable, CustomStringConvert
     return String(chars).replacingOccurrences(of: "δ", with: "Δ")
   }
 
+  /// The name as written.
   public var description: String { name }
+  /// Orders by name, for a stable listing of indices.
   public static func < (l: IndexVariable, r: IndexVariable) -> Bool { l.name < r.name }
 }
 
 /// An affine index expression: Σ coefficient·variable + constant, where a coefficient is an integer
 /// times a product of parameters (the stride s): `x`, `x + ΔX`, `2x + Δx`, `s·t + ΔT`.
 public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
+  /// One summand, coefficient·parameters·variable; a constant when `variable` is nil.
   public struct Term: Sendable, Equatable {
+    /// The integer factor, its sign the term's sign.
     public var coefficient: Int
+    /// The parameters multiplying the term (the stride `s`), in reading order.
     public var parameters: [String]
+    /// The index variable; nil for a constant term.
     public var variable: IndexVariable?
   }
 
+  /// The summands in reading order.
   public var terms: [Term]
+  /// Where the expression starts in the source.
   public let position: SourcePosition
 
   /// The variable when the expression is exactly one variable (a "bare" use that fixes a range).
@@ -42,8 +52,10 @@ public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
       ? terms[0].variable : nil
   }
 
+  /// The variables of the terms, in reading order (repeats kept).
   public var variables: [IndexVariable] { terms.compactMap(\.variable) }
 
+  /// The expression in Unicode, factors juxtaposed (`2x + Δx`, `st + ΔT`); `0` when empty.
   public var description: String {
     var out = ""
     for (i, t) in terms.enumerated() {
@@ -66,16 +78,21 @@ public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
 /// A tensor's name with its decorations and sub/superscripts, canonically spelled in Unicode:
 /// `L_{ℓ+1}`, `W_ℓ^{b,1}`, `L̃_ℓ`, `W_{ℓ+1,←}`.
 public struct TensorName: Hashable, Sendable, CustomStringConvertible {
+  /// The letter with its decoration and primes: `L`, `W`, `L̃`, `L′`.
   public let base: String
+  /// The subscript without braces (`ℓ+1`, `ℓ,←`); nil when there is none.
   public let subscriptText: String?
+  /// The superscript without braces (`b,1`); nil when there is none.
   public let superscriptText: String?
 
+  /// A name from its base and optional sub- and superscript.
   public init(base: String, subscript sub: String? = nil, superscript sup: String? = nil) {
     self.base = base
     self.subscriptText = sub
     self.superscriptText = sup
   }
 
+  /// The name in Unicode: braces only around scripts longer than one character (`W_ℓ^{b,1}`).
   public var description: String {
     var s = base
     if let sub = subscriptText { s += sub.count == 1 ? "_\(sub)" : "_{\(sub)}" }
@@ -86,8 +103,11 @@ public struct TensorName: Hashable, Sendable, CustomStringConvertible {
 
 /// A tensor with its index list: `L_ℓ[b, s·x + ΔX, N_in]`.
 public struct TensorReference: Sendable, Equatable {
+  /// The tensor's name.
   public let name: TensorName
+  /// The index expressions, one per axis, in order.
   public let indices: [IndexExpression]
+  /// Where the reference starts in the source.
   public let position: SourcePosition
 }
 
@@ -106,13 +126,17 @@ public indirect enum Expression: Sendable, Equatable {
   /// An explicit Σ over the listed indices.
   case explicitSum([IndexVariable], Expression, SourcePosition)
 
+  /// Equal when they read the same (positions ignored).
   public static func == (l: Expression, r: Expression) -> Bool { l.description == r.description }
 }
 
 /// `LHS = RHS`, the LHS a single tensor reference.
 public struct Equation: Sendable, Equatable {
+  /// The left side: one tensor reference (or `Parser.expressionSide` for an expression's).
   public let lhs: TensorReference
+  /// The right side.
   public let rhs: Expression
+  /// The text the equation was read from, for excerpts.
   public let source: String
 
   /// Every tensor reference on the right, in reading order.
@@ -136,6 +160,7 @@ extension Expression {
 }
 
 extension TensorReference: CustomStringConvertible {
+  /// The reference in Unicode: `L_ℓ[b, s·x + ΔX, N_in]`, with the name and indices as above.
   public var description: String {
     "\(name)[" + indices.map(\.description).joined(separator: ", ") + "]"
   }
@@ -171,6 +196,7 @@ extension Expression: CustomStringConvertible {
 }
 
 extension Equation: CustomStringConvertible {
+  /// `lhs = rhs` in Unicode.
   public var description: String { "\(lhs) = \(rhs)" }
 }
 

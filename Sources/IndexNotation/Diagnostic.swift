@@ -1,21 +1,28 @@
 /// A position in the source text: 1-based line and column, counted in characters.
 public struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConvertible {
+  /// Characters before the position, from 0.
   public let offset: Int
+  /// The line, from 1.
   public let line: Int
+  /// The column in the line, from 1, in characters.
   public let column: Int
 
+  /// A position from its character offset, line and column.
   public init(offset: Int, line: Int, column: Int) {
     self.offset = offset
     self.line = line
     self.column = column
   }
 
+  /// Orders positions by their offset.
   public static func < (l: SourcePosition, r: SourcePosition) -> Bool { l.offset < r.offset }
+  /// "line L, column C".
   public var description: String { "line \(line), column \(column)" }
 }
 
 /// A finding about an equation, as data: a kind, a message and where it is.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+  /// Which rule produced the diagnostic; its raw value is the stable name shown and stored.
   public enum Kind: String, Sendable, CaseIterable {
     /// The text cannot be read as an equation.
     case syntax
@@ -39,12 +46,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     case redundantSum = "redundant-sum"
   }
 
+  /// Which rule the diagnostic comes from.
   public let kind: Kind
+  /// What is wrong, in a sentence.
   public let message: String
+  /// Where in the source it is.
   public let position: SourcePosition
   /// The text the position refers to (shared, not copied), for the excerpt.
   let source: String
 
+  /// A diagnostic of a kind, with its message and position in `source`.
   public init(_ kind: Kind, _ message: String, at position: SourcePosition, source: String) {
     self.kind = kind
     self.message = message
@@ -56,10 +67,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// diagnostics on a long line stays cheap.
   public var excerpt: String { Diagnostic.excerpt(source, position) }
 
+  /// Equal in kind, message and position (the source is not compared).
   public static func == (l: Diagnostic, r: Diagnostic) -> Bool {
     l.kind == r.kind && l.message == r.message && l.position == r.position
   }
 
+  /// "line L, column C: kind: message", then the excerpt.
   public var description: String {
     "\(position): \(kind.rawValue): \(message)\n\(excerpt)"
   }
@@ -84,6 +97,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
 /// An error that stops a parse: the first syntax diagnostic.
 public struct NotationError: Error, Sendable, CustomStringConvertible {
+  /// The syntax diagnostic at the first unreadable token.
   public let diagnostic: Diagnostic
+  /// The diagnostic's description.
   public var description: String { diagnostic.description }
 }

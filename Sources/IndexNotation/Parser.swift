@@ -28,6 +28,8 @@ public struct Parser {
   /// Typed-answer spellings (`sigma`, `dX`, `l` for ℓ) are read when `aliases` is true.
   let aliases: Bool
 
+  /// A parser of `source`; `parameters` are the index names read as coefficients (the stride
+  /// `s`), and `aliases` admits the typed-answer spellings (`sigma`, `dX`, `l` for ℓ).
   public init(_ source: String, parameters: Set<String> = ["s"], aliases: Bool = false) {
     self.source = source
     self.parameters = parameters
