@@ -6,13 +6,17 @@ import BigInt
 /// (`2^64`, `(1+6P)^{30}`): nothing wraps and nothing traps. Readers of untrusted text bound the
 /// size of the numbers they build (`Rational.bitWidth`) so that no input can exhaust memory.
 public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The numerator p, carrying the sign.
   public let numerator: BigInt
+  /// The denominator q > 0, coprime with p.
   public let denominator: BigInt
 
+  /// numerator/denominator in lowest terms; traps on a zero denominator.
   public init(_ numerator: Int, _ denominator: Int = 1) {
     self.init(big: BigInt(numerator), BigInt(denominator))
   }
 
+  /// numerator/denominator in lowest terms with a positive denominator; traps on zero.
   public init(big numerator: BigInt, _ denominator: BigInt = 1) {
     precondition(!denominator.isZero, "zero denominator in \(numerator)/\(denominator)")
     let g = BigInt(numerator.magnitude.greatestCommonDivisor(with: denominator.magnitude))
@@ -27,11 +31,16 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     self.denominator = denominator
   }
 
+  /// Zero, 0/1.
   public static let zero = Rational(0)
+  /// One, 1/1.
   public static let one = Rational(1)
 
+  /// Whether p = 0.
   public var isZero: Bool { numerator.isZero }
+  /// Whether q = 1.
   public var isInteger: Bool { denominator == 1 }
+  /// Whether p/q < 0.
   public var isNegative: Bool { numerator.sign == .minus && !numerator.isZero }
 
   /// The value as an `Int` when it is a whole number that fits.
@@ -61,8 +70,9 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     return r
   }
 
-  // Whole numbers (denominator 1) skip the gcd: polynomials of counts are almost all whole, and
-  // the gcd of large numerators dominated their products (found by the fuzzer).
+  /// The sum p/q + p′/q′ = (p·q′ + p′·q)/(q·q′) in lowest terms. Whole numbers (q = 1) skip the
+  /// gcd, since polynomials of counts are almost all whole and the gcd of large numerators would
+  /// dominate their products; equal denominators add the numerators over q.
   public static func + (l: Rational, r: Rational) -> Rational {
     if l.isInteger && r.isInteger { return Rational(reduced: l.numerator + r.numerator, 1) }
     if l.denominator == r.denominator {
@@ -71,19 +81,26 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     return Rational(big: l.numerator * r.denominator + r.numerator * l.denominator,
                     l.denominator * r.denominator)
   }
+  /// −(p/q) = (−p)/q.
   public static prefix func - (x: Rational) -> Rational { Rational(reduced: -x.numerator, x.denominator) }
+  /// l − r = l + (−r).
   public static func - (l: Rational, r: Rational) -> Rational { l + (-r) }
+  /// The product (p·p′)/(q·q′) in lowest terms; whole numbers skip the gcd.
   public static func * (l: Rational, r: Rational) -> Rational {
     if l.isInteger && r.isInteger { return Rational(reduced: l.numerator * r.numerator, 1) }
     return Rational(big: l.numerator * r.numerator, l.denominator * r.denominator)
   }
+  /// The quotient (p·q′)/(q·p′) in lowest terms; traps when r = 0.
   public static func / (l: Rational, r: Rational) -> Rational {
     precondition(!r.isZero, "division of \(l) by zero")
     return Rational(big: l.numerator * r.denominator, l.denominator * r.numerator)
   }
+  /// l = l + r.
   public static func += (l: inout Rational, r: Rational) { l = l + r }
+  /// l = l · r.
   public static func *= (l: inout Rational, r: Rational) { l = l * r }
 
+  /// p/q < p′/q′ ⇔ p·q′ < p′·q (denominators positive).
   public static func < (l: Rational, r: Rational) -> Bool {
     l.numerator * r.denominator < r.numerator * l.denominator
   }
@@ -94,11 +111,13 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     return Rational(reduced: numerator.power(exponent), denominator.power(exponent))
   }
 
+  /// `p` for whole numbers, else `p/q`.
   public var description: String {
     denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
   }
 }
 
 extension Rational: ExpressibleByIntegerLiteral {
+  /// The whole number `value`, as `Rational(value)`.
   public init(integerLiteral value: Int) { self.init(value) }
 }
