@@ -3,22 +3,30 @@ public struct Monomial: Hashable, Sendable, Comparable {
   /// (symbol, exponent) pairs sorted by symbol, exponents ≥ 1.
   public let factors: [Factor]
 
+  /// One symbol raised to its exponent.
   public struct Factor: Hashable, Sendable {
+    /// The symbol's name, e.g. `N_in`.
     public let symbol: String
+    /// The power, ≥ 1 in a monomial.
     public let exponent: Int
   }
 
+  /// The monomial Π symbol^exponent; zero exponents are dropped.
   public init(_ powers: [String: Int]) {
     factors = powers.filter { $0.value != 0 }.sorted { $0.key < $1.key }
       .map { Factor(symbol: $0.key, exponent: $0.value) }
   }
 
+  /// The empty product, 1.
   public static let one = Monomial([:])
 
+  /// The total degree: the sum of the exponents.
   public var degree: Int { factors.reduce(0) { $0 + $1.exponent } }
+  /// The exponent of each symbol, by name.
   public var powers: [String: Int] {
     Dictionary(uniqueKeysWithValues: factors.map { ($0.symbol, $0.exponent) })
   }
+  /// The exponent of `symbol`, 0 when it does not occur.
   public func exponent(of symbol: String) -> Int {
     factors.first { $0.symbol == symbol }?.exponent ?? 0
   }
@@ -26,6 +34,7 @@ public struct Monomial: Hashable, Sendable, Comparable {
   init(sortedFactors: [Factor]) { factors = sortedFactors }
 
   /// The product: a merge of the two sorted factor lists (no dictionaries, no sorting).
+  /// - Complexity: O(a + b) for monomials of a and b factors.
   public static func * (l: Monomial, r: Monomial) -> Monomial {
     if l.factors.isEmpty { return r }
     if r.factors.isEmpty { return l }
@@ -65,19 +74,25 @@ public struct Monomial: Hashable, Sendable, Comparable {
 /// The representation is canonical (a map from monomial to non-zero coefficient), so two
 /// polynomials are equal exactly when `==` says so.
 public struct Polynomial: Hashable, Sendable {
+  /// The non-zero coefficient of each monomial.
   public private(set) var terms: [Monomial: Rational]
 
+  /// The constant polynomial `constant` (no terms when it is zero).
   public init(_ constant: Rational = .zero) {
     terms = constant.isZero ? [:] : [.one: constant]
   }
 
+  /// The polynomial `symbol`, of degree 1.
   public init(symbol: String) { terms = [Monomial([symbol: 1]): .one] }
 
   init(terms: [Monomial: Rational]) { self.terms = terms.filter { !$0.value.isZero } }
 
+  /// The polynomial `name`, of degree 1.
   public static func symbol(_ name: String) -> Polynomial { Polynomial(symbol: name) }
 
+  /// Whether every coefficient is zero.
   public var isZero: Bool { terms.isEmpty }
+  /// The symbols that occur with a non-zero coefficient.
   public var symbols: Set<String> { Set(terms.keys.flatMap { $0.factors.map(\.symbol) }) }
 
   /// The constant value, when the polynomial has no symbols.
@@ -86,15 +101,21 @@ public struct Polynomial: Hashable, Sendable {
     return terms.count == 1 ? terms[.one] : nil
   }
 
+  /// The sum, coefficient by coefficient; cancelled terms are dropped.
+  /// - Complexity: O(t + u) coefficient additions for t and u terms.
   public static func + (l: Polynomial, r: Polynomial) -> Polynomial {
     var t = l.terms
     for (m, c) in r.terms { t[m, default: .zero] += c }
     return Polynomial(terms: t)
   }
+  /// −p, each coefficient negated.
   public static prefix func - (p: Polynomial) -> Polynomial {
     Polynomial(terms: p.terms.mapValues { -$0 })
   }
+  /// l − r = l + (−r).
   public static func - (l: Polynomial, r: Polynomial) -> Polynomial { l + (-r) }
+  /// The product Σᵢⱼ (cᵢ·c′ⱼ)(mᵢ·m′ⱼ), like monomials collected.
+  /// - Complexity: O(t·u) monomial and coefficient products for t and u terms.
   public static func * (l: Polynomial, r: Polynomial) -> Polynomial {
     var t: [Monomial: Rational] = [:]
     for (ma, ca) in l.terms {
@@ -102,8 +123,10 @@ public struct Polynomial: Hashable, Sendable {
     }
     return Polynomial(terms: t)
   }
+  /// The polynomial scaled by a rational constant.
   public static func * (l: Rational, r: Polynomial) -> Polynomial { Polynomial(l) * r }
 
+  /// selfⁿ by n − 1 successive products (self⁰ = 1); traps when n < 0.
   public func power(_ n: Int) -> Polynomial {
     precondition(n >= 0, "negative exponent \(n)")
     var result = Polynomial(.one)
@@ -112,6 +135,7 @@ public struct Polynomial: Hashable, Sendable {
   }
 
   /// Replaces symbols by polynomials.
+  /// Each symbol of `values` is replaced by its polynomial; the others stay.
   public func substituting(_ values: [String: Polynomial]) -> Polynomial {
     var sum: [Monomial: Rational] = [:]  // filled in place, as in `coefficients(in:)`
     for (m, c) in terms {
@@ -125,6 +149,8 @@ public struct Polynomial: Hashable, Sendable {
   }
 
   /// The value at a point; nil when a symbol has no value.
+  /// Σ c·Π v^e over the terms, exactly.
+  /// - Complexity: O(t·f) rational powers for t terms of at most f factors.
   public func evaluate(_ point: [String: Rational]) -> Rational? {
     var sum = Rational.zero
     for (m, c) in terms {
@@ -139,14 +165,16 @@ public struct Polynomial: Hashable, Sendable {
   }
 
   /// The degree in one symbol.
+  /// The largest exponent of `symbol` in any term; 0 when it does not occur.
   public func degree(in symbol: String) -> Int {
     terms.keys.map { $0.exponent(of: symbol) }.max() ?? 0
   }
 
   /// The coefficients of the powers of `symbol`: self = Σ_k coefficients[k]·symbol^k.
+  /// - Complexity: O(t·f) for t terms of at most f factors.
   public func coefficients(in symbol: String) -> [Int: Polynomial] {
-    // Term maps filled in place: adding polynomial by polynomial copied the map for every term
-    // (quadratic; the fuzzer's 4,000-term conditions took seconds).
+    // Term maps are filled in place: adding polynomial by polynomial would copy the map for
+    // every term, quadratic in the number of terms.
     var byPower: [Int: [Monomial: Rational]] = [:]
     for (m, c) in terms {
       let rest = Monomial(sortedFactors: m.factors.filter { $0.symbol != symbol })
@@ -168,13 +196,16 @@ extension Polynomial {
   /// the whole grid for up to four symbols), then at pseudo-random points in 1…97, where a
   /// non-zero polynomial of total degree d vanishes with probability at most d/97 per point
   /// (Schwartz–Zippel), so 2048 points miss it only for absurd degrees.
+  ///
+  /// - Complexity: O(t·f·log e) integer products per point for t terms of at most f factors and
+  ///   exponents up to e, at up to 4,096 grid points and 2,048 random ones.
   public func compare(to other: Polynomial) -> (equal: Bool, counterexample: [String: Int]?) {
     let difference = self - other
     if difference.isZero { return (true, nil) }
     let names = difference.symbols.sorted()
-    // The search evaluates the difference at up to 6000 small points. Exact rational arithmetic
-    // on a high power (the fuzzer's (1 + 2N·N_b(L − …))^30) took minutes there; modulo the prime
-    // 2⁶¹ − 1 each point costs a few integer products per term. A non-zero residue proves the
+    // The search evaluates the difference at up to 6,144 small points. Modulo the prime 2⁶¹ − 1
+    // each point costs a few integer products per term, where exact rational arithmetic on a high
+    // power (such as (1 + 2N·N_b(L − …))³⁰) would cost minutes. A non-zero residue proves the
     // value is not zero, so a counterexample found this way is one; equality itself was decided
     // exactly above.
     let modular = difference.residues(names: names)
