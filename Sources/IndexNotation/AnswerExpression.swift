@@ -7,12 +7,19 @@ public indirect enum AnswerExpression: Sendable, Equatable {
   case number(Rational, decimals: Int?, offset: Int)
   /// A letter run with its subscript, as typed: resolved to symbols later.
   case identifier(String, subscript: String?, offset: Int)
+  /// −e.
   case negate(AnswerExpression)
+  /// l + r.
   case add(AnswerExpression, AnswerExpression)
+  /// l − r.
   case subtract(AnswerExpression, AnswerExpression)
+  /// l·r, written `*`, `·`, `\cdot`, `\times` or by juxtaposition.
   case multiply(AnswerExpression, AnswerExpression)
+  /// l / r or `\frac{l}{r}`; the offset is the operator's.
   case divide(AnswerExpression, AnswerExpression, offset: Int)
+  /// l ^ r; the offset is the operator's.
   case power(AnswerExpression, AnswerExpression, offset: Int)
+  /// √e, `sqrt(e)` or `\sqrt{e}`.
   case squareRoot(AnswerExpression, offset: Int)
 
   /// The offset of the expression's first character in the answer.
@@ -29,13 +36,16 @@ public indirect enum AnswerExpression: Sendable, Equatable {
 
 /// A chain of relations `a < b ≤ c`, or one expression when there is no relation.
 public struct AnswerRelationChain: Sendable, Equatable {
+  /// The expressions between the relations: one more than `relations`.
   public var operands: [AnswerExpression]
+  /// The relations in reading order; empty for a bare expression.
   public var relations: [Relation]
 }
 
 /// What an answer text reads as: one or more parts separated by `;` (or `,` between relations),
 /// each a chain of relations or a bare expression, optionally named (`plain: N^2(L-1)`).
 public struct AnswerParts: Sendable, Equatable {
+  /// One `;`-separated part of an answer.
   public struct Part: Sendable, Equatable {
     /// The label before a colon, when the part has one (`bottleneck`, `condition`).
     public var label: String?
@@ -43,15 +53,19 @@ public struct AnswerParts: Sendable, Equatable {
     public var conjuncts: [AnswerRelationChain]
     /// The part's text as typed and its offset, for messages.
     public var text: String
+    /// The 0-based character offset of `text` in the whole answer.
     public var offset: Int
   }
 
+  /// The parts in reading order.
   public var parts: [Part]
 }
 
 /// Limits that keep any answer cheap to read: nesting, and the size of what it builds.
 public enum AnswerLimits {
+  /// The deepest nesting of parentheses and operators a parser accepts.
   public static let maximumDepth = 200
+  /// The longest answer read, in characters.
   public static let maximumLength = 20_000
 }
 
@@ -63,6 +77,7 @@ public struct AnswerParser {
   let text: String
   let chars: [Character]
 
+  /// A parser of `text`; `parse(_:)` and `expression(_:)` run it.
   public init(_ text: String) {
     self.text = text
     chars = Array(text)

@@ -20,6 +20,7 @@ public enum AnswerReading {
   /// (N + N_bottle)^4 takes a few dozen; the fuzzer's N_gb(oe − .3 − .152P)^{57}, three terms to
   /// the 57th power (1,711 terms, 100,000 products of 400-bit numbers), took 15 s under ASan.
   public static let maximumProducts = 16_384
+  /// The largest power an answer may raise to: `x^64`.
   public static let maximumExponent = 64
 
   // MARK: Polynomials
@@ -154,10 +155,14 @@ public enum AnswerReading {
 
   /// One relation `lhs R rhs` of a chain, as polynomials.
   public struct Comparison: Sendable, Equatable {
+    /// The left side.
     public var lhs: Polynomial
+    /// How the sides compare.
     public var relation: Relation
+    /// The right side.
     public var rhs: Polynomial
 
+    /// The comparison `lhs relation rhs`.
     public init(lhs: Polynomial, relation: Relation, rhs: Polynomial) {
       self.lhs = lhs
       self.relation = relation

@@ -23,11 +23,14 @@ struct AnswerToken: Sendable, Equatable {
 
 /// A located error in an answer: what is wrong, the 1-based column, and the answer with a caret.
 public struct AnswerSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What was expected or what is wrong, e.g. "expected a whole-number exponent from 0 to 64".
   public let message: String
   /// 0-based character offset in the answer.
   public let offset: Int
+  /// The answer's line with a caret under the offset.
   public let excerpt: String
 
+  /// An error at `offset` in `text`, its excerpt computed from `text`.
   public init(_ message: String, offset: Int, in text: String) {
     self.message = message
     self.offset = offset
@@ -35,7 +38,9 @@ public struct AnswerSyntaxError: Error, Sendable, Equatable, CustomStringConvert
     self.excerpt = Diagnostic.excerpt(text, position)
   }
 
+  /// offset + 1: the 1-based column on a one-line answer.
   public var column: Int { offset + 1 }
+  /// "message at column C".
   public var description: String { "\(message) at column \(column)" }
 }
 

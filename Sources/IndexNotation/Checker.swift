@@ -1,7 +1,9 @@
 /// What the checker knows about tensors: their ranks, and their shapes when bound.
 public struct TensorDeclarations: Sendable {
+  /// The rank (number of indices) each declared tensor takes.
   public var ranks: [TensorName: Int]
 
+  /// Declarations from the ranks of the tensors.
   public init(ranks: [TensorName: Int] = [:]) { self.ranks = ranks }
 }
 

@@ -26,6 +26,7 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   case outputTooLarge(shape: [Int], limit: Int)
   case unsupportedFunction(String)
 
+  /// A sentence naming the tensor, index or limit involved.
   public var description: String {
     switch self {
     case .unboundTensor(let t): "tensor \(t) has no value bound"
@@ -51,6 +52,7 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
 
 /// The bound values an equation is evaluated with.
 public struct Bindings: Sendable {
+  /// The tensor bound to each name.
   public var tensors: [TensorName: Tensor<Double>]
   /// Index parameters such as the stride s.
   public var parameters: [String: Int]
@@ -59,6 +61,7 @@ public struct Bindings: Sendable {
   /// The left-hand side's shape, when it is not bound as a tensor.
   public var outputShape: [Int]?
 
+  /// Bindings of tensors, index parameters, scalars and, optionally, the output shape.
   public init(tensors: [TensorName: Tensor<Double>], parameters: [String: Int] = [:],
               scalars: [String: Double] = [:], outputShape: [Int]? = nil) {
     self.tensors = tensors
@@ -74,13 +77,19 @@ public struct Bindings: Sendable {
 /// of the left-hand side it evaluates the right, summing each product over its repeated capital
 /// indices and each Σ over its listed indices.
 public struct Evaluator {
+  /// The equation evaluated.
   public let equation: Equation
+  /// The values it is evaluated with.
   public let bindings: Bindings
+  /// What reading outside a tensor does.
   public let policy: OutOfRangePolicy
   /// The range of every index variable.
   public let ranges: [IndexVariable: Int]
   var multiplies = 0
 
+  /// An evaluator of `equation`; computes each index's range from the bound shapes.
+  /// - Throws: `EvaluationError` when a tensor's rank differs from its use or an index has no
+  ///   range.
   public init(_ equation: Equation, bindings: Bindings, policy: OutOfRangePolicy = .reject) throws {
     self.equation = equation
     self.bindings = bindings
@@ -114,6 +123,8 @@ public struct Evaluator {
   }
 
   /// The left-hand side's values and the multiplies performed to compute them.
+  /// - Complexity: O(E·S) for E left-hand elements and S the product of the summed indices'
+  ///   ranges; refused before starting when the bound on its steps passes `maximumSteps`.
   public mutating func run() throws -> (Tensor<Double>, multiplies: Int) {
     let free = equation.lhs.indices.map { $0.bareVariable }
     guard free.allSatisfy({ $0 != nil }) else {

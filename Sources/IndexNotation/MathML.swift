@@ -1,6 +1,7 @@
 /// Presentation MathML for the notation's pieces, generated from psverify's own trees (no
 /// LaTeX conversion, no JavaScript): what an HTML report embeds.
 public enum MathML {
+  /// `s` with `&`, `<` and `>` escaped for XML text.
   public static func escape(_ s: String) -> String {
     s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;")
@@ -169,7 +170,9 @@ extension Expression {
 }
 
 extension Equation {
+  /// The equation in LaTeX, `lhs = rhs`.
   public var latex: String { lhs.latex + " = " + rhs.latex }
+  /// The equation as a `<math>` element of presentation MathML.
   public var mathML: String { "<math><mrow>" + lhs.mathML + "<mo>=</mo>" + rhs.mathML + "</mrow></math>" }
 }
 

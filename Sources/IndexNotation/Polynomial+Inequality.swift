@@ -7,6 +7,7 @@ public enum Relation: String, Sendable, CaseIterable {
   case lessOrEqual = "≤"
   case greaterOrEqual = "≥"
 
+  /// Whether `l relation r` holds.
   public func holds(_ l: Rational, _ r: Rational) -> Bool {
     #if DEBUG
     // A planted bug for the tests (compiled into debug builds only): < and > hold on equality.
@@ -23,12 +24,16 @@ public enum Relation: String, Sendable, CaseIterable {
 
 /// `symbol relation bound`, e.g. N_bottle < N/2.
 public struct LinearInequality: Sendable, Equatable, CustomStringConvertible {
+  /// The symbol solved for, e.g. `N_bottle`.
   public let symbol: String
+  /// How the symbol compares with the bound.
   public let relation: Relation
+  /// The bound, a polynomial in the other symbols, e.g. N/2.
   public let bound: Polynomial
   /// The positive factors divided out on the way, e.g. N·(L − 1).
   public let dividedFactor: Polynomial
 
+  /// `symbol relation bound`, with the positive factors divided out to reach it.
   public init(symbol: String, relation: Relation, bound: Polynomial,
               dividedFactor: Polynomial = Polynomial(1)) {
     self.symbol = symbol
@@ -37,6 +42,7 @@ public struct LinearInequality: Sendable, Equatable, CustomStringConvertible {
     self.dividedFactor = dividedFactor
   }
 
+  /// `symbol relation bound` in plain text.
   public var description: String { "\(symbol) \(relation.rawValue) \(bound)" }
 
   /// Whether the inequality holds at a point (every symbol of the bound given).
@@ -46,11 +52,13 @@ public struct LinearInequality: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// Why an inequality cannot be solved for one symbol.
 public enum InequalityError: Error, Equatable, CustomStringConvertible {
   case notLinear(symbol: String, degree: Int)
   case indefiniteSign(factor: String)
   case boundNotPolynomial(numerator: String, denominator: String)
 
+  /// A sentence naming the degree, the factor of unknown sign, or the bound.
   public var description: String {
     switch self {
     case let .notLinear(symbol, degree):

@@ -1,9 +1,12 @@
 /// A real quadratic irrational r + s with r rational and s a surd: the form of every root of a
 /// quadratic with rational coefficients.
 public struct QuadraticNumber: Hashable, Sendable, CustomStringConvertible {
+  /// The rational part r.
   public let rational: Rational
+  /// The surd part s = c·√d; zero when the number is rational.
   public let surd: Surd
 
+  /// r + s; a rational surd (d = 1) is folded into the rational part.
   public init(rational: Rational = .zero, surd: Surd = Surd(.zero)) {
     if surd.isRational {
       self.rational = rational + surd.coefficient
@@ -14,7 +17,9 @@ public struct QuadraticNumber: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// r + c·√d in floating point.
   public var doubleValue: Double { rational.doubleValue + surd.doubleValue }
+  /// Whether r + s > 0, decided in floating point.
   public var isPositive: Bool { doubleValue > 0 }
 
   /// The number as a single surd, when its rational part is zero or its surd part is.
@@ -23,6 +28,7 @@ public struct QuadraticNumber: Hashable, Sendable, CustomStringConvertible {
     return rational.isZero ? surd : nil
   }
 
+  /// `r + s` in plain text (`1/2 − √5/2`); just r or s when the other is zero.
   public var description: String {
     if surd.coefficient.isZero { return rational.description }
     if rational.isZero { return surd.description }
@@ -30,6 +36,7 @@ public struct QuadraticNumber: Hashable, Sendable, CustomStringConvertible {
     return rational.description + s
   }
 
+  /// The number in LaTeX, as `Surd.latex` writes each part.
   public var latex: String {
     if surd.coefficient.isZero { return Surd(rational).latex }
     if rational.isZero { return surd.latex }
@@ -44,6 +51,7 @@ public enum SolveError: Error, Equatable, CustomStringConvertible {
   case notQuadratic(symbol: String, degree: Int)
   case noRealRoot(equation: String)
 
+  /// A sentence naming the other symbols, the degree found, or the equation without a root.
   public var description: String {
     switch self {
     case let .notUnivariate(symbol, others):

@@ -5,9 +5,12 @@
 /// parentheses and braces, `\left( \right)`, `\frac{a}{b}`, `\sqrt{x}`, `\sqrt x`, `√x`,
 /// `sqrt(x)`, and `$` math delimiters. The value is exact (`Surd`) whenever the arithmetic allows.
 public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
+  /// An exact value c·√d.
   case exact(Surd)
+  /// A value the arithmetic could not keep exact.
   case approximate(Double)
 
+  /// The value in floating point.
   public var doubleValue: Double {
     switch self {
     case .exact(let s): s.doubleValue
@@ -15,6 +18,7 @@ public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The exact value as `Surd` prints it, or the double.
   public var description: String {
     switch self {
     case .exact(let s): s.description
@@ -23,6 +27,7 @@ public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// Reads real constants from text (see `ScalarValue` for the accepted forms).
 public enum ScalarExpression {
   /// Parses and evaluates `text`.
   /// - Throws: `AnswerSyntaxError` naming the column of the first problem.

@@ -13,6 +13,7 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
   public static let maximumRadicand = 1 << 31
 
   /// c·√d, normalised so that d is square-free.
+  /// - Complexity: O(√d) trial divisions, at most 46 341 for d < 2³¹.
   public init(_ coefficient: Rational, radicand: Int = 1) {
     precondition(radicand >= 0 && radicand < Surd.maximumRadicand,
                  "radicand \(radicand) outside 0..<2³¹")
@@ -41,8 +42,11 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
     return Surd(Rational(big: 1, q.denominator), radicand: r)
   }
 
+  /// c·√d in floating point.
   public var doubleValue: Double { coefficient.doubleValue * Double(radicand).squareRoot() }
+  /// Whether d = 1, so the value is the rational c.
   public var isRational: Bool { radicand == 1 }
+  /// Whether c > 0.
   public var isPositive: Bool { coefficient > .zero }
 
   /// The product, when its radicand stays below `maximumRadicand`.
@@ -59,12 +63,14 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
     return multiplied(by: inverse)
   }
 
+  /// (c√d)·(c′√d′) = c·c′·√(d·d′); traps when d·d′ reaches `maximumRadicand`.
   public static func * (l: Surd, r: Surd) -> Surd {
     guard let p = l.multiplied(by: r) else {
       preconditionFailure("the radicand of \(l) · \(r) exceeds 2³¹")
     }
     return p
   }
+  /// The quotient as `divided(by:)`; traps on a zero divisor or a radicand too large.
   public static func / (l: Surd, r: Surd) -> Surd {
     guard let q = l.divided(by: r) else { preconditionFailure("division of \(l) by \(r)") }
     return q

@@ -5,24 +5,28 @@
 /// first (`BXY` → B·X·Y, `NNb` → N·N_bottle); a subscript binds to the last letter of its run
 /// (`NN_{\text{bottle}}` → N·N_bottle), as the problem set prints products.
 public struct SymbolTable: Sendable {
+  /// A symbol and the spellings that name it.
   public struct Symbol: Sendable {
     /// The canonical name, as psverify prints it: `N_bottle`, `ΔX`, `γ`.
     public let name: String
     /// Other spellings, as typed: `Nb`, `N_b`, `dX`, `gamma`.
     public let aliases: [String]
 
+    /// A symbol `name` with its other spellings.
     public init(_ name: String, aliases: [String] = []) {
       self.name = name
       self.aliases = aliases
     }
   }
 
+  /// The symbols, in the order given.
   public let symbols: [Symbol]
   /// An open table accepts any name: every letter (or Δ-letter, or letter with its subscript) is
   /// a symbol. The printed problem set and documents are read this way.
   public let isOpen: Bool
   let lookup: [String: String]
 
+  /// A closed table of `symbols`: only their names and aliases are read.
   public init(_ symbols: [Symbol]) {
     self.symbols = symbols
     isOpen = false
