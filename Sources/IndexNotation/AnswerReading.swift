@@ -10,15 +10,15 @@ public enum AnswerReading {
   /// The largest number of bits of a numerator or denominator built from an answer: 77 digits,
   /// far past any count or constant an answer needs (a product of ten sizes of 4096 has 120
   /// bits), and small enough that exact arithmetic stays fast: every term of a polynomial power
-  /// reduces its coefficient by a gcd, and at 1024 and 4096 bits the fuzzer found powers such as
-  /// (tf + G·6P·66/6666661 + …)^32 that took seconds.
+  /// reduces its coefficient by a gcd, whose cost grows with the bits, so at 1024 or 4096 bits a
+  /// power such as (tf + G·6P·66/6666661 + …)^32 would take seconds.
   public static let maximumBits = 256
   /// The largest number of terms of a polynomial built from an answer.
   public static let maximumTerms = 4096
   /// The most products of two terms that expanding one answer may take, summed over every `*` and
   /// every step of every power: the work of a reading is linear in this. A count, a condition or
-  /// (N + N_bottle)^4 takes a few dozen; the fuzzer's N_gb(oe − .3 − .152P)^{57}, three terms to
-  /// the 57th power (1,711 terms, 100,000 products of 400-bit numbers), took 15 s under ASan.
+  /// (N + N_bottle)^4 takes a few dozen; N_gb(oe − .3 − .152P)^{57}, three terms to the 57th
+  /// power (1,711 terms, about 100,000 products of 400-bit numbers), is refused.
   public static let maximumProducts = 16_384
   /// The largest power an answer may raise to: `x^64`.
   public static let maximumExponent = 64
@@ -26,6 +26,11 @@ public enum AnswerReading {
   // MARK: Polynomials
 
   /// The polynomial an expression denotes over `symbols`.
+  ///
+  /// - Throws: `AnswerSyntaxError` located at what is not a polynomial (a square root, a
+  ///   division by a non-constant) or at the operator whose result passes a bound above.
+  /// - Complexity: at most `maximumProducts` products of terms, each of numbers of at most
+  ///   `maximumBits` bits (a fraction's product weighs four), so bounded for every input.
   public static func polynomial(_ e: AnswerExpression, symbols: SymbolTable, text: String)
     throws(AnswerSyntaxError) -> Polynomial
   {
@@ -96,8 +101,8 @@ public enum AnswerReading {
       }
     }
     /// `b^n`. A base with fractions is written B/d with B whole and d the common denominator:
-    /// B^n needs no gcd, and each term is reduced once at the end. (Reducing every product of
-    /// every step made the fuzzer's (1Y + .71Y·A³ + … + .71Y·A¹²·5P)^{30} take seconds.)
+    /// B^n needs no gcd, and each term is reduced once at the end, where reducing every product
+    /// of every step would cost seconds on (1Y + .71Y·A³ + … + .71Y·A¹²·5P)^{30}.
     func power(_ b: Polynomial, _ n: Int, _ offset: Int) throws(AnswerSyntaxError) -> Polynomial {
       let d = b.terms.values.reduce(BigInt(1)) { d, c in
         d / BigInt(d.magnitude.greatestCommonDivisor(with: c.denominator.magnitude)) * c.denominator
@@ -110,8 +115,8 @@ public enum AnswerReading {
       var result = Polynomial(1)
       for step in stride(from: 1, through: n, by: 1) {
         // Checked before each product, as for `*`: a power of a many-term base would
-        // otherwise multiply thousands of terms pairwise (the fuzzer found
-        // (K+M(K+Mutaio4P)^{30}utaio4P)^{30} taking minutes).
+        // otherwise multiply thousands of terms pairwise (minutes on
+        // (K+M(K+Mutaio4P)^{30}utaio4P)^{30}).
         if result.terms.count * base.terms.count > maximumTerms {
           throw fail("the power expands to about \(result.terms.count * base.terms.count) terms; "
                        + "psverify reads polynomials of up to \(maximumTerms) terms", offset)
@@ -290,7 +295,7 @@ extension ScalarValue {
       for _ in 0..<abs(n) {
         result = multiply(result, base)
         // Checked at every step: a large base would otherwise grow for all n steps first
-        // (found by the fuzzer: 777777777777777777777777772^64 took seconds).
+        // (seconds for 777777777777777777777777772^64).
         if case .exact(let s) = result, !small(s) {
           throw AnswerSyntaxError("the power grows past \(AnswerReading.maximumBits) bits; psverify "
                                     + "keeps exact numbers of up to \(AnswerReading.maximumBits) bits",
