@@ -3,18 +3,26 @@ import ResultStore
 /// Answers to one problem that mean the same (one `AnswerKey`): how many, the verdict, the
 /// feedback they got, the most common spelling, and who wrote them.
 public struct AnswerGroup: Sendable {
+  /// The problem's id, e.g. `3b`.
   public var problem: String
+  /// The members' shared `AnswerKey`: what their answers mean, whatever the spelling.
   public var key: String
+  /// The verdict the group's answers got (`correct`, `incorrect`, `unreadable`, or missing).
   public var verdict: String
+  /// How psverify read the answer, in Unicode; nil when unreadable or missing.
   public var reading: String?
+  /// The grader's feedback sentences for the group's answer.
   public var feedback: [String]
   /// The first located diagnostic, for unreadable answers.
   public var issue: String?
   /// The spelling most members typed (the first in id order on a tie), and how many spellings.
   public var example: String?
+  /// How many different spellings the members typed.
   public var spellings: Int
+  /// The ids of the students in the group, in id order.
   public var members: [String]
 
+  /// The number of students in the group.
   public var size: Int { members.count }
 
   /// What to say about the group in a line: the diagnostic of an unreadable answer, else the

@@ -4,12 +4,17 @@ import Verification
 
 /// The class statistics and answer groups, as text for the terminal and as JSON.
 public struct ClassReport: Sendable {
+  /// The graded class.
   public let result: ClassResult
+  /// Counts per problem and the histogram of totals.
   public let statistics: ClassStatistics
+  /// The answer groups per problem id, ordered as `AnswerGroup.groups(_:)` orders them.
   public let groups: [String: [AnswerGroup]]
   /// Groups listed per problem in text (all of them in JSON and HTML).
   public var shownGroups = 8
 
+  /// The report of `result`: its statistics and answer groups.
+  /// - Complexity: O(n log n) in the number of answers (grouping sorts them).
   public init(_ result: ClassResult) {
     self.result = result
     statistics = ClassStatistics(result)
@@ -18,6 +23,8 @@ public struct ClassReport: Sendable {
 
   static func percent(_ x: Double) -> String { String(format: "%.0f%%", 100 * x) }
 
+  /// The terminal report: the class line (mean, median, maximum), the sheets' statuses, per
+  /// problem the verdicts' shares and the first `shownGroups` groups, then a bar histogram.
   public var text: String {
     let stats = statistics
     var out = "class" + (result.run.map { " run \($0)" } ?? "")
@@ -58,6 +65,8 @@ public struct ClassReport: Sendable {
     return out
   }
 
+  /// The report as JSON: the run, seed, version, source, rubric, mean, median, maximum, per
+  /// problem the counts and every group, and the histogram.
   public var json: JSONValue {
     .object([
       ("run", result.run.map { .integer(Int($0)) } ?? .null),

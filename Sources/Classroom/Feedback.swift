@@ -5,11 +5,14 @@ import ResultStore
 /// grader said, and psverify's answer only when revealed. In HTML (everything typed escaped)
 /// and in Markdown (typed text in code spans).
 public struct Feedback: Sendable {
+  /// The student's graded answers, status and totals.
   public let student: StudentResult
+  /// The assignment's name, in the page title.
   public let assignment: String
   /// psverify's answer per problem, shown only when given (`--reveal`).
   public let expected: [String: String]?
 
+  /// Feedback for one student; `expected` is nil unless psverify's answers are revealed.
   public init(student: StudentResult, assignment: String, expected: [String: String]?) {
     (self.student, self.assignment, self.expected) = (student, assignment, expected)
   }
@@ -22,6 +25,7 @@ public struct Feedback: Sendable {
     "\(Gradebook.number(student.total)) of \(Gradebook.number(student.maximum)) points"
   }
 
+  /// The feedback as a self-contained HTML page (inline style, every typed text escaped).
   public var html: String {
     var out = """
       <!DOCTYPE html>
@@ -63,6 +67,7 @@ public struct Feedback: Sendable {
     return out + "</body></html>\n"
   }
 
+  /// The feedback as Markdown, typed text in code spans.
   public var markdown: String {
     var out = "# \(title)\n\nStudent id \(code(student.id))"
       + (student.section.isEmpty ? "" : ", section \(student.section)") + " · **\(summary)**\n\n"

@@ -6,18 +6,28 @@ import Verification
 /// seed, and the students whose points or verdicts changed, with the old and new verdict and the
 /// new grader's reason.
 public struct Regrade: Sendable {
+  /// One answer whose verdict changed or whose points moved by more than 10⁻⁹.
   public struct Change: Sendable, Equatable {
+    /// The student's id, as in the roster.
     public var student: String
+    /// The problem's id, e.g. `3b`.
     public var problem: String
+    /// The stored verdict (`correct`, `incorrect`, `unreadable`).
     public var oldVerdict: String
+    /// The verdict of the current grader.
     public var newVerdict: String
+    /// The stored points.
     public var oldPoints: Double
+    /// The points under the current grader and the stored rubric.
     public var newPoints: Double
     /// The new grader's first sentence of feedback.
     public var why: String
   }
 
+  /// The stored grading.
   public let old: ClassResult
+  /// The grading again: every graded student's answers replaced by the current grader's, the
+  /// others as stored; its source names the old run.
   public let new: ClassResult
   /// Every answer whose verdict or points changed, by student then problem.
   public let changes: [Change]

@@ -25,11 +25,16 @@ public struct Rubric: Sendable, Equatable {
   /// exact in a Double and print as whole numbers.
   public static let maximumPoints = 1_000_000.0
 
+  /// The gradebook column's name (`assignment` in the TOML).
   public var assignment: String
+  /// Canvas's assignment id (`canvas_id`), shown in the column title; nil when not given.
   public var canvasID: String?
+  /// The points each problem is worth, by problem id; a problem left out is worth 1.
   public var points: [String: Double]
+  /// The weight of each named part, by problem id then part label; a part left out weighs 1.
   public var parts: [String: [String: Double]]
 
+  /// A rubric; problems and parts left out weigh 1.
   public init(assignment: String = "CNN problems", canvasID: String? = nil,
               points: [String: Double] = [:], parts: [String: [String: Double]] = [:]) {
     (self.assignment, self.canvasID) = (assignment, canvasID)
