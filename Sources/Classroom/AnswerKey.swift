@@ -17,6 +17,7 @@ import Verification
 ///
 /// The verdict leads the key, so a right answer never shares a group with a wrong one.
 public enum AnswerKey {
+  /// The key of a grade: `verdict|convention|` then the meaning above.
   public static func of(_ grade: Grade) -> String {
     let head = grade.verdict.rawValue + "|" + (grade.convention ?? "") + "|"
     switch grade.verdict {

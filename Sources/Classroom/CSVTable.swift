@@ -7,6 +7,7 @@ public struct CSVTable: Sendable, Equatable {
   /// The records, the header first; each with the line it starts on (1-based).
   public var rows: [(line: Int, fields: [String])]
 
+  /// Equal when the records have the same lines and fields.
   public static func == (l: CSVTable, r: CSVTable) -> Bool {
     l.rows.map(\.line) == r.rows.map(\.line) && l.rows.map(\.fields) == r.rows.map(\.fields)
   }

@@ -20,6 +20,7 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   case rubric(file: String, message: String)
 
+  /// A sentence naming the file, line or value and what is accepted.
   public var description: String {
     switch self {
     case .notText(let file):

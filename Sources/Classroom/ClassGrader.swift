@@ -15,14 +15,18 @@ public struct ClassGrader: Sendable {
   /// Grades one answer to one problem.
   public typealias Grading = @Sendable (_ problem: any Problem, _ answer: String) -> Grade
 
+  /// The problems graded, by their ids in the sheets.
   public let problems: [any Problem]
+  /// The points and part weights credited per problem.
   public let rubric: Rubric
+  /// How one answer is graded (`standard(seed:)` or a test's own).
   public let grading: Grading
   /// Each student's own member of a problem's family (student id → problem id → variant), from
   /// a recorded set: that student's answer is graded by the variant's grader. Students and
   /// problems not in it are graded against the base problem.
   public var variants: [String: [String: Variant]] = [:]
 
+  /// A grader of `problems` with `rubric`, grading each distinct answer with `grading`.
   public init(problems: [any Problem], rubric: Rubric, grading: @escaping Grading) {
     (self.problems, self.rubric, self.grading) = (problems, rubric, grading)
   }

@@ -5,8 +5,10 @@ import ResultStore
 /// histogram of totals as inline SVG, and every answer group with its members. Everything a
 /// student typed is escaped.
 public struct ClassPage: Sendable {
+  /// The statistics and groups the page shows.
   public let report: ClassReport
 
+  /// The page of `report`.
   public init(_ report: ClassReport) { self.report = report }
 
   static let style = """
@@ -28,6 +30,7 @@ public struct ClassPage: Sendable {
   /// The colours of the verdicts' bars: correct, incorrect, unreadable, missing.
   static let colours = ["#2e8b57", "#c0392b", "#d4a017", "#bbb"]
 
+  /// The page: a self-contained HTML document, inline CSS and SVG, no script.
   public var html: String {
     let r = report.result, st = report.statistics
     let run = r.run.map { " · run \($0)" } ?? ""

@@ -4,8 +4,10 @@ import Foundation
 /// `sis user id`), and optionally `name`, `section`, `email` (also `sis login id`), in any order
 /// and case; other columns are ignored.
 public struct Roster: Sendable, Equatable {
+  /// The students in the file's order.
   public var students: [Student]
 
+  /// A roster of `students`.
   public init(students: [Student]) { self.students = students }
 
   static let idColumns = ["id", "student", "student id", "student_id", "sis user id"]
