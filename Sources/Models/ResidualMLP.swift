@@ -21,11 +21,13 @@ public struct BottleneckResidualMLP: Sendable {
     public var b2: Tensor<Float>
     /// W^{b,1} and W^{b,2} packed for the GEMM kernel.
     public let packed1: PackedWeight
+    /// W^{b,2} packed for the GEMM kernel.
     public let packed2: PackedWeight
     /// W^{b,1}ᵀ and W^{b,2}ᵀ packed, what backpropagation to the block's input multiplies by:
     /// packed by `preparedForBackpropagation()`, or by each `gradient` call when not.
     public internal(set) var transposed: (w1: PackedWeight, w2: PackedWeight)?
 
+    /// A block from its weights and thresholds; packs both weights for the GEMM kernel.
     public init(w1: Tensor<Float>, b1: Tensor<Float>, w2: Tensor<Float>, b2: Tensor<Float>) {
       self.w1 = w1
       self.b1 = b1
@@ -38,10 +40,14 @@ public struct BottleneckResidualMLP: Sendable {
 
   /// How weights and thresholds are drawn: entries N(0, σ²) with the given standard deviations.
   public struct Initialization: Sendable {
+    /// The standard deviation of W^{b,1}'s entries.
     public var w1: Float
+    /// The standard deviation of W^{b,2}'s entries.
     public var w2: Float
+    /// The standard deviation of the thresholds B^{b,1} and B^{b,2}.
     public var thresholds: Float
 
+    /// Standard deviations for W^{b,1}, W^{b,2} and the thresholds.
     public init(w1: Float, w2: Float, thresholds: Float) {
       self.w1 = w1
       self.w2 = w2
@@ -49,8 +55,11 @@ public struct BottleneckResidualMLP: Sendable {
     }
   }
 
+  /// N, the width of every layer.
   public let width: Int
+  /// N_bottle, the width of each block's hidden layer L̃.
   public let bottleneck: Int
+  /// The blocks, from the input's upwards: L − 1 of them for L layers.
   public var blocks: [Block]
   /// The residual scale γ of problem 3b; nil for the plain residual add of problem 3a, which
   /// multiplies nothing.
@@ -59,6 +68,7 @@ public struct BottleneckResidualMLP: Sendable {
   /// The number of layers, counting the input layer.
   public var layers: Int { blocks.count + 1 }
 
+  /// A network of `blocks`, scaled by `gamma` (nil: no scale, as in problem 3a).
   public init(width: Int, bottleneck: Int, blocks: [Block], gamma: Float?) {
     self.width = width
     self.bottleneck = bottleneck
@@ -180,8 +190,11 @@ public struct BottleneckResidualMLP: Sendable {
 /// The standard MLP of problem 3a: one N × N matrix between consecutive layers,
 /// L_{ℓ+1}[b, n] = ReLU(W_ℓ[n, N] L_ℓ[b, N] − B_ℓ[n]).
 public struct PlainMLP: Sendable {
+  /// W_ℓ for ℓ = 0…L − 2, each [N, N], packed for the GEMM kernel.
   public let weights: [PackedWeight]
+  /// B_ℓ for ℓ = 0…L − 2, each [N].
   public let thresholds: [Tensor<Float>]
+  /// N, the width of every layer.
   public let width: Int
 
   /// A network of `layers` layers (counting the input layer), with random parameters.
