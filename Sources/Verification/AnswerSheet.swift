@@ -12,19 +12,26 @@
 /// a blank line, a comment or the next `ID:`. Markdown list markers (`- `, `* `) and bold
 /// (`**3b**:`) around the id are allowed.
 public struct AnswerSheet: Sendable, Equatable {
+  /// One answer: the id before the colon and the text after it, continuation lines included.
   public struct Entry: Sendable, Equatable {
+    /// The problem id as written before the colon, e.g. `3b`.
     public let problem: String
+    /// The answer's text, its continuation lines joined.
     public let answer: String
     /// The line the answer starts on (1-based).
     public let line: Int
   }
 
+  /// The answers in the order they stand in the file.
   public let entries: [Entry]
 
   /// A line that is neither blank, a comment, an answer's start nor its continuation.
   public struct ReadError: Error, Equatable, CustomStringConvertible {
+    /// The offending line (1-based).
     public let line: Int
+    /// What the line is and what a sheet accepts.
     public let message: String
+    /// "line N: message".
     public var description: String { "line \(line): \(message)" }
   }
 

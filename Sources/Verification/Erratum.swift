@@ -2,6 +2,7 @@ import ProblemDocument
 
 /// A finding about the printed problem set (not a failure of psverify).
 public struct Erratum: Sendable, Equatable {
+  /// What sort of finding it is; its raw value is stored and shown.
   public enum Kind: String, Sendable, CaseIterable {
     /// The printed answer differs from the verified one.
     case disagreement
@@ -17,7 +18,9 @@ public struct Erratum: Sendable, Equatable {
     case spelling
   }
 
+  /// What sort of finding it is.
   public let kind: Kind
+  /// The finding in a sentence.
   public let message: String
   /// Where in the problem set: "problem 3b, statement", "problem 2, solution, line 19, column 76".
   public let location: String
@@ -25,11 +28,14 @@ public struct Erratum: Sendable, Equatable {
   public let evidence: String?
   /// The line and column in the document, and the line with a caret, when the finding has a place.
   public let line: Int?
+  /// The column in that line (1-based); nil when the finding has no place.
   public let column: Int?
+  /// The document's line with a caret under the column; nil when the finding has no place.
   public let excerpt: String?
   /// The rule or measurement it came from (an audit rule's kind, a check's or probe's id).
   public let source: String?
 
+  /// An erratum; evidence, position and source are optional.
   public init(_ kind: Kind, _ message: String, location: String, evidence: String? = nil,
               line: Int? = nil, column: Int? = nil, excerpt: String? = nil, source: String? = nil) {
     self.kind = kind

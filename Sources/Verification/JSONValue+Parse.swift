@@ -3,10 +3,12 @@
 /// numbers without a fraction or exponent stay exact integers, and any text, however damaged,
 /// ends in a value or a `JSONSyntaxError` (nesting is limited, so no input can exhaust the stack).
 public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable {
+  /// What was expected where reading stopped, e.g. "expected ',' or ']'".
   public let message: String
   /// The byte offset (from 0) where reading stopped.
   public let offset: Int
 
+  /// "message at byte N".
   public var description: String { "\(message) at byte \(offset)" }
 }
 

@@ -10,6 +10,7 @@ public indirect enum JSONValue: Sendable, Equatable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
+  /// Equal when both serialize to the same compact text (key order matters).
   public static func == (l: JSONValue, r: JSONValue) -> Bool { l.serialized() == r.serialized() }
 
   /// Compact or indented JSON text. Non-finite doubles, which JSON cannot hold, become null.

@@ -13,10 +13,14 @@ public struct TrialComparison: Sendable, Equatable {
     public var setting: String
     /// The output's index names (the answer's left-hand side) and the position, 0-based.
     public var indexNames: [String]
+    /// The position in the output, one 0-based index per name of `indexNames`.
     public var position: [Int]
+    /// The answer's value there.
     public var answer: Double
+    /// The reference's value there.
     public var reference: Double
 
+    /// A difference at `position` in trial `trial`.
     public init(trial: Int, setting: String, indexNames: [String], position: [Int],
                 answer: Double, reference: Double) {
       (self.trial, self.setting, self.indexNames, self.position) = (
@@ -27,18 +31,24 @@ public struct TrialComparison: Sendable, Equatable {
 
   /// The convention the trials ran under (`valid` borders, the filter centred, …).
   public var convention: String
+  /// The trials recorded, evaluated or not.
   public var trials: Int
+  /// The trials on which every output was within the bound.
   public var agreed: Int
   /// The largest difference over every output of every trial (∞ when a trial could not be
   /// evaluated).
   public var largest: Double
   /// The measure of `largest` and of the bound, in words.
   public var measure: String
+  /// The largest difference an output may show and still agree, in the terms of `measure`.
   public var bound: Double
+  /// The first output position that differs, in the first trial that differs; nil when all agree.
   public var first: Difference?
   /// Why a trial could not be evaluated (an index outside a tensor under a rule, …).
   public var failure: String?
 
+  /// An empty comparison under `convention`, its differences measured as `measure` says and
+  /// bounded by `bound`.
   public init(convention: String, measure: String, bound: Double) {
     (self.convention, self.measure, self.bound) = (convention, measure, bound)
     (trials, agreed, largest) = (0, 0, 0)

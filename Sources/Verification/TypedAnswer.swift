@@ -16,9 +16,13 @@ public indirect enum TypedAnswer: Sendable {
   /// Named parts: bottleneck count, plain count, condition.
   case parts([Part])
 
+  /// One named part of an answer, e.g. the condition of problem 3a.
   public struct Part: Sendable {
+    /// The part's name (`bottleneck`, `plain`, `condition`).
     public let label: String
+    /// The part's answer.
     public let answer: TypedAnswer
+    /// A part named `label`.
     public init(_ label: String, _ answer: TypedAnswer) {
       self.label = label
       self.answer = answer

@@ -16,6 +16,7 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The value for reports: integers as written, reals by `format(_:)`, lists in brackets.
   public var description: String {
     switch self {
     case .integer(let i): String(i)
@@ -42,8 +43,11 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Value: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral {
+  /// The integer literal as `.integer`.
   public init(integerLiteral value: Int) { self = .integer(value) }
+  /// The float literal as `.real`.
   public init(floatLiteral value: Double) { self = .real(value) }
+  /// The string literal as `.text`.
   public init(stringLiteral value: String) { self = .text(value) }
 }
 

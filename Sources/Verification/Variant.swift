@@ -10,6 +10,7 @@ import TensorCore
 public struct Variant: Sendable {
   /// The base problem's id (`3b`).
   public let problemID: String
+  /// The member's seed: 0 for the base problem, any other value for a drawn member.
   public let seed: UInt64
   /// The member as a problem: question, derivation, checks and grader of this structure.
   public let problem: any Problem
@@ -23,6 +24,7 @@ public struct Variant: Sendable {
   /// Whether the structure differs from the base problem's, not only its numbers.
   public let differsInStructure: Bool
 
+  /// A member from its problem and structure.
   public init(
     problemID: String, seed: UInt64, problem: any Problem,
     structure: [(name: String, value: String)], summary: String, kind: String,
@@ -67,6 +69,8 @@ public enum VariantError: Error, Equatable, CustomStringConvertible {
   /// The variant's derivation failed or a check failed: it is refused.
   case unverified(problem: String, seed: UInt64, reasons: [String])
 
+  /// A sentence naming the problem and either the problems that have variants or the reasons
+  /// the variant is refused.
   public var description: String {
     switch self {
     case .noFamily(let problem, let families):
@@ -96,6 +100,7 @@ extension ProblemReport {
 public protocol VariantProblem: Problem {}
 
 extension VariantProblem {
+  /// A variant has no printed solution, so there is no printed answer to find.
   public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
     nil
   }
