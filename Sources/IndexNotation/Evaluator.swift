@@ -153,6 +153,7 @@ public struct Evaluator {
 
   /// The interpreter's limits: 10⁹ steps, 2²⁶ output elements (512 MiB of doubles).
   public static let maximumSteps = 1_000_000_000
+  /// The most elements the left-hand side may have: 2²⁶, 512 MiB of doubles.
   public static let maximumOutput = 1 << 26
 
   /// An upper bound on the interpreter's steps, to refuse runaway evaluations before starting.
