@@ -85,12 +85,15 @@ public struct AnswerParser {
 
   /// Reads `text` as `;`-separated parts.
   /// - Throws: `AnswerSyntaxError` at the first token that does not fit.
+  /// - Complexity: O(n) for n ≤ `AnswerLimits.maximumLength` characters: one pass of the
+  ///   lexer, then a predictive parse that never backtracks.
   public static func parse(_ text: String) throws(AnswerSyntaxError) -> AnswerParts {
     var p = AnswerParser(text)
     return try p.parts()
   }
 
   /// Reads `text` as one expression (no relation, no parts).
+  /// - Complexity: O(n) for n characters, as `parse(_:)`.
   public static func expression(_ text: String) throws(AnswerSyntaxError) -> AnswerExpression {
     var p = AnswerParser(text)
     try p.start()

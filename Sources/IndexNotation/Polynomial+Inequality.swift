@@ -106,6 +106,8 @@ extension Polynomial {
   ///
   /// Divides out the common monomial factor (positive, its symbols being positive), then needs
   /// a·symbol + c > 0 with a of fixed sign: a constant, or a signed monomial in positive symbols.
+  /// - Complexity: O(t·f) for t terms of at most f factors: the common factor, the division
+  ///   and the split by powers of `symbol` each take one pass over the terms.
   public func solvePositive(in symbol: String, positive: Set<String>) throws -> LinearInequality {
     let m = commonMonomialFactor
     for f in m.factors where !positive.contains(f.symbol) {

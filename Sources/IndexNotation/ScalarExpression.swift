@@ -31,6 +31,9 @@ public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
 public enum ScalarExpression {
   /// Parses and evaluates `text`.
   /// - Throws: `AnswerSyntaxError` naming the column of the first problem.
+  /// - Complexity: O(n) to read n characters, then one exact operation per node (a power at
+  ///   most `AnswerReading.maximumExponent` products) on numbers of at most
+  ///   `AnswerReading.maximumBits` bits.
   public static func evaluate(_ text: String) throws(AnswerSyntaxError) -> ScalarValue {
     try AnswerReading.scalar(try AnswerParser.expression(text), text: text)
   }

@@ -39,6 +39,7 @@ public struct AnswerSheet: Sendable, Equatable {
   public static let maximumCharacters = 1 << 20
 
   /// Reads a sheet. Entries for unknown ids are kept; the caller says which ids it knows.
+  /// - Complexity: O(n) in the sheet's length, n ≤ `maximumCharacters`.
   public static func parse(_ text: String) throws(ReadError) -> AnswerSheet {
     guard text.unicodeScalars.count <= maximumCharacters else {
       throw ReadError(line: 1, message: "the file has more than \(maximumCharacters) characters")
