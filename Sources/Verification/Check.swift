@@ -51,7 +51,7 @@ public struct Tolerance: Sendable, Equatable {
 
 /// What a check's body reports back to the runner.
 public struct Measurement: Sendable {
-  /// Whether `measured` is within `tolerance` of `expected`.
+  /// The check's verdict, as its body decided it under `tolerance`.
   public var status: CheckStatus
   /// The value the derivation predicts.
   public var expected: Value

@@ -112,7 +112,8 @@ public struct Grade: Sendable {
 /// What a grader may use besides the answer: its own random stream (for evidence by sampling)
 /// and the Monte Carlo budget.
 public struct GradingContext: Sendable {
-  /// The grader's own random stream (`Runner.gradingStream(_:)`).
+  /// The grader's own random stream: `Runner.gradingStream(_:)` for a submitted answer, the
+  /// problem's `printed` stream when the printed solution is audited.
   public var random: RandomStream
   /// The number of Monte Carlo trials a grader may draw.
   public let trials: Int

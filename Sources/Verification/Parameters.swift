@@ -97,7 +97,8 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
   case choice(String)
   case path(String)
 
-  /// The value as written back: the integer, the real's exact form, or the word or path.
+  /// The value as written back: the integer, the real as `ScalarValue` prints it, the word or
+  /// the path.
   public var description: String {
     switch self {
     case .integer(let n): String(n)
@@ -152,8 +153,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     return out
   }
 
-  /// The error as a one-line message naming the accepted values, e.g. "invalid value 'x' for
-  /// parameter N: expected a whole number from 1 to 4096".
+  /// The error as a one-line message quoting the value (escaped by `shown(_:)`) and naming what
+  /// is accepted: "invalid value 'x' for parameter N: expected a whole number from …".
   public var description: String {
     switch self {
     case .malformed(let text):
