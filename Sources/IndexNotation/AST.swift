@@ -160,7 +160,8 @@ extension Expression {
 }
 
 extension TensorReference: CustomStringConvertible {
-  /// The reference in Unicode: `L_ℓ[b, s·x + ΔX, N_in]`, with the name and indices as above.
+  /// The reference in Unicode: the name, then the index expressions in brackets
+  /// (`L_ℓ[b, sx + ΔX, N_in]`).
   public var description: String {
     "\(name)[" + indices.map(\.description).joined(separator: ", ") + "]"
   }
