@@ -29,7 +29,7 @@ public struct ClassStatistics: Sendable {
 
   /// The counts per problem, in the result's problem order.
   public var problems: [ProblemCounts]
-  /// Each student's total points, in roster order.
+  /// Each student's total points, in the result's student order.
   public var totals: [Double]
   /// The largest maximum among the students: the top of the histogram's range, in points.
   public var maximum: Double
