@@ -1,4 +1,5 @@
 import Foundation
+import IndexNotation
 import PSVerifyCLI
 import ProblemRegistry
 import Verification
@@ -22,11 +23,11 @@ final class CLIToyProblemTests: XCTestCase {
     let file = folder.appendingPathComponent("stdout-\(UUID()).txt")
     FileManager.default.createFile(atPath: file.path, contents: nil)
     let handle = try FileHandle(forWritingTo: file)
-    fflush(stdout)
+    fflush(nil)
     let saved = dup(STDOUT_FILENO)
     dup2(handle.fileDescriptor, STDOUT_FILENO)
     let status = PSVerifyMain.run(arguments: arguments, problems: problems)
-    fflush(stdout)
+    fflush(nil)
     dup2(saved, STDOUT_FILENO)
     close(saved)
     try handle.close()
@@ -77,12 +78,12 @@ final class CLIToyProblemTests: XCTestCase {
     XCTAssertFalse(
       try String(contentsOfFile: path("bare.html"), encoding: .utf8).contains("fig-toy-pool"))
 
-    let right = try run(["grade", "toy-pool", "B*C*Xout*Yout", "--no-store", "--format", "json"],
+    let right = try run(["grade", "toy-pool", "--answer", "B*C*Xout*Yout", "--no-store", "--format", "json"],
                         problems: withToy)
     XCTAssertEqual(right.status, 0, right.out)
     XCTAssertTrue(right.out.contains("\"correct\""), right.out)
     XCTAssertFalse(right.out.contains("\"incorrect\""), right.out)
-    let wrong = try run(["grade", "toy-pool", "B*C*Xout", "--no-store", "--format", "json"],
+    let wrong = try run(["grade", "toy-pool", "--answer", "B*C*Xout", "--no-store", "--format", "json"],
                         problems: withToy)
     XCTAssertTrue(wrong.out.contains("\"incorrect\""), wrong.out)
   }

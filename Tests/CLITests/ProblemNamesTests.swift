@@ -6,13 +6,13 @@ import XCTest
 /// Problems are units the rest discovers: no source file outside the problems' folders and the
 /// registry names a problem id or a check id. The rule, on each string literal of Sources/
 /// (comments skipped):
-/// - equal to a check or probe id of a registered problem, or an interpolated literal whose
-///   text before the interpolation ends in "-" and begins such an id
-///   (`"instrumented-count-\(padding)"`);
-/// - equal to a problem id containing a letter (`"3b"`);
-/// - equal to an all-digit problem id (`"1"`) where it is used as one: after `case`, `==` or
-///   `!=`, on a line that names `id`, or beside a lettered id. (A bare `"1"` is too common to
-///   flag elsewhere: superscript tables, ANSI codes.)
+/// - a problem id with a letter (`"3b"`) or a check or probe id with a hyphen
+///   (`"gamma-sweep"`) is flagged wherever it stands, and so is an interpolated literal whose text
+///   before the interpolation ends in "-" and begins a check id (`"instrumented-count-\(p)"`);
+/// - an all-digit problem id (`"1"`) or a one-word check id (`"sizes"`) is flagged where it is
+///   used as an id: on a line that names `id` or calls `check(`, in a `case` of a `switch` on an
+///   id, or beside a flagged id. Elsewhere such a string is a digit or a word (a superscript
+///   table, "the sizes are …"), not a name of a problem.
 final class ProblemNamesTests: XCTestCase {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
@@ -33,6 +33,10 @@ final class ProblemNamesTests: XCTestCase {
   static func named(
     _ literal: SwiftLiteral, problems: Set<String>, checks: Set<String>
   ) -> String? {
+    func distinct(_ text: String) -> Bool {
+      problems.contains(text) && text.contains(where: \.isLetter)
+        || checks.contains(text) && text.contains("-")
+    }
     if let prefix = literal.prefixBeforeInterpolation {
       if prefix.hasSuffix("-"), let id = checks.first(where: { $0.hasPrefix(prefix) }) {
         return "check id \(id) (as \"\(literal.text)\")"
@@ -40,16 +44,20 @@ final class ProblemNamesTests: XCTestCase {
       return nil
     }
     let text = literal.text
-    if checks.contains(text) { return "check id \(text)" }
-    guard problems.contains(text) else { return nil }
-    if text.contains(where: \.isLetter) { return "problem id \(text)" }
+    let kind = problems.contains(text) ? "problem id" : checks.contains(text) ? "check id" : nil
+    guard let kind else { return nil }
+    if distinct(text) { return "\(kind) \(text)" }
     let code = literal.before.trimmingCharacters(in: .whitespaces)
-    let lettered = problems.filter { $0.contains(where: \.isLetter) }
-    if code.hasSuffix("case") || code.hasSuffix("==") || code.hasSuffix("!=")
-      || literal.lineText.contains(/\bid\b/)
-      || lettered.contains(where: { literal.lineText.contains("\"\($0)\"") })
+    let line = literal.lineText
+    let quoted = line.matches(of: /"([^"\\]*)"/).map { String($0.output.1) }
+    // `id` as an identifier (`p.id`, `id:`): ASCII boundaries, since Unicode word boundaries
+    // join `p.id` into one word.
+    let namesID = /(^|[^A-Za-z0-9_])id($|[^A-Za-z0-9_])/
+    if line.contains(namesID) || line.contains("check(")
+      || code.hasSuffix("case") && (literal.switchLine?.contains(namesID) ?? false)
+      || quoted.contains(where: distinct)
     {
-      return "problem id \(text)"
+      return "\(kind) \(text)"
     }
     return nil
   }
@@ -96,16 +104,21 @@ final class ProblemNamesTests: XCTestCase {
       let raw = #"3c"#
       let ansi = paint(s, "1")
       let superscripts = ["¹": "1", "²": "2"]
-      let message = "problem \(id) has \("1") part"
+      if mantissa == "1" {}
+      let prose = ["size", "sizes"].contains(word)
+      switch character {
+      case "4": break
+      }
+      let planted = check("sizes")
       """#
     let named = SwiftLiteral.scan(source).compactMap {
       Self.named($0, problems: ["1", "2", "3a", "3b", "3c", "4"],
-                 checks: ["gamma-sweep", "instrumented-count-same"])
+                 checks: ["gamma-sweep", "instrumented-count-same", "sizes"])
     }
     XCTAssertEqual(named, [
       "problem id 1", "check id gamma-sweep",
       "check id instrumented-count-same (as \"instrumented-count-\\($0)\")", "problem id 4",
-      "problem id 2", "problem id 3a", "problem id 3c", "problem id 1",
+      "problem id 2", "problem id 3a", "problem id 3c", "check id sizes",
     ])
   }
 }

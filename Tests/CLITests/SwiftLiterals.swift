@@ -1,6 +1,8 @@
 /// The string literals of Swift source, comments skipped: enough of Swift's lexical grammar for
 /// scanning a source tree (line and block comments, escapes, `\(…)` interpolation with nested
-/// parentheses and strings, multi-line `"""` and raw `#"…"#` literals). O(length of the text).
+/// parentheses and strings, multi-line `"""` and raw `#"…"#` literals).
+/// - Complexity: O(n + k·m) for n characters, k literals and m lines (each literal looks back
+///   for its enclosing `switch`).
 struct SwiftLiteral: Equatable {
   /// The literal's text between its quotes, interpolations kept as written.
   var text: String
@@ -10,6 +12,8 @@ struct SwiftLiteral: Equatable {
   var before: String
   /// The code of the literal's whole line, comments included.
   var lineText: String
+  /// The nearest line above (or at) the literal that opens a `switch`, if any.
+  var switchLine: String? = nil
 
   /// The text before the first interpolation, or nil when the literal has none.
   var prefixBeforeInterpolation: String? {
@@ -71,8 +75,9 @@ struct SwiftLiteral: Equatable {
         advance()
       }
       for _ in 0..<((multi ? 3 : 1) + hashes) where i < chars.count { advance() }
+      let switchLine = lines[..<startLine].last { $0.contains("switch ") }
       out.append(SwiftLiteral(text: String(text), line: startLine, before: before,
-                              lineText: lines[startLine - 1]))
+                              lineText: lines[startLine - 1], switchLine: switchLine))
     }
     while i < chars.count {
       let c = chars[i]
