@@ -85,7 +85,7 @@ let package = Package(
         "TensorCore", "Models", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
         "Verification", "ResultStore", "Report", "Classroom", "ProblemRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ] + problemModules.map { .target(name: $0) },
+      ],
       swiftSettings: native),
     .executableTarget(name: "psverify", dependencies: ["PSVerifyCLI"], swiftSettings: native),
     /// `psverify-serve`: routes, pages, private links and attempts over Hummingbird. It and its
@@ -94,9 +94,9 @@ let package = Package(
       name: "Server",
       dependencies: [
         "TensorCore", "IndexNotation", "ProblemDocument", "ShippedProblemSet", "Verification",
-        "ResultStore", "Report", "Classroom", "ProblemRegistry", "Charts",
+        "ResultStore", "Report", "Classroom", "ProblemRegistry",
         .product(name: "Hummingbird", package: "hummingbird"),
-      ] + problemModules.map { .target(name: $0) },
+      ],
       swiftSettings: native),
     .executableTarget(
       name: "psverify-serve",

@@ -7,14 +7,15 @@ extension BottleneckProblem {
   /// crossing at N/2 (`condition-exhaustive`'s series).
   public func figures(_ stored: FigureData) -> [Figure]? {
     var out: [Figure] = []
-    var plot = Plot(title: "Problem 3a: counted against derived multiplies", xLabel: "derived multiplies",
-                    yLabel: "multiplies counted in forward passes", xLog: true, yLog: true)
+    var plot = Plot(title: "Problem 3a: counted against derived multiplies",
+                    xLabel: "derived multiplies", yLabel: "multiplies counted in forward passes",
+                    xLog: true, yLog: true)
     for (i, which) in ["bottleneck", "plain"].enumerated() {
       guard let s = stored.check("instrumented-count-\(which)")?.series, let d = s["derived"],
             let c = s["counted"], !d.isEmpty else { continue }
-      plot.series.append(.init(name: "\(which == "plain" ? "plain MLP" : "bottleneck residual MLP") "
-                                 + "(\(d.count) random networks)", xs: d, ys: c, colour: i,
-                               line: false, marker: Plot.Marker.allCases[i]))
+      let network = which == "plain" ? "plain MLP" : "bottleneck residual MLP"
+      plot.series.append(.init(name: "\(network) (\(d.count) random networks)", xs: d, ys: c,
+                               colour: i, line: false, marker: Plot.Marker.allCases[i]))
     }
     if !plot.series.isEmpty {
       out.append(Figure.diagonal(plot, id: "p3a-counts", caption:

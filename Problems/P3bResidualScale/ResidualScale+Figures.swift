@@ -21,8 +21,9 @@ extension ResidualScaleProblem {
     if !convergence.series.isEmpty {
       convergence.references = [.init(vertical: false, value: 1, label: "Var = 1")]
       out.append(Figure(id: "p3b-convergence", title: convergence.title, caption:
-        "The running estimate of Var[γ(A + B)] at the γ under test after 1024, 2048, … pairs, with "
-          + "its ±2 standard-error band (from the fourth moment). The bands narrow as 1/√n around 1.",
+        "The running estimate of Var[γ(A + B)] at the γ under test after 1024, 2048, … pairs, "
+          + "with its ±2 standard-error band (from the fourth moment). The bands narrow as 1/√n "
+          + "around 1.",
         content: .svg(convergence.svg(id: "p3b-convergence"))))
     }
     if let c = stored.check("gamma-sweep"), let g = c.series["gamma"],
@@ -61,7 +62,8 @@ extension ResidualScaleProblem {
       depth.references = [.init(vertical: false, value: 1, label: "Var = 1")]
       out.append(Figure(id: "p3b-depth", title: depth.title, caption:
         "Real residual networks with γ under test, averaged over replicates: with the branch "
-          + "standardised per unit (the premise) and with the ReLU branch as the problem defines it.",
+          + "standardised per unit (the premise) and with the ReLU branch as the problem defines "
+          + "it.",
         content: .svg(depth.svg(id: "p3b-depth"))))
     }
     return out

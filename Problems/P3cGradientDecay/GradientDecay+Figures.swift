@@ -24,12 +24,13 @@ extension GradientDecayProblem {
                                dashed: true))
     }
     if let one = live["gradient_norm_ratio_gamma_1"] {
-      plot.series.append(.init(name: "live branches, γ = 1 (total)", xs: one.indices.map(Double.init),
-                               ys: one, colour: 2, marker: .triangle, dashed: true))
+      plot.series.append(.init(name: "live branches, γ = 1 (total)",
+                               xs: one.indices.map(Double.init), ys: one, colour: 2,
+                               marker: .triangle, dashed: true))
     }
     if let one = live["direct_path_gamma_1"] {
-      plot.series.append(.init(name: "direct path, γ = 1", xs: one.indices.map(Double.init), ys: one,
-                               colour: 6, marker: .none, dashed: true))
+      plot.series.append(.init(name: "direct path, γ = 1", xs: one.indices.map(Double.init),
+                               ys: one, colour: 6, marker: .none, dashed: true))
     }
     guard !plot.series.isEmpty else { return [] }
     return [Figure(id: "p3c-decay", title: plot.title, caption:

@@ -19,7 +19,11 @@ extension FigureData {
   /// The checks' and probes' series of a stored problem, as its figures read them.
   init(stored p: RunDocument.Problem) {
     self.init(
-      checks: p.checks.map { .init(id: $0.id, params: $0.params, detail: $0.detail, series: $0.series) },
-      probes: p.probes.map { .init(id: $0.id, params: .null, detail: $0.detail, series: $0.series) })
+      checks: p.checks.map {
+        .init(id: $0.id, params: $0.params, detail: $0.detail, series: $0.series)
+      },
+      probes: p.probes.map {
+        .init(id: $0.id, params: .null, detail: $0.detail, series: $0.series)
+      })
   }
 }

@@ -99,7 +99,9 @@ public enum HTMLReport {
     return s + "</header>\n"
   }
 
-  static func section(_ p: RunDocument.Problem, _ doc: RunDocument, problems: [any Problem]) -> String {
+  static func section(
+    _ p: RunDocument.Problem, _ doc: RunDocument, problems: [any Problem]
+  ) -> String {
     let e = ReportText.html
     let anchor = "problem-\(p.id)"
     var s = "<section id=\"\(e(anchor))\">\n<h2>Problem \(e(p.id)) — \(e(p.title)) "

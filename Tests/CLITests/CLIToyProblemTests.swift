@@ -78,13 +78,15 @@ final class CLIToyProblemTests: XCTestCase {
     XCTAssertFalse(
       try String(contentsOfFile: path("bare.html"), encoding: .utf8).contains("fig-toy-pool"))
 
-    let right = try run(["grade", "toy-pool", "--answer", "B*C*Xout*Yout", "--no-store", "--format", "json"],
-                        problems: withToy)
+    let right = try run(
+      ["grade", "toy-pool", "--answer", "B*C*Xout*Yout", "--no-store", "--format", "json"],
+      problems: withToy)
     XCTAssertEqual(right.status, 0, right.out)
     XCTAssertTrue(right.out.contains("\"correct\""), right.out)
     XCTAssertFalse(right.out.contains("\"incorrect\""), right.out)
-    let wrong = try run(["grade", "toy-pool", "--answer", "B*C*Xout", "--no-store", "--format", "json"],
-                        problems: withToy)
+    let wrong = try run(
+      ["grade", "toy-pool", "--answer", "B*C*Xout", "--no-store", "--format", "json"],
+      problems: withToy)
     XCTAssertTrue(wrong.out.contains("\"incorrect\""), wrong.out)
   }
 
