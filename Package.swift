@@ -15,7 +15,8 @@ let problemModules = ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bRe
 /// A problem module: the derivation, the implementation's use, the checks, the grader.
 func problem(_ name: String, _ extra: [Target.Dependency] = []) -> Target {
   .target(name: name,
-          dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification"] + extra,
+          dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "Charts"]
+            + extra,
           path: "Problems/\(name)", exclude: ["README.md"], swiftSettings: native)
 }
 
@@ -47,8 +48,10 @@ let package = Package(
     .target(name: "ShippedProblemSet", path: "Problems",
             exclude: problemModules, sources: ["ShippedProblemSet.swift"],
             resources: [.copy("ttic31230-cnn-2019.md")]),
+    /// Charts (SVG) and pictures (PNG) for figures: problems draw theirs, reports place them.
+    .target(name: "Charts", swiftSettings: native),
     .target(name: "Verification",
-            dependencies: ["TensorCore", "IndexNotation", "ProblemDocument"],
+            dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Charts"],
             swiftSettings: native),
     problem("P1ConvMultiplies"),
     problem("P2VideoConv"),
@@ -74,7 +77,7 @@ let package = Package(
                            .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: native),
     .target(name: "Report",
-            dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore"],
+            dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore", "Charts"],
             swiftSettings: native),
     .target(
       name: "PSVerifyCLI",
@@ -82,7 +85,7 @@ let package = Package(
         "TensorCore", "Models", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
         "Verification", "ResultStore", "Report", "Classroom", "ProblemRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ] + problemModules.map { .target(name: $0) },
+      ],
       swiftSettings: native),
     .executableTarget(name: "psverify", dependencies: ["PSVerifyCLI"], swiftSettings: native),
     /// `psverify-serve`: routes, pages, private links and attempts over Hummingbird. It and its
@@ -93,7 +96,7 @@ let package = Package(
         "TensorCore", "IndexNotation", "ProblemDocument", "ShippedProblemSet", "Verification",
         "ResultStore", "Report", "Classroom", "ProblemRegistry",
         .product(name: "Hummingbird", package: "hummingbird"),
-      ] + problemModules.map { .target(name: $0) },
+      ],
       swiftSettings: native),
     .executableTarget(
       name: "psverify-serve",
@@ -123,7 +126,9 @@ let package = Package(
                      "TensorCore", "Models", "ImageIO", "TestSupport"]
         + problemModules.map { .target(name: $0) }),
     .testTarget(
-      name: "CLITests", dependencies: ["psverify", "PSVerifyCLI", "ResultStore", "TestSupport"]),
+      name: "CLITests",
+      dependencies: ["psverify", "PSVerifyCLI", "ResultStore", "TestSupport", "ProblemRegistry",
+                     "Verification", "Charts", "IndexNotation", "ProblemDocument", "TensorCore"]),
     .testTarget(
       name: "ClassroomTests",
       dependencies: ["Classroom", "ResultStore", "Verification", "IndexNotation", "TestSupport"]
@@ -136,7 +141,8 @@ let package = Package(
                      .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(
       name: "ReportTests",
-      dependencies: ["Report", "ResultStore", "Verification", "TestSupport"]
+      dependencies: ["Report", "ResultStore", "Verification", "TestSupport", "Charts",
+                     "ProblemRegistry"]
         + problemModules.map { .target(name: $0) }),
   ],
   swiftLanguageModes: [.v6]

@@ -4,15 +4,16 @@ import ProblemRegistry
 import ShippedProblemSet
 import Verification
 
-/// The problems psverify knows, in the order of the problem set (`ProblemRegistry`, shared with
-/// the page).
+/// The problems psverify knows, in the order of the problem set: `ProblemRegistry`'s (shared
+/// with the page), unless the caller bound others for one invocation with
+/// `PSVerifyMain.run(arguments:problems:)` (a test's own problem beside the registry's).
 enum Catalog {
-  static var problems: [any Problem] { ProblemRegistry.problems }
+  @TaskLocal static var problems: [any Problem] = ProblemRegistry.problems
 
-  static var ids: [String] { ProblemRegistry.ids }
+  static var ids: [String] { problems.map(\.id) }
 
-  /// The problem with exactly this id (`3b`, not `3B`).
-  static func problem(_ id: String) -> (any Problem)? { ProblemRegistry.problem(id) }
+  /// The problem with exactly this id (`3b`, not `3B`). O(problems).
+  static func problem(_ id: String) -> (any Problem)? { problems.first { $0.id == id } }
 
   static func unknown(_ id: String) -> UsageError {
     let near = problems.first { $0.id.lowercased() == id.lowercased() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Verification
 
 /// The entry point: parses, runs, and maps every error to the exit codes of DESIGN.md
 /// (0 pass, 1 a check failed, 2 bad usage or input, 3 results not stored).
@@ -16,6 +17,12 @@ public enum PSVerifyMain {
       if code == 0 { code = 3 }
     }
     exit(code)
+  }
+
+  /// Runs psverify with `arguments` over `problems` instead of the registry's (every command
+  /// that lists, runs, grades or reports problems reads them), and returns the exit code.
+  public static func run(arguments: [String], problems: [any Problem]) -> Int32 {
+    Catalog.$problems.withValue(problems) { run(arguments: arguments) }
   }
 
   /// Runs psverify with `arguments` and returns the exit code.

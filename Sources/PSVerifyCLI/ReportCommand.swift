@@ -88,15 +88,17 @@ enum ReportWriter {
     }
     let text: String
     switch format {
-    case .html: text = HTMLReport.render(document)
-    case .ipynb: text = NotebookReport.ipynb(document)
+    case .html: text = HTMLReport.render(document, problems: Catalog.problems)
+    case .ipynb: text = NotebookReport.ipynb(document, problems: Catalog.problems)
     case .markdown:
       if let path {
         let url = URL(fileURLWithPath: path)
         let name = url.deletingPathExtension().lastPathComponent + "-figures"
         let directory = url.deletingLastPathComponent().appendingPathComponent(name)
         var created = false
-        text = try NotebookReport.markdown(document, figureDirectory: name) { file, data in
+        text = try NotebookReport.markdown(
+          document, problems: Catalog.problems, figureDirectory: name
+        ) { file, data in
           if !created {
             do {
               try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -108,7 +110,9 @@ enum ReportWriter {
           try save(data, directory.appendingPathComponent(file).path)
         }
       } else {
-        text = NotebookReport.markdown(document, figureDirectory: nil) { _, _ in }
+        text = NotebookReport.markdown(
+          document, problems: Catalog.problems, figureDirectory: nil
+        ) { _, _ in }
       }
     }
     if let path {

@@ -1,12 +1,13 @@
+import Charts
 import Foundation
 import ResultStore
 import Verification
 
 /// A stored run as one self-contained HTML page: MathML for answers (psverify's own expression
 /// trees, stored with the run), inline SVG charts and PNG pictures, no JavaScript, no external
-/// resources; it opens offline in any browser.
+/// resources; it opens offline in any browser. `problems` draw their figures (`Problem.figures`).
 public enum HTMLReport {
-  public static func render(_ doc: RunDocument) -> String {
+  public static func render(_ doc: RunDocument, problems: [any Problem]) -> String {
     var body = header(doc)
     let e = ReportText.html
     switch doc.kind {
@@ -15,7 +16,7 @@ public enum HTMLReport {
     case "bench": body += bench(doc)
     default: break
     }
-    for p in doc.problems { body += section(p, doc) }
+    for p in doc.problems { body += section(p, doc, problems: problems) }
     body += "<footer><p>Rendered by psverify from run \(doc.id) of the results database: nothing was "
       + "recomputed. Reproduce with <code>\(e(reproduce(doc)))</code>.</p></footer>\n"
     return """
@@ -98,7 +99,9 @@ public enum HTMLReport {
     return s + "</header>\n"
   }
 
-  static func section(_ p: RunDocument.Problem, _ doc: RunDocument) -> String {
+  static func section(
+    _ p: RunDocument.Problem, _ doc: RunDocument, problems: [any Problem]
+  ) -> String {
     let e = ReportText.html
     let anchor = "problem-\(p.id)"
     var s = "<section id=\"\(e(anchor))\">\n<h2>Problem \(e(p.id)) — \(e(p.title)) "
@@ -165,11 +168,11 @@ public enum HTMLReport {
         "<li><strong>\(e($0.id))</strong> — \(e($0.summary)): \(e($0.detail))</li>"
       }.joined(separator: "\n") + "\n</ul>\n"
     }
-    let figures = doc.storedBeforeReports ? [] : Figures.figures(for: p)
-    if !figures.isEmpty {
+    let figures = doc.storedBeforeReports ? nil : Figures.figures(for: p, in: problems)
+    if let figures, !figures.isEmpty {
       s += "<h3>Figures</h3>\n"
       for f in figures { s += figure(f) }
-    } else if !doc.storedBeforeReports && ["1", "3a", "3b", "3c", "4"].contains(p.id) {
+    } else if figures != nil {
       s += "<p class=\"note\">No plot data was stored with this problem's checks.</p>\n"
     }
     if !p.notes.isEmpty {

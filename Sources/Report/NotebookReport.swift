@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import ResultStore
 import Verification
@@ -12,7 +13,7 @@ public enum NotebookReport {
     case code(id: String, command: String, output: String, figures: [Figure])
   }
 
-  static func cells(_ doc: RunDocument) -> [Cell] {
+  static func cells(_ doc: RunDocument, problems: [any Problem]) -> [Cell] {
     var cells: [Cell] = [.markdown(id: "summary", text: summary(doc))]
     switch doc.kind {
     case "grade" where !doc.submissions.isEmpty:
@@ -27,7 +28,8 @@ public enum NotebookReport {
       let slug = p.id.filter { $0.isLetter || $0.isNumber }
       cells.append(.markdown(id: "p\(slug)-text", text: problemText(p, doc)))
       cells.append(.code(id: "p\(slug)-run", command: command(p, doc), output: output(p),
-                         figures: doc.storedBeforeReports ? [] : Figures.figures(for: p)))
+                         figures: doc.storedBeforeReports
+                           ? [] : Figures.figures(for: p, in: problems) ?? []))
     }
     return cells
   }
@@ -169,7 +171,7 @@ public enum NotebookReport {
   // MARK: Jupyter
 
   /// The run as an nbformat 4.5 notebook (JSON text).
-  public static func ipynb(_ doc: RunDocument) -> String {
+  public static func ipynb(_ doc: RunDocument, problems: [any Problem]) -> String {
     func lines(_ text: String) -> JSONValue {
       var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
       if let last = parts.last { parts[parts.count - 1] = String(last.dropLast()) }
@@ -177,7 +179,7 @@ public enum NotebookReport {
       return .array(parts.map { .string($0) })
     }
     var count = 0
-    let cells: [JSONValue] = cells(doc).map { cell in
+    let cells: [JSONValue] = cells(doc, problems: problems).map { cell in
       switch cell {
       case let .markdown(id, text):
         return .object([("cell_type", .string("markdown")), ("id", .string(id)),
@@ -233,11 +235,11 @@ public enum NotebookReport {
 
   /// The run as Markdown; figures are written by `writeFigure(name, data)` (SVG charts, PNG
   /// pictures) and linked by their relative path, or left out when `figureDirectory` is nil.
-  public static func markdown(_ doc: RunDocument, figureDirectory: String?,
+  public static func markdown(_ doc: RunDocument, problems: [any Problem], figureDirectory: String?,
                               writeFigure: (String, Data) throws -> Void) rethrows -> String {
     var out: [String] = []
     var omitted = 0
-    for cell in cells(doc) {
+    for cell in cells(doc, problems: problems) {
       switch cell {
       case .markdown(_, let text): out.append(text)
       case let .code(_, command, output, figures):

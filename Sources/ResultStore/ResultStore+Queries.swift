@@ -89,11 +89,6 @@ extension ResultStore {
     }
   }
 
-  /// The number of stored runs.
-  public func runCount() throws(StoreError) -> Int {
-    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 }
-  }
-
   /// Runs by id, or the last `last` runs (all when both are nil), oldest first.
   /// - Throws: `StoreError.unknownRun` for an id that is not stored.
   public func runs(ids: [Int64] = [], last: Int? = nil) throws(StoreError) -> [StoredRun] {

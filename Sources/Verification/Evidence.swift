@@ -15,17 +15,6 @@ public enum Agreement {
     }
     return worst
   }
-
-  /// The largest |a − b| between two tensors of one shape (for bit-for-bit comparisons).
-  public static func largestDifference(_ a: Tensor<Float>, _ b: Tensor<Float>) -> Double {
-    precondition(a.shape == b.shape, "shapes differ: \(a.shape) vs \(b.shape)")
-    var worst = 0.0
-    for i in a.storage.indices {
-      let d = Double(abs(a.storage[i] - b.storage[i]))
-      worst = d.isNaN ? .infinity : max(worst, d)
-    }
-    return worst
-  }
 }
 
 /// Multiplies predicted by a formula against multiplies counted where a kernel executes them,

@@ -1,3 +1,4 @@
+import Charts
 import IndexNotation
 import ProblemDocument
 
@@ -181,6 +182,16 @@ public protocol Problem: Sendable {
   /// Findings about the printed solution that need this problem's own analysis (the problem's
   /// notation findings come from the document audit).
   func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum]
+  /// The report's figures of a stored run, drawn from the series its checks and probes stored:
+  /// nil when the problem draws no figures, [] when it does but the run stored no data for them.
+  func figures(_ stored: FigureData) -> [Figure]?
+  /// The served page's figure with a graded `answer` placed on it; nil when none fits (an answer
+  /// of another kind, a variant where the figure is the base problem's).
+  func answerFigure(_ answer: TypedAnswer, derivation: Derivation, context: AnswerFigure.Context)
+    -> AnswerFigure?
+  /// The checks (ids) whose outcomes on psverify's own answer `answerFigure` reads from
+  /// `context.measured`: run once when the page starts.
+  var answerFigureChecks: [String] { get }
 }
 
 extension Problem {
@@ -192,6 +203,11 @@ extension Problem {
   public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] { [] }
   /// No findings of the problem's own by default.
   public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] { [] }
+  public func figures(_ stored: FigureData) -> [Figure]? { nil }
+  public func answerFigure(
+    _ answer: TypedAnswer, derivation: Derivation, context: AnswerFigure.Context
+  ) -> AnswerFigure? { nil }
+  public var answerFigureChecks: [String] { [] }
 }
 
 import Foundation

@@ -6,6 +6,7 @@ import XCTest
   import FoundationXML
 #endif
 
+@testable import Charts
 @testable import Report
 
 final class ChartTests: XCTestCase {

@@ -5,6 +5,7 @@ import P3aBottleneck
 import P3bResidualScale
 import P3cGradientDecay
 import P4ScalePyramid
+import ProblemRegistry
 import ResultStore
 import TestSupport
 import Verification
@@ -19,10 +20,7 @@ import XCTest
 /// Reports render a stored run from results.db alone. One small run of all six problems (debug
 /// sizes) is stored once and rendered by every test.
 final class ReportTests: XCTestCase {
-  static let problems: [any Problem] = [
-    ConvMultiplies.problem, VideoConv.problem, Bottleneck.problem, ResidualScale.problem,
-    GradientDecay.problem, ScalePyramid.problem,
-  ]
+  static let problems: [any Problem] = ProblemRegistry.problems
   static let small: [String: [String: ParameterValue]] = [
     "1": ["shapes": .integer(20), "B": .integer(1), "X": .integer(8), "Y": .integer(8),
           "N_in": .integer(2), "N_out": .integer(2)],
@@ -61,7 +59,7 @@ final class ReportTests: XCTestCase {
   func testHTML_isOnePageWithMathMLAndAFigureForEveryProblemThatHasOne() throws {
     let doc = try document()
     XCTAssertEqual(doc.problems.map(\.id), ["1", "2", "3a", "3b", "3c", "4"])
-    let html = HTMLReport.render(doc)
+    let html = HTMLReport.render(doc, problems: Self.problems)
     XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
     XCTAssertFalse(html.contains("<script"), "no JavaScript")
     XCTAssertFalse(html.contains("http://") && !html.contains("xmlns=\"http://www.w3.org/2000/svg\""),
@@ -89,14 +87,15 @@ final class ReportTests: XCTestCase {
   /// The document depends on the stored run only: two renderings, and a rendering after another
   /// run is stored, are identical.
   func testRendering_isTheSameFromTheSameStoredRun() throws {
-    let first = HTMLReport.render(try document())
-    let again = HTMLReport.render(try document())
+    let first = HTMLReport.render(try document(), problems: Self.problems)
+    let again = HTMLReport.render(try document(), problems: Self.problems)
     XCTAssertEqual(first, again)
-    XCTAssertEqual(NotebookReport.ipynb(try document()), NotebookReport.ipynb(try document()))
+    XCTAssertEqual(NotebookReport.ipynb(try document(), problems: Self.problems),
+                   NotebookReport.ipynb(try document(), problems: Self.problems))
   }
 
   func testNotebook_isNbformat4WithACommandAndOutputsPerProblem() throws {
-    let text = NotebookReport.ipynb(try document())
+    let text = NotebookReport.ipynb(try document(), problems: Self.problems)
     let nb = try JSONValue.parse(text)
     XCTAssertEqual(nb.member("nbformat"), .integer(4))
     guard case .array(let cells)? = nb.member("cells") else { return XCTFail("no cells") }
@@ -139,14 +138,16 @@ final class ReportTests: XCTestCase {
 
   func testMarkdown_writesItsFiguresBesideIt() throws {
     var written: [String: Data] = [:]
-    let text = NotebookReport.markdown(try document(), figureDirectory: "run-figures") { name, data in
+    let text = NotebookReport.markdown(try document(), problems: Self.problems,
+                                       figureDirectory: "run-figures") { name, data in
       written[name] = data
     }
     XCTAssertTrue(text.contains("![Problem 3b: the variance against γ](run-figures/p3b-sweep.svg)"))
     XCTAssertTrue(text.contains("$$\\frac{1}{\\sqrt{2}}$$") || text.contains("$$"), "answers in LaTeX")
     XCTAssertNotNil(written["p3c-decay.svg"])
     XCTAssertEqual(written["p4-pyramid-0.png"]?.prefix(8), Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-    let bare = NotebookReport.markdown(try document(), figureDirectory: nil) { _, _ in }
+    let bare = NotebookReport.markdown(try document(), problems: Self.problems,
+                                       figureDirectory: nil) { _, _ in }
     XCTAssertTrue(bare.contains("figure(s) left out"))
   }
 
@@ -159,9 +160,9 @@ final class ReportTests: XCTestCase {
     try FileManager.default.copyItem(at: fixture, to: copy)
     let doc = try ResultStore(path: copy.path).document(run: nil)
     XCTAssertTrue(doc.storedBeforeReports)
-    let html = HTMLReport.render(doc)
+    let html = HTMLReport.render(doc, problems: Self.problems)
     XCTAssertTrue(html.contains("stored by a psverify older than 0.2.0"))
     XCTAssertFalse(html.contains("<svg"))
-    XCTAssertTrue(NotebookReport.ipynb(doc).contains("older than 0.2.0"))
+    XCTAssertTrue(NotebookReport.ipynb(doc, problems: Self.problems).contains("older than 0.2.0"))
   }
 }

@@ -42,7 +42,7 @@ final class ResultStoreTests: XCTestCase {
     let first = try store.store(record())
     let second = try store.store(record())
     XCTAssertEqual(second, first + 1)
-    XCTAssertEqual(try store.runCount(), 2)
+    XCTAssertEqual(try store.runs().count, 2)
     let rows = try store.outcomes(run: first)
     XCTAssertEqual(rows.count, 1)
     XCTAssertEqual(rows[0].0, "9t")
@@ -97,7 +97,7 @@ final class ResultStoreTests: XCTestCase {
       }
     }
     XCTAssertEqual(failures.all, [])
-    XCTAssertEqual(try ResultStore(path: path).runCount(), 20)
+    XCTAssertEqual(try ResultStore(path: path).runs().count, 20)
   }
 
   /// A results.db written by schema v1 (psverify before v2), committed as a fixture.
@@ -116,7 +116,7 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertEqual(try store.checks().count, 32)
     let id = try store.store(record())
     XCTAssertEqual(id, 3)
-    XCTAssertEqual(try store.runCount(), 3)
+    XCTAssertEqual(try store.runs().count, 3)
     XCTAssertEqual(try store.checks().count, 33)
     let runs = try store.runs()
     XCTAssertEqual(runs.map(\.kind), ["verify", "verify", "verify"])

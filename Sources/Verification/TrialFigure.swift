@@ -1,14 +1,11 @@
-import Verification
-
 /// Problems 2 and 4's figure: the grader's trials of the student's equation against the kernel
 /// (or psverify's pyramid level), as numbers. Under a wrong equation, a table of the first
 /// output position of the first differing trial (the trial's shapes and stride named) with both
 /// values; under a right one, the number of trials it agreed on. Every string is escaped.
-enum TrialFigure {
-  static let e = Layout.e
+public enum TrialFigure {
 
   /// `comparisons` are the problem's, one per convention the grader tried, in its order.
-  static func make(_ comparisons: [TrialComparison], reference: String) -> AnswerFigure? {
+  public static func make(_ comparisons: [TrialComparison], reference: String) -> AnswerFigure? {
     guard let first = comparisons.first else { return nil }
     let shown = comparisons.first { $0.agreed == $0.trials && $0.failure == nil } ?? first
     var html = "<table class=\"trial\" id=\"trial-table\">\n"
@@ -56,6 +53,23 @@ enum TrialFigure {
     }
     if !others.isEmpty { caption += " Also tried: " + others.joined(separator: "; ") + "." }
     return AnswerFigure(svg: html, caption: caption)
+  }
+
+  /// `&`, `<`, `>`, `"` and `'` as character references: the table quotes the student's text.
+  static func e(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
   }
 
   /// "the conv3d kernel" → "The conv3d kernel"; a name (psverify's …) keeps its lower case.

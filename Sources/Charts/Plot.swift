@@ -3,48 +3,70 @@ import Foundation
 /// The report's charts as self-contained SVG: axes with ticks and labels, linear or logarithmic
 /// scales, lines, markers, shaded bands, reference lines, a legend below the plot area (where it
 /// cannot cover data), and grouped bars. Colours are the Okabe–Ito palette, readable by
-/// colour-blind readers; every series also differs by marker shape and dash, so a greyscale
-/// print keeps them apart.
-struct Plot {
-  enum Marker: CaseIterable { case circle, square, triangle, diamond, none }
+/// colour-blind readers; series of one chart also differ by marker shape (and a series may be
+/// drawn dashed), so a greyscale print keeps them apart.
+public struct Plot: Sendable {
+  public enum Marker: CaseIterable, Sendable { case circle, square, triangle, diamond, none }
 
-  struct Series {
-    var name: String
-    var xs: [Double]
-    var ys: [Double]
-    var colour: Int
-    var line = true
-    var marker = Marker.circle
-    var dashed = false
+  public struct Series: Sendable {
+    public var name: String
+    public var xs: [Double]
+    public var ys: [Double]
+    public var colour: Int
+    public var line = true
+    public var marker = Marker.circle
+    public var dashed = false
+
+    public init(
+      name: String, xs: [Double], ys: [Double], colour: Int, line: Bool = true,
+      marker: Marker = .circle, dashed: Bool = false
+    ) {
+      (self.name, self.xs, self.ys, self.colour) = (name, xs, ys, colour)
+      (self.line, self.marker, self.dashed) = (line, marker, dashed)
+    }
   }
 
   /// A shaded region between `lower` and `upper` (a ±2 SE band, say).
-  struct Band {
-    var name: String
-    var xs: [Double]
-    var lower: [Double]
-    var upper: [Double]
-    var colour: Int
+  public struct Band: Sendable {
+    public var name: String
+    public var xs: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    public var colour: Int
+
+    public init(name: String, xs: [Double], lower: [Double], upper: [Double], colour: Int) {
+      (self.name, self.xs, self.lower, self.upper, self.colour) = (name, xs, lower, upper, colour)
+    }
   }
 
   /// A labelled reference line: vertical at x = value, or horizontal at y = value.
-  struct Reference {
-    var vertical: Bool
-    var value: Double
-    var label: String
+  public struct Reference: Sendable {
+    public var vertical: Bool
+    public var value: Double
+    public var label: String
+
+    public init(vertical: Bool, value: Double, label: String) {
+      (self.vertical, self.value, self.label) = (vertical, value, label)
+    }
   }
 
-  var title: String
-  var xLabel: String
-  var yLabel: String
-  var xLog = false
-  var yLog = false
-  var series: [Series] = []
-  var bands: [Band] = []
-  var references: [Reference] = []
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var xLog = false
+  public var yLog = false
+  public var series: [Series] = []
+  public var bands: [Band] = []
+  public var references: [Reference] = []
+
+  public init(
+    title: String, xLabel: String, yLabel: String, xLog: Bool = false, yLog: Bool = false
+  ) {
+    (self.title, self.xLabel, self.yLabel) = (title, xLabel, yLabel)
+    (self.xLog, self.yLog) = (xLog, yLog)
+  }
 
   static let palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000"]
-  static let dashes = ["", "6 3", "2 3", "8 3 2 3"]
 
   /// The opening of a chart: the root element, a white background and the title.
   static func open(width: Double, height: Double, title: String, left: Double) -> String {
@@ -84,7 +106,8 @@ struct Plot {
     "9": "⁹", "-": "⁻",
   ]
 
-  static func format(_ v: Double) -> String {
+  /// A number as charts print it: short decimals, 10⁶-style powers outside [10⁻³, 10⁵).
+  public static func format(_ v: Double) -> String {
     if v == 0 { return "0" }
     let a = abs(v)
     if a >= 1e5 || a < 1e-3 {
@@ -148,7 +171,7 @@ struct Plot {
   }
 
   /// - Parameter id: unique within the page (the plot area's clip path is named after it).
-  func svg(id: String, width: Double = 640, height: Double = 400) -> String {
+  public func svg(id: String, width: Double = 640, height: Double = 400) -> String {
     let left = 78.0, right = 20.0, top = 34.0
     // Two legend columns when every label fits in half the width (≈ 6.6 px a character at 12 px).
     let names = series.map(\.name) + bands.map(\.name)
@@ -258,16 +281,24 @@ struct Plot {
 
 /// Grouped bars on a linear axis from 0, each bar labelled with its value (so that a zero reads
 /// as a measured zero, not as a missing bar).
-struct BarChart {
-  var title: String
-  var yLabel: String
-  var categories: [String]
+public struct BarChart: Sendable {
+  public var title: String
+  public var yLabel: String
+  public var categories: [String]
   /// (name, values per category, colour index).
-  var groups: [(name: String, values: [Double], colour: Int)]
+  public var groups: [(name: String, values: [Double], colour: Int)]
 
-  var xLabel = ""
+  public var xLabel = ""
 
-  func svg(width requested: Double = 640, height: Double = 360) -> String {
+  public init(
+    title: String, yLabel: String, categories: [String],
+    groups: [(name: String, values: [Double], colour: Int)], xLabel: String = ""
+  ) {
+    (self.title, self.yLabel, self.categories, self.groups, self.xLabel) =
+      (title, yLabel, categories, groups, xLabel)
+  }
+
+  public func svg(width requested: Double = 640, height: Double = 360) -> String {
     let width = max(requested, 78 + 20 + 44 * Double(categories.count))
     let left = 78.0, right = 20.0, top = 34.0
     let columns = groups.allSatisfy({ Double($0.name.count) * 6.6 + 30 < (width - left - right) / 2 }) ? 2 : 1

@@ -4,9 +4,9 @@ import Foundation
 /// grey, zlib "stored" blocks (no compression: the pictures are a few KiB), CRC-32 and Adler-32
 /// as the format requires. Enough for `<img src="data:image/png;base64,…">` and Jupyter's
 /// `image/png` outputs.
-enum PNG {
+public enum PNG {
   /// Encodes `pixels` (row-major, `channels` = 1 or 3 values per pixel in 0…1, clamped).
-  static func encode(width: Int, height: Int, channels: Int, pixels: [Double]) -> Data {
+  public static func encode(width: Int, height: Int, channels: Int, pixels: [Double]) -> Data {
     precondition(channels == 1 || channels == 3, "PNG channels must be 1 or 3")
     precondition(pixels.count == width * height * channels, "pixel count mismatch")
     var raw = [UInt8]()
