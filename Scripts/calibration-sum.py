@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Adds up `psverify calibrate` outputs over disjoint seed ranges (Scripts/calibrate.sh run in
-pieces, e.g. --seeds 100000 --first-seed 1, 100001, ...): per check and per limit, the seeds, the
+pieces, e.g. --seeds 100000 --first-seed 1, 100001, ...): per check and per limit (the limit whose stated
+rate is 10⁻², …; its value varies a little with the degrees of freedom), the seeds, the
 failures or exceedances (low and high), the observed rate and its 95 % Clopper-Pearson interval.
 
 Usage: Scripts/calibration-sum.py FILE...      (needs scipy)
@@ -17,40 +18,49 @@ def clopper_pearson(k, n):
     return lo, hi
 
 
+MAIN = re.compile(r"^(\S+ \S+) \| (\d+) \| (\d+) \| .*? \| (\S+) \| (\S+)$")
+AT = re.compile(r"^\s+at \|(\w+)\| > (\S+) \| (\d+) \| (\d+) \| .*? \| (\S+) \| \S+ \| "
+                r"(\d+) below, (\d+) above$")
+ERRATA = re.compile(r"^\s+errata raised \| (\d+) \| (\d+) \|")
+
+
 def main(paths):
-    rows = {}  # (check, label) -> [seeds, k, low, high, stated, limit]
+    rows = {}  # (parameters, check, label) -> [seeds, count, low, high, stated]
     order = []
+
+    def add(key, seeds, count, low=0, high=0, stated=""):
+        if key not in rows:
+            rows[key] = [0, 0, 0, 0, stated]
+            order.append(key)
+        r = rows[key]
+        r[0] += seeds
+        r[1] += count
+        r[2] += low
+        r[3] += high
+
     for path in paths:
-        check = None
+        parameters, check = "", None
         with open(path, encoding="utf-8") as f:
             for line in f:
-                cells = [c.strip() for c in line.rstrip("\n").split("|")]
-                if len(cells) < 3 or not cells[1].isdigit():
-                    continue
-                if not line.startswith(" "):
-                    check, label = cells[0], "at its limit"
-                else:
-                    label = cells[0]
-                key = (check, label)
-                if key not in rows:
-                    rows[key] = [0, 0, 0, 0, "", ""]
-                    order.append(key)
-                r = rows[key]
-                r[0] += int(cells[1])
-                r[1] += int(cells[2])
-                if len(cells) >= 6:
-                    r[4], r[5] = cells[4], cells[5]
-                m = re.match(r"(\d+) below, (\d+) above", cells[-1])
-                if m:
-                    r[2] += int(m.group(1))
-                    r[3] += int(m.group(2))
-    print("check | limit | seeds | count | rate (95 % CI) | stated | below / above")
+                line = line.rstrip("\n")
+                if line.startswith("seeds "):
+                    parameters = line.split("parameters ", 1)[-1]
+                elif m := MAIN.match(line):
+                    check = m.group(1)
+                    add((parameters, check, "at its limit"), int(m.group(2)),
+                        int(m.group(3)), stated=m.group(4))
+                elif m := AT.match(line):
+                    add((parameters, check, f"at the {m.group(5)} limit"), int(m.group(3)),
+                        int(m.group(4)), int(m.group(6)), int(m.group(7)), stated=m.group(5))
+                elif m := ERRATA.match(line):
+                    add((parameters, check, "errata raised"), int(m.group(1)), int(m.group(2)))
+    print("parameters | check | limit | seeds | count | rate (95 % CI) | stated | low / high")
     for key in order:
-        n, k, low, high, stated, limit = rows[key]
+        n, k, low, high, stated = rows[key]
         lo, hi = clopper_pearson(k, n)
-        sides = f"{low} / {high}" if key[1] != "at its limit" else ""
-        print(f"{key[0]} | {key[1]} | {n} | {k} | {k / n:.3g} ({lo:.2g}–{hi:.2g}) | {stated} | "
-              f"{sides}")
+        sides = f"{low} / {high}" if key[2].startswith("at the") else ""
+        print(f"{key[0]} | {key[1]} | {key[2]} | {n} | {k} | {k / n:.3g} ({lo:.2g}–{hi:.2g}) | "
+              f"{stated} | {sides}")
 
 
 if __name__ == "__main__":
