@@ -6,8 +6,8 @@ import Verification
 /// `psverify calibrate` (hidden; `Scripts/calibrate.sh` runs it): every Monte Carlo check of the
 /// selected problems run on correct code over many seeds, its observed false-alarm rate beside
 /// the rate it states, with 95 % Clopper–Pearson bounds; also at looser limits whose stated rate
-/// is large enough to be seen (10⁻² … 10⁻⁶; runs over disjoint seeds add up), which shows whether the statistic's tail
-/// follows the reference distribution the stated rate comes from. A check that can raise an
+/// is large enough to be seen (10⁻² … 10⁻⁶; runs over disjoint seeds add up), which shows
+/// whether the statistic's tail follows the reference distribution the stated rate comes from. A check that can raise an
 /// erratum also gets the number of seeds on which it raised one.
 struct CalibrateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -16,7 +16,9 @@ public enum Padding: String, Sendable, CaseIterable {
     }
     #if DEBUG
     // A planted bug for the tests (compiled into debug builds only): one position too many.
-    if self == .valid && extent > 0 && KernelFaults.isSet(.validExtentOffByOne) { return extent + 1 }
+    if self == .valid && extent > 0 && KernelFaults.isSet(.validExtentOffByOne) {
+      return extent + 1
+    }
     #endif
     return extent
   }

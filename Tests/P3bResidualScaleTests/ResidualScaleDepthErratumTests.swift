@@ -9,7 +9,9 @@ import XCTest
 /// raised eleven blocks deep, where the top layer's variance is measured above 1 (20 of 20 seeds
 /// at this size; at the defaults, 23 blocks, Var L₂₃ = 1.275 ± 0.011).
 final class ResidualScaleDepthErratumTests: XCTestCase {
-  func measurement(layers: Int, width: Int, bottleneck: Int, batch: Int) -> Verification.Measurement {
+  func measurement(layers: Int, width: Int, bottleneck: Int, batch: Int)
+    -> Verification.Measurement
+  {
     let parameters = ParameterValues(specs: ResidualScale.problem.parameters, overrides: [
       "N": .integer(width), "N_bottle": .integer(bottleneck), "L": .integer(layers),
       "batch": .integer(batch)])
