@@ -14,6 +14,9 @@
 # N = 256, N_bottle = 64, L = 24, batch 512, 16 replicates): about 0.5 s per seed in a release
 # build. CHECKS="id …" runs only those checks.
 #
+# The far tail (limits down to 10⁻⁶, each check at its smallest accepted size, 10⁵–10⁶ seeds in
+# pieces): Scripts/calibrate-tail.sh, summed by Scripts/calibration-sum.py.
+#
 # Usage: Scripts/calibrate.sh [SEEDS] [FIRST_SEED]     (default 4000 seeds from seed 1)
 #        CONFIGURATION=release Scripts/calibrate.sh …  (faster; builds a release binary)
 #        SIZE=default CHECKS=network-unit-variance CONFIGURATION=release Scripts/calibrate.sh 1000

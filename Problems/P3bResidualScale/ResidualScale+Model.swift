@@ -142,7 +142,8 @@ extension ResidualScale {
   }
 
   /// Runs `replicates` independent networks (weights and input from `stream.split(r)`) and
-  /// returns each one's per-layer statistics, and the variance of the top layer.
+  /// returns each one's per-layer statistics, and the variance of the top layer over the units
+  /// whose first branch is live.
   static func measureNetworks(shape: NetworkShape, gamma: Double, premiseImposed: Bool,
                               stream: RandomStream) -> [(LayerStatistics, Double)] {
     let setup = Self.initialization(shape)
@@ -185,7 +186,9 @@ extension ResidualScale {
     let live = stats.unitVariancesL1Live
     stats.varianceL1Live = live.isEmpty ? .nan : live.reduce(0, +) / Double(live.count)
     stats.deadFirstBranchUnits = dead.filter { $0 }.count
-    return (stats, unitStatistics(top, top).varL)
+    // The top layer's variance over the same live units: a unit whose first branch is dead
+    // never met the premise (at L = 2 it has Var L₁ = γ², whatever the depth).
+    return (stats, liveVariance(top, dead))
   }
 
   /// Per unit of a [B, N] tensor: whether it is constant over the batch.

@@ -49,6 +49,14 @@ public struct ResidualScaleProblem: Problem {
   /// psverify may allocate here, before anything is allocated.
   public func validate(_ parameters: ParameterValues) throws {
     let shape = ResidualScale.networkShape(parameters)
+    if shape.batch < ResidualScale.minimumBatch
+      || shape.replicates * shape.width < ResidualScale.minimumPooledUnits {
+      throw ParameterError.tooSmall(
+        "the network check with batch \(shape.batch), N = \(shape.width) and "
+          + "\(shape.replicates) replicates is too small for its t-test to keep its stated false "
+          + "alarm: it needs batch ≥ \(ResidualScale.minimumBatch) and replicates × N ≥ "
+          + "\(ResidualScale.minimumPooledUnits) (e.g. --param batch=16 --param N=16)")
+    }
     let bytes = ResidualScale.estimatedBytes(shape)
     let budget = ResourceLimits.memoryBudget()
     if bytes > budget.bytes {
@@ -92,8 +100,23 @@ public struct ResidualScaleProblem: Problem {
 }
 
 extension ResidualScale {
-  /// The peak bytes of the network checks, every allocation counted, with one network per worker
-  /// alive at once (W = `Parallel.workerCount`):
+  /// The smallest batch of the network check: each pooled value s²(L₁[n]) is a variance over the
+  /// batch, skewed like χ²(batch − 1)/(batch − 1) (skewness √(8/(batch − 1)), 2.8 at batch 4),
+  /// and a t-test on skewed values has a heavy tail on one side (calibration at batch 4, N = 2:
+  /// 0.007 beyond the 10⁻³ limit, every exceedance low).
+  public static let minimumBatch = 16
+  /// The fewest pooled units (replicates × N, dead units aside) of the network check: a t-test
+  /// over 16 values (N = 2, 8 replicates) has no margin for values that are not normal.
+  public static let minimumPooledUnits = 128
+
+  /// The network measurements that run side by side: the check `network-unit-variance` and the
+  /// probe `network-relu-branch-mean` (a problem's checks and probes run concurrently).
+  public static let concurrentNetworkMeasurements = 2
+
+  /// The peak bytes of the network checks, every allocation counted. Each of the M =
+  /// `concurrentNetworkMeasurements` measurements runs its replicates over the W =
+  /// `Parallel.workerCount` workers, so up to min(W, replicates) networks of each are alive at
+  /// once, M · min(W, replicates) in all. One network holds
   ///
   /// ```
   /// weights     (L − 1) blocks · 2·N·N_bottle Float, each also packed (16 B per weight pair)
@@ -101,8 +124,14 @@ extension ResidualScale {
   /// activations batch·N · (12 for the input and its draws + 4 · 4 for the layer, L̂, the
   ///             standardised L̂ and the residual sum) + batch·N_bottle · 4 for the hidden layer
   /// ```
-  /// times W, plus 64 MiB for the process and the Monte Carlo chunks.
+  /// and the estimate is M · min(W, replicates) networks plus 64 MiB for the process and the
+  /// Monte Carlo chunks.
   public static func estimatedBytes(_ s: NetworkShape) -> Int {
+    estimatedBytes(s, workers: Parallel.workerCount)
+  }
+
+  /// `estimatedBytes` with W workers.
+  public static func estimatedBytes(_ s: NetworkShape, workers: Int) -> Int {
     let weights = ResourceLimits.saturatingProduct(
       [max(0, s.layers - 1), s.width, s.bottleneck, 16])
     let draws = ResourceLimits.saturatingProduct([s.width, s.bottleneck, 8])
@@ -111,9 +140,9 @@ extension ResidualScale {
       ResourceLimits.saturatingProduct([s.batch, s.bottleneck, 4]),
     ])
     let network = ResourceLimits.saturatingSum([weights, draws, activations])
+    let alive = concurrentNetworkMeasurements * max(1, min(workers, s.replicates))
     return ResourceLimits.saturatingSum([
-      ResourceLimits.saturatingProduct([network, max(1, min(Parallel.workerCount, s.replicates))]),
-      64 << 20,
+      ResourceLimits.saturatingProduct([network, alive]), 64 << 20,
     ])
   }
 

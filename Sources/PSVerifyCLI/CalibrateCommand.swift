@@ -6,8 +6,9 @@ import Verification
 /// `psverify calibrate` (hidden; `Scripts/calibrate.sh` runs it): every Monte Carlo check of the
 /// selected problems run on correct code over many seeds, its observed false-alarm rate beside
 /// the rate it states, with 95 % Clopper–Pearson bounds; also at looser limits whose stated rate
-/// is large enough to be seen (10⁻², 10⁻³, 10⁻⁴), which shows whether the statistic's tail
-/// follows the reference distribution the stated rate comes from.
+/// is large enough to be seen (10⁻² … 10⁻⁶; runs over disjoint seeds add up), which shows
+/// whether the statistic's tail follows the reference distribution the stated rate comes from. A check that can raise an
+/// erratum also gets the number of seeds on which it raised one.
 struct CalibrateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "calibrate",
@@ -37,6 +38,10 @@ struct CalibrateCommand: ParsableCommand {
     var failures = 0
     var statistics: [Double] = []
     var test: ZTest?
+    /// Seeds on which the check raised an erratum, and on which it weighed one and reported a
+    /// note instead (so that the check can raise errata at all).
+    var errata = 0
+    var notes = 0
   }
 
   func run() throws {
@@ -71,6 +76,7 @@ struct CalibrateCommand: ParsableCommand {
                              parameters: values).measurement
           var t = tallies[check.id, default: Tally()]
           if m.status == .fail { t.failures += 1 }
+          if !m.errata.isEmpty { t.errata += 1 } else if !m.notes.isEmpty { t.notes += 1 }
           if let test = m.test {
             t.statistics.append(test.z)
             t.test = t.test ?? test
@@ -83,7 +89,14 @@ struct CalibrateCommand: ParsableCommand {
         guard let test = t.test else { continue }
         print(row("\(problem.id) \(check.id)", t.failures, test.falseAlarmProbability,
                   test.limit))
-        for stated in [1e-2, 1e-3, 1e-4] where Double(seeds) * stated >= 1 {
+        if t.errata + t.notes > 0 {
+          let (lo, hi) = Binomial.clopperPearson(t.errata, n: seeds)
+          print("  errata raised | \(seeds) | \(t.errata) | "
+            + "\(Value.format(Double(t.errata) / Double(seeds), digits: 3)) "
+            + "(\(Value.format(lo, digits: 2))–\(Value.format(hi, digits: 2))) | "
+            + "\(t.notes) seeds with a note instead")
+        }
+        for stated in [1e-2, 1e-3, 1e-4, 1e-5, 1e-6] {
           let c = limit(of: test, at: stated)
           let high = t.statistics.filter { $0 > c }.count
           let low = t.statistics.filter { $0 < -c }.count

@@ -201,7 +201,8 @@ enum GEMM {
 }
 
 /// Faults planted by tests in the kernels, to show that the instrumented counts and the checks
-/// built on them notice work that is missing or extra. Never set outside tests.
+/// built on them notice work that is missing or extra. Never set outside tests, and compiled into
+/// debug builds only (`isSet` is false elsewhere).
 package enum KernelFaults {
   package enum Fault: Int, Sendable {
     /// The GEMM does one multiply more than the product needs (and counts it).
@@ -232,8 +233,16 @@ package enum KernelFaults {
 
   package static func set(_ fault: Fault?) { active.store(fault?.rawValue ?? 0, ordering: .relaxed) }
 
+  /// Whether `fault` is planted. Only debug builds (what `swift test` builds) read the switch: in
+  /// any other build this is the constant false and every planted path compiles away.
   @inline(__always)
-  package static func isSet(_ fault: Fault) -> Bool { active.load(ordering: .relaxed) == fault.rawValue }
+  package static func isSet(_ fault: Fault) -> Bool {
+    #if DEBUG
+    active.load(ordering: .relaxed) == fault.rawValue
+    #else
+    false
+    #endif
+  }
 }
 
 /// A pointer handed to workers that only read through it.

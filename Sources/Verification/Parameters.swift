@@ -126,6 +126,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
   case unreadable(name: String, value: String, reason: String, accepted: String)
   /// Values that are each valid but together ask for more than the machine can do.
   case tooLarge(String)
+  /// Values that are each valid but together are too few for a check's statistics.
+  case tooSmall(String)
   /// An input file that cannot be used.
   case input(String)
 
@@ -167,7 +169,7 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     case let .unreadable(name, value, reason, accepted):
       "invalid value '\(Self.shown(value))' for parameter \(name) (\(Self.shown(reason))): "
         + "expected \(accepted)"
-    case .tooLarge(let message), .input(let message): message
+    case .tooLarge(let message), .tooSmall(let message), .input(let message): message
     }
   }
 }
