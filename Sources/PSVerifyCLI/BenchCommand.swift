@@ -30,11 +30,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Output format: text, json or markdown.")
   var format: OutputFormat = .text
 
-  @Option(help: "Results database for the bench run (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
-
-  @Flag(help: "Do not store the bench run.")
-  var noStore = false
+  @OptionGroup var storage: StorageOptions
 
   @Option(help: ArgumentHelp(
     "Also run the NumPy/JAX/PyTorch anchors script on the same groups, after psverify's rows.",
@@ -58,11 +54,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = noStore ? nil
-      : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
-    if let store {
-      do { try store.validate() } catch { throw UsageError(message: error.description) }
-    }
+    let store = try storage.checkedStore()
     if let anchors {
       guard FileManager.default.fileExists(atPath: anchors) else {
         throw UsageError(message: "no anchors script at '\(anchors)'; pass the path of shared/bench/perf_anchor.py")
@@ -109,7 +101,7 @@ struct BenchCommand: ParsableCommand {
                              parameters: .object([("anchors", anchorReport?.info ?? .null)]),
                              commandLine: (["psverify"] + CommandLine.arguments.dropFirst())
                                .joined(separator: " "), reports: [])
-      record.kind = "bench"
+      record.kind = .bench
       record.machine = Machine.description
       record.bench = ours + (anchorReport?.rows ?? [])
       do {

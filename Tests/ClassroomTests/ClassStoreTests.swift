@@ -31,7 +31,7 @@ final class ClassStoreTests: XCTestCase {
     let store = ResultStore(path: db)
     var record = RunRecord(startedAt: Date(), finishedAt: Date(), version: "test", seed: 9, trials: nil,
                            parameters: .object([]), commandLine: "psverify grade --dir t", reports: [])
-    record.kind = "class"
+    record.kind = .class
     record.classResult = result
     return (store, try store.store(record), result)
   }
