@@ -95,7 +95,7 @@ struct BenchCommand: ParsableCommand {
     case .json:
       print(json(ours: ours, anchors: anchorReport, ratios: ratios).serialized(pretty: true))
     }
-    if let store {
+    let stored = StoreAttempt(storing: {
       var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current,
                              seed: 0, trials: nil,
                              parameters: .object([("anchors", anchorReport?.info ?? .null)]),
@@ -104,14 +104,10 @@ struct BenchCommand: ParsableCommand {
       record.kind = .bench
       record.machine = Machine.description
       record.bench = ours + (anchorReport?.rows ?? [])
-      do {
-        let id = try store.store(record)
-        if format == .text { print("stored as run \(id) in \(store.path)") }
-      } catch {
-        Terminal.error("NOT STORED: \(error.description)")
-        throw ExitCode(3)
-      }
-    }
+      return record
+    }(), in: store)
+    if stored.runID != nil && format == .text { print(stored.storage) }
+    try stored.finish()
     if let anchorFailure {
       Terminal.error(anchorFailure.description)
       throw ExitCode(2)

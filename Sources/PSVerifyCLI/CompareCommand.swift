@@ -33,12 +33,14 @@ struct CompareCommand: ParsableCommand {
                     benchA: try store.bench(run: a.id), benchB: try store.bench(run: b.id))
     }
     if options.format == "json" {
+      let rows = comparison.rows.map(json) + comparison.bench.map(json)
       print(JSONValue.object([("run_a", .integer(Int(a.id))), ("run_b", .integer(Int(b.id))),
-                              ("rows", .array(comparison.rows.map(json) + comparison.bench.map(json))),
+                              ("rows", .array(rows)),
                               ("regressions", .integer(comparison.regressions))])
         .serialized(pretty: true))
     } else {
-      print("run \(a.id) (\(a.startedAt), seed \(a.seed)) → run \(b.id) (\(b.startedAt), seed \(b.seed))")
+      print("run \(a.id) (\(a.startedAt), seed \(a.seed)) → "
+        + "run \(b.id) (\(b.startedAt), seed \(b.seed))")
       comparison.rows.forEach { print(line($0)) }
       comparison.bench.forEach { print(line($0)) }
       print("\(comparison.regressions) check(s) went from pass to fail; |z| > "

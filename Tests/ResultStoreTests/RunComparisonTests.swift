@@ -64,12 +64,13 @@ final class RunComparisonTests: XCTestCase {
   }
 
   func testBench_pairsTheSameMeasurementThreadsUnitAndTool() {
-    let a = [BenchRow(measurement: "gemm", threads: 1, median: 2, min: 1, max: 3, unit: "GFLOP/s", n: 7),
-             BenchRow(measurement: "gemm", threads: 2, median: 4, min: 3, max: 5, unit: "GFLOP/s", n: 7),
-             BenchRow(measurement: "gemm", threads: 1, median: 9, min: 9, max: 9, unit: "GFLOP/s", n: 7,
-                      tool: "numpy")]
-    let b = [BenchRow(measurement: "gemm", threads: 1, median: 3, min: 2, max: 4, unit: "GFLOP/s", n: 7),
-             BenchRow(measurement: "gemm", threads: 1, median: 1, min: 1, max: 1, unit: "s", n: 7)]
+    func row(_ threads: Int, _ median: Double, _ unit: String = "GFLOP/s",
+             tool: String = "psverify") -> BenchRow {
+      BenchRow(measurement: "gemm", threads: threads, median: median, min: median, max: median,
+               unit: unit, n: 7, tool: tool)
+    }
+    let a = [row(1, 2), row(2, 4), row(1, 9, tool: "numpy")]
+    let b = [row(1, 3), row(1, 1, "s")]
     let pairs = RunComparison(checks: [], a: 1, b: 2, benchA: a, benchB: b).bench
     XCTAssertEqual(pairs.count, 1)
     XCTAssertEqual(pairs.first?.a, a[0])

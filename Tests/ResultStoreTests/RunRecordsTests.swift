@@ -33,7 +33,8 @@ final class RunRecordsTests: XCTestCase {
     let path = try fixture()
     let queue = try DatabaseQueue(path: path)
     let (statuses, kinds) = try queue.read { db in
-      (try String.fetchAll(db, sql: "SELECT status FROM problem_result WHERE run_id = 1 ORDER BY id"),
+      (try String.fetchAll(
+        db, sql: "SELECT status FROM problem_result WHERE run_id = 1 ORDER BY id"),
        try String.fetchAll(db, sql: """
          SELECT c.kind || ' ' || c.status FROM check_outcome c
          JOIN problem_result p ON p.id = c.problem_result_id WHERE p.run_id = 1 ORDER BY c.id
@@ -46,8 +47,10 @@ final class RunRecordsTests: XCTestCase {
     XCTAssertEqual(document.id, 1)
     XCTAssertEqual(document.problems.map(\.id), ["1", "3b"])
     XCTAssertEqual(document.problems.map(\.status.rawValue), statuses)
-    XCTAssertEqual(document.problems.flatMap { $0.checks.map { "\($0.kind.rawValue) \($0.status.rawValue)" } },
-                   kinds)
+    let typed = document.problems.flatMap { p in
+      p.checks.map { "\($0.kind.rawValue) \($0.status.rawValue)" }
+    }
+    XCTAssertEqual(typed, kinds)
     XCTAssertEqual(kinds.count, 16)
     XCTAssertTrue(document.storedBeforeReports)
     XCTAssertNil(document.machine)

@@ -85,7 +85,8 @@ extension RunRows {
         id: nil, problemResultID: 0, checkID: outcome.id, kind: outcome.kind,
         status: outcome.status, summary: outcome.summary,
         params: outcome.paramsJSON.serialized(), expected: m.expected.json.serialized(),
-        measured: m.measured.json.serialized(), measuredValue: m.measured.doubleValue.flatMap(finite),
+        measured: m.measured.json.serialized(),
+        measuredValue: m.measured.doubleValue.flatMap(finite),
         standardError: m.standardError.flatMap(finite), tolerance: m.tolerance.json.serialized(),
         detail: m.detail, streamKey: String(outcome.streamKey),
         series: ResultStore.json(m.series), seconds: outcome.seconds)
