@@ -7,6 +7,8 @@
 #              (so the slow base run need not be repeated)
 #   SEED       the seed of both runs (default 1)
 #   EXTRA      further options for `all`, e.g. -- --trials 2000
+# Build BASE from the base commit itself (e.g. `git archive BASE | tar -x -C /tmp/base`, then
+# `swift build` there): a .build/debug/psverify left from an older checkout is not the base.
 # Both runs use --no-store. Normalized before comparing: run.started_at, and every key named
 # `seconds` or ending in `_seconds` (wall-clock timings, different on every run). Everything else,
 # numbers, texts, order of keys and of arrays, must be equal.
