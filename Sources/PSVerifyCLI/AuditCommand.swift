@@ -33,11 +33,7 @@ struct AuditCommand: ParsableCommand {
   @Option(help: "A file of words the spelling check accepts, one per line (UTF-8).")
   var words: String?
 
-  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
-
-  @Flag(help: "Do not store the audit.")
-  var noStore = false
+  @OptionGroup var storage: StorageOptions
 
   func run() throws {
     let document: ProblemSetDocument
@@ -51,10 +47,7 @@ struct AuditCommand: ParsableCommand {
       document = Catalog.document
       bytes = Array(ShippedProblemSet.text.utf8)
     }
-    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
-    if let store {
-      do { try store.validate() } catch { throw UsageError(message: error.description) }
-    }
+    let store = try storage.checkedStore()
     let started = Date()
     var accepted: [String] = []
     if let words {
@@ -68,42 +61,32 @@ struct AuditCommand: ParsableCommand {
     }
     let report = Auditor.audit(document, spelling: !noSpelling, words: accepted)
     let sha = SHA256.hex(bytes)
-    var storage = "not stored (--no-store)"
-    var storeFailed = false
     let status: Int32 = report.findings.isEmpty ? 0 : 1
-    if let store {
+    let stored = StoreAttempt(storing: {
       var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: 0,
                              trials: nil, parameters: .object([]),
                              commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                              reports: [])
-      record.kind = "audit"
+      record.kind = .audit
       record.exitStatus = status
       record.machine = Machine.description
       record.audits = [AuditRecord(name: document.name, sha256: sha, bytes: bytes.count,
                                    problems: Set(document.items.map(\.problem)).count,
                                    findings: report.findings, notes: report.notes)]
-      do {
-        storage = "stored as run \(try store.store(record)) in \(store.path)"
-      } catch {
-        storage = "NOT STORED: \(error.description)"
-        storeFailed = true
-      }
-    }
+      return record
+    }(), in: store)
     if document.items.isEmpty && format == .text {
       print("no problems found in \(document.name): psverify audit reads problems headed **Problem N.** "
               + "(or **Problem N:**), parts (a), (b) and solutions after **Solution**:")
     }
     switch format {
-    case .text: print(AuditRendering.text(report, sha256: sha, storage: storage), terminator: "")
-    case .json: print(AuditRendering.json(report, sha256: sha, storage: storage), terminator: "")
+    case .text: print(AuditRendering.text(report, sha256: sha, storage: stored.storage), terminator: "")
+    case .json: print(AuditRendering.json(report, sha256: sha, storage: stored.storage), terminator: "")
     case .sarif:
       print(AuditRendering.sarif(report, sha256: sha, uri: file ?? "Problems/\(ShippedProblemSet.fileName)",
                                  version: Version.current), terminator: "")
     }
-    if storeFailed {
-      Terminal.error(storage)
-      throw ExitCode(3)
-    }
+    try stored.finish()
     if status != 0 { throw ExitCode(status) }
   }
 }

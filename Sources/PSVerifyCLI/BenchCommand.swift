@@ -30,11 +30,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Output format: text, json or markdown.")
   var format: OutputFormat = .text
 
-  @Option(help: "Results database for the bench run (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
-
-  @Flag(help: "Do not store the bench run.")
-  var noStore = false
+  @OptionGroup var storage: StorageOptions
 
   @Option(help: ArgumentHelp(
     "Also run the NumPy/JAX/PyTorch anchors script on the same groups, after psverify's rows.",
@@ -58,11 +54,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = noStore ? nil
-      : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
-    if let store {
-      do { try store.validate() } catch { throw UsageError(message: error.description) }
-    }
+    let store = try storage.checkedStore()
     if let anchors {
       guard FileManager.default.fileExists(atPath: anchors) else {
         throw UsageError(message: "no anchors script at '\(anchors)'; pass the path of shared/bench/perf_anchor.py")
@@ -103,23 +95,19 @@ struct BenchCommand: ParsableCommand {
     case .json:
       print(json(ours: ours, anchors: anchorReport, ratios: ratios).serialized(pretty: true))
     }
-    if let store {
+    let stored = StoreAttempt(storing: {
       var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current,
                              seed: 0, trials: nil,
                              parameters: .object([("anchors", anchorReport?.info ?? .null)]),
                              commandLine: (["psverify"] + CommandLine.arguments.dropFirst())
                                .joined(separator: " "), reports: [])
-      record.kind = "bench"
+      record.kind = .bench
       record.machine = Machine.description
       record.bench = ours + (anchorReport?.rows ?? [])
-      do {
-        let id = try store.store(record)
-        if format == .text { print("stored as run \(id) in \(store.path)") }
-      } catch {
-        Terminal.error("NOT STORED: \(error.description)")
-        throw ExitCode(3)
-      }
-    }
+      return record
+    }(), in: store)
+    if stored.runID != nil && format == .text { print(stored.storage) }
+    try stored.finish()
     if let anchorFailure {
       Terminal.error(anchorFailure.description)
       throw ExitCode(2)

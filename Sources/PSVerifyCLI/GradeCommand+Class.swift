@@ -41,11 +41,8 @@ extension GradeCommand {
                            + error.localizedDescription)
       }
     }
-    let path = db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
-    let store = noStore ? nil : ResultStore(path: path)
-    if let store {
-      do { try store.validate() } catch { throw UsageError(message: error.description) }
-    }
+    let path = storage.path
+    let store = try storage.checkedStore()
 
     Parallel.limitWorkers(o.threads)
     let started = Date()
@@ -76,18 +73,9 @@ extension GradeCommand {
     result.version = Version.current
     let seconds = (clock.now - start).seconds
 
-    var storage = "not stored (--no-store)"
-    var storeFailed = false
-    if let store {
-      do {
-        let id = try store.store(Self.record(result, seed: seed, started: started))
-        result.run = id
-        storage = "stored as run \(id) in \(store.path)"
-      } catch {
-        storage = "NOT STORED: \(error.description)"
-        storeFailed = true
-      }
-    }
+    let stored = StoreAttempt(storing: Self.record(result, seed: seed, started: started),
+                              in: store)
+    result.run = stored.runID
     var written: [String] = []
     do {
       if let path = o.gradebook {
@@ -117,7 +105,7 @@ extension GradeCommand {
         written.append("feedback for \(result.students.count) students in \(dir)")
       }
     } catch {
-      Terminal.error("could not write the outputs: \(error) (the grading is \(storage))")
+      Terminal.error("could not write the outputs: \(error) (the grading is \(stored.storage))")
       throw ExitCode(3)
     }
     let answers = result.students.filter { $0.status == .graded }.count * result.problems.count
@@ -127,7 +115,7 @@ extension GradeCommand {
     if format == .json {
       print(JSONValue.object([
         ("class", ClassReport(result).json), ("students", ClassReport.students(result)),
-        ("seconds", .number(seconds)), ("stored", .string(storage)),
+        ("seconds", .number(seconds)), ("stored", .string(stored.storage)),
         ("variants", variantLine.map { .string($0) } ?? .null),
         ("written", .array(written.map { .string($0) })),
       ]).serialized(pretty: true))
@@ -136,12 +124,9 @@ extension GradeCommand {
       if let variantLine { print(variantLine) }
       print(timing)
       for w in written { print("wrote \(w)") }
-      print("seed \(seed) · \(storage)")
+      print("seed \(seed) · \(stored.storage)")
     }
-    if storeFailed {
-      Terminal.error(storage)
-      throw ExitCode(3)
-    }
+    try stored.finish()
   }
 
   /// Each student's variants in the latest recorded set of `assignment`, from the store (or
@@ -168,7 +153,7 @@ extension GradeCommand {
       parameters: .object([]),
       commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
       reports: [])
-    record.kind = "class"
+    record.kind = .class
     record.classResult = result
     record.exitStatus = 0
     record.machine = Machine.description

@@ -45,11 +45,7 @@ struct GradeCommand: ParsableCommand {
           transform: RunOptions.parseSeed)
   var seed: UInt64 = RunOptions.defaultSeed
 
-  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
-
-  @Flag(help: "Do not store the grading.")
-  var noStore = false
+  @OptionGroup var storage: StorageOptions
 
   @Option(help: "Grade against this variant of the problem (0 is the base problem); with ID only.",
           transform: RunOptions.parseSeed)
@@ -133,10 +129,7 @@ struct GradeCommand: ParsableCommand {
       if let variant, variant != 0 { p = try Catalog.variant(id, seed: variant).problem }
       entries.append((try recorded(p), answer, nil))
     }
-    let store = noStore ? nil : ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
-    if let store {
-      do { try store.validate() } catch { throw UsageError(message: error.description) }
-    }
+    let store = try storage.checkedStore()
     let started = Date()
     let runner = Runner(seed: seed)
     var submissions: [Submission] = []
@@ -145,24 +138,17 @@ struct GradeCommand: ParsableCommand {
       let grade = runner.grade(entry.problem, answer: entry.answer, parameters: parameters).grade
       submissions.append(Submission(problem: entry.problem.id, answer: entry.answer, grade: grade))
     }
-    var storage = "not stored (--no-store)"
-    var storeFailed = false
-    if let store {
+    let stored = StoreAttempt(storing: {
       var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: seed,
                              trials: nil, parameters: .object([]),
                              commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                              reports: [])
-      record.kind = "grade"
+      record.kind = .grade
       record.submissions = submissions
       record.exitStatus = 0
       record.machine = Machine.description
-      do {
-        storage = "stored as run \(try store.store(record)) in \(store.path)"
-      } catch {
-        storage = "NOT STORED: \(error.description)"
-        storeFailed = true
-      }
-    }
+      return record
+    }(), in: store)
     let correct = submissions.filter { $0.grade.verdict == .correct }.count
     let unreadable = submissions.filter { $0.grade.verdict == .unreadable }.count
     if format == .json {
@@ -172,25 +158,21 @@ struct GradeCommand: ParsableCommand {
         })),
         ("score", .object([("correct", .integer(correct)), ("graded", .integer(submissions.count)),
                            ("unreadable", .integer(unreadable))])),
-        ("seed", .integer(Int(seed))), ("stored", .string(storage)),
+        ("seed", .integer(Int(seed))), ("stored", .string(stored.storage)),
       ]).serialized(pretty: true))
     } else {
       for s in submissions { print(text(s)) }
       print("score: \(correct)/\(submissions.count) correct"
-        + (unreadable > 0 ? ", \(unreadable) unreadable" : "") + " · seed \(seed) · \(storage)")
+        + (unreadable > 0 ? ", \(unreadable) unreadable" : "") + " · seed \(seed) · \(stored.storage)")
     }
-    if storeFailed {
-      Terminal.error(storage)
-      throw ExitCode(3)
-    }
+    try stored.finish()
   }
 
   /// The student's recorded variant of `problem` (with --student and --assignment, for a problem
   /// with a family), else `problem` itself.
   func recorded(_ problem: any Problem) throws -> any Problem {
     guard let student, let assignment, problem is any ProblemFamily else { return problem }
-    let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"]
-      ?? "results.db")
+    let store = storage.database.store
     let seed = try VariantCommand.recordedSeed(store: store, assignment: assignment,
                                                student: student, problem: problem.id)
     return try Catalog.variant(problem.id, seed: seed).problem

@@ -5,15 +5,12 @@ import Verification
 
 /// Options of the commands that read results.db.
 struct StoreOptions: ParsableArguments {
-  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
+  @OptionGroup var database: DatabaseOption
 
   @Option(help: "Output format: text or json (export: csv or json).")
   var format: String = "text"
 
-  var store: ResultStore {
-    ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
-  }
+  var store: ResultStore { database.store }
 
   func formats(_ accepted: [String]) throws {
     guard accepted.contains(format) else {
@@ -64,7 +61,7 @@ struct HistoryCommand: ParsableCommand {
         .object([
           ("id", .integer(Int(r.id))), ("started_at", .string(r.startedAt)),
           ("version", .string(r.version)), ("seed", .integer(Int(r.seed))),
-          ("trials", r.trials.map { .integer($0) } ?? .null), ("kind", .string(r.kind)),
+          ("trials", r.trials.map { .integer($0) } ?? .null), ("kind", .string(r.kind.rawValue)),
           ("exit_status", r.exitStatus.map { .integer($0) } ?? .null),
           ("problems", .array(r.problems.map { p in
             .object([("id", .string(p.id)), ("status", .string(p.status)),
@@ -78,7 +75,7 @@ struct HistoryCommand: ParsableCommand {
     if runs.isEmpty { print("no runs stored in \(options.store.path)") }
     for r in runs {
       print("run \(r.id)  \(r.startedAt)  psverify \(r.version)  seed \(r.seed)"
-        + (r.trials.map { "  trials \($0)" } ?? "") + (r.kind == "verify" ? "" : "  [\(r.kind)]"))
+        + (r.trials.map { "  trials \($0)" } ?? "") + (r.kind == .verify ? "" : "  [\(r.kind.rawValue)]"))
       for p in r.problems {
         print("  \(p.id.padding(toLength: 3, withPad: " ", startingAt: 0)) "
           + "\(p.status.padding(toLength: 21, withPad: " ", startingAt: 0)) \(p.passed)/\(p.checks)  "
@@ -94,107 +91,10 @@ struct HistoryCommand: ParsableCommand {
     if let mc = mine.first(where: { $0.standardError != nil && $0.measuredValue != nil }) {
       return "\(mc.check) \(Value.format(mc.measuredValue!)) ± \(Value.format(mc.standardError!))"
     }
-    if let count = mine.first(where: { $0.kind == "instrumented" }) {
+    if let count = mine.first(where: { $0.kind == .instrumented }) {
       return "\(count.check) \(count.measured)"
     }
     return ""
-  }
-}
-
-struct CompareCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "compare",
-    abstract: "Compare two runs check by check (default: the last two).",
-    discussion: "Exit 1 when a check went from pass to fail.")
-
-  @Argument(help: "Two run ids.", transform: parseRunID)
-  var ids: [Int64] = []
-
-  @OptionGroup var options: StoreOptions
-
-  /// |z| > 3 flags a difference: two-sided false alarm 0.27% per compared estimate.
-  static let zLimit = 3.0
-
-  func run() throws {
-    try options.formats(["text", "json"])
-    guard ids.isEmpty || ids.count == 2 else {
-      throw UsageError(message: "compare takes two run ids, or none for the last two runs")
-    }
-    let pair = try storeQuery { () throws(StoreError) in
-      ids.isEmpty ? try options.store.runs(last: 2) : try options.store.runs(ids: ids)
-    }
-    guard pair.count == 2 else {
-      throw UsageError(message: "compare needs two stored runs; \(options.store.path) holds \(pair.count)")
-    }
-    let (a, b) = (pair[0], pair[1])
-    let checks = try storeQuery { () throws(StoreError) in try options.store.checks(runs: [a.id, b.id]) }
-    let benchA = try storeQuery { () throws(StoreError) in try options.store.bench(run: a.id) }
-    let benchB = try storeQuery { () throws(StoreError) in try options.store.bench(run: b.id) }
-    var rows: [JSONValue] = [], lines: [String] = [], regressions = 0
-    let keyed = { (run: Int64) in
-      Dictionary(checks.filter { $0.run == run }.map { ("\($0.problem) \($0.check)", $0) },
-                 uniquingKeysWith: { x, _ in x })
-    }
-    let left = keyed(a.id), right = keyed(b.id)
-    let keys = checks.map { "\($0.problem) \($0.check)" }.reduce(into: [String]()) {
-      if !$0.contains($1) { $0.append($1) }
-    }
-    for key in keys {
-      let x = left[key], y = right[key]
-      var note = ""
-      var z: Double?
-      if let x, let y, let mx = x.measuredValue, let my = y.measuredValue,
-         let sx = x.standardError, let sy = y.standardError, sx > 0 || sy > 0 {
-        z = (my - mx) / (sx * sx + sy * sy).squareRoot()
-        note = "z = \(Value.format(z!, digits: 3))" + (abs(z!) > Self.zLimit ? " significant" : "")
-      } else if let x, let y, x.measured != y.measured {
-        note = "changed"
-      }
-      if x?.status == "pass" && y?.status == "fail" {
-        regressions += 1
-        note += (note.isEmpty ? "" : "; ") + "REGRESSION pass → fail"
-      }
-      lines.append("\(key.padding(toLength: 44, withPad: " ", startingAt: 0)) "
-        + "\((x?.status ?? "—").padding(toLength: 5, withPad: " ", startingAt: 0)) → "
-        + "\((y?.status ?? "—").padding(toLength: 5, withPad: " ", startingAt: 0))  "
-        + "\(short(x?.measured)) → \(short(y?.measured))  \(note)")
-      rows.append(.object([
-        ("check", .string(key)), ("status_a", x.map { .string($0.status) } ?? .null),
-        ("status_b", y.map { .string($0.status) } ?? .null),
-        ("measured_a", x.map { .string($0.measured) } ?? .null),
-        ("measured_b", y.map { .string($0.measured) } ?? .null),
-        ("z", z.map { .number($0) } ?? .null),
-        ("significant", z.map { .bool(abs($0) > Self.zLimit) } ?? .null),
-      ]))
-    }
-    for m in benchA {
-      guard let n = benchB.first(where: { $0.measurement == m.measurement && $0.threads == m.threads
-        && $0.unit == m.unit && $0.tool == m.tool }) else { continue }
-      let ratio = n.median / m.median
-      let who = m.tool == "psverify" ? "" : " [\(m.tool)]"
-      lines.append("bench \(m.measurement)\(who) T=\(m.threads): \(Value.format(m.median, digits: 4)) → "
-        + "\(Value.format(n.median, digits: 4)) \(m.unit) (×\(Value.format(ratio, digits: 3)))")
-      rows.append(.object([("bench", .string(m.measurement)), ("tool", .string(m.tool)),
-                           ("threads", .integer(m.threads)),
-                           ("unit", .string(m.unit)), ("median_a", .number(m.median)),
-                           ("median_b", .number(n.median)), ("ratio", .number(ratio))]))
-    }
-    if options.format == "json" {
-      print(JSONValue.object([("run_a", .integer(Int(a.id))), ("run_b", .integer(Int(b.id))),
-                              ("rows", .array(rows)), ("regressions", .integer(regressions))])
-        .serialized(pretty: true))
-    } else {
-      print("run \(a.id) (\(a.startedAt), seed \(a.seed)) → run \(b.id) (\(b.startedAt), seed \(b.seed))")
-      lines.forEach { print($0) }
-      print("\(regressions) check(s) went from pass to fail; |z| > \(Int(Self.zLimit)) marks a "
-        + "significant change of a Monte Carlo estimate (false alarm 0.27% each)")
-    }
-    if regressions > 0 { throw ExitCode(1) }
-  }
-
-  func short(_ s: String?) -> String {
-    guard let s else { return "—" }
-    return s.count > 24 ? String(s.prefix(23)) + "…" : s
   }
 }
 
@@ -216,7 +116,8 @@ struct ExportCommand: ParsableCommand {
     if options.format == "json" {
       print(JSONValue.array(checks.map { c in
         .object([("run", .integer(Int(c.run))), ("problem", .string(c.problem)),
-                 ("check", .string(c.check)), ("kind", .string(c.kind)), ("status", .string(c.status)),
+                 ("check", .string(c.check)), ("kind", .string(c.kind.rawValue)),
+                 ("status", .string(c.status.rawValue)),
                  ("expected", .string(c.expected)), ("measured", .string(c.measured)),
                  ("measured_value", c.measuredValue.map { .number($0) } ?? .null),
                  ("standard_error", c.standardError.map { .number($0) } ?? .null),
@@ -226,7 +127,8 @@ struct ExportCommand: ParsableCommand {
     }
     print("run,problem,check,kind,status,expected,measured,measured_value,standard_error,detail")
     for c in checks {
-      let fields = [String(c.run), c.problem, c.check, c.kind, c.status, c.expected, c.measured,
+      let fields = [String(c.run), c.problem, c.check, c.kind.rawValue, c.status.rawValue,
+                    c.expected, c.measured,
                     c.measuredValue.map { "\($0)" } ?? "", c.standardError.map { "\($0)" } ?? "",
                     c.detail]
       print(fields.map(csv).joined(separator: ","))

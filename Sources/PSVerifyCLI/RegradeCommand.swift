@@ -32,17 +32,10 @@ struct RegradeCommand: ParsableCommand {
     let seed = old.seed ?? RunOptions.defaultSeed
     let regrade = Regrade(old, problems: Catalog.problems,
                           grading: ClassGrader.standard(seed: seed))
-    var storage = "not stored (--no-store)"
-    var failed = false
-    if !noStore {
-      let record = GradeCommand.record(regrade.new, seed: seed, started: started)
-      do {
-        storage = "stored as run \(try store.store(record)) in \(store.path)"
-      } catch {
-        storage = "NOT STORED: \(error.description)"
-        failed = true
-      }
-    }
+    let stored = StoreAttempt(
+      storing: GradeCommand.record(regrade.new, seed: seed, started: started),
+      in: noStore ? nil : store)
+    let storage = stored.storage
     if options.format == "json" {
       print(JSONValue.object([
         ("run", .integer(Int(runID))), ("old_version", old.version.map { .string($0) } ?? .null),
@@ -68,9 +61,6 @@ struct RegradeCommand: ParsableCommand {
       }
       print(storage)
     }
-    if failed {
-      Terminal.error(storage)
-      throw ExitCode(3)
-    }
+    try stored.finish()
   }
 }

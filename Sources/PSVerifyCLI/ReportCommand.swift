@@ -27,13 +27,12 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
   var output: String?
 
-  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
+  @OptionGroup var database: DatabaseOption
 
   func run() throws {
     let kind = try ReportWriter.format(explicit: format, path: output)
     if let output { try ReportWriter.checkWritable(output) }
-    let store = ResultStore(path: db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db")
+    let store = database.store
     let document = try storeQuery { () throws(StoreError) in try store.document(run: runID) }
     try ReportWriter.write(document, format: kind, to: output)
   }
@@ -117,7 +116,7 @@ enum ReportWriter {
     }
     if let path {
       try save(Data(text.utf8), path)
-      Terminal.warning("wrote the report of run \(document.id) to \(path)")
+      Terminal.warning("wrote the report of \(document.name) to \(path)")
     } else {
       print(text, terminator: "")
     }

@@ -25,20 +25,13 @@ struct RunDriver {
     for note in options.parameterNotes(for: problems) { Terminal.warning(note) }
     var reportFormat: ReportWriter.Format?
     if let report = options.report {
-      guard !options.noStore else {
+      guard !options.storage.noStore else {
         throw UsageError(message: "--report renders the stored run, so it cannot go with --no-store")
       }
       reportFormat = try ReportWriter.format(explicit: nil, path: report)
       try ReportWriter.checkWritable(report)
     }
-    let store = options.noStore ? nil : ResultStore(path: options.databasePath)
-    if let store {
-      do {
-        try store.validate()
-      } catch {
-        throw UsageError(message: error.description)
-      }
-    }
+    let store = try options.storage.checkedStore()
     let startedAt = Date()
     let progress = Progress(enabled: Terminal.stderrIsTerminal && !options.quiet)
     let runner = Runner(seed: options.seed, trials: options.trials) { progress.handle($0) }
@@ -63,45 +56,40 @@ struct RunDriver {
     let reports = Array(reversed.reversed())
     progress.finish()
 
-    var runID: Int64?
-    var storage = "not stored (--no-store)"
-    var storeFailed = false
     let failed = reports.contains { $0.status == .failed }
     let errata = reports.reduce(0) { $0 + $1.errata.count }
     let exitStatus: Int32 = failed || (options.strict && errata > 0) ? 1 : 0
-    if let store {
-      var record = RunRecord(
-        startedAt: startedAt, finishedAt: Date(), version: Version.current, seed: options.seed,
-        trials: options.trials, parameters: options.parametersJSON,
-        commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-        reports: reports)
-      record.exitStatus = exitStatus
-      record.machine = Machine.description
-      do {
-        runID = try store.store(record)
-        storage = "stored as run \(runID!) in \(store.path)"
-      } catch {
-        storage = "NOT STORED: \(error.description)"
-        storeFailed = true
-      }
-    }
+    var record = RunRecord(
+      startedAt: startedAt, finishedAt: Date(), version: Version.current, seed: options.seed,
+      trials: options.trials, parameters: options.parametersJSON,
+      commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+      reports: reports)
+    record.exitStatus = exitStatus
+    record.machine = Machine.description
+    let stored = StoreAttempt(storing: record, in: store)
+    let runID = stored.runID
     let summary = RunSummary(
       runID: runID, seed: options.seed, trials: options.trials, version: Version.current,
       startedAt: ISO8601DateFormatter().string(from: startedAt), reports: reports,
-      storage: storage)
+      storage: stored.storage)
     switch options.format {
     case .json: print(JSONReport.render(summary), terminator: "")
-    case .markdown: print(MarkdownReport.render(summary), terminator: "")
+    case .markdown:
+      // The same emitter as `psverify report --format markdown`, of the same document.
+      let document = RunDocument(live: record, id: runID)
+      print(
+        NotebookReport.markdown(document, problems: Catalog.problems, figureDirectory: nil) { _, _ in },
+        terminator: "")
     case .text:
       let text = TextReport(colour: Terminal.colour)
       print(options.quiet ? text.summary(summary) : text.render(summary), terminator: "")
     }
-    if storeFailed { Terminal.error(storage) }
+    if stored.failed { Terminal.error(stored.storage) }
     if let path = options.report, let format = reportFormat, let store, let runID {
       let document = try storeQuery { () throws(StoreError) in try store.document(run: runID) }
       try ReportWriter.write(document, format: format, to: path)
     }
     if exitStatus != 0 { throw ExitCode(exitStatus) }
-    if storeFailed { throw ExitCode(3) }
+    if stored.failed { throw ExitCode(3) }
   }
 }

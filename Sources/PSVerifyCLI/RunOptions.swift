@@ -32,11 +32,7 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Output format: text, json or markdown.")
   var format: OutputFormat = .text
 
-  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db).")
-  var db: String?
-
-  @Flag(help: "Do not store the run.")
-  var noStore = false
+  @OptionGroup var storage: StorageOptions
 
   @Flag(help: "Exit 1 when the printed solutions have errata.")
   var strict = false
@@ -48,10 +44,6 @@ struct RunOptions: ParsableArguments {
     "Also render the stored run to FILE: HTML (.html), a Jupyter notebook (.ipynb) or Markdown (.md).",
     valueName: "FILE"))
   var report: String?
-
-  var databasePath: String {
-    db ?? ProcessInfo.processInfo.environment["PSVERIFY_DB"] ?? "results.db"
-  }
 
   /// Digits only: a sign or spaces are refused, as for every parameter.
   static func digits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }

@@ -37,15 +37,7 @@ extension VariantCommand {
       throw UsageError(message: "a student id 'key' in '\(path)' would overwrite key.html, the "
         + "answer key written beside the sets; rename that student's id")
     }
-    let store =
-      noStore
-      ? nil
-      : ResultStore(
-        path: db ?? ProcessInfo.processInfo
-          .environment["PSVERIFY_DB"] ?? "results.db")
-    if let store {
-      do { try store.validate() } catch { throw UsageError(message: error.description) }
-    }
+    let store = try storage.checkedStore()
     let started = Date()
     // Seeds that draw the same structure share one verification: the checks' streams depend
     // on the problem id and --check-seed only, so they would measure the same numbers.
@@ -97,7 +89,7 @@ extension VariantCommand {
     } catch {
       throw UsageError(message: "cannot write the sets to '\(out)': \(error.localizedDescription)")
     }
-    var storage = "not stored (--no-store)"
+    var recorded = "not stored (--no-store)"
     if let store {
       var record = RunRecord(
         startedAt: started, finishedAt: Date(), version: Version.current, seed: checkSeed,
@@ -108,7 +100,7 @@ extension VariantCommand {
       record.exitStatus = 0
       record.machine = Machine.description
       do {
-        storage = "recorded as run \(try store.store(record)) in \(store.path)"
+        recorded = "recorded as run \(try store.store(record)) in \(store.path)"
       } catch {
         Terminal.error("NOT STORED: \(error.description)")
         throw ExitCode(3)
@@ -116,11 +108,11 @@ extension VariantCommand {
     }
     print(
       "wrote \(sets.count) problem sets (Markdown and HTML), key.json and key.html to \(out); "
-        + "\(verified.count) distinct structures verified; \(storage)")
+        + "\(verified.count) distinct structures verified; \(recorded)")
   }
 
   /// The stored run's kind for a roster's sets.
-  static let setKind = "variant-set"
+  static let setKind = RunKind.variantSet
 
   /// `{"assignment": NAME, "students": {ID: {PROBLEM: SEED, …}, …}}`.
   static func recordParameters(

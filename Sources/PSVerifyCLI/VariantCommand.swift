@@ -56,11 +56,8 @@ struct VariantCommand: ParsableCommand {
   @Option(help: "The directory the students' sets are written to, with --roster.")
   var out: String?
 
-  @Option(help: "Results database (default: $PSVERIFY_DB or ./results.db), with --roster.")
-  var db: String?
-
-  @Flag(help: "Do not record the students' variants (with --roster).")
-  var noStore = false
+  /// With --roster: where the students' variants are recorded (or not, with --no-store).
+  @OptionGroup var storage: StorageOptions
 
   @Option(help: "Output format: markdown, json or html.")
   var format: VariantFormat = .markdown

@@ -11,13 +11,13 @@ public enum HTMLReport {
     var body = header(doc)
     let e = ReportText.html
     switch doc.kind {
-    case "grade": body += submissions(doc)
-    case "audit": body += audits(doc)
-    case "bench": body += bench(doc)
+    case .grade: body += submissions(doc)
+    case .audit: body += audits(doc)
+    case .bench: body += bench(doc)
     default: break
     }
     for p in doc.problems { body += section(p, doc, problems: problems) }
-    body += "<footer><p>Rendered by psverify from run \(doc.id) of the results database: nothing was "
+    body += "<footer><p>Rendered by psverify from \(doc.name) of the results database: nothing was "
       + "recomputed. Reproduce with <code>\(e(reproduce(doc)))</code>.</p></footer>\n"
     return """
       <!DOCTYPE html>
@@ -25,7 +25,7 @@ public enum HTMLReport {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>psverify — run \(doc.id)</title>
+      <title>psverify — \(doc.name)</title>
       <style>\(css)</style>
       </head>
       <body>
@@ -38,7 +38,7 @@ public enum HTMLReport {
   /// The command that reproduces the run (its stored command line with the seed made explicit).
   static func reproduce(_ doc: RunDocument) -> String {
     var command = doc.commandLine
-    if doc.kind == "verify" && !command.contains("--seed") { command += " --seed \(doc.seed)" }
+    if doc.kind == .verify && !command.contains("--seed") { command += " --seed \(doc.seed)" }
     return command
   }
 
@@ -72,12 +72,12 @@ public enum HTMLReport {
 
   static func header(_ doc: RunDocument) -> String {
     let e = ReportText.html
-    var s = "<header>\n<h1>psverify report — run \(doc.id)</h1>\n"
-    s += "<p class=\"meta\">" + (doc.kind == "verify" ? "TTIC 31230 (winter 2019), CNN problems · " : "")
+    var s = "<header>\n<h1>psverify report — \(doc.name)</h1>\n"
+    s += "<p class=\"meta\">" + (doc.kind == .verify ? "TTIC 31230 (winter 2019), CNN problems · " : "")
       + e(ReportText.tally(doc)) + "</p>\n"
     s += "<dl class=\"meta\">\n"
     let rows: [(String, String?)] = [
-      ("Kind", doc.kind), ("Started", doc.startedAt), ("psverify", doc.version),
+      ("Kind", doc.kind.rawValue), ("Started", doc.startedAt), ("psverify", doc.version),
       ("Seed", String(doc.seed)), ("Trials", doc.trials.map(String.init) ?? "each problem's default"),
       ("Machine", doc.machine), ("Command", doc.commandLine),
       ("Exit status", doc.exitStatus.map(String.init)),
@@ -93,7 +93,7 @@ public enum HTMLReport {
     if !doc.problems.isEmpty {
       s += "<nav><ul>\n" + doc.problems.map {
         "<li><a href=\"#problem-\(e($0.id))\">Problem \(e($0.id)) — \(e($0.title))</a> "
-          + "<span class=\"status \(e($0.status))\">\(e($0.status))</span></li>"
+          + "<span class=\"status \(e($0.status.rawValue))\">\(e($0.status.rawValue))</span></li>"
       }.joined(separator: "\n") + "\n</ul></nav>\n"
     }
     return s + "</header>\n"
@@ -105,7 +105,7 @@ public enum HTMLReport {
     let e = ReportText.html
     let anchor = "problem-\(p.id)"
     var s = "<section id=\"\(e(anchor))\">\n<h2>Problem \(e(p.id)) — \(e(p.title)) "
-      + "<span class=\"status \(e(p.status))\">\(e(p.status))</span></h2>\n"
+      + "<span class=\"status \(e(p.status.rawValue))\">\(e(p.status.rawValue))</span></h2>\n"
     if let q = p.question { s += "<h3>Question (in psverify's words)</h3>\n<p>\(e(q))</p>\n" }
     if !p.derivationSteps.isEmpty {
       s += "<h3>Derivation</h3>\n<ol>\n" + p.derivationSteps.map { "<li>\(e($0.text))</li>" }
@@ -151,7 +151,7 @@ public enum HTMLReport {
       for c in p.checks {
         let t = ReportText.tolerance(c.tolerance)
         s += "<tr><td title=\"\(e(c.detail))\"><strong>\(e(c.id))</strong><br>\(e(c.summary))</td>"
-          + "<td>\(e(c.kind))</td><td><span class=\"status \(e(c.status))\">\(e(c.status))</span></td>"
+          + "<td>\(e(c.kind.rawValue))</td><td><span class=\"status \(e(c.status.rawValue))\">\(e(c.status.rawValue))</span></td>"
           + "<td>\(e(ReportText.value(c.expected)))</td><td>\(e(ReportText.value(c.measured)))</td>"
           + "<td class=\"num\">\(c.standardError.map(ReportText.short) ?? "—")</td>"
           + "<td class=\"num\">\(ReportText.z(c).map { String(format: "%.2f", $0) } ?? "—")</td>"
@@ -178,8 +178,8 @@ public enum HTMLReport {
     if !p.notes.isEmpty {
       s += "<h3>Notes</h3>\n<ul>\n" + p.notes.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
     }
-    let failed = p.checks.filter { $0.status != "pass" }.count
-    s += "<p class=\"verdict\">Verdict: <span class=\"status \(e(p.status))\">\(e(p.status))</span> — "
+    let failed = p.checks.filter { $0.status != .pass }.count
+    s += "<p class=\"verdict\">Verdict: <span class=\"status \(e(p.status.rawValue))\">\(e(p.status.rawValue))</span> — "
       + "\(p.checks.count - failed) of \(p.checks.count) checks passed, \(p.errata.count) errata.</p>\n"
     return s + "</section>\n"
   }

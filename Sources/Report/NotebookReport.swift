@@ -16,11 +16,11 @@ public enum NotebookReport {
   static func cells(_ doc: RunDocument, problems: [any Problem]) -> [Cell] {
     var cells: [Cell] = [.markdown(id: "summary", text: summary(doc))]
     switch doc.kind {
-    case "grade" where !doc.submissions.isEmpty:
+    case .grade where !doc.submissions.isEmpty:
       cells.append(.markdown(id: "grades", text: submissions(doc)))
-    case "audit":
+    case .audit:
       for (i, d) in doc.audits.enumerated() { cells.append(.markdown(id: "audit-\(i)", text: audit(d))) }
-    case "bench" where !doc.bench.isEmpty:
+    case .bench where !doc.bench.isEmpty:
       cells.append(.markdown(id: "bench", text: bench(doc)))
     default: break
     }
@@ -39,11 +39,11 @@ public enum NotebookReport {
   }
 
   static func summary(_ doc: RunDocument) -> String {
-    var lines = ["# psverify report — run \(doc.id)", "",
-                 (doc.kind == "verify" ? "TTIC 31230 (winter 2019), CNN problems · " : "") + ReportText.tally(doc), "",
+    var lines = ["# psverify report — \(doc.name)", "",
+                 (doc.kind == .verify ? "TTIC 31230 (winter 2019), CNN problems · " : "") + ReportText.tally(doc), "",
                  "| | |", "|---|---|"]
     let rows: [(String, String?)] = [
-      ("Kind", doc.kind), ("Started", doc.startedAt), ("psverify", doc.version), ("Seed", String(doc.seed)),
+      ("Kind", doc.kind.rawValue), ("Started", doc.startedAt), ("psverify", doc.version), ("Seed", String(doc.seed)),
       ("Trials", doc.trials.map(String.init) ?? "each problem's default"), ("Machine", doc.machine),
       ("Command", "`\(doc.commandLine)`"), ("Exit status", doc.exitStatus.map(String.init)),
     ]
@@ -53,9 +53,11 @@ public enum NotebookReport {
                   + "the derivation, the answer in LaTeX and the data behind plots: it renders without "
                   + "those, and without figures.*"]
     }
-    lines += ["", "Rendered from the results database (nothing recomputed). Each problem's code cell "
-                + "holds the command that reproduces it and the output stored with the run; running "
-                + "the cell (with `psverify` on the PATH) computes it again."]
+    lines += ["", (doc.id == nil ? "Not stored in a results database. "
+                   : "Rendered from the results database (nothing recomputed). ")
+                + "Each problem's code cell holds the command that reproduces it and the output "
+                + (doc.id == nil ? "of this run" : "stored with the run")
+                + "; running the cell (with `psverify` on the PATH) computes it again."]
     return lines.joined(separator: "\n")
   }
 
@@ -74,10 +76,10 @@ public enum NotebookReport {
 
   /// The stored outcome as the command's output: the status, each check, each erratum.
   static func output(_ p: RunDocument.Problem) -> String {
-    var lines = ["problem \(p.id) — \(p.title): \(p.status)"]
+    var lines = ["problem \(p.id) — \(p.title): \(p.status.rawValue)"]
     if let a = p.answerText { lines.append("  answer: \(a)") }
     for c in p.checks {
-      lines.append("  [\(c.status)] \(c.id): expected \(ReportText.value(c.expected)), measured "
+      lines.append("  [\(c.status.rawValue)] \(c.id): expected \(ReportText.value(c.expected)), measured "
                      + "\(ReportText.value(c.measured))"
                      + (c.standardError.map { " ± \(ReportText.number($0))" } ?? ""))
     }
@@ -88,7 +90,7 @@ public enum NotebookReport {
   }
 
   static func problemText(_ p: RunDocument.Problem, _ doc: RunDocument) -> String {
-    var s = ["## Problem \(p.id) — \(p.title) · *\(p.status)*", ""]
+    var s = ["## Problem \(p.id) — \(p.title) · *\(p.status.rawValue)*", ""]
     if let q = p.question { s += ["**Question (in psverify's words).** \(q)", ""] }
     if !p.derivationSteps.isEmpty {
       s += ["**Derivation.**", ""]
@@ -127,7 +129,7 @@ public enum NotebookReport {
             "|---|---|---|---|---|---|---|---|"]
       for c in p.checks {
         let t = ReportText.tolerance(c.tolerance)
-        s.append("| \(md(c.id)) | \(c.kind) | **\(c.status)** | \(md(ReportText.value(c.expected))) | "
+        s.append("| \(md(c.id)) | \(c.kind.rawValue) | **\(c.status.rawValue)** | \(md(ReportText.value(c.expected))) | "
                    + "\(md(ReportText.value(c.measured))) | \(c.standardError.map(ReportText.short) ?? "—") | "
                    + "\(ReportText.z(c).map { String(format: "%.2f", $0) } ?? "—") | \(md(t.rule)): \(md(t.reason)) |")
       }
@@ -135,8 +137,8 @@ public enum NotebookReport {
     }
     for probe in p.probes { s += ["*Probe* `\(probe.id)` — \(probe.summary): \(probe.detail)", ""] }
     for note in p.notes { s += ["*Note.* \(note)", ""] }
-    let failed = p.checks.filter { $0.status != "pass" }.count
-    s.append("**Verdict: \(p.status)** — \(p.checks.count - failed) of \(p.checks.count) checks passed, "
+    let failed = p.checks.filter { $0.status != .pass }.count
+    s.append("**Verdict: \(p.status.rawValue)** — \(p.checks.count - failed) of \(p.checks.count) checks passed, "
                + "\(p.errata.count) errata.")
     return s.joined(separator: "\n")
   }
@@ -224,7 +226,7 @@ public enum NotebookReport {
         ("kernelspec", .object([("display_name", .string("Python 3")), ("language", .string("python")),
                                 ("name", .string("python3"))])),
         ("language_info", .object([("name", .string("python"))])),
-        ("psverify", .object([("run", .integer(Int(doc.id))), ("seed", .integer(Int(doc.seed))),
+        ("psverify", .object([("run", doc.id.map { .integer(Int($0)) } ?? .null), ("seed", .integer(Int(doc.seed))),
                               ("version", .string(doc.version))])),
       ])),
       ("nbformat", .integer(4)), ("nbformat_minor", .integer(5)),

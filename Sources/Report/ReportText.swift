@@ -61,19 +61,19 @@ enum ReportText {
   /// "6 problems · 32/32 checks passed · 28 errata".
   static func tally(_ doc: RunDocument) -> String {
     switch doc.kind {
-    case "grade":
+    case .grade:
       let correct = doc.submissions.filter { $0.verdict == "correct" }.count
       return "\(doc.submissions.count) answer(s) graded · \(correct) correct"
-    case "audit":
+    case .audit:
       return doc.audits.map { "\($0.name): \($0.problems) problem(s), \($0.findings.count) finding(s)" }
         .joined(separator: " · ")
-    case "bench":
+    case .bench:
       return "\(doc.bench.filter { $0.tool == "psverify" }.count) psverify rows, "
         + "\(doc.bench.filter { $0.tool != "psverify" }.count) anchor rows"
     default: break
     }
     let checks = doc.problems.flatMap(\.checks)
-    let passed = checks.filter { $0.status == "pass" }.count
+    let passed = checks.filter { $0.status == .pass }.count
     let errata = doc.problems.reduce(0) { $0 + $1.errata.count }
     return "\(doc.problems.count) problem(s) · \(passed)/\(checks.count) checks passed · \(errata) errata"
   }

@@ -9,25 +9,50 @@ public struct StoredRun: Sendable {
   public var version: String
   public var seed: Int64
   public var trials: Int?
-  public var kind: String
+  public var kind: RunKind
   public var exitStatus: Int?
   public var commandLine: String
   /// Per problem: (id, status, checks passed, checks).
   public var problems: [(id: String, status: String, passed: Int, checks: Int)]
 }
 
-/// A stored check outcome.
-public struct StoredCheck: Sendable {
+/// A stored check outcome, with its run and problem (a row of `check_outcome` joined to
+/// `problem_result`, columns named as the query aliases them).
+public struct StoredCheck: Sendable, Decodable, FetchableRecord {
   public var run: Int64
   public var problem: String
   public var check: String
-  public var kind: String
-  public var status: String
+  public var kind: CheckKind
+  public var status: CheckStatus
+  /// JSON text.
   public var expected: String
+  /// JSON text.
   public var measured: String
   public var measuredValue: Double?
   public var standardError: Double?
   public var detail: String
+
+  public init(run: Int64, problem: String, check: String, kind: CheckKind, status: CheckStatus,
+              expected: String, measured: String, measuredValue: Double?,
+              standardError: Double?, detail: String) {
+    (self.run, self.problem, self.check, self.kind, self.status) =
+      (run, problem, check, kind, status)
+    (self.expected, self.measured, self.measuredValue, self.standardError, self.detail) =
+      (expected, measured, measuredValue, standardError, detail)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case run, problem, check, kind, status, expected, measured, detail
+    case measuredValue = "measured_value", standardError = "standard_error"
+  }
+}
+
+/// A problem of a stored run as `history` tallies it.
+struct ProblemTally: Decodable, FetchableRecord {
+  var id: String
+  var status: String
+  var passed: Int
+  var checks: Int
 }
 
 extension ResultStore {
@@ -84,8 +109,25 @@ extension ResultStore {
       return try queue.read(body)
     } catch let error as StoreError {
       throw error
+    } catch let error as RowDecodingError {
+      throw .unreadable(path: path, reason: Self.reason(error))
+    } catch let error as DecodingError {
+      throw .unreadable(path: path, reason: Self.reason(error))
     } catch {
       throw .writeFailed(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// A decoding failure in a few words: the column and the value when known.
+  static func reason(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let context):
+      let column = context.codingPath.last.map { "column \($0.stringValue): " } ?? ""
+      return column + context.debugDescription
+    case let error as RowDecodingError:
+      return "\(error)".split(separator: "\n").first.map(String.init) ?? "undecodable row"
+    default:
+      return "\(error)"
     }
   }
 
@@ -95,24 +137,19 @@ extension ResultStore {
     try read { db in
       var chosen = try Self.existing(ids, db)
       if let last { chosen = Array(chosen.suffix(last)) }
-      let hasKind = try db.columns(in: "run").contains { $0.name == "kind" }
       return try chosen.map { id in
-        let row = try Row.fetchOne(db, sql: """
-          SELECT id, started_at, version, seed, trials, command_line\
-          \(hasKind ? ", kind, exit_status" : "") FROM run WHERE id = ?
-          """, arguments: [id])!
-        let problems = try Row.fetchAll(db, sql: """
-          SELECT p.problem_id, p.status,
-            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id AND c.status = 'pass'),
-            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id)
+        let run = try RunRow.fetchOne(db, key: id)!
+        let problems = try ProblemTally.fetchAll(db, sql: """
+          SELECT p.problem_id AS id, p.status AS status,
+            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id
+              AND c.status = 'pass') AS passed,
+            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id) AS checks
           FROM problem_result p WHERE p.run_id = ? ORDER BY p.id
-          """, arguments: [id]).map { (id: $0[0] as String, status: $0[1] as String,
-                                       passed: $0[2] as Int, checks: $0[3] as Int) }
-        return StoredRun(id: row["id"], startedAt: row["started_at"], version: row["version"],
-                         seed: row["seed"], trials: row["trials"],
-                         kind: hasKind ? row["kind"] : "verify",
-                         exitStatus: hasKind ? row["exit_status"] : nil,
-                         commandLine: row["command_line"], problems: problems)
+          """, arguments: [id]).map { (id: $0.id, status: $0.status, passed: $0.passed,
+                                       checks: $0.checks) }
+        return StoredRun(id: id, startedAt: run.startedAt, version: run.version, seed: run.seed,
+                         trials: run.trials, kind: run.kind ?? .verify, exitStatus: run.exitStatus,
+                         commandLine: run.commandLine, problems: problems)
       }
     }
   }
@@ -133,16 +170,12 @@ extension ResultStore {
         let ids = try Self.existing(runs, db)
         filter = "WHERE p.run_id IN (" + ids.map(String.init).joined(separator: ",") + ")"
       }
-      return try Row.fetchAll(db, sql: """
-        SELECT p.run_id, p.problem_id, c.check_id, c.kind, c.status, c.expected, c.measured,
-          c.measured_value, c.standard_error, c.detail
+      return try StoredCheck.fetchAll(db, sql: """
+        SELECT p.run_id AS run, p.problem_id AS problem, c.check_id AS "check", c.kind, c.status,
+          c.expected, c.measured, c.measured_value, c.standard_error, c.detail
         FROM check_outcome c JOIN problem_result p ON p.id = c.problem_result_id
         \(filter) ORDER BY c.id
-        """).map {
-        StoredCheck(run: $0[0], problem: $0[1], check: $0[2], kind: $0[3], status: $0[4],
-                    expected: $0[5], measured: $0[6], measuredValue: $0[7], standardError: $0[8],
-                    detail: $0[9])
-      }
+        """)
     }
   }
 
@@ -164,6 +197,6 @@ extension ResultStore {
 
   /// Every stored check outcome of a run as (problem, check, status, measured JSON), in order.
   public func outcomes(run: Int64) throws(StoreError) -> [(String, String, String, String)] {
-    try checks(runs: [run]).map { ($0.problem, $0.check, $0.status, $0.measured) }
+    try checks(runs: [run]).map { ($0.problem, $0.check, $0.status.rawValue, $0.measured) }
   }
 }

@@ -14,8 +14,8 @@ public struct RunRecord: Sendable {
   public var parameters: JSONValue
   public var commandLine: String
   public var reports: [ProblemReport]
-  /// "verify" or "bench".
-  public var kind: String = "verify"
+  /// What made the run.
+  public var kind: RunKind = .verify
   /// The exit status the run ends with (before any storage failure).
   public var exitStatus: Int32?
   /// Benchmark rows, for bench runs.

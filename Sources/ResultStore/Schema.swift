@@ -235,4 +235,7 @@ enum Schema {
 
   /// The `user_version` values psverify wrote: 0 before v3, 3 since.
   static let knownUserVersions: Set<Int> = [0, 3]
+
+  /// The `user_version` the current schema sets.
+  static let currentUserVersion = 3
 }

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case notClassRun(id: Int64, kind: String)
   case emptyPath
   case foreign(path: String)
+  /// A stored value the record types cannot read (a status or kind psverify does not know).
+  case unreadable(path: String, reason: String)
 
   /// Whether the error is the user's input (exit 2) rather than a failed write (exit 3).
   public var isUsage: Bool {
@@ -37,6 +39,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "could not store the run in '\(path)': \(reason)"
     case .noDatabase(let path):
       "there is no results database at '\(path)'; run psverify first, or pass --db PATH"
+    case let .unreadable(path, reason):
+      "'\(path)' holds a value this psverify cannot read (\(reason)); it was left untouched; "
+        + "was it written by a newer psverify? Pass --db with another database"
     case .emptyPath:
       "--db '' names no file; pass --db with a path to a results database, or --no-store"
     case .foreign(let path):

@@ -1,7 +1,7 @@
 import TensorCore
 
 /// How a check obtains its evidence.
-public enum CheckKind: String, Sendable, CaseIterable {
+public enum CheckKind: String, Sendable, CaseIterable, Codable {
   /// Exact algebra: two symbolic computations agree, or a root satisfies its equation.
   case symbolic
   /// Floating-point computation compared within a stated rounding bound.
@@ -13,7 +13,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
 }
 
 /// The verdict of one check.
-public enum CheckStatus: String, Sendable {
+public enum CheckStatus: String, Sendable, CaseIterable, Codable {
   case pass
   case fail
 }

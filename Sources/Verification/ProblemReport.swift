@@ -1,5 +1,5 @@
 /// A problem's overall verdict.
-public enum ProblemStatus: String, Sendable {
+public enum ProblemStatus: String, Sendable, CaseIterable, Codable {
   /// Every check passes and the printed solution agrees without errata.
   case verified
   /// Every check passes; the printed solution has errata.

@@ -31,7 +31,7 @@ final class ClassStoreTests: XCTestCase {
     let store = ResultStore(path: db)
     var record = RunRecord(startedAt: Date(), finishedAt: Date(), version: "test", seed: 9, trials: nil,
                            parameters: .object([]), commandLine: "psverify grade --dir t", reports: [])
-    record.kind = "class"
+    record.kind = .class
     record.classResult = result
     return (store, try store.store(record), result)
   }
@@ -67,7 +67,7 @@ final class ClassStoreTests: XCTestCase {
     }
     var grade = RunRecord(startedAt: Date(), finishedAt: Date(), version: "t", seed: 1, trials: nil,
                           parameters: .object([]), commandLine: "psverify grade", reports: [])
-    grade.kind = "grade"
+    grade.kind = .grade
     let other = try store.store(grade)
     XCTAssertThrowsError(try store.classResult(run: other)) { error in
       XCTAssertEqual("\(error)", "run \(other) is a grade run, not a class grading; list the runs with psverify history")

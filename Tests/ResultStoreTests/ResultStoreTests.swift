@@ -119,7 +119,7 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertEqual(try store.runs().count, 3)
     XCTAssertEqual(try store.checks().count, 33)
     let runs = try store.runs()
-    XCTAssertEqual(runs.map(\.kind), ["verify", "verify", "verify"])
+    XCTAssertEqual(runs.map(\.kind), [.verify, .verify, .verify])
     XCTAssertEqual(runs[0].problems.map(\.id), ["1", "3b"])
     let queue = try DatabaseQueue(path: path)
     let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }

@@ -24,7 +24,7 @@ final class ServedReadTests: XCTestCase {
         ("assignment", .string(assignment)),
         ("students", .object(seeds.map { ($0.0, .object([("3b", .integer($0.1))])) })),
       ]), commandLine: "psverify variant", reports: [])
-    r.kind = "variant-set"
+    r.kind = .variantSet
     return r
   }
 

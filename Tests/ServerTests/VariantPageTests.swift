@@ -30,7 +30,7 @@ final class VariantPageTests: XCTestCase {
           (id, .object([("3b", .integer(Int(seed)))]))
         })),
       ]), commandLine: "psverify variant", reports: [])
-    record.kind = "variant-set"
+    record.kind = .variantSet
     _ = try ResultStore(path: h.database).store(record)
   }
 
