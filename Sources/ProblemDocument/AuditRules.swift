@@ -158,6 +158,7 @@ enum AuditRules {
       indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
     }
     var reported = Set<String>()
+    let scalarFamily = scalarFamilies(symbols)
     let functions = Set(symbols.uses.filter { $0.role == .function }.map(\.name))
     for u in symbols.uses {
       let section = doc.sections[u.section]
@@ -189,6 +190,7 @@ enum AuditRules {
         if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
         if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
       }
+      if u.role != .tensor, let f = scalarFamily(u.name), f < u.location { intro = intro.map { min($0, f) } ?? f }
       guard !reported.contains(key) else { continue }
       // A fragment the engine could not read, earlier in the problem or the set, that mentions
       // the letter may be what introduces it: nothing can be said.

@@ -51,6 +51,9 @@ public struct SymbolUse: Sendable {
   public internal(set) var applied = false
   /// A name in a formula with others (`$λW$`, `$BTVI$`).
   public internal(set) var inProduct = false
+  /// A letter read from a tensor's subscript (t in m_t, r in U_r): an index of the family, or
+  /// a label naming another tensor.
+  public internal(set) var fromSubscript = false
 }
 
 /// Every name of a document with the roles it plays, where each is introduced and used.
@@ -106,6 +109,7 @@ public struct DocumentSymbols: Sendable {
     for (index, section) in document.sections.enumerated() {
       collectProse(section, index, document)
     }
+    dropSubscriptLabels()
     uses.sort { $0.location < $1.location }
   }
 
@@ -125,11 +129,12 @@ public struct DocumentSymbols: Sendable {
     let postfixIntroduced = DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
     let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
-    // or "define", or by an indefinite noun phrase (`a single parameter $θ$`), not by a verb
-    // (`compute $Q$`) or a definite one (`the matrix $R$`).
+    // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
+    // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
     let indefinite = before.suffix(3).contains { $0 == "a" || $0 == "an" }
       && before.last.map { !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0) } ?? false
     let aloneIntroduced = postfixIntroduced || continued || indefinite
+      || DocumentSymbols.namedByNounPhrase(before)
       || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(before.last ?? "")
     // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
     // are $v[…]$`): a determiner, a noun, then is/are.
@@ -161,6 +166,7 @@ public struct DocumentSymbols: Sendable {
         for part in sub.split(whereSeparator: { !$0.isLetter }) where part.count == 1 {
           add(String(part), .index, at: ref.position.offset, rowOffset: rowOffset, introduces: false,
               inEquation: inEquation)
+          uses[uses.count - 1].fromSubscript = true
         }
       }
       for index in ref.indices {
@@ -260,9 +266,10 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
             // `the $m$ smallest weights`, `the $m$ heads`: a number of things, named there.
-            if before.last == "the", name.first?.isLowercase == true,
-               DocumentSymbols.pluralOrSuperlativeFollows(after) {
-              uses[uses.count - 1].quantity = true
+            if before.last == "the", DocumentSymbols.pluralOrSuperlativeFollows(after) {
+              // A capital stays a size and is not made a quantity: `the $W$ weights` may name
+              // the tensor W.
+              uses[uses.count - 1].quantity = name.first?.isLowercase == true
               uses[uses.count - 1].introduces = true
               result = true
             }
@@ -294,10 +301,12 @@ public struct DocumentSymbols: Sendable {
       for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
         add(name, .function, at: offset, introduces: defined)
       }
+      let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
       for (letter, offset) in LenientNames.appliedLetters(in: f.text)
       where letter != "σ" && letter.first?.isLowercase == true {
-        add(letter, .scalar, at: offset, introduces: false)
-        uses[uses.count - 1].applied = true
+        // `f(t) = …` defines f; an application elsewhere uses it.
+        add(letter, .scalar, at: offset, introduces: defining.contains(offset))
+        uses[uses.count - 1].applied = !defining.contains(offset)
       }
     }
     return (f.section, result)
