@@ -1,3 +1,5 @@
+import IndexNotation
+
 /// Names that stand for a family indexed by their subscript.
 extension AuditRules {
   /// Scalars and sizes defined with a subscript that is one lowercase letter (`a_t = …`,
@@ -15,5 +17,21 @@ extension AuditRules {
       if first[base].map({ u.location < $0 }) ?? true { first[base] = u.location }
     }
     return { name in first[String(name.prefix { $0 != "_" })] }
+  }
+}
+
+extension AuditRules {
+  /// The single letters written in the subscripts of an equation's tensors (t in `x_t[i]`):
+  /// parameters the whole equation is stated for, like a layer ℓ, not indices that must stand on
+  /// both sides.
+  static func subscriptParameters(_ equation: Equation) -> Set<String> {
+    var out = Set<String>()
+    for ref in [equation.lhs] + equation.rhsReferences {
+      guard let sub = ref.name.subscriptText else { continue }
+      for part in sub.split(whereSeparator: { !$0.isLetter }) where part.count == 1 {
+        out.insert(String(part))
+      }
+    }
+    return out
   }
 }

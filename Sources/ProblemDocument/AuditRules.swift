@@ -36,8 +36,12 @@ enum AuditRules {
                 $0 < doc.location(in: r.fragment, characterOffset: row.offset) && $0.line != r.fragment.location.line
               } ?? false
             }
+          let parameters = subscriptParameters(row.equation)
           for d in Checker.check(row.equation, thresholdNames: thresholds) {
             if statesFact && d.kind == .freeIndexOneSide && d.message.hasSuffix("left-hand side only") { continue }
+            if d.kind == .freeIndexOneSide, parameters.contains(where: { d.message.hasPrefix("free index \($0) ") }) {
+              continue
+            }
             report(d, rowOffset: row.offset)
           }
         }

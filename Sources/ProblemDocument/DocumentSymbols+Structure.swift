@@ -53,3 +53,15 @@ extension DocumentSymbols {
     return out
   }
 }
+
+extension DocumentSymbols {
+  /// Whether the text after a name is a modifier and a plural noun with nothing between them
+  /// (`hidden units`, `input features`): the name counts those things.
+  static func pluralAfterModifier(_ after: String) -> Bool {
+    let run = after.prefix { $0.isLetter || $0 == " " || $0 == "-" }
+    let words = run.split(separator: " ").prefix(2).map(String.init)
+    guard words.count == 2, words[0].count >= 3, words[0].allSatisfy({ $0.isLowercase || $0 == "-" }),
+          !notCounted.contains(words[0]) else { return false }
+    return pluralOrSuperlativeFollows(words[1]) && !words[1].hasSuffix("est")
+  }
+}

@@ -266,7 +266,8 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
             // `the $m$ smallest weights`, `the $m$ heads`: a number of things, named there.
-            if before.last == "the", DocumentSymbols.pluralOrSuperlativeFollows(after) {
+            if before.last == "the", DocumentSymbols.pluralOrSuperlativeFollows(after)
+              || (name.first?.isUppercase == true && DocumentSymbols.pluralAfterModifier(after)) {
               // A capital stays a size and is not made a quantity: `the $W$ weights` may name
               // the tensor W.
               uses[uses.count - 1].quantity = name.first?.isLowercase == true
