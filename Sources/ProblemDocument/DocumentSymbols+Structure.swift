@@ -65,3 +65,12 @@ extension DocumentSymbols {
     return pluralOrSuperlativeFollows(words[1]) && !words[1].hasSuffix("est")
   }
 }
+
+extension DocumentSymbols {
+  /// Whether a name's base (before its sub- or superscript) carries an accent: x̃, ŷ, ᾱ_t.
+  static func isDecorated(_ name: String) -> Bool {
+    name.unicodeScalars.prefix { $0 != "_" && $0 != "^" }.contains {
+      (0x300...0x36F).contains($0.value) || $0.value == 0x20D7
+    }
+  }
+}

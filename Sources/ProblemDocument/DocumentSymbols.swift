@@ -176,9 +176,11 @@ public struct DocumentSymbols: Sendable {
         }
       }
     }
-    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool, inEquation: Bool) {
+    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool, inEquation: Bool,
+                       decorated: Bool = true) {
       for ref in e.references {
-        addReference(ref, rowOffset: rowOffset, introduces: introduces, inEquation: inEquation,
+        let named = introduces && (decorated || !DocumentSymbols.isDecorated(DocumentSymbols.key(ref.name)))
+        addReference(ref, rowOffset: rowOffset, introduces: named, inEquation: inEquation,
                      onLeft: false)
         if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) { uses[k].inProduct = true }
       }
@@ -188,7 +190,8 @@ public struct DocumentSymbols: Sendable {
         let applied = !name.isFunction && name.name.first?.isLowercase == true
           && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
         add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
-            introduces: introduces && !name.isFunction && !applied, inEquation: inEquation)
+            introduces: introduces && !name.isFunction && !applied
+              && (decorated || !DocumentSymbols.isDecorated(name.name)), inEquation: inEquation)
         if applied { uses[uses.count - 1].applied = true }
       }
     }
@@ -204,7 +207,10 @@ public struct DocumentSymbols: Sendable {
         // right side that is one tensor names a value (`H[v,i] = q[i]`, "call them q").
         var single = false
         if case .tensor = eq.rhs { single = true }
-        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single, inEquation: true)
+        // A decorated name (x̃, ŷ, β̄_t) on a model's right side is a quantity derived from
+        // another and needs its own definition: the model does not introduce it.
+        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single, inEquation: true,
+                      decorated: single)
       }
     case .expression(let e, _, _):
       // A phrase introduces the one name it stands before (`the thresholds $C[j]$`), not the
