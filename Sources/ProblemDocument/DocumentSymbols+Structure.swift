@@ -74,3 +74,23 @@ extension DocumentSymbols {
     }
   }
 }
+
+extension DocumentSymbols {
+  /// Whether the right side of the definition whose left side is at `lhsOffset` (up to the next
+  /// top-level `,`, `;` or the end) names a letter: `r = σ(c)` defines r by a formula, `r = 2`
+  /// or `r = \frac{1}{2}` only gives it a value.
+  static func definesByFormula(_ text: String, lhsOffset: Int, lhsLength: Int) -> Bool {
+    let chars = Array(text)
+    var k = lhsOffset + lhsLength
+    while k < chars.count, chars[k] != "=" { k += 1 }
+    guard k < chars.count else { return false }
+    var end = k + 1, depth = 0
+    while end < chars.count {
+      if "[{(".contains(chars[end]) { depth += 1 }
+      if "]})".contains(chars[end]) { depth -= 1 }
+      if depth == 0, chars[end] == "," || chars[end] == ";" { break }
+      end += 1
+    }
+    return !LenientNames.letters(in: String(chars[(k + 1)..<end])).isEmpty
+  }
+}

@@ -259,7 +259,7 @@ public struct DocumentSymbols: Sendable {
           // Counted after a verb or "of" (`a product of $M$ factors`, `keeps $r$ copies`), not after a
           // determiner (`the $z$ axis`), a conjunction or nothing (`$q$ holds`).
           let quantity = alone && DocumentSymbols.quantityFollows(after) && before.last.map { w in
-            (w == "of" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
+            (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
             !["the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are", "was", "were",
               "be", "does", "do"].contains(w)
           } ?? false && DocumentSymbols.wordBefore(f, doc)
@@ -292,7 +292,11 @@ public struct DocumentSymbols: Sendable {
         if let e = try? parser.parseExpression(), case .tensor(let ref) = e {
           addReference(ref, rowOffset: offset, introduces: true, inEquation: true, onLeft: true)
         } else if let name = FragmentReader.singleName(piece) {
-          add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true)
+          // `r = σ(…)` defines r by a formula: it stands in an equation. `z = 0` sets a value
+          // (a condition on something named elsewhere), not a definition of it.
+          let formula = DocumentSymbols.definesByFormula(f.text, lhsOffset: offset, lhsLength: piece.count)
+          add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+              inEquation: formula, onLeft: formula)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
