@@ -113,8 +113,14 @@ extension AuditRules {
       let declared = Set(symbols.uses.filter {
         $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
       }.map(\.name))
+      // A capital letter index is summed where it stands: a dummy, renamed freely like a bound
+      // letter (K for j). A written-out name (N_in) at that position is not a renaming.
+      func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }
+      func oneLetter(_ s: String) -> Bool { letter(s).count == 1 }
+      func summed(_ s: String) -> Bool { letter(s).first?.isUppercase == true }
       func differ(_ a: String?, _ b: String?, bound: Bool) -> Bool {
         guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
+        let bound = bound || (oneLetter(a) && oneLetter(b) && (summed(a) || summed(b)))
         return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
           || (declared.contains(classes[plainSize(a)] ?? "") && declared.contains(classes[plainSize(b)] ?? ""))
       }
