@@ -190,4 +190,21 @@ final class StructuralReadingTests: XCTestCase {
     XCTAssertTrue(DocumentSymbols.definesByFormula("c = \\sigma(u)", lhsOffset: 0, lhsLength: 1))
     XCTAssertFalse(DocumentSymbols.definesByFormula("c = \\frac{1}{2}", lhsOffset: 0, lhsLength: 1))
   }
+
+  /// A one-letter capital index is a summed dummy: `h[t,K]` beside `h[t,j]` renames it. Two
+  /// lowercase letters at one position (`h[t,k]`, `h[t,j]`) are two spellings.
+  func testCapitalDummy_versusLowercaseRenaming() {
+    let dummy = """
+      **Problem 1.** The state is $h[t,j]$ and the product $A[j,K]\\,h[t,K]$ mixes it.
+
+      (a) How many multiplies?
+      """
+    XCTAssertFalse(kinds(dummy).contains("index-lists"), "\(findings(dummy))")
+    let renamed = """
+      **Problem 1.** The state is $h[t,j]$ and the product $A[j,k]\\,h[t,k]$ mixes it.
+
+      (a) How many multiplies?
+      """
+    XCTAssertTrue(kinds(renamed).contains("index-lists"), "\(findings(renamed))")
+  }
 }
