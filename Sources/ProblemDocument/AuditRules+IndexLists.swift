@@ -118,19 +118,25 @@ extension AuditRules {
       func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }
       func oneLetter(_ s: String) -> Bool { letter(s).count == 1 }
       func summed(_ s: String) -> Bool { letter(s).first?.isUppercase == true }
-      func differ(_ a: String?, _ b: String?, bound: Bool) -> Bool {
+      func differ(_ a: String?, _ b: String?, bound: Bool, half: Bool) -> Bool {
         guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
-        let bound = bound || (oneLetter(a) && oneLetter(b) && (summed(a) || summed(b)))
+        // A letter the equation binds, against a mention in prose, is a renaming too when both
+        // are single letters.
+        let bound = bound || (oneLetter(a) && oneLetter(b) && (half || summed(a) || summed(b)))
         return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
           || (declared.contains(classes[plainSize(a)] ?? "") && declared.contains(classes[plainSize(b)] ?? ""))
       }
       if let odd = same.dropFirst().first(where: { u in
         let bound = u.inEquation && reference.inEquation
-        return zip(u.bareIndices, reference.bareIndices).contains { differ($0, $1, bound: bound) }
+        let half = u.inEquation || reference.inEquation
+        return zip(u.bareIndices, reference.bareIndices).contains {
+          differ($0, $1, bound: bound, half: half)
+        }
       }) {
         let bound = odd.inEquation && reference.inEquation
+        let half = odd.inEquation || reference.inEquation
         let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
-          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound) { return "\(y) → \(x) at position \(k + 1)" }
+          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) { return "\(y) → \(x) at position \(k + 1)" }
           return nil
         }
         out.append(Finding(
