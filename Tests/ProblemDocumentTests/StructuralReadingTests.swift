@@ -207,4 +207,25 @@ final class StructuralReadingTests: XCTestCase {
       """
     XCTAssertTrue(kinds(renamed).contains("index-lists"), "\(findings(renamed))")
   }
+
+  /// A single letter an equation binds may differ from a prose mention of the same tensor; a
+  /// written-out name at that position (`n_{\text{out}}`) is still a second spelling.
+  func testEquationBoundLetter_versusProseMention() {
+    let bound = """
+      **Problem 1.** The state is $h[t,j]$ and the copy is
+
+      $$y[t,k] = h[t,k]$$
+
+      (a) How many multiplies?
+      """
+    XCTAssertFalse(kinds(bound).contains("index-lists"), "\(findings(bound))")
+    let named = """
+      **Problem 1.** The state is $h[t,j]$ and the copy is
+
+      $$y[t,k] = h[t,n_{\\text{out}}]$$
+
+      (a) How many multiplies?
+      """
+    XCTAssertTrue(kinds(named).contains("index-lists"), "\(findings(named))")
+  }
 }
