@@ -136,7 +136,9 @@ extension AuditRules {
         let bound = odd.inEquation && reference.inEquation
         let half = odd.inEquation || reference.inEquation
         let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
-          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) { return "\(y) → \(x) at position \(k + 1)" }
+          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) {
+            return "\(y) → \(x) at position \(k + 1)"
+          }
           return nil
         }
         out.append(Finding(

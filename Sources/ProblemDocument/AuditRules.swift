@@ -39,7 +39,8 @@ enum AuditRules {
           let parameters = subscriptParameters(row.equation)
           for d in Checker.check(row.equation, thresholdNames: thresholds) {
             if statesFact && d.kind == .freeIndexOneSide && d.message.hasSuffix("left-hand side only") { continue }
-            if d.kind == .freeIndexOneSide, parameters.contains(where: { d.message.hasPrefix("free index \($0) ") }) {
+            if d.kind == .freeIndexOneSide,
+               parameters.contains(where: { d.message.hasPrefix("free index \($0) ") }) {
               continue
             }
             report(d, rowOffset: row.offset)
@@ -194,7 +195,9 @@ enum AuditRules {
         if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
         if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
       }
-      if u.role != .tensor, let f = scalarFamily(u.name), f < u.location { intro = intro.map { min($0, f) } ?? f }
+      if u.role != .tensor, let f = scalarFamily(u.name), f < u.location {
+        intro = intro.map { min($0, f) } ?? f
+      }
       guard !reported.contains(key) else { continue }
       // A fragment the engine could not read, earlier in the problem or the set, that mentions
       // the letter may be what introduces it: nothing can be said.

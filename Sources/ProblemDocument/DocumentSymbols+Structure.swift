@@ -20,7 +20,8 @@ extension DocumentSymbols {
   static func namedByNounPhrase(_ before: [String]) -> Bool {
     guard let last = before.last, last.count >= 3, !notIntroducing.contains(last),
           !determiners.contains(last), !introducers.contains(last) || nouns.contains(last),
-          !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last) else { return false }
+          !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last)
+    else { return false }
     let opening = ["the", "a", "an", "our", "its", "their", "this"]
     if before.count >= 2, opening.contains(before[before.count - 2]) { return true }
     // `the total loss $ℒ$`: an adjective between the determiner and the noun.
@@ -60,7 +61,8 @@ extension DocumentSymbols {
   static func pluralAfterModifier(_ after: String) -> Bool {
     let run = after.prefix { $0.isLetter || $0 == " " || $0 == "-" }
     let words = run.split(separator: " ").prefix(2).map(String.init)
-    guard words.count == 2, words[0].count >= 3, words[0].allSatisfy({ $0.isLowercase || $0 == "-" }),
+    guard words.count == 2, words[0].count >= 3,
+          words[0].allSatisfy({ $0.isLowercase || $0 == "-" }),
           !notCounted.contains(words[0]) else { return false }
     return pluralOrSuperlativeFollows(words[1]) && !words[1].hasSuffix("est")
   }

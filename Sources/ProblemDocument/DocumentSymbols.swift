@@ -176,10 +176,11 @@ public struct DocumentSymbols: Sendable {
         }
       }
     }
-    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool, inEquation: Bool,
-                       decorated: Bool = true) {
+    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool,
+                       inEquation: Bool, decorated: Bool = true) {
       for ref in e.references {
-        let named = introduces && (decorated || !DocumentSymbols.isDecorated(DocumentSymbols.key(ref.name)))
+        let named = introduces
+          && (decorated || !DocumentSymbols.isDecorated(DocumentSymbols.key(ref.name)))
         addReference(ref, rowOffset: rowOffset, introduces: named, inEquation: inEquation,
                      onLeft: false)
         if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) { uses[k].inProduct = true }
@@ -209,8 +210,8 @@ public struct DocumentSymbols: Sendable {
         if case .tensor = eq.rhs { single = true }
         // A decorated name (x̃, ŷ, β̄_t) on a model's right side is a quantity derived from
         // another and needs its own definition: the model does not introduce it.
-        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single, inEquation: true,
-                      decorated: single)
+        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single,
+                      inEquation: true, decorated: single)
       }
     case .expression(let e, _, _):
       // A phrase introduces the one name it stands before (`the thresholds $C[j]$`), not the
@@ -294,7 +295,8 @@ public struct DocumentSymbols: Sendable {
         } else if let name = FragmentReader.singleName(piece) {
           // `r = σ(…)` defines r by a formula: it stands in an equation. `z = 0` sets a value
           // (a condition on something named elsewhere), not a definition of it.
-          let formula = DocumentSymbols.definesByFormula(f.text, lhsOffset: offset, lhsLength: piece.count)
+          let formula = DocumentSymbols.definesByFormula(f.text, lhsOffset: offset,
+                                                         lhsLength: piece.count)
           add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
               inEquation: formula, onLeft: formula)
         }

@@ -63,13 +63,13 @@ final class StructuralReadingTests: XCTestCase {
 
       **Problem 1.** (a) How many multiplies does $A[q,I]\\,A[q,I]$ take, in terms of $N_q$?
       """
-    XCTAssertFalse(findings(counted).contains { $0.hasPrefix("undefined-name") }, "\(findings(counted))")
+    XCTAssertFalse(kinds(counted).contains("undefined-name"), "\(findings(counted))")
     let singular = """
       The matrix $A[q,i]$ has a row for the $N_q$ query vector.
 
       **Problem 1.** (a) How many multiplies does $A[q,I]\\,A[q,I]$ take, in terms of $N_q$?
       """
-    XCTAssertTrue(findings(singular).contains { $0.hasPrefix("undefined-name") }, "\(findings(singular))")
+    XCTAssertTrue(kinds(singular).contains("undefined-name"), "\(findings(singular))")
   }
 
   /// `\mathrm{MSE}` is one upright word, not the letters M, S, E; a single upright letter is
@@ -163,13 +163,13 @@ final class StructuralReadingTests: XCTestCase {
   /// definition. The plain name is a parameter the model introduces.
   func testDecoratedNameOnAModelsRightSide_needsADefinition() {
     let plain = """
-      **Problem 1.** The update is $$v[i] = \\mu\\,u[i] + g[i]$$ with input $u[i]$ and $g[i]$.
+      **Problem 1.** The update is $$v[i] = \\mu\\,u[i] + g[i]$$ with $u[i]$ and $g[i]$.
 
       (a) Is it linear in $u$?
       """
     XCTAssertFalse(kinds(plain).contains("undefined-name"), "\(findings(plain))")
     let decorated = """
-      **Problem 1.** The update is $$v[i] = \\hat{\\mu}\\,u[i] + g[i]$$ with input $u[i]$ and $g[i]$.
+      **Problem 1.** The update is $$v[i] = \\hat{\\mu}\\,u[i] + g[i]$$ with $u[i]$ and $g[i]$.
 
       (a) Is it linear in $u$?
       """
