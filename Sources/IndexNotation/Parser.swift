@@ -301,6 +301,13 @@ public struct Parser {
       if isSymbol("[") {
         return .tensor(try referenceIndices(name, start.position))
       }
+      // A Greek letter with a subscript and no index list (`β_t`, `\bar{α}_{t-1}`) is a
+      // coefficient of the step or layer it names, read as a scalar; a Latin one is a tensor
+      // missing its indices.
+      if let sub = name.subscriptText, name.superscriptText == nil,
+         let first = name.base.unicodeScalars.first, (0x3B1...0x3C9).contains(first.value) {
+        return .scalar(name.base + "_" + sub, start.position)
+      }
       guard name.subscriptText == nil, name.superscriptText == nil else {
         throw error("expected '[' after the tensor \(name)")
       }

@@ -113,18 +113,32 @@ extension AuditRules {
       let declared = Set(symbols.uses.filter {
         $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
       }.map(\.name))
-      func differ(_ a: String?, _ b: String?, bound: Bool) -> Bool {
+      // A capital letter index is summed where it stands: a dummy, renamed freely like a bound
+      // letter (K for j). A written-out name (N_in) at that position is not a renaming.
+      func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }
+      func oneLetter(_ s: String) -> Bool { letter(s).count == 1 }
+      func summed(_ s: String) -> Bool { letter(s).first?.isUppercase == true }
+      func differ(_ a: String?, _ b: String?, bound: Bool, half: Bool) -> Bool {
         guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
+        // A letter the equation binds, against a mention in prose, is a renaming too when both
+        // are single letters.
+        let bound = bound || (oneLetter(a) && oneLetter(b) && (half || summed(a) || summed(b)))
         return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
           || (declared.contains(classes[plainSize(a)] ?? "") && declared.contains(classes[plainSize(b)] ?? ""))
       }
       if let odd = same.dropFirst().first(where: { u in
         let bound = u.inEquation && reference.inEquation
-        return zip(u.bareIndices, reference.bareIndices).contains { differ($0, $1, bound: bound) }
+        let half = u.inEquation || reference.inEquation
+        return zip(u.bareIndices, reference.bareIndices).contains {
+          differ($0, $1, bound: bound, half: half)
+        }
       }) {
         let bound = odd.inEquation && reference.inEquation
+        let half = odd.inEquation || reference.inEquation
         let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
-          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound) { return "\(y) → \(x) at position \(k + 1)" }
+          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) {
+            return "\(y) → \(x) at position \(k + 1)"
+          }
           return nil
         }
         out.append(Finding(

@@ -36,8 +36,13 @@ enum AuditRules {
                 $0 < doc.location(in: r.fragment, characterOffset: row.offset) && $0.line != r.fragment.location.line
               } ?? false
             }
+          let parameters = subscriptParameters(row.equation)
           for d in Checker.check(row.equation, thresholdNames: thresholds) {
             if statesFact && d.kind == .freeIndexOneSide && d.message.hasSuffix("left-hand side only") { continue }
+            if d.kind == .freeIndexOneSide,
+               parameters.contains(where: { d.message.hasPrefix("free index \($0) ") }) {
+              continue
+            }
             report(d, rowOffset: row.offset)
           }
         }
@@ -158,6 +163,7 @@ enum AuditRules {
       indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
     }
     var reported = Set<String>()
+    let scalarFamily = scalarFamilies(symbols)
     let functions = Set(symbols.uses.filter { $0.role == .function }.map(\.name))
     for u in symbols.uses {
       let section = doc.sections[u.section]
@@ -188,6 +194,9 @@ enum AuditRules {
         let fkey = scope + "\u{0}" + u.family
         if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
         if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
+      }
+      if u.role != .tensor, let f = scalarFamily(u.name), f < u.location {
+        intro = intro.map { min($0, f) } ?? f
       }
       guard !reported.contains(key) else { continue }
       // A fragment the engine could not read, earlier in the problem or the set, that mentions

@@ -51,6 +51,9 @@ public struct SymbolUse: Sendable {
   public internal(set) var applied = false
   /// A name in a formula with others (`$λW$`, `$BTVI$`).
   public internal(set) var inProduct = false
+  /// A letter read from a tensor's subscript (t in m_t, r in U_r): an index of the family, or
+  /// a label naming another tensor.
+  public internal(set) var fromSubscript = false
 }
 
 /// Every name of a document with the roles it plays, where each is introduced and used.
@@ -106,6 +109,7 @@ public struct DocumentSymbols: Sendable {
     for (index, section) in document.sections.enumerated() {
       collectProse(section, index, document)
     }
+    dropSubscriptLabels()
     uses.sort { $0.location < $1.location }
   }
 
@@ -125,11 +129,12 @@ public struct DocumentSymbols: Sendable {
     let postfixIntroduced = DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
     let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
-    // or "define", or by an indefinite noun phrase (`a single parameter $θ$`), not by a verb
-    // (`compute $Q$`) or a definite one (`the matrix $R$`).
+    // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
+    // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
     let indefinite = before.suffix(3).contains { $0 == "a" || $0 == "an" }
       && before.last.map { !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0) } ?? false
     let aloneIntroduced = postfixIntroduced || continued || indefinite
+      || DocumentSymbols.namedByNounPhrase(before)
       || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(before.last ?? "")
     // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
     // are $v[…]$`): a determiner, a noun, then is/are.
@@ -161,6 +166,7 @@ public struct DocumentSymbols: Sendable {
         for part in sub.split(whereSeparator: { !$0.isLetter }) where part.count == 1 {
           add(String(part), .index, at: ref.position.offset, rowOffset: rowOffset, introduces: false,
               inEquation: inEquation)
+          uses[uses.count - 1].fromSubscript = true
         }
       }
       for index in ref.indices {
@@ -170,9 +176,12 @@ public struct DocumentSymbols: Sendable {
         }
       }
     }
-    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool, inEquation: Bool) {
+    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool,
+                       inEquation: Bool, decorated: Bool = true) {
       for ref in e.references {
-        addReference(ref, rowOffset: rowOffset, introduces: introduces, inEquation: inEquation,
+        let named = introduces
+          && (decorated || !DocumentSymbols.isDecorated(DocumentSymbols.key(ref.name)))
+        addReference(ref, rowOffset: rowOffset, introduces: named, inEquation: inEquation,
                      onLeft: false)
         if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) { uses[k].inProduct = true }
       }
@@ -182,7 +191,8 @@ public struct DocumentSymbols: Sendable {
         let applied = !name.isFunction && name.name.first?.isLowercase == true
           && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
         add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
-            introduces: introduces && !name.isFunction && !applied, inEquation: inEquation)
+            introduces: introduces && !name.isFunction && !applied
+              && (decorated || !DocumentSymbols.isDecorated(name.name)), inEquation: inEquation)
         if applied { uses[uses.count - 1].applied = true }
       }
     }
@@ -198,7 +208,10 @@ public struct DocumentSymbols: Sendable {
         // right side that is one tensor names a value (`H[v,i] = q[i]`, "call them q").
         var single = false
         if case .tensor = eq.rhs { single = true }
-        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single, inEquation: true)
+        // A decorated name (x̃, ŷ, β̄_t) on a model's right side is a quantity derived from
+        // another and needs its own definition: the model does not introduce it.
+        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single,
+                      inEquation: true, decorated: single)
       }
     case .expression(let e, _, _):
       // A phrase introduces the one name it stands before (`the thresholds $C[j]$`), not the
@@ -247,7 +260,7 @@ public struct DocumentSymbols: Sendable {
           // Counted after a verb or "of" (`a product of $M$ factors`, `keeps $r$ copies`), not after a
           // determiner (`the $z$ axis`), a conjunction or nothing (`$q$ holds`).
           let quantity = alone && DocumentSymbols.quantityFollows(after) && before.last.map { w in
-            (w == "of" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
+            (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
             !["the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are", "was", "were",
               "be", "does", "do"].contains(w)
           } ?? false && DocumentSymbols.wordBefore(f, doc)
@@ -260,9 +273,11 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
             // `the $m$ smallest weights`, `the $m$ heads`: a number of things, named there.
-            if before.last == "the", name.first?.isLowercase == true,
-               DocumentSymbols.pluralOrSuperlativeFollows(after) {
-              uses[uses.count - 1].quantity = true
+            if before.last == "the", DocumentSymbols.pluralOrSuperlativeFollows(after)
+              || (name.first?.isUppercase == true && DocumentSymbols.pluralAfterModifier(after)) {
+              // A capital stays a size and is not made a quantity: `the $W$ weights` may name
+              // the tensor W.
+              uses[uses.count - 1].quantity = name.first?.isLowercase == true
               uses[uses.count - 1].introduces = true
               result = true
             }
@@ -278,7 +293,12 @@ public struct DocumentSymbols: Sendable {
         if let e = try? parser.parseExpression(), case .tensor(let ref) = e {
           addReference(ref, rowOffset: offset, introduces: true, inEquation: true, onLeft: true)
         } else if let name = FragmentReader.singleName(piece) {
-          add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true)
+          // `r = σ(…)` defines r by a formula: it stands in an equation. `z = 0` sets a value
+          // (a condition on something named elsewhere), not a definition of it.
+          let formula = DocumentSymbols.definesByFormula(f.text, lhsOffset: offset,
+                                                         lhsLength: piece.count)
+          add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+              inEquation: formula, onLeft: formula)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
@@ -294,10 +314,12 @@ public struct DocumentSymbols: Sendable {
       for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
         add(name, .function, at: offset, introduces: defined)
       }
+      let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
       for (letter, offset) in LenientNames.appliedLetters(in: f.text)
       where letter != "σ" && letter.first?.isLowercase == true {
-        add(letter, .scalar, at: offset, introduces: false)
-        uses[uses.count - 1].applied = true
+        // `f(t) = …` defines f; an application elsewhere uses it.
+        add(letter, .scalar, at: offset, introduces: defining.contains(offset))
+        uses[uses.count - 1].applied = !defining.contains(offset)
       }
     }
     return (f.section, result)

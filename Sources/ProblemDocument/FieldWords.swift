@@ -30,6 +30,8 @@ public enum FieldWords {
     "backpropagation", "backpropagate", "backpropagated", "backpropagating", "autograd",
     "autodiff", "differentiable", "nondifferentiable", "subgradient", "subgradients",
     "exponentials", "logsumexp", "unrolled", "unrolling", "equivariance", "equivariant",
+    "dilation", "dilations", "dilated", "strided", "striding", "quantization", "quantize",
+    "quantized", "dequantize", "dequantized", "denoising", "denoiser", "detokenized",
     "invariance", "perceptron", "perceptrons", "MLP", "MLPs", "CNN", "CNNs", "backbone",
     "bottleneck", "bottlenecks", "subtensor", "subtensors", "submatrix", "submatrices",
     // Optimization.

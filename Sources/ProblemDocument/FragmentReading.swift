@@ -235,6 +235,9 @@ public enum FragmentReader {
     switch e {
     case .number: return []
     case .identifier(let run, let sub, let offset):
+      // `\text{SNR}`, `\mathrm{Var}`: a word set upright names one thing (a quantity or an
+      // operator), not a product of its letters.
+      if run.count > 1, uprightWord(at: offset, in: text) { return [] }
       return (try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text)) ?? []
     case .negate(let x), .squareRoot(let x, _): return identifiers(x, text)
     case .add(let l, let r), .subtract(let l, let r), .multiply(let l, let r),

@@ -1,0 +1,37 @@
+import IndexNotation
+
+/// Names that stand for a family indexed by their subscript.
+extension AuditRules {
+  /// Scalars and sizes defined with a subscript that is one lowercase letter (`a_t = …`,
+  /// `where $c_k$ is …`): the definition holds for every value of the letter, so `a_T`, `a_1` and
+  /// the bare `a` ("the $a$'s") name members of the same family. Returns, for a used name, the
+  /// first such definition of its family, or nil.
+  /// - Complexity: O(u) to build, O(1) per lookup.
+  static func scalarFamilies(_ symbols: DocumentSymbols) -> (String) -> DocumentLocation? {
+    var first: [String: DocumentLocation] = [:]
+    for u in symbols.uses where u.introduces && (u.role == .scalar || u.role == .size) {
+      guard let bar = u.name.firstIndex(of: "_") else { continue }
+      let sub = u.name[u.name.index(after: bar)...]
+      guard sub.count == 1, sub.first!.isLowercase else { continue }
+      let base = String(u.name[..<bar])
+      if first[base].map({ u.location < $0 }) ?? true { first[base] = u.location }
+    }
+    return { name in first[String(name.prefix { $0 != "_" })] }
+  }
+}
+
+extension AuditRules {
+  /// The single letters written in the subscripts of an equation's tensors (t in `x_t[i]`):
+  /// parameters the whole equation is stated for, like a layer ℓ, not indices that must stand on
+  /// both sides.
+  static func subscriptParameters(_ equation: Equation) -> Set<String> {
+    var out = Set<String>()
+    for ref in [equation.lhs] + equation.rhsReferences {
+      guard let sub = ref.name.subscriptText else { continue }
+      for part in sub.split(whereSeparator: { !$0.isLetter }) where part.count == 1 {
+        out.insert(String(part))
+      }
+    }
+    return out
+  }
+}
