@@ -7,8 +7,8 @@ public struct ClassResult: Sendable {
   public var problems: [String]
   /// The rubric the points came from, as JSON (points per problem, part weights, assignment).
   public var rubric: JSONValue
-  /// One row per student: those who handed in a sheet, in sheet order, then the roster's
-  /// students who did not.
+  /// One row per student. A class graded from sheets lists those who handed one in, in sheet
+  /// order, then the roster's students who did not.
   public var students: [StudentResult]
   /// How many distinct (problem, answer) pairs were graded.
   public var distinctAnswers: Int
@@ -56,8 +56,8 @@ public struct StudentResult: Sendable {
   public var reason: String?
   /// What was set aside while reading the sheet (unknown problem ids, repeated answers).
   public var notes: [String]
-  /// One graded answer per problem, in the class's problem order; a missing or unreadable sheet
-  /// gets answers with verdict `missing` and 0 points.
+  /// One graded answer per problem, in the class's problem order; a sheet graded as missing or
+  /// unreadable gets answers with verdict `missing` and 0 points.
   public var answers: [GradedAnswer]
 
   /// A student's row from its parts, stored as given.
