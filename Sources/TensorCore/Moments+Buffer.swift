@@ -42,8 +42,8 @@ public enum ChunkedSampling {
   ///
   /// `fill(&random, out, scratch)` writes the chunk's values into `out`; `scratch` is a second
   /// buffer of the same size for its own use.
-  /// - Complexity: `count` calls' worth of `fill` plus O(count) for the moments, split over
-  ///   the cores; two buffers of `chunkSize` doubles per worker.
+  /// - Complexity: `fill` over ⌈count / chunkSize⌉ chunks plus O(count) for the moments, split
+  ///   over the cores; two buffers of `chunkSize` doubles per worker.
   public static func moments(
     count: Int, chunkSize: Int = 1 << 15, stream: RandomStream,
     fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,
