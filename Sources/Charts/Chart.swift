@@ -4,14 +4,23 @@
 public enum Chart {
   /// One series: points joined by a line, or markers alone.
   public struct Line: Sendable {
+    /// The series' name in the legend.
     public var name: String
+    /// The x coordinates, paired in order with `ys`.
     public var xs: [Double]
+    /// The y coordinates, paired in order with `xs`.
     public var ys: [Double]
+    /// An index into the Okabe–Ito palette, taken modulo its seven colours.
     public var colour: Int
+    /// Whether consecutive points are joined by a line.
     public var joined: Bool
+    /// Whether the joining line is dashed.
     public var dashed: Bool
+    /// Whether points get markers; the i-th line's marker shape is the i-th of circle, square,
+    /// triangle, diamond, cyclically.
     public var markers: Bool
 
+    /// A series named `name` through the points (xs[i], ys[i]), joined and marked by default.
     public init(
       _ name: String, xs: [Double], ys: [Double], colour: Int, joined: Bool = true,
       dashed: Bool = false, markers: Bool = true
@@ -23,10 +32,14 @@ public enum Chart {
 
   /// A labelled line at x = value (vertical) or y = value.
   public struct Reference: Sendable {
+    /// Whether the line is vertical (x = value) rather than horizontal (y = value).
     public var vertical: Bool
+    /// The coordinate where the line stands.
     public var value: Double
+    /// The text drawn beside the line.
     public var label: String
 
+    /// A reference line at x = value (vertical) or y = value, labelled `label`.
     public init(vertical: Bool, value: Double, label: String) {
       (self.vertical, self.value, self.label) = (vertical, value, label)
     }

@@ -5,12 +5,18 @@ import Foundation
 public struct Figure: Sendable {
   /// One picture of a row: `channels` (1 grey, 3 RGB) values per pixel in 0…1, row-major.
   public struct Picture: Sendable {
+    /// The caption under the picture, also its alt text.
     public var label: String
+    /// The width in pixels.
     public var width: Int
+    /// The height in pixels.
     public var height: Int
+    /// Values per pixel: 1 for grey, 3 for RGB.
     public var channels: Int
+    /// width · height · channels values in 0…1, row-major, channels innermost.
     public var pixels: [Double]
 
+    /// A picture from its size, channel count and pixel values, stored as given.
     public init(label: String, width: Int, height: Int, channels: Int, pixels: [Double]) {
       (self.label, self.width, self.height) = (label, width, height)
       (self.channels, self.pixels) = (channels, pixels)
@@ -22,6 +28,7 @@ public struct Figure: Sendable {
     }
   }
 
+  /// What a figure shows: one chart as an `<svg>` element, or a row of pictures.
   public enum Content: Sendable {
     case svg(String)
     case pictures([Picture])
@@ -29,10 +36,14 @@ public struct Figure: Sendable {
 
   /// Unique within a report: the SVG's clip-path ids and the figure files are named by it.
   public var id: String
+  /// The figure's heading.
   public var title: String
+  /// What the figure shows and how to read it, placed under it.
   public var caption: String
+  /// The chart or the pictures.
   public var content: Content
 
+  /// A figure from its parts, stored as given; `id` must be unique within the report.
   public init(id: String, title: String, caption: String, content: Content) {
     (self.id, self.title, self.caption, self.content) = (id, title, caption, content)
   }

@@ -6,17 +6,28 @@ import Foundation
 /// colour-blind readers; series of one chart also differ by marker shape (and a series may be
 /// drawn dashed), so a greyscale print keeps them apart.
 public struct Plot: Sendable {
+  /// The shape drawn at each point of a series; `none` draws no markers.
   public enum Marker: CaseIterable, Sendable { case circle, square, triangle, diamond, none }
 
+  /// One series of points, drawn as a line, markers, or both.
   public struct Series: Sendable {
+    /// The series' name in the legend.
     public var name: String
+    /// The x coordinates, paired in order with `ys`.
     public var xs: [Double]
+    /// The y coordinates, paired in order with `xs`.
     public var ys: [Double]
+    /// An index into the Okabe–Ito palette, taken modulo its seven colours.
     public var colour: Int
+    /// Whether consecutive points are joined by a line (drawn when at least two points are shown).
     public var line = true
+    /// The marker drawn at each point.
     public var marker = Marker.circle
+    /// Whether the joining line is dashed.
     public var dashed = false
 
+    /// A series through the points (xs[i], ys[i]); points not finite, or not positive on a log
+    /// axis, are left out when drawn.
     public init(
       name: String, xs: [Double], ys: [Double], colour: Int, line: Bool = true,
       marker: Marker = .circle, dashed: Bool = false
@@ -28,12 +39,20 @@ public struct Plot: Sendable {
 
   /// A shaded region between `lower` and `upper` (a ±2 SE band, say).
   public struct Band: Sendable {
+    /// The band's name in the legend.
     public var name: String
+    /// The x coordinates, paired in order with `lower` and `upper`.
     public var xs: [Double]
+    /// The band's lower edge at each x.
     public var lower: [Double]
+    /// The band's upper edge at each x.
     public var upper: [Double]
+    /// An index into the Okabe–Ito palette, taken modulo its seven colours; the band is filled at
+    /// 18 % opacity.
     public var colour: Int
 
+    /// A band between lower[i] and upper[i] at xs[i]; it is drawn when at least two of its points
+    /// can be shown.
     public init(name: String, xs: [Double], lower: [Double], upper: [Double], colour: Int) {
       (self.name, self.xs, self.lower, self.upper, self.colour) = (name, xs, lower, upper, colour)
     }
@@ -41,24 +60,37 @@ public struct Plot: Sendable {
 
   /// A labelled reference line: vertical at x = value, or horizontal at y = value.
   public struct Reference: Sendable {
+    /// Whether the line is vertical (x = value) rather than horizontal (y = value).
     public var vertical: Bool
+    /// The coordinate where the line stands.
     public var value: Double
+    /// The text drawn beside the line.
     public var label: String
 
+    /// A reference line at x = value (vertical) or y = value, labelled `label`.
     public init(vertical: Bool, value: Double, label: String) {
       (self.vertical, self.value, self.label) = (vertical, value, label)
     }
   }
 
+  /// The chart's title, drawn above the plot area.
   public var title: String
+  /// The x axis's title.
   public var xLabel: String
+  /// The y axis's title.
   public var yLabel: String
+  /// Whether the x axis is logarithmic (base 10); then only positive x are drawn.
   public var xLog = false
+  /// Whether the y axis is logarithmic (base 10); then only positive y are drawn.
   public var yLog = false
+  /// The series, drawn in order above the bands and reference lines.
   public var series: [Series] = []
+  /// The shaded bands, drawn first.
   public var bands: [Band] = []
+  /// The labelled reference lines.
   public var references: [Reference] = []
 
+  /// An empty chart with its title, axis titles and scales; add series, bands and references after.
   public init(
     title: String, xLabel: String, yLabel: String, xLog: Bool = false, yLog: Bool = false
   ) {
@@ -170,6 +202,8 @@ public struct Plot: Sendable {
     return (lo - pad, hi + pad)
   }
 
+  /// The chart as a self-contained `<svg>` element: axes with ticks, bands, reference lines,
+  /// series and the legend. O(points) in the series and bands.
   /// - Parameter id: unique within the page (the plot area's clip path is named after it).
   public func svg(id: String, width: Double = 640, height: Double = 400) -> String {
     let left = 78.0, right = 20.0, top = 34.0
@@ -282,14 +316,19 @@ public struct Plot: Sendable {
 /// Grouped bars on a linear axis from 0, each bar labelled with its value (so that a zero reads
 /// as a measured zero, not as a missing bar).
 public struct BarChart: Sendable {
+  /// The chart's title, drawn above the plot area.
   public var title: String
+  /// The y axis's title.
   public var yLabel: String
+  /// The categories along the x axis, one slot each, in order.
   public var categories: [String]
   /// (name, values per category, colour index).
   public var groups: [(name: String, values: [Double], colour: Int)]
 
+  /// The x axis's title, empty by default.
   public var xLabel = ""
 
+  /// A bar chart from its parts, stored as given.
   public init(
     title: String, yLabel: String, categories: [String],
     groups: [(name: String, values: [Double], colour: Int)], xLabel: String = ""
@@ -298,6 +337,9 @@ public struct BarChart: Sendable {
       (title, yLabel, categories, groups, xLabel)
   }
 
+  /// The chart as a self-contained `<svg>` element, at least `requested` wide (widened to 44 points
+  /// per category) and `height` high; a non-finite value is drawn as a bar of 0.
+  /// - Complexity: O(categories · groups).
   public func svg(width requested: Double = 640, height: Double = 360) -> String {
     let width = max(requested, 78 + 20 + 44 * Double(categories.count))
     let left = 78.0, right = 20.0, top = 34.0

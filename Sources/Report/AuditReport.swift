@@ -4,6 +4,9 @@ import Verification
 
 /// An audit as text, grouped by problem like a notebook; as JSON; and as SARIF 2.1.0.
 public enum AuditRendering {
+  /// The audit as terminal text: findings grouped by problem (preamble first) with location, rule,
+  /// message, excerpt and evidence; then the multiply counts solved from the statements, the notes,
+  /// a summary of findings per rule, and `storage`.
   public static func text(_ report: AuditReport, sha256: String, storage: String) -> String {
     var out = "━━ Audit of \(report.document.name)  (sha256 \(sha256.prefix(12))…)\n"
     let problems = Set(report.document.items.map(\.problem)).count
@@ -54,6 +57,8 @@ public enum AuditRendering {
     return lines.joined(separator: "\n")
   }
 
+  /// One finding as a JSON object: rule kind, message, line and column, problem, item, section,
+  /// excerpt and evidence (null when absent).
   public static func findingJSON(_ f: Finding) -> JSONValue {
     .object([("kind", .string(f.kind.rawValue)), ("message", .string(f.message)),
              ("line", .integer(f.location.line)), ("column", .integer(f.location.column)),
@@ -62,6 +67,8 @@ public enum AuditRendering {
              ("evidence", f.evidence.map { .string($0) } ?? .null)])
   }
 
+  /// The audit as one JSON object: the document (name, sha256, item ids), the findings, the solved
+  /// multiply counts, the notes and `stored` (where the audit was stored, or why not).
   public static func json(_ report: AuditReport, sha256: String, storage: String) -> String {
     JSONValue.object([
       ("document", .object([("name", .string(report.document.name)), ("sha256", .string(sha256)),

@@ -7,6 +7,9 @@ import Verification
 /// trees, stored with the run), inline SVG charts and PNG pictures, no JavaScript, no external
 /// resources; it opens offline in any browser. `problems` draw their figures (`Problem.figures`).
 public enum HTMLReport {
+  /// The stored run `doc` as one HTML page: a header, then for grade, audit and bench runs their
+  /// own tables, then one section per problem, where each of `problems` draws its own figures
+  /// from the series its checks stored.
   public static func render(_ doc: RunDocument, problems: [any Problem]) -> String {
     var body = header(doc)
     let e = ReportText.html

@@ -6,6 +6,7 @@ public struct TextReport: Sendable {
   /// ANSI colour, only for a terminal without NO_COLOR.
   public var colour: Bool
 
+  /// A renderer that paints with ANSI colour when `colour` is true.
   public init(colour: Bool) { self.colour = colour }
 
   func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
@@ -15,6 +16,7 @@ public struct TextReport: Sendable {
   func yellow(_ s: String) -> String { paint(s, "33") }
   func dim(_ s: String) -> String { paint(s, "2") }
 
+  /// The whole run: one section per problem, then the summary.
   public func render(_ run: RunSummary) -> String {
     var out = ""
     for report in run.reports { out += section(report) + "\n" }
@@ -87,6 +89,8 @@ public struct TextReport: Sendable {
     return out
   }
 
+  /// The closing summary: each problem's status, checks passed out of all, errata, the seed, trials
+  /// and version, and where the run was stored.
   public func summary(_ run: RunSummary) -> String {
     let problems = run.reports.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
     var out = bold("━━ Summary") + "\n"

@@ -8,6 +8,8 @@ public enum VariantReport {
   /// Whether every check passed and the derivation succeeded.
   public static func verified(_ report: ProblemReport) -> Bool { report.refusalReasons.isEmpty }
 
+  /// The variant as Markdown: its structure, the statement, the numbered derivation with LaTeX, the
+  /// answer, a table of checks, and the verdict.
   public static func markdown(_ v: Variant, _ r: ProblemReport) -> String {
     var out = "# Problem \(v.problemID), variant \(v.seed)\n\n"
     out +=
@@ -35,6 +37,8 @@ public enum VariantReport {
     return out
   }
 
+  /// The variant as a JSON object: problem, seed, kind, structure, statement, derivation steps,
+  /// answer, checks, and `status` ("verified" or "failed").
   public static func json(_ v: Variant, _ r: ProblemReport) -> JSONValue {
     .object([
       ("problem", .string(v.problemID)), ("seed", .integer(Int(v.seed))), ("kind", .string(v.kind)),
@@ -48,6 +52,8 @@ public enum VariantReport {
     ])
   }
 
+  /// The variant as a self-contained HTML page: structure, statement, derivation, answer as MathML,
+  /// checks and verdict.
   public static func html(_ v: Variant, _ r: ProblemReport) -> String {
     let e = ReportText.html
     var body = "<h1>Problem \(e(v.problemID)), variant \(v.seed)</h1>\n"

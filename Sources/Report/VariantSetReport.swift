@@ -7,17 +7,25 @@ import Verification
 public enum VariantSetReport {
   /// Whom a set is for: the roster's id (which names the set's files) and name.
   public struct Student: Sendable, Equatable {
+    /// The roster id; it names the student's files.
     public let id: String
+    /// The student's name from the roster, nil when the roster gives none.
     public let name: String?
+    /// A student with roster id `id` and optional `name`.
     public init(id: String, name: String?) {
       self.id = id
       self.name = name
     }
   }
 
+  /// One problem of a student's set: the variant drawn and the report of running it.
   public struct Item: Sendable {
+    /// The variant the student is given.
     public let variant: Variant
+    /// The report of running the variant; its question is the statement, its derivation the key's
+    /// answer.
     public let report: ProblemReport
+    /// An item pairing `variant` with its `report`.
     public init(variant: Variant, report: ProblemReport) {
       self.variant = variant
       self.report = report
@@ -28,6 +36,8 @@ public enum VariantSetReport {
     "\(assignment) — \(student.name.map { "\($0) (\(student.id))" } ?? student.id)"
   }
 
+  /// The student's set as Markdown: a heading with assignment and student, then per problem its
+  /// statement and the answer format; no answers.
   public static func markdown(assignment: String, student: Student, items: [Item]) -> String
   {
     var out = "# \(heading(assignment, student))\n\n"
@@ -39,6 +49,7 @@ public enum VariantSetReport {
     return out
   }
 
+  /// The student's set as a self-contained HTML page, the same content as `markdown`.
   public static func html(assignment: String, student: Student, items: [Item]) -> String {
     let e = ReportText.html
     var body = "<h1>\(e(heading(assignment, student)))</h1>\n"

@@ -4,13 +4,21 @@ import Verification
 
 /// A stored run, as `history` lists it.
 public struct StoredRun: Sendable {
+  /// The run's id in results.db.
   public var id: Int64
+  /// When the run started, as the stored timestamp text.
   public var startedAt: String
+  /// The psverify version that made the run.
   public var version: String
+  /// The run's seed as results.db stores it, a signed 64-bit integer.
   public var seed: Int64
+  /// The trial count given on the command line, nil when none was given.
   public var trials: Int?
+  /// The command that made the run.
   public var kind: RunKind
+  /// The process's exit status, nil when not recorded.
   public var exitStatus: Int?
+  /// The command line that started the run.
   public var commandLine: String
   /// Per problem: (id, status, checks passed, checks).
   public var problems: [(id: String, status: String, passed: Int, checks: Int)]
@@ -19,19 +27,28 @@ public struct StoredRun: Sendable {
 /// A stored check outcome, with its run and problem (a row of `check_outcome` joined to
 /// `problem_result`, columns named as the query aliases them).
 public struct StoredCheck: Sendable, Decodable, FetchableRecord {
+  /// The id of the run the outcome belongs to.
   public var run: Int64
+  /// The id of the problem the check belongs to.
   public var problem: String
+  /// The check's id within its problem.
   public var check: String
+  /// What kind of comparison the check makes.
   public var kind: CheckKind
+  /// The check's verdict in that run.
   public var status: CheckStatus
   /// JSON text.
   public var expected: String
   /// JSON text.
   public var measured: String
+  /// The measured value as a number, nil when it is not a finite number.
   public var measuredValue: Double?
+  /// The standard error of the measurement, nil when it has none or it is not finite.
   public var standardError: Double?
+  /// The check's free-text detail on what it measured.
   public var detail: String
 
+  /// A stored check from its columns, as given.
   public init(run: Int64, problem: String, check: String, kind: CheckKind, status: CheckStatus,
               expected: String, measured: String, measuredValue: Double?,
               standardError: Double?, detail: String) {

@@ -5,14 +5,21 @@ import Verification
 
 /// A run as it is stored.
 public struct RunRecord: Sendable {
+  /// When the run started.
   public var startedAt: Date
+  /// When the run finished; `finishedAt − startedAt` is stored as the run's seconds.
   public var finishedAt: Date
+  /// The psverify version that made the run.
   public var version: String
+  /// The run's seed; storing requires it to be at most Int64.max.
   public var seed: UInt64
+  /// The trial count given on the command line, nil when none was given.
   public var trials: Int?
   /// The `--param` overrides, as JSON.
   public var parameters: JSONValue
+  /// The command line that started the run.
   public var commandLine: String
+  /// One report per problem run, in order; empty for runs that run no problems.
   public var reports: [ProblemReport]
   /// What made the run.
   public var kind: RunKind = .verify
@@ -29,6 +36,8 @@ public struct RunRecord: Sendable {
   /// The machine the run ran on (CPU model and cores), for reports.
   public var machine: String?
 
+  /// A verification run from its parts; kind, bench rows, submissions, audits, class result and
+  /// machine keep their defaults until set.
   public init(startedAt: Date, finishedAt: Date, version: String, seed: UInt64, trials: Int?,
               parameters: JSONValue, commandLine: String, reports: [ProblemReport]) {
     self.startedAt = startedAt
@@ -44,10 +53,14 @@ public struct RunRecord: Sendable {
 
 /// One graded answer, as stored: enough to reproduce the grading (answer, problem, the run's seed).
 public struct Submission: Sendable {
+  /// The id of the problem the answer is for.
   public var problem: String
+  /// The answer as submitted.
   public var answer: String
+  /// The grade given: verdict, reading, typed answer, feedback, convention and issues.
   public var grade: Grade
 
+  /// A graded answer from its parts, stored as given.
   public init(problem: String, answer: String, grade: Grade) {
     self.problem = problem
     self.answer = answer
@@ -57,13 +70,20 @@ public struct Submission: Sendable {
 
 /// One audited document: its identity (name, SHA-256, size) and its findings.
 public struct AuditRecord: Sendable {
+  /// The document's name as given to the audit.
   public var name: String
+  /// The SHA-256 of the document's bytes, in hex.
   public var sha256: String
+  /// The document's size in bytes.
   public var bytes: Int
+  /// The number of problems the audit found in the document.
   public var problems: Int
+  /// The audit's findings in the document, in order.
   public var findings: [Finding]
+  /// The audit's notes on the document, in order.
   public var notes: [String]
 
+  /// An audited document from its parts, stored as given.
   public init(name: String, sha256: String, bytes: Int, problems: Int, findings: [Finding],
               notes: [String]) {
     (self.name, self.sha256, self.bytes, self.problems, self.findings, self.notes) =
@@ -73,16 +93,27 @@ public struct AuditRecord: Sendable {
 
 /// One benchmark measurement: the median, min and max of `n` timed repetitions.
 public struct BenchRow: Sendable, Equatable {
+  /// The workload's name.
   public var measurement: String
+  /// The number of threads the workload ran on.
   public var threads: Int
+  /// The median over the `n` repetitions, in `unit` (the mean of the middle two for even n).
   public var median: Double
+  /// The smallest value over the repetitions, in `unit`: the fastest time, or for a throughput the
+  /// slowest rate.
   public var min: Double
+  /// The largest value over the repetitions, in `unit`: the slowest time, or for a throughput the
+  /// fastest rate.
   public var max: Double
+  /// The unit of `median`, `min` and `max`: a time unit ("ms", "µs") or a throughput unit
+  /// ("GFLOP/s").
   public var unit: String
+  /// The number of timed repetitions.
   public var n: Int
   /// Who measured it: "psverify", or an anchor's tool ("numpy", "torch conv2d … (oneDNN)").
   public var tool: String
 
+  /// A row from its parts, stored as given; `tool` defaults to psverify.
   public init(measurement: String, threads: Int, median: Double, min: Double, max: Double,
               unit: String, n: Int, tool: String = "psverify") {
     (self.measurement, self.threads, self.median, self.min, self.max, self.unit, self.n) =
@@ -97,8 +128,10 @@ public struct BenchRow: Sendable, Equatable {
 /// transaction. WAL and a busy timeout let several psverify processes store into one file at once.
 /// A file that is not SQLite, is damaged, or has a newer schema is never opened for writing.
 public struct ResultStore: Sendable {
+  /// The database file's path.
   public let path: String
 
+  /// A store for the file at `path`; nothing is opened or checked until `validate` or `store`.
   public init(path: String) { self.path = path }
 
   /// Checks, without writing anything (not even a `-wal`, `-shm` or `-journal` file beside it),

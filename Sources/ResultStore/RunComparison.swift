@@ -17,7 +17,9 @@ public struct RunComparison: Sendable {
   public struct Row: Sendable {
     /// "PROBLEM CHECK-ID".
     public var key: String
+    /// The check in run a, nil when run a lacks it.
     public var a: StoredCheck?
+    /// The check in run b, nil when run b lacks it.
     public var b: StoredCheck?
     /// The z of the two estimates, when both runs have a finite estimate with a standard error
     /// and not both standard errors are 0.
@@ -32,15 +34,20 @@ public struct RunComparison: Sendable {
 
   /// A benchmark measurement both runs have (same measurement, threads, unit and tool).
   public struct BenchPair: Sendable {
+    /// The measurement in run a.
     public var a: BenchRow
+    /// The measurement in run b.
     public var b: BenchRow
     /// median_b / median_a.
     public var ratio: Double { b.median / a.median }
   }
 
+  /// One row per check key in either run, in order of first appearance.
   public var rows: [Row]
+  /// The benchmark measurements both runs have.
   public var bench: [BenchPair]
 
+  /// The number of rows that passed in run a and fail in run b.
   public var regressions: Int { rows.filter(\.regression).count }
 
   /// Compares the checks of runs `a` and `b` (`checks` may hold both runs' outcomes, in storage

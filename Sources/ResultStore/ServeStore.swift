@@ -4,13 +4,20 @@ import Verification
 
 /// Who a private link belongs to: a student of the roster, or the staff.
 public struct ServeCredential: Sendable, Equatable {
+  /// Whether a link is a student's or the staff's.
   public enum Role: String, Sendable { case student, staff }
 
+  /// The student's roster id.
   public var student: String
+  /// The holder's name from the roster, empty when not given.
   public var name: String
+  /// The holder's section from the roster, empty when not given.
   public var section: String
+  /// The holder's email from the roster, empty when not given.
   public var email: String
+  /// Whether the link is a student's or the staff's.
   public var role: Role
+  /// The private token in the link (see `newToken`).
   public var token: String
   /// The assignment the roster was imported with, whose recorded variant set gave `variants`.
   public var assignment: String?
@@ -18,6 +25,7 @@ public struct ServeCredential: Sendable, Equatable {
   /// problems).
   public var variants: [String: UInt64] = [:]
 
+  /// A credential from its parts, stored as given.
   public init(
     student: String, name: String = "", section: String = "", email: String = "",
     role: Role, token: String, assignment: String? = nil, variants: [String: UInt64] = [:]
@@ -40,21 +48,32 @@ public struct ServeCredential: Sendable, Equatable {
 
 /// One answer posted to the page, graded.
 public struct ServeAttempt: Sendable, Equatable {
+  /// The attempt's id in results.db, nil until stored.
   public var id: Int64?
+  /// The roster id of the student who posted the answer.
   public var student: String
+  /// The id of the problem answered.
   public var problem: String
   /// The student's variant of the problem; nil while the problems have none.
   public var variant: String?
+  /// The answer as posted.
   public var answer: String
+  /// The grade's verdict, as its raw value.
   public var verdict: String
+  /// How the answer was read, nil when it was not read.
   public var reading: String?
+  /// The feedback sentences of the grade, in order.
   public var feedback: [String]
   /// The answer group's key (Classroom.AnswerKey), so the class view groups by meaning.
   public var groupKey: String
+  /// The seed of the graders' random evidence.
   public var seed: UInt64
+  /// Seconds the grading took.
   public var seconds: Double
+  /// When the answer was graded.
   public var at: Date
 
+  /// An attempt from its parts, stored as given.
   public init(
     id: Int64? = nil, student: String, problem: String, variant: String? = nil,
     answer: String, verdict: String, reading: String?, feedback: [String],
@@ -71,6 +90,7 @@ public struct ServeAttempt: Sendable, Equatable {
 /// held open for the server's life (WAL, 30 s busy timeout), so that other psverify processes
 /// can store runs into the same file meanwhile.
 public final class ServeStore: Sendable {
+  /// The database file's path.
   public let path: String
   let queue: DatabaseQueue
 
@@ -252,5 +272,6 @@ public final class ServeStore: Sendable {
     return f.date(from: s) ?? Date(timeIntervalSince1970: 0)
   }
 
+  /// Closes the connection; errors on closing are ignored.
   public func close() { try? queue.close() }
 }

@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     return true
   }
 
+  /// The error as a sentence naming the file and what is wrong and, where the user can act, what
+  /// to pass instead.
   public var description: String {
     switch self {
     case .missingDirectory(let path):

@@ -7,6 +7,7 @@ import ResultStore
 /// sets were recorded (`psverify variant --roster R --assignment A --out DIR`), each student's
 /// variant seeds too, so their pages show and grade their variants.
 public enum RosterImport {
+  /// Why an import was refused; each description says what is accepted.
   public enum Failure: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case roster(ClassError)
@@ -15,6 +16,7 @@ public enum RosterImport {
     case noVariantSet(assignment: String, database: String)
     case notInVariantSet(students: [String], assignment: String, run: Int64)
 
+    /// The refusal as a sentence: what was wrong and what is accepted.
     public var description: String {
       switch self {
       case .unreadable(let path, let reason): "cannot read the roster '\(path)': \(reason)"

@@ -41,6 +41,9 @@ public final class ServeApp: Sendable {
     credentials.all.first { $0.role == .staff }.map { "/staff/\($0.token)" }
   }
 
+  /// The routes: `/` (the problem list, or with a roster a pointer to the private links) and
+  /// `/p/ID`; a student's list and pages under `/s/TOKEN`; the class view and gradebook CSV
+  /// under `/staff/TOKEN`. Refused requests become error pages (`ServeError`).
   public func router() -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: PageErrorMiddleware(bodyLimit: settings.bodyLimit))

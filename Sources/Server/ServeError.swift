@@ -18,6 +18,9 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
   case busy
   case storageFailed
 
+  /// The HTTP status the refusal is answered with: 404 for what does not exist, 403 for a link or
+  /// form not allowed here, 413, 400, 415, 405, and 503 when grading timed out, is busy or could
+  /// not be stored.
   public var status: HTTPResponse.Status {
     switch self {
     case .notFound, .unknownProblem, .unknownLink: .notFound
@@ -30,6 +33,7 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The sentence the error page shows: what was refused and what is accepted.
   public var description: String {
     switch self {
     case .notFound(let what):

@@ -1,7 +1,10 @@
 /// How the server runs: where it listens, where it stores, how it grades.
 public struct ServeSettings: Sendable {
+  /// The address to listen on; the loopback address by default.
   public var host = "127.0.0.1"
+  /// The TCP port to listen on.
   public var port = 8080
+  /// The results database holding the roster's links and the attempts.
   public var databasePath = "results.db"
   /// The seed of the graders' random evidence (as `psverify grade --seed`).
   public var seed: UInt64 = 31230
@@ -14,6 +17,8 @@ public struct ServeSettings: Sendable {
   /// Gradings at once (the rest wait in line).
   public var slots = 2
 
+  /// The defaults: 127.0.0.1:8080, results.db, seed 31230, 100 000 trials, 10 s per grading, 64 KiB
+  /// bodies, 2 gradings at once.
   public init() {}
 
   /// Whether `host` is a loopback address (127.0.0.0/8, ::1 or localhost).

@@ -29,14 +29,20 @@ public enum Padding: String, Sendable, CaseIterable {
 
 /// A convolution's geometry along one spatial (or temporal) axis.
 public struct ConvolutionAxis: Sendable, Equatable {
+  /// The input extent X along the axis.
   public let input: Int
+  /// The filter extent ΔX (taps) along the axis.
   public let filter: Int
+  /// The stride s between consecutive outputs' first taps.
   public let stride: Int
+  /// How the border is treated, which fixes the output extent.
   public let padding: Padding
   /// Tap 0 reads input position s·x − lowPad: ⌊(k − 1)/2⌋ (centred) for `same` and `skip`, 0
   /// for `valid`, unless the caller places the filter otherwise (offsets 0…k−1 from s·x).
   public let lowPad: Int
 
+  /// An axis of input extent `input` > 0, filter `filter` > 0 and stride `stride` > 0; `lowPad`
+  /// defaults to the padding's own (`Padding.lowPad`) and must be 0 for `valid`.
   public init(input: Int, filter: Int, stride: Int = 1, padding: Padding, lowPad: Int? = nil) {
     precondition(input > 0 && filter > 0 && stride > 0,
                  "invalid axis: input \(input), filter \(filter), stride \(stride)")
@@ -48,6 +54,8 @@ public struct ConvolutionAxis: Sendable, Equatable {
     precondition(padding != .valid || self.lowPad == 0, "valid convolutions start at the border")
   }
 
+  /// The output extent: ⌈X/s⌉ for same and skip, (X − ΔX)/s + 1 for valid (0 when the filter does
+  /// not fit).
   public var output: Int { padding.outputExtent(input: input, filter: filter, stride: stride) }
 
   /// The input position read by output `x` at tap `d`: s·x + d − pad.

@@ -1,6 +1,7 @@
 extension Moments {
   /// Moments of a buffer, by two vectorised passes (SIMD8 lanes, fixed summation order, so the
   /// result is reproducible bit for bit).
+  /// - Complexity: O(n): one pass for the mean, one for M2, M3 and M4.
   public init(buffer: UnsafeBufferPointer<Double>) {
     self.init()
     let n = buffer.count
@@ -41,6 +42,8 @@ public enum ChunkedSampling {
   ///
   /// `fill(&random, out, scratch)` writes the chunk's values into `out`; `scratch` is a second
   /// buffer of the same size for its own use.
+  /// - Complexity: `fill` over ⌈count / chunkSize⌉ chunks plus O(count) for the moments, split
+  ///   over the cores; two buffers of `chunkSize` doubles per worker.
   public static func moments(
     count: Int, chunkSize: Int = 1 << 15, stream: RandomStream,
     fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,

@@ -9,12 +9,18 @@
 /// M2 = Σ (x − x̄)²,  M3 = Σ (x − x̄)³,  M4 = Σ (x − x̄)⁴
 /// ```
 public struct Moments: Sendable, Equatable {
+  /// The number of values n added.
   public private(set) var count: Int = 0
+  /// The mean x̄ of the values, 0 when none was added.
   public private(set) var mean: Double = 0
+  /// M2 = Σ (x − x̄)², the sum of squared deviations from the mean.
   public private(set) var m2: Double = 0
+  /// M3 = Σ (x − x̄)³.
   public private(set) var m3: Double = 0
+  /// M4 = Σ (x − x̄)⁴.
   public private(set) var m4: Double = 0
 
+  /// The moments of no values: n = 0 and every sum 0.
   public init() {}
 
   init(count: Int, mean: Double, m2: Double, m3: Double, m4: Double) {

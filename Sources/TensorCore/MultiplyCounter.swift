@@ -5,6 +5,7 @@ import Synchronization
 public final class MultiplyCounter: Sendable {
   private let total = Atomic<Int>(0)
 
+  /// A counter at zero.
   public init() {}
 
   /// Adds `count` multiplies.

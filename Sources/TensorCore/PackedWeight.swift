@@ -2,12 +2,16 @@
 /// each stored as [I][32], so the kernel reads two contiguous 16-float vectors per input. Pack
 /// once, use many times (a network packs its weights when it is built).
 public struct PackedWeight: Sendable {
+  /// The outputs per column panel, the micro-kernel's width (32).
   public static let panelWidth = GEMM.nr
+  /// The number of inputs I (rows of each panel).
   public let inputs: Int
+  /// The number of outputs J; the last panel is zero-padded beyond it.
   public let outputs: Int
   /// panels × inputs × 32 floats; columns past `outputs` are zero.
   let storage: [Float]
 
+  /// The number of column panels, ⌈J / 32⌉.
   public var panelCount: Int { (outputs + PackedWeight.panelWidth - 1) / PackedWeight.panelWidth }
 
   /// Packs W with shape [J, I].

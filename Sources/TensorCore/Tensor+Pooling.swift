@@ -6,6 +6,7 @@ extension Tensor where Scalar == Float {
   /// ```
   /// summed in that order and then multiplied by ¼ (one multiply per output, counted).
   /// - Precondition: X and Y are even.
+  /// - Complexity: 3 adds and 1 multiply per output, B·(X/2)·(Y/2)·C outputs.
   public func averagePool2x2(counter: MultiplyCounter? = nil) -> Tensor<Float> {
     precondition(rank == 4 && shape[1] % 2 == 0 && shape[2] % 2 == 0,
                  "2 × 2 pooling needs [B, X, Y, C] with X and Y even, got \(shape)")

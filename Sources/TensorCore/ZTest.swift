@@ -4,8 +4,11 @@ import Foundation
 /// error is known well (many draws), a Student t-test when it is itself estimated from a few
 /// replicates (`degreesOfFreedom` = replicates − 1), so that the stated false-alarm rate is true.
 public struct ZTest: Sendable, Equatable {
+  /// The estimate tested.
   public let estimate: Double
+  /// The estimate's standard error (0 for an exact value).
   public let standardError: Double
+  /// The value the estimate is tested against.
   public let hypothesis: Double
   /// The limit on |z| (on |t| for a t-test).
   public let limit: Double
@@ -15,6 +18,8 @@ public struct ZTest: Sendable, Equatable {
   /// that largest one): the false alarm is then at most `tests` × the tail (Bonferroni).
   public let tests: Int
 
+  /// A test of `estimate` ± `standardError` against `hypothesis`, passing when |z| ≤ `limit`; a
+  /// z-test unless `degreesOfFreedom` is given; `tests` statistics share the Bonferroni bound.
   public init(estimate: Double, standardError: Double, hypothesis: Double, limit: Double,
               degreesOfFreedom: Int? = nil, tests: Int = 1) {
     self.estimate = estimate
