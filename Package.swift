@@ -3,21 +3,26 @@ import PackageDescription
 
 /// Release builds target the build machine's CPU: SIMD kernels run about 100x faster than with the
 /// generic x86-64 target, where `addProduct` lowers to a scalar library call per lane (DESIGN.md).
-let native: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
+let native: [SwiftSetting] = [
+  .unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))
+]
 
 /// The kernels are optimised in debug builds too: `swift test` runs them millions of times, and
 /// unoptimised SIMD code is about 50× slower. (Still without `-target-cpu native`.)
 let optimisedKernels: [SwiftSetting] = native + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
-let problemModules = ["P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
-                      "P3cGradientDecay", "P4ScalePyramid"]
+let problemModules = [
+  "P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
+  "P3cGradientDecay", "P4ScalePyramid",
+]
 
 /// A problem module: the derivation, the implementation's use, the checks, the grader.
 func problem(_ name: String, _ extra: [Target.Dependency] = []) -> Target {
-  .target(name: name,
-          dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "Charts"]
-            + extra,
-          path: "Problems/\(name)", exclude: ["README.md"], swiftSettings: native)
+  .target(
+    name: name,
+    dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "Charts"]
+      + extra,
+    path: "Problems/\(name)", exclude: ["README.md"], swiftSettings: native)
 }
 
 let package = Package(
@@ -40,19 +45,22 @@ let package = Package(
     .target(name: "TensorCore", swiftSettings: optimisedKernels),
     .target(name: "Models", dependencies: ["TensorCore"], swiftSettings: optimisedKernels),
     .target(name: "ImageIO", dependencies: ["TensorCore"], swiftSettings: native),
-    .target(name: "IndexNotation",
-            dependencies: ["TensorCore", .product(name: "BigInt", package: "BigInt")],
-            swiftSettings: native),
+    .target(
+      name: "IndexNotation",
+      dependencies: ["TensorCore", .product(name: "BigInt", package: "BigInt")],
+      swiftSettings: native),
     .target(name: "ProblemDocument", dependencies: ["IndexNotation"], swiftSettings: native),
     /// The problem set exactly as printed, shipped with the binary as a resource.
-    .target(name: "ShippedProblemSet", path: "Problems",
-            exclude: problemModules, sources: ["ShippedProblemSet.swift"],
-            resources: [.copy("ttic31230-cnn-2019.md")]),
+    .target(
+      name: "ShippedProblemSet", path: "Problems",
+      exclude: problemModules, sources: ["ShippedProblemSet.swift"],
+      resources: [.copy("ttic31230-cnn-2019.md")]),
     /// Charts (SVG) and pictures (PNG) for figures: problems draw theirs, reports place them.
     .target(name: "Charts", swiftSettings: native),
-    .target(name: "Verification",
-            dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Charts"],
-            swiftSettings: native),
+    .target(
+      name: "Verification",
+      dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Charts"],
+      swiftSettings: native),
     problem("P1ConvMultiplies"),
     problem("P2VideoConv"),
     problem("P3aBottleneck", ["Models"]),
@@ -61,24 +69,30 @@ let package = Package(
     problem("P4ScalePyramid", ["ImageIO"]),
     /// The text readers as fuzz targets, shared by the libFuzzer harness (Fuzz/) and the tests.
     /// The problems in order, looked up by id: the one list the CLI and the server read.
-    .target(name: "ProblemRegistry",
-            dependencies: ["Verification"] + problemModules.map { .target(name: $0) },
-            swiftSettings: native),
-    .target(name: "FuzzTargets",
-            dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
+    .target(
+      name: "ProblemRegistry",
+      dependencies: ["Verification"] + problemModules.map { .target(name: $0) },
+      swiftSettings: native),
+    .target(
+      name: "FuzzTargets",
+      dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
     .target(
       name: "ResultStore",
       dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: native),
     /// A class graded at once: readers (roster, class CSV, rubric), answer groups, gradebooks,
     /// feedback pages, regrading. The only importer of TOMLKit.
-    .target(name: "Classroom",
-            dependencies: ["TensorCore", "IndexNotation", "Verification", "ResultStore",
-                           .product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: native),
-    .target(name: "Report",
-            dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore", "Charts"],
-            swiftSettings: native),
+    .target(
+      name: "Classroom",
+      dependencies: [
+        "TensorCore", "IndexNotation", "Verification", "ResultStore",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
+      swiftSettings: native),
+    .target(
+      name: "Report",
+      dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore", "Charts"],
+      swiftSettings: native),
     .target(
       name: "PSVerifyCLI",
       dependencies: [
@@ -100,19 +114,23 @@ let package = Package(
       swiftSettings: native),
     .executableTarget(
       name: "psverify-serve",
-      dependencies: ["Server", "ResultStore", "ProblemRegistry",
-                     .product(name: "Hummingbird", package: "hummingbird"),
-                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "Server", "ResultStore", "ProblemRegistry",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: native),
 
-    .target(name: "TestSupport",
-            dependencies: ["TensorCore", "Verification", "ProblemDocument", "ShippedProblemSet"],
-            path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport",
+      dependencies: ["TensorCore", "Verification", "ProblemDocument", "ShippedProblemSet"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "Models", "TestSupport"]),
     .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),
-    .testTarget(name: "ProblemDocumentTests",
-                dependencies: ["ProblemDocument", "ShippedProblemSet", "TestSupport"],
-                exclude: ["Fixtures", "Corpus", "HeldOut"]),
+    .testTarget(
+      name: "ProblemDocumentTests",
+      dependencies: ["ProblemDocument", "ShippedProblemSet", "TestSupport"],
+      exclude: ["Fixtures", "Corpus", "HeldOut", "HeldOut2"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
     .testTarget(
       name: "ResultStoreTests",
@@ -122,13 +140,17 @@ let package = Package(
       name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
     .testTarget(
       name: "GradingSuite",
-      dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
-                     "TensorCore", "Models", "ImageIO", "TestSupport"]
+      dependencies: [
+        "Verification", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
+        "TensorCore", "Models", "ImageIO", "TestSupport",
+      ]
         + problemModules.map { .target(name: $0) }),
     .testTarget(
       name: "CLITests",
-      dependencies: ["psverify", "PSVerifyCLI", "ResultStore", "TestSupport", "ProblemRegistry",
-                     "Verification", "Charts", "IndexNotation", "ProblemDocument", "TensorCore"]),
+      dependencies: [
+        "psverify", "PSVerifyCLI", "ResultStore", "TestSupport", "ProblemRegistry",
+        "Verification", "Charts", "IndexNotation", "ProblemDocument", "TensorCore",
+      ]),
     .testTarget(
       name: "ClassroomTests",
       dependencies: ["Classroom", "ResultStore", "Verification", "IndexNotation", "TestSupport"]
@@ -136,13 +158,17 @@ let package = Package(
     .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["Server", "ResultStore", "Classroom", "ProblemRegistry", "Verification",
-                     "TestSupport",
-                     .product(name: "HummingbirdTesting", package: "hummingbird")]),
+      dependencies: [
+        "Server", "ResultStore", "Classroom", "ProblemRegistry", "Verification",
+        "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(
       name: "ReportTests",
-      dependencies: ["Report", "ResultStore", "Verification", "TestSupport", "Charts",
-                     "ProblemRegistry"]
+      dependencies: [
+        "Report", "ResultStore", "Verification", "TestSupport", "Charts",
+        "ProblemRegistry",
+      ]
         + problemModules.map { .target(name: $0) }),
   ],
   swiftLanguageModes: [.v6]

@@ -9,8 +9,10 @@ public enum ShippedProblemSet {
   /// The document's text, read from the bundled resource once.
   public static let text: String = {
     guard let url = Bundle.module.url(forResource: "ttic31230-cnn-2019", withExtension: "md"),
-          let data = try? Data(contentsOf: url) else {
-      preconditionFailure("the shipped problem set \(fileName) is missing from psverify's resources")
+      let data = try? Data(contentsOf: url)
+    else {
+      preconditionFailure(
+        "the shipped problem set \(fileName) is missing from psverify's resources")
     }
     return String(decoding: data, as: UTF8.self)
   }()

@@ -18,7 +18,7 @@ DECLARATION = re.compile(
     r"nonisolated|nonmutating|indirect|convenience|required|lazy|private\(set\)|"
     r"fileprivate\(set\)|internal\(set\))\s+)*(class|struct|enum|protocol|actor|func|init|var|let|"
     r"subscript|typealias)\b")
-ATTRIBUTE = re.compile(r"^\s*@\w+(\([^)]*\))?\s*$")
+ATTRIBUTE = re.compile(r"^\s*(?:@\w+(?:\([^)]*\))?\s*)+$")
 
 
 def documented(lines, index):

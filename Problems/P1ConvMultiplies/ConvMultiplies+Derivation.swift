@@ -17,13 +17,16 @@ extension ConvMultiplies {
   static func counts() throws -> Counts {
     var parser = Parser(equation)
     let count = try parser.parseEquation().multiplyCount
-    let x = Polynomial.symbol("X"), y = Polynomial.symbol("Y")
-    let dx = Polynomial.symbol("ΔX"), dy = Polynomial.symbol("ΔY")
+    let x = Polynomial.symbol("X")
+    let y = Polynomial.symbol("Y")
+    let dx = Polynomial.symbol("ΔX")
+    let dy = Polynomial.symbol("ΔY")
     let valid = count.substituting(["X": x - dx + Polynomial(1), "Y": y - dy + Polynomial(1)])
     return Counts(fromEquation: count, same: count, valid: valid)
   }
 
-  static let validConvention = "`valid` borders: only windows that fit inside the X × Y image are "
+  static let validConvention =
+    "`valid` borders: only windows that fit inside the X × Y image are "
     + "computed, (X − ΔX + 1)·(Y − ΔY + 1) outputs per image and channel"
 
   /// Σ over output positions of the taps inside the image, along one axis, for `skip`:

@@ -8,8 +8,10 @@ extension ConvMultiplies {
   /// otherwise what differs, with a point where both values are shown and the kernel's own count
   /// there. A variant's `structure` (stride, groups, borders) has one count and no `valid`
   /// alternative; its kernel count is the grouped, strided kernel's.
-  static func grade(_ text: String, _ derivation: Derivation,
-                    structure: ConvStructure = .base) -> Grade {
+  static func grade(
+    _ text: String, _ derivation: Derivation,
+    structure: ConvStructure = .base
+  ) -> Grade {
     guard case .polynomial(let same) = derivation.answer else {
       return Grade(.unreadable, feedback: ["psverify's own count is not a polynomial"])
     }
@@ -23,31 +25,39 @@ extension ConvMultiplies {
     }
     let reading = answer.factoredDescription
     if answer == same {
-      return Grade(.correct, reading: reading, answer: .polynomial(answer),
-                   feedback: [structure == .base
-                     ? "Equal to B·X·Y·ΔX·ΔY·N_out·N_in exactly: one multiply per output, tap "
-                       + "and input channel, the border zeros included (stride 1, `same`)."
-                     : "Equal to \(same.factoredDescription) exactly: one multiply per output, tap "
-                       + "and input channel of its group (\(structure.summary))."])
+      return Grade(
+        .correct, reading: reading, answer: .polynomial(answer),
+        feedback: [
+          structure == .base
+            ? "Equal to B·X·Y·ΔX·ΔY·N_out·N_in exactly: one multiply per output, tap "
+              + "and input channel, the border zeros included (stride 1, `same`)."
+            : "Equal to \(same.factoredDescription) exactly: one multiply per output, tap "
+              + "and input channel of its group (\(structure.summary))."
+        ])
     }
     if answer == valid {
-      return Grade(.correct, reading: reading, answer: .polynomial(answer),
-                   feedback: ["Equal to the count under `valid` borders exactly."],
-                   convention: validConvention)
+      return Grade(
+        .correct, reading: reading, answer: .polynomial(answer),
+        feedback: ["Equal to the count under `valid` borders exactly."],
+        convention: validConvention)
     }
     var feedback: [String] = []
-    let threshold = Polynomial.symbol("B") * structure.outputExtent("X", "ΔX")
+    let threshold =
+      Polynomial.symbol("B") * structure.outputExtent("X", "ΔX")
       * structure.outputExtent("Y", "ΔY") * .symbol("N_out")
     if answer - same == threshold {
-      feedback.append("The threshold B[n_out] is subtracted, which costs no multiply: drop the term B·X·Y·N_out.")
+      feedback.append(
+        "The threshold B[n_out] is subtracted, which costs no multiply: drop the term B·X·Y·N_out.")
     }
-    let (sentences, point) = PolynomialFeedback.describe(answer: answer, expected: same, what: "multiplies",
-                                                         point: gradingPoint(structure))
+    let (sentences, point) = PolynomialFeedback.describe(
+      answer: answer, expected: same, what: "multiplies",
+      point: gradingPoint(structure))
     feedback += sentences
     if let point, let counted = kernelCount(at: point, structure: structure) {
-      feedback.append(structure == .base
-        ? "The conv2d kernel, run there with `same` borders, counts \(counted) multiplies."
-        : "The conv2d kernel, run there with \(structure.summary), counts \(counted) multiplies.")
+      feedback.append(
+        structure == .base
+          ? "The conv2d kernel, run there with `same` borders, counts \(counted) multiplies."
+          : "The conv2d kernel, run there with \(structure.summary), counts \(counted) multiplies.")
     }
     return Grade(.incorrect, reading: reading, answer: .polynomial(answer), feedback: feedback)
   }
@@ -56,11 +66,13 @@ extension ConvMultiplies {
   /// point names every size and is small enough to run at once.
   static func kernelCount(at point: [String: Int], structure: ConvStructure = .base) -> Int? {
     guard let b = point["B"], let x = point["X"], let y = point["Y"], let fx = point["ΔX"],
-          let fy = point["ΔY"], let o = point["N_out"], let i = point["N_in"],
-          ResourceLimits.saturatingProduct([b, x, y, fx, fy, o, i]) <= 10_000_000 else { return nil }
+      let fy = point["ΔY"], let o = point["N_out"], let i = point["N_in"],
+      ResourceLimits.saturatingProduct([b, x, y, fx, fy, o, i]) <= 10_000_000
+    else { return nil }
     var random = RandomStream(seed: 1).split("grading-point")
-    let shape = Shape(batch: b, width: x, height: y, inputs: i, outputs: o, filterX: fx,
-                      filterY: fy)
+    let shape = Shape(
+      batch: b, width: x, height: y, inputs: i, outputs: o, filterX: fx,
+      filterY: fy)
     guard structure != .base else {
       return countedMultiplies(shape, padding: .same, random: &random)
     }

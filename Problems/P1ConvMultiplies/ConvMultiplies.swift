@@ -9,7 +9,8 @@ public enum ConvMultiplies {
 
   /// The convolution in the course's notation, as psverify writes it (stride 1, taps from the
   /// output position x + Δx; thresholds subtracted; no activation function).
-  static let equation = "L′[b, x, y, n_out] = K[n_out, ΔX, ΔY, N_in] L[b, x + ΔX, y + ΔY, N_in] − B[n_out]"
+  static let equation =
+    "L′[b, x, y, n_out] = K[n_out, ΔX, ΔY, N_in] L[b, x + ΔX, y + ΔY, N_in] − B[n_out]"
 
   /// The names an answer may use, with the spellings people type.
   public static let symbols = SymbolTable([
@@ -36,17 +37,22 @@ public struct ConvMultipliesProblem: Problem {
 
   public var parameters: [ParameterSpec] {
     [
-      ParameterSpec("B", "batch size of the user's shape", domain: .integer(1...4096), default: .integer(8)),
-      ParameterSpec("X", "image width X (input)", domain: .integer(1...8192), default: .integer(56)),
-      ParameterSpec("Y", "image height Y (input)", domain: .integer(1...8192), default: .integer(56)),
+      ParameterSpec(
+        "B", "batch size of the user's shape", domain: .integer(1...4096), default: .integer(8)),
+      ParameterSpec(
+        "X", "image width X (input)", domain: .integer(1...8192), default: .integer(56)),
+      ParameterSpec(
+        "Y", "image height Y (input)", domain: .integer(1...8192), default: .integer(56)),
       ParameterSpec("N_in", "input channels", domain: .integer(1...4096), default: .integer(64)),
       ParameterSpec("N_out", "output channels", domain: .integer(1...4096), default: .integer(64)),
       ParameterSpec("DX", "filter width ΔX", domain: .integer(1...1024), default: .integer(3)),
       ParameterSpec("DY", "filter height ΔY", domain: .integer(1...1024), default: .integer(3)),
-      ParameterSpec("padding", "border convention of the user's shape",
-                    domain: .choice(Padding.allCases.map(\.rawValue)), default: .choice("same")),
-      ParameterSpec("shapes", "random shapes per padding convention",
-                    domain: .integer(1...100_000), default: .integer(200)),
+      ParameterSpec(
+        "padding", "border convention of the user's shape",
+        domain: .choice(Padding.allCases.map(\.rawValue)), default: .choice("same")),
+      ParameterSpec(
+        "shapes", "random shapes per padding convention",
+        domain: .integer(1...100_000), default: .integer(200)),
     ]
   }
 
@@ -62,16 +68,20 @@ public struct ConvMultipliesProblem: Problem {
     ConvMultiplies.firstCount(solution)
   }
 
-  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext)
+    -> Grade
+  {
     ConvMultiplies.grade(answer, derivation)
   }
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
     guard case .polynomial(let candidate) = derivation.answer,
-          case .polynomial(let valid)? = derivation.alternative("`valid`") else { return [] }
-    return ConvMultiplies.checks(candidate: candidate, valid: valid,
-                                 user: ConvMultiplies.UserShape(parameters),
-                                 shapes: parameters.integer("shapes"))
+      case .polynomial(let valid)? = derivation.alternative("`valid`")
+    else { return [] }
+    return ConvMultiplies.checks(
+      candidate: candidate, valid: valid,
+      user: ConvMultiplies.UserShape(parameters),
+      shapes: parameters.integer("shapes"))
   }
 
   public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
@@ -83,7 +93,9 @@ extension ConvMultiplies {
   /// The first count (a non-constant formula) among a solution's fragments.
   static func firstCount(_ fragments: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
     for r in fragments {
-      if case .formula(_, let p?) = r.content, p.constantValue == nil { return (r.fragment.text, r.fragment) }
+      if case .formula(_, let p?) = r.content, p.constantValue == nil {
+        return (r.fragment.text, r.fragment)
+      }
     }
     return nil
   }

@@ -10,7 +10,9 @@ extension VideoConv {
   static func variantChecks(candidate: Equation, structure v: VideoStructure, clips: Int)
     -> [Check]
   {
-    var checks = [variantEquationCheck(candidate, v, clips: clips), variantCountCheck(candidate, v)]
+    var checks = [
+      variantEquationCheck(candidate, v, clips: clips), variantCountCheck(candidate, v),
+    ]
     if v.time == .causal { checks.append(causalityCheck(v)) }
     return checks
   }
@@ -95,22 +97,34 @@ extension VideoConv {
         let before = forward(v, s, data)
         let t0 = r.nextInt(below: before.shape[3] - 1)
         var changed = data
-        for b in 0..<s.batch { for x in 0..<s.width { for y in 0..<s.height {
-          for t in (v.timeStride * t0 + 1)..<s.frames { for i in 0..<s.inputs {
-            changed.input[b, x, y, t, i] += 1
-          } }
-        } } }
-        let after = forward(v, s, changed)
-        for b in 0..<s.batch { for x in 0..<before.shape[1] { for y in 0..<before.shape[2] {
-          for t in 0..<before.shape[3] { for j in 0..<s.outputs {
-            let d = Double(abs(before[b, x, y, t, j] - after[b, x, y, t, j]))
-            if t <= t0 {
-              pastChanged = max(pastChanged, d)
-            } else {
-              futureChanged = max(futureChanged, d)
+        for b in 0..<s.batch {
+          for x in 0..<s.width {
+            for y in 0..<s.height {
+              for t in (v.timeStride * t0 + 1)..<s.frames {
+                for i in 0..<s.inputs {
+                  changed.input[b, x, y, t, i] += 1
+                }
+              }
             }
-          } }
-        } } }
+          }
+        }
+        let after = forward(v, s, changed)
+        for b in 0..<s.batch {
+          for x in 0..<before.shape[1] {
+            for y in 0..<before.shape[2] {
+              for t in 0..<before.shape[3] {
+                for j in 0..<s.outputs {
+                  let d = Double(abs(before[b, x, y, t, j] - after[b, x, y, t, j]))
+                  if t <= t0 {
+                    pastChanged = max(pastChanged, d)
+                  } else {
+                    futureChanged = max(futureChanged, d)
+                  }
+                }
+              }
+            }
+          }
+        }
       }
       return Measurement(
         status: pastChanged == 0 && futureChanged > 0 ? .pass : .fail, expected: .real(0),

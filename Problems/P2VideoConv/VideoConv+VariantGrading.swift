@@ -60,8 +60,9 @@ extension VideoConv {
           .joined(separator: "; ") + ".")
     }
     if roles.activation != "σ" {
-      feedback.append("The layer applies σ to K·L − B; the answer's activation is "
-        + (roles.activation ?? "missing") + ".")
+      feedback.append(
+        "The layer applies σ to K·L − B; the answer's activation is "
+          + (roles.activation ?? "missing") + ".")
     }
     if roles.threshold == nil {
       feedback.append("There is no threshold B_{ℓ+1}[j] inside the activation.")

@@ -80,9 +80,17 @@ extension VideoConv {
     let (j, fx, fy, ft, i) = (
       filter.shape[0], filter.shape[1], filter.shape[2], filter.shape[3], filter.shape[4]
     )
-    for a in 0..<j { for x in 0..<fx { for y in 0..<fy { for d in 0..<ft { for c in 0..<i {
-      out[a, x, y, d, c] = filter[a, x, y, ft - 1 - d, c]
-    } } } } }
+    for a in 0..<j {
+      for x in 0..<fx {
+        for y in 0..<fy {
+          for d in 0..<ft {
+            for c in 0..<i {
+              out[a, x, y, d, c] = filter[a, x, y, ft - 1 - d, c]
+            }
+          }
+        }
+      }
+    }
     return out
   }
 

@@ -15,8 +15,10 @@ public enum VideoConv {
   public struct Shape: Sendable, CustomStringConvertible {
     public var batch, width, height, frames, inputs, outputs, filterX, filterY, filterT, stride: Int
 
-    public init(batch: Int, width: Int, height: Int, frames: Int, inputs: Int, outputs: Int,
-                filterX: Int, filterY: Int, filterT: Int, stride: Int) {
+    public init(
+      batch: Int, width: Int, height: Int, frames: Int, inputs: Int, outputs: Int,
+      filterX: Int, filterY: Int, filterT: Int, stride: Int
+    ) {
       (self.batch, self.width, self.height, self.frames) = (batch, width, height, frames)
       (self.inputs, self.outputs) = (inputs, outputs)
       (self.filterX, self.filterY, self.filterT, self.stride) = (filterX, filterY, filterT, stride)
@@ -28,18 +30,23 @@ public enum VideoConv {
     }
 
     func axes(_ padding: Padding) -> [ConvolutionAxis] {
-      [ConvolutionAxis(input: width, filter: filterX, stride: stride, padding: padding),
-       ConvolutionAxis(input: height, filter: filterY, stride: stride, padding: padding),
-       ConvolutionAxis(input: frames, filter: filterT, stride: stride, padding: padding)]
+      [
+        ConvolutionAxis(input: width, filter: filterX, stride: stride, padding: padding),
+        ConvolutionAxis(input: height, filter: filterY, stride: stride, padding: padding),
+        ConvolutionAxis(input: frames, filter: filterT, stride: stride, padding: padding),
+      ]
     }
 
     /// A small random shape that fits `valid` (filters no longer than the clip).
     static func random(_ r: inout RandomStream, stride: Int) -> Shape {
-      let w = 1 + r.nextInt(below: 9), h = 1 + r.nextInt(below: 9), t = 1 + r.nextInt(below: 7)
-      return Shape(batch: 1 + r.nextInt(below: 2), width: w, height: h, frames: t,
-                   inputs: 1 + r.nextInt(below: 3), outputs: 1 + r.nextInt(below: 3),
-                   filterX: 1 + r.nextInt(below: w), filterY: 1 + r.nextInt(below: h),
-                   filterT: 1 + r.nextInt(below: t), stride: stride)
+      let w = 1 + r.nextInt(below: 9)
+      let h = 1 + r.nextInt(below: 9)
+      let t = 1 + r.nextInt(below: 7)
+      return Shape(
+        batch: 1 + r.nextInt(below: 2), width: w, height: h, frames: t,
+        inputs: 1 + r.nextInt(below: 3), outputs: 1 + r.nextInt(below: 3),
+        filterX: 1 + r.nextInt(below: w), filterY: 1 + r.nextInt(below: h),
+        filterT: 1 + r.nextInt(below: t), stride: stride)
     }
   }
 }
@@ -54,7 +61,8 @@ public struct VideoConvProblem: Problem {
     L_ℓ[B, X, Y, T, I] with a filter that has a time offset Δt and a stride s in space and time, \
     using the repeated-index summation convention.
     """
-  public let answerFormat = "an equation such as "
+  public let answerFormat =
+    "an equation such as "
     + "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,s*x+dX,s*y+dY,s*t+dT,I] - B[j])"
   public let defaultTrials = 1
 
@@ -68,9 +76,11 @@ public struct VideoConvProblem: Problem {
       size("N_in", "input channels", 16), size("N_out", "output channels", 16),
       size("DX", "filter width ΔX", 3), size("DY", "filter height ΔY", 3),
       size("DT", "filter length ΔT", 3),
-      ParameterSpec("s", "stride in space and time", domain: .integer(1...64), default: .integer(2)),
-      ParameterSpec("padding", "border convention of the user's shape",
-                    domain: .choice(["valid", "same"]), default: .choice("valid")),
+      ParameterSpec(
+        "s", "stride in space and time", domain: .integer(1...64), default: .integer(2)),
+      ParameterSpec(
+        "padding", "border convention of the user's shape",
+        domain: .choice(["valid", "same"]), default: .choice("valid")),
     ]
   }
 
@@ -89,29 +99,35 @@ public struct VideoConvProblem: Problem {
     return nil
   }
 
-  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext)
+    -> Grade
+  {
     VideoConv.grade(answer, derivation, &context)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
     guard case .equation(let eq) = derivation.answer else { return [] }
-    return VideoConv.checks(candidate: eq, user: VideoConv.userShape(p),
-                            padding: Padding(rawValue: p.choice("padding"))!)
+    return VideoConv.checks(
+      candidate: eq, user: VideoConv.userShape(p),
+      padding: Padding(rawValue: p.choice("padding"))!)
   }
 }
 
 extension VideoConv {
   static func userShape(_ p: ParameterValues) -> Shape {
-    Shape(batch: p.integer("B"), width: p.integer("X"), height: p.integer("Y"),
-          frames: p.integer("T"), inputs: p.integer("N_in"), outputs: p.integer("N_out"),
-          filterX: p.integer("DX"), filterY: p.integer("DY"), filterT: p.integer("DT"),
-          stride: p.integer("s"))
+    Shape(
+      batch: p.integer("B"), width: p.integer("X"), height: p.integer("Y"),
+      frames: p.integer("T"), inputs: p.integer("N_in"), outputs: p.integer("N_out"),
+      filterX: p.integer("DX"), filterY: p.integer("DY"), filterT: p.integer("DT"),
+      stride: p.integer("s"))
   }
 
   static func validate(_ s: Shape, padding: Padding) throws {
     if padding == .valid {
-      for (name, input, filter) in [("ΔX", s.width, s.filterX), ("ΔY", s.height, s.filterY),
-                                    ("ΔT", s.frames, s.filterT)] where filter > input {
+      for (name, input, filter) in [
+        ("ΔX", s.width, s.filterX), ("ΔY", s.height, s.filterY),
+        ("ΔT", s.frames, s.filterT),
+      ] where filter > input {
         throw ParameterError.tooLarge(
           "the filter \(name) = \(filter) is longer than the clip (\(input)); under valid "
             + "padding no output fits: use a filter of at most \(input), or --param padding=same")
@@ -119,8 +135,10 @@ extension VideoConv {
     }
     let bytes = estimatedBytes(s, padding: padding)
     let multiplies = ResourceLimits.saturatingProduct(
-      [s.batch, ResourceLimits.saturatingProduct(s.axes(padding).map(\.output)), s.outputs,
-       s.filterX, s.filterY, s.filterT, s.inputs])
+      [
+        s.batch, ResourceLimits.saturatingProduct(s.axes(padding).map(\.output)), s.outputs,
+        s.filterX, s.filterY, s.filterT, s.inputs,
+      ])
     let budget = ResourceLimits.memoryBudget()
     if bytes > budget.bytes {
       throw ParameterError.tooLarge(
@@ -148,7 +166,8 @@ extension VideoConv {
     let output = ResourceLimits.saturatingProduct(
       [s.batch, ResourceLimits.saturatingProduct(s.axes(padding).map(\.output)), s.outputs])
     return ResourceLimits.saturatingSum([
-      ResourceLimits.saturatingProduct([input, 12]), ResourceLimits.saturatingProduct([kernel, 16]),
+      ResourceLimits.saturatingProduct([input, 12]),
+      ResourceLimits.saturatingProduct([kernel, 16]),
       ResourceLimits.saturatingProduct([output, 4]), 64 << 20,
     ])
   }

@@ -34,10 +34,12 @@ public struct VideoConvVariantProblem: VariantProblem {
     case .valid:
       text += "; in time only windows that lie inside the clip are computed (`valid`)"
     case .centred:
-      text += "; in time the filter spans 3 frames centred on the output's frame, with zeros "
+      text +=
+        "; in time the filter spans 3 frames centred on the output's frame, with zeros "
         + "read outside the clip"
     case .causal:
-      text += "; the time filter is causal: its offset ΔT counts frames back from the output's "
+      text +=
+        "; the time filter is causal: its offset ΔT counts frames back from the output's "
         + "frame, so an output never reads a later frame, and zeros are read before frame 0"
     }
     return text + "."

@@ -47,10 +47,13 @@ public struct VideoStructure: Sendable, Equatable {
 
   /// "stride 2 in space, 3 in time, centred 3 × 3 spatial filter, causal time filter".
   public var summary: String {
-    let strides = spaceStride == timeStride
+    let strides =
+      spaceStride == timeStride
       ? "stride \(spaceStride) in space and time"
       : "stride \(spaceStride) in space, \(timeStride) in time"
-    let spatial = space == .centred ? "centred 3 × 3 spatial filter (zeros outside)"
+    let spatial =
+      space == .centred
+      ? "centred 3 × 3 spatial filter (zeros outside)"
       : "`valid` spatial borders"
     let temporal: String
     switch time {

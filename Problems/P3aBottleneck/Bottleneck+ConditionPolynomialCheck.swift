@@ -26,17 +26,22 @@ extension Bottleneck {
         + "N ≤ \(widest), L ≤ 12, on the boundary N_bottle = N/2 included",
       params: [("condition", .text(condition.description)), ("max_N", .integer(widest))]
     ) { _ in
-      var cases = 0, agree = 0, boundary = 0
+      var cases = 0
+      var agree = 0
+      var boundary = 0
       var mismatches: [String] = []
       for layers in 2...12 {
         for width in 1...widest {
           var points = (1...width).map { Rational($0) }
           if width % 2 == 1 { points.append(Rational(width, 2)) }
           for bottleneck in points {
-            let point = ["N": Rational(width), "N_bottle": bottleneck, "L": Rational(layers),
-                         "M": Rational(layers - 1)]
+            let point = [
+              "N": Rational(width), "N_bottle": bottleneck, "L": Rational(layers),
+              "M": Rational(layers - 1),
+            ]
             guard let b = candidate.bottleneck.evaluate(point),
-                  let p = candidate.plain.evaluate(point) else { continue }
+              let p = candidate.plain.evaluate(point)
+            else { continue }
             let fewer = b < p
             let predicted = condition.holds(point)
             cases += 1
@@ -44,9 +49,10 @@ extension Bottleneck {
             if predicted == fewer {
               agree += 1
             } else if mismatches.count < 3 {
-              mismatches.append("N=\(width) N_bottle=\(bottleneck) L=\(layers): counts \(b) and "
-                                  + "\(p), the condition says "
-                                  + (predicted.map(String.init) ?? "nothing"))
+              mismatches.append(
+                "N=\(width) N_bottle=\(bottleneck) L=\(layers): counts \(b) and "
+                  + "\(p), the condition says "
+                  + (predicted.map(String.init) ?? "nothing"))
             }
           }
         }
@@ -55,8 +61,10 @@ extension Bottleneck {
         status: agree == cases && cases > 0 ? .pass : .fail, expected: .integer(cases),
         measured: .integer(agree), tolerance: .exact,
         detail: "\(agree) of \(cases) points agree (\(boundary) on the boundary N_bottle = N/2)"
-          + (mismatches.isEmpty ? "" : "; first disagreements: "
-               + mismatches.joined(separator: "; ")))
+          + (mismatches.isEmpty
+            ? ""
+            : "; first disagreements: "
+              + mismatches.joined(separator: "; ")))
     }
   }
 }

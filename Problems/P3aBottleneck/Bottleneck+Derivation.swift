@@ -9,23 +9,30 @@ extension Bottleneck {
       var parser = Parser(text)
       perEquation.append(try parser.parseEquation().multiplyCount)
     }
-    let n = Polynomial.symbol("N"), layers = Polynomial.symbol("L")
+    let n = Polynomial.symbol("N")
+    let layers = Polynomial.symbol("L")
     let square: [String: Polynomial] = ["N_in": n, "N_out": n]
     let perBlock = perEquation.reduce(Polynomial(), +).substituting(square)
     var plainParser = Parser(plainEquation)
     let perLayer = try plainParser.parseEquation().multiplyCount
     // L layers counting the input layer: L − 1 blocks (or matrices).
     let blocks = layers - Polynomial(1)
-    let bottleneck = perBlock * blocks, plain = perLayer * blocks
+    let bottleneck = perBlock * blocks
+    let plain = perLayer * blocks
     // plain − bottleneck > 0 with L = M + 1, M > 0 (at least one block), N > 0, N_bottle > 0.
     let m = Polynomial.symbol("M")
     let difference = (plain - bottleneck).substituting(["L": m + Polynomial(1)])
     let condition = try difference.solvePositive(in: "N_bottle", positive: ["N", "M", "N_bottle"])
     // Dividing by the positive factor M = L − 1 needs L ≥ 2: part of the condition.
-    let layerCondition = LinearInequality(symbol: "L", relation: .greaterOrEqual, bound: Polynomial(2))
-    let answer = Answer(bottleneck: bottleneck, plain: plain,
-                        condition: [LinearInequality(symbol: condition.symbol, relation: condition.relation,
-                                                     bound: condition.bound), layerCondition])
+    let layerCondition = LinearInequality(
+      symbol: "L", relation: .greaterOrEqual, bound: Polynomial(2))
+    let answer = Answer(
+      bottleneck: bottleneck, plain: plain,
+      condition: [
+        LinearInequality(
+          symbol: condition.symbol, relation: condition.relation,
+          bound: condition.bound), layerCondition,
+      ])
     return (answer, perEquation)
   }
 
@@ -36,7 +43,8 @@ extension Bottleneck {
       steps: [
         DerivationStep(
           "The notation engine reads the block's three equations (\(blockEquations.joined(separator: "; "))) "
-            + "and counts, per example: \(per[0]) for L̃, \(per[1]) for L̂, \(per[2]) for the residual add."),
+            + "and counts, per example: \(per[0]) for L̃, \(per[1]) for L̂, \(per[2]) for the residual add."
+        ),
         DerivationStep(
           "With N_in = N_out = N a block costs \(a.bottleneck.substituting(["L": Polynomial(2)])) "
             + "multiplies; L layers counting the input layer have L − 1 blocks: "
@@ -49,10 +57,12 @@ extension Bottleneck {
           "Fewer multiplies: \(a.plain) − (\(a.bottleneck)) > 0. With L = M + 1, M ≥ 1, the "
             + "positive factor M·N divides out, leaving the linear inequality \(main) (strict: at "
             + "N_bottle = N/2 the counts are equal)."),
-        DerivationStep("For L = 1 there are no blocks and both counts are 0, so the condition needs L ≥ 2."),
+        DerivationStep(
+          "For L = 1 there are no blocks and both counts are 0, so the condition needs L ≥ 2."),
       ],
       answer: a.typed,
-      summary: "bottleneck \(a.bottleneck.factoredDescription), plain \(a.plain.factoredDescription) "
+      summary:
+        "bottleneck \(a.bottleneck.factoredDescription), plain \(a.plain.factoredDescription) "
         + "per example; fewer when \(main) (L ≥ 2)")
   }
 }

@@ -12,10 +12,12 @@ extension Bottleneck {
   /// ```
   /// The counts cannot see a wrong value (a threshold added instead of subtracted); this can.
   static func forwardReferenceCheck() -> Check {
-    Check(id: "network-forward-reference", kind: .numeric,
-          summary: "the SIMD bottleneck and plain MLP forward passes equal hand-written loops in "
-            + "Double",
-          params: [("N", 6), ("N_bottle", 3), ("L", 4), ("batch", 5)]) { context in
+    Check(
+      id: "network-forward-reference", kind: .numeric,
+      summary: "the SIMD bottleneck and plain MLP forward passes equal hand-written loops in "
+        + "Double",
+      params: [("N", 6), ("N_bottle", 3), ("L", 4), ("batch", 5)]
+    ) { context in
       let (n, k, layers, batch) = (6, 3, 4, 5)
       let net = BottleneckResidualMLP.random(
         width: n, bottleneck: k, layers: layers, gamma: nil,
@@ -24,8 +26,11 @@ extension Bottleneck {
       let input = Tensor<Float>.normal(shape: [batch, n], random: &r)
       var plainWeights: [(Tensor<Float>, Tensor<Float>)] = []
       for _ in 1..<layers {
-        plainWeights.append((.normal(shape: [n, n], standardDeviation: 0.5, random: &r),
-                             .normal(shape: [n], standardDeviation: 0.3, random: &r)))
+        plainWeights.append(
+          (
+            .normal(shape: [n, n], standardDeviation: 0.5, random: &r),
+            .normal(shape: [n], standardDeviation: 0.3, random: &r)
+          ))
       }
       let fast = net.forward(input)
       var plain = input
@@ -45,8 +50,9 @@ extension Bottleneck {
         }
         for (w, b) in plainWeights { y = layer(y, w, b) }
         for i in 0..<n {
-          worst = max(worst, abs(Double(fast[row, i]) - x[i]) / (1 + abs(x[i])),
-                      abs(Double(plain[row, i]) - y[i]) / (1 + abs(y[i])))
+          worst = max(
+            worst, abs(Double(fast[row, i]) - x[i]) / (1 + abs(x[i])),
+            abs(Double(plain[row, i]) - y[i]) / (1 + abs(y[i])))
         }
       }
       // Float32 unit roundoff 6e-8, dot products of ≤ 6 terms, 3 layers: ≲ 2e-6.
@@ -54,7 +60,8 @@ extension Bottleneck {
       return Measurement(
         status: worst <= bound ? .pass : .fail, expected: .real(0), measured: .real(worst),
         tolerance: Tolerance(
-          .absolute, bound, reason: "Float32 rounding over 3 layers of ≤ 6-term dot products ≲ 2e-6"),
+          .absolute, bound, reason: "Float32 rounding over 3 layers of ≤ 6-term dot products ≲ 2e-6"
+        ),
         detail: "largest |fast − reference| / (1 + |reference|) over both networks = "
           + Value.format(worst))
     }

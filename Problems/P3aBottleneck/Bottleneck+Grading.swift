@@ -10,7 +10,8 @@ extension Bottleneck {
     var condition: ReadFragment?
     for r in solution {
       switch r.content {
-      case .formula(_, let p?) where p.constantValue == nil: if counts.count < 2 { counts.append(r) }
+      case .formula(_, let p?) where p.constantValue == nil:
+        if counts.count < 2 { counts.append(r) }
       case .comparisons: if condition == nil { condition = r }
       default: break
       }
@@ -24,8 +25,10 @@ extension Bottleneck {
   /// gets a point where both values are shown with the multiplies counted in a real forward
   /// pass there, a wrong condition a network where the counts contradict it. A variant's
   /// `structure` sets the networks run for that evidence.
-  static func grade(_ text: String, _ derivation: Derivation,
-                    structure: BottleneckStructure = .base) -> Grade {
+  static func grade(
+    _ text: String, _ derivation: Derivation,
+    structure: BottleneckStructure = .base
+  ) -> Grade {
     guard let derived = Answer(derivation.answer) else {
       return Grade(.unreadable, feedback: ["psverify's own answer is not in the expected form"])
     }
@@ -40,42 +43,61 @@ extension Bottleneck {
     do throws(AnswerSyntaxError) {
       for part in parts.parts {
         if part.conjuncts.allSatisfy({ $0.relations.isEmpty }) && part.conjuncts.count == 1 {
-          counts.append((part.label, try AnswerReading.polynomial(part.conjuncts[0].operands[0],
-                                                                 symbols: symbols, text: text)))
+          counts.append(
+            (
+              part.label,
+              try AnswerReading.polynomial(
+                part.conjuncts[0].operands[0],
+                symbols: symbols, text: text)
+            ))
         } else {
           comparisons += try ConditionReading.comparisons(part, symbols: symbols, text: text)
         }
       }
       if comparisons.count > ConditionReading.maximumComparisons {
-        throw AnswerSyntaxError("\(comparisons.count) comparisons; psverify reads conditions of up to "
-                                  + "\(ConditionReading.maximumComparisons)", offset: 0, in: text)
+        throw AnswerSyntaxError(
+          "\(comparisons.count) comparisons; psverify reads conditions of up to "
+            + "\(ConditionReading.maximumComparisons)", offset: 0, in: text)
       }
     } catch {
       return .unreadable(error, in: text, expected: problem.answerFormat)
     }
     // Counts by label when labelled, else in order: bottleneck first, plain second.
-    var bottleneck: Polynomial?, plain: Polynomial?
+    var bottleneck: Polynomial?
+    var plain: Polynomial?
     var unlabelled: [Polynomial] = []
     for (label, p) in counts {
       let l = label?.lowercased() ?? ""
-      if l.contains("plain") || l.contains("standard") || l.contains("mlp") { plain = p }
-      else if l.contains("bottle") || l.contains("resid") { bottleneck = p }
-      else { unlabelled.append(p) }
+      if l.contains("plain") || l.contains("standard") || l.contains("mlp") {
+        plain = p
+      } else if l.contains("bottle") || l.contains("resid") {
+        bottleneck = p
+      } else {
+        unlabelled.append(p)
+      }
     }
     if bottleneck == nil, !unlabelled.isEmpty { bottleneck = unlabelled.removeFirst() }
     if plain == nil, !unlabelled.isEmpty { plain = unlabelled.removeFirst() }
 
-    var feedback: [String] = [], wrong = false, missing: [String] = []
+    var feedback: [String] = []
+    var wrong = false
+    var missing: [String] = []
     var convention: String?
     let batch = Polynomial.symbol("B")
     // L as the set defines it (layers counting the input layer), or L counting the blocks, the
     // reading problem 3c accepts too: one reading for both counts, named when it is the other.
     let asBlocks: [String: Polynomial] = ["L": .symbol("L") + Polynomial(1)]
-    let blocksReading = bottleneck.map { b in b == derived.bottleneck.substituting(asBlocks)
-      || b == batch * derived.bottleneck.substituting(asBlocks) } ?? false
-      && plain.map { p in p == derived.plain.substituting(asBlocks)
-        || p == batch * derived.plain.substituting(asBlocks) } ?? true
-    let expectedCounts = blocksReading
+    let blocksReading =
+      bottleneck.map { b in
+        b == derived.bottleneck.substituting(asBlocks)
+          || b == batch * derived.bottleneck.substituting(asBlocks)
+      } ?? false
+      && plain.map { p in
+        p == derived.plain.substituting(asBlocks)
+          || p == batch * derived.plain.substituting(asBlocks)
+      } ?? true
+    let expectedCounts =
+      blocksReading
       ? (derived.bottleneck.substituting(asBlocks), derived.plain.substituting(asBlocks))
       : (derived.bottleneck, derived.plain)
     if blocksReading { convention = blocksConvention }
@@ -106,11 +128,13 @@ extension Bottleneck {
       let used = c.lhs.symbols.union(c.rhs.symbols)
       let target = used.contains("N_bottle") ? "N_bottle" : used.contains("L") ? "L" : used.first
       if let target,
-         let s = try? ConditionReading.solve(c, for: target, positive: ["N", "N_bottle", "L", "B"]) {
+        let s = try? ConditionReading.solve(c, for: target, positive: ["N", "N_bottle", "L", "B"])
+      {
         solved.append(s)
       }
     }
-    let conditionText = solved.count == comparisons.count
+    let conditionText =
+      solved.count == comparisons.count
       ? solved.map(\.description)
       : comparisons.map { "\($0.lhs) \($0.relation.rawValue) \($0.rhs)" }
     var conditionRight = !comparisons.isEmpty
@@ -119,38 +143,48 @@ extension Bottleneck {
     } else {
       let coordinates = ["L", "N", "N_bottle", "B"]
       let given = ConditionRegion(comparisons, symbols: coordinates)
-      let fewer = ConditionRegion([.init(lhs: expectedCounts.0, relation: .less, rhs: expectedCounts.1)],
-                                  symbols: coordinates)
+      let fewer = ConditionRegion(
+        [.init(lhs: expectedCounts.0, relation: .less, rhs: expectedCounts.1)],
+        symbols: coordinates)
       // L from 2 (1 under the blocks reading): with no block both counts are 0 and "fewer" is
       // false; a condition silent about that is noted, not marked wrong.
       let firstL = blocksReading ? 1 : 2
-      let batchRange = comparisons.contains { $0.lhs.symbols.union($0.rhs.symbols).contains("B") } ? 1...3 : 1...1
+      let batchRange =
+        comparisons.contains { $0.lhs.symbols.union($0.rhs.symbols).contains("B") } ? 1...3 : 1...1
       if let p = ConditionRegion.firstDifference(
-        given, fewer, box: [firstL...(firstL + 3), 1...48, 1...98, batchRange]) {
+        given, fewer, box: [firstL...(firstL + 3), 1...48, 1...98, batchRange])
+      {
         wrong = true
         conditionRight = false
-        feedback.append(conditionFeedback(
-          given: conditionText.joined(separator: " and "), says: given.contains(p), at: p,
-          blocks: blocksReading,
-          expected: derived.condition.map(\.description).joined(separator: " and "),
-          structure: structure))
+        feedback.append(
+          conditionFeedback(
+            given: conditionText.joined(separator: " and "), says: given.contains(p), at: p,
+            blocks: blocksReading,
+            expected: derived.condition.map(\.description).joined(separator: " and "),
+            structure: structure))
       } else if !blocksReading,
-                ConditionRegion.firstPoint(box: [1...1, 1...48, 1...98, batchRange],
-                                           where: { given.contains($0) }) != nil,
-                !wrong {
-        feedback.append("Right; note that the condition also needs L ≥ 2: with L = 1 there are no blocks "
-                          + "and both counts are 0.")
+        ConditionRegion.firstPoint(
+          box: [1...1, 1...48, 1...98, batchRange],
+          where: { given.contains($0) }) != nil,
+        !wrong
+      {
+        feedback.append(
+          "Right; note that the condition also needs L ≥ 2: with L = 1 there are no blocks "
+            + "and both counts are 0.")
       }
     }
     if !missing.isEmpty {
       wrong = true
-      feedback.insert("Missing: \(missing.joined(separator: ", ")) (write the counts and the condition "
-                        + "separated by ';').", at: 0)
+      feedback.insert(
+        "Missing: \(missing.joined(separator: ", ")) (write the counts and the condition "
+          + "separated by ';').", at: 0)
     }
-    let reading = [bottleneck.map { "bottleneck \($0.factoredDescription)" },
-                   plain.map { "plain \($0.factoredDescription)" },
-                   conditionText.isEmpty ? nil : conditionText.joined(separator: " and ")]
-      .compactMap { $0 }.joined(separator: "; ")
+    let reading = [
+      bottleneck.map { "bottleneck \($0.factoredDescription)" },
+      plain.map { "plain \($0.factoredDescription)" },
+      conditionText.isEmpty ? nil : conditionText.joined(separator: " and "),
+    ]
+    .compactMap { $0 }.joined(separator: "; ")
     let typed = TypedAnswer.parts(
       (bottleneck.map { [TypedAnswer.Part("bottleneck", .polynomial($0))] } ?? [])
         + (plain.map { [TypedAnswer.Part("plain", .polynomial($0))] } ?? [])
@@ -161,39 +195,51 @@ extension Bottleneck {
       grade.parts = partVerdicts
       return grade
     }
-    var grade = Grade(.correct, reading: reading, answer: typed,
-                 feedback: ["Both counts equal psverify's exactly, and the condition holds at the same whole "
-                              + "numbers as 'the bottleneck network takes fewer multiplies' (every point "
-                              + "with L ≤ 5, N ≤ 48, N_bottle ≤ 98 compared)."] + feedback,
-                 convention: convention)
+    var grade = Grade(
+      .correct, reading: reading, answer: typed,
+      feedback: [
+        "Both counts equal psverify's exactly, and the condition holds at the same whole "
+          + "numbers as 'the bottleneck network takes fewer multiplies' (every point "
+          + "with L ≤ 5, N ≤ 48, N_bottle ≤ 98 compared)."
+      ] + feedback,
+      convention: convention)
     grade.parts = partVerdicts
     return grade
   }
 
   /// What differs in a count, with the multiplies a real forward pass counts at the point shown.
-  static func countFeedback(_ name: String, _ given: Polynomial, _ expected: Polynomial,
-                            structure: BottleneckStructure = .base) -> [String] {
+  static func countFeedback(
+    _ name: String, _ given: Polynomial, _ expected: Polynomial,
+    structure: BottleneckStructure = .base
+  ) -> [String] {
     var out: [String] = []
     if given == expected.substituting(["L": .symbol("L") + Polynomial(1)]) {
-      out.append("The \(name) counts L blocks; L counts the input layer too, so there are L − 1 blocks.")
+      out.append(
+        "The \(name) counts L blocks; L counts the input layer too, so there are L − 1 blocks.")
     }
     let (sentences, point) = PolynomialFeedback.describe(
       answer: given, expected: expected, what: "multiplies", point: ["N": 8, "N_bottle": 3, "L": 4])
     out += sentences.map { $0.replacingOccurrences(of: "The count", with: "The \(name)") }
-    if let point, let n = point["N"], let b = point["N_bottle"], let l = point["L"], n >= b, n <= 256, l <= 64 {
-      let c = counted(Configuration(width: n, bottleneck: b, layers: l, batch: 1), structure: structure,
-                      random: RandomStream(seed: 1), zeroWeights: true)
-      out.append("Real forward passes there count \(c.bottleneck) multiplies for the bottleneck network "
-                   + "and \(c.plain) for the plain one.")
+    if let point, let n = point["N"], let b = point["N_bottle"], let l = point["L"], n >= b,
+      n <= 256, l <= 64
+    {
+      let c = counted(
+        Configuration(width: n, bottleneck: b, layers: l, batch: 1), structure: structure,
+        random: RandomStream(seed: 1), zeroWeights: true)
+      out.append(
+        "Real forward passes there count \(c.bottleneck) multiplies for the bottleneck network "
+          + "and \(c.plain) for the plain one.")
     }
     return out
   }
 
   /// The point where the given condition and the counts disagree, with the multiplies real
   /// forward passes count there (point: L, N, N_bottle, B).
-  static func conditionFeedback(given: String, says: Bool, at p: [Int], blocks: Bool,
-                                expected: String,
-                                structure: BottleneckStructure = .base) -> String {
+  static func conditionFeedback(
+    given: String, says: Bool, at p: [Int], blocks: Bool,
+    expected: String,
+    structure: BottleneckStructure = .base
+  ) -> String {
     let (l, n, b) = (p[0], p[1], p[2])
     let layers = blocks ? l + 1 : l
     let place = "at N = \(n), N_bottle = \(b), L = \(l)" + (p[3] > 1 ? ", B = \(p[3])" : "")
@@ -202,14 +248,16 @@ extension Bottleneck {
       return "The condition \(given) differs from \(expected): \(place) \(verdict), but the "
         + "counts say it is\(says ? " not" : "")."
     }
-    let counts = counted(Configuration(width: n, bottleneck: b, layers: layers, batch: 1),
-                         structure: structure, random: RandomStream(seed: 1), zeroWeights: true)
+    let counts = counted(
+      Configuration(width: n, bottleneck: b, layers: layers, batch: 1),
+      structure: structure, random: RandomStream(seed: 1), zeroWeights: true)
     let fewer = counts.bottleneck < counts.plain
     return "The condition \(given) differs from \(expected): \(place) forward passes count "
       + "\(counts.bottleneck) multiplies for the bottleneck network and \(counts.plain) for the plain one, "
       + "so the bottleneck is \(fewer ? "" : "not ")cheaper, but \(verdict)."
   }
 
-  static let blocksConvention = "L counting the residual blocks (the statement counts the input layer "
+  static let blocksConvention =
+    "L counting the residual blocks (the statement counts the input layer "
     + "too: L − 1 blocks)"
 }

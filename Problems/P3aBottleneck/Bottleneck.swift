@@ -21,15 +21,18 @@ public enum Bottleneck {
     }
 
     public var typed: TypedAnswer {
-      .parts([.init("bottleneck", .polynomial(bottleneck)), .init("plain", .polynomial(plain)),
-              .init("condition", .condition(condition))])
+      .parts([
+        .init("bottleneck", .polynomial(bottleneck)), .init("plain", .polynomial(plain)),
+        .init("condition", .condition(condition)),
+      ])
     }
 
     /// The answer in a derivation's typed form, if it has that form.
     public init?(_ typed: TypedAnswer) {
       guard case .parts(let parts) = typed, parts.count == 3,
-            case .polynomial(let b) = parts[0].answer, case .polynomial(let p) = parts[1].answer,
-            case .condition(let c) = parts[2].answer else { return nil }
+        case .polynomial(let b) = parts[0].answer, case .polynomial(let p) = parts[1].answer,
+        case .condition(let c) = parts[2].answer
+      else { return nil }
       self.init(bottleneck: b, plain: p, condition: c)
     }
   }
@@ -62,23 +65,30 @@ public struct BottleneckProblem: Problem {
     network of L layers (counting the input layer) take, and when is that fewer than a standard \
     MLP with one N × N matrix between layers?
     """
-  public let answerFormat = "the two counts and the condition separated by ';', e.g. "
+  public let answerFormat =
+    "the two counts and the condition separated by ';', e.g. "
     + "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2"
   public let defaultTrials = 100
 
   public var parameters: [ParameterSpec] {
     [
-      ParameterSpec("N", "width N of the user's network", domain: .integer(1...4096), default: .integer(64)),
-      ParameterSpec("N_bottle", "bottleneck width of the user's network", domain: .integer(1...4096),
-                    default: .integer(16)),
-      ParameterSpec("L", "layers of the user's network, counting the input layer",
-                    domain: .integer(1...1000), default: .integer(10)),
-      ParameterSpec("batch", "examples per forward pass of the user's network",
-                    domain: .integer(1...65536), default: .integer(8)),
-      ParameterSpec("configs", "random networks per instrumented check",
-                    domain: .integer(1...100_000), default: .integer(100)),
-      ParameterSpec("max_N", "largest N of the exhaustive condition check",
-                    domain: .integer(1...256), default: .integer(64)),
+      ParameterSpec(
+        "N", "width N of the user's network", domain: .integer(1...4096), default: .integer(64)),
+      ParameterSpec(
+        "N_bottle", "bottleneck width of the user's network", domain: .integer(1...4096),
+        default: .integer(16)),
+      ParameterSpec(
+        "L", "layers of the user's network, counting the input layer",
+        domain: .integer(1...1000), default: .integer(10)),
+      ParameterSpec(
+        "batch", "examples per forward pass of the user's network",
+        domain: .integer(1...65536), default: .integer(8)),
+      ParameterSpec(
+        "configs", "random networks per instrumented check",
+        domain: .integer(1...100_000), default: .integer(100)),
+      ParameterSpec(
+        "max_N", "largest N of the exhaustive condition check",
+        domain: .integer(1...256), default: .integer(64)),
     ]
   }
 
@@ -93,10 +103,16 @@ public struct BottleneckProblem: Problem {
   /// ```
   /// plus 64 MiB for the process.
   public func validate(_ p: ParameterValues) throws {
-    let n = p.integer("N"), b = p.integer("batch"), l = p.integer("L"), nb = p.integer("N_bottle")
+    let n = p.integer("N")
+    let b = p.integer("batch")
+    let l = p.integer("L")
+    let nb = p.integer("N_bottle")
     let weights = ResourceLimits.saturatingProduct([
-      ResourceLimits.saturatingSum([ResourceLimits.saturatingProduct([2, n, nb]),
-                                    ResourceLimits.saturatingProduct([n, n])]), max(0, l - 1), 8])
+      ResourceLimits.saturatingSum([
+        ResourceLimits.saturatingProduct([2, n, nb]),
+        ResourceLimits.saturatingProduct([n, n]),
+      ]), max(0, l - 1), 8,
+    ])
     let bytes = ResourceLimits.saturatingSum([
       weights, ResourceLimits.saturatingProduct([8, n, max(n, nb)]),
       ResourceLimits.saturatingProduct([b, n, 36]), ResourceLimits.saturatingProduct([b, nb, 8]),
@@ -118,7 +134,9 @@ public struct BottleneckProblem: Problem {
     Bottleneck.printedAnswer(solution)
   }
 
-  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext)
+    -> Grade
+  {
     Bottleneck.grade(answer, derivation)
   }
 
@@ -126,8 +144,9 @@ public struct BottleneckProblem: Problem {
     guard let answer = Bottleneck.Answer(derivation.answer) else { return [] }
     return Bottleneck.checks(
       candidate: answer,
-      user: .init(width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
-                  batch: p.integer("batch")),
+      user: .init(
+        width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
+        batch: p.integer("batch")),
       configs: p.integer("configs"), maxWidth: p.integer("max_N"))
   }
 

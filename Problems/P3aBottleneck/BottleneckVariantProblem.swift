@@ -17,7 +17,8 @@ public struct BottleneckVariantProblem: VariantProblem {
     let s = structure
     return "A residual MLP of width N has L layers (counting the input layer). Each of its L − 1 "
       + "blocks applies "
-      + (s.stages == 1 ? "one bottleneck sub-block" : "\(s.stages) bottleneck sub-blocks in sequence")
+      + (s.stages == 1
+        ? "one bottleneck sub-block" : "\(s.stages) bottleneck sub-blocks in sequence")
       + "; "
       + "a sub-block computes \(s.paths == 1 ? "a branch" : "\(s.paths) parallel branches") "
       + "L̃ = ReLU(W¹L − B¹) (N → N_bottle) and L̂ = ReLU(W²L̃ − B²) (N_bottle → N) from the "

@@ -38,7 +38,8 @@ extension ResidualScale {
         DerivationStep(
           "Variance: Var(γ(A + B)) = γ²(Var A + Var B + 2 Cov(A, B)); under the premise this is "
             + "2γ², so unit variance needs \(equation) = 0.",
-          latex: "\\gamma^2(\\mathrm{Var}A + \\mathrm{Var}B + 2\\,\\mathrm{Cov}(A,B)) = 2\\gamma^2 = 1"),
+          latex:
+            "\\gamma^2(\\mathrm{Var}A + \\mathrm{Var}B + 2\\,\\mathrm{Cov}(A,B)) = 2\\gamma^2 = 1"),
         DerivationStep("The real roots are \(rootText); both give unit variance."),
         DerivationStep(
           "γ < 0 would flip the sign of the residual stream at every layer, which no residual "

@@ -27,8 +27,9 @@ extension ResidualScale {
   /// premise "L̂ has zero mean and unit variance": the variance is met, the mean cannot be.
   static func initialization(_ shape: NetworkShape) -> BottleneckResidualMLP.Initialization {
     let tau2 = 2 * Double.pi / (Double.pi - 1)
-    return .init(w1: Float((2 / Double(shape.width)).squareRoot()),
-                 w2: Float((tau2 / Double(shape.bottleneck)).squareRoot()), thresholds: 0.1)
+    return .init(
+      w1: Float((2 / Double(shape.width)).squareRoot()),
+      w2: Float((tau2 / Double(shape.bottleneck)).squareRoot()), thresholds: 0.1)
   }
 
   /// Per-layer statistics of one network, each averaged over the N units of the layer, with the
@@ -56,18 +57,25 @@ extension ResidualScale {
   /// Per-unit statistics over the batch of a [B, N] tensor pair: row-major sweeps in Double,
   /// units contiguous (vectorised), then one pass over the units.
   static func unitStatistics(_ l: Tensor<Float>, _ h: Tensor<Float>) -> UnitStatistics {
-    let b = l.shape[0], n = l.shape[1]
+    let b = l.shape[0]
+    let n = l.shape[1]
     var sums = [Double](repeating: 0, count: 5 * n)  // Σx, Σy, Σx², Σy², Σxy per unit
     var result = UnitStatistics()
     l.storage.withUnsafeBufferPointer { lp in
       h.storage.withUnsafeBufferPointer { hp in
         sums.withUnsafeMutableBufferPointer { s in
-          let sl = s.baseAddress!, sh = sl + n, sll = sl + 2 * n, shh = sl + 3 * n, slh = sl + 4 * n
+          let sl = s.baseAddress!
+          let sh = sl + n
+          let sll = sl + 2 * n
+          let shh = sl + 3 * n
+          let slh = sl + 4 * n
           var minimum = Float.infinity
           for row in 0..<b {
-            let x = lp.baseAddress! + row * n, y = hp.baseAddress! + row * n
+            let x = lp.baseAddress! + row * n
+            let y = hp.baseAddress! + row * n
             for u in 0..<n {
-              let xv = Double(x[u]), yv = Double(y[u])
+              let xv = Double(x[u])
+              let yv = Double(y[u])
               sl[u] += xv
               sh[u] += yv
               sll[u] += xv * xv
@@ -113,8 +121,10 @@ extension ResidualScale {
   /// imposing the problem's premise on a real branch. A unit that is constant over the batch (a
   /// dead ReLU) is set to 0. Row-major sweeps, units contiguous.
   static func standardizePerUnit(_ h: Tensor<Float>) -> Tensor<Float> {
-    let b = h.shape[0], n = h.shape[1]
-    var s = [Double](repeating: 0, count: n), ss = s
+    let b = h.shape[0]
+    let n = h.shape[1]
+    var s = [Double](repeating: 0, count: n)
+    var ss = s
     h.storage.withUnsafeBufferPointer { hp in
       for row in 0..<b {
         let y = hp.baseAddress! + row * n
@@ -125,7 +135,8 @@ extension ResidualScale {
         }
       }
     }
-    var mean = [Double](repeating: 0, count: n), scale = mean
+    var mean = [Double](repeating: 0, count: n)
+    var scale = mean
     for u in 0..<n {
       mean[u] = s[u] / Double(b)
       let variance = (ss[u] - Double(b) * mean[u] * mean[u]) / Double(b - 1)
@@ -134,7 +145,8 @@ extension ResidualScale {
     return Tensor(shape: h.shape) { out in
       h.storage.withUnsafeBufferPointer { hp in
         for row in 0..<b {
-          let y = hp.baseAddress! + row * n, o = out.baseAddress! + row * n
+          let y = hp.baseAddress! + row * n
+          let o = out.baseAddress! + row * n
           for u in 0..<n { o[u] = Float((Double(y[u]) - mean[u]) * scale[u]) }
         }
       }
@@ -144,19 +156,24 @@ extension ResidualScale {
   /// Runs `replicates` independent networks (weights and input from `stream.split(r)`) and
   /// returns each one's per-layer statistics, and the variance of the top layer over the units
   /// whose first branch is live.
-  static func measureNetworks(shape: NetworkShape, gamma: Double, premiseImposed: Bool,
-                              stream: RandomStream) -> [(LayerStatistics, Double)] {
+  static func measureNetworks(
+    shape: NetworkShape, gamma: Double, premiseImposed: Bool,
+    stream: RandomStream
+  ) -> [(LayerStatistics, Double)] {
     let setup = Self.initialization(shape)
     // One network per worker at a time; results in replicate order, whatever the cores.
     return Parallel.map(shape.replicates) { r in
-      measureNetwork(shape: shape, gamma: gamma, setup: setup, premiseImposed: premiseImposed,
-                     stream: stream.split(r))
+      measureNetwork(
+        shape: shape, gamma: gamma, setup: setup, premiseImposed: premiseImposed,
+        stream: stream.split(r))
     }
   }
 
-  static func measureNetwork(shape: NetworkShape, gamma: Double,
-                             setup: BottleneckResidualMLP.Initialization, premiseImposed: Bool,
-                             stream: RandomStream) -> (LayerStatistics, Double) {
+  static func measureNetwork(
+    shape: NetworkShape, gamma: Double,
+    setup: BottleneckResidualMLP.Initialization, premiseImposed: Bool,
+    stream: RandomStream
+  ) -> (LayerStatistics, Double) {
     let net = BottleneckResidualMLP.random(
       width: shape.width, bottleneck: shape.bottleneck, layers: shape.layers,
       gamma: Float(gamma), initialization: setup, random: stream.split("weights"))
@@ -193,7 +210,8 @@ extension ResidualScale {
 
   /// Per unit of a [B, N] tensor: whether it is constant over the batch.
   static func constantUnits(_ t: Tensor<Float>) -> [Bool] {
-    let b = t.shape[0], n = t.shape[1]
+    let b = t.shape[0]
+    let n = t.shape[1]
     let s = t.storage
     return (0..<n).map { u in (1..<max(1, b)).allSatisfy { s[$0 * n + u] == s[u] } }
   }
@@ -208,7 +226,8 @@ extension ResidualScale {
   /// The per-unit sample variances (n − 1, by `Moments`) of the units of a [B, N] tensor not
   /// marked in `excluded`, in unit order.
   static func liveUnitVariances(_ t: Tensor<Float>, _ excluded: [Bool]) -> [Double] {
-    let b = t.shape[0], n = t.shape[1]
+    let b = t.shape[0]
+    let n = t.shape[1]
     let s = t.storage
     var result: [Double] = []
     for u in 0..<n where !(excluded.count == n && excluded[u]) {

@@ -9,19 +9,25 @@ extension ResidualScale {
 
   /// Moments of S = γ(A + B) over `pairs` independent pairs (A, B) from `distribution` (or of
   /// S = γ(A + B₁ + … + B_k) for a variant's `structure`, every draw from `distribution`).
-  public static func sampleMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
-                                   stream: RandomStream,
-                                   structure: ResidualStructure = .base) -> Moments {
-    runningMoments(gamma: gamma, distribution: distribution, pairs: pairs, stream: stream,
-                   structure: structure).total
+  public static func sampleMoments(
+    gamma: Double, distribution: StandardDistribution, pairs: Int,
+    stream: RandomStream,
+    structure: ResidualStructure = .base
+  ) -> Moments {
+    runningMoments(
+      gamma: gamma, distribution: distribution, pairs: pairs, stream: stream,
+      structure: structure
+    ).total
   }
 
   /// `sampleMoments` with the running estimate after 1024, 2048, … pairs (the same draws).
   ///
   /// S/γ = a·A + Σ z_i·Z_i (`ResidualStructure.samplerCoefficients`): A and each Z_i are drawn
   /// independently; a branch correlated with A is built from A itself, not from its moments.
-  public static func runningMoments(gamma: Double, distribution: StandardDistribution, pairs: Int,
-                                    stream: RandomStream, structure: ResidualStructure = .base)
+  public static func runningMoments(
+    gamma: Double, distribution: StandardDistribution, pairs: Int,
+    stream: RandomStream, structure: ResidualStructure = .base
+  )
     -> (total: Moments, prefixes: [Moments])
   {
     let (a, z) = structure.samplerCoefficients
@@ -44,8 +50,9 @@ extension ResidualScale {
 
   /// The z-test of Var S = 1.
   public static func varianceTest(_ m: Moments) -> ZTest {
-    ZTest(estimate: m.variance, standardError: m.standardErrorOfVariance, hypothesis: 1,
-          limit: zLimit)
+    ZTest(
+      estimate: m.variance, standardError: m.standardErrorOfVariance, hypothesis: 1,
+      limit: zLimit)
   }
 
   /// The γ grid of the sweep: 0.40, 0.45, …, 1.20, independent of any answer under test.
@@ -72,13 +79,19 @@ extension ResidualScale {
   /// ĉ = Σ wₖ vₖ γₖ² / Σ wₖ γₖ⁴,  wₖ = 1/SEₖ²,  SE(ĉ) = (Σ wₖ γₖ⁴)^(−1/2)
   /// γ̂ = ĉ^(−1/2),  SE(γ̂) = ½ ĉ^(−3/2) SE(ĉ)
   /// ```
-  public static func sweep(candidate: Double, pairsPerPoint: Int, stream: RandomStream,
-                           structure: ResidualStructure = .base) -> Sweep {
-    var variances: [Double] = [], errors: [Double] = [], contradictions: [Double] = []
-    var numerator = 0.0, denominator = 0.0
+  public static func sweep(
+    candidate: Double, pairsPerPoint: Int, stream: RandomStream,
+    structure: ResidualStructure = .base
+  ) -> Sweep {
+    var variances: [Double] = []
+    var errors: [Double] = []
+    var contradictions: [Double] = []
+    var numerator = 0.0
+    var denominator = 0.0
     for (k, g) in sweepGrid.enumerated() {
-      let m = sampleMoments(gamma: g, distribution: .gaussian, pairs: pairsPerPoint,
-                            stream: stream.split(k), structure: structure)
+      let m = sampleMoments(
+        gamma: g, distribution: .gaussian, pairs: pairsPerPoint,
+        stream: stream.split(k), structure: structure)
       let test = varianceTest(m)
       variances.append(m.variance)
       errors.append(m.standardErrorOfVariance)
@@ -94,7 +107,8 @@ extension ResidualScale {
     return Sweep(
       gammas: sweepGrid, variances: variances, errors: errors, crossing: crossing,
       crossingError: crossingError, contradictions: contradictions,
-      crossingTest: ZTest(estimate: crossing, standardError: crossingError,
-                          hypothesis: abs(candidate), limit: zLimit))
+      crossingTest: ZTest(
+        estimate: crossing, standardError: crossingError,
+        hypothesis: abs(candidate), limit: zLimit))
   }
 }

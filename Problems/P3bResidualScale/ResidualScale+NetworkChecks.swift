@@ -5,9 +5,11 @@ import Verification
 extension ResidualScale {
   /// The fast network forward pass against hand-written loops in Double on the same weights.
   static func forwardReferenceCheck(gamma: Double) -> Check {
-    Check(id: "network-forward-reference", kind: .numeric,
-          summary: "the SIMD forward pass equals hand-written loops in Double",
-          params: [("N", 6), ("N_bottle", 3), ("L", 4), ("batch", 5)]) { context in
+    Check(
+      id: "network-forward-reference", kind: .numeric,
+      summary: "the SIMD forward pass equals hand-written loops in Double",
+      params: [("N", 6), ("N_bottle", 3), ("L", 4), ("batch", 5)]
+    ) { context in
       let (n, k, layers, batch) = (6, 3, 4, 5)
       let net = BottleneckResidualMLP.random(
         width: n, bottleneck: k, layers: layers, gamma: Float(gamma),
@@ -20,10 +22,13 @@ extension ResidualScale {
         var x = (0..<n).map { Double(input[b, $0]) }
         for block in net.blocks {
           let hidden = (0..<k).map { j in
-            max(0, (0..<n).reduce(0.0) { $0 + Double(block.w1[j, $1]) * x[$1] } - Double(block.b1[j]))
+            max(
+              0, (0..<n).reduce(0.0) { $0 + Double(block.w1[j, $1]) * x[$1] } - Double(block.b1[j]))
           }
           let hat = (0..<n).map { i in
-            max(0, (0..<k).reduce(0.0) { $0 + Double(block.w2[i, $1]) * hidden[$1] }
+            max(
+              0,
+              (0..<k).reduce(0.0) { $0 + Double(block.w2[i, $1]) * hidden[$1] }
                 - Double(block.b2[i]))
           }
           x = (0..<n).map { gamma * (x[$0] + hat[$0]) }
@@ -34,8 +39,9 @@ extension ResidualScale {
       let bound = 1e-4
       return Measurement(
         status: worst <= bound ? .pass : .fail, expected: .real(0), measured: .real(worst),
-        tolerance: Tolerance(.absolute, bound,
-                             reason: "Float32 rounding over 3 blocks of ≤ 9-term dot products ≲ 2e-6"),
+        tolerance: Tolerance(
+          .absolute, bound,
+          reason: "Float32 rounding over 3 blocks of ≤ 9-term dot products ≲ 2e-6"),
         detail: "largest |fast − reference| / (1 + |reference|) = \(Value.format(worst))")
     }
   }
@@ -62,38 +68,47 @@ extension ResidualScale {
   /// and similar size give |t| > 8.27 with probability up to 2⁻¹⁵ = 3·10⁻⁵); calibration saw
   /// 3·10⁻³ at a stated 10⁻³.
   static func networkUnitVarianceCheck(gamma: Double, shape: NetworkShape) -> Check {
-    Check(id: "network-unit-variance", kind: .monteCarlo,
-          summary: "Var L₁ = 1 in a ReLU network whose branch is standardised to the premise",
-          params: networkParams(gamma, shape)) { context in
-      let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: true,
-                                 stream: context.random)
+    Check(
+      id: "network-unit-variance", kind: .monteCarlo,
+      summary: "Var L₁ = 1 in a ReLU network whose branch is standardised to the premise",
+      params: networkParams(gamma, shape)
+    ) { context in
+      let runs = measureNetworks(
+        shape: shape, gamma: gamma, premiseImposed: true,
+        stream: context.random)
       // Units whose branch was dead on the whole batch cannot meet the premise: left out.
       let pooled = runs.flatMap(\.0.unitVariancesL1Live)
       let first = summary(pooled)
       let dead = runs.reduce(0) { $0 + $1.0.deadFirstBranchUnits }
       let top = summary(runs.map(\.1))
       let topCov = summary(runs.map { $0.0.covariance.last ?? .nan })
-      let test = ZTest.student(estimate: first.mean, standardError: first.error, hypothesis: 1,
-                               zLimit: zLimit, degreesOfFreedom: max(1, pooled.count - 1))
-      let depth = (0..<(shape.layers - 1)).map { l in
-        summary(runs.map { $0.0.varianceL[l] }).mean
-      } + [top.mean]
-      var errata: [Erratum] = [], notes: [String] = []
+      let test = ZTest.student(
+        estimate: first.mean, standardError: first.error, hypothesis: 1,
+        zLimit: zLimit, degreesOfFreedom: max(1, pooled.count - 1))
+      let depth =
+        (0..<(shape.layers - 1)).map { l in
+          summary(runs.map { $0.0.varianceL[l] }).mean
+        } + [top.mean]
+      var errata: [Erratum] = []
+      var notes: [String] = []
       let topTest = replicateTest(top, hypothesis: 1, shape)
-      let figures = "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
+      let figures =
+        "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
         + "\(Value.format(top.error, digits: 2)) (t = \(Value.format(topTest.z, digits: 3))); "
         + "mean per-unit Cov(L_ℓ, L̂_ℓ) in the last block = \(Value.format(topCov.mean, digits: 3)) ± "
         + "\(Value.format(topCov.error, digits: 2))"
       if !topTest.passes {
-        errata.append(Erratum(
-          .assumption,
-          "independence of L_ℓ and L̂_ℓ fails with depth: even with L̂ standardised to zero mean "
-            + "and unit variance, γ = \(Value.format(gamma, digits: 4)) does not keep unit variance "
-            + "through \(shape.layers - 1) blocks",
-          location: "problem 3b, statement", evidence: figures))
+        errata.append(
+          Erratum(
+            .assumption,
+            "independence of L_ℓ and L̂_ℓ fails with depth: even with L̂ standardised to zero mean "
+              + "and unit variance, γ = \(Value.format(gamma, digits: 4)) does not keep unit variance "
+              + "through \(shape.layers - 1) blocks",
+            location: "problem 3b, statement", evidence: figures))
       } else {
-        notes.append("With the premise imposed, the variance of the top layer is consistent with 1 "
-          + "(|t| ≤ \(Value.format(topTest.limit, digits: 3))): \(figures).")
+        notes.append(
+          "With the premise imposed, the variance of the top layer is consistent with 1 "
+            + "(|t| ≤ \(Value.format(topTest.limit, digits: 3))): \(figures).")
       }
       return Measurement(
         status: test.passes ? .pass : .fail, expected: .real(1), measured: .real(first.mean),
@@ -111,19 +126,24 @@ extension ResidualScale {
   /// zero. A probe, not a check: it measures the premise, whatever γ is under test, and reports
   /// an erratum only when a z-test rejects a zero mean (and another when the layers drift).
   static func branchMeanProbe(gamma: Double, shape: NetworkShape) -> Probe {
-    Probe(id: "network-relu-branch-mean",
-          summary: "the premise E L̂ = 0 measured in the network as defined (L̂ is a ReLU output)",
-          params: networkParams(gamma, shape)) { context in
-      let runs = measureNetworks(shape: shape, gamma: gamma, premiseImposed: false,
-                                 stream: context.random)
+    Probe(
+      id: "network-relu-branch-mean",
+      summary: "the premise E L̂ = 0 measured in the network as defined (L̂ is a ReLU output)",
+      params: networkParams(gamma, shape)
+    ) { context in
+      let runs = measureNetworks(
+        shape: shape, gamma: gamma, premiseImposed: false,
+        stream: context.random)
       let meanHat = summary(runs.map { $0.0.meanHat[0] })
       let varHat = summary(runs.map { $0.0.varianceHat[0] })
       let minimum = runs.map { $0.0.minimumHat.min() ?? .nan }.min() ?? .nan
       let topMean = summary(runs.map { $0.0.meanL.last ?? .nan })
       let top = summary(runs.map(\.1))
-      let corr = summary(runs.map { $0.0.correlation.reduce(0, +) / Double($0.0.correlation.count) })
+      let corr = summary(
+        runs.map { $0.0.correlation.reduce(0, +) / Double($0.0.correlation.count) })
       let test = replicateTest(meanHat, hypothesis: 0, shape)
-      let evidence = "E L̂₀ = \(Value.format(meanHat.mean, digits: 4)) ± "
+      let evidence =
+        "E L̂₀ = \(Value.format(meanHat.mean, digits: 4)) ± "
         + "\(Value.format(meanHat.error, digits: 2)) (t = \(Value.format(test.z, digits: 3))), "
         + "Var L̂₀ = \(Value.format(varHat.mean, digits: 4)), smallest L̂ seen = \(Value.format(minimum))"
       let topMeanTest = replicateTest(topMean, hypothesis: 0, shape)
@@ -131,50 +151,62 @@ extension ResidualScale {
       var errata: [Erratum] = []
       var notes: [String] = []
       if !test.passes {
-        errata.append(Erratum(
-          .assumption,
-          "L̂_ℓ[n] = ReLU(…) ≥ 0, so it cannot have zero mean: the premise is impossible for the "
-            + "network of problem 3", location: "problem 3b, statement", evidence: evidence,
-          source: "network-relu-branch-mean"))
+        errata.append(
+          Erratum(
+            .assumption,
+            "L̂_ℓ[n] = ReLU(…) ≥ 0, so it cannot have zero mean: the premise is impossible for the "
+              + "network of problem 3", location: "problem 3b, statement", evidence: evidence,
+            source: "network-relu-branch-mean"))
       } else {
         notes.append("In the network as defined the branch mean is consistent with 0: \(evidence).")
       }
       if !topMeanTest.passes || !topVarianceTest.passes {
-        errata.append(Erratum(
-          .assumption,
-          "in the network as defined, γ = \(Value.format(gamma, digits: 4)) does not keep zero mean and "
-            + "unit variance: the positive branch means accumulate, mean of L_\(shape.layers - 2) = "
-            + "\(Value.format(topMean.mean, digits: 4)) ± \(Value.format(topMean.error, digits: 2)) and "
-            + "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
-            + "\(Value.format(top.error, digits: 2)) after \(shape.layers - 1) blocks",
-          location: "problem 3b, solution",
-          evidence: "t = \(Value.format(topMeanTest.z, digits: 3)) for the mean and "
-            + "t = \(Value.format(topVarianceTest.z, digits: 3))"
-            + " for the variance of the top layer; "
-            + "average per-unit corr(L_ℓ, L̂_ℓ) over layers = "
-            + "\(Value.format(corr.mean, digits: 3)) ± \(Value.format(corr.error, digits: 2))",
-          source: "network-relu-branch-mean"))
+        errata.append(
+          Erratum(
+            .assumption,
+            "in the network as defined, γ = \(Value.format(gamma, digits: 4)) does not keep zero mean and "
+              + "unit variance: the positive branch means accumulate, mean of L_\(shape.layers - 2) = "
+              + "\(Value.format(topMean.mean, digits: 4)) ± \(Value.format(topMean.error, digits: 2)) and "
+              + "Var L_\(shape.layers - 1) = \(Value.format(top.mean, digits: 4)) ± "
+              + "\(Value.format(top.error, digits: 2)) after \(shape.layers - 1) blocks",
+            location: "problem 3b, solution",
+            evidence: "t = \(Value.format(topMeanTest.z, digits: 3)) for the mean and "
+              + "t = \(Value.format(topVarianceTest.z, digits: 3))"
+              + " for the variance of the top layer; "
+              + "average per-unit corr(L_ℓ, L̂_ℓ) over layers = "
+              + "\(Value.format(corr.mean, digits: 3)) ± \(Value.format(corr.error, digits: 2))",
+            source: "network-relu-branch-mean"))
       }
       return ProbeResult(
         detail: evidence, errata: errata, notes: notes,
-        series: ["mean_L_by_layer": (0..<(shape.layers - 1)).map { l in
-                   summary(runs.map { $0.0.meanL[l] }).mean },
-                 "variance_L_by_layer": (0..<(shape.layers - 1)).map { l in
-                   summary(runs.map { $0.0.varianceL[l] }).mean }])
+        series: [
+          "mean_L_by_layer": (0..<(shape.layers - 1)).map { l in
+            summary(runs.map { $0.0.meanL[l] }).mean
+          },
+          "variance_L_by_layer": (0..<(shape.layers - 1)).map { l in
+            summary(runs.map { $0.0.varianceL[l] }).mean
+          },
+        ])
     }
   }
 
   /// A t-test on a mean over the shape's independent replicate networks: the standard error is
   /// estimated from `replicates` values, so the reference is Student's t with replicates − 1
   /// degrees of freedom, at the limit whose false alarm equals |z| ≤ 5's (5.7e-7).
-  static func replicateTest(_ s: (mean: Double, error: Double), hypothesis: Double,
-                            _ shape: NetworkShape) -> ZTest {
-    ZTest.student(estimate: s.mean, standardError: s.error, hypothesis: hypothesis, zLimit: zLimit,
-                  degreesOfFreedom: shape.replicates - 1)
+  static func replicateTest(
+    _ s: (mean: Double, error: Double), hypothesis: Double,
+    _ shape: NetworkShape
+  ) -> ZTest {
+    ZTest.student(
+      estimate: s.mean, standardError: s.error, hypothesis: hypothesis, zLimit: zLimit,
+      degreesOfFreedom: shape.replicates - 1)
   }
 
   static func networkParams(_ gamma: Double, _ s: NetworkShape) -> [(String, Value)] {
-    [("gamma", .real(gamma)), ("N", .integer(s.width)), ("N_bottle", .integer(s.bottleneck)),
-     ("L", .integer(s.layers)), ("batch", .integer(s.batch)), ("replicates", .integer(s.replicates))]
+    [
+      ("gamma", .real(gamma)), ("N", .integer(s.width)), ("N_bottle", .integer(s.bottleneck)),
+      ("L", .integer(s.layers)), ("batch", .integer(s.batch)),
+      ("replicates", .integer(s.replicates)),
+    ]
   }
 }

@@ -23,10 +23,13 @@ extension ResidualScale {
   ///
   /// - Complexity: at most 2²⁴ draws, about 40 ms.
   static func samplerCheck() -> Check {
-    Check(id: "gaussian-sampler-tails", kind: .monteCarlo,
-          summary: "the ziggurat's draws, binned by |x| up to [3.8, ∞), against the normal CDF",
-          params: [("draws_per_trial", .integer(16)),
-                   ("edges", .text(samplerEdges.map { Value.format($0) }.joined(separator: ", ")))]
+    Check(
+      id: "gaussian-sampler-tails", kind: .monteCarlo,
+      summary: "the ziggurat's draws, binned by |x| up to [3.8, ∞), against the normal CDF",
+      params: [
+        ("draws_per_trial", .integer(16)),
+        ("edges", .text(samplerEdges.map { Value.format($0) }.joined(separator: ", "))),
+      ]
     ) { context in
       let draws = samplerDraws(trials: context.trials)
       var counts = [Int](repeating: 0, count: samplerEdges.count + 1)
@@ -52,8 +55,11 @@ extension ResidualScale {
         expected.append(n * p)
         let z = (Double(count) - n * p) / (n * p * (1 - p)).squareRoot()
         if abs(z) > abs(worst.z) {
-          worst = (z, "|x| in [\(Value.format(lower)), \(Value.format(upper))): \(count) draws, "
-                     + "expected \(Value.format(n * p, digits: 6))")
+          worst = (
+            z,
+            "|x| in [\(Value.format(lower)), \(Value.format(upper))): \(count) draws, "
+              + "expected \(Value.format(n * p, digits: 6))"
+          )
         }
         lower = upper
       }
@@ -61,14 +67,17 @@ extension ResidualScale {
       if abs(signZ) > abs(worst.z) {
         worst = (signZ, "\(positive) positive draws, expected \(Value.format(n / 2, digits: 9))")
       }
-      let test = ZTest(estimate: worst.z, standardError: 1, hypothesis: 0, limit: limit,
-                       tests: counts.count + 1)
+      let test = ZTest(
+        estimate: worst.z, standardError: 1, hypothesis: 0, limit: limit,
+        tests: counts.count + 1)
       return Measurement(
         status: test.passes ? .pass : .fail, expected: .real(0), measured: .real(worst.z),
         standardError: 1, test: test,
-        tolerance: Tolerance(.zScore, limit, reason: "|z| ≤ \(Value.format(limit, digits: 3)) on "
-                               + "each of 10 binomial counts: two-sided false alarm 5.7e-7 per "
-                               + "check (Bonferroni)"),
+        tolerance: Tolerance(
+          .zScore, limit,
+          reason: "|z| ≤ \(Value.format(limit, digits: 3)) on "
+            + "each of 10 binomial counts: two-sided false alarm 5.7e-7 per "
+            + "check (Bonferroni)"),
         detail: "\(draws) draws in \(counts.count) |x| bins and a sign count; largest "
           + "|z| = \(Value.format(abs(worst.z), digits: 3)) at \(worst.what)",
         series: ["count": counts.map(Double.init), "expected": expected])
@@ -78,7 +87,8 @@ extension ResidualScale {
   /// The per-count limit: P(|Z| > c) = 5.7e-7 / 10, by bisection on erfc.
   static let samplerLimit: Double = {
     let target = ZTest.twoSidedTail(zLimit) / 10
-    var lo = 0.0, hi = 10.0
+    var lo = 0.0
+    var hi = 10.0
     for _ in 0..<100 {
       let mid = (lo + hi) / 2
       if ZTest.twoSidedTail(mid) > target { lo = mid } else { hi = mid }
@@ -94,10 +104,12 @@ extension ResidualScale {
   /// Var(s²) = (M4/5 − s⁴·(5 − 3)/(5 − 1)) / 5 = 855042/3125
   /// ```
   static func momentsCheck() -> Check {
-    Check(id: "moment-estimators-known", kind: .numeric,
-          summary: "Moments on x = 1, 2, 4, 8, 16 gives the mean, s², M3, M4 and SE(s²) known "
-            + "exactly, by each route",
-          params: [("data", .text("1, 2, 4, 8, 16"))]) { _ in
+    Check(
+      id: "moment-estimators-known", kind: .numeric,
+      summary: "Moments on x = 1, 2, 4, 8, 16 gives the mean, s², M3, M4 and SE(s²) known "
+        + "exactly, by each route",
+      params: [("data", .text("1, 2, 4, 8, 16"))]
+    ) { _ in
       let data: [Double] = [1, 2, 4, 8, 16]
       var single = Moments()
       for x in data { single.add(x) }
@@ -109,13 +121,18 @@ extension ResidualScale {
       ]
       var worst = (relative: 0.0, what: "")
       for (route, m) in [("add", single), ("chunk", Moments(data)), ("merge", merged)] {
-        let got = [m.mean, m.variance, m.m3, m.m4,
-                   m.standardErrorOfVariance * m.standardErrorOfVariance]
+        let got = [
+          m.mean, m.variance, m.m3, m.m4,
+          m.standardErrorOfVariance * m.standardErrorOfVariance,
+        ]
         for ((name, value), g) in zip(known, got) {
           let relative = abs(g - value) / abs(value)
           if !(relative <= worst.relative) {
-            worst = (relative, "\(name) by \(route): \(Value.format(g, digits: 12)) against "
-                       + Value.format(value, digits: 12))
+            worst = (
+              relative,
+              "\(name) by \(route): \(Value.format(g, digits: 12)) against "
+                + Value.format(value, digits: 12)
+            )
           }
         }
       }
@@ -124,8 +141,9 @@ extension ResidualScale {
       return Measurement(
         status: worst.relative <= bound ? .pass : .fail, expected: .real(0),
         measured: .real(worst.relative),
-        tolerance: Tolerance(.relative, bound,
-                             reason: "a few Double roundings on five small values: ≲ 1e-15"),
+        tolerance: Tolerance(
+          .relative, bound,
+          reason: "a few Double roundings on five small values: ≲ 1e-15"),
         detail: "largest relative difference \(Value.format(worst.relative)) (\(worst.what))")
     }
   }

@@ -20,10 +20,12 @@ extension ResidualScale {
   ///
   /// - Complexity: 2²⁰ draws, a few ms.
   static func samplerMaximumCheck() -> Check {
-    Check(id: "gaussian-sampler-maximum", kind: .monteCarlo,
-          summary: "the largest |x| of 2²⁰ ziggurat draws against its exact distribution "
-            + "(1 − erfc(m/√2))ⁿ",
-          params: [("draws", .integer(maximumDraws))]) { context in
+    Check(
+      id: "gaussian-sampler-maximum", kind: .monteCarlo,
+      summary: "the largest |x| of 2²⁰ ziggurat draws against its exact distribution "
+        + "(1 − erfc(m/√2))ⁿ",
+      params: [("draws", .integer(maximumDraws))]
+    ) { context in
       let chunk = 1 << 16
       var buffer = [Double](repeating: 0, count: chunk)
       var largest = 0.0
@@ -50,7 +52,8 @@ extension ResidualScale {
     // Lower tail: Φ(z) = erfc(−z/√2)/2 = F; upper: erfc(z/√2)/2 = 1 − F.
     let lower = logF < log(0.5)
     let target = lower ? logF : log(-expm1(logF))
-    var lo = 0.0, hi = 38.0
+    var lo = 0.0
+    var hi = 38.0
     for _ in 0..<200 {
       let mid = (lo + hi) / 2
       if log(erfc(mid / 2.0.squareRoot()) / 2) > target { lo = mid } else { hi = mid }
@@ -61,7 +64,8 @@ extension ResidualScale {
   /// The m with F(m) = ½: erfc(m/√2) = 1 − 2^(−1/n).
   static func maximumMedian(draws n: Int) -> Double {
     let q = -expm1(-log(2) / Double(n))
-    var lo = 0.0, hi = 38.0
+    var lo = 0.0
+    var hi = 38.0
     for _ in 0..<200 {
       let mid = (lo + hi) / 2
       if erfc(mid / 2.0.squareRoot()) > q { lo = mid } else { hi = mid }

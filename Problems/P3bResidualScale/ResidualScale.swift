@@ -28,20 +28,26 @@ public struct ResidualScaleProblem: Problem {
 
   public var parameters: [ParameterSpec] {
     [
-      ParameterSpec("gamma", "an answer to test in place of the derived γ",
-                    domain: .real(-10...10), default: nil),
-      ParameterSpec("N", "width N of the residual stream in the network check",
-                    domain: .integer(2...2048), default: .integer(256)),
-      ParameterSpec("N_bottle", "bottleneck width in the network check",
-                    domain: .integer(1...2048), default: .integer(64)),
-      ParameterSpec("L", "layers in the network check, counting the input layer",
-                    domain: .integer(2...256), default: .integer(24)),
-      ParameterSpec("batch", "inputs per network in the network check",
-                    domain: .integer(4...8192), default: .integer(512)),
+      ParameterSpec(
+        "gamma", "an answer to test in place of the derived γ",
+        domain: .real(-10...10), default: nil),
+      ParameterSpec(
+        "N", "width N of the residual stream in the network check",
+        domain: .integer(2...2048), default: .integer(256)),
+      ParameterSpec(
+        "N_bottle", "bottleneck width in the network check",
+        domain: .integer(1...2048), default: .integer(64)),
+      ParameterSpec(
+        "L", "layers in the network check, counting the input layer",
+        domain: .integer(2...256), default: .integer(24)),
+      ParameterSpec(
+        "batch", "inputs per network in the network check",
+        domain: .integer(4...8192), default: .integer(512)),
       // At least 8: the t limit for a false alarm of 5.7e-7 is 17.1 at 7 degrees of freedom
       // and grows fast below (1 000 at 2), leaving the check no power.
-      ParameterSpec("replicates", "independent networks (weights and inputs) in the network check",
-                    domain: .integer(8...256), default: .integer(16)),
+      ParameterSpec(
+        "replicates", "independent networks (weights and inputs) in the network check",
+        domain: .integer(8...256), default: .integer(16)),
     ]
   }
 
@@ -50,7 +56,8 @@ public struct ResidualScaleProblem: Problem {
   public func validate(_ parameters: ParameterValues) throws {
     let shape = ResidualScale.networkShape(parameters)
     if shape.batch < ResidualScale.minimumBatch
-      || shape.replicates * shape.width < ResidualScale.minimumPooledUnits {
+      || shape.replicates * shape.width < ResidualScale.minimumPooledUnits
+    {
       throw ParameterError.tooSmall(
         "the network check with batch \(shape.batch), N = \(shape.width) and "
           + "\(shape.replicates) replicates is too small for its t-test to keep its stated false "
@@ -73,25 +80,32 @@ public struct ResidualScaleProblem: Problem {
 
   public func printedAnswer(_ solution: [ReadFragment]) -> (text: String, fragment: MathFragment)? {
     for r in solution {
-      if case .formula(let symbols, _) = r.content, symbols.isEmpty { return (r.fragment.text, r.fragment) }
+      if case .formula(let symbols, _) = r.content, symbols.isEmpty {
+        return (r.fragment.text, r.fragment)
+      }
     }
     return nil
   }
 
-  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext)
+    -> Grade
+  {
     ResidualScale.grade(answer, derivation, &context)
   }
 
   public func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
     guard case .scalar(let derived) = derivation.answer else { return [] }
-    return ResidualScale.checks(candidate: parameters.real("gamma") ?? derived,
-                                network: ResidualScale.networkShape(parameters))
+    return ResidualScale.checks(
+      candidate: parameters.real("gamma") ?? derived,
+      network: ResidualScale.networkShape(parameters))
   }
 
   public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] {
     guard case .scalar(let derived) = derivation.answer else { return [] }
     let gamma = (parameters.real("gamma") ?? derived).doubleValue
-    return [ResidualScale.branchMeanProbe(gamma: gamma, shape: ResidualScale.networkShape(parameters))]
+    return [
+      ResidualScale.branchMeanProbe(gamma: gamma, shape: ResidualScale.networkShape(parameters))
+    ]
   }
 
   public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
@@ -147,7 +161,8 @@ extension ResidualScale {
   }
 
   static func networkShape(_ p: ParameterValues) -> NetworkShape {
-    NetworkShape(width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
-                 batch: p.integer("batch"), replicates: p.integer("replicates"))
+    NetworkShape(
+      width: p.integer("N"), bottleneck: p.integer("N_bottle"), layers: p.integer("L"),
+      batch: p.integer("batch"), replicates: p.integer("replicates"))
   }
 }

@@ -10,13 +10,16 @@ extension GradientDecay {
   static func solveExponent(every m: Int = 1) throws
     -> (perLayer: Polynomial, parameters: Polynomial)
   {
-    let a = Polynomial.symbol("a"), b = Polynomial.symbol("b")
-    let l = Polynomial.symbol("ℓ"), layers = Polynomial.symbol("L")
+    let a = Polynomial.symbol("a")
+    let b = Polynomial.symbol("b")
+    let l = Polynomial.symbol("ℓ")
+    let layers = Polynomial.symbol("L")
     let e = a + b * l
     // e(ℓ) − e(ℓ + 1) − 1 = 0 for every ℓ: its constant part fixes b (its ℓ part vanishes).
     let step = e - e.substituting(["ℓ": l + Polynomial(Rational(m))]) - Polynomial(1)
     guard step.degree(in: "ℓ") == 0, let bValue = try step.realRoots(in: "b").first?.asSurd,
-          bValue.isRational else {
+      bValue.isRational
+    else {
       throw SolveError.notQuadratic(symbol: "b", degree: step.degree(in: "b"))
     }
     let withB = e.substituting(["b": Polynomial(bValue.coefficient)])
@@ -55,14 +58,18 @@ extension GradientDecay {
             + "γ^(\(bottom)). The factor γ^(\(second)) belongs to L_1 and to the second block."),
       ],
       answer: .power(base: "γ", exponent: bottom),
-      summary: "γ^(\(exponent)) at layer ℓ and for block ℓ's parameters; γ^(\(bottom)) at the bottom",
+      summary:
+        "γ^(\(exponent)) at layer ℓ and for block ℓ's parameters; γ^(\(bottom)) at the bottom",
       alternatives: [
-        Derivation.Alternative("per layer: the factor at L_ℓ", .power(base: "γ", exponent: exponent)),
-        Derivation.Alternative(blocksConvention,
-                               .power(base: "γ", exponent: bottom.substituting(["L": .symbol("L") + Polynomial(1)]))),
+        Derivation.Alternative(
+          "per layer: the factor at L_ℓ", .power(base: "γ", exponent: exponent)),
+        Derivation.Alternative(
+          blocksConvention,
+          .power(base: "γ", exponent: bottom.substituting(["L": .symbol("L") + Polynomial(1)]))),
       ])
   }
 
-  static let blocksConvention = "L counting the residual blocks (problem 3a counts the input layer "
+  static let blocksConvention =
+    "L counting the residual blocks (problem 3a counts the input layer "
     + "among the L layers, so there the bottom gets γ^(L − 1))"
 }

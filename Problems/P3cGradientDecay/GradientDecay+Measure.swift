@@ -18,11 +18,14 @@ extension GradientDecay {
   static let groupNames = ["W1", "B1", "W2", "B2"]
 
   /// - Parameter blockGammas: each block's γ for a variant scaling only some blocks (nil: all).
-  static func measureExponents(layers: Int, gamma: Double, width: Int, bottleneck: Int,
-                               random: RandomStream, blockGammas: [Double]? = nil) -> Exponents {
-    var live = ResidualStack.random(width: width, bottleneck: bottleneck, layers: layers,
-                                    gamma: gamma, weightScale: 1, thresholdScale: 0.5,
-                                    random: random.split("weights"))
+  static func measureExponents(
+    layers: Int, gamma: Double, width: Int, bottleneck: Int,
+    random: RandomStream, blockGammas: [Double]? = nil
+  ) -> Exponents {
+    var live = ResidualStack.random(
+      width: width, bottleneck: bottleneck, layers: layers,
+      gamma: gamma, weightScale: 1, thresholdScale: 0.5,
+      random: random.split("weights"))
     for b in live.blocks.indices {
       live.blocks[b].w1 = [Double](repeating: 0, count: bottleneck * width)
       live.blocks[b].b1 = [Double](repeating: -1, count: bottleneck)
@@ -39,7 +42,8 @@ extension GradientDecay {
     var r = random.split("data")
     let input = (0..<width).map { _ in r.nextNormal() }
     let top = (0..<width).map { _ in r.nextNormal() }
-    let tapeG = live.forward(input), tape1 = reference.forward(input)
+    let tapeG = live.forward(input)
+    let tape1 = reference.forward(input)
     let (layersG, blocksG) = live.backward(tapeG, top: top)
     let (layers1, blocks1) = reference.backward(tape1, top: top)
     var spread = 0.0
@@ -62,7 +66,8 @@ extension GradientDecay {
         g.indices.map { x[$0 % width] == 0 ? 0 : g[$0] / x[$0 % width] }
       }
       groups.append([
-        "W1": exponent(perInput(blocksG[l].w1, tapeG.layers[l]), perInput(blocks1[l].w1, tape1.layers[l])),
+        "W1": exponent(
+          perInput(blocksG[l].w1, tapeG.layers[l]), perInput(blocks1[l].w1, tape1.layers[l])),
         "B1": exponent(blocksG[l].b1, blocks1[l].b1),
         "W2": exponent(blocksG[l].w2, blocks1[l].w2),
         "B2": exponent(blocksG[l].b2, blocks1[l].b2),

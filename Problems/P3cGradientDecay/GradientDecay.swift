@@ -30,14 +30,18 @@ public struct GradientDecayProblem: Problem {
 
   public var parameters: [ParameterSpec] {
     [
-      ParameterSpec("L", "layers of the stack, counting the input layer", domain: .integer(2...200),
-                    default: .integer(12)),
-      ParameterSpec("gamma", "the residual scale γ (not 1: the exponent is read off as log base γ)",
-                    domain: .real(0.05...0.99), default: .real(.approximate(0.5.squareRoot()))),
+      ParameterSpec(
+        "L", "layers of the stack, counting the input layer", domain: .integer(2...200),
+        default: .integer(12)),
+      ParameterSpec(
+        "gamma", "the residual scale γ (not 1: the exponent is read off as log base γ)",
+        domain: .real(0.05...0.99), default: .real(.approximate(0.5.squareRoot()))),
       ParameterSpec("N", "width N", domain: .integer(2...512), default: .integer(32)),
-      ParameterSpec("N_bottle", "bottleneck width", domain: .integer(1...512), default: .integer(8)),
-      ParameterSpec("seeds", "random networks for the live-branch measurement",
-                    domain: .integer(1...200), default: .integer(8)),
+      ParameterSpec(
+        "N_bottle", "bottleneck width", domain: .integer(1...512), default: .integer(8)),
+      ParameterSpec(
+        "seeds", "random networks for the live-branch measurement",
+        domain: .integer(1...200), default: .integer(8)),
     ]
   }
 
@@ -46,7 +50,9 @@ public struct GradientDecayProblem: Problem {
   /// draws (32 B per weight pair entry) and up to three N × N Double Jacobians (24 B per entry),
   /// plus 64 MiB for the process.
   public func validate(_ p: ParameterValues) throws {
-    let n = p.integer("N"), nb = p.integer("N_bottle"), l = p.integer("L")
+    let n = p.integer("N")
+    let nb = p.integer("N_bottle")
+    let l = p.integer("L")
     let perBlock = ResourceLimits.saturatingSum([
       ResourceLimits.saturatingProduct([2, n, nb, 32]),
       ResourceLimits.saturatingProduct([n, n, 24]),
@@ -75,18 +81,22 @@ public struct GradientDecayProblem: Problem {
     return nil
   }
 
-  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext)
+    -> Grade
+  {
     GradientDecay.grade(answer, derivation)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
     guard case .power(_, let bottom) = derivation.answer,
-          let perLayer = GradientDecay.perLayer(derivation) else { return [] }
+      let perLayer = GradientDecay.perLayer(derivation)
+    else { return [] }
     return GradientDecay.checks(
       candidateBottom: bottom, perLayer: perLayer,
-      setup: .init(layers: p.integer("L"), gamma: p.real("gamma")!.doubleValue,
-                   width: p.integer("N"), bottleneck: p.integer("N_bottle"),
-                   seeds: p.integer("seeds")))
+      setup: .init(
+        layers: p.integer("L"), gamma: p.real("gamma")!.doubleValue,
+        width: p.integer("N"), bottleneck: p.integer("N_bottle"),
+        seeds: p.integer("seeds")))
   }
 }
 

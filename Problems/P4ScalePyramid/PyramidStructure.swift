@@ -55,9 +55,11 @@ public struct PyramidStructure: Sendable, Equatable {
 
   /// The structure's equation in the course's notation.
   public var equation: String {
-    let up = "W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, \(source("x", "ΔX", stride: factor)), "
+    let up =
+      "W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, \(source("x", "ΔX", stride: factor)), "
       + "\(source("y", "ΔY", stride: factor)), I]"
-    let left = "W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, \(source("x", "ΔX", stride: 1)), "
+    let left =
+      "W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, \(source("x", "ΔX", stride: 1)), "
       + "\(source("y", "ΔY", stride: 1)), I]"
     let sum = recurrence == .twoScales ? "\(left) + \(up)" : up
     return "L_{ℓ+1,s}[b, x, y, j] = σ(\(sum) − B_{ℓ+1}[j])"
@@ -70,13 +72,21 @@ public struct PyramidStructure: Sendable, Equatable {
     let (batch, side, channels) = (image.shape[0], image.shape[1] / factor, image.shape[3])
     var out = Tensor<Float>(shape: [batch, side, side, channels], repeating: 0)
     let scale = 1 / Float(factor * factor)
-    for b in 0..<batch { for x in 0..<side { for y in 0..<side { for c in 0..<channels {
-      var sum: Float = 0
-      for dx in 0..<factor { for dy in 0..<factor {
-        sum += image[b, factor * x + dx, factor * y + dy, c]
-      } }
-      out[b, x, y, c] = sum * scale
-    } } } }
+    for b in 0..<batch {
+      for x in 0..<side {
+        for y in 0..<side {
+          for c in 0..<channels {
+            var sum: Float = 0
+            for dx in 0..<factor {
+              for dy in 0..<factor {
+                sum += image[b, factor * x + dx, factor * y + dy, c]
+              }
+            }
+            out[b, x, y, c] = sum * scale
+          }
+        }
+      }
+    }
     return out
   }
 }

@@ -24,13 +24,15 @@ extension ScalePyramid {
           "Scale equivariance: the pyramid of the downsampled image I_1 is I_1, I_2, …, so with "
             + "weights shared across s the network on I_1 computes L_{ℓ,s+1} at its scale s — "
             + "the same operations on the same numbers."),
-        DerivationStep("Multiplies per layer, from the notation engine: \(eq.multiplyCount), with "
-                         + "X, Y the new layer's side; the pyramid costs one multiply (¼) per pixel."),
+        DerivationStep(
+          "Multiplies per layer, from the notation engine: \(eq.multiplyCount), with "
+            + "X, Y the new layer's side; the pyramid costs one multiply (¼) per pixel."),
       ],
       answer: .equation(eq),
       alternatives: [Derivation.Alternative(uncentredConvention, .equation(uncentred))])
   }
 
-  static let uncentredConvention = "offsets ΔX, ΔY from 0 to F − 1 read from x (the filter not centred), "
+  static let uncentredConvention =
+    "offsets ΔX, ΔY from 0 to F − 1 read from x (the filter not centred), "
     + "zeros read outside a layer"
 }

@@ -6,26 +6,34 @@ import Verification
 extension ScalePyramid {
   /// (iii) The equation under test, evaluated by the notation engine, equals the network.
   static func equationCheck(_ candidate: Equation, _ setup: Setup) -> Check {
-    Check(id: "equation-equals-network", kind: .numeric,
-          summary: "the equation evaluated by the notation engine equals the network, every layer",
-          params: [("equation", .text(candidate.description))]) { context in
+    Check(
+      id: "equation-equals-network", kind: .numeric,
+      summary: "the equation evaluated by the notation engine equals the network, every layer",
+      params: [("equation", .text(candidate.description))]
+    ) { context in
       // A small pyramid keeps the interpreter quick; the equation is the same at every size.
-      let small = Setup(k: min(setup.k, 3), batch: 1, channels: min(setup.channels, 3),
-                        filter: setup.filter)
+      let small = Setup(
+        k: min(setup.k, 3), batch: 1, channels: min(setup.channels, 3),
+        filter: setup.filter)
       let net = network(small, context.random)
       let layers = net.run(small.images(context.random))
       let eq = candidate
-      var worst = 0.0, compared = 0
+      var worst = 0.0
+      var compared = 0
       for l in 0..<small.k {
         for s in 0...(small.k - l - 1) {
           let target = layers[l + 1][s]
-          var evaluator = try Evaluator(eq, bindings: Bindings(
-            tensors: [TensorName(base: "L", subscript: "ℓ,s+1"): layers[l][s + 1].doubles,
-                      TensorName(base: "L", subscript: "ℓ,s"): layers[l][s].doubles,
-                      TensorName(base: "W", subscript: "ℓ+1,←"): net.levels[l].left.doubles,
-                      TensorName(base: "W", subscript: "ℓ+1,↑"): net.levels[l].up.doubles,
-                      TensorName(base: "B", subscript: "ℓ+1"): net.levels[l].threshold.doubles],
-            outputShape: target.shape), policy: .zero)
+          var evaluator = try Evaluator(
+            eq,
+            bindings: Bindings(
+              tensors: [
+                TensorName(base: "L", subscript: "ℓ,s+1"): layers[l][s + 1].doubles,
+                TensorName(base: "L", subscript: "ℓ,s"): layers[l][s].doubles,
+                TensorName(base: "W", subscript: "ℓ+1,←"): net.levels[l].left.doubles,
+                TensorName(base: "W", subscript: "ℓ+1,↑"): net.levels[l].up.doubles,
+                TensorName(base: "B", subscript: "ℓ+1"): net.levels[l].threshold.doubles,
+              ],
+              outputShape: target.shape), policy: .zero)
           let (reference, _) = try evaluator.run()
           for i in reference.storage.indices {
             worst = max(worst, abs(Double(target.storage[i]) - reference.storage[i]))
@@ -45,17 +53,21 @@ extension ScalePyramid {
 
   /// The pyramid equation, evaluated by the notation engine, equals 2 × 2 pooling.
   static func pyramidCheck(_ setup: Setup, _ pyramid: String) -> Check {
-    Check(id: "pyramid-equals-equation", kind: .numeric,
-          summary: "the pooling kernel equals the pyramid equation evaluated by the notation engine") { context in
+    Check(
+      id: "pyramid-equals-equation", kind: .numeric,
+      summary: "the pooling kernel equals the pyramid equation evaluated by the notation engine"
+    ) { context in
       var r = context.random.split("pyramid")
       let side = 1 << min(setup.k, 4)
       let image = Tensor<Float>.normal(shape: [1, side, side, 3], random: &r)
       let pooled = image.averagePool2x2()
       var parser = Parser(pyramid, parameters: [])
       let eq = try parser.parseEquation()
-      var evaluator = try Evaluator(eq, bindings: Bindings(
-        tensors: [TensorName(base: "I", subscript: "s"): image.doubles],
-        outputShape: pooled.shape))
+      var evaluator = try Evaluator(
+        eq,
+        bindings: Bindings(
+          tensors: [TensorName(base: "I", subscript: "s"): image.doubles],
+          outputShape: pooled.shape))
       let (reference, _) = try evaluator.run()
       var worst = 0.0
       for i in reference.storage.indices {
@@ -71,11 +83,15 @@ extension ScalePyramid {
 
   /// (iv) Multiplies of the whole network: derived from the equations, counted in the kernels.
   static func countCheck(_ setup: Setup, _ pyramid: String) -> Check {
-    Check(id: "instrumented-count", kind: .instrumented,
-          summary: "multiplies of the whole pyramid and network: the notation engine's counts summed "
-            + "over layers equal the count inside the kernels",
-          params: [("k", .integer(setup.k)), ("channels", .integer(setup.channels)),
-                   ("F", .integer(setup.filter))]) { context in
+    Check(
+      id: "instrumented-count", kind: .instrumented,
+      summary: "multiplies of the whole pyramid and network: the notation engine's counts summed "
+        + "over layers equal the count inside the kernels",
+      params: [
+        ("k", .integer(setup.k)), ("channels", .integer(setup.channels)),
+        ("F", .integer(setup.filter)),
+      ]
+    ) { context in
       let images = setup.images(context.random)
       let batch = images.shape[0]
       let counter = MultiplyCounter()
@@ -92,10 +108,12 @@ extension ScalePyramid {
       for l in 0..<setup.k {
         for s in 0...(setup.k - l - 1) {
           let side = Rational(1 << (setup.k - l - 1 - s))
-          derived += perLayer.evaluate([
-            "B": Rational(batch), "X": side, "Y": side, "J": Rational(setup.channels),
-            "I": Rational(l == 0 ? 3 : setup.channels), "ΔX": Rational(setup.filter),
-            "ΔY": Rational(setup.filter)]) ?? .zero
+          derived +=
+            perLayer.evaluate([
+              "B": Rational(batch), "X": side, "Y": side, "J": Rational(setup.channels),
+              "I": Rational(l == 0 ? 3 : setup.channels), "ΔX": Rational(setup.filter),
+              "ΔY": Rational(setup.filter),
+            ]) ?? .zero
         }
       }
       let expected = derived.intValue ?? Int.min

@@ -12,31 +12,39 @@ extension ScalePyramidProblem {
       guard let p = s["pyramid_\(level)"] else { continue }
       let side = Int((Double(p.count) / 3).squareRoot().rounded())
       guard side * side * 3 == p.count else { continue }
-      pictures.append(.init(label: "I_\(level) (\(side)×\(side))", width: side, height: side,
-                            channels: 3, pixels: p))
+      pictures.append(
+        .init(
+          label: "I_\(level) (\(side)×\(side))", width: side, height: side,
+          channels: 3, pixels: p))
     }
     for l in 1..<4 {
       for scale in 0..<3 {
         guard let p = s["feature_\(l)_\(scale)"] else { continue }
         let side = Int(Double(p.count).squareRoot().rounded())
         guard side * side == p.count else { continue }
-        let lo = p.min() ?? 0, hi = p.max() ?? 1
+        let lo = p.min() ?? 0
+        let hi = p.max() ?? 1
         let scaled = p.map { hi > lo ? ($0 - lo) / (hi - lo) : 0.5 }
-        pictures.append(.init(label: "L_{\(l),\(scale)} channel 0 (\(side)×\(side))", width: side,
-                              height: side, channels: 1, pixels: scaled))
+        pictures.append(
+          .init(
+            label: "L_{\(l),\(scale)} channel 0 (\(side)×\(side))", width: side,
+            height: side, channels: 1, pixels: scaled))
       }
     }
     if !pictures.isEmpty {
-      out.append(Figure(id: "p4-pyramid", title: "Problem 4: the image pyramid and feature maps",
-                        caption: "The first input image at every scale of the pyramid (each level "
-                          + "the 2×2 average of the one before), and channel 0 of a few layers "
-                          + "L_{ℓ,s}; each feature map is shown scaled to its own range.",
-                        content: .pictures(pictures)))
+      out.append(
+        Figure(
+          id: "p4-pyramid", title: "Problem 4: the image pyramid and feature maps",
+          caption: "The first input image at every scale of the pyramid (each level "
+            + "the 2×2 average of the one before), and channel 0 of a few layers "
+            + "L_{ℓ,s}; each feature map is shown scaled to its own range.",
+          content: .pictures(pictures)))
     }
     if let gaps = s["gap"], let levels = s["gap_level"], let scales = s["gap_scale"] {
       let control = stored.check("equivariance-control")?.series["gap"]
       var groups: [(name: String, values: [Double], colour: Int)] = [
-        ("shared weights (the network of problem 4)", gaps, 0)]
+        ("shared weights (the network of problem 4)", gaps, 0)
+      ]
       if let control, control.count == gaps.count {
         groups.append(("control: weights depend on s", control, 1))
       }
@@ -45,11 +53,14 @@ extension ScalePyramidProblem {
         yLabel: "largest |difference|",
         categories: zip(levels, scales).map { "\(Int($0.0)),\(Int($0.1))" }, groups: groups,
         xLabel: "ℓ, s + 1 of the layer compared (ℓ = 0: the pyramid itself)")
-      out.append(Figure(id: "p4-equivariance", title: chart.title, caption:
-        "For each layer compared, the largest difference between the network run on the "
-          + "downsampled image and the original run one scale over. Shared weights give exactly 0 "
-          + "(bit for bit); the control, whose weights depend on the scale, does not.",
-        content: .svg(chart.svg())))
+      out.append(
+        Figure(
+          id: "p4-equivariance", title: chart.title,
+          caption:
+            "For each layer compared, the largest difference between the network run on the "
+            + "downsampled image and the original run one scale over. Shared weights give exactly 0 "
+            + "(bit for bit); the control, whose weights depend on the scale, does not.",
+          content: .svg(chart.svg())))
     }
     return out
   }

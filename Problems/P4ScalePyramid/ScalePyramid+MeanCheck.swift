@@ -11,8 +11,9 @@ extension ScalePyramid {
   /// A wrong divisor scales each level's mean by a constant; `pyramid-equals-equation` sees the
   /// same kernel through the notation engine.
   static func pyramidMeanCheck(_ setup: Setup) -> Check {
-    Check(id: "pyramid-keeps-the-mean", kind: .numeric,
-          summary: "every pyramid level computed by the pooling kernel has the image's mean"
+    Check(
+      id: "pyramid-keeps-the-mean", kind: .numeric,
+      summary: "every pyramid level computed by the pooling kernel has the image's mean"
     ) { context in
       var r = context.random.split("mean")
       let side = 1 << min(setup.k, 5)
@@ -22,7 +23,9 @@ extension ScalePyramid {
         t.storage.reduce(0.0) { $0 + Double($1) } / Double(t.count)
       }
       let target = mean(image)
-      var level = image, worst = 0.0, levels = 0
+      var level = image
+      var worst = 0.0
+      var levels = 0
       while level.shape[1] >= 2 {
         level = level.averagePool2x2()
         levels += 1
@@ -33,8 +36,9 @@ extension ScalePyramid {
       return Measurement(
         status: worst <= bound ? .pass : .fail, expected: .real(target),
         measured: .real(target + worst),
-        tolerance: Tolerance(.absolute, bound,
-                             reason: "one Float32 rounding per level, ≲ 2e-7 each"),
+        tolerance: Tolerance(
+          .absolute, bound,
+          reason: "one Float32 rounding per level, ≲ 2e-7 each"),
         detail: "image mean \(Value.format(target)); largest difference of a level's mean over "
           + "\(levels) levels \(Value.format(worst))")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TensorCore
 
 extension ScalePyramid {
@@ -24,15 +25,19 @@ extension ScalePyramid {
     public var scaleDependence: Float = 0
 
     /// Random weights for `levels` levels: level 0 reads `colours` channels, later ones `channels`.
-    public static func random(levels: Int, colours: Int, channels: Int, filter: Int,
-                              random: RandomStream) -> Network {
+    public static func random(
+      levels: Int, colours: Int, channels: Int, filter: Int,
+      random: RandomStream
+    ) -> Network {
       let ls = (0..<levels).map { l -> Level in
         var r = random.split(l)
         let inputs = l == 0 ? colours : channels
         let sd = Float(1 / Double(filter * filter * inputs).squareRoot())
         return Level(
-          left: .normal(shape: [filter, filter, inputs, channels], standardDeviation: sd, random: &r),
-          up: .normal(shape: [filter, filter, inputs, channels], standardDeviation: sd, random: &r),
+          left: .normal(
+            shape: [filter, filter, inputs, channels], standardDeviation: sd, random: &r),
+          up: .normal(
+            shape: [filter, filter, inputs, channels], standardDeviation: sd, random: &r),
           threshold: .normal(shape: [channels], standardDeviation: 0.1, random: &r))
       }
       return Network(levels: ls, filter: filter)
@@ -42,28 +47,40 @@ extension ScalePyramid {
     func kernel(_ w: Tensor<Float>, scale s: Int) -> Tensor<Float> {
       let (f, i, j) = (w.shape[0], w.shape[2], w.shape[3])
       var k = Tensor<Float>(shape: [j, f, f, i], repeating: 0)
-      for a in 0..<f { for b in 0..<f { for c in 0..<i { for d in 0..<j {
-        k[d, a, b, c] = w[a, b, c, d] * (1 + scaleDependence * Float(s))
-      } } } }
+      for a in 0..<f {
+        for b in 0..<f {
+          for c in 0..<i {
+            for d in 0..<j {
+              k[d, a, b, c] = w[a, b, c, d] * (1 + scaleDependence * Float(s))
+            }
+          }
+        }
+      }
       return k
     }
 
     /// One level: L_{ℓ+1,s} from the finer L_{ℓ,s} (side 2n) and the coarser L_{ℓ,s+1} (side n),
     /// with the filter's tap 0 at `origin` (−⌊(F − 1)/2⌋ centred, 0 for offsets 0…F−1) and zeros
     /// read outside a layer.
-    public func level(_ l: Int, fine: Tensor<Float>, coarse: Tensor<Float>, scale s: Int,
-                      origin: Int? = nil, counter: MultiplyCounter? = nil) -> Tensor<Float> {
+    public func level(
+      _ l: Int, fine: Tensor<Float>, coarse: Tensor<Float>, scale s: Int,
+      origin: Int? = nil, counter: MultiplyCounter? = nil
+    ) -> Tensor<Float> {
       let level = levels[l]
       let n = coarse.shape[1]
       let pad = origin.map { -$0 }
       let sideways = Convolution.forward(
         input: coarse, kernel: kernel(level.left, scale: s), thresholds: nil,
-        axes: [ConvolutionAxis(input: n, filter: filter, padding: .same, lowPad: pad),
-               ConvolutionAxis(input: n, filter: filter, padding: .same, lowPad: pad)], counter: counter)
+        axes: [
+          ConvolutionAxis(input: n, filter: filter, padding: .same, lowPad: pad),
+          ConvolutionAxis(input: n, filter: filter, padding: .same, lowPad: pad),
+        ], counter: counter)
       let upward = Convolution.forward(
         input: fine, kernel: kernel(level.up, scale: s), thresholds: nil,
-        axes: [ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same, lowPad: pad),
-               ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same, lowPad: pad)],
+        axes: [
+          ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same, lowPad: pad),
+          ConvolutionAxis(input: 2 * n, filter: filter, stride: 2, padding: .same, lowPad: pad),
+        ],
         counter: counter)
       var out = sideways
       let channels = out.shape[3]
@@ -78,8 +95,9 @@ extension ScalePyramid {
     /// for the first `levels` levels (ℓ ≤ levels).
     public func run(_ image: Tensor<Float>, counter: MultiplyCounter? = nil) -> [[Tensor<Float>]] {
       let side = image.shape[1]
-      precondition(side > 0 && side & (side - 1) == 0 && image.shape[2] == side,
-                   "the image must be square with a power-of-two side, got \(image.shape)")
+      precondition(
+        side > 0 && side & (side - 1) == 0 && image.shape[2] == side,
+        "the image must be square with a power-of-two side, got \(image.shape)")
       let k = side.trailingZeroBitCount
       var pyramid = [image]
       for _ in 0..<k { pyramid.append(pyramid.last!.averagePool2x2(counter: counter)) }
@@ -87,7 +105,8 @@ extension ScalePyramid {
       for l in 0..<min(k, levels.count) {
         var next: [Tensor<Float>] = []
         for s in 0...(k - l - 1) {
-          next.append(level(l, fine: layers[l][s], coarse: layers[l][s + 1], scale: s, counter: counter))
+          next.append(
+            level(l, fine: layers[l][s], coarse: layers[l][s + 1], scale: s, counter: counter))
         }
         layers.append(next)
       }
@@ -95,5 +114,3 @@ extension ScalePyramid {
     }
   }
 }
-
-import Foundation

@@ -33,7 +33,8 @@ extension ScalePyramid {
       convention: origin == .centred
         ? "the filter centred (offsets −1, 0, 1)" : "the filter reading offsets 0, 1, 2",
       measure: "|psverify's level − yours|", bound: bound)
-    let filter = 3, p = 1
+    let filter = 3
+    let p = 1
     let names = eq.lhs.indices.map(\.description)
     for (trial, (n, inputs, outputs)) in [(1, 1, 2), (2, 3, 2), (4, 2, 3)].enumerated() {
       var r = random.split(trial)

@@ -51,7 +51,8 @@ extension ScalePyramid {
       for (l, row) in layers.enumerated() {
         for (s, t) in row.enumerated() {
           count += 1
-          let e = exponent.evaluate(["k": Rational(k), "ℓ": Rational(l), "s": Rational(s)])?
+          let e =
+            exponent.evaluate(["k": Rational(k), "ℓ": Rational(l), "s": Rational(s)])?
             .intValue ?? -1
           var side = e >= 0 ? 1 : -1
           for _ in 0..<max(e, 0) { side *= v.factor }

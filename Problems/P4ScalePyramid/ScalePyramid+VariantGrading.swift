@@ -23,13 +23,15 @@ extension ScalePyramid {
       uniqueKeysWithValues: named.filter { n in
         ([eq.lhs] + eq.rhsReferences).contains { $0.name == n.0 }
       })
-    let diagnostics = parser.diagnostics
+    let diagnostics =
+      parser.diagnostics
       + Checker.check(eq, declarations: TensorDeclarations(ranks: ranks))
       .filter { $0.kind != .unknownTensor }
     let issues = diagnostics.map(AnswerIssue.init)
     let reading = eq.description
     var feedback = variantStructure(eq, v)
-    let needed = v.recurrence == .twoScales
+    let needed =
+      v.recurrence == .twoScales
       ? [coarse, fine, left, up, threshold] : [fine, up, threshold]
     let present = Set(eq.rhsReferences.map(\.name))
     let missing = needed.filter { !present.contains($0) }
@@ -43,7 +45,8 @@ extension ScalePyramid {
       feedback.insert(
         (missing.isEmpty
           ? "The left side should be L_{ℓ+1,s}, not \(eq.lhs.name)"
-          : "The answer lacks " + missing.map { "\($0) (typed \(plainSpelling($0)))" }
+          : "The answer lacks "
+            + missing.map { "\($0) (typed \(plainSpelling($0)))" }
             .joined(separator: ", ")) + ".", at: 0)
     }
     let rankDefects = diagnostics.filter { $0.kind == .rankMismatch }
@@ -52,7 +55,8 @@ extension ScalePyramid {
         "As written the ranks do not fit: " + rankDefects.map(\.message).joined(separator: "; ")
           + ". Each layer L_{ℓ,s} has four indices [b, x, y, channel].", at: 0)
     }
-    let difference = extra.isEmpty && missing.isEmpty && rankDefects.isEmpty
+    let difference =
+      extra.isEmpty && missing.isEmpty && rankDefects.isEmpty
       ? variantDifference(eq, v, random: context.random.split("variant")) : .infinity
     if difference <= bound {
       return Grade(
@@ -117,7 +121,8 @@ extension ScalePyramid {
     guard eq.lhs.indices.count == 4, let xLetter = eq.lhs.indices[1].bareVariable else {
       return out
     }
-    for ref in eq.rhsReferences where (ref.name == fine || ref.name == coarse)
+    for ref in eq.rhsReferences
+    where (ref.name == fine || ref.name == coarse)
       && ref.indices.count == 4
     {
       let stride = ref.name == fine ? v.factor : 1
@@ -141,7 +146,8 @@ extension ScalePyramid {
             + faults.joined(separator: "; ") + ".")
       }
     }
-    if case .function = eq.rhs {} else {
+    if case .function = eq.rhs {
+    } else {
       out.append(
         "The unit applies σ to the weighted sum minus the threshold; the answer has no σ(…).")
     }

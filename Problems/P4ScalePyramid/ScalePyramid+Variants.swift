@@ -34,7 +34,8 @@ extension ScalePyramid {
     var parser = Parser(v.equation, parameters: [])
     let eq = try parser.parseEquation()
     let r = v.factor
-    let reads = v.recurrence == .twoScales
+    let reads =
+      v.recurrence == .twoScales
       ? "L_{ℓ,s+1} is as large as the new layer L_{ℓ+1,s} (offsets x + ΔX) and L_{ℓ,s} is \(r) "
         + "times as large (offsets \(r)x + ΔX)"
       : "the unit reads only L_{ℓ,s}, \(r) times as large as the new layer (offsets \(r)x + ΔX)"

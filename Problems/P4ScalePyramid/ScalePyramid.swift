@@ -13,7 +13,8 @@ public enum ScalePyramid {
   /// offsets 0…F−1 from x).
   public static func equation(p: Int) -> String {
     let shift = p == 0 ? "" : " − \(p)"
-    return "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX\(shift), y + ΔY\(shift), I] "
+    return
+      "L_{ℓ+1,s}[b, x, y, j] = σ(W_{ℓ+1,←}[ΔX, ΔY, I, j] L_{ℓ,s+1}[b, x + ΔX\(shift), y + ΔY\(shift), I] "
       + "+ W_{ℓ+1,↑}[ΔX, ΔY, I, j] L_{ℓ,s}[b, 2x + ΔX\(shift), 2y + ΔY\(shift), I] − B_{ℓ+1}[j])"
   }
 
@@ -34,8 +35,10 @@ public enum ScalePyramid {
     public var image: Tensor<Float>?
     public var imageName: String?
 
-    public init(k: Int, batch: Int, channels: Int, filter: Int, image: Tensor<Float>? = nil,
-                imageName: String? = nil) {
+    public init(
+      k: Int, batch: Int, channels: Int, filter: Int, image: Tensor<Float>? = nil,
+      imageName: String? = nil
+    ) {
       (self.k, self.batch, self.channels, self.filter) = (k, batch, channels, filter)
       (self.image, self.imageName) = (image, imageName)
     }
@@ -53,15 +56,19 @@ public enum ScalePyramid {
         let (top, bottom) = (colour(), colour())
         var shapes: [(disc: Bool, x: Double, y: Double, size: Double, colour: [Float])] = []
         for n in 0..<5 {
-          shapes.append((n < 3, r.nextUnitDouble(), r.nextUnitDouble(),
-                         0.08 + 0.25 * r.nextUnitDouble(), colour()))
+          shapes.append(
+            (
+              n < 3, r.nextUnitDouble(), r.nextUnitDouble(),
+              0.08 + 0.25 * r.nextUnitDouble(), colour()
+            ))
         }
         for y in 0..<side {
           for x in 0..<side {
             let (u, v) = ((Double(x) + 0.5) / Double(side), (Double(y) + 0.5) / Double(side))
             var c = (0..<3).map { top[$0] + Float(v) * (bottom[$0] - top[$0]) }
             for s in shapes {
-              let inside = s.disc
+              let inside =
+                s.disc
                 ? (u - s.x) * (u - s.x) + (v - s.y) * (v - s.y) < s.size * s.size
                 : abs(u - s.x) < s.size && abs(v - s.y) < s.size / 3
               if inside { c = s.colour }
@@ -86,7 +93,8 @@ public struct ScalePyramidProblem: Problem {
     (weights W_{ℓ+1,↑}) and L_{ℓ,s+1} (weights W_{ℓ+1,←}) and thresholds B_{ℓ+1}, all shared \
     across scales s.
     """
-  public let answerFormat = "an equation such as L_{\\ell+1,s}[b,x,y,j] = \\sigma(W_{\\ell+1,\\leftarrow}"
+  public let answerFormat =
+    "an equation such as L_{\\ell+1,s}[b,x,y,j] = \\sigma(W_{\\ell+1,\\leftarrow}"
     + "[\\Delta X,\\Delta Y,I,j] L_{\\ell,s+1}[b,x+\\Delta X,y+\\Delta Y,I] + W_{\\ell+1,\\uparrow}[\\Delta X,"
     + "\\Delta Y,I,j] L_{\\ell,s}[b,2x+\\Delta X,2y+\\Delta Y,I] - B_{\\ell+1}[j])"
   public let defaultTrials = 1
@@ -94,13 +102,18 @@ public struct ScalePyramidProblem: Problem {
   public var parameters: [ParameterSpec] {
     [
       ParameterSpec("k", "image side 2^k", domain: .integer(1...12), default: .integer(5)),
-      ParameterSpec("batch", "random scenes per run (discs and bars on a gradient)", domain: .integer(1...64), default: .integer(2)),
-      ParameterSpec("channels", "channels J of every layer above the image", domain: .integer(1...256),
-                    default: .integer(8)),
-      ParameterSpec("F", "filter side F (offsets 0…F−1, centred)", domain: .integer(1...9),
-                    default: .integer(3)),
-      ParameterSpec("image", "a binary PGM or PPM photograph (also --image PATH)",
-                    domain: .path, default: nil),
+      ParameterSpec(
+        "batch", "random scenes per run (discs and bars on a gradient)", domain: .integer(1...64),
+        default: .integer(2)),
+      ParameterSpec(
+        "channels", "channels J of every layer above the image", domain: .integer(1...256),
+        default: .integer(8)),
+      ParameterSpec(
+        "F", "filter side F (offsets 0…F−1, centred)", domain: .integer(1...9),
+        default: .integer(3)),
+      ParameterSpec(
+        "image", "a binary PGM or PPM photograph (also --image PATH)",
+        domain: .path, default: nil),
     ]
   }
 
@@ -119,15 +132,19 @@ public struct ScalePyramidProblem: Problem {
     return nil
   }
 
-  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext) -> Grade {
+  public func grade(_ answer: String, _ derivation: Derivation, _ context: inout GradingContext)
+    -> Grade
+  {
     ScalePyramid.grade(answer, &context)
   }
 
   public func checks(_ derivation: Derivation, _ p: ParameterValues) -> [Check] {
     guard case .equation(let eq) = derivation.answer else { return [] }
-    let setup = (try? ScalePyramid.setup(p))
-      ?? ScalePyramid.Setup(k: p.integer("k"), batch: p.integer("batch"),
-                            channels: p.integer("channels"), filter: p.integer("F"))
+    let setup =
+      (try? ScalePyramid.setup(p))
+      ?? ScalePyramid.Setup(
+        k: p.integer("k"), batch: p.integer("batch"),
+        channels: p.integer("channels"), filter: p.integer("F"))
     return ScalePyramid.checks(candidate: eq, sideExponent: ScalePyramid.sideExponent, setup: setup)
   }
 
@@ -141,8 +158,9 @@ extension ScalePyramid {
   /// - Throws: `ParameterError.tooLarge` for a k that needs too much memory, or an unreadable
   ///   image (missing, truncated, not netpbm).
   static func setup(_ p: ParameterValues) throws -> Setup {
-    var s = Setup(k: p.integer("k"), batch: p.integer("batch"), channels: p.integer("channels"),
-                  filter: p.integer("F"))
+    var s = Setup(
+      k: p.integer("k"), batch: p.integer("batch"), channels: p.integer("channels"),
+      filter: p.integer("F"))
     let pixels = (1 << (2 * s.k))
     // Pyramid and all layers: ≈ 4/3 · 4^k · (3 + J·k) floats per image, kept at once.
     let floats = Double(s.batch) * 4 / 3 * Double(pixels) * Double(3 + s.channels * s.k)

@@ -17,7 +17,8 @@ public struct ScalePyramidVariantProblem: VariantProblem {
   public var question: String {
     let v = structure
     let r = v.factor
-    let inputs = v.recurrence == .twoScales
+    let inputs =
+      v.recurrence == .twoScales
       ? "from L_{ℓ,s} (weights W_{ℓ+1,↑}) and L_{ℓ,s+1} (weights W_{ℓ+1,←})"
       : "from L_{ℓ,s} alone (weights W_{ℓ+1,↑})"
     return "From an image pyramid I_s (\(r) × \(r) averages, side \(r)^(k−s)) build layers "

@@ -54,8 +54,10 @@ public struct Figure: Sendable {
     var p = plot
     let values = p.series.flatMap { $0.xs + $0.ys }.filter { $0 > 0 && $0.isFinite }
     if let lo = values.min(), let hi = values.max() {
-      p.series.append(.init(name: "counted = derived", xs: [lo, hi], ys: [lo, hi], colour: 6,
-                            marker: .none, dashed: true))
+      p.series.append(
+        .init(
+          name: "counted = derived", xs: [lo, hi], ys: [lo, hi], colour: 6,
+          marker: .none, dashed: true))
     }
     return Figure(id: id, title: p.title, caption: caption, content: .svg(p.svg(id: id)))
   }

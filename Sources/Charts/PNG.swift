@@ -22,7 +22,8 @@ public enum PNG {
     var header = [UInt8]()
     header += bigEndian(UInt32(width))
     header += bigEndian(UInt32(height))
-    header += [8, channels == 3 ? 2 : 0, 0, 0, 0]  // depth 8, colour type, deflate, filter, no interlace
+    // depth 8, colour type, deflate, filter, no interlace
+    header += [8, channels == 3 ? 2 : 0, 0, 0, 0]
     chunk("IHDR", header, into: &png)
     chunk("IDAT", zlibStored(raw), into: &png)
     chunk("IEND", [], into: &png)
@@ -51,7 +52,8 @@ public enum PNG {
       out += data[offset..<(offset + n)]
       offset += n
     } while offset < data.count
-    var a: UInt32 = 1, b: UInt32 = 0
+    var a: UInt32 = 1
+    var b: UInt32 = 0
     for byte in data {
       a = (a + UInt32(byte)) % 65521
       b = (b + a) % 65521

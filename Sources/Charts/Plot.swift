@@ -98,7 +98,9 @@ public struct Plot: Sendable {
     (self.xLog, self.yLog) = (xLog, yLog)
   }
 
-  static let palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000"]
+  static let palette = [
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000",
+  ]
 
   /// The opening of a chart: the root element, a white background and the title.
   static func open(width: Double, height: Double, title: String, left: Double) -> String {
@@ -113,7 +115,9 @@ public struct Plot: Sendable {
       """
   }
 
-  static func colour(_ i: Int) -> String { palette[((i % palette.count) + palette.count) % palette.count] }
+  static func colour(_ i: Int) -> String {
+    palette[((i % palette.count) + palette.count) % palette.count]
+  }
 
   static func escape(_ s: String) -> String {
     s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -146,7 +150,8 @@ public struct Plot: Sendable {
       let e = Int(floor(log10(a)))
       let m = v / pow(10, Double(e))
       let mantissa = String(format: "%.3g", m)
-      return (mantissa == "1" ? "" : mantissa + "×") + "10" + String(String(e).map { superscript[$0] ?? $0 })
+      return (mantissa == "1" ? "" : mantissa + "×") + "10"
+        + String(String(e).map { superscript[$0] ?? $0 })
     }
     if v == v.rounded() { return String(Int(v)) }
     var s = String(format: "%.4g", v)
@@ -174,7 +179,8 @@ public struct Plot: Sendable {
 
   /// Decades inside [lo, hi] (with 2 and 5 between when there are fewer than three decades).
   static func logTicks(_ lo: Double, _ hi: Double) -> [Double] {
-    let a = Int(floor(log10(lo))), b = Int(ceil(log10(hi)))
+    let a = Int(floor(log10(lo)))
+    let b = Int(ceil(log10(hi)))
     var ticks: [Double] = []
     let fine = hi / lo < 1000
     for e in a...b {
@@ -195,7 +201,9 @@ public struct Plot: Sendable {
         let mid = (log10(lo) + log10(hi)) / 2
         (lo, hi) = (pow(10, mid - 0.5), pow(10, mid + 0.5))
       }
-      return (pow(10, log10(lo) - 0.05 * log10(hi / lo)), pow(10, log10(hi) + 0.05 * log10(hi / lo)))
+      return (
+        pow(10, log10(lo) - 0.05 * log10(hi / lo)), pow(10, log10(hi) + 0.05 * log10(hi / lo))
+      )
     }
     if hi == lo { (lo, hi) = (lo - max(1, abs(lo)) * 0.1, hi + max(1, abs(hi)) * 0.1) }
     let pad = (hi - lo) * 0.06
@@ -206,22 +214,30 @@ public struct Plot: Sendable {
   /// series and the legend. O(points) in the series and bands.
   /// - Parameter id: unique within the page (the plot area's clip path is named after it).
   public func svg(id: String, width: Double = 640, height: Double = 400) -> String {
-    let left = 78.0, right = 20.0, top = 34.0
+    let left = 78.0
+    let right = 20.0
+    let top = 34.0
     // Two legend columns when every label fits in half the width (≈ 6.6 px a character at 12 px).
     let names = series.map(\.name) + bands.map(\.name)
-    let columns = names.allSatisfy({ Double($0.count) * 6.6 + 44 < (width - left - right) / 2 }) ? 2 : 1
+    let columns =
+      names.allSatisfy({ Double($0.count) * 6.6 + 44 < (width - left - right) / 2 }) ? 2 : 1
     let legendRows = (names.count + columns - 1) / columns
     let bottom = 52.0 + Double(legendRows) * 18
-    let plotW = width - left - right, plotH = height - top - bottom
+    let plotW = width - left - right
+    let plotH = height - top - bottom
     let xs = series.flatMap(\.xs) + bands.flatMap(\.xs) + references.filter(\.vertical).map(\.value)
-    let ys = series.flatMap(\.ys) + bands.flatMap { $0.lower + $0.upper }
+    let ys =
+      series.flatMap(\.ys) + bands.flatMap { $0.lower + $0.upper }
       + references.filter { !$0.vertical }.map(\.value)
-    let (x0, x1) = Self.range(xs, log: xLog), (y0, y1) = Self.range(ys, log: yLog)
+    let (x0, x1) = Self.range(xs, log: xLog)
+    let (y0, y1) = Self.range(ys, log: yLog)
     func px(_ x: Double) -> Double {
-      left + plotW * (xLog ? (log10(x) - log10(x0)) / (log10(x1) - log10(x0)) : (x - x0) / (x1 - x0))
+      left + plotW
+        * (xLog ? (log10(x) - log10(x0)) / (log10(x1) - log10(x0)) : (x - x0) / (x1 - x0))
     }
     func py(_ y: Double) -> Double {
-      top + plotH * (1 - (yLog ? (log10(y) - log10(y0)) / (log10(y1) - log10(y0)) : (y - y0) / (y1 - y0)))
+      top + plotH
+        * (1 - (yLog ? (log10(y) - log10(y0)) / (log10(y1) - log10(y0)) : (y - y0) / (y1 - y0)))
     }
     func ok(_ x: Double, _ y: Double) -> Bool {
       x.isFinite && y.isFinite && (!xLog || x > 0) && (!yLog || y > 0)
@@ -233,37 +249,54 @@ public struct Plot: Sendable {
     let yTicks = yLog ? Self.logTicks(y0, y1) : Self.linearTicks(y0, y1)
     for t in xTicks {
       let x = px(t)
-      out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>\n"
-      out += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH + 5))\" stroke=\"#333\"/>\n"
-      out += "<text x=\"\(f(x))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(Self.escape(Self.tickLabel(t, log: xLog)))</text>\n"
+      out +=
+        "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>\n"
+      out +=
+        "<line x1=\"\(f(x))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH + 5))\" stroke=\"#333\"/>\n"
+      out +=
+        "<text x=\"\(f(x))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(Self.escape(Self.tickLabel(t, log: xLog)))</text>\n"
     }
     for t in yTicks {
       let y = py(t)
-      out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#e5e5e5\"/>\n"
-      out += "<line x1=\"\(f(left - 5))\" y1=\"\(f(y))\" x2=\"\(f(left))\" y2=\"\(f(y))\" stroke=\"#333\"/>\n"
-      out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Self.escape(Self.tickLabel(t, log: yLog)))</text>\n"
+      out +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#e5e5e5\"/>\n"
+      out +=
+        "<line x1=\"\(f(left - 5))\" y1=\"\(f(y))\" x2=\"\(f(left))\" y2=\"\(f(y))\" stroke=\"#333\"/>\n"
+      out +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Self.escape(Self.tickLabel(t, log: yLog)))</text>\n"
     }
-    out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
-    out += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
-    out += "<text transform=\"translate(18 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
-    out += "<clipPath id=\"clip-\(id)\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\"/></clipPath>\n"
+    out +=
+      "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
+    out +=
+      "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
+    out +=
+      "<text transform=\"translate(18 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
+    out +=
+      "<clipPath id=\"clip-\(id)\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\"/></clipPath>\n"
     out += "<g clip-path=\"url(#clip-\(id))\">\n"
     for band in bands {
-      let points = zip(band.xs, zip(band.lower, band.upper)).filter { ok($0.0, $0.1.0) && ok($0.0, $0.1.1) }
+      let points = zip(band.xs, zip(band.lower, band.upper)).filter {
+        ok($0.0, $0.1.0) && ok($0.0, $0.1.1)
+      }
       guard points.count > 1 else { continue }
       let upper = points.map { "\(f(px($0.0))),\(f(py($0.1.1)))" }
       let lower = points.reversed().map { "\(f(px($0.0))),\(f(py($0.1.0)))" }
-      out += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(Self.colour(band.colour))\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
+      out +=
+        "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(Self.colour(band.colour))\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
     }
     for r in references {
       if r.vertical {
         let x = px(r.value)
-        out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH))\" stroke=\"#555\" stroke-dasharray=\"4 4\"/>\n"
-        out += "<text x=\"\(f(x + 4))\" y=\"\(f(top + 14))\" fill=\"#333\">\(Self.escape(r.label))</text>\n"
+        out +=
+          "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH))\" stroke=\"#555\" stroke-dasharray=\"4 4\"/>\n"
+        out +=
+          "<text x=\"\(f(x + 4))\" y=\"\(f(top + 14))\" fill=\"#333\">\(Self.escape(r.label))</text>\n"
       } else {
         let y = py(r.value)
-        out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#555\" stroke-dasharray=\"4 4\"/>\n"
-        out += "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(y - 5))\" text-anchor=\"end\" fill=\"#333\">\(Self.escape(r.label))</text>\n"
+        out +=
+          "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#555\" stroke-dasharray=\"4 4\"/>\n"
+        out +=
+          "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(y - 5))\" text-anchor=\"end\" fill=\"#333\">\(Self.escape(r.label))</text>\n"
       }
     }
     for s in series {
@@ -271,7 +304,8 @@ public struct Plot: Sendable {
       let colour = Self.colour(s.colour)
       if s.line && points.count > 1 {
         let path = points.map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
-        out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
+        out +=
+          "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
           + (s.dashed ? " stroke-dasharray=\"6 3\"" : "") + "/>\n"
       }
       for (x, y) in points { out += Self.marker(s.marker, px(x), py(y), colour) }
@@ -283,13 +317,17 @@ public struct Plot: Sendable {
     }
     entries += bands.map { ($0.name, Self.colour($0.colour), .none, false, false) }
     for (i, e) in entries.enumerated() {
-      let col = Double(i % columns), row = Double(i / columns)
-      let x = left + col * plotW / 2, y = top + plotH + 56 + row * 18
+      let col = Double(i % columns)
+      let row = Double(i / columns)
+      let x = left + col * plotW / 2
+      let y = top + plotH + 56 + row * 18
       if e.3 {
-        out += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 28))\" y2=\"\(f(y - 4))\" stroke=\"\(e.1)\" stroke-width=\"2\""
+        out +=
+          "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 28))\" y2=\"\(f(y - 4))\" stroke=\"\(e.1)\" stroke-width=\"2\""
           + (e.4 ? " stroke-dasharray=\"6 3\"" : "") + "/>\n"
       } else if e.2 == .none {
-        out += "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"28\" height=\"12\" fill=\"\(e.1)\" fill-opacity=\"0.25\"/>\n"
+        out +=
+          "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"28\" height=\"12\" fill=\"\(e.1)\" fill-opacity=\"0.25\"/>\n"
       }
       out += Self.marker(e.2, x + 14, y - 4, e.1)
       out += "<text x=\"\(f(x + 36))\" y=\"\(f(y))\">\(Self.escape(e.0))</text>\n"
@@ -302,13 +340,17 @@ public struct Plot: Sendable {
     switch m {
     case .none: return ""
     case .circle:
-      return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
+      return
+        "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
     case .square:
-      return "<rect x=\"\(f(x - 3.5))\" y=\"\(f(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
+      return
+        "<rect x=\"\(f(x - 3.5))\" y=\"\(f(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
     case .triangle:
-      return "<polygon points=\"\(f(x)),\(f(y - 4.5)) \(f(x - 4)),\(f(y + 3)) \(f(x + 4)),\(f(y + 3))\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
+      return
+        "<polygon points=\"\(f(x)),\(f(y - 4.5)) \(f(x - 4)),\(f(y + 3)) \(f(x + 4)),\(f(y + 3))\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
     case .diamond:
-      return "<polygon points=\"\(f(x)),\(f(y - 4.5)) \(f(x + 4.5)),\(f(y)) \(f(x)),\(f(y + 4.5)) \(f(x - 4.5)),\(f(y))\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
+      return
+        "<polygon points=\"\(f(x)),\(f(y - 4.5)) \(f(x + 4.5)),\(f(y)) \(f(x)),\(f(y + 4.5)) \(f(x - 4.5)),\(f(y))\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
     }
   }
 }
@@ -342,10 +384,14 @@ public struct BarChart: Sendable {
   /// - Complexity: O(categories · groups).
   public func svg(width requested: Double = 640, height: Double = 360) -> String {
     let width = max(requested, 78 + 20 + 44 * Double(categories.count))
-    let left = 78.0, right = 20.0, top = 34.0
-    let columns = groups.allSatisfy({ Double($0.name.count) * 6.6 + 30 < (width - left - right) / 2 }) ? 2 : 1
+    let left = 78.0
+    let right = 20.0
+    let top = 34.0
+    let columns =
+      groups.allSatisfy({ Double($0.name.count) * 6.6 + 30 < (width - left - right) / 2 }) ? 2 : 1
     let bottom = 62.0 + 18 * Double((groups.count + columns - 1) / columns)
-    let plotW = width - left - right, plotH = height - top - bottom
+    let plotW = width - left - right
+    let plotH = height - top - bottom
     let maximum = max(groups.flatMap(\.values).filter(\.isFinite).max() ?? 1, 1e-12)
     let ticks = Plot.linearTicks(0, maximum * 1.15)
     let yMax = max(ticks.last ?? maximum, maximum * 1.15)
@@ -353,8 +399,10 @@ public struct BarChart: Sendable {
     func py(_ y: Double) -> Double { top + plotH * (1 - y / yMax) }
     var out = Plot.open(width: width, height: height, title: title, left: left)
     for t in ticks {
-      out += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e5e5e5\"/>\n"
-      out += "<text x=\"\(f(left - 8))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Plot.escape(Plot.format(t)))</text>\n"
+      out +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e5e5e5\"/>\n"
+      out +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Plot.escape(Plot.format(t)))</text>\n"
     }
     let slot = plotW / Double(max(1, categories.count))
     let barW = min(28, slot * 0.8 / Double(max(1, groups.count)))
@@ -363,18 +411,27 @@ public struct BarChart: Sendable {
       for (g, group) in groups.enumerated() where c < group.values.count {
         let v = group.values[c].isFinite ? group.values[c] : 0
         let x = x0 + barW * Double(g)
-        out += "<rect x=\"\(f(x))\" y=\"\(f(py(v)))\" width=\"\(f(barW - 2))\" height=\"\(f(max(0, py(0) - py(v))))\" fill=\"\(Plot.colour(group.colour))\""
-          + (g % 2 == 1 ? " fill-opacity=\"0.55\" stroke=\"\(Plot.colour(group.colour))\"" : "") + "/>\n"
-        out += "<text x=\"\(f(x + barW / 2 - 1))\" y=\"\(f(py(v) - 4))\" text-anchor=\"middle\" font-size=\"10\">\(Plot.escape(Plot.format(v)))</text>\n"
+        out +=
+          "<rect x=\"\(f(x))\" y=\"\(f(py(v)))\" width=\"\(f(barW - 2))\" height=\"\(f(max(0, py(0) - py(v))))\" fill=\"\(Plot.colour(group.colour))\""
+          + (g % 2 == 1 ? " fill-opacity=\"0.55\" stroke=\"\(Plot.colour(group.colour))\"" : "")
+          + "/>\n"
+        out +=
+          "<text x=\"\(f(x + barW / 2 - 1))\" y=\"\(f(py(v) - 4))\" text-anchor=\"middle\" font-size=\"10\">\(Plot.escape(Plot.format(v)))</text>\n"
       }
-      out += "<text x=\"\(f(left + slot * (Double(c) + 0.5)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(Plot.escape(label))</text>\n"
+      out +=
+        "<text x=\"\(f(left + slot * (Double(c) + 0.5)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(Plot.escape(label))</text>\n"
     }
-    out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
-    out += "<text transform=\"translate(18 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Plot.escape(yLabel))</text>\n"
-    out += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\">\(Plot.escape(xLabel))</text>\n"
+    out +=
+      "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
+    out +=
+      "<text transform=\"translate(18 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Plot.escape(yLabel))</text>\n"
+    out +=
+      "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\">\(Plot.escape(xLabel))</text>\n"
     for (g, group) in groups.enumerated() {
-      let x = left + Double(g % columns) * plotW / 2, y = top + plotH + 60 + 18 * Double(g / columns)
-      out += "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"14\" height=\"12\" fill=\"\(Plot.colour(group.colour))\""
+      let x = left + Double(g % columns) * plotW / 2
+      let y = top + plotH + 60 + 18 * Double(g / columns)
+      out +=
+        "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"14\" height=\"12\" fill=\"\(Plot.colour(group.colour))\""
         + (g % 2 == 1 ? " fill-opacity=\"0.55\"" : "") + "/>\n"
       out += "<text x=\"\(f(x + 20))\" y=\"\(f(y))\">\(Plot.escape(group.name))</text>\n"
     }

@@ -52,11 +52,12 @@ public struct AnswerGroup: Sendable {
         let example = g.spellings.sorted {
           $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
         }.first?.key
-        return AnswerGroup(problem: problem, key: key, verdict: g.answer.verdict,
-                           reading: g.answer.reading, feedback: g.answer.feedback,
-                           issue: g.answer.issues.first, example: example,
-                           spellings: g.spellings.count,
-                           members: g.members)
+        return AnswerGroup(
+          problem: problem, key: key, verdict: g.answer.verdict,
+          reading: g.answer.reading, feedback: g.answer.feedback,
+          issue: g.answer.issues.first, example: example,
+          spellings: g.spellings.count,
+          members: g.members)
       }.sorted { a, b in
         let (ra, rb) = (rank[a.verdict] ?? 4, rank[b.verdict] ?? 4)
         if ra != rb { return ra < rb }

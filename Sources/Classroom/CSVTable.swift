@@ -18,9 +18,14 @@ public struct CSVTable: Sendable, Equatable {
     var scalars = Substring(text).unicodeScalars[...]
     if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
     var rows: [(line: Int, fields: [String])] = []
-    var fields: [String] = [], field = String.UnicodeScalarView()
-    var line = 1, rowStart = 1, column = 0
-    var quoted = false, closed = false, quoteLine = 1
+    var fields: [String] = []
+    var field = String.UnicodeScalarView()
+    var line = 1
+    var rowStart = 1
+    var column = 0
+    var quoted = false
+    var closed = false
+    var quoteLine = 1
     var iterator = scalars.makeIterator()
     var pending: Unicode.Scalar? = nil
     func endRecord() {
@@ -35,14 +40,20 @@ public struct CSVTable: Sendable, Equatable {
       if quoted {
         if c == "\"" {
           let next = iterator.next()
-          if next == "\"" { field.append("\""); column += 1 } else {
+          if next == "\"" {
+            field.append("\"")
+            column += 1
+          } else {
             quoted = false
             closed = true
             pending = next
           }
         } else {
           if c == "\n" || (c == "\r") {
-            if c == "\r" { let n = iterator.next(); if n != "\n" { pending = n } }
+            if c == "\r" {
+              let n = iterator.next()
+              if n != "\n" { pending = n }
+            }
             field.append("\n")
             line += 1
             column = 0
@@ -58,7 +69,10 @@ public struct CSVTable: Sendable, Equatable {
         field = String.UnicodeScalarView()
         closed = false
       case "\r", "\n":
-        if c == "\r" { let n = iterator.next(); if n != "\n" { pending = n } }
+        if c == "\r" {
+          let n = iterator.next()
+          if n != "\n" { pending = n }
+        }
         endRecord()
         closed = false
         line += 1
@@ -83,7 +97,8 @@ public struct CSVTable: Sendable, Equatable {
   public static func field(_ s: String) -> String {
     var s = s
     if let first = s.unicodeScalars.first, "=+-@".unicodeScalars.contains(first),
-       Double(s) == nil {
+      Double(s) == nil
+    {
       s = "'" + s
     }
     guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {

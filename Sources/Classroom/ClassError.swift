@@ -25,24 +25,24 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .notText(let file):
       "'\(file)' is not UTF-8 text; save it as UTF-8 (CSV or TOML)"
-    case let .unterminatedQuote(file, line):
+    case .unterminatedQuote(let file, let line):
       "'\(file)', line \(line): a quoted field is never closed; end it with a '\"' (write a quote "
         + "inside a field as \"\")"
-    case let .strayAfterQuote(file, line, column):
+    case .strayAfterQuote(let file, let line, let column):
       "'\(file)', line \(line), column \(column): a closing '\"' must be followed by ',' or "
         + "the end of the line (write a quote inside a field as \"\")"
     case .emptyTable(let file):
       "'\(file)' holds no header row; the first line names the columns"
-    case let .missingColumn(file, column, accepted):
+    case .missingColumn(let file, let column, let accepted):
       "'\(file)' has no \(column) column; name it one of: \(accepted.joined(separator: ", "))"
-    case let .unknownColumn(file, column, known):
+    case .unknownColumn(let file, let column, let known):
       "'\(file)' has a column '\(column)' that is no problem id; known: "
         + known.joined(separator: ", ") + " (and id, name, section, email, timestamp)"
-    case let .duplicateColumn(file, column):
+    case .duplicateColumn(let file, let column):
       "'\(file)' names the column '\(column)' twice; keep one"
-    case let .duplicateStudent(id, first, second):
+    case .duplicateStudent(let id, let first, let second):
       "the student id '\(id)' appears twice (\(first) and \(second)); each student has one sheet"
-    case let .emptyStudentID(file, line):
+    case .emptyStudentID(let file, let line):
       "'\(file)', line \(line): the student id is empty; every row names its student"
     case .badStudentID(let id):
       "the student id '\(id)' cannot name a feedback file; an id has no '/', '\\' or "
@@ -52,11 +52,11 @@ public enum ClassError: Error, Equatable, CustomStringConvertible {
         + "student id), e.g. alice.txt with lines like 3b: 1/sqrt(2)"
     case .notDirectory(let path):
       "'\(path)' is not a directory; pass --dir with a directory of answer sheets, or --csv FILE"
-    case let .unreadableFile(path, reason):
+    case .unreadableFile(let path, let reason):
       "cannot read '\(path)': \(reason)"
-    case let .cannotWrite(path, reason):
+    case .cannotWrite(let path, let reason):
       "cannot write '\(path)': \(reason)"
-    case let .rubric(file, message):
+    case .rubric(let file, let message):
       "the rubric '\(file)': \(message)"
     }
   }

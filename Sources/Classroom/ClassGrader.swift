@@ -67,8 +67,9 @@ public struct ClassGrader: Sendable {
     var memo: [PairKey: (Grade, String)] = [:]
     for (k, g) in zip(keys, graded) { memo[k] = g }
 
-    let named = Dictionary((roster?.students ?? []).map { ($0.id, $0) },
-                           uniquingKeysWith: { a, _ in a })
+    let named = Dictionary(
+      (roster?.students ?? []).map { ($0.id, $0) },
+      uniquingKeysWith: { a, _ in a })
     var rows: [StudentResult] = []
     for sheet in sheets {
       let student = named[sheet.student] ?? Student(id: sheet.student)
@@ -79,39 +80,48 @@ public struct ClassGrader: Sendable {
     let submitted = Set(sheets.map(\.student))
     let nothing = "no sheet was submitted"
     for s in roster?.students ?? [] where !submitted.contains(s.id) {
-      rows.append(StudentResult(s, .missing, reason: "no sheet was submitted", notes: [],
-                                answers: problems.map { missingAnswer($0.id, nothing) }))
+      rows.append(
+        StudentResult(
+          s, .missing, reason: "no sheet was submitted", notes: [],
+          answers: problems.map { missingAnswer($0.id, nothing) }))
     }
-    return ClassResult(problems: problems.map(\.id), rubric: rubric.json, students: rows,
-                       distinctAnswers: keys.count)
+    return ClassResult(
+      problems: problems.map(\.id), rubric: rubric.json, students: rows,
+      distinctAnswers: keys.count)
   }
 
-  func row(_ student: Student, _ sheet: ClassSheet, notes: [String],
-           memo: [PairKey: (Grade, String)]) -> StudentResult {
+  func row(
+    _ student: Student, _ sheet: ClassSheet, notes: [String],
+    memo: [PairKey: (Grade, String)]
+  ) -> StudentResult {
     if let reason = sheet.unreadable {
-      return StudentResult(student, .unreadable, reason: reason, notes: notes,
-                           answers: problems.map {
-                             missingAnswer($0.id, "the sheet could not be read: \(reason)")
-                           })
+      return StudentResult(
+        student, .unreadable, reason: reason, notes: notes,
+        answers: problems.map {
+          missingAnswer($0.id, "the sheet could not be read: \(reason)")
+        })
     }
     let answers = problems.map { p -> GradedAnswer in
       guard let text = sheet.answers[p.id],
-            let (grade, key) = memo[pair(sheet.student, p, text).key] else {
+        let (grade, key) = memo[pair(sheet.student, p, text).key]
+      else {
         return missingAnswer(p.id, "no answer to \(p.id)")
       }
-      return GradedAnswer(problem: p.id, answer: text, verdict: grade.verdict.rawValue,
-                          reading: grade.reading, feedback: grade.feedback,
-                          convention: grade.convention, issues: grade.issues.map(\.description),
-                          points: rubric.credit(p.id, grade),
-                          maxPoints: rubric.maximum(p.id), key: key)
+      return GradedAnswer(
+        problem: p.id, answer: text, verdict: grade.verdict.rawValue,
+        reading: grade.reading, feedback: grade.feedback,
+        convention: grade.convention, issues: grade.issues.map(\.description),
+        points: rubric.credit(p.id, grade),
+        maxPoints: rubric.maximum(p.id), key: key)
     }
     return StudentResult(student, .graded, reason: nil, notes: notes, answers: answers)
   }
 
   func missingAnswer(_ problem: String, _ reason: String) -> GradedAnswer {
-    GradedAnswer(problem: problem, answer: nil, verdict: GradedAnswer.missing, reading: nil,
-                 feedback: [reason], convention: nil, issues: [], points: 0,
-                 maxPoints: rubric.maximum(problem), key: "missing")
+    GradedAnswer(
+      problem: problem, answer: nil, verdict: GradedAnswer.missing, reading: nil,
+      feedback: [reason], convention: nil, issues: [], points: 0,
+      maxPoints: rubric.maximum(problem), key: "missing")
   }
 
   /// The grading of a student's answer: the problem's id, the statement of the member the
@@ -135,7 +145,8 @@ public struct ClassGrader: Sendable {
 
 extension StudentResult {
   init(_ s: Student, _ status: Status, reason: String?, notes: [String], answers: [GradedAnswer]) {
-    self.init(id: s.id, name: s.name, section: s.section, email: s.email, status: status,
-              reason: reason, notes: notes, answers: answers)
+    self.init(
+      id: s.id, name: s.name, section: s.section, email: s.email, status: status,
+      reason: reason, notes: notes, answers: answers)
   }
 }

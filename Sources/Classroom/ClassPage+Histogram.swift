@@ -5,8 +5,14 @@ extension ClassPage {
   /// y ticks at a fifth of the tallest bar, rounded up to whole students.
   var histogramSVG: String {
     let bins = report.statistics.bins
-    let width = 640.0, height = 300.0, left = 48.0, bottom = 40.0, top = 16.0, right = 16.0
-    let plotW = width - left - right, plotH = height - top - bottom
+    let width = 640.0
+    let height = 300.0
+    let left = 48.0
+    let bottom = 40.0
+    let top = 16.0
+    let right = 16.0
+    let plotW = width - left - right
+    let plotH = height - top - bottom
     let highest = max(1, bins.map(\.count).max() ?? 1)
     let step = max(1, Int((Double(highest) / 5).rounded(.up)))
     let yMax = step * ((highest + step - 1) / step)
@@ -19,7 +25,8 @@ extension ClassPage {
     func text(_ x: Double, _ y: Double, _ anchor: String, _ s: String) -> String {
       "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(s)</text>\n"
     }
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" "
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" "
       + "height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
       + "aria-label=\"histogram of totals\" font-family=\"system-ui,sans-serif\" "
       + "font-size=\"11\">\n"
@@ -33,7 +40,8 @@ extension ClassPage {
     for (i, b) in bins.enumerated() {
       let h = plotH * Double(b.count) / Double(yMax)
       let x = left + Double(i) * barW
-      svg += "<rect x=\"\(f(x + 1))\" y=\"\(f(base - h))\" width=\"\(f(max(1, barW - 2)))\" "
+      svg +=
+        "<rect x=\"\(f(x + 1))\" y=\"\(f(base - h))\" width=\"\(f(max(1, barW - 2)))\" "
         + "height=\"\(f(h))\" fill=\"#4a7ab5\"><title>\(Gradebook.number(b.lower))–"
         + "\(Gradebook.number(b.upper)) points: \(b.count) students</title></rect>\n"
       svg += text(whole ? x + barW / 2 : x, base + 14, "middle", Gradebook.number(b.lower))
@@ -41,10 +49,13 @@ extension ClassPage {
     if !whole, let last = bins.last {
       svg += text(left + plotW, base + 14, "middle", Gradebook.number(last.upper))
     }
-    svg += text(left + plotW / 2, height - 6, "middle",
-                whole ? "total points (partial credit counts in the bar of its whole part)"
-                  : "total points (the last bin includes the maximum)")
-    svg += "<text transform=\"translate(12,\(f(top + plotH / 2))) rotate(-90)\" "
+    svg += text(
+      left + plotW / 2, height - 6, "middle",
+      whole
+        ? "total points (partial credit counts in the bar of its whole part)"
+        : "total points (the last bin includes the maximum)")
+    svg +=
+      "<text transform=\"translate(12,\(f(top + plotH / 2))) rotate(-90)\" "
       + "text-anchor=\"middle\">students</text>\n"
     return svg + "</svg>"
   }

@@ -32,11 +32,14 @@ public struct ClassPage: Sendable {
 
   /// The page: a self-contained HTML document, inline CSS and SVG, no script.
   public var html: String {
-    let r = report.result, st = report.statistics
+    let r = report.result
+    let st = report.statistics
     let run = r.run.map { " · run \($0)" } ?? ""
-    let about = [r.source.isEmpty ? nil : HTML.escape(r.source),
-                 r.version.map { "psverify \(HTML.escape($0))" }, r.seed.map { "seed \($0)" }]
-      .compactMap { $0 }
+    let about = [
+      r.source.isEmpty ? nil : HTML.escape(r.source),
+      r.version.map { "psverify \(HTML.escape($0))" }, r.seed.map { "seed \($0)" },
+    ]
+    .compactMap { $0 }
     let summary = (["\(r.students.count) students, \(r.problems.count) problems"] + about)
       .joined(separator: " · ")
     var out = """
@@ -61,13 +64,15 @@ public struct ClassPage: Sendable {
         "<span class=\"bar\" style=\"width:\(Int((c.share(n) * 200).rounded()))px;"
           + "background:\(colour)\"></span>"
       }
-      out += "<tr><td>\(HTML.escape(c.problem))</td>\(cells.joined())"
+      out +=
+        "<tr><td>\(HTML.escape(c.problem))</td>\(cells.joined())"
         + "<td>\(bar.joined())</td></tr>\n"
     }
     let legend = zip(Self.colours, ["correct", "incorrect", "unreadable", "missing"]).map {
       "<span style=\"color:\($0)\">■</span> \($1)"
     }
-    out += "</tbody></table>\n<p class=\"members\">Bars: \(legend.joined(separator: ", ")).</p>\n"
+    out +=
+      "</tbody></table>\n<p class=\"members\">Bars: \(legend.joined(separator: ", ")).</p>\n"
       + "<h2>Answer groups</h2>\n<p>Answers grouped by meaning: equal polynomials, equal regions, "
       + "equations equal on the same tensors; unreadable answers by diagnostic. The most common "
       + "wrong answers come first.</p>\n"
@@ -80,7 +85,8 @@ public struct ClassPage: Sendable {
   func groupsTable(_ problem: String) -> String {
     let groups = report.groups[problem] ?? []
     let id = HTML.escape(problem)
-    var out = "<h3 id=\"problem-\(id)\">Problem \(id) · \(groups.count) groups</h3>\n"
+    var out =
+      "<h3 id=\"problem-\(id)\">Problem \(id) · \(groups.count) groups</h3>\n"
       + "<table class=\"groups\"><thead><tr><th>students</th><th>verdict</th><th>example</th>"
       + "<th>read as</th><th>feedback</th></tr></thead><tbody>\n"
     for g in groups {
@@ -88,7 +94,8 @@ public struct ClassPage: Sendable {
       let example = g.example.map { "<code>\(HTML.escape($0))</code>" } ?? "—"
       let spellings = g.spellings > 1 ? "<br><small>\(g.spellings) spellings</small>" : ""
       let reading = g.reading.map { "<code>\(HTML.escape($0))</code>" } ?? ""
-      out += "<tr><td class=\"n\">\(g.size)</td><td class=\"\(verdict)\">\(verdict)</td>"
+      out +=
+        "<tr><td class=\"n\">\(g.size)</td><td class=\"\(verdict)\">\(verdict)</td>"
         + "<td>\(example)\(spellings)</td><td>\(reading)</td><td>\(HTML.escape(g.headline))"
         + "<details><summary class=\"members\">members</summary><div class=\"members\">"
         + HTML.escape(g.members.joined(separator: ", ")) + "</div></details></td></tr>\n"

@@ -27,7 +27,8 @@ public struct ClassReport: Sendable {
   /// problem the verdicts' shares and the first `shownGroups` groups, then a bar histogram.
   public var text: String {
     let stats = statistics
-    var out = "class" + (result.run.map { " run \($0)" } ?? "")
+    var out =
+      "class" + (result.run.map { " run \($0)" } ?? "")
       + ": \(result.students.count) students, "
       + "\(result.problems.count) problems" + (result.source.isEmpty ? "" : " (\(result.source))")
       + "; mean \(Gradebook.number(stats.mean)), median \(Gradebook.number(stats.median)) "
@@ -37,14 +38,16 @@ public struct ClassReport: Sendable {
     }
     out += "sheets: " + statuses.joined(separator: ", ") + "\n"
     for c in statistics.problems {
-      out += "\nproblem \(c.problem): \(Self.percent(c.share(c.correct))) correct, "
+      out +=
+        "\nproblem \(c.problem): \(Self.percent(c.share(c.correct))) correct, "
         + "\(Self.percent(c.share(c.incorrect))) incorrect, "
         + "\(Self.percent(c.share(c.unreadable))) unreadable, "
         + "\(Self.percent(c.share(c.missing))) missing\n"
       let list = groups[c.problem] ?? []
       for g in list.prefix(shownGroups) {
         let verdict = g.verdict.padding(toLength: 10, withPad: " ", startingAt: 0)
-        out += "  \(String(g.size).leftPad(4)) \(verdict)"
+        out +=
+          "  \(String(g.size).leftPad(4)) \(verdict)"
           + " \(g.example.map { "e.g. \($0.prefix(70))" } ?? "(no answer)")"
           + (g.spellings > 1 ? " [\(g.spellings) spellings]" : "") + "\n"
         if g.verdict != "correct", !g.headline.isEmpty {
@@ -58,7 +61,9 @@ public struct ClassReport: Sendable {
     for b in statistics.bins {
       let width = widest == 0 ? 0 : (b.count * 40 + widest - 1) / widest
       let bar = String(repeating: "█", count: width)
-      let label = b.upper - b.lower == 1 ? Gradebook.number(b.lower)
+      let label =
+        b.upper - b.lower == 1
+        ? Gradebook.number(b.lower)
         : "\(Gradebook.number(b.lower))–\(Gradebook.number(b.upper))"
       out += "  \(label.leftPad(9)) \(String(b.count).leftPad(4)) \(bar)\n"
     }
@@ -78,18 +83,28 @@ public struct ClassReport: Sendable {
       ("rubric", result.rubric),
       ("mean", .number(statistics.mean)), ("median", .number(statistics.median)),
       ("maximum", .number(statistics.maximum)),
-      ("problems", .array(statistics.problems.map { c in
-        .object([
-          ("id", .string(c.problem)), ("correct", .integer(c.correct)),
-          ("incorrect", .integer(c.incorrect)),
-          ("unreadable", .integer(c.unreadable)), ("missing", .integer(c.missing)),
-          ("groups", .array((groups[c.problem] ?? []).map(Self.json))),
-        ])
-      })),
-      ("histogram", .array(statistics.bins.map { b in
-        .object([("lower", .number(b.lower)), ("upper", .number(b.upper)),
-                 ("count", .integer(b.count))])
-      })),
+      (
+        "problems",
+        .array(
+          statistics.problems.map { c in
+            .object([
+              ("id", .string(c.problem)), ("correct", .integer(c.correct)),
+              ("incorrect", .integer(c.incorrect)),
+              ("unreadable", .integer(c.unreadable)), ("missing", .integer(c.missing)),
+              ("groups", .array((groups[c.problem] ?? []).map(Self.json))),
+            ])
+          })
+      ),
+      (
+        "histogram",
+        .array(
+          statistics.bins.map { b in
+            .object([
+              ("lower", .number(b.lower)), ("upper", .number(b.upper)),
+              ("count", .integer(b.count)),
+            ])
+          })
+      ),
     ])
   }
 
@@ -106,23 +121,30 @@ public struct ClassReport: Sendable {
 
   /// Every student's row as JSON, for `grade --dir … --format json`.
   public static func students(_ result: ClassResult) -> JSONValue {
-    .array(result.students.map { s in
-      .object([
-        ("id", .string(s.id)), ("name", .string(s.name)), ("section", .string(s.section)),
-        ("status", .string(s.status.rawValue)), ("reason", s.reason.map { .string($0) } ?? .null),
-        ("notes", .array(s.notes.map { .string($0) })),
-        ("total", .number(s.total)), ("maximum", .number(s.maximum)),
-        ("answers", .array(s.answers.map { a in
-          .object([
-            ("problem", .string(a.problem)), ("answer", a.answer.map { .string($0) } ?? .null),
-            ("verdict", .string(a.verdict)), ("reading", a.reading.map { .string($0) } ?? .null),
-            ("points", .number(a.points)), ("max_points", .number(a.maxPoints)),
-            ("feedback", .array(a.feedback.map { .string($0) })),
-            ("convention", a.convention.map { .string($0) } ?? .null),
-          ])
-        })),
-      ])
-    })
+    .array(
+      result.students.map { s in
+        .object([
+          ("id", .string(s.id)), ("name", .string(s.name)), ("section", .string(s.section)),
+          ("status", .string(s.status.rawValue)), ("reason", s.reason.map { .string($0) } ?? .null),
+          ("notes", .array(s.notes.map { .string($0) })),
+          ("total", .number(s.total)), ("maximum", .number(s.maximum)),
+          (
+            "answers",
+            .array(
+              s.answers.map { a in
+                .object([
+                  ("problem", .string(a.problem)),
+                  ("answer", a.answer.map { .string($0) } ?? .null),
+                  ("verdict", .string(a.verdict)),
+                  ("reading", a.reading.map { .string($0) } ?? .null),
+                  ("points", .number(a.points)), ("max_points", .number(a.maxPoints)),
+                  ("feedback", .array(a.feedback.map { .string($0) })),
+                  ("convention", a.convention.map { .string($0) } ?? .null),
+                ])
+              })
+          ),
+        ])
+      })
   }
 }
 

@@ -13,8 +13,10 @@ public struct ClassSheet: Sendable, Equatable {
   public var notes: [String]
 
   /// A sheet; no answers, readable and without notes unless given.
-  public init(student: String, source: String, answers: [String: String] = [:],
-              unreadable: String? = nil, notes: [String] = []) {
+  public init(
+    student: String, source: String, answers: [String: String] = [:],
+    unreadable: String? = nil, notes: [String] = []
+  ) {
     (self.student, self.source, self.answers, self.unreadable, self.notes) =
       (student, source, answers, unreadable, notes)
   }

@@ -20,17 +20,20 @@ public enum ClassSheets {
   {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-          isDirectory.boolValue else { throw .notDirectory(path: path) }
+      isDirectory.boolValue
+    else { throw .notDirectory(path: path) }
     let names: [String]
     do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
       throw .unreadableFile(path: path, reason: "the directory cannot be listed")
     }
-    var sheets: [ClassSheet] = [], seen: [String: String] = [:]
+    var sheets: [ClassSheet] = []
+    var seen: [String: String] = [:]
     for name in names.sorted() where !name.hasPrefix(".") {
       let file = (path as NSString).appendingPathComponent(name)
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir),
-            !isDir.boolValue else {
+        !isDir.boolValue
+      else {
         continue
       }
       let id = (name as NSString).deletingPathExtension
@@ -49,27 +52,36 @@ public enum ClassSheets {
     let attributes = try? FileManager.default.attributesOfItem(atPath: file)
     let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     if size > maximumBytes {
-      return ClassSheet(student: student, source: file, unreadable:
-        "the sheet is \(size) bytes, over the limit of \(maximumBytes) bytes (1 MiB)")
+      return ClassSheet(
+        student: student, source: file,
+        unreadable:
+          "the sheet is \(size) bytes, over the limit of \(maximumBytes) bytes (1 MiB)")
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      return ClassSheet(student: student, source: file,
-                        unreadable: "the file cannot be read (permission denied)")
+      return ClassSheet(
+        student: student, source: file,
+        unreadable: "the file cannot be read (permission denied)")
     }
     return parse(data, student: student, source: file, problems: problems)
   }
 
   /// A sheet's bytes read as an answer sheet (LF, CRLF or CR lines, an optional UTF-8 BOM).
-  public static func parse(_ data: Data, student: String, source: String,
-                           problems: [String]) -> ClassSheet {
+  public static func parse(
+    _ data: Data, student: String, source: String,
+    problems: [String]
+  ) -> ClassSheet {
     if data.contains(0) {
-      return ClassSheet(student: student, source: source, unreadable:
-        "a binary file (it holds NUL bytes); write the answers as UTF-8 text, "
+      return ClassSheet(
+        student: student, source: source,
+        unreadable:
+          "a binary file (it holds NUL bytes); write the answers as UTF-8 text, "
           + "one ID: ANSWER per line")
     }
     guard var text = String(data: data, encoding: .utf8) else {
-      return ClassSheet(student: student, source: source, unreadable:
-        "not UTF-8 text; save the sheet as UTF-8, one ID: ANSWER per line")
+      return ClassSheet(
+        student: student, source: source,
+        unreadable:
+          "not UTF-8 text; save the sheet as UTF-8, one ID: ANSWER per line")
     }
     if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
     text = text.replacingOccurrences(of: "\r\n", with: "\n")
@@ -81,11 +93,13 @@ public enum ClassSheets {
     var out = ClassSheet(student: student, source: source)
     for entry in sheet.entries {
       if !problems.contains(entry.problem) {
-        out.notes.append("line \(entry.line): '\(entry.problem)' is no problem id (known: "
-                           + problems.joined(separator: ", ") + "); that answer was not graded")
+        out.notes.append(
+          "line \(entry.line): '\(entry.problem)' is no problem id (known: "
+            + problems.joined(separator: ", ") + "); that answer was not graded")
       } else if out.answers[entry.problem] != nil {
-        out.notes.append("line \(entry.line): a second answer to \(entry.problem); "
-                           + "the first was graded")
+        out.notes.append(
+          "line \(entry.line): a second answer to \(entry.problem); "
+            + "the first was graded")
       } else if !entry.answer.isEmpty {
         out.answers[entry.problem] = entry.answer
       }
@@ -106,7 +120,8 @@ public enum ClassSheets {
     guard let idColumn = columns.firstIndex(where: Roster.idColumns.contains) else {
       throw .missingColumn(file: file, column: "student id", accepted: Roster.idColumns)
     }
-    let known = Roster.idColumns + Roster.nameColumns + Roster.sectionColumns + Roster.emailColumns
+    let known =
+      Roster.idColumns + Roster.nameColumns + Roster.sectionColumns + Roster.emailColumns
       + metaColumns
     var problemColumns: [(Int, String)] = []
     for (i, c) in columns.enumerated() {
@@ -126,8 +141,9 @@ public enum ClassSheets {
       for (i, problem) in problemColumns where i < row.fields.count {
         let answer = row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
         if answer.count > maximumBytes {
-          sheet.notes.append("the answer to \(problem) is over \(maximumBytes) characters; "
-                               + "not graded")
+          sheet.notes.append(
+            "the answer to \(problem) is over \(maximumBytes) characters; "
+              + "not graded")
         } else if !answer.isEmpty {
           sheet.answers[problem] = answer.replacingOccurrences(of: "\n", with: " ")
         }

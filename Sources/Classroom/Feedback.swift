@@ -47,7 +47,8 @@ public struct Feedback: Sendable {
     for note in student.notes { out += "<p>Note: \(HTML.escape(note))</p>\n" }
     for a in student.answers {
       let verdict = HTML.escape(a.verdict)
-      out += "<section><h2>Problem \(HTML.escape(a.problem)) · "
+      out +=
+        "<section><h2>Problem \(HTML.escape(a.problem)) · "
         + "<span class=\"\(verdict)\">\(verdict)</span>"
         + " · \(Gradebook.number(a.points))/\(Gradebook.number(a.maxPoints))</h2>\n"
       if let typed = a.answer {
@@ -69,12 +70,14 @@ public struct Feedback: Sendable {
 
   /// The feedback as Markdown, typed text in code spans.
   public var markdown: String {
-    var out = "# \(title)\n\nStudent id \(code(student.id))"
+    var out =
+      "# \(title)\n\nStudent id \(code(student.id))"
       + (student.section.isEmpty ? "" : ", section \(student.section)") + " · **\(summary)**\n\n"
     if let reason = student.reason { out += "\(reason)\n\n" }
     for note in student.notes { out += "Note: \(note)\n\n" }
     for a in student.answers {
-      out += "## Problem \(a.problem) · \(a.verdict) · "
+      out +=
+        "## Problem \(a.problem) · \(a.verdict) · "
         + "\(Gradebook.number(a.points))/\(Gradebook.number(a.maxPoints))\n\n"
       if let typed = a.answer { out += "You wrote: \(code(typed))\n\n" }
       if let reading = a.reading { out += "Read as: \(code(reading))\n\n" }
@@ -91,8 +94,16 @@ public struct Feedback: Sendable {
   /// inside it, padded when the text starts or ends with a backtick.
   func code(_ s: String) -> String {
     let flat = s.replacingOccurrences(of: "\n", with: " ")
-    var longest = 0, run = 0
-    for c in flat { if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
+    var longest = 0
+    var run = 0
+    for c in flat {
+      if c == "`" {
+        run += 1
+        longest = max(longest, run)
+      } else {
+        run = 0
+      }
+    }
     let fence = String(repeating: "`", count: longest + 1)
     let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
     return fence + pad + flat + pad + fence

@@ -5,7 +5,8 @@ import ResultStore
 public enum Gradebook {
   /// One row per student: id, name, section, email, status, points per problem, total, maximum.
   public static func csv(_ result: ClassResult) -> String {
-    let header = ["id", "name", "section", "email", "status"] + result.problems
+    let header =
+      ["id", "name", "section", "email", "status"] + result.problems
       + ["total", "maximum"]
     let rows = result.students.map { s in
       [s.id, s.name, s.section, s.email, s.status.rawValue] + s.answers.map { number($0.points) }
@@ -21,8 +22,10 @@ public enum Gradebook {
   /// numeric ID is left empty, which its import accepts when an SIS id is given.
   public static func canvas(_ result: ClassResult, rubric: Rubric) -> String {
     let header = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", rubric.columnTitle]
-    let possible = ["    Points Possible", "", "", "", "",
-                    number(result.students.first?.maximum ?? 0)]
+    let possible = [
+      "    Points Possible", "", "", "", "",
+      number(result.students.first?.maximum ?? 0),
+    ]
     let rows = result.students.map { s in
       [s.name.isEmpty ? s.id : s.name, "", s.id, s.email, s.section, number(s.total)]
     }

@@ -59,15 +59,18 @@ public struct Regrade: Sendable {
         guard let b = fresh.answers.first(where: { $0.problem == a.problem }) else { continue }
         row.answers[i] = b
         if a.verdict != b.verdict || abs(a.points - b.points) > 1e-9 {
-          changes.append(Change(student: s.id, problem: a.problem, oldVerdict: a.verdict,
-                                newVerdict: b.verdict, oldPoints: a.points, newPoints: b.points,
-                                why: b.feedback.first ?? ""))
+          changes.append(
+            Change(
+              student: s.id, problem: a.problem, oldVerdict: a.verdict,
+              newVerdict: b.verdict, oldPoints: a.points, newPoints: b.points,
+              why: b.feedback.first ?? ""))
         }
       }
       students.append(row)
     }
-    var new = ClassResult(problems: old.problems, rubric: old.rubric, students: students,
-                          distinctAnswers: regraded.distinctAnswers)
+    var new = ClassResult(
+      problems: old.problems, rubric: old.rubric, students: students,
+      distinctAnswers: regraded.distinctAnswers)
     new.source = "regrade of run " + (old.run.map(String.init) ?? "?")
     self.old = old
     self.new = new

@@ -26,7 +26,8 @@ public struct Roster: Sendable, Equatable {
     let name = columns.firstIndex(where: nameColumns.contains)
     let section = columns.firstIndex(where: sectionColumns.contains)
     let email = columns.firstIndex(where: emailColumns.contains)
-    var students: [Student] = [], seen: [String: Int] = [:]
+    var students: [Student] = []
+    var seen: [String: Int] = [:]
     for row in table.rows.dropFirst() {
       func at(_ i: Int?) -> String {
         guard let i, i < row.fields.count else { return "" }

@@ -18,8 +18,9 @@ extension Rubric {
     func fail(_ message: String) -> ClassError { .rubric(file: file, message: message) }
     let table: TOMLTable
     do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-      throw fail("line \(error.source.begin.line), column \(error.source.begin.column): "
-                   + error.description)
+      throw fail(
+        "line \(error.source.begin.line), column \(error.source.begin.column): "
+          + error.description)
     } catch {
       throw fail("\(error)")
     }
@@ -33,9 +34,13 @@ extension Rubric {
         }
         rubric.assignment = s
       case "canvas_id":
-        if let i = value.int { rubric.canvasID = String(i) } else if let s = value.string {
+        if let i = value.int {
+          rubric.canvasID = String(i)
+        } else if let s = value.string {
           rubric.canvasID = s
-        } else { throw fail("canvas_id must be an integer or a string") }
+        } else {
+          throw fail("canvas_id must be an integer or a string")
+        }
       case "problems":
         guard let problems = value.table else {
           throw fail("problems must be a table: [problems.3b]")
@@ -51,8 +56,9 @@ extension Rubric {
             switch field {
             case "points":
               guard let p = number(v), p >= 0, p <= Rubric.maximumPoints else {
-                throw fail("problems.\(id).points must be a non-negative number up to "
-                             + "\(Int(Rubric.maximumPoints))")
+                throw fail(
+                  "problems.\(id).points must be a non-negative number up to "
+                    + "\(Int(Rubric.maximumPoints))")
               }
               rubric.points[id] = p
             case "parts":
@@ -66,12 +72,14 @@ extension Rubric {
               var parsed: [String: Double] = [:]
               for (label, w) in weights {
                 guard partLabels.contains(label) else {
-                  throw fail("problem \(id) has no part '\(label)'; its parts: "
-                               + partLabels.joined(separator: ", "))
+                  throw fail(
+                    "problem \(id) has no part '\(label)'; its parts: "
+                      + partLabels.joined(separator: ", "))
                 }
                 guard let weight = number(w), weight >= 0, weight <= Rubric.maximumPoints else {
-                  throw fail("problems.\(id).parts.\(label) must be a non-negative number up to "
-                               + "\(Int(Rubric.maximumPoints))")
+                  throw fail(
+                    "problems.\(id).parts.\(label) must be a non-negative number up to "
+                      + "\(Int(Rubric.maximumPoints))")
                 }
                 parsed[label] = weight
               }

@@ -35,8 +35,10 @@ public struct Rubric: Sendable, Equatable {
   public var parts: [String: [String: Double]]
 
   /// A rubric; problems and parts left out weigh 1.
-  public init(assignment: String = "CNN problems", canvasID: String? = nil,
-              points: [String: Double] = [:], parts: [String: [String: Double]] = [:]) {
+  public init(
+    assignment: String = "CNN problems", canvasID: String? = nil,
+    points: [String: Double] = [:], parts: [String: [String: Double]] = [:]
+  ) {
     (self.assignment, self.canvasID) = (assignment, canvasID)
     (self.points, self.parts) = (points, parts)
   }
@@ -67,9 +69,13 @@ public struct Rubric: Sendable, Equatable {
     .object([
       ("assignment", .string(assignment)), ("canvas_id", canvasID.map { .string($0) } ?? .null),
       ("points", .object(points.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
-      ("parts", .object(parts.sorted { $0.key < $1.key }.map { p in
-        (p.key, .object(p.value.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }))
-      })),
+      (
+        "parts",
+        .object(
+          parts.sorted { $0.key < $1.key }.map { p in
+            (p.key, .object(p.value.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }))
+          })
+      ),
     ])
   }
 
@@ -77,8 +83,9 @@ public struct Rubric: Sendable, Equatable {
   public init(json: JSONValue) {
     func numbers(_ v: JSONValue?) -> [String: Double] {
       guard case .object(let members)? = v else { return [:] }
-      return Dictionary(members.compactMap { m in m.1.number.map { (m.0, $0) } },
-                        uniquingKeysWith: { a, _ in a })
+      return Dictionary(
+        members.compactMap { m in m.1.number.map { (m.0, $0) } },
+        uniquingKeysWith: { a, _ in a })
     }
     var parts: [String: [String: Double]] = [:]
     if case .object(let members)? = json.member("parts") {
@@ -88,7 +95,8 @@ public struct Rubric: Sendable, Equatable {
     if case .string(let a)? = json.member("assignment") { assignment = a }
     var canvas: String?
     if case .string(let c)? = json.member("canvas_id") { canvas = c }
-    self.init(assignment: assignment, canvasID: canvas, points: numbers(json.member("points")),
-              parts: parts)
+    self.init(
+      assignment: assignment, canvasID: canvas, points: numbers(json.member("points")),
+      parts: parts)
   }
 }

@@ -65,7 +65,8 @@ public enum ServedClass {
         ("source", .string("psverify-serve")),
       ]),
       students: rows, distinctAnswers: distinct)
-    result.source = "\(attempts.count) attempt\(attempts.count == 1 ? "" : "s") posted to "
+    result.source =
+      "\(attempts.count) attempt\(attempts.count == 1 ? "" : "s") posted to "
       + "psverify-serve"
     return result
   }

@@ -17,8 +17,9 @@ public struct Student: Sendable, Equatable, Hashable {
   /// Whether the id can name a feedback file: not empty, no leading '.', no path separator
   /// ('/' or '\') and no control character. Spaces and any letters are fine.
   public var isFileSafe: Bool {
-    !id.isEmpty && !id.hasPrefix(".") && id.unicodeScalars.allSatisfy { s in
-      s != "/" && s != "\\" && s.properties.generalCategory != .control
-    }
+    !id.isEmpty && !id.hasPrefix(".")
+      && id.unicodeScalars.allSatisfy { s in
+        s != "/" && s != "\\" && s.properties.generalCategory != .control
+      }
   }
 }

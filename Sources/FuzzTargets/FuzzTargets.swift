@@ -9,7 +9,9 @@ import Verification
 /// a trap, a hang or a memory error is a bug. The libFuzzer harness (Fuzz/) calls these, and
 /// `swift test` replays the seed corpus and every crash ever found through them.
 public enum FuzzTargets {
-  public static let names = ["equation", "answer", "document", "sheet", "netpbm", "parameter", "json"]
+  public static let names = [
+    "equation", "answer", "document", "sheet", "netpbm", "parameter", "json",
+  ]
 
   /// Runs target `name` on `data`; false for an unknown name.
   @discardableResult
@@ -54,11 +56,15 @@ public enum FuzzTargets {
       var shapes: [TensorName: Tensor<Double>] = [:]
       var random = RandomStream(seed: 1)
       for ref in eq.rhsReferences where shapes[ref.name] == nil && ref.indices.count <= 6 {
-        shapes[ref.name] = .normal(shape: Array(repeating: 2, count: ref.indices.count), random: &random)
+        shapes[ref.name] = .normal(
+          shape: Array(repeating: 2, count: ref.indices.count), random: &random)
       }
-      let bindings = Bindings(tensors: shapes, parameters: ["s": 2, "p": 1],
-                              outputShape: Array(repeating: 2, count: min(eq.lhs.indices.count, 6)))
-      if var evaluator = try? Evaluator(eq, bindings: bindings, policy: .zero) { _ = try? evaluator.run() }
+      let bindings = Bindings(
+        tensors: shapes, parameters: ["s": 2, "p": 1],
+        outputShape: Array(repeating: 2, count: min(eq.lhs.indices.count, 6)))
+      if var evaluator = try? Evaluator(eq, bindings: bindings, policy: .zero) {
+        _ = try? evaluator.run()
+      }
     }
     var expression = Parser(source)
     _ = try? expression.parseExpression()
@@ -71,13 +77,17 @@ public enum FuzzTargets {
     _ = try? PolynomialParser.polynomial(source)
     _ = try? PolynomialParser.inequality(source)
     guard let parts = try? AnswerParser.parse(source) else { return }
-    let closed = SymbolTable([.init("N"), .init("N_bottle", aliases: ["Nb"]), .init("L"), .init("ℓ", aliases: ["l"])])
+    let closed = SymbolTable([
+      .init("N"), .init("N_bottle", aliases: ["Nb"]), .init("L"), .init("ℓ", aliases: ["l"]),
+    ])
     for part in parts.parts {
       for table in [SymbolTable.open, closed] {
         if let comparisons = try? ConditionReading.comparisons(part, symbols: table, text: source) {
           for c in comparisons {
             for symbol in ["N_bottle", "L", "x"] {
-              if let solved = try? ConditionReading.solve(c, for: symbol, positive: ["N", "N_bottle", "L", "x"]) {
+              if let solved = try? ConditionReading.solve(
+                c, for: symbol, positive: ["N", "N_bottle", "L", "x"])
+              {
                 _ = solved.holds(["N": 3, "N_bottle": 2, "L": 4, "x": 5])
               }
             }
@@ -91,7 +101,8 @@ public enum FuzzTargets {
               _ = p.mathML
             }
             _ = try? AnswerReading.scalar(operand, text: source)
-            _ = try? AnswerReading.power(operand, bases: ["γ", "gamma"], symbols: table, text: source)
+            _ = try? AnswerReading.power(
+              operand, bases: ["γ", "gamma"], symbols: table, text: source)
           }
         }
       }

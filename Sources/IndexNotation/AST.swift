@@ -1,3 +1,5 @@
+import Foundation
+
 /// An index variable: lowercase names single elements (free or explicitly summed), capital names
 /// slices that a product sums over (`x`, `Δx`, `n_out` vs `X`, `ΔX`, `N_in`).
 public struct IndexVariable: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -61,7 +63,9 @@ public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
     for (i, t) in terms.enumerated() {
       var parts: [String] = []
       let magnitude = t.coefficient.magnitude
-      if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) { parts.append("\(magnitude)") }
+      if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) {
+        parts.append("\(magnitude)")
+      }
       parts += t.parameters
       if let v = t.variable { parts.append(v.name) }
       let body = parts.joined()
@@ -200,5 +204,3 @@ extension Equation: CustomStringConvertible {
   /// `lhs = rhs` in Unicode.
   public var description: String { "\(lhs) = \(rhs)" }
 }
-
-import Foundation

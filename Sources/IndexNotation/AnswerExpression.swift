@@ -1,3 +1,6 @@
+import BigInt
+import Foundation
+
 /// An answer as read, before it is given a meaning: a syntax tree over numbers, identifiers,
 /// + − · / ^, √, fractions and relations. `AnswerReading` turns it into a polynomial, a condition,
 /// an exact scalar or a power.
@@ -104,8 +107,9 @@ public struct AnswerParser {
 
   mutating func start() throws(AnswerSyntaxError) {
     guard text.count <= AnswerLimits.maximumLength else {
-      throw AnswerSyntaxError("the answer has \(text.count) characters; psverify reads answers of up to "
-                                + "\(AnswerLimits.maximumLength)", offset: 0, in: "")
+      throw AnswerSyntaxError(
+        "the answer has \(text.count) characters; psverify reads answers of up to "
+          + "\(AnswerLimits.maximumLength)", offset: 0, in: "")
     }
     var lexer = AnswerLexer(text)
     tokens = try lexer.tokens()
@@ -177,7 +181,8 @@ public struct AnswerParser {
     var label: String?
     // `name:` before a part labels it (`plain: N^2(L-1)`).
     if case .identifier(let name, let sub) = current.kind, index + 1 < tokens.count,
-       case .symbol(":") = tokens[index + 1].kind {
+      case .symbol(":") = tokens[index + 1].kind
+    {
       label = name + (sub.map { "_" + $0 } ?? "")
       advance()
       advance()
@@ -196,7 +201,8 @@ public struct AnswerParser {
       }
     }
     let endOffset = current.offset
-    let lower = min(bodyOffset, chars.count), upper = min(max(endOffset, bodyOffset), chars.count)
+    let lower = min(bodyOffset, chars.count)
+    let upper = min(max(endOffset, bodyOffset), chars.count)
     let body = String(chars[lower..<upper]).trimmingCharacters(in: .whitespaces)
     return AnswerParts.Part(label: label, conjuncts: conjuncts, text: body, offset: startOffset)
   }
@@ -332,7 +338,8 @@ public struct AnswerParser {
   mutating func group() throws(AnswerSyntaxError) -> AnswerExpression {
     try enter()
     defer { depth -= 1 }
-    for (open, close) in [("(", ")"), ("{", "}"), ("[", "]")] as [(Character, Character)] where accept(open) {
+    for (open, close) in [("(", ")"), ("{", "}"), ("[", "]")] as [(Character, Character)]
+    where accept(open) {
       let e = try expression()
       // `{…)` and `(…}` come from \left( … \right) written as braces; accept any closer.
       if !accept(close) && !accept(")") && !accept("}") { try expect(close) }
@@ -343,7 +350,8 @@ public struct AnswerParser {
     case .number(let digits, let decimals) where decimals == nil && digits.count > 1:
       // `\frac12` reads as 1 over 2: split the first digit off.
       let t = current
-      let first = String(digits.prefix(1)), rest = String(digits.dropFirst())
+      let first = String(digits.prefix(1))
+      let rest = String(digits.dropFirst())
       tokens[index] = AnswerToken(kind: .number(rest, decimals: nil), offset: t.offset + 1)
       return .number(Rational(Int(first)!), decimals: nil, offset: t.offset)
     default:
@@ -351,12 +359,14 @@ public struct AnswerParser {
     }
   }
 
-  func numberExpression(_ digits: String, _ decimals: Int?, _ t: AnswerToken) throws(AnswerSyntaxError)
+  func numberExpression(_ digits: String, _ decimals: Int?, _ t: AnswerToken)
+    throws(AnswerSyntaxError)
     -> AnswerExpression
   {
     guard digits.count <= 400 else {
-      throw AnswerSyntaxError("the number starting \(digits.prefix(12))… has \(digits.count) digits; "
-                                + "psverify reads numbers of up to 400 digits", offset: t.offset, in: text)
+      throw AnswerSyntaxError(
+        "the number starting \(digits.prefix(12))… has \(digits.count) digits; "
+          + "psverify reads numbers of up to 400 digits", offset: t.offset, in: text)
     }
     let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
     let whole = parts[0].isEmpty ? "0" : String(parts[0])
@@ -368,9 +378,6 @@ public struct AnswerParser {
     return .number(Rational(big: n, scale), decimals: decimals, offset: t.offset)
   }
 }
-
-import BigInt
-import Foundation
 
 /// Whole numbers of any size from their decimal digits.
 enum BigIntParsing {

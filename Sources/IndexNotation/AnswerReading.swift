@@ -1,4 +1,5 @@
 import BigInt
+import Foundation
 
 /// Gives an answer's syntax tree a meaning: a polynomial over a symbol table, an exact scalar,
 /// a condition solved for one symbol, or a power of a named base.
@@ -46,18 +47,21 @@ public enum AnswerReading {
     func spend(_ count: Int, _ offset: Int) throws(AnswerSyntaxError) {
       products += count
       if products > maximumProducts {
-        throw fail("expanding the expression takes more than \(maximumProducts) products of terms; "
-                     + "psverify reads polynomials that expand in fewer", offset)
+        throw fail(
+          "expanding the expression takes more than \(maximumProducts) products of terms; "
+            + "psverify reads polynomials that expand in fewer", offset)
       }
     }
     func bounded(_ p: Polynomial, _ offset: Int) throws(AnswerSyntaxError) -> Polynomial {
       if p.terms.count > maximumTerms {
-        throw fail("the expression expands to \(p.terms.count) terms; psverify reads polynomials of "
-                     + "up to \(maximumTerms) terms", offset)
+        throw fail(
+          "the expression expands to \(p.terms.count) terms; psverify reads polynomials of "
+            + "up to \(maximumTerms) terms", offset)
       }
       if let big = p.terms.values.first(where: { $0.bitWidth > maximumBits }) {
-        throw fail("a coefficient grows to \(big.bitWidth) bits (about \(big.bitWidth * 3 / 10) "
-                     + "digits); psverify keeps exact numbers of up to \(maximumBits) bits", offset)
+        throw fail(
+          "a coefficient grows to \(big.bitWidth) bits (about \(big.bitWidth * 3 / 10) "
+            + "digits); psverify keeps exact numbers of up to \(maximumBits) bits", offset)
       }
       return p
     }
@@ -71,17 +75,20 @@ public enum AnswerReading {
       case .add(let l, let r): return try bounded(try read(l) + (try read(r)), e.offset)
       case .subtract(let l, let r): return try bounded(try read(l) - (try read(r)), e.offset)
       case .multiply(let l, let r):
-        let a = try read(l), b = try read(r)
+        let a = try read(l)
+        let b = try read(r)
         if a.terms.count * b.terms.count > maximumTerms {
-          throw fail("the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
-                       + "reads polynomials of up to \(maximumTerms) terms", r.offset)
+          throw fail(
+            "the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
+              + "reads polynomials of up to \(maximumTerms) terms", r.offset)
         }
         try spend(a.terms.count * b.terms.count * reducedWeight(a, b), r.offset)
         return try bounded(a * b, r.offset)
       case .divide(let l, let r, let offset):
         let d = try read(r)
         guard let c = d.constantValue, !c.isZero else {
-          throw fail(d.isZero ? "division by zero" : "division by \(d); expected a polynomial", offset)
+          throw fail(
+            d.isZero ? "division by zero" : "division by \(d); expected a polynomial", offset)
         }
         return try bounded((Rational.one / c) * (try read(l)), offset)
       case .power(let base, let exponent, let offset):
@@ -109,8 +116,10 @@ public enum AnswerReading {
       }
       // Whole arithmetic as long as d^n stays within twice the bound; past it, reduce each step.
       let whole = d.magnitude.bitWidth * n <= 2 * maximumBits
-      let base = whole && d != 1
-        ? Polynomial(terms: b.terms.mapValues { Rational(big: $0.numerator * (d / $0.denominator)) })
+      let base =
+        whole && d != 1
+        ? Polynomial(
+          terms: b.terms.mapValues { Rational(big: $0.numerator * (d / $0.denominator)) })
         : b
       var result = Polynomial(1)
       for step in stride(from: 1, through: n, by: 1) {
@@ -118,20 +127,25 @@ public enum AnswerReading {
         // otherwise multiply thousands of terms pairwise (minutes on
         // (K+M(K+Mutaio4P)^{30}utaio4P)^{30}).
         if result.terms.count * base.terms.count > maximumTerms {
-          throw fail("the power expands to about \(result.terms.count * base.terms.count) terms; "
-                       + "psverify reads polynomials of up to \(maximumTerms) terms", offset)
+          throw fail(
+            "the power expands to about \(result.terms.count * base.terms.count) terms; "
+              + "psverify reads polynomials of up to \(maximumTerms) terms", offset)
         }
         // B is whole on the whole-number path; past it the base has fractions.
         try spend(result.terms.count * base.terms.count * (whole ? 1 : 4), offset)
         result = result * base
-        guard whole else { result = try bounded(result, offset); continue }
+        guard whole else {
+          result = try bounded(result, offset)
+          continue
+        }
         // A whole coefficient C of B^step stands for C/d^step, whose reduced numerator is at
         // least C/d^step: past this many bits it is certainly wider than `maximumBits`.
         let limit = maximumBits + 1 + step * d.magnitude.bitWidth
         if result.terms.values.contains(where: { $0.numerator.magnitude.bitWidth > limit }) {
-          throw fail("a coefficient grows past \(maximumBits) bits (about \(maximumBits * 3 / 10) "
-                       + "digits) in step \(step) of the power; psverify keeps exact numbers of up "
-                       + "to \(maximumBits) bits", offset)
+          throw fail(
+            "a coefficient grows past \(maximumBits) bits (about \(maximumBits * 3 / 10) "
+              + "digits) in step \(step) of the power; psverify keeps exact numbers of up "
+              + "to \(maximumBits) bits", offset)
         }
       }
       if whole && d != 1 {
@@ -148,9 +162,11 @@ public enum AnswerReading {
     throws(AnswerSyntaxError) -> Int
   {
     guard let p = try? polynomial(e, symbols: SymbolTable([]), text: text), let c = p.constantValue,
-          let n = c.intValue, n >= 0, n <= maximumExponent else {
-      throw AnswerSyntaxError("expected a whole-number exponent from 0 to \(maximumExponent)",
-                              offset: e.offset, in: text)
+      let n = c.intValue, n >= 0, n <= maximumExponent
+    else {
+      throw AnswerSyntaxError(
+        "expected a whole-number exponent from 0 to \(maximumExponent)",
+        offset: e.offset, in: text)
     }
     _ = offset
     return n
@@ -193,7 +209,9 @@ public enum AnswerReading {
 
   /// The real number an expression denotes: exact (a surd c·√d) while the arithmetic allows,
   /// otherwise approximate.
-  public static func scalar(_ e: AnswerExpression, text: String) throws(AnswerSyntaxError) -> ScalarValue {
+  public static func scalar(_ e: AnswerExpression, text: String) throws(AnswerSyntaxError)
+    -> ScalarValue
+  {
     func fail(_ message: String, _ offset: Int) -> AnswerSyntaxError {
       AnswerSyntaxError(message, offset: offset, in: text)
     }
@@ -202,10 +220,12 @@ public enum AnswerReading {
       switch e {
       case .number(let r, _, _): return .exact(Surd(r))
       case .identifier(let run, let sub, let offset):
-        throw fail("expected a number, found the symbol '\(run)\(sub.map { "_" + $0 } ?? "")'", offset)
+        throw fail(
+          "expected a number, found the symbol '\(run)\(sub.map { "_" + $0 } ?? "")'", offset)
       case .negate(let x): return ScalarValue.negate(try read(x))
       case .add(let l, let r): return ScalarValue.add(try read(l), try read(r))
-      case .subtract(let l, let r): return ScalarValue.add(try read(l), ScalarValue.negate(try read(r)))
+      case .subtract(let l, let r):
+        return ScalarValue.add(try read(l), ScalarValue.negate(try read(r)))
       case .multiply(let l, let r):
         let v = ScalarValue.multiply(try read(l), try read(r))
         if case .exact(let s) = v, !fits(s) { throw tooLarge(s, r.offset) }
@@ -215,7 +235,8 @@ public enum AnswerReading {
         guard d.doubleValue != 0 else { throw fail("division by zero", offset) }
         return ScalarValue.divide(try read(l), d)
       case .power(let base, let exponent, let offset):
-        let b = try read(base), x = try read(exponent)
+        let b = try read(base)
+        let x = try read(exponent)
         return try ScalarValue.power(b, x, offset: offset, text: text)
       case .squareRoot(let x, let offset):
         let v = try read(x)
@@ -227,8 +248,9 @@ public enum AnswerReading {
       }
     }
     func tooLarge(_ s: Surd, _ offset: Int) -> AnswerSyntaxError {
-      fail("the number grows to \(s.coefficient.bitWidth) bits; psverify keeps exact numbers of up to "
-             + "\(maximumBits) bits", offset)
+      fail(
+        "the number grows to \(s.coefficient.bitWidth) bits; psverify keeps exact numbers of up to "
+          + "\(maximumBits) bits", offset)
     }
     return try read(e)
   }
@@ -247,9 +269,10 @@ public enum AnswerReading {
   /// `base^exponent` with the base one of `bases` (`γ`, `gamma`): the exponent as a polynomial
   /// over `symbols`. A bare polynomial (no base) reads as the exponent itself when
   /// `bareExponent` is true.
-  public static func power(_ e: AnswerExpression, bases: Set<String>, symbols: SymbolTable,
-                           text: String) throws(AnswerSyntaxError) -> Polynomial
-  {
+  public static func power(
+    _ e: AnswerExpression, bases: Set<String>, symbols: SymbolTable,
+    text: String
+  ) throws(AnswerSyntaxError) -> Polynomial {
     guard case .power(let base, let exponent, _) = e else {
       throw AnswerSyntaxError("expected a power of γ such as γ^(L − 1)", offset: e.offset, in: text)
     }
@@ -274,7 +297,9 @@ extension ScalarValue {
   }
 
   static func multiply(_ a: ScalarValue, _ b: ScalarValue) -> ScalarValue {
-    if case .exact(let x) = a, case .exact(let y) = b, let p = x.multiplied(by: y) { return .exact(p) }
+    if case .exact(let x) = a, case .exact(let y) = b, let p = x.multiplied(by: y) {
+      return .exact(p)
+    }
     return .approximate(a.doubleValue * b.doubleValue)
   }
 
@@ -287,7 +312,8 @@ extension ScalarValue {
     throws(AnswerSyntaxError) -> ScalarValue
   {
     if case .exact(let e) = exponent, e.isRational, let n = e.coefficient.intValue,
-       abs(n) <= AnswerReading.maximumExponent {
+      abs(n) <= AnswerReading.maximumExponent
+    {
       if base.doubleValue == 0 && n < 0 {
         throw AnswerSyntaxError("division by zero", offset: offset, in: text)
       }
@@ -297,23 +323,23 @@ extension ScalarValue {
         // Checked at every step: a large base would otherwise grow for all n steps first
         // (seconds for 777777777777777777777777772^64).
         if case .exact(let s) = result, !small(s) {
-          throw AnswerSyntaxError("the power grows past \(AnswerReading.maximumBits) bits; psverify "
-                                    + "keeps exact numbers of up to \(AnswerReading.maximumBits) bits",
-                                  offset: offset, in: text)
+          throw AnswerSyntaxError(
+            "the power grows past \(AnswerReading.maximumBits) bits; psverify "
+              + "keeps exact numbers of up to \(AnswerReading.maximumBits) bits",
+            offset: offset, in: text)
         }
       }
       return n < 0 ? divide(.exact(Surd(.one)), result) : result
     }
     // Half-integer powers of a non-negative rational: b^(p/2) = (√b)^p, still exact.
     if case .exact(let e) = exponent, e.isRational, e.coefficient.denominator == 2,
-       let p = Int(exactly: e.coefficient.numerator), abs(p) <= AnswerReading.maximumExponent,
-       case .exact(let b) = base, b.isRational, b.coefficient > .zero,
-       let root = Surd.squareRoot(of: b.coefficient) {
+      let p = Int(exactly: e.coefficient.numerator), abs(p) <= AnswerReading.maximumExponent,
+      case .exact(let b) = base, b.isRational, b.coefficient > .zero,
+      let root = Surd.squareRoot(of: b.coefficient)
+    {
       return try power(.exact(root), .exact(Surd(Rational(p))), offset: offset, text: text)
     }
     let value = Foundation.pow(base.doubleValue, exponent.doubleValue)
     return .approximate(value)
   }
 }
-
-import Foundation

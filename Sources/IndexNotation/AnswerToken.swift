@@ -1,3 +1,5 @@
+import Foundation
+
 /// A token of an answer typed as plain text, Unicode or LaTeX.
 struct AnswerToken: Sendable, Equatable {
   enum Kind: Sendable, Equatable {
@@ -54,7 +56,8 @@ struct AnswerLexer {
   var inSuperscript = false
 
   static let superscripts: [Character: Character] = [
-    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8",
+    "⁹": "9",
   ]
 
   init(_ text: String) {
@@ -122,7 +125,8 @@ struct AnswerLexer {
           case "{": return AnswerToken(kind: .symbol("("), offset: start)
           case "}": return AnswerToken(kind: .symbol(")"), offset: start)
           case ",", ";", "!", " ", ":", ">": continue
-          case "\\": return AnswerToken(kind: .symbol(";"), offset: start)  // a line break in a list
+          // a line break in a list
+          case "\\": return AnswerToken(kind: .symbol(";"), offset: start)
           default: throw error("unexpected '\\\(d)'", at: start)
           }
         }
@@ -134,13 +138,17 @@ struct AnswerLexer {
         if let kind = try command(name, start) { return AnswerToken(kind: kind, offset: start) }
         continue
       }
-      if c.isASCII && c.isNumber || c == "." && (peek(1)?.isASCII ?? false) && (peek(1)?.isNumber ?? false) {
+      if c.isASCII && c.isNumber
+        || c == "." && (peek(1)?.isASCII ?? false) && (peek(1)?.isNumber ?? false)
+      {
         return number(start)
       }
       if c == "Δ" || c == "δ" {
         index += 1
         while peek() == " " { index += 1 }
-        guard let l = peek(), l.isLetter else { throw error("expected a letter after Δ", at: start) }
+        guard let l = peek(), l.isLetter else {
+          throw error("expected a letter after Δ", at: start)
+        }
         index += 1
         return try identifier(start, run: "Δ" + String(l))
       }
@@ -150,7 +158,9 @@ struct AnswerLexer {
           run.append(l)
           index += 1
           // A Unicode combining mark (L̂) stays with its letter.
-          while let m = peek(), m.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+          while let m = peek(),
+            m.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark })
+          {
             run.append(m)
             index += 1
           }
@@ -187,10 +197,16 @@ struct AnswerLexer {
         index += 1
         return AnswerToken(kind: .and, offset: start)
       case "<":
-        if peek() == "=" { index += 1; return AnswerToken(kind: .relation(.lessOrEqual), offset: start) }
+        if peek() == "=" {
+          index += 1
+          return AnswerToken(kind: .relation(.lessOrEqual), offset: start)
+        }
         return AnswerToken(kind: .relation(.less), offset: start)
       case ">":
-        if peek() == "=" { index += 1; return AnswerToken(kind: .relation(.greaterOrEqual), offset: start) }
+        if peek() == "=" {
+          index += 1
+          return AnswerToken(kind: .relation(.greaterOrEqual), offset: start)
+        }
         return AnswerToken(kind: .relation(.greater), offset: start)
       case "≤", "⩽": return AnswerToken(kind: .relation(.lessOrEqual), offset: start)
       case "≥", "⩾": return AnswerToken(kind: .relation(.greaterOrEqual), offset: start)
@@ -202,13 +218,20 @@ struct AnswerLexer {
 
   mutating func number(_ start: Int) -> AnswerToken {
     var digits = ""
-    while let d = peek(), d.isASCII, d.isNumber { digits.append(d); index += 1 }
+    while let d = peek(), d.isASCII, d.isNumber {
+      digits.append(d)
+      index += 1
+    }
     var decimals: Int?
     if peek() == ".", let d = peek(1), d.isASCII, d.isNumber {
       index += 1
       digits.append(".")
       var n = 0
-      while let d = peek(), d.isASCII, d.isNumber { digits.append(d); index += 1; n += 1 }
+      while let d = peek(), d.isASCII, d.isNumber {
+        digits.append(d)
+        index += 1
+        n += 1
+      }
       decimals = n
     }
     return AnswerToken(kind: .number(digits, decimals: decimals), offset: start)
@@ -216,7 +239,9 @@ struct AnswerLexer {
 
   /// A letter run, then an optional subscript `_x` or `_{…}` whose letters and digits it keeps.
   mutating func identifier(_ start: Int, run: String) throws(AnswerSyntaxError) -> AnswerToken {
-    guard peek() == "_" else { return AnswerToken(kind: .identifier(run, subscript: nil), offset: start) }
+    guard peek() == "_" else {
+      return AnswerToken(kind: .identifier(run, subscript: nil), offset: start)
+    }
     index += 1
     return AnswerToken(kind: .identifier(run, subscript: try subscriptText(start)), offset: start)
   }
@@ -228,7 +253,10 @@ struct AnswerLexer {
       var depth = 0
       while let c = peek() {
         index += 1
-        if c == "{" { depth += 1; continue }
+        if c == "{" {
+          depth += 1
+          continue
+        }
         if c == "}" {
           if depth == 0 { return text }
           depth -= 1
@@ -236,7 +264,10 @@ struct AnswerLexer {
         }
         if c == "\\" {
           var name = ""
-          while let l = peek(), l.isLetter, l.isASCII { name.append(l); index += 1 }
+          while let l = peek(), l.isLetter, l.isASCII {
+            name.append(l)
+            index += 1
+          }
           if let g = AnswerLexer.greekCommands[name] { text += g }
           continue  // \text, \mathrm: their braces are skipped, their letters kept
         }
@@ -255,13 +286,16 @@ struct AnswerLexer {
     return text
   }
 
-  mutating func command(_ name: String, _ start: Int) throws(AnswerSyntaxError) -> AnswerToken.Kind? {
+  mutating func command(_ name: String, _ start: Int) throws(AnswerSyntaxError) -> AnswerToken.Kind?
+  {
     if AnswerLexer.layoutCommands.contains(name) { return nil }
     if let g = AnswerLexer.greekCommands[name] { return try identifier(start, run: g).kind }
     switch name {
     case "Delta", "delta":
       while peek() == " " { index += 1 }
-      guard let l = peek(), l.isLetter else { throw error("expected a letter after \\\(name)", at: start) }
+      guard let l = peek(), l.isLetter else {
+        throw error("expected a letter after \\\(name)", at: start)
+      }
       index += 1
       return try identifier(start, run: "Δ" + String(l)).kind
     case "frac", "dfrac", "tfrac": return .frac
@@ -277,21 +311,29 @@ struct AnswerLexer {
       guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
       index += 1
       var word = ""
-      while let c = peek(), c != "}" { word.append(c); index += 1 }
+      while let c = peek(), c != "}" {
+        word.append(c)
+        index += 1
+      }
       guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
       index += 1
       let letter = word.trimmingCharacters(in: .whitespaces)
       return try identifier(start, run: letter.count == 1 ? Lexer.script(letter) : letter).kind
     case "tilde", "widetilde", "hat", "widehat", "bar", "overline", "dot", "vec":
       // An accented letter is a name of its own: x̂ is not x.
-      let marks: [String: String] = ["tilde": "\u{0303}", "widetilde": "\u{0303}", "hat": "\u{0302}",
-                                     "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}",
-                                     "dot": "\u{0307}", "vec": "\u{20D7}"]
+      let marks: [String: String] = [
+        "tilde": "\u{0303}", "widetilde": "\u{0303}", "hat": "\u{0302}",
+        "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}",
+        "dot": "\u{0307}", "vec": "\u{20D7}",
+      ]
       while peek() == " " { index += 1 }
       var inner = ""
       if peek() == "{" {
         index += 1
-        while let c = peek(), c != "}" { inner.append(c); index += 1 }
+        while let c = peek(), c != "}" {
+          inner.append(c)
+          index += 1
+        }
         guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
         index += 1
       } else if let c = peek() {
@@ -318,7 +360,10 @@ struct AnswerLexer {
       guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
       index += 1
       var word = ""
-      while let c = peek(), c != "}" { word.append(c); index += 1 }
+      while let c = peek(), c != "}" {
+        word.append(c)
+        index += 1
+      }
       guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
       index += 1
       let trimmed = word.trimmingCharacters(in: .whitespaces)
@@ -334,14 +379,19 @@ struct AnswerLexer {
 extension SourcePosition {
   /// The line and column of a 0-based character offset in `text`.
   public static func locate(offset: Int, in text: String) -> SourcePosition {
-    var line = 1, column = 1, i = 0
+    var line = 1
+    var column = 1
+    var i = 0
     for c in text {
       if i == offset { break }
-      if c == "\n" { line += 1; column = 1 } else { column += 1 }
+      if c == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
       i += 1
     }
     return SourcePosition(offset: offset, line: line, column: column)
   }
 }
-
-import Foundation

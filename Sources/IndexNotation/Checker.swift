@@ -15,9 +15,11 @@ public enum Checker {
   ///     ranks are checked for consistency between uses only.
   ///   - shapes: bound shapes, for the range checks (no-range, range-conflict).
   ///   - thresholdNames: tensors the text calls thresholds, besides any named B or b.
-  public static func check(_ equation: Equation, declarations: TensorDeclarations = .init(),
-                           shapes: [TensorName: [Int]] = [:],
-                           thresholdNames: Set<String> = []) -> [Diagnostic] {
+  public static func check(
+    _ equation: Equation, declarations: TensorDeclarations = .init(),
+    shapes: [TensorName: [Int]] = [:],
+    thresholdNames: Set<String> = []
+  ) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let source = equation.source
     let references = [equation.lhs] + equation.rhsReferences
@@ -27,21 +29,27 @@ public enum Checker {
     for ref in references {
       if let rank = declarations.ranks[ref.name] {
         if rank != ref.indices.count {
-          out.append(Diagnostic(.rankMismatch,
-                                "\(ref.name) has rank \(rank) but is used with \(ref.indices.count) indices",
-                                at: ref.position, source: source))
+          out.append(
+            Diagnostic(
+              .rankMismatch,
+              "\(ref.name) has rank \(rank) but is used with \(ref.indices.count) indices",
+              at: ref.position, source: source))
         }
       } else {
         if !declarations.ranks.isEmpty {
           let known = declarations.ranks.keys.map(\.description).sorted().joined(separator: ", ")
-          out.append(Diagnostic(.unknownTensor, "unknown tensor \(ref.name); known: \(known)",
-                                at: ref.position, source: source))
+          out.append(
+            Diagnostic(
+              .unknownTensor, "unknown tensor \(ref.name); known: \(known)",
+              at: ref.position, source: source))
         }
         if let first = firstUse[ref.name], first.indices.count != ref.indices.count {
-          out.append(Diagnostic(.rankMismatch,
-                                "\(ref.name) is used with \(ref.indices.count) indices here and "
-                                  + "\(first.indices.count) at \(first.position)",
-                                at: ref.position, source: source))
+          out.append(
+            Diagnostic(
+              .rankMismatch,
+              "\(ref.name) is used with \(ref.indices.count) indices here and "
+                + "\(first.indices.count) at \(first.position)",
+              at: ref.position, source: source))
         }
       }
       if firstUse[ref.name] == nil { firstUse[ref.name] = ref }
@@ -52,20 +60,26 @@ public enum Checker {
     var rhsFree: [IndexVariable: SourcePosition] = [:]
     collectFree(equation.rhs, bound: [], into: &rhsFree)
     for (v, p) in rhsFree where !lhsFree.contains(v) {
-      out.append(Diagnostic(.freeIndexOneSide,
-                            "free index \(v) appears on the right-hand side only", at: p,
-                            source: source))
+      out.append(
+        Diagnostic(
+          .freeIndexOneSide,
+          "free index \(v) appears on the right-hand side only", at: p,
+          source: source))
     }
     // A right side without tensors (`o[b,t,v] = 0`) sets every element: no index is missing.
     for v in lhsFree where rhsFree[v] == nil && !equation.rhsReferences.isEmpty {
       let p = equation.lhs.indices.first { $0.variables.contains(v) }!.position
-      out.append(Diagnostic(.freeIndexOneSide, "free index \(v) appears on the left-hand side only",
-                            at: p, source: source))
+      out.append(
+        Diagnostic(
+          .freeIndexOneSide, "free index \(v) appears on the left-hand side only",
+          at: p, source: source))
     }
 
     // Capital indices never summed, explicit sums over capitals, threshold signs.
     let lhsCapitals = Set(equation.lhs.indices.flatMap(\.variables).filter(\.isCapital))
-    walk(equation.rhs, lhsCapitals: lhsCapitals, source: source, thresholds: thresholdNames, into: &out)
+    walk(
+      equation.rhs, lhsCapitals: lhsCapitals, source: source, thresholds: thresholdNames, into: &out
+    )
 
     // Ranges, when shapes are bound.
     if !shapes.isEmpty { out += rangeDiagnostics(equation, shapes: shapes) }
@@ -73,8 +87,10 @@ public enum Checker {
   }
 
   /// Lowercase variables not bound by an enclosing Σ, with their first position.
-  static func collectFree(_ e: Expression, bound: Set<IndexVariable>,
-                          into out: inout [IndexVariable: SourcePosition]) {
+  static func collectFree(
+    _ e: Expression, bound: Set<IndexVariable>,
+    into out: inout [IndexVariable: SourcePosition]
+  ) {
     switch e {
     case .tensor(let t):
       for index in t.indices {
@@ -93,12 +109,16 @@ public enum Checker {
   /// Occurrences of capital variables in an expression (one per tensor position).
   static func capitalUses(_ e: Expression) -> [(IndexVariable, SourcePosition)] {
     e.references.flatMap { ref in
-      ref.indices.flatMap { index in index.variables.filter(\.isCapital).map { ($0, index.position) } }
+      ref.indices.flatMap { index in
+        index.variables.filter(\.isCapital).map { ($0, index.position) }
+      }
     }
   }
 
-  static func walk(_ e: Expression, lhsCapitals: Set<IndexVariable>, source: String,
-                   thresholds: Set<String>, into out: inout [Diagnostic]) {
+  static func walk(
+    _ e: Expression, lhsCapitals: Set<IndexVariable>, source: String,
+    thresholds: Set<String>, into out: inout [Diagnostic]
+  ) {
     switch e {
     case .tensor(let t):
       // A lone tensor with a capital index not on the left: nothing sums it.
@@ -118,8 +138,9 @@ public enum Checker {
         reported.insert(v)
       }
       for f in factors where !isTensor(f) {
-        walk(f, lhsCapitals: lhsCapitals.union(counts.keys), source: source, thresholds: thresholds,
-             into: &out)
+        walk(
+          f, lhsCapitals: lhsCapitals.union(counts.keys), source: source, thresholds: thresholds,
+          into: &out)
       }
     case .sum(let terms):
       for t in terms {
@@ -129,19 +150,22 @@ public enum Checker {
       if case .sum(let terms) = inner {
         for t in terms where t.sign > 0 {
           if case .tensor(let ref) = t.term, isThreshold(ref, thresholds) {
-            out.append(Diagnostic(
-              .thresholdSign,
-              "the threshold \(ref.name) is added inside \(name); the course's convention "
-                + "subtracts it: \(name)(W·L − B)", at: ref.position, source: source))
+            out.append(
+              Diagnostic(
+                .thresholdSign,
+                "the threshold \(ref.name) is added inside \(name); the course's convention "
+                  + "subtracts it: \(name)(W·L − B)", at: ref.position, source: source))
           }
         }
       }
       walk(inner, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
     case .explicitSum(let vars, let inner, let p):
       for v in vars where v.isCapital {
-        out.append(Diagnostic(.redundantSum,
-                              "Σ over \(v) is redundant: a repeated capital index is summed by the "
-                                + "convention", at: p, source: source))
+        out.append(
+          Diagnostic(
+            .redundantSum,
+            "Σ over \(v) is redundant: a repeated capital index is summed by the "
+              + "convention", at: p, source: source))
       }
       walk(inner, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
     }
@@ -157,9 +181,10 @@ public enum Checker {
   }
 
   static func unsummed(_ v: IndexVariable, _ p: SourcePosition, _ source: String) -> Diagnostic {
-    Diagnostic(.unsummedCapital,
-               "capital index \(v) is not on the left and not repeated in a product, so nothing "
-                 + "sums it", at: p, source: source)
+    Diagnostic(
+      .unsummedCapital,
+      "capital index \(v) is not on the left and not repeated in a product, so nothing "
+        + "sums it", at: p, source: source)
   }
 
   static func rangeDiagnostics(_ equation: Equation, shapes: [TensorName: [Int]]) -> [Diagnostic] {
@@ -173,19 +198,23 @@ public enum Checker {
           continue
         }
         if let (extent, first) = extents[v], extent != shape[axis] {
-          out.append(Diagnostic(.rangeConflict,
-                                "index \(v) ranges over \(shape[axis]) values here but over "
-                                  + "\(extent) in \(first.name)", at: index.position,
-                                source: equation.source))
+          out.append(
+            Diagnostic(
+              .rangeConflict,
+              "index \(v) ranges over \(shape[axis]) values here but over "
+                + "\(extent) in \(first.name)", at: index.position,
+              source: equation.source))
         } else if extents[v] == nil {
           extents[v] = (shape[axis], ref)
         }
       }
     }
     for (v, p) in all where extents[v] == nil {
-      out.append(Diagnostic(.noRange,
-                            "index \(v) has no range: it never stands alone at a position of a "
-                              + "tensor with a bound shape", at: p, source: equation.source))
+      out.append(
+        Diagnostic(
+          .noRange,
+          "index \(v) has no range: it never stands alone at a position of a "
+            + "tensor with a bound shape", at: p, source: equation.source))
     }
     return out
   }

@@ -79,15 +79,17 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
   static func excerpt(_ source: String, _ p: SourcePosition) -> String {
     guard p.line >= 1,
-          let found = source.split(separator: "\n", maxSplits: p.line, omittingEmptySubsequences: false)
-            .dropFirst(p.line - 1).first else { return "" }
+      let found = source.split(separator: "\n", maxSplits: p.line, omittingEmptySubsequences: false)
+        .dropFirst(p.line - 1).first
+    else { return "" }
     var line = String(found)
     var column = p.column
     // Keep long lines readable: show at most 60 characters either side of the caret.
     if line.count > 120 {
       let start = max(0, column - 61)
       let chars = Array(line)
-      line = (start > 0 ? "…" : "") + String(chars[start..<min(chars.count, start + 120)])
+      line =
+        (start > 0 ? "…" : "") + String(chars[start..<min(chars.count, start + 120)])
         + (start + 120 < chars.count ? "…" : "")
       column = column - start + (start > 0 ? 1 : 0)
     }

@@ -31,20 +31,24 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .unboundTensor(let t): "tensor \(t) has no value bound"
     case .unboundParameter(let p): "parameter \(p) has no value bound"
-    case let .shapeRank(t, rank, indices): "\(t) is bound with rank \(rank) but used with \(indices) indices"
-    case .noRange(let v): "index \(v) has no range: bind a tensor where it stands alone or give the output shape"
-    case let .outOfRange(t, axis, value, extent):
+    case .shapeRank(let t, let rank, let indices):
+      "\(t) is bound with rank \(rank) but used with \(indices) indices"
+    case .noRange(let v):
+      "index \(v) has no range: bind a tensor where it stands alone or give the output shape"
+    case .outOfRange(let t, let axis, let value, let extent):
       "\(t) is read at index \(value) on axis \(axis), outside 0..<\(extent)"
     case .tooLarge(let n):
-      n == Int.max ? "the evaluation would take more than 2⁶³ steps; the interpreter's limit is 10⁹"
+      n == Int.max
+        ? "the evaluation would take more than 2⁶³ steps; the interpreter's limit is 10⁹"
         : "the evaluation would take \(n) steps, more than the interpreter's limit of 10⁹"
     case .unboundIndex(let v):
       v.first?.isUppercase == true || v.hasPrefix("Δ") && v.dropFirst().first?.isUppercase == true
         ? "capital index \(v) is not summed: it stands in no product, so it has no value"
         : "index \(v) has no value: it is free on the right-hand side only"
-    case let .indexOverflow(t, axis): "the index of \(t) on axis \(axis) overflows 64-bit arithmetic"
+    case .indexOverflow(let t, let axis):
+      "the index of \(t) on axis \(axis) overflows 64-bit arithmetic"
     case .unsupportedFunction(let f): "the function \(f) cannot be evaluated elementwise here"
-    case let .outputTooLarge(shape, limit):
+    case .outputTooLarge(let shape, let limit):
       "the left-hand side would have shape \(shape), more than the interpreter's \(limit) elements"
     }
   }
@@ -62,8 +66,10 @@ public struct Bindings: Sendable {
   public var outputShape: [Int]?
 
   /// Bindings of tensors, index parameters, scalars and, optionally, the output shape.
-  public init(tensors: [TensorName: Tensor<Double>], parameters: [String: Int] = [:],
-              scalars: [String: Double] = [:], outputShape: [Int]? = nil) {
+  public init(
+    tensors: [TensorName: Tensor<Double>], parameters: [String: Int] = [:],
+    scalars: [String: Double] = [:], outputShape: [Int]? = nil
+  ) {
     self.tensors = tensors
     self.parameters = parameters
     self.scalars = scalars
@@ -107,8 +113,9 @@ public struct Evaluator {
     if let lhsShape { uses.insert((eq.lhs, lhsShape), at: 0) }
     for (ref, shape) in uses {
       guard shape.count == ref.indices.count else {
-        throw EvaluationError.shapeRank(tensor: ref.name.description, rank: shape.count,
-                                        indices: ref.indices.count)
+        throw EvaluationError.shapeRank(
+          tensor: ref.name.description, rank: shape.count,
+          indices: ref.indices.count)
       }
       for (axis, index) in ref.indices.enumerated() {
         if let v = index.bareVariable, ranges[v] == nil { ranges[v] = shape[axis] }
@@ -132,7 +139,8 @@ public struct Evaluator {
     }
     let freeVariables = free.map { $0! }
     let shape = freeVariables.map { ranges[$0]! }
-    guard let elements = ResourceLimits.elementCount(shape), elements <= Evaluator.maximumOutput else {
+    guard let elements = ResourceLimits.elementCount(shape), elements <= Evaluator.maximumOutput
+    else {
       throw EvaluationError.outputTooLarge(shape: shape, limit: Evaluator.maximumOutput)
     }
     let steps = Evaluator.checkedSteps(equation.rhs, ranges: ranges, outer: elements)
@@ -188,8 +196,10 @@ public struct Evaluator {
   static func summedVariables(_ e: Expression, bound: Set<IndexVariable>) -> [IndexVariable] {
     var seen: [IndexVariable] = []
     for ref in e.references {
-      for v in ref.indices.flatMap(\.variables) where v.isCapital && !bound.contains(v)
-        && !seen.contains(v) {
+      for v in ref.indices.flatMap(\.variables)
+      where v.isCapital && !bound.contains(v)
+        && !seen.contains(v)
+      {
         seen.append(v)
       }
     }
@@ -242,9 +252,11 @@ public struct Evaluator {
   }
 
   /// Runs `body` for every assignment of `vars` over their ranges, then unbinds them.
-  static func enumerate(_ vars: ArraySlice<IndexVariable>, _ ranges: [IndexVariable: Int],
-                        _ env: inout [IndexVariable: Int],
-                        _ body: (inout [IndexVariable: Int]) throws -> Void) throws {
+  static func enumerate(
+    _ vars: ArraySlice<IndexVariable>, _ ranges: [IndexVariable: Int],
+    _ env: inout [IndexVariable: Int],
+    _ body: (inout [IndexVariable: Int]) throws -> Void
+  ) throws {
     guard let first = vars.first else { return try body(&env) }
     for i in 0..<(ranges[first] ?? 0) {
       env[first] = i
@@ -264,9 +276,13 @@ public struct Evaluator {
         var c = term.coefficient
         var overflow = false
         for p in term.parameters {
-          guard let value = bindings.parameters[p] else { throw EvaluationError.unboundParameter(p) }
+          guard let value = bindings.parameters[p] else {
+            throw EvaluationError.unboundParameter(p)
+          }
           (c, overflow) = c.multipliedReportingOverflow(by: value)
-          if overflow { throw EvaluationError.indexOverflow(tensor: ref.name.description, axis: axis) }
+          if overflow {
+            throw EvaluationError.indexOverflow(tensor: ref.name.description, axis: axis)
+          }
         }
         var x = 1
         if let variable = term.variable {
@@ -275,14 +291,17 @@ public struct Evaluator {
         }
         let (product, o1) = c.multipliedReportingOverflow(by: x)
         let (sum, o2) = v.addingReportingOverflow(product)
-        if o1 || o2 { throw EvaluationError.indexOverflow(tensor: ref.name.description, axis: axis) }
+        if o1 || o2 {
+          throw EvaluationError.indexOverflow(tensor: ref.name.description, axis: axis)
+        }
         v = sum
       }
       let extent = t.shape[axis]
       if v < 0 || v >= extent {
         if policy == .zero { return 0 }
-        throw EvaluationError.outOfRange(tensor: ref.name.description, axis: axis, value: v,
-                                         extent: extent)
+        throw EvaluationError.outOfRange(
+          tensor: ref.name.description, axis: axis, value: v,
+          extent: extent)
       }
       offset = offset * extent + v
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A token of the course's index notation, in either spelling.
 struct Token: Sendable, Equatable {
   enum Kind: Sendable, Equatable {
@@ -10,8 +12,8 @@ struct Token: Sendable, Equatable {
     /// A number with a decimal point.
     case decimal(Rational)
     case symbol(Character)  // [ ] ( ) { } , + - = _ ^ / · ← ↑ ~ ′
-    case sum               // Σ or \sum
-    case frac              // \frac
+    case sum  // Σ or \sum
+    case frac  // \frac
     case decoration(Character)  // \tilde → "̃", \hat → "̂"
     case end
   }
@@ -50,8 +52,10 @@ struct Lexer {
     "nonumber", "bigl", "bigr", "Bigl", "Bigr", "middle", "textstyle", "scriptstyle", "mathstrut",
   ]
 
-  static let symbols: Set<Character> = ["[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_",
-                                        "^", "/", "·", "*", "←", "↑", "′", "'", "⊤", "<", ">", "≤", "≥"]
+  static let symbols: Set<Character> = [
+    "[", "]", "(", ")", "{", "}", ",", "+", "-", "−", "=", "_",
+    "^", "/", "·", "*", "←", "↑", "′", "'", "⊤", "<", ">", "≤", "≥",
+  ]
 
   init(_ text: String, aliases: Bool = false) {
     chars = Array(text)
@@ -112,11 +116,15 @@ struct Lexer {
       }
       if c == "\\" {
         advance()
-        guard index < chars.count else { throw LexError(message: "'\\' at the end", position: start) }
+        guard index < chars.count else {
+          throw LexError(message: "'\\' at the end", position: start)
+        }
         let d = chars[index]
         if !d.isLetter {
           advance()  // \\ line break, \, \; \! \  spacing, \{ \}
-          if d == "{" || d == "}" { return Token(kind: .symbol(d == "{" ? "(" : ")"), position: start) }
+          if d == "{" || d == "}" {
+            return Token(kind: .symbol(d == "{" ? "(" : ")"), position: start)
+          }
           continue
         }
         var name = ""
@@ -138,10 +146,15 @@ struct Lexer {
           advance()
         }
         // A decimal such as 0.5: a rational factor (never an index coefficient).
-        if index + 1 < chars.count, chars[index] == ".", chars[index + 1].isASCII, chars[index + 1].isNumber {
+        if index + 1 < chars.count, chars[index] == ".", chars[index + 1].isASCII,
+          chars[index + 1].isNumber
+        {
           advance()
-          var fraction = 0, scale = 1
-          while index < chars.count, chars[index].isASCII, chars[index].isNumber, scale < 1_000_000_000 {
+          var fraction = 0
+          var scale = 1
+          while index < chars.count, chars[index].isASCII, chars[index].isNumber,
+            scale < 1_000_000_000
+          {
             fraction = fraction * 10 + Int(String(chars[index]))!
             scale *= 10
             advance()
@@ -180,7 +193,10 @@ struct Lexer {
         var letter = String(c)
         // Combining marks written in Unicode (L̃, L̂) stay with their letter.
         while index < chars.count,
-              chars[index].unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+          chars[index].unicodeScalars.allSatisfy({
+            $0.properties.generalCategory == .nonspacingMark
+          })
+        {
           letter.append(chars[index])
           advance()
         }
@@ -246,7 +262,8 @@ struct Lexer {
       return .word(word)
     case "begin", "end":
       _ = try braced(start)  // {array}
-      if name == "begin", index < chars.count, chars[index] == "{" { _ = try braced(start) }  // {cc}
+      // {cc}
+      if name == "begin", index < chars.count, chars[index] == "{" { _ = try braced(start) }
       return nil
     default:
       throw LexError(message: "unknown command \\\(name)", position: start)
@@ -255,11 +272,14 @@ struct Lexer {
 
   /// The script capital for `\mathcal{L}`: ℒ, 𝒩, ….
   static func script(_ letter: String) -> String {
-    let special: [String: String] = ["B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ",
-                                     "M": "ℳ", "R": "ℛ"]
+    let special: [String: String] = [
+      "B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ",
+      "M": "ℳ", "R": "ℛ",
+    ]
     if let s = special[letter] { return s }
     guard let v = letter.unicodeScalars.first?.value, (65...90).contains(v),
-          let scalar = Unicode.Scalar(0x1D49C + v - 65) else { return letter }
+      let scalar = Unicode.Scalar(0x1D49C + v - 65)
+    else { return letter }
     return String(Character(scalar))
   }
 
@@ -280,5 +300,3 @@ struct Lexer {
     return text.trimmingCharacters(in: .whitespaces)
   }
 }
-
-import Foundation

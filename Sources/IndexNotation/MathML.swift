@@ -1,3 +1,5 @@
+import Foundation
+
 /// Presentation MathML for the notation's pieces, generated from psverify's own trees (no
 /// LaTeX conversion, no JavaScript): what an HTML report embeds.
 public enum MathML {
@@ -10,7 +12,8 @@ public enum MathML {
   /// A symbol: `N_bottle` → N with subscript "bottle", `ΔX` → one identifier.
   public static func identifier(_ s: String) -> String {
     guard let u = s.firstIndex(of: "_") else { return "<mi>\(escape(s))</mi>" }
-    let head = String(s[..<u]), tail = String(s[s.index(after: u)...])
+    let head = String(s[..<u])
+    let tail = String(s[s.index(after: u)...])
     let sub = tail.count == 1 ? "<mi>\(escape(tail))</mi>" : "<mtext>\(escape(tail))</mtext>"
     return "<msub><mi>\(escape(head))</mi>\(sub)</msub>"
   }
@@ -57,7 +60,9 @@ extension IndexExpression {
     for (i, t) in terms.enumerated() {
       if i > 0 || t.coefficient < 0 { out += t.coefficient < 0 ? "<mo>−</mo>" : "<mo>+</mo>" }
       let magnitude = t.coefficient.magnitude
-      if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) { out += "<mn>\(magnitude)</mn>" }
+      if magnitude != 1 || (t.parameters.isEmpty && t.variable == nil) {
+        out += "<mn>\(magnitude)</mn>"
+      }
       for p in t.parameters { out += "<mi>\(MathML.escape(p))</mi>" }
       if let v = t.variable { out += MathML.identifier(v.name) }
     }
@@ -91,8 +96,10 @@ extension TensorName {
       }
     }
     func script(_ s: String) -> String {
-      s.replacingOccurrences(of: "ℓ", with: "\\ell ").replacingOccurrences(of: "←", with: "\\leftarrow ")
-        .replacingOccurrences(of: "↑", with: "\\uparrow ").replacingOccurrences(of: " }", with: "}")
+      s.replacingOccurrences(of: "ℓ", with: "\\ell ").replacingOccurrences(
+        of: "←", with: "\\leftarrow "
+      )
+      .replacingOccurrences(of: "↑", with: "\\uparrow ").replacingOccurrences(of: " }", with: "}")
     }
     if let sub = subscriptText { out += "_{\(script(sub))}" }
     if let sup = superscriptText { out += "^{\(script(sup))}" }
@@ -103,7 +110,8 @@ extension TensorName {
 extension TensorReference {
   var latex: String { name.latex + "[" + indices.map(\.latex).joined(separator: ", ") + "]" }
   var mathML: String {
-    MathML.name(name) + "<mo>[</mo>" + indices.map(\.mathML).joined(separator: "<mo>,</mo>") + "<mo>]</mo>"
+    MathML.name(name) + "<mo>[</mo>" + indices.map(\.mathML).joined(separator: "<mo>,</mo>")
+      + "<mo>]</mo>"
   }
 }
 
@@ -135,7 +143,8 @@ extension Expression {
       default: return "\\\(name)\\left(\(e.latex)\\right)"
       }
     case .explicitSum(let vars, let e, _):
-      return "\\sum_{" + vars.map { Polynomial.latexSymbol($0.name) }.joined(separator: ",") + "} " + e.latex
+      return "\\sum_{" + vars.map { Polynomial.latexSymbol($0.name) }.joined(separator: ",") + "} "
+        + e.latex
     }
   }
 
@@ -144,14 +153,16 @@ extension Expression {
     switch self {
     case .tensor(let t): return "<mrow>" + t.mathML + "</mrow>"
     case .number(let r, _):
-      return r.isInteger ? "<mn>\(r.numerator)</mn>"
+      return r.isInteger
+        ? "<mn>\(r.numerator)</mn>"
         : "<mfrac><mn>\(r.numerator)</mn><mn>\(r.denominator)</mn></mfrac>"
     case .scalar(let s, _): return MathML.identifier(s)
     case .product(let fs):
-      return "<mrow>" + fs.map { f -> String in
-        if case .sum = f { return "<mo>(</mo>\(f.mathML)<mo>)</mo>" }
-        return f.mathML
-      }.joined(separator: "<mo>&#x2062;</mo>") + "</mrow>"
+      return "<mrow>"
+        + fs.map { f -> String in
+          if case .sum = f { return "<mo>(</mo>\(f.mathML)<mo>)</mo>" }
+          return f.mathML
+        }.joined(separator: "<mo>&#x2062;</mo>") + "</mrow>"
     case .sum(let terms):
       var out = "<mrow>"
       for (i, t) in terms.enumerated() {
@@ -163,7 +174,8 @@ extension Expression {
       if name == "1/" { return "<mfrac><mn>1</mn>\(e.mathML)</mfrac>" }
       return "<mrow><mi>\(MathML.escape(name))</mi><mo>(</mo>\(e.mathML)<mo>)</mo></mrow>"
     case .explicitSum(let vars, let e, _):
-      return "<mrow><munder><mo>∑</mo><mrow>" + vars.map { MathML.identifier($0.name) }
+      return "<mrow><munder><mo>∑</mo><mrow>"
+        + vars.map { MathML.identifier($0.name) }
         .joined(separator: "<mo>,</mo>") + "</mrow></munder>\(e.mathML)</mrow>"
     }
   }
@@ -173,7 +185,7 @@ extension Equation {
   /// The equation in LaTeX, `lhs = rhs`.
   public var latex: String { lhs.latex + " = " + rhs.latex }
   /// The equation as a `<math>` element of presentation MathML.
-  public var mathML: String { "<math><mrow>" + lhs.mathML + "<mo>=</mo>" + rhs.mathML + "</mrow></math>" }
+  public var mathML: String {
+    "<math><mrow>" + lhs.mathML + "<mo>=</mo>" + rhs.mathML + "</mrow></math>"
+  }
 }
-
-import Foundation

@@ -11,9 +11,11 @@ extension Parser {
       guard case .letter = current.kind else { throw error("expected a letter to decorate") }
       var name = try tensorName()
       if braced { try expect("}") }
-      name = TensorName(base: name.base, subscript: name.subscriptText, superscript: name.superscriptText)
-      return try scripts(on: name.base + String(decoration!), sub: name.subscriptText,
-                         sup: name.superscriptText)
+      name = TensorName(
+        base: name.base, subscript: name.subscriptText, superscript: name.superscriptText)
+      return try scripts(
+        on: name.base + String(decoration!), sub: name.subscriptText,
+        sup: name.superscriptText)
     }
     guard case .letter(let base) = current.kind else { throw error("expected a name") }
     advance()
@@ -25,7 +27,8 @@ extension Parser {
   mutating func scripts(on base: String, sub: String?, sup: String?) throws(NotationError)
     -> TensorName
   {
-    var sub = sub, sup = sup
+    var sub = sub
+    var sup = sup
     while true {
       if isSymbol("_") && sub == nil {
         advance()
@@ -79,7 +82,8 @@ extension Parser {
       var end = current.position.offset + s.count
       advance()
       while case .letter(let t) = current.kind, current.position.offset == end, t.count == 1,
-            t.first!.isASCII {
+        t.first!.isASCII
+      {
         text += t
         end += 1
         advance()
@@ -159,8 +163,10 @@ extension Parser {
             for t in e.terms {
               let (product, overflow) = coefficient.multipliedReportingOverflow(by: t.coefficient)
               guard !overflow else { throw error("the index coefficient is too large") }
-              distributed.append(.init(coefficient: product, parameters: parameters + t.parameters,
-                                       variable: t.variable))
+              distributed.append(
+                .init(
+                  coefficient: product, parameters: parameters + t.parameters,
+                  variable: t.variable))
             }
           }
           sawAtom = true
@@ -169,14 +175,17 @@ extension Parser {
         if !distributed.isEmpty { break }
         if case .number(let n) = current.kind {
           let (product, overflow) = coefficient.multipliedReportingOverflow(by: n)
-          guard !overflow else { throw error("the index coefficient \(coefficient)·\(n) is too large") }
+          guard !overflow else {
+            throw error("the index coefficient \(coefficient)·\(n) is too large")
+          }
           coefficient = product
           advance()
         } else if case .letter = current.kind {
           let p = current.position
           let v = try indexVariable()
           if parameters.count < 4 && self.parameters.contains(v.name) && variables.isEmpty
-            && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom) {
+            && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom)
+          {
             // `sx`, `s·t`: a coefficient; `− p` alone: a constant term.
             parameters.append(v.name)
           } else {
@@ -203,22 +212,28 @@ extension Parser {
       }
       if variables.count > 1 && diagnostics.count < Parser.maximumDiagnostics {
         let names = variables.prefix(4).map(\.0.name) + (variables.count > 4 ? ["…"] : [])
-        diagnostics.append(Diagnostic(
-          .missingComma,
-          "index terms \(names.joined(separator: " and ")) stand side by side; a comma is probably "
-            + "missing between them", at: variables[1].1, source: source))
+        diagnostics.append(
+          Diagnostic(
+            .missingComma,
+            "index terms \(names.joined(separator: " and ")) stand side by side; a comma is probably "
+              + "missing between them", at: variables[1].1, source: source))
         // Recover: the leading term keeps its coefficient, each later variable is its own index.
-        terms.append(.init(coefficient: coefficient, parameters: parameters, variable: variables[0].0))
+        terms.append(
+          .init(coefficient: coefficient, parameters: parameters, variable: variables[0].0))
         split.append(IndexExpression(terms: terms, position: start))
         for (v, p) in variables.dropFirst().dropLast() {
-          split.append(IndexExpression(terms: [.init(coefficient: 1, parameters: [], variable: v)],
-                                       position: p))
+          split.append(
+            IndexExpression(
+              terms: [.init(coefficient: 1, parameters: [], variable: v)],
+              position: p))
         }
         terms = [.init(coefficient: 1, parameters: [], variable: variables.last!.0)]
         lastStart = variables.last!.1
       } else {
-        terms.append(.init(coefficient: coefficient, parameters: parameters,
-                           variable: variables.first?.0))
+        terms.append(
+          .init(
+            coefficient: coefficient, parameters: parameters,
+            variable: variables.first?.0))
       }
       if accept("+") {
         sign = 1

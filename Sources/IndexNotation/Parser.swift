@@ -19,8 +19,10 @@ public struct Parser {
 
   static let maximumDepth = 200
   /// Named functions read as `name(…)` besides σ and ReLU.
-  static let functions: Set<String> = ["tanh", "exp", "log", "ln", "softmax", "sigmoid", "sin", "cos",
-                                       "max", "min", "sqrt"]
+  static let functions: Set<String> = [
+    "tanh", "exp", "log", "ln", "softmax", "sigmoid", "sin", "cos",
+    "max", "min", "sqrt",
+  ]
   /// Diagnostics kept per equation: each carries an excerpt of its line, so an unbounded number
   /// would make a long hostile line quadratic.
   public static let maximumDiagnostics = 100
@@ -57,7 +59,9 @@ public struct Parser {
     try tokenize()
     let start = current.position
     let left = try expression()
-    guard !left.references.isEmpty else { throw error("expected a tensor on the left", at: tokens[0]) }
+    guard !left.references.isEmpty else {
+      throw error("expected a tensor on the left", at: tokens[0])
+    }
     try expect("=")
     let rhs = try expression()
     guard case .end = current.kind else { throw error("expected the end of the equation") }
@@ -65,14 +69,17 @@ public struct Parser {
     // right side, left − right, so that every reference is read and checked.
     var free: [IndexVariable] = []
     for ref in left.references {
-      for v in ref.indices.flatMap(\.variables) where !v.isCapital && !free.contains(v) { free.append(v) }
+      for v in ref.indices.flatMap(\.variables) where !v.isCapital && !free.contains(v) {
+        free.append(v)
+      }
     }
     let indices = free.map {
       IndexExpression(terms: [.init(coefficient: 1, parameters: [], variable: $0)], position: start)
     }
     let name = TensorName(base: Parser.expressionSide)
-    return Equation(lhs: TensorReference(name: name, indices: indices, position: start),
-                    rhs: .sum([(1, left), (-1, rhs)]), source: source)
+    return Equation(
+      lhs: TensorReference(name: name, indices: indices, position: start),
+      rhs: .sum([(1, left), (-1, rhs)]), source: source)
   }
 
   /// Parses an expression without `=` (a product of tensors, a tensor reference, a scalar).
@@ -96,8 +103,10 @@ public struct Parser {
     do {
       tokens = try lexer.tokens()
     } catch {
-      throw NotationError(diagnostic: Diagnostic(.syntax, error.message, at: error.position,
-                                                 source: source))
+      throw NotationError(
+        diagnostic: Diagnostic(
+          .syntax, error.message, at: error.position,
+          source: source))
     }
   }
 
@@ -117,8 +126,10 @@ public struct Parser {
     case .frac: found = "\\frac"
     case .decoration: found = "a decoration"
     }
-    return NotationError(diagnostic: Diagnostic(.syntax, "\(message), found \(found)",
-                                                at: t.position, source: source))
+    return NotationError(
+      diagnostic: Diagnostic(
+        .syntax, "\(message), found \(found)",
+        at: t.position, source: source))
   }
 
   func isSymbol(_ c: Character) -> Bool {
@@ -203,10 +214,14 @@ public struct Parser {
         advance()
         guard case .number(let n) = current.kind else {
           // `/\sqrt{D}`, `/N`, `/(1 − β)`: a scalar factor, its reciprocal.
-          guard startsFactor else { throw error("expected a number or a factor after '/'", at: slash) }
+          guard startsFactor else {
+            throw error("expected a number or a factor after '/'", at: slash)
+          }
           // A scalar divisor multiplies nothing the counts or the index checks read.
           let divisor = try factor()
-          if !divisor.references.isEmpty { factors.append(.function("1/", divisor, slash.position)) }
+          if !divisor.references.isEmpty {
+            factors.append(.function("1/", divisor, slash.position))
+          }
           skipPower()
           continue
         }
@@ -305,7 +320,8 @@ public struct Parser {
       // coefficient of the step or layer it names, read as a scalar; a Latin one is a tensor
       // missing its indices.
       if let sub = name.subscriptText, name.superscriptText == nil,
-         let first = name.base.unicodeScalars.first, (0x3B1...0x3C9).contains(first.value) {
+        let first = name.base.unicodeScalars.first, (0x3B1...0x3C9).contains(first.value)
+      {
         return .scalar(name.base + "_" + sub, start.position)
       }
       guard name.subscriptText == nil, name.superscriptText == nil else {

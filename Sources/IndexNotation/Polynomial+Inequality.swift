@@ -10,8 +10,8 @@ public enum Relation: String, Sendable, CaseIterable {
   /// Whether `l relation r` holds.
   public func holds(_ l: Rational, _ r: Rational) -> Bool {
     #if DEBUG
-    // A planted bug for the tests (compiled into debug builds only): < and > hold on equality.
-    if KernelFaults.isSet(.strictRelationNonStrict) && l == r { return true }
+      // A planted bug for the tests (compiled into debug builds only): < and > hold on equality.
+      if KernelFaults.isSet(.strictRelationNonStrict) && l == r { return true }
     #endif
     return switch self {
     case .less: l < r
@@ -34,8 +34,10 @@ public struct LinearInequality: Sendable, Equatable, CustomStringConvertible {
   public let dividedFactor: Polynomial
 
   /// `symbol relation bound`, with the positive factors divided out to reach it.
-  public init(symbol: String, relation: Relation, bound: Polynomial,
-              dividedFactor: Polynomial = Polynomial(1)) {
+  public init(
+    symbol: String, relation: Relation, bound: Polynomial,
+    dividedFactor: Polynomial = Polynomial(1)
+  ) {
     self.symbol = symbol
     self.relation = relation
     self.bound = bound
@@ -61,11 +63,11 @@ public enum InequalityError: Error, Equatable, CustomStringConvertible {
   /// A sentence naming the degree, the factor of unknown sign, or the bound.
   public var description: String {
     switch self {
-    case let .notLinear(symbol, degree):
+    case .notLinear(let symbol, let degree):
       "after dividing out positive factors the inequality has degree \(degree) in \(symbol); expected 1"
     case .indefiniteSign(let factor):
       "the sign of \(factor) is not fixed by the positivity assumptions"
-    case let .boundNotPolynomial(n, d):
+    case .boundNotPolynomial(let n, let d):
       "the solved bound (\(n))/(\(d)) is not a polynomial"
     }
   }
@@ -84,7 +86,9 @@ extension Polynomial {
 
   /// Divides every term by a monomial that divides them all.
   public func dividing(by m: Monomial) -> Polynomial {
-    guard let q = exactlyDividing(by: m) else { preconditionFailure("\(m) does not divide \(self)") }
+    guard let q = exactlyDividing(by: m) else {
+      preconditionFailure("\(m) does not divide \(self)")
+    }
     return q
   }
 
@@ -117,18 +121,22 @@ extension Polynomial {
     let degree = reduced.degree(in: symbol)
     guard degree == 1 else { throw InequalityError.notLinear(symbol: symbol, degree: degree) }
     let k = reduced.coefficients(in: symbol)
-    let a = k[1] ?? Polynomial(), c = k[0] ?? Polynomial()
+    let a = k[1] ?? Polynomial()
+    let c = k[0] ?? Polynomial()
     guard a.terms.count == 1, let (mono, coefficient) = a.terms.first,
-          mono.factors.allSatisfy({ positive.contains($0.symbol) }) else {
+      mono.factors.allSatisfy({ positive.contains($0.symbol) })
+    else {
       throw InequalityError.indefiniteSign(factor: a.description)
     }
     // a·v + c > 0  ⟺  v > −c/a when a > 0, v < −c/a when a < 0.
     guard let quotient = c.exactlyDividing(by: mono) else {
-      throw InequalityError.boundNotPolynomial(numerator: (-c).description, denominator: a.description)
+      throw InequalityError.boundNotPolynomial(
+        numerator: (-c).description, denominator: a.description)
     }
     let bound = (Rational(-1) / coefficient) * quotient
     let factor = Polynomial(terms: [Monomial(m.powers.filter { $0.key != symbol }): .one])
-    return LinearInequality(symbol: symbol, relation: coefficient > .zero ? .greater : .less,
-                            bound: bound, dividedFactor: factor)
+    return LinearInequality(
+      symbol: symbol, relation: coefficient > .zero ? .greater : .less,
+      bound: bound, dividedFactor: factor)
   }
 }

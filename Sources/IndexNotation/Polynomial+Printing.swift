@@ -10,8 +10,10 @@ extension Polynomial: CustomStringConvertible {
     render(times: " ", power: { "^{\($0)}" }, minus: " - ", symbol: Polynomial.latexSymbol)
   }
 
-  private func render(times: String, power: (Int) -> String, minus: String,
-                      symbol: (String) -> String = { $0 }) -> String {
+  private func render(
+    times: String, power: (Int) -> String, minus: String,
+    symbol: (String) -> String = { $0 }
+  ) -> String {
     let sorted = sortedTerms
     if sorted.isEmpty { return "0" }
     var out = ""
@@ -28,7 +30,9 @@ extension Polynomial: CustomStringConvertible {
       let divisor: BigInt = !m.factors.isEmpty && !magnitude.isInteger ? magnitude.denominator : 1
       let leading = divisor > 1 ? Rational(big: magnitude.numerator) : magnitude
       if leading != .one || m.factors.isEmpty { parts.append(leading.description) }
-      for f in m.factors { parts.append(symbol(f.symbol) + (f.exponent == 1 ? "" : power(f.exponent))) }
+      for f in m.factors {
+        parts.append(symbol(f.symbol) + (f.exponent == 1 ? "" : power(f.exponent)))
+      }
       out += parts.joined(separator: times) + (divisor > 1 ? "/\(divisor)" : "")
     }
     if out.hasPrefix("-") && times == "·" { out = "−" + out.dropFirst() }
@@ -41,7 +45,9 @@ extension Polynomial: CustomStringConvertible {
     let coefficients = terms.values
     guard terms.count > 1, coefficients.allSatisfy(\.isInteger) else { return description }
     var g = BigInt(0)
-    for c in coefficients { g = BigInt(g.magnitude.greatestCommonDivisor(with: c.numerator.magnitude)) }
+    for c in coefficients {
+      g = BigInt(g.magnitude.greatestCommonDivisor(with: c.numerator.magnitude))
+    }
     if coefficients.allSatisfy({ $0 < .zero }) { g = -g }
     let rest = Rational(big: 1, g) * dividing(by: m)
     let head = Polynomial(terms: [m: Rational(big: g)])
@@ -65,12 +71,16 @@ extension Polynomial: CustomStringConvertible {
       let magnitude = negative ? -c : c
       var factors: [String] = []
       if magnitude != .one || m.factors.isEmpty {
-        factors.append(magnitude.isInteger ? "<mn>\(magnitude.numerator)</mn>"
-          : "<mfrac><mn>\(magnitude.numerator)</mn><mn>\(magnitude.denominator)</mn></mfrac>")
+        factors.append(
+          magnitude.isInteger
+            ? "<mn>\(magnitude.numerator)</mn>"
+            : "<mfrac><mn>\(magnitude.numerator)</mn><mn>\(magnitude.denominator)</mn></mfrac>")
       }
       for f in m.factors {
-        factors.append(f.exponent == 1 ? identifier(f.symbol)
-          : "<msup>\(identifier(f.symbol))<mn>\(f.exponent)</mn></msup>")
+        factors.append(
+          f.exponent == 1
+            ? identifier(f.symbol)
+            : "<msup>\(identifier(f.symbol))<mn>\(f.exponent)</mn></msup>")
       }
       parts.append(factors.joined(separator: "<mo>&#x2062;</mo>"))
     }
@@ -98,7 +108,8 @@ extension Polynomial: CustomStringConvertible {
       return out.hasSuffix(" ") ? String(out.dropLast()) : out
     }
     guard let underscore = s.firstIndex(of: "_") else { return letters(s[...]) }
-    let head = s[..<underscore], tail = s[s.index(after: underscore)...]
+    let head = s[..<underscore]
+    let tail = s[s.index(after: underscore)...]
     let sub = tail.count == 1 ? letters(tail) : "\\text{\(tail)}"
     return "\(letters(head))_{\(sub)}"
   }

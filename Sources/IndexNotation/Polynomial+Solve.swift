@@ -54,11 +54,11 @@ public enum SolveError: Error, Equatable, CustomStringConvertible {
   /// A sentence naming the other symbols, the degree found, or the equation without a root.
   public var description: String {
     switch self {
-    case let .notUnivariate(symbol, others):
+    case .notUnivariate(let symbol, let others):
       "the equation involves \(others.joined(separator: ", ")) besides \(symbol)"
-    case let .notQuadratic(symbol, degree):
+    case .notQuadratic(let symbol, let degree):
       "the equation has degree \(degree) in \(symbol); expected 1 or 2"
-    case let .noRealRoot(equation): "\(equation) = 0 has no real root"
+    case .noRealRoot(let equation): "\(equation) = 0 has no real root"
     }
   }
 }
@@ -75,7 +75,9 @@ extension Polynomial {
       throw SolveError.notUnivariate(symbol: symbol, others: others.sorted())
     }
     let k = coefficients(in: symbol).mapValues { $0.constantValue ?? .zero }
-    let a = k[2] ?? .zero, b = k[1] ?? .zero, c = k[0] ?? .zero
+    let a = k[2] ?? .zero
+    let b = k[1] ?? .zero
+    let c = k[0] ?? .zero
     let degree = degree(in: symbol)
     switch degree {
     case 1:
@@ -88,8 +90,10 @@ extension Polynomial {
       let twoA = Rational(2) * a
       let centre = -b / twoA
       let offset = root / Surd(twoA)
-      let roots = [QuadraticNumber(rational: centre, surd: -offset),
-                   QuadraticNumber(rational: centre, surd: offset)]
+      let roots = [
+        QuadraticNumber(rational: centre, surd: -offset),
+        QuadraticNumber(rational: centre, surd: offset),
+      ]
       let distinct = Array(Set(roots)).sorted { $0.doubleValue < $1.doubleValue }
       return distinct
     default:

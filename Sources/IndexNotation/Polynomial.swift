@@ -1,3 +1,7 @@
+import BigInt
+import Foundation
+import TensorCore
+
 /// A product of symbols raised to positive integer powers, e.g. N²·L.
 public struct Monomial: Hashable, Sendable, Comparable {
   /// (symbol, exponent) pairs sorted by symbol, exponents ≥ 1.
@@ -40,9 +44,11 @@ public struct Monomial: Hashable, Sendable, Comparable {
     if r.factors.isEmpty { return l }
     var out: [Factor] = []
     out.reserveCapacity(l.factors.count + r.factors.count)
-    var i = 0, j = 0
+    var i = 0
+    var j = 0
     while i < l.factors.count || j < r.factors.count {
-      if j == r.factors.count || (i < l.factors.count && l.factors[i].symbol < r.factors[j].symbol) {
+      if j == r.factors.count || (i < l.factors.count && l.factors[i].symbol < r.factors[j].symbol)
+      {
         out.append(l.factors[i])
         i += 1
       } else if i == l.factors.count || r.factors[j].symbol < l.factors[i].symbol {
@@ -218,14 +224,18 @@ extension Polynomial {
       for (factors, coefficient) in modular {
         var term = coefficient
         for (symbol, exponent) in factors {
-          term = Polynomial.mulmod(term, Polynomial.powmod(values[symbol] % Polynomial.prime, exponent))
+          term = Polynomial.mulmod(
+            term, Polynomial.powmod(values[symbol] % Polynomial.prime, exponent))
         }
         sum = (sum + term) % Polynomial.prime
       }
       return sum != 0
     }
     var point = [String: Int](uniqueKeysWithValues: names.map { ($0, 1) })
-    for _ in 0..<ResourceLimits.saturatingProduct(Array(repeating: 6, count: names.count)).clamped(to: 1...4096) {
+    for _
+      in 0..<ResourceLimits.saturatingProduct(Array(repeating: 6, count: names.count)).clamped(
+        to: 1...4096)
+    {
       if differs(point) { return (false, point) }
       for name in names {
         point[name]! += 1
@@ -236,7 +246,7 @@ extension Polynomial {
     var state: UInt64 = 0x9e37_79b9_7f4a_7c15
     for _ in 0..<2048 {
       for name in names {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         point[name] = 1 + Int((state >> 33) % 97)
       }
       if differs(point) { return (false, point) }
@@ -254,7 +264,9 @@ extension Polynomial {
   }
 
   static func powmod(_ base: UInt64, _ exponent: Int) -> UInt64 {
-    var result: UInt64 = 1, b = base % prime, e = exponent
+    var result: UInt64 = 1
+    var b = base % prime
+    var e = exponent
     while e > 0 {
       if e & 1 == 1 { result = mulmod(result, b) }
       b = mulmod(b, b)
@@ -285,9 +297,7 @@ extension Polynomial {
 }
 
 extension Comparable {
-  func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+  func clamped(to range: ClosedRange<Self>) -> Self {
+    min(max(self, range.lowerBound), range.upperBound)
+  }
 }
-
-import BigInt
-import Foundation
-import TensorCore

@@ -18,15 +18,18 @@ public enum PolynomialParser {
   {
     let parts = try AnswerParser.parse(text)
     guard parts.parts.count == 1, parts.parts[0].conjuncts.count == 1,
-          parts.parts[0].conjuncts[0].relations.count == 1 else {
+      parts.parts[0].conjuncts[0].relations.count == 1
+    else {
       throw AnswerSyntaxError("expected one inequality such as N_bottle < N/2", offset: 0, in: text)
     }
     let chain = parts.parts[0].conjuncts[0]
     let c = try AnswerReading.comparisons(chain, symbols: symbols, text: text)[0]
     guard c.lhs.terms.count == 1, let (m, k) = c.lhs.terms.first, k == .one, m.factors.count == 1,
-          m.factors[0].exponent == 1 else {
-      throw AnswerSyntaxError("expected a single symbol on the left of the inequality",
-                              offset: chain.operands[0].offset, in: text)
+      m.factors[0].exponent == 1
+    else {
+      throw AnswerSyntaxError(
+        "expected a single symbol on the left of the inequality",
+        offset: chain.operands[0].offset, in: text)
     }
     return LinearInequality(symbol: m.factors[0].symbol, relation: c.relation, bound: c.rhs)
   }

@@ -52,9 +52,11 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   /// The nearest double (±∞ beyond its range), computed without overflowing intermediates.
   public var doubleValue: Double {
     if isZero { return 0 }
-    let n = numerator.magnitude, d = denominator.magnitude
+    let n = numerator.magnitude
+    let d = denominator.magnitude
     // Keep 64 significant bits of each before converting, so huge values keep their ratio.
-    let nShift = max(0, n.bitWidth - 64), dShift = max(0, d.bitWidth - 64)
+    let nShift = max(0, n.bitWidth - 64)
+    let dShift = max(0, d.bitWidth - 64)
     let value = Double(n >> nShift) / Double(d >> dShift)
     let scaled = value * pow2(nShift - dShift)
     return numerator.sign == .minus ? -scaled : scaled
@@ -65,8 +67,16 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     if e < -2000 { return 0 }
     var r = 1.0
     var k = e
-    while k > 0 { let s = min(k, 1000); r *= Double(sign: .plus, exponent: s, significand: 1); k -= s }
-    while k < 0 { let s = min(-k, 1000); r /= Double(sign: .plus, exponent: s, significand: 1); k += s }
+    while k > 0 {
+      let s = min(k, 1000)
+      r *= Double(sign: .plus, exponent: s, significand: 1)
+      k -= s
+    }
+    while k < 0 {
+      let s = min(-k, 1000)
+      r /= Double(sign: .plus, exponent: s, significand: 1)
+      k += s
+    }
     return r
   }
 
@@ -78,11 +88,14 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     if l.denominator == r.denominator {
       return Rational(big: l.numerator + r.numerator, l.denominator)
     }
-    return Rational(big: l.numerator * r.denominator + r.numerator * l.denominator,
-                    l.denominator * r.denominator)
+    return Rational(
+      big: l.numerator * r.denominator + r.numerator * l.denominator,
+      l.denominator * r.denominator)
   }
   /// −(p/q) = (−p)/q.
-  public static prefix func - (x: Rational) -> Rational { Rational(reduced: -x.numerator, x.denominator) }
+  public static prefix func - (x: Rational) -> Rational {
+    Rational(reduced: -x.numerator, x.denominator)
+  }
   /// l − r = l + (−r).
   public static func - (l: Rational, r: Rational) -> Rational { l + (-r) }
   /// The product (p·p′)/(q·q′) in lowest terms; whole numbers skip the gcd.

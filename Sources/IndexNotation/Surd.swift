@@ -15,14 +15,17 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
   /// c·√d, normalised so that d is square-free.
   /// - Complexity: O(√d) trial divisions, at most 46 341 for d < 2³¹.
   public init(_ coefficient: Rational, radicand: Int = 1) {
-    precondition(radicand >= 0 && radicand < Surd.maximumRadicand,
-                 "radicand \(radicand) outside 0..<2³¹")
+    precondition(
+      radicand >= 0 && radicand < Surd.maximumRadicand,
+      "radicand \(radicand) outside 0..<2³¹")
     if radicand == 0 || coefficient.isZero {
       self.coefficient = .zero
       self.radicand = 1
       return
     }
-    var d = radicand, outside = 1, f = 2
+    var d = radicand
+    var outside = 1
+    var f = 2
     while f * f <= d {
       while d % (f * f) == 0 {
         d /= f * f
@@ -91,7 +94,8 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
     let root = "√\(radicand)"
     let c = coefficient
     let sign = c.isNegative ? "−" : ""
-    let p = c.numerator.magnitude, q = c.denominator
+    let p = c.numerator.magnitude
+    let q = c.denominator
     // c√d prints most naturally as 1/√d when c·d = 1.
     if (c.isNegative ? -c : c) * Rational(radicand) == .one { return "\(sign)1/\(root)" }
     let head = p == 1 ? root : "\(p)\(root)"
@@ -102,10 +106,13 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
   public var latex: String {
     let c = coefficient
     if radicand == 1 {
-      return c.isInteger ? "\(c.numerator)" : "\(c.isNegative ? "-" : "")\\frac{\(c.numerator.magnitude)}{\(c.denominator)}"
+      return c.isInteger
+        ? "\(c.numerator)"
+        : "\(c.isNegative ? "-" : "")\\frac{\(c.numerator.magnitude)}{\(c.denominator)}"
     }
     let sign = c.isNegative ? "-" : ""
-    let p = c.numerator.magnitude, q = c.denominator
+    let p = c.numerator.magnitude
+    let q = c.denominator
     let root = "\\sqrt{\(radicand)}"
     if (c.isNegative ? -c : c) * Rational(radicand) == .one { return "\(sign)\\frac{1}{\(root)}" }
     let head = p == 1 ? root : "\(p)\(root)"
@@ -116,7 +123,8 @@ public struct Surd: Hashable, Sendable, CustomStringConvertible {
   public var mathML: String {
     let c = coefficient
     let sign = c.isNegative ? "<mo>−</mo>" : ""
-    let p = c.numerator.magnitude, q = c.denominator
+    let p = c.numerator.magnitude
+    let q = c.denominator
     if radicand == 1 {
       return sign + (q == 1 ? "<mn>\(p)</mn>" : "<mfrac><mn>\(p)</mn><mn>\(q)</mn></mfrac>")
     }

@@ -92,7 +92,9 @@ public struct SymbolTable: Sendable {
         pendingDelta = true
         continue
       }
-      if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }), !out.isEmpty {
+      if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }),
+        !out.isEmpty
+      {
         out[out.count - 1].append(c)
         continue
       }

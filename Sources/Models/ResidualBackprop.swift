@@ -54,14 +54,19 @@ public struct ResidualStack: Sendable {
   }
 
   /// A stack of `layers` layers (counting the input) with N(0, σ²) weights and thresholds.
-  public static func random(width n: Int, bottleneck k: Int, layers: Int, gamma: Double,
-                            weightScale: Double, thresholdScale: Double,
-                            random: RandomStream) -> ResidualStack {
+  public static func random(
+    width n: Int, bottleneck k: Int, layers: Int, gamma: Double,
+    weightScale: Double, thresholdScale: Double,
+    random: RandomStream
+  ) -> ResidualStack {
     let blocks = (0..<max(0, layers - 1)).map { index -> Block in
       var r = random.split(index)
-      func draw(_ count: Int, _ sd: Double) -> [Double] { (0..<count).map { _ in r.nextNormal() * sd } }
-      return Block(w1: draw(k * n, weightScale / Double(n).squareRoot()), b1: draw(k, thresholdScale),
-                   w2: draw(n * k, weightScale / Double(k).squareRoot()), b2: draw(n, thresholdScale))
+      func draw(_ count: Int, _ sd: Double) -> [Double] {
+        (0..<count).map { _ in r.nextNormal() * sd }
+      }
+      return Block(
+        w1: draw(k * n, weightScale / Double(n).squareRoot()), b1: draw(k, thresholdScale),
+        w2: draw(n * k, weightScale / Double(k).squareRoot()), b2: draw(n, thresholdScale))
     }
     return ResidualStack(width: n, bottleneck: k, blocks: blocks, gamma: gamma)
   }
@@ -69,7 +74,7 @@ public struct ResidualStack: Sendable {
   /// What the forward pass keeps for the backward pass, per block.
   public struct Tape: Sendable {
     /// Every layer's values, L_0 (the input) to L_{L−1}.
-    public var layers: [[Double]] = []   // L_0 … L_{L−1}
+    public var layers: [[Double]] = []  // L_0 … L_{L−1}
     /// Per block: z1 = W1 L_ℓ − B1, z2 = W2 L̃ − B2, and the hidden layer L̃ = ReLU(z1).
     public internal(set) var z1: [[Double]] = [], z2: [[Double]] = [], hidden: [[Double]] = []
   }
@@ -116,12 +121,15 @@ public struct ResidualStack: Sendable {
   {
     var grad = top
     var layerGrads = [[Double]](repeating: [], count: blocks.count + 1)
-    var blockGrads = [BlockGradient](repeating: BlockGradient(w1: [], b1: [], w2: [], b2: []),
-                                     count: blocks.count)
+    var blockGrads = [BlockGradient](
+      repeating: BlockGradient(w1: [], b1: [], w2: [], b2: []),
+      count: blocks.count)
     layerGrads[blocks.count] = grad
     for l in stride(from: blocks.count - 1, through: 0, by: -1) {
       let g = backwardGamma ?? blockGammas?[l] ?? gamma
-      let block = blocks[l], x = tape.layers[l], h = tape.hidden[l]
+      let block = blocks[l]
+      let x = tape.layers[l]
+      let h = tape.hidden[l]
       let d2 = (0..<width).map { tape.z2[l][$0] > 0 ? g * grad[$0] : 0 }
       var w2 = [Double](repeating: 0, count: width * bottleneck)
       for i in 0..<width { for j in 0..<bottleneck { w2[i * bottleneck + j] = d2[i] * h[j] } }

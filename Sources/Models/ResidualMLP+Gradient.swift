@@ -6,8 +6,10 @@ extension BottleneckResidualMLP {
   public func preparedForBackpropagation() -> BottleneckResidualMLP {
     var net = self
     for i in net.blocks.indices where net.blocks[i].transposed == nil {
-      net.blocks[i].transposed = (PackedWeight(transposing: net.blocks[i].w1),
-                                  PackedWeight(transposing: net.blocks[i].w2))
+      net.blocks[i].transposed = (
+        PackedWeight(transposing: net.blocks[i].w1),
+        PackedWeight(transposing: net.blocks[i].w2)
+      )
     }
     return net
   }
@@ -38,11 +40,13 @@ extension BottleneckResidualMLP {
   }
 
   /// `gradient` with the batch split into `shares` (tests pass their own split).
-  func gradient(_ input: Tensor<Float>, loss: Loss, counter: MultiplyCounter?,
-                shares: [Range<Int>]) -> (output: Tensor<Float>, inputGradient: Tensor<Float>)
-  {
-    precondition(input.rank == 2 && input.shape[1] == width,
-                 "input \(input.shape) does not match width \(width)")
+  func gradient(
+    _ input: Tensor<Float>, loss: Loss, counter: MultiplyCounter?,
+    shares: [Range<Int>]
+  ) -> (output: Tensor<Float>, inputGradient: Tensor<Float>) {
+    precondition(
+      input.rank == 2 && input.shape[1] == width,
+      "input \(input.shape) does not match width \(width)")
     if case .linear(let c) = loss {
       precondition(c.shape == input.shape, "loss weights \(c.shape) ≠ input \(input.shape)")
     }
@@ -64,14 +68,17 @@ extension BottleneckResidualMLP {
     -> (output: Tensor<Float>, inputGradient: Tensor<Float>)
   {
     var layer = input
-    var hiddens: [Tensor<Float>] = [], hats: [Tensor<Float>] = []
+    var hiddens: [Tensor<Float>] = []
+    var hats: [Tensor<Float>] = []
     hiddens.reserveCapacity(blocks.count)
     hats.reserveCapacity(blocks.count)
     for block in blocks {
-      let hidden = layer.dense(weight: block.packed1, threshold: block.b1, activation: .relu,
-                               counter: counter)
-      let hat = hidden.dense(weight: block.packed2, threshold: block.b2, activation: .relu,
-                             counter: counter)
+      let hidden = layer.dense(
+        weight: block.packed1, threshold: block.b1, activation: .relu,
+        counter: counter)
+      let hat = hidden.dense(
+        weight: block.packed2, threshold: block.b2, activation: .relu,
+        counter: counter)
       residualAdd(&layer, hat, counter: counter)
       hiddens.append(hidden)
       hats.append(hat)
@@ -86,7 +93,8 @@ extension BottleneckResidualMLP {
     }
     for l in stride(from: blocks.count - 1, through: 0, by: -1) {
       let block = blocks[l]
-      let transposed = block.transposed
+      let transposed =
+        block.transposed
         ?? (PackedWeight(transposing: block.w1), PackedWeight(transposing: block.w2))
       if let gamma {
         var scaled = 0

@@ -77,11 +77,14 @@ public struct BottleneckResidualMLP: Sendable {
   }
 
   /// A network with independent random parameters; block ℓ draws from `random.split(ℓ)`.
-  public static func random(width: Int, bottleneck: Int, layers: Int, gamma: Float?,
-                            initialization: Initialization,
-                            random: RandomStream) -> BottleneckResidualMLP {
-    precondition(width > 0 && bottleneck > 0 && layers >= 1,
-                 "invalid network: N=\(width), N_bottle=\(bottleneck), L=\(layers)")
+  public static func random(
+    width: Int, bottleneck: Int, layers: Int, gamma: Float?,
+    initialization: Initialization,
+    random: RandomStream
+  ) -> BottleneckResidualMLP {
+    precondition(
+      width > 0 && bottleneck > 0 && layers >= 1,
+      "invalid network: N=\(width), N_bottle=\(bottleneck), L=\(layers)")
     let blocks = (0..<(layers - 1)).map { index -> Block in
       var r = random.split(index)
       return Block(
@@ -97,13 +100,15 @@ public struct BottleneckResidualMLP: Sendable {
   public static func zeros(width: Int, bottleneck: Int, layers: Int, gamma: Float?)
     -> BottleneckResidualMLP
   {
-    let block = Block(w1: Tensor(shape: [bottleneck, width], repeating: 0),
-                      b1: Tensor(shape: [bottleneck], repeating: 0),
-                      w2: Tensor(shape: [width, bottleneck], repeating: 0),
-                      b2: Tensor(shape: [width], repeating: 0))
-    return BottleneckResidualMLP(width: width, bottleneck: bottleneck,
-                                 blocks: Array(repeating: block, count: max(0, layers - 1)),
-                                 gamma: gamma)
+    let block = Block(
+      w1: Tensor(shape: [bottleneck, width], repeating: 0),
+      b1: Tensor(shape: [bottleneck], repeating: 0),
+      w2: Tensor(shape: [width, bottleneck], repeating: 0),
+      b2: Tensor(shape: [width], repeating: 0))
+    return BottleneckResidualMLP(
+      width: width, bottleneck: bottleneck,
+      blocks: Array(repeating: block, count: max(0, layers - 1)),
+      gamma: gamma)
   }
 
   /// Runs the network forward on a batch [B, N].
@@ -114,12 +119,15 @@ public struct BottleneckResidualMLP: Sendable {
   ///   - counter: receives every scalar multiply, including the γ scale's B·N per block.
   /// - Returns: L_{L−1}, the top layer.
   /// - Complexity: (L − 1)·B·2·N·N_bottle multiplies, plus (L − 1)·B·N for γ.
-  public func forward(_ input: Tensor<Float>,
-                      branch: ((Tensor<Float>) -> Tensor<Float>)? = nil,
-                      observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)? = nil,
-                      counter: MultiplyCounter? = nil) -> Tensor<Float> {
-    precondition(input.rank == 2 && input.shape[1] == width,
-                 "input \(input.shape) does not match width \(width)")
+  public func forward(
+    _ input: Tensor<Float>,
+    branch: ((Tensor<Float>) -> Tensor<Float>)? = nil,
+    observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)? = nil,
+    counter: MultiplyCounter? = nil
+  ) -> Tensor<Float> {
+    precondition(
+      input.rank == 2 && input.shape[1] == width,
+      "input \(input.shape) does not match width \(width)")
     if branch == nil && observe == nil {
       // Rows of a batch never meet: each share of rows runs the whole stack on its own core.
       let shares = rowShares(batch: input.shape[0])
@@ -133,15 +141,19 @@ public struct BottleneckResidualMLP: Sendable {
     return forwardRows(input, branch: branch, observe: observe, counter: counter)
   }
 
-  func forwardRows(_ input: Tensor<Float>, branch: ((Tensor<Float>) -> Tensor<Float>)?,
-                   observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)?,
-                   counter: MultiplyCounter?) -> Tensor<Float> {
+  func forwardRows(
+    _ input: Tensor<Float>, branch: ((Tensor<Float>) -> Tensor<Float>)?,
+    observe: ((Int, Tensor<Float>, Tensor<Float>) -> Void)?,
+    counter: MultiplyCounter?
+  ) -> Tensor<Float> {
     var layer = input
     for (index, block) in blocks.enumerated() {
-      let hidden = layer.dense(weight: block.packed1, threshold: block.b1, activation: .relu,
-                               counter: counter)
-      var hat = hidden.dense(weight: block.packed2, threshold: block.b2, activation: .relu,
-                             counter: counter)
+      let hidden = layer.dense(
+        weight: block.packed1, threshold: block.b1, activation: .relu,
+        counter: counter)
+      var hat = hidden.dense(
+        weight: block.packed2, threshold: block.b2, activation: .relu,
+        counter: counter)
       if let branch { hat = branch(hat) }
       observe?(index, layer, hat)
       residualAdd(&layer, hat, counter: counter)
@@ -198,14 +210,20 @@ public struct PlainMLP: Sendable {
   public let width: Int
 
   /// A network of `layers` layers (counting the input layer), with random parameters.
-  public static func random(width: Int, layers: Int, standardDeviation: Float,
-                            random: RandomStream) -> PlainMLP {
+  public static func random(
+    width: Int, layers: Int, standardDeviation: Float,
+    random: RandomStream
+  ) -> PlainMLP {
     precondition(width > 0 && layers >= 1, "invalid plain MLP: N=\(width), L=\(layers)")
-    var ws: [PackedWeight] = [], bs: [Tensor<Float>] = []
+    var ws: [PackedWeight] = []
+    var bs: [Tensor<Float>] = []
     for index in 0..<(layers - 1) {
       var r = random.split(index)
-      ws.append(PackedWeight(.normal(shape: [width, width], standardDeviation: standardDeviation,
-                                     random: &r)))
+      ws.append(
+        PackedWeight(
+          .normal(
+            shape: [width, width], standardDeviation: standardDeviation,
+            random: &r)))
       bs.append(.normal(shape: [width], standardDeviation: 0.1, random: &r))
     }
     return PlainMLP(weights: ws, thresholds: bs, width: width)
@@ -215,8 +233,9 @@ public struct PlainMLP: Sendable {
   public static func zeros(width: Int, layers: Int) -> PlainMLP {
     let w = PackedWeight(Tensor(shape: [width, width], repeating: 0))
     let b = Tensor<Float>(shape: [width], repeating: 0)
-    return PlainMLP(weights: Array(repeating: w, count: max(0, layers - 1)),
-                    thresholds: Array(repeating: b, count: max(0, layers - 1)), width: width)
+    return PlainMLP(
+      weights: Array(repeating: w, count: max(0, layers - 1)),
+      thresholds: Array(repeating: b, count: max(0, layers - 1)), width: width)
   }
 
   /// - Complexity: (L − 1)·B·N² multiplies.

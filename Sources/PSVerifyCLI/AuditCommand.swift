@@ -10,7 +10,8 @@ import Verification
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Audit a problem-set document: notation, names across the document, counts, spelling.",
+    abstract:
+      "Audit a problem-set document: notation, names across the document, counts, spelling.",
     discussion: """
       Reads Markdown problem sets written like the shipped one (**Problem N.**, parts (a), \
       **Solution**:, $…$ math). Without FILE, audits the shipped set. Exit 0 no findings, 1 \
@@ -52,39 +53,53 @@ struct AuditCommand: ParsableCommand {
     var accepted: [String] = []
     if let words {
       guard let data = FileManager.default.contents(atPath: words),
-            let text = String(data: data, encoding: .utf8) else {
-        throw UsageError(message: "cannot read the word list '\(words)'; --words takes a UTF-8 text file "
-                           + "with one word per line")
+        let text = String(data: data, encoding: .utf8)
+      else {
+        throw UsageError(
+          message: "cannot read the word list '\(words)'; --words takes a UTF-8 text file "
+            + "with one word per line")
       }
-      accepted = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+      accepted = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: {
+        $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+      })
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
     let report = Auditor.audit(document, spelling: !noSpelling, words: accepted)
     let sha = SHA256.hex(bytes)
     let status: Int32 = report.findings.isEmpty ? 0 : 1
-    let stored = StoreAttempt(storing: {
-      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: 0,
-                             trials: nil, parameters: .object([]),
-                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                             reports: [])
-      record.kind = .audit
-      record.exitStatus = status
-      record.machine = Machine.description
-      record.audits = [AuditRecord(name: document.name, sha256: sha, bytes: bytes.count,
-                                   problems: Set(document.items.map(\.problem)).count,
-                                   findings: report.findings, notes: report.notes)]
-      return record
-    }(), in: store)
+    let stored = StoreAttempt(
+      storing: {
+        var record = RunRecord(
+          startedAt: started, finishedAt: Date(), version: Version.current, seed: 0,
+          trials: nil, parameters: .object([]),
+          commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+          reports: [])
+        record.kind = .audit
+        record.exitStatus = status
+        record.machine = Machine.description
+        record.audits = [
+          AuditRecord(
+            name: document.name, sha256: sha, bytes: bytes.count,
+            problems: Set(document.items.map(\.problem)).count,
+            findings: report.findings, notes: report.notes)
+        ]
+        return record
+      }(), in: store)
     if document.items.isEmpty && format == .text {
-      print("no problems found in \(document.name): psverify audit reads problems headed **Problem N.** "
-              + "(or **Problem N:**), parts (a), (b) and solutions after **Solution**:")
+      print(
+        "no problems found in \(document.name): psverify audit reads problems headed **Problem N.** "
+          + "(or **Problem N:**), parts (a), (b) and solutions after **Solution**:")
     }
     switch format {
-    case .text: print(AuditRendering.text(report, sha256: sha, storage: stored.storage), terminator: "")
-    case .json: print(AuditRendering.json(report, sha256: sha, storage: stored.storage), terminator: "")
+    case .text:
+      print(AuditRendering.text(report, sha256: sha, storage: stored.storage), terminator: "")
+    case .json:
+      print(AuditRendering.json(report, sha256: sha, storage: stored.storage), terminator: "")
     case .sarif:
-      print(AuditRendering.sarif(report, sha256: sha, uri: file ?? "Problems/\(ShippedProblemSet.fileName)",
-                                 version: Version.current), terminator: "")
+      print(
+        AuditRendering.sarif(
+          report, sha256: sha, uri: file ?? "Problems/\(ShippedProblemSet.fileName)",
+          version: Version.current), terminator: "")
     }
     try stored.finish()
     if status != 0 { throw ExitCode(status) }

@@ -41,8 +41,10 @@ enum BenchAnchors {
 
   /// Runs the script on `groups` (the script's own progress goes to `progressTo`) and reads the
   /// JSON it writes beside its Markdown table.
-  static func run(script: String, python: String, groups: [String], reps: Int, threads: [Int],
-                  progressTo output: FileHandle) throws(Failure) -> Report {
+  static func run(
+    script: String, python: String, groups: [String], reps: Int, threads: [Int],
+    progressTo output: FileHandle
+  ) throws(Failure) -> Report {
     guard let executable = resolve(python: python) else { throw .noPython(python) }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("psverify-anchors-\(ProcessInfo.processInfo.processIdentifier)")
@@ -51,7 +53,8 @@ enum BenchAnchors {
     let markdown = directory.appendingPathComponent("anchors.md")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = [script, "--only"] + groups
+    process.arguments =
+      [script, "--only"] + groups
       + ["--reps", String(max(5, reps)), "--threads"] + threads.map(String.init)
       + ["--out", markdown.path]
     process.standardOutput = output
@@ -62,8 +65,9 @@ enum BenchAnchors {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       let text = String(decoding: stderr, as: UTF8.self)
-      throw .script(status: process.terminationStatus,
-                    detail: text.split(separator: "\n").last.map(String.init) ?? "")
+      throw .script(
+        status: process.terminationStatus,
+        detail: text.split(separator: "\n").last.map(String.init) ?? "")
     }
     let jsonURL = directory.appendingPathComponent("anchors.json")
     guard let data = try? Data(contentsOf: jsonURL) else {
@@ -79,17 +83,21 @@ enum BenchAnchors {
     let text = String(decoding: data, as: UTF8.self)
       .replacingOccurrences(of: ": NaN", with: ": null")
     guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-          let top = object as? [String: Any], let rows = top["rows"] as? [[String: Any]] else {
+      let top = object as? [String: Any], let rows = top["rows"] as? [[String: Any]]
+    else {
       throw .output("not the script's JSON (an object with 'rows')")
     }
     var parsed: [BenchRow] = []
     for row in rows {
       guard let measurement = row["measurement"] as? String, let tool = row["tool"] as? String,
-            let threads = row["threads"] as? Int, let median = row["median"] as? Double,
-            let low = row["min"] as? Double, let high = row["max"] as? Double,
-            let unit = row["unit"] as? String, let n = row["n"] as? Int else { continue }
-      parsed.append(BenchRow(measurement: measurement, threads: threads, median: median, min: low,
-                             max: high, unit: unit, n: n, tool: tool))
+        let threads = row["threads"] as? Int, let median = row["median"] as? Double,
+        let low = row["min"] as? Double, let high = row["max"] as? Double,
+        let unit = row["unit"] as? String, let n = row["n"] as? Int
+      else { continue }
+      parsed.append(
+        BenchRow(
+          measurement: measurement, threads: threads, median: median, min: low,
+          max: high, unit: unit, n: n, tool: tool))
     }
     return Report(info: json(top["info"] ?? NSNull()), rows: parsed)
   }
@@ -135,8 +143,10 @@ enum BenchAnchors {
       for f in families {
         // The family's fastest variant (JAX's lax.scan vs unrolled, say): the fair bar.
         let best = matching.filter { family($0.tool) == f }.max { $0.median < $1.median }!
-        out.append(Ratio(measurement: row.measurement, threads: row.threads, unit: row.unit,
-                         ours: row.median, family: f, tool: best.tool, theirs: best.median))
+        out.append(
+          Ratio(
+            measurement: row.measurement, threads: row.threads, unit: row.unit,
+            ours: row.median, family: f, tool: best.tool, theirs: best.median))
       }
     }
     return out

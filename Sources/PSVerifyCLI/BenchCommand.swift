@@ -17,8 +17,9 @@ struct BenchCommand: ParsableCommand {
       throughput ÷ the anchor's; above 1 psverify is faster) and the project's targets.
       """)
 
-  @Option(parsing: .upToNextOption,
-          help: "Groups to run: notation, mc, matmul, conv2d, conv3d, mlp (default all).")
+  @Option(
+    parsing: .upToNextOption,
+    help: "Groups to run: notation, mc, matmul, conv2d, conv3d, mlp (default all).")
   var only: [String] = BenchWorkloads.Group.allCases.map(\.rawValue)
 
   @Option(help: "Timed repetitions after warm-up (5…100).")
@@ -32,9 +33,10 @@ struct BenchCommand: ParsableCommand {
 
   @OptionGroup var storage: StorageOptions
 
-  @Option(help: ArgumentHelp(
-    "Also run the NumPy/JAX/PyTorch anchors script on the same groups, after psverify's rows.",
-    valueName: "perf_anchor.py"))
+  @Option(
+    help: ArgumentHelp(
+      "Also run the NumPy/JAX/PyTorch anchors script on the same groups, after psverify's rows.",
+      valueName: "perf_anchor.py"))
   var anchors: String?
 
   @Option(help: "The Python that runs the anchors script (one with numpy, jax and torch).")
@@ -57,7 +59,9 @@ struct BenchCommand: ParsableCommand {
     let store = try storage.checkedStore()
     if let anchors {
       guard FileManager.default.fileExists(atPath: anchors) else {
-        throw UsageError(message: "no anchors script at '\(anchors)'; pass the path of shared/bench/perf_anchor.py")
+        throw UsageError(
+          message: "no anchors script at '\(anchors)'; pass the path of shared/bench/perf_anchor.py"
+        )
       }
       guard BenchAnchors.resolve(python: python) != nil else {
         throw UsageError(message: BenchAnchors.Failure.noPython(python).description)
@@ -89,23 +93,28 @@ struct BenchCommand: ParsableCommand {
     switch format {
     case .text:
       if anchorReport == nil { printTable(ours) }
-      if !ratios.isEmpty { print(""); print(BenchSideBySide.text(ours: ours, ratios: ratios)) }
+      if !ratios.isEmpty {
+        print("")
+        print(BenchSideBySide.text(ours: ours, ratios: ratios))
+      }
     case .markdown:
       print(BenchSideBySide.markdown(ours: ours, ratios: ratios, info: anchorReport?.info))
     case .json:
       print(json(ours: ours, anchors: anchorReport, ratios: ratios).serialized(pretty: true))
     }
-    let stored = StoreAttempt(storing: {
-      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current,
-                             seed: 0, trials: nil,
-                             parameters: .object([("anchors", anchorReport?.info ?? .null)]),
-                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst())
-                               .joined(separator: " "), reports: [])
-      record.kind = .bench
-      record.machine = Machine.description
-      record.bench = ours + (anchorReport?.rows ?? [])
-      return record
-    }(), in: store)
+    let stored = StoreAttempt(
+      storing: {
+        var record = RunRecord(
+          startedAt: started, finishedAt: Date(), version: Version.current,
+          seed: 0, trials: nil,
+          parameters: .object([("anchors", anchorReport?.info ?? .null)]),
+          commandLine: (["psverify"] + CommandLine.arguments.dropFirst())
+            .joined(separator: " "), reports: [])
+        record.kind = .bench
+        record.machine = Machine.description
+        record.bench = ours + (anchorReport?.rows ?? [])
+        return record
+      }(), in: store)
     if stored.runID != nil && format == .text { print(stored.storage) }
     try stored.finish()
     if let anchorFailure {
@@ -118,13 +127,18 @@ struct BenchCommand: ParsableCommand {
   static func rows(_ m: BenchWorkloads.Measurement) -> [BenchRow] {
     let scale = m.unit == "µs" ? 1e6 : 1e3
     let (median, low, high) = stats(m.times.map { $0 * scale })
-    var rows = [BenchRow(measurement: m.name, threads: m.threads, median: median, min: low,
-                         max: high, unit: m.unit, n: m.times.count)]
+    var rows = [
+      BenchRow(
+        measurement: m.name, threads: m.threads, median: median, min: low,
+        max: high, unit: m.unit, n: m.times.count)
+    ]
     if let work = m.work, let workUnit = m.workUnit {
       let div = workUnit == "GFLOP/s" ? 1e9 : 1
       let (rate, slowest, fastest) = stats(m.times.map { work / $0 / div })
-      rows.append(BenchRow(measurement: m.name, threads: m.threads, median: rate, min: slowest,
-                           max: fastest, unit: workUnit, n: m.times.count))
+      rows.append(
+        BenchRow(
+          measurement: m.name, threads: m.threads, median: rate, min: slowest,
+          max: fastest, unit: workUnit, n: m.times.count))
     }
     return rows
   }
@@ -138,13 +152,16 @@ struct BenchCommand: ParsableCommand {
   }
 
   func printTable(_ rows: [BenchRow]) {
-    print("measurement".padding(toLength: 62, withPad: " ", startingAt: 0)
-      + " T   median      min        max        unit")
+    print(
+      "measurement".padding(toLength: 62, withPad: " ", startingAt: 0)
+        + " T   median      min        max        unit")
     for row in rows {
-      print(row.measurement.padding(toLength: 62, withPad: " ", startingAt: 0)
-        + " \(row.threads) " + [row.median, row.min, row.max].map {
-          Value.format($0, digits: 4).padding(toLength: 10, withPad: " ", startingAt: 0)
-        }.joined(separator: " ") + " \(row.unit)")
+      print(
+        row.measurement.padding(toLength: 62, withPad: " ", startingAt: 0)
+          + " \(row.threads) "
+          + [row.median, row.min, row.max].map {
+            Value.format($0, digits: 4).padding(toLength: 10, withPad: " ", startingAt: 0)
+          }.joined(separator: " ") + " \(row.unit)")
     }
   }
 
@@ -152,26 +169,35 @@ struct BenchCommand: ParsableCommand {
     -> JSONValue
   {
     func row(_ r: BenchRow) -> JSONValue {
-      .object([("measurement", .string(r.measurement)), ("tool", .string(r.tool)),
-               ("threads", .integer(r.threads)), ("median", .number(r.median)),
-               ("min", .number(r.min)), ("max", .number(r.max)), ("unit", .string(r.unit)),
-               ("n", .integer(r.n))])
+      .object([
+        ("measurement", .string(r.measurement)), ("tool", .string(r.tool)),
+        ("threads", .integer(r.threads)), ("median", .number(r.median)),
+        ("min", .number(r.min)), ("max", .number(r.max)), ("unit", .string(r.unit)),
+        ("n", .integer(r.n)),
+      ])
     }
     return .object([
       ("machine", .string(Machine.description)),
       ("rows", .array(ours.map(row))),
-      ("anchors", anchors.map { .object([("info", $0.info), ("rows", .array($0.rows.map(row)))]) }
-        ?? .null),
-      ("ratios", .array(ratios.map { r in
-        let target = BenchAnchors.target(for: r)
-        return .object([
-          ("measurement", .string(r.measurement)), ("threads", .integer(r.threads)),
-          ("unit", .string(r.unit)), ("psverify", .number(r.ours)), ("anchor", .string(r.tool)),
-          ("anchor_median", .number(r.theirs)), ("ratio", .number(r.ratio)),
-          ("target", target.map { .number($0.minimum) } ?? .null),
-          ("meets_target", target.map { .bool(r.ratio >= $0.minimum) } ?? .null),
-        ])
-      })),
+      (
+        "anchors",
+        anchors.map { .object([("info", $0.info), ("rows", .array($0.rows.map(row)))]) }
+          ?? .null
+      ),
+      (
+        "ratios",
+        .array(
+          ratios.map { r in
+            let target = BenchAnchors.target(for: r)
+            return .object([
+              ("measurement", .string(r.measurement)), ("threads", .integer(r.threads)),
+              ("unit", .string(r.unit)), ("psverify", .number(r.ours)), ("anchor", .string(r.tool)),
+              ("anchor_median", .number(r.theirs)), ("ratio", .number(r.ratio)),
+              ("target", target.map { .number($0.minimum) } ?? .null),
+              ("meets_target", target.map { .bool(r.ratio >= $0.minimum) } ?? .null),
+            ])
+          })
+      ),
     ])
   }
 }

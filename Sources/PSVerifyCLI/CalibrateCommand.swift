@@ -27,8 +27,9 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "Worker threads (1 leaves the other cores free; results do not depend on it).")
   var threads: Int = 1
 
-  @Option(name: .customLong("check"),
-          help: "Only this Monte Carlo check (repeatable; default: every one of the problems).")
+  @Option(
+    name: .customLong("check"),
+    help: "Only this Monte Carlo check (repeatable; default: every one of the problems).")
   var checkIDs: [String] = []
 
   @OptionGroup var options: RunOptions
@@ -54,9 +55,10 @@ struct CalibrateCommand: ParsableCommand {
     }
     if problems.isEmpty { problems = Catalog.problems }
     let parameters = try options.parameterValues(for: problems)
-    print("seeds \(firstSeed)…\(firstSeed + UInt64(seeds) - 1), trials "
-      + "\(options.trials.map(String.init) ?? "default"), parameters "
-      + (options.params.isEmpty ? "default" : options.params.joined(separator: " ")))
+    print(
+      "seeds \(firstSeed)…\(firstSeed + UInt64(seeds) - 1), trials "
+        + "\(options.trials.map(String.init) ?? "default"), parameters "
+        + (options.params.isEmpty ? "default" : options.params.joined(separator: " ")))
     print("check | seeds | failures | observed rate (95 % CI) | stated rate | limit | sides")
     for problem in problems {
       let values = parameters[problem.id]!
@@ -72,8 +74,10 @@ struct CalibrateCommand: ParsableCommand {
         let runner = Runner(seed: seed, trials: trials)
         let stream = RandomStream(seed: seed).split(problem.id)
         for check in checks {
-          let m = runner.run(check, stream: stream.split(check.id), trials: trials,
-                             parameters: values).measurement
+          let m = runner.run(
+            check, stream: stream.split(check.id), trials: trials,
+            parameters: values
+          ).measurement
           var t = tallies[check.id, default: Tally()]
           if m.status == .fail { t.failures += 1 }
           if !m.errata.isEmpty { t.errata += 1 } else if !m.notes.isEmpty { t.notes += 1 }
@@ -87,21 +91,26 @@ struct CalibrateCommand: ParsableCommand {
       for check in checks {
         let t = tallies[check.id]!
         guard let test = t.test else { continue }
-        print(row("\(problem.id) \(check.id)", t.failures, test.falseAlarmProbability,
-                  test.limit))
+        print(
+          row(
+            "\(problem.id) \(check.id)", t.failures, test.falseAlarmProbability,
+            test.limit))
         if t.errata + t.notes > 0 {
           let (lo, hi) = Binomial.clopperPearson(t.errata, n: seeds)
-          print("  errata raised | \(seeds) | \(t.errata) | "
-            + "\(Value.format(Double(t.errata) / Double(seeds), digits: 3)) "
-            + "(\(Value.format(lo, digits: 2))–\(Value.format(hi, digits: 2))) | "
-            + "\(t.notes) seeds with a note instead")
+          print(
+            "  errata raised | \(seeds) | \(t.errata) | "
+              + "\(Value.format(Double(t.errata) / Double(seeds), digits: 3)) "
+              + "(\(Value.format(lo, digits: 2))–\(Value.format(hi, digits: 2))) | "
+              + "\(t.notes) seeds with a note instead")
         }
         for stated in [1e-2, 1e-3, 1e-4, 1e-5, 1e-6] {
           let c = limit(of: test, at: stated)
           let high = t.statistics.filter { $0 > c }.count
           let low = t.statistics.filter { $0 < -c }.count
-          print(row("  at |\(test.statisticName)| > \(Value.format(c, digits: 4))", high + low,
-                    stated, c) + " | \(low) below, \(high) above")
+          print(
+            row(
+              "  at |\(test.statisticName)| > \(Value.format(c, digits: 4))", high + low,
+              stated, c) + " | \(low) below, \(high) above")
         }
       }
     }
@@ -116,7 +125,8 @@ struct CalibrateCommand: ParsableCommand {
 
   /// The c at which the test's reference tail equals `stated`, by bisection.
   func limit(of test: ZTest, at stated: Double) -> Double {
-    var lo = 0.0, hi = 1e3
+    var lo = 0.0
+    var hi = 1e3
     for _ in 0..<200 {
       let mid = (lo + hi) / 2
       if test.tail(mid) > stated { lo = mid } else { hi = mid }

@@ -17,12 +17,14 @@ enum Catalog {
 
   static func unknown(_ id: String) -> UsageError {
     let near = problems.first { $0.id.lowercased() == id.lowercased() }
-    return UsageError(message: "unknown problem '\(id)'; known: \(ids.joined(separator: ", "))"
-                        + (near.map { " (ids are exact: did you mean \($0.id)?)" } ?? ""))
+    return UsageError(
+      message: "unknown problem '\(id)'; known: \(ids.joined(separator: ", "))"
+        + (near.map { " (ids are exact: did you mean \($0.id)?)" } ?? ""))
   }
 
   /// The shipped problem set, read once.
-  static let document = ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName)
+  static let document = ProblemSetDocument(
+    text: ShippedProblemSet.text, name: ShippedProblemSet.fileName)
 }
 
 enum Version {
@@ -32,9 +34,11 @@ enum Version {
 /// The machine a run ran on: CPU model and cores, for reports.
 enum Machine {
   static let description: String = {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    let cpu =
+      (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
       .split(separator: "\n").first { $0.hasPrefix("model name") }?
-      .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+      .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces)
+      ?? "unknown CPU"
     return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"
   }()
 }

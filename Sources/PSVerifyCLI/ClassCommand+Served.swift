@@ -28,7 +28,8 @@ extension ClassCommand {
   static func attemptsText(_ result: ClassResult) -> String {
     var out = "\nattempts per student:\n"
     for s in result.students {
-      out += "  \(s.id)\(s.name.isEmpty ? "" : " (\(s.name))"): "
+      out +=
+        "  \(s.id)\(s.name.isEmpty ? "" : " (\(s.name))"): "
         + (s.notes.isEmpty ? "no attempts" : s.notes.joined(separator: "; ")) + "\n"
     }
     return out

@@ -21,8 +21,9 @@ struct ClassCommand: ParsableCommand {
       notes. --gradebook FILE also writes the class's points as CSV.
       """)
 
-  @Option(name: .customLong("run"), help: "The class run to show (default: the latest).",
-          transform: parseRunID)
+  @Option(
+    name: .customLong("run"), help: "The class run to show (default: the latest).",
+    transform: parseRunID)
   var runID: Int64?
 
   @Option(help: "Groups shown per problem in text (all in json and html).")
@@ -39,8 +40,9 @@ struct ClassCommand: ParsableCommand {
   func validate() throws {
     guard groups >= 0 else { throw ValidationError("--groups must be 0 or more") }
     if served && runID != nil {
-      throw ValidationError("--run names a stored class grading; --served reads the page's "
-        + "attempts instead: give one of them")
+      throw ValidationError(
+        "--run names a stored class grading; --served reads the page's "
+          + "attempts instead: give one of them")
     }
   }
 

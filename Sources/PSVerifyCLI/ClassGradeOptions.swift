@@ -8,10 +8,11 @@ struct ClassGradeOptions: ParsableArguments {
   @Option(help: "A CSV with a row per student: a student id column and a column per problem id.")
   var csv: String?
 
-  @Option(help: """
-    A class list (CSV: id, name, section, email) naming the students and listing who submitted \
-    nothing.
-    """)
+  @Option(
+    help: """
+      A class list (CSV: id, name, section, email) naming the students and listing who submitted \
+      nothing.
+      """)
   var roster: String?
 
   @Option(help: "Points per problem and part weights (TOML; see the README).")
@@ -46,8 +47,11 @@ struct ClassGradeOptions: ParsableArguments {
 
   /// The class outputs without a class: a usage error naming what they need.
   func validateUnused() throws {
-    let given = [("--roster", roster), ("--rubric", rubric), ("--gradebook", gradebook),
-                 ("--canvas", canvas), ("--feedback", feedback)].filter { $0.1 != nil }.map(\.0)
+    let given =
+      [
+        ("--roster", roster), ("--rubric", rubric), ("--gradebook", gradebook),
+        ("--canvas", canvas), ("--feedback", feedback),
+      ].filter { $0.1 != nil }.map(\.0)
       + (reveal ? ["--reveal"] : [])
     if let first = given.first {
       throw ValidationError("\(first) belongs to a class grading; add --dir DIR or --csv FILE")

@@ -15,9 +15,10 @@ struct ListCommand: ParsableCommand {
       }
       print("\tanswer\t\(p.answerFormat)")
     }
-    print("\tplain-text spellings in any answer: σ sigma · γ gamma · ℓ l or ell · ΔX dX · ← <- or left "
-      + "and ↑ ^ or up (in a subscript: W_{l+1,<-}, W_{l+1,^}) · √ sqrt · · * · ≤ <= · ≥ >= · "
-      + "x̂ \\hat{x} · x̃ \\tilde{x} · x̄ \\bar{x}")
+    print(
+      "\tplain-text spellings in any answer: σ sigma · γ gamma · ℓ l or ell · ΔX dX · ← <- or left "
+        + "and ↑ ^ or up (in a subscript: W_{l+1,<-}, W_{l+1,^}) · √ sqrt · · * · ≤ <= · ≥ >= · "
+        + "x̂ \\hat{x} · x̃ \\tilde{x} · x̄ \\bar{x}")
   }
 }
 
@@ -41,13 +42,15 @@ struct ProblemCommand: ParsableCommand {
 
   @OptionGroup var options: RunOptions
 
-  @Option(help: "Run the checks of this variant of each named problem (0 is the base problem).",
-          transform: RunOptions.parseSeed)
+  @Option(
+    help: "Run the checks of this variant of each named problem (0 is the base problem).",
+    transform: RunOptions.parseSeed)
   var variant: UInt64?
 
   func validate() throws {
     if ids.isEmpty {
-      throw ValidationError("name at least one problem; known: \(Catalog.ids.joined(separator: ", "))")
+      throw ValidationError(
+        "name at least one problem; known: \(Catalog.ids.joined(separator: ", "))")
     }
   }
 
@@ -59,7 +62,9 @@ struct ProblemCommand: ParsableCommand {
       if !problems.contains(where: { $0.id == p.id }) { problems.append(p) }
     }
     // A variant has no printed solution: the printed one answers the base problem.
-    try RunDriver(options: options, problems: problems,
-                  auditPrinted: (variant ?? 0) == 0).execute()
+    try RunDriver(
+      options: options, problems: problems,
+      auditPrinted: (variant ?? 0) == 0
+    ).execute()
   }
 }

@@ -29,23 +29,29 @@ struct CompareCommand: ParsableCommand {
     }
     let (a, b) = (pair[0], pair[1])
     let comparison = try storeQuery { () throws(StoreError) in
-      RunComparison(checks: try store.checks(runs: [a.id, b.id]), a: a.id, b: b.id,
-                    benchA: try store.bench(run: a.id), benchB: try store.bench(run: b.id))
+      RunComparison(
+        checks: try store.checks(runs: [a.id, b.id]), a: a.id, b: b.id,
+        benchA: try store.bench(run: a.id), benchB: try store.bench(run: b.id))
     }
     if options.format == "json" {
       let rows = comparison.rows.map(json) + comparison.bench.map(json)
-      print(JSONValue.object([("run_a", .integer(Int(a.id))), ("run_b", .integer(Int(b.id))),
-                              ("rows", .array(rows)),
-                              ("regressions", .integer(comparison.regressions))])
+      print(
+        JSONValue.object([
+          ("run_a", .integer(Int(a.id))), ("run_b", .integer(Int(b.id))),
+          ("rows", .array(rows)),
+          ("regressions", .integer(comparison.regressions)),
+        ])
         .serialized(pretty: true))
     } else {
-      print("run \(a.id) (\(a.startedAt), seed \(a.seed)) → "
-        + "run \(b.id) (\(b.startedAt), seed \(b.seed))")
-      comparison.rows.forEach { print(line($0)) }
-      comparison.bench.forEach { print(line($0)) }
-      print("\(comparison.regressions) check(s) went from pass to fail; |z| > "
-        + "\(Int(RunComparison.zLimit)) marks a significant change of a Monte Carlo estimate "
-        + "(false alarm 0.27% each)")
+      print(
+        "run \(a.id) (\(a.startedAt), seed \(a.seed)) → "
+          + "run \(b.id) (\(b.startedAt), seed \(b.seed))")
+      for row in comparison.rows { print(line(row)) }
+      for row in comparison.bench { print(line(row)) }
+      print(
+        "\(comparison.regressions) check(s) went from pass to fail; |z| > "
+          + "\(Int(RunComparison.zLimit)) marks a significant change of a Monte Carlo estimate "
+          + "(false alarm 0.27% each)")
     }
     if comparison.regressions > 0 { throw ExitCode(1) }
   }
@@ -85,10 +91,12 @@ struct CompareCommand: ParsableCommand {
 
   func json(_ pair: RunComparison.BenchPair) -> JSONValue {
     let (m, n) = (pair.a, pair.b)
-    return .object([("bench", .string(m.measurement)), ("tool", .string(m.tool)),
-                    ("threads", .integer(m.threads)), ("unit", .string(m.unit)),
-                    ("median_a", .number(m.median)), ("median_b", .number(n.median)),
-                    ("ratio", .number(pair.ratio))])
+    return .object([
+      ("bench", .string(m.measurement)), ("tool", .string(m.tool)),
+      ("threads", .integer(m.threads)), ("unit", .string(m.unit)),
+      ("median_a", .number(m.median)), ("median_b", .number(n.median)),
+      ("ratio", .number(pair.ratio)),
+    ])
   }
 
   func short(_ s: String?) -> String {

@@ -11,11 +11,12 @@ extension GradeCommand {
     let o = classOptions
     let problems = Catalog.problems
     let ids = problems.map(\.id)
-    let rubric = try o.rubric.map { path in
-      try classInput { () throws(ClassError) in
-        try Rubric.parse(try Self.text(path), file: path, parts: Self.partLabels(problems))
-      }
-    } ?? Rubric()
+    let rubric =
+      try o.rubric.map { path in
+        try classInput { () throws(ClassError) in
+          try Rubric.parse(try Self.text(path), file: path, parts: Self.partLabels(problems))
+        }
+      } ?? Rubric()
     var roster = try o.roster.map { path in
       try classInput { () throws(ClassError) in try Roster.parse(try Self.text(path), file: path) }
     }
@@ -37,8 +38,9 @@ extension GradeCommand {
       do {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       } catch {
-        throw UsageError(message: "cannot create the feedback directory '\(dir)': "
-                           + error.localizedDescription)
+        throw UsageError(
+          message: "cannot create the feedback directory '\(dir)': "
+            + error.localizedDescription)
       }
     }
     let path = storage.path
@@ -46,18 +48,23 @@ extension GradeCommand {
 
     Parallel.limitWorkers(o.threads)
     let started = Date()
-    let clock = ContinuousClock(), start = clock.now
-    var grader = ClassGrader(problems: problems, rubric: rubric,
-                             grading: ClassGrader.standard(seed: seed))
+    let clock = ContinuousClock()
+    let start = clock.now
+    var grader = ClassGrader(
+      problems: problems, rubric: rubric,
+      grading: ClassGrader.standard(seed: seed))
     var variantLine: String?
     if let assignment {
       let recorded = try recordedVariants(assignment, store: store, path: path)
       grader.variants = recorded.variants
       let outside = Set(sheets.map(\.student)).subtracting(recorded.variants.keys).sorted()
-      variantLine = "each student graded against their recorded variants of '\(assignment)' "
+      variantLine =
+        "each student graded against their recorded variants of '\(assignment)' "
         + "(run \(recorded.run))"
-        + (outside.isEmpty ? "" : "; not in that set, graded against the base problems: "
-          + outside.joined(separator: ", "))
+        + (outside.isEmpty
+          ? ""
+          : "; not in that set, graded against the base problems: "
+            + outside.joined(separator: ", "))
     }
     var result = grader.grade(sheets, roster: roster)
     if !grader.variants.isEmpty {
@@ -73,8 +80,9 @@ extension GradeCommand {
     result.version = Version.current
     let seconds = (clock.now - start).seconds
 
-    let stored = StoreAttempt(storing: Self.record(result, seed: seed, started: started),
-                              in: store)
+    let stored = StoreAttempt(
+      storing: Self.record(result, seed: seed, started: started),
+      in: store)
     result.run = stored.runID
     var written: [String] = []
     do {
@@ -109,16 +117,18 @@ extension GradeCommand {
       throw ExitCode(3)
     }
     let answers = result.students.filter { $0.status == .graded }.count * result.problems.count
-    let timing = "graded \(result.students.count) students (\(answers) answers, "
+    let timing =
+      "graded \(result.students.count) students (\(answers) answers, "
       + "\(result.distinctAnswers) distinct) in \(String(format: "%.2f", seconds)) s with "
       + "\(Parallel.workerCount) worker" + (Parallel.workerCount == 1 ? "" : "s")
     if format == .json {
-      print(JSONValue.object([
-        ("class", ClassReport(result).json), ("students", ClassReport.students(result)),
-        ("seconds", .number(seconds)), ("stored", .string(stored.storage)),
-        ("variants", variantLine.map { .string($0) } ?? .null),
-        ("written", .array(written.map { .string($0) })),
-      ]).serialized(pretty: true))
+      print(
+        JSONValue.object([
+          ("class", ClassReport(result).json), ("students", ClassReport.students(result)),
+          ("seconds", .number(seconds)), ("stored", .string(stored.storage)),
+          ("variants", variantLine.map { .string($0) } ?? .null),
+          ("written", .array(written.map { .string($0) })),
+        ]).serialized(pretty: true))
     } else {
       print(ClassReport(result).text)
       if let variantLine { print(variantLine) }
@@ -168,8 +178,10 @@ extension GradeCommand {
   /// A whole input file as text; not UTF-8 or unreadable is a `ClassError`.
   static func text(_ path: String) throws(ClassError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path)
-        ? "permission denied or not a file" : "no such file")
+      throw .unreadableFile(
+        path: path,
+        reason: FileManager.default.fileExists(atPath: path)
+          ? "permission denied or not a file" : "no such file")
     }
     guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
       throw .notText(file: path)
@@ -179,18 +191,20 @@ extension GradeCommand {
 
   /// Each problem's part labels, from psverify's own answer (3a: bottleneck, plain, condition).
   static func partLabels(_ problems: [any Problem]) -> [String: [String]] {
-    Dictionary(uniqueKeysWithValues: problems.map { p in
-      let answer = try? p.derive(ParameterValues(specs: p.parameters)).answer
-      if case .parts(let parts)? = answer { return (p.id, parts.map(\.label)) }
-      return (p.id, [])
-    })
+    Dictionary(
+      uniqueKeysWithValues: problems.map { p in
+        let answer = try? p.derive(ParameterValues(specs: p.parameters)).answer
+        if case .parts(let parts)? = answer { return (p.id, parts.map(\.label)) }
+        return (p.id, [])
+      })
   }
 
   /// psverify's answers, for `--reveal`.
   static func expectedAnswers(_ problems: [any Problem], seed: UInt64) -> [String: String] {
-    Dictionary(uniqueKeysWithValues: problems.compactMap { p in
-      (try? p.derive(ParameterValues(specs: p.parameters))).map { (p.id, $0.answer.text) }
-    })
+    Dictionary(
+      uniqueKeysWithValues: problems.compactMap { p in
+        (try? p.derive(ParameterValues(specs: p.parameters))).map { (p.id, $0.answer.text) }
+      })
   }
 
   /// A path an output can be written to: its directory exists and it is not a directory.
@@ -202,7 +216,8 @@ extension GradeCommand {
     }
     let parent = directory.isEmpty ? "." : directory
     guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDir),
-          isDir.boolValue else {
+      isDir.boolValue
+    else {
       throw UsageError(message: "cannot write '\(path)': its directory does not exist")
     }
   }

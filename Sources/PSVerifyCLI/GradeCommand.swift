@@ -23,13 +23,16 @@ struct GradeCommand: ParsableCommand {
   @Argument(help: "The problem id (1, 2, 3a, 3b, 3c, 4); omit with --file.")
   var id: String?
 
-  @Option(parsing: .unconditional,
-          help: "The answer to grade; any text (--answer=---1, or the answer after --).")
+  @Option(
+    parsing: .unconditional,
+    help: "The answer to grade; any text (--answer=---1, or the answer after --).")
   var answer: String?
 
-  @Argument(parsing: .postTerminator,
-            help: ArgumentHelp("The answer after `--`, taken as it is: grade 3b -- ---1.",
-                               valueName: "answer"))
+  @Argument(
+    parsing: .postTerminator,
+    help: ArgumentHelp(
+      "The answer after `--`, taken as it is: grade 3b -- ---1.",
+      valueName: "answer"))
   var answerWords: [String] = []
 
   @Option(help: "A file of answers, one per problem (ID: ANSWER).")
@@ -41,14 +44,16 @@ struct GradeCommand: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
-  @Option(help: "Seed of the grader's random evidence; recorded, reproduces a grading.",
-          transform: RunOptions.parseSeed)
+  @Option(
+    help: "Seed of the grader's random evidence; recorded, reproduces a grading.",
+    transform: RunOptions.parseSeed)
   var seed: UInt64 = RunOptions.defaultSeed
 
   @OptionGroup var storage: StorageOptions
 
-  @Option(help: "Grade against this variant of the problem (0 is the base problem); with ID only.",
-          transform: RunOptions.parseSeed)
+  @Option(
+    help: "Grade against this variant of the problem (0 is the base problem); with ID only.",
+    transform: RunOptions.parseSeed)
   var variant: UInt64?
 
   @Option(help: "Grade against this student's recorded variants (with --assignment).")
@@ -69,11 +74,13 @@ struct GradeCommand: ParsableCommand {
     }
     if classOptions.isClass {
       guard id == nil, answerText == nil, file == nil else {
-        throw ValidationError("grade a class with --dir DIR or --csv FILE alone, not with an ID, --answer or --file")
+        throw ValidationError(
+          "grade a class with --dir DIR or --csv FILE alone, not with an ID, --answer or --file")
       }
       if student != nil || variant != nil {
-        throw ValidationError("a class is graded against each student's recorded variants with "
-          + "--assignment NAME alone, not --student or --variant")
+        throw ValidationError(
+          "a class is graded against each student's recorded variants with "
+            + "--assignment NAME alone, not --student or --variant")
       }
       return try classOptions.validate()
     }
@@ -81,16 +88,19 @@ struct GradeCommand: ParsableCommand {
     switch (id, answerText, file) {
     case (_?, _?, nil), (nil, nil, _?): break
     case (nil, _?, nil): throw ValidationError("name the problem: psverify grade ID --answer \"…\"")
-    case (_?, nil, nil): throw ValidationError("give the answer with --answer \"…\", or a file with --file")
+    case (_?, nil, nil):
+      throw ValidationError("give the answer with --answer \"…\", or a file with --file")
     default: throw ValidationError("give either ID --answer \"…\" or --file FILE, not both")
     }
     if (student == nil) != (assignment == nil) {
-      throw ValidationError("--student and --assignment go together: psverify grade ID "
-        + "--student S --assignment NAME --answer \"…\"")
+      throw ValidationError(
+        "--student and --assignment go together: psverify grade ID "
+          + "--student S --assignment NAME --answer \"…\"")
     }
     if student != nil && variant != nil {
-      throw ValidationError("--student grades against the recorded variants: give --student "
-        + "S --assignment NAME without --variant")
+      throw ValidationError(
+        "--student grades against the recorded variants: give --student "
+          + "S --assignment NAME without --variant")
     }
     if variant != nil && id == nil {
       throw ValidationError(
@@ -105,8 +115,10 @@ struct GradeCommand: ParsableCommand {
     var entries: [(problem: any Problem, answer: String, line: Int?)] = []
     if let file {
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw UsageError(message: "cannot read the answers file '\(file)': "
-          + (FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"))
+        throw UsageError(
+          message: "cannot read the answers file '\(file)': "
+            + (FileManager.default.fileExists(atPath: file)
+              ? "permission denied or not a file" : "no such file"))
       }
       guard let text = String(data: data, encoding: .utf8) else {
         throw UsageError(message: "'\(file)' is not UTF-8 text; save the answers as UTF-8")
@@ -116,11 +128,14 @@ struct GradeCommand: ParsableCommand {
         throw UsageError(message: "cannot read the answers file '\(file)': \(error)")
       }
       guard !sheet.entries.isEmpty else {
-        throw UsageError(message: "'\(file)' holds no answers; write one per line as ID: ANSWER, e.g. 3b: 1/sqrt(2)")
+        throw UsageError(
+          message:
+            "'\(file)' holds no answers; write one per line as ID: ANSWER, e.g. 3b: 1/sqrt(2)")
       }
       for e in sheet.entries {
         guard let p = Catalog.problem(e.problem) else {
-          throw UsageError(message: "line \(e.line) of '\(file)': " + Catalog.unknown(e.problem).message)
+          throw UsageError(
+            message: "line \(e.line) of '\(file)': " + Catalog.unknown(e.problem).message)
         }
         entries.append((try recorded(p), e.answer, e.line))
       }
@@ -138,32 +153,48 @@ struct GradeCommand: ParsableCommand {
       let grade = runner.grade(entry.problem, answer: entry.answer, parameters: parameters).grade
       submissions.append(Submission(problem: entry.problem.id, answer: entry.answer, grade: grade))
     }
-    let stored = StoreAttempt(storing: {
-      var record = RunRecord(startedAt: started, finishedAt: Date(), version: Version.current, seed: seed,
-                             trials: nil, parameters: .object([]),
-                             commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                             reports: [])
-      record.kind = .grade
-      record.submissions = submissions
-      record.exitStatus = 0
-      record.machine = Machine.description
-      return record
-    }(), in: store)
+    let stored = StoreAttempt(
+      storing: {
+        var record = RunRecord(
+          startedAt: started, finishedAt: Date(), version: Version.current, seed: seed,
+          trials: nil, parameters: .object([]),
+          commandLine: (["psverify"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+          reports: [])
+        record.kind = .grade
+        record.submissions = submissions
+        record.exitStatus = 0
+        record.machine = Machine.description
+        return record
+      }(), in: store)
     let correct = submissions.filter { $0.grade.verdict == .correct }.count
     let unreadable = submissions.filter { $0.grade.verdict == .unreadable }.count
     if format == .json {
-      print(JSONValue.object([
-        ("submissions", .array(submissions.map { s in
-          .object([("problem", .string(s.problem)), ("submitted", .string(s.answer))] + members(s.grade.json))
-        })),
-        ("score", .object([("correct", .integer(correct)), ("graded", .integer(submissions.count)),
-                           ("unreadable", .integer(unreadable))])),
-        ("seed", .integer(Int(seed))), ("stored", .string(stored.storage)),
-      ]).serialized(pretty: true))
+      print(
+        JSONValue.object([
+          (
+            "submissions",
+            .array(
+              submissions.map { s in
+                .object(
+                  [("problem", .string(s.problem)), ("submitted", .string(s.answer))]
+                    + members(s.grade.json))
+              })
+          ),
+          (
+            "score",
+            .object([
+              ("correct", .integer(correct)), ("graded", .integer(submissions.count)),
+              ("unreadable", .integer(unreadable)),
+            ])
+          ),
+          ("seed", .integer(Int(seed))), ("stored", .string(stored.storage)),
+        ]).serialized(pretty: true))
     } else {
       for s in submissions { print(text(s)) }
-      print("score: \(correct)/\(submissions.count) correct"
-        + (unreadable > 0 ? ", \(unreadable) unreadable" : "") + " · seed \(seed) · \(stored.storage)")
+      print(
+        "score: \(correct)/\(submissions.count) correct"
+          + (unreadable > 0 ? ", \(unreadable) unreadable" : "")
+          + " · seed \(seed) · \(stored.storage)")
     }
     try stored.finish()
   }
@@ -173,8 +204,9 @@ struct GradeCommand: ParsableCommand {
   func recorded(_ problem: any Problem) throws -> any Problem {
     guard let student, let assignment, problem is any ProblemFamily else { return problem }
     let store = storage.database.store
-    let seed = try VariantCommand.recordedSeed(store: store, assignment: assignment,
-                                               student: student, problem: problem.id)
+    let seed = try VariantCommand.recordedSeed(
+      store: store, assignment: assignment,
+      student: student, problem: problem.id)
     return try Catalog.variant(problem.id, seed: seed).problem
   }
 
@@ -190,7 +222,8 @@ struct GradeCommand: ParsableCommand {
     for f in g.feedback { out += "    \(f)\n" }
     for issue in g.issues {
       out += "    line \(issue.line), column \(issue.column): \(issue.message)\n"
-      out += issue.excerpt.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
+      out +=
+        issue.excerpt.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
         .joined(separator: "\n") + "\n"
     }
     return out

@@ -17,20 +17,24 @@ struct NotationCommand: ParsableCommand {
   @Argument(help: "The equation, e.g. \"L′[b,x,y,j] = σ(W[j,ΔX,ΔY,I] L[b,x+ΔX,y+ΔY,I] − B[j])\".")
   var equation: String
 
-  @Option(name: .customLong("shape"),
-          help: ArgumentHelp("Bind a tensor's shape (repeatable), e.g. L=2,8,8,3.",
-                             valueName: "NAME=d1,d2,…"))
+  @Option(
+    name: .customLong("shape"),
+    help: ArgumentHelp(
+      "Bind a tensor's shape (repeatable), e.g. L=2,8,8,3.",
+      valueName: "NAME=d1,d2,…"))
   var shapes: [String] = []
 
-  @Option(name: .customLong("param"),
-          help: ArgumentHelp("Bind an index parameter (repeatable), e.g. s=2.", valueName: "NAME=N"))
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp("Bind an index parameter (repeatable), e.g. s=2.", valueName: "NAME=N"))
   var params: [String] = []
 
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
-  @Option(help: "Seed of the random tensors used to count multiplies during evaluation.",
-          transform: RunOptions.parseSeed)
+  @Option(
+    help: "Seed of the random tensors used to count multiplies during evaluation.",
+    transform: RunOptions.parseSeed)
   var seed: UInt64 = RunOptions.defaultSeed
 
   func run() throws {
@@ -43,13 +47,15 @@ struct NotationCommand: ParsableCommand {
     do {
       eq = try parser.parseEquation()
     } catch {
-      throw UsageError(message: "cannot read the equation: \(error.diagnostic.message) at "
-        + "\(error.diagnostic.position)\n\(error.diagnostic.excerpt)")
+      throw UsageError(
+        message: "cannot read the equation: \(error.diagnostic.message) at "
+          + "\(error.diagnostic.position)\n\(error.diagnostic.excerpt)")
     }
     let boundShapes = try parseShapes(parameters: parameters)
     let diagnostics = parser.diagnostics + Checker.check(eq, shapes: boundShapes)
     let count = eq.multiplyCount
-    let (countValue, evaluationNote) = evaluateCount(eq, shapes: boundShapes, parameters: parameters)
+    let (countValue, evaluationNote) = evaluateCount(
+      eq, shapes: boundShapes, parameters: parameters)
     let free = eq.freeIndices.map(\.name)
     let summed = summedIndices(eq)
     switch format {
@@ -58,10 +64,16 @@ struct NotationCommand: ParsableCommand {
         ("equation", .string(eq.description)),
         ("free", .array(free.map { .string($0) })),
         ("summed", .array(summed.map { .string($0) })),
-        ("diagnostics", .array(diagnostics.map { d in
-          .object([("kind", .string(d.kind.rawValue)), ("message", .string(d.message)),
-                   ("line", .integer(d.position.line)), ("column", .integer(d.position.column))])
-        })),
+        (
+          "diagnostics",
+          .array(
+            diagnostics.map { d in
+              .object([
+                ("kind", .string(d.kind.rawValue)), ("message", .string(d.message)),
+                ("line", .integer(d.position.line)), ("column", .integer(d.position.column)),
+              ])
+            })
+        ),
         ("count", .string(count.description)),
         ("count_latex", .string(count.latex)),
       ]
@@ -78,7 +90,9 @@ struct NotationCommand: ParsableCommand {
         print("no defects found")
       } else {
         print("\(diagnostics.count) diagnostic(s):")
-        for d in diagnostics { print("\(d.position): \(d.kind.rawValue): \(d.message)\n\(d.excerpt)") }
+        for d in diagnostics {
+          print("\(d.position): \(d.kind.rawValue): \(d.message)\n\(d.excerpt)")
+        }
       }
     }
     if !diagnostics.isEmpty { throw ExitCode(1) }
@@ -93,11 +107,13 @@ struct NotationCommand: ParsableCommand {
         for v in vars where !seen.contains(v.name) { seen.append(v.name) }
         visit(inner)
       case .product(let fs): fs.forEach(visit)
-      case .sum(let ts): ts.forEach { visit($0.term) }
+      case .sum(let ts): for t in ts { visit(t.term) }
       case .function(_, let inner, _): visit(inner)
       case .tensor(let t):
-        for v in t.indices.flatMap(\.variables) where v.isCapital && !lhs.contains(v)
-          && !seen.contains(v.name) {
+        for v in t.indices.flatMap(\.variables)
+        where v.isCapital && !lhs.contains(v)
+          && !seen.contains(v.name)
+        {
           seen.append(v.name)
         }
       case .number, .scalar: break
@@ -110,10 +126,15 @@ struct NotationCommand: ParsableCommand {
   func parseParameters() throws -> [String: Int] {
     var out: [String: Int] = [:]
     for p in params {
-      let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(
+        String.init)
       guard parts.count == 2, !parts[0].isEmpty, RunOptions.digits(parts[1]), let n = Int(parts[1]),
-            n >= 1, n <= 1_000_000 else {
-        throw UsageError(message: "invalid --param '\(p)': expected NAME=N with N a whole number from 1 to 1000000, e.g. s=2")
+        n >= 1, n <= 1_000_000
+      else {
+        throw UsageError(
+          message:
+            "invalid --param '\(p)': expected NAME=N with N a whole number from 1 to 1000000, e.g. s=2"
+        )
       }
       out[parts[0]] = n
     }
@@ -131,22 +152,26 @@ struct NotationCommand: ParsableCommand {
       do {
         name = try parser.parseTensorName()
       } catch {
-        throw UsageError(message: "invalid --shape '\(s)': the name cannot be read (\(error.diagnostic.message))")
+        throw UsageError(
+          message: "invalid --shape '\(s)': the name cannot be read (\(error.diagnostic.message))")
       }
-      let dims = s[s.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false).map {
-        RunOptions.digits(String($0)) ? Int($0) : nil
-      }
+      let dims = s[s.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false)
+        .map {
+          RunOptions.digits(String($0)) ? Int($0) : nil
+        }
       guard !dims.isEmpty, dims.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 1 << 20 }) else {
-        throw UsageError(message: "invalid --shape '\(s)': expected extents from 1 to 1048576 separated by commas")
+        throw UsageError(
+          message: "invalid --shape '\(s)': expected extents from 1 to 1048576 separated by commas")
       }
       out[name] = dims.map { $0! }
     }
     // Every bound tensor is allocated (as doubles): refuse before allocating past the limit.
     let elements = ResourceLimits.saturatingSum(out.values.map(ResourceLimits.saturatingProduct))
     if elements > NotationCommand.maximumElements {
-      throw UsageError(message: "the shapes hold \(elements == Int.max ? "more than 2⁶³" : String(elements)) "
-        + "elements in all; psverify notation evaluates on up to \(NotationCommand.maximumElements) "
-        + "(\((NotationCommand.maximumElements * 8) >> 20) MiB): bind smaller shapes")
+      throw UsageError(
+        message: "the shapes hold \(elements == Int.max ? "more than 2⁶³" : String(elements)) "
+          + "elements in all; psverify notation evaluates on up to \(NotationCommand.maximumElements) "
+          + "(\((NotationCommand.maximumElements * 8) >> 20) MiB): bind smaller shapes")
     }
     return out
   }
@@ -171,17 +196,23 @@ struct NotationCommand: ParsableCommand {
     let scalars = Dictionary(uniqueKeysWithValues: scalarNames(eq.rhs).map { ($0, 1.0) })
     do {
       var evaluator = try Evaluator(
-        eq, bindings: Bindings(tensors: tensors, parameters: parameters, scalars: scalars,
-                               outputShape: shapes[eq.lhs.name]),
+        eq,
+        bindings: Bindings(
+          tensors: tensors, parameters: parameters, scalars: scalars,
+          outputShape: shapes[eq.lhs.name]),
         policy: .zero)
       let (_, counted) = try evaluator.run()
-      let point = Dictionary(evaluator.ranges.map { ($0.key.rangeSymbol, Rational($0.value)) },
-                             uniquingKeysWith: { a, _ in a })
+      let point = Dictionary(
+        evaluator.ranges.map { ($0.key.rangeSymbol, Rational($0.value)) },
+        uniquingKeysWith: { a, _ in a })
       let derived = eq.multiplyCount.evaluate(point)
       let agree = derived == Rational(counted)
-      return (counted, "counted while evaluating on random tensors (zeros read outside a tensor); "
-        + "the polynomial gives \(derived.map(\.description) ?? "no value")"
-        + (agree ? ", the same" : " — THEY DIFFER"))
+      return (
+        counted,
+        "counted while evaluating on random tensors (zeros read outside a tensor); "
+          + "the polynomial gives \(derived.map(\.description) ?? "no value")"
+          + (agree ? ", the same" : " — THEY DIFFER")
+      )
     } catch {
       return (nil, "not evaluated: \(error)")
     }

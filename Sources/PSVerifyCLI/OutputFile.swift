@@ -1,3 +1,5 @@
+// swift-format-ignore-file: OrderedImports
+// Glibc first: Foundation re-exports it without @preconcurrency, and `stdout` is then an error.
 @preconcurrency import Glibc
 import Foundation
 

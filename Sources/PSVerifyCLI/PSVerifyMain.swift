@@ -62,10 +62,13 @@ struct PSVerify: ParsableCommand {
       2 bad usage or input; 3 the results could not be stored (the report is still printed).
       """,
     version: Version.current,
-    subcommands: [ListCommand.self, AllCommand.self, ProblemCommand.self, GradeCommand.self,
-                  AuditCommand.self, ReportCommand.self, NotationCommand.self, BenchCommand.self, HistoryCommand.self,
-                  CompareCommand.self, ExportCommand.self, ClassCommand.self, RegradeCommand.self,
-                  VariantCommand.self, CalibrateCommand.self])
+    subcommands: [
+      ListCommand.self, AllCommand.self, ProblemCommand.self, GradeCommand.self,
+      AuditCommand.self, ReportCommand.self, NotationCommand.self, BenchCommand.self,
+      HistoryCommand.self,
+      CompareCommand.self, ExportCommand.self, ClassCommand.self, RegradeCommand.self,
+      VariantCommand.self, CalibrateCommand.self,
+    ])
 }
 
 enum Terminal {

@@ -39,7 +39,7 @@ final class Progress: Sendable {
     state.withLock { s in
       switch event {
       case .problemStarted(let id): s.status = "problem \(id)"
-      case let .checkStarted(problem, check, index, total):
+      case .checkStarted(let problem, let check, let index, let total):
         s.status = "problem \(problem) · \(check) (\(index + 1)/\(total))"
       case .problemFinished: break
       }

@@ -30,34 +30,44 @@ struct RegradeCommand: ParsableCommand {
     let old = try storeQuery { () throws(StoreError) in try store.classResult(run: runID) }
     let started = Date()
     let seed = old.seed ?? RunOptions.defaultSeed
-    let regrade = Regrade(old, problems: Catalog.problems,
-                          grading: ClassGrader.standard(seed: seed))
+    let regrade = Regrade(
+      old, problems: Catalog.problems,
+      grading: ClassGrader.standard(seed: seed))
     let stored = StoreAttempt(
       storing: GradeCommand.record(regrade.new, seed: seed, started: started),
       in: noStore ? nil : store)
     let storage = stored.storage
     if options.format == "json" {
-      print(JSONValue.object([
-        ("run", .integer(Int(runID))), ("old_version", old.version.map { .string($0) } ?? .null),
-        ("new_version", .string(Version.current)),
-        ("seed", .integer(Int(truncatingIfNeeded: seed))),
-        ("changed_students", .array(regrade.changedStudents.map { .string($0) })),
-        ("changes", .array(regrade.changes.map { c in
-          .object([("student", .string(c.student)), ("problem", .string(c.problem)),
-                   ("old_verdict", .string(c.oldVerdict)), ("new_verdict", .string(c.newVerdict)),
-                   ("old_points", .number(c.oldPoints)), ("new_points", .number(c.newPoints)),
-                   ("why", .string(c.why))])
-        })),
-        ("stored", .string(storage)),
-      ]).serialized(pretty: true))
+      print(
+        JSONValue.object([
+          ("run", .integer(Int(runID))), ("old_version", old.version.map { .string($0) } ?? .null),
+          ("new_version", .string(Version.current)),
+          ("seed", .integer(Int(truncatingIfNeeded: seed))),
+          ("changed_students", .array(regrade.changedStudents.map { .string($0) })),
+          (
+            "changes",
+            .array(
+              regrade.changes.map { c in
+                .object([
+                  ("student", .string(c.student)), ("problem", .string(c.problem)),
+                  ("old_verdict", .string(c.oldVerdict)), ("new_verdict", .string(c.newVerdict)),
+                  ("old_points", .number(c.oldPoints)), ("new_points", .number(c.newPoints)),
+                  ("why", .string(c.why)),
+                ])
+              })
+          ),
+          ("stored", .string(storage)),
+        ]).serialized(pretty: true))
     } else {
-      print("regrade of class run \(runID) (psverify \(old.version ?? "?") → \(Version.current), "
-        + "seed \(seed)): "
-        + "\(regrade.changedStudents.count) of \(old.students.count) students changed")
+      print(
+        "regrade of class run \(runID) (psverify \(old.version ?? "?") → \(Version.current), "
+          + "seed \(seed)): "
+          + "\(regrade.changedStudents.count) of \(old.students.count) students changed")
       for c in regrade.changes {
-        print("  \(c.student)  problem \(c.problem): \(c.oldVerdict) "
-          + "\(Gradebook.number(c.oldPoints)) → \(c.newVerdict) \(Gradebook.number(c.newPoints))"
-          + (c.why.isEmpty ? "" : "  — \(c.why)"))
+        print(
+          "  \(c.student)  problem \(c.problem): \(c.oldVerdict) "
+            + "\(Gradebook.number(c.oldPoints)) → \(c.newVerdict) \(Gradebook.number(c.newPoints))"
+            + (c.why.isEmpty ? "" : "  — \(c.why)"))
       }
       print(storage)
     }

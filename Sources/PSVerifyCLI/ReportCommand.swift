@@ -17,8 +17,9 @@ struct ReportCommand: ParsableCommand {
       it; Markdown writes its figures into FILE's stem + "-figures/" beside it.
       """)
 
-  @Option(name: .customLong("run"), help: "The run to render (default: the last stored run).",
-          transform: parseRunID)
+  @Option(
+    name: .customLong("run"), help: "The run to render (default: the last stored run).",
+    transform: parseRunID)
   var runID: Int64?
 
   @Option(help: "html, ipynb or markdown (default: from -o's extension, else markdown).")
@@ -45,7 +46,8 @@ enum ReportWriter {
   static func format(explicit: String?, path: String?) throws -> Format {
     if let explicit {
       guard let f = Format(rawValue: explicit == "md" ? "markdown" : explicit) else {
-        throw UsageError(message: "unknown report format '\(explicit)'; accepted: html, ipynb, markdown")
+        throw UsageError(
+          message: "unknown report format '\(explicit)'; accepted: html, ipynb, markdown")
       }
       return f
     }
@@ -55,8 +57,9 @@ enum ReportWriter {
     case "ipynb": return .ipynb
     case "md", "markdown": return .markdown
     default:
-      throw UsageError(message: "cannot tell the report format from '\(path)'; name the file .html, "
-                         + ".ipynb or .md, or pass --format html, ipynb or markdown")
+      throw UsageError(
+        message: "cannot tell the report format from '\(path)'; name the file .html, "
+          + ".ipynb or .md, or pass --format html, ipynb or markdown")
     }
   }
 
@@ -66,7 +69,9 @@ enum ReportWriter {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-      if isDirectory.boolValue { throw UsageError(message: "cannot write the report to '\(path)': it is a directory") }
+      if isDirectory.boolValue {
+        throw UsageError(message: "cannot write the report to '\(path)': it is a directory")
+      }
       if !fm.isWritableFile(atPath: path) {
         throw UsageError(message: "cannot write the report to '\(path)': the file is not writable")
       }
@@ -74,10 +79,12 @@ enum ReportWriter {
     }
     let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
     guard fm.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw UsageError(message: "cannot write the report to '\(path)': the directory '\(parent)' does not exist")
+      throw UsageError(
+        message: "cannot write the report to '\(path)': the directory '\(parent)' does not exist")
     }
     guard fm.isWritableFile(atPath: parent) else {
-      throw UsageError(message: "cannot write the report to '\(path)': the directory '\(parent)' is not writable")
+      throw UsageError(
+        message: "cannot write the report to '\(path)': the directory '\(parent)' is not writable")
     }
   }
 
@@ -100,9 +107,11 @@ enum ReportWriter {
         ) { file, data in
           if !created {
             do {
-              try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+              try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true)
             } catch {
-              throw UsageError(message: "cannot create '\(directory.path)': \(error.localizedDescription)")
+              throw UsageError(
+                message: "cannot create '\(directory.path)': \(error.localizedDescription)")
             }
             created = true
           }

@@ -16,9 +16,10 @@ struct RunDriver {
   func execute() throws {
     if let trials = options.trials {
       for problem in problems where trials < problem.minimumTrials {
-        throw UsageError(message: "--trials \(trials) is too few for problem \(problem.id)'s Monte "
-          + "Carlo checks to hold their stated false-alarm rate; use at least "
-          + "\(problem.minimumTrials) (the default is \(problem.defaultTrials))")
+        throw UsageError(
+          message: "--trials \(trials) is too few for problem \(problem.id)'s Monte "
+            + "Carlo checks to hold their stated false-alarm rate; use at least "
+            + "\(problem.minimumTrials) (the default is \(problem.defaultTrials))")
       }
     }
     let parameters = try options.parameterValues(for: problems)
@@ -26,7 +27,8 @@ struct RunDriver {
     var reportFormat: ReportWriter.Format?
     if let report = options.report {
       guard !options.storage.noStore else {
-        throw UsageError(message: "--report renders the stored run, so it cannot go with --no-store")
+        throw UsageError(
+          message: "--report renders the stored run, so it cannot go with --no-store")
       }
       reportFormat = try ReportWriter.format(explicit: nil, path: report)
       try ReportWriter.checkWritable(report)
@@ -78,7 +80,9 @@ struct RunDriver {
       // The same emitter as `psverify report --format markdown`, of the same document.
       let document = RunDocument(live: record, id: runID)
       print(
-        NotebookReport.markdown(document, problems: Catalog.problems, figureDirectory: nil) { _, _ in },
+        NotebookReport.markdown(document, problems: Catalog.problems, figureDirectory: nil) {
+          _, _ in
+        },
         terminator: "")
     case .text:
       let text = TextReport(colour: Terminal.colour)

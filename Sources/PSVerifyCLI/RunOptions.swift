@@ -11,19 +11,24 @@ struct RunOptions: ParsableArguments {
   static let defaultSeed: UInt64 = 31230
   static let maximumTrials = 10_000_000_000
 
-  @Option(parsing: .unconditional,
-          help: "Seed of every random stream (0…\(Int64.max)); recorded, reproduces a run.",
-          transform: RunOptions.parseSeed)
+  @Option(
+    parsing: .unconditional,
+    help: "Seed of every random stream (0…\(Int64.max)); recorded, reproduces a run.",
+    transform: RunOptions.parseSeed)
   var seed: UInt64 = RunOptions.defaultSeed
 
-  @Option(parsing: .unconditional,
-          help: "Monte Carlo trials per estimate (1…\(RunOptions.maximumTrials)); default: each problem's own.",
-          transform: RunOptions.parseTrials)
+  @Option(
+    parsing: .unconditional,
+    help:
+      "Monte Carlo trials per estimate (1…\(RunOptions.maximumTrials)); default: each problem's own.",
+    transform: RunOptions.parseTrials)
   var trials: Int?
 
-  @Option(name: .customLong("param"),
-          help: ArgumentHelp("Override a problem parameter (repeatable); `psverify list` shows them.",
-                             valueName: "NAME=VALUE"))
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp(
+      "Override a problem parameter (repeatable); `psverify list` shows them.",
+      valueName: "NAME=VALUE"))
   var params: [String] = []
 
   @Option(help: "A binary PGM or PPM photograph for problem 4 (same as --param image=PATH).")
@@ -40,24 +45,29 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Print only the summary.")
   var quiet = false
 
-  @Option(help: ArgumentHelp(
-    "Also render the stored run to FILE: HTML (.html), a Jupyter notebook (.ipynb) or Markdown (.md).",
-    valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp(
+      "Also render the stored run to FILE: HTML (.html), a Jupyter notebook (.ipynb) or Markdown (.md).",
+      valueName: "FILE"))
   var report: String?
 
   /// Digits only: a sign or spaces are refused, as for every parameter.
-  static func digits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+  static func digits(_ text: String) -> Bool {
+    !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+  }
 
   static func parseSeed(_ text: String) throws -> UInt64 {
     guard digits(text), let n = UInt64(text), n <= UInt64(Int64.max) else {
-      throw ValidationError("expected a whole number from 0 to \(Int64.max), written with digits only")
+      throw ValidationError(
+        "expected a whole number from 0 to \(Int64.max), written with digits only")
     }
     return n
   }
 
   static func parseTrials(_ text: String) throws -> Int {
     guard digits(text), let n = Int(text), n >= 1, n <= maximumTrials else {
-      throw ValidationError("expected a whole number from 1 to \(maximumTrials), written with digits only")
+      throw ValidationError(
+        "expected a whole number from 1 to \(maximumTrials), written with digits only")
     }
     return n
   }
@@ -68,16 +78,21 @@ struct RunOptions: ParsableArguments {
     var given: [(String, String)] = image.map { [("image", $0)] } ?? []
     for text in params {
       guard let eq = text.firstIndex(of: "="), eq != text.startIndex,
-            text.index(after: eq) != text.endIndex else {
+        text.index(after: eq) != text.endIndex
+      else {
         throw UsageError(message: ParameterError.malformed(text).description)
       }
       given.append((String(text[..<eq]), String(text[text.index(after: eq)...])))
     }
-    for (name, _) in given where !problems.contains(where: { p in
-      p.parameters.contains { $0.name == name } }) {
+    for (name, _) in given
+    where !problems.contains(where: { p in
+      p.parameters.contains { $0.name == name }
+    }) {
       let known = Array(Set(problems.flatMap { $0.parameters.map(\.name) })).sorted()
-      throw UsageError(message: ParameterError.unknown(
-        name: name, problem: problems.map(\.id).joined(separator: ", "), known: known).description)
+      throw UsageError(
+        message: ParameterError.unknown(
+          name: name, problem: problems.map(\.id).joined(separator: ", "), known: known
+        ).description)
     }
     var result: [String: ParameterValues] = [:]
     for problem in problems {
@@ -118,9 +133,11 @@ struct RunOptions: ParsableArguments {
   }
 
   var parametersJSON: JSONValue {
-    .object((image.map { [("image", JSONValue.string($0))] } ?? []) + params.map { p in
-      let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-      return (parts[0], .string(parts.count > 1 ? parts[1] : ""))
-    })
+    .object(
+      (image.map { [("image", JSONValue.string($0))] } ?? [])
+        + params.map { p in
+          let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+          return (parts[0], .string(parts.count > 1 ? parts[1] : ""))
+        })
   }
 }

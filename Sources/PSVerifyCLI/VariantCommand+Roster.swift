@@ -34,8 +34,9 @@ extension VariantCommand {
           + "then one student a row")
     }
     if roster.contains(where: { $0.id.lowercased() == "key" }) {
-      throw UsageError(message: "a student id 'key' in '\(path)' would overwrite key.html, the "
-        + "answer key written beside the sets; rename that student's id")
+      throw UsageError(
+        message: "a student id 'key' in '\(path)' would overwrite key.html, the "
+          + "answer key written beside the sets; rename that student's id")
     }
     let store = try storage.checkedStore()
     let started = Date()

@@ -7,8 +7,10 @@ extension AuditRules {
   static func borderRules(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> [Finding] {
     var out: [Finding] = []
     var done = Set<String>()
-    let words = ["padding", "padded", "border", "boundary", "out of range", "outside the",
-                 "zero outside", "zeros outside", "valid convolution", "same convolution"]
+    let words = [
+      "padding", "padded", "border", "boundary", "out of range", "outside the",
+      "zero outside", "zeros outside", "valid convolution", "same convolution",
+    ]
     for r in readings {
       guard case .equations(let rows) = r.content else { continue }
       let section = doc.sections[r.fragment.section]
@@ -17,15 +19,21 @@ extension AuditRules {
       for row in rows {
         let offsets = row.equation.rhsReferences.flatMap { ref in
           ref.indices.filter { $0.bareVariable == nil }.flatMap { index in
-            index.variables.filter { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }.map { (ref, index, $0) }
+            index.variables.filter { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }.map {
+              (ref, index, $0)
+            }
           }
         }
         guard let (_, firstIndex, _) = offsets.first else { continue }
-        let sections = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
+        let sections = doc.sections.indices.filter {
+          DocumentSymbols.scope(doc.sections[$0]) == scope
+        }
         let prose = doc.prose(in: sections).lowercased()
         let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
           doc.fragments(in: sections).contains { f in
-            guard f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤") else { return false }
+            guard
+              f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤")
+            else { return false }
             return FragmentReader.content(f.text).mentions(v)
           }
         }
@@ -40,13 +48,15 @@ extension AuditRules {
         if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
         done.insert(scope)
         let names = Array(Set(offsets.map(\.2.name))).sorted().joined(separator: ", ")
-        out.append(Finding(
-          .borderRule,
-          "the offsets \(names) are read at positions such as \(firstIndex), but problem \(scope) never "
-            + "says over which values they range nor what is read past a layer's border (zeros, or only "
-            + "positions whose window fits)",
-          at: doc.location(in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
-          in: section, document: doc))
+        out.append(
+          Finding(
+            .borderRule,
+            "the offsets \(names) are read at positions such as \(firstIndex), but problem \(scope) never "
+              + "says over which values they range nor what is read past a layer's border (zeros, or only "
+              + "positions whose window fits)",
+            at: doc.location(
+              in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
+            in: section, document: doc))
         break
       }
     }

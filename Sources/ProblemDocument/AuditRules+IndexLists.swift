@@ -15,12 +15,17 @@ extension AuditRules {
       while let p = parent[x], p != x { x = p }
       return x
     }
-    func union(_ a: String, _ b: String) { let (x, y) = (find(a), find(b)); if x != y { parent[max(x, y)] = min(x, y) } }
+    func union(_ a: String, _ b: String) {
+      let (x, y) = (find(a), find(b))
+      if x != y { parent[max(x, y)] = min(x, y) }
+    }
     func letterSize(_ letter: String) -> String {
       IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
     }
     var byName: [String: [SymbolUse]] = [:]
-    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty { byName[u.name, default: []].append(u) }
+    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty {
+      byName[u.name, default: []].append(u)
+    }
     for (_, all) in byName where all.count <= 200 {
       for u in all {
         let letters = u.bareIndices
@@ -28,13 +33,19 @@ extension AuditRules {
           for q in letters.indices where q > p {
             guard let a = letters[p], a == letters[q] else { continue }
             for v in all where v.bareIndices.count == letters.count {
-              if let x = v.bareIndices[p], let y = v.bareIndices[q] { union(letterSize(x), letterSize(y)) }
+              if let x = v.bareIndices[p], let y = v.bareIndices[q] {
+                union(letterSize(x), letterSize(y))
+              }
             }
           }
         }
-        for v in all where v.location.line == u.location.line && v.bareIndices != letters
-          && v.bareIndices.compactMap({ $0 }).sorted() == letters.compactMap({ $0 }).sorted() {
-          for (x, y) in zip(v.bareIndices, letters) { if let x, let y { union(letterSize(x), letterSize(y)) } }
+        for v in all
+        where v.location.line == u.location.line && v.bareIndices != letters
+          && v.bareIndices.compactMap({ $0 }).sorted() == letters.compactMap({ $0 }).sorted()
+        {
+          for (x, y) in zip(v.bareIndices, letters) {
+            if let x, let y { union(letterSize(x), letterSize(y)) }
+          }
         }
       }
     }
@@ -77,12 +88,13 @@ extension AuditRules {
       var distinct: [String] = []
       for l in lists where !distinct.contains(l) { distinct.append(l) }
       for u in uses where u.indices.count != usual {
-        out.append(Finding(
-          .rankMismatch,
-          "\(displayName(u.name)) is used with \(u.indices.count) indices here and \(usual) elsewhere in "
-            + "problem \(scope)",
-          at: u.location, in: doc.sections[u.section], document: doc,
-          evidence: "written " + distinct.joined(separator: ", ")))
+        out.append(
+          Finding(
+            .rankMismatch,
+            "\(displayName(u.name)) is used with \(u.indices.count) indices here and \(usual) elsewhere in "
+              + "problem \(scope)",
+            at: u.location, in: doc.sections[u.section], document: doc,
+            evidence: "written " + distinct.joined(separator: ", ")))
       }
       // Letters, among uses of the usual rank: the first use that differs from the first one.
       let same = uses.filter { $0.indices.count == usual }
@@ -102,7 +114,9 @@ extension AuditRules {
       /// not writing the tensor differently.
       func plainSize(_ letter: String) -> String {
         var letter = letter
-        if let u = letter.lastIndex(of: "_"), letter[letter.index(after: u)...].allSatisfy(\.isNumber) {
+        if let u = letter.lastIndex(of: "_"),
+          letter[letter.index(after: u)...].allSatisfy(\.isNumber)
+        {
           letter = String(letter[..<u])
         }
         return letterSize(letter)
@@ -110,9 +124,10 @@ extension AuditRules {
       func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
       // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
       // between two equations only sizes the set declares, and differing, are two spellings.
-      let declared = Set(symbols.uses.filter {
-        $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
-      }.map(\.name))
+      let declared = Set(
+        symbols.uses.filter {
+          $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
+        }.map(\.name))
       // A capital letter index is summed where it stands: a dummy, renamed freely like a bound
       // letter (K for j). A written-out name (N_in) at that position is not a renaming.
       func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }
@@ -124,7 +139,8 @@ extension AuditRules {
         // are single letters.
         let bound = bound || (oneLetter(a) && oneLetter(b) && (half || summed(a) || summed(b)))
         return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
-          || (declared.contains(classes[plainSize(a)] ?? "") && declared.contains(classes[plainSize(b)] ?? ""))
+          || (declared.contains(classes[plainSize(a)] ?? "")
+            && declared.contains(classes[plainSize(b)] ?? ""))
       }
       if let odd = same.dropFirst().first(where: { u in
         let bound = u.inEquation && reference.inEquation
@@ -135,18 +151,20 @@ extension AuditRules {
       }) {
         let bound = odd.inEquation && reference.inEquation
         let half = odd.inEquation || reference.inEquation
-        let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap { k, pair in
+        let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap {
+          k, pair in
           if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) {
             return "\(y) → \(x) at position \(k + 1)"
           }
           return nil
         }
-        out.append(Finding(
-          .indexLists,
-          "\(displayName(odd.name)) is written with other index letters here than at \(reference.location) "
-            + "(\(positions.joined(separator: ", "))): one tensor, two spellings",
-          at: odd.location, in: doc.sections[odd.section], document: doc,
-          evidence: "written " + distinct.joined(separator: ", ")))
+        out.append(
+          Finding(
+            .indexLists,
+            "\(displayName(odd.name)) is written with other index letters here than at \(reference.location) "
+              + "(\(positions.joined(separator: ", "))): one tensor, two spellings",
+            at: odd.location, in: doc.sections[odd.section], document: doc,
+            evidence: "written " + distinct.joined(separator: ", ")))
       }
     }
     return out

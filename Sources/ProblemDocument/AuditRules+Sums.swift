@@ -8,8 +8,10 @@ extension AuditRules {
   /// `z = W[j,I] h[b,I] + A[j]`: a tensor the text calls a threshold added, at the top of a
   /// right side holding a product of tensors, against the convention that subtracts it.
   /// - Complexity: linear in the equations' sizes.
-  static func sumsAndThresholds(_ readings: [ReadFragment], _ doc: ProblemSetDocument,
-                                thresholds: Set<String>) -> [Finding] {
+  static func sumsAndThresholds(
+    _ readings: [ReadFragment], _ doc: ProblemSetDocument,
+    thresholds: Set<String>
+  ) -> [Finding] {
     var out: [Finding] = []
     for r in readings {
       guard case .equations(let rows) = r.content else { continue }
@@ -19,24 +21,27 @@ extension AuditRules {
       }
       for row in rows {
         for (v, p) in redundantLowercaseSums(row.equation.rhs) {
-          out.append(Finding(
-            .redundantSum,
-            "Σ over \(v) sums a letter its body never uses, while the body repeats \(v.uppercased()), "
-              + "which the convention already sums: the Σ is redundant (or the capital should be \(v))",
-            at: at(p, row), in: section, document: doc))
+          out.append(
+            Finding(
+              .redundantSum,
+              "Σ over \(v) sums a letter its body never uses, while the body repeats \(v.uppercased()), "
+                + "which the convention already sums: the Σ is redundant (or the capital should be \(v))",
+              at: at(p, row), in: section, document: doc))
         }
         guard case .sum(let terms) = row.equation.rhs,
-              terms.contains(where: { t in
-                if case .product(let fs) = t.term { return fs.filter(isTensorFactor).count >= 2 }
-                return false
-              }) else { continue }
+          terms.contains(where: { t in
+            if case .product(let fs) = t.term { return fs.filter(isTensorFactor).count >= 2 }
+            return false
+          })
+        else { continue }
         for t in terms where t.sign > 0 {
           guard case .tensor(let ref) = t.term, thresholds.contains(ref.name.base) else { continue }
-          out.append(Finding(
-            .thresholdSign,
-            "the threshold \(ref.name) is added to the weighted sum; the convention subtracts it "
-              + "(W·h − B)",
-            at: at(ref.position, row), in: section, document: doc))
+          out.append(
+            Finding(
+              .thresholdSign,
+              "the threshold \(ref.name) is added to the weighted sum; the convention subtracts it "
+                + "(W·h − B)",
+              at: at(ref.position, row), in: section, document: doc))
         }
       }
     }

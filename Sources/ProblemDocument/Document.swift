@@ -1,3 +1,6 @@
+import Foundation
+import TensorCore
+
 /// A place in a document: 1-based line and column, counted in Unicode scalars (SARIF's
 /// `unicodeCodePoints`), and the 0-based scalar offset.
 public struct DocumentLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -85,15 +88,15 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .unreadable(path, reason): "cannot read '\(path)': \(reason)"
-    case let .binary(path, offset):
+    case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .binary(let path, let offset):
       "'\(path)' is not a text document (a NUL byte at byte \(offset)); psverify audit reads Markdown "
         + "problem sets with $…$ math"
-    case let .notUTF8(path, offset):
+    case .notUTF8(let path, let offset):
       "'\(path)' is not UTF-8 text (invalid byte at byte \(offset)); save it as UTF-8 and try again"
-    case let .tooLarge(path, bytes, limit):
+    case .tooLarge(let path, let bytes, let limit):
       "'\(path)' has \(bytes) bytes; psverify audit reads documents of up to \(limit) bytes"
-  }
+    }
   }
 }
 
@@ -170,7 +173,8 @@ public struct ProblemSetDocument: Sendable {
 
   /// Line and column of a scalar offset.
   public func location(ofOffset offset: Int) -> DocumentLocation {
-    var lo = 0, hi = lineStarts.count - 1
+    var lo = 0
+    var hi = lineStarts.count - 1
     while lo < hi {
       let mid = (lo + hi + 1) / 2
       if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
@@ -195,7 +199,8 @@ public struct ProblemSetDocument: Sendable {
     var line = Array(scalars[start..<max(start, end)])
     var column = location.column
     if line.count > 120 {
-      let from = max(0, column - 61), to = min(line.count, from + 120)
+      let from = max(0, column - 61)
+      let to = min(line.count, from + 120)
       let prefix: [Unicode.Scalar] = from > 0 ? ["…"] : []
       let suffix: [Unicode.Scalar] = to < line.count ? ["…"] : []
       line = prefix + Array(line[from..<to]) + suffix
@@ -217,14 +222,12 @@ public struct ProblemSetDocument: Sendable {
   }
 }
 
-import Foundation
-import TensorCore
-
 extension String {
   /// Whether `needle` occurs in the string, byte by byte over UTF-8 (Foundation's `contains`
   /// goes through NSString and costs microseconds per call on Linux).
   func hasSubstring(_ needle: String) -> Bool {
-    let h = Array(utf8), n = Array(needle.utf8)
+    let h = Array(utf8)
+    let n = Array(needle.utf8)
     guard !n.isEmpty else { return true }
     guard h.count >= n.count else { return false }
     for i in 0...(h.count - n.count) where h[i] == n[0] {

@@ -20,20 +20,33 @@ extension DocumentSymbols {
       let w = Array(command)
       var i = 0
       while i + w.count < c.count {
-        guard Array(c[i..<(i + w.count)]) == w else { i += 1; continue }
+        guard Array(c[i..<(i + w.count)]) == w else {
+          i += 1
+          continue
+        }
         var j = i + w.count
         var name = ""
-        while j < c.count, c[j].isLetter { name.append(c[j]); j += 1 }
-        guard j < c.count, c[j] == "}", name.count >= 2 else { i = j; continue }
+        while j < c.count, c[j].isLetter {
+          name.append(c[j])
+          j += 1
+        }
+        guard j < c.count, c[j] == "}", name.count >= 2 else {
+          i = j
+          continue
+        }
         var k = j + 1
         while k < c.count, c[k] == " " { k += 1 }
         if k < c.count, c[k] == "(" || String(c[k..<min(c.count, k + 6)]) == "\\left(" {
           // A definition: the application closes and `=` follows.
           // (The closing parenthesis is looked for within 2,000 characters: linear overall.)
-          var depth = 0, m = k
+          var depth = 0
+          var m = k
           while m < min(c.count, k + 2000) {
             if c[m] == "(" { depth += 1 }
-            if c[m] == ")" { depth -= 1; if depth == 0 { break } }
+            if c[m] == ")" {
+              depth -= 1
+              if depth == 0 { break }
+            }
             m += 1
           }
           var n = m + 1
@@ -54,7 +67,10 @@ extension DocumentSymbols {
     var rest = Substring(after)
     while true {
       rest = rest.drop { $0 == " " || $0 == "," }
-      if rest.hasPrefix("and ") { rest = rest.dropFirst(4); continue }
+      if rest.hasPrefix("and ") {
+        rest = rest.dropFirst(4)
+        continue
+      }
       if rest.hasPrefix("$") {
         let body = rest.dropFirst()
         guard let close = body.firstIndex(of: "$") else { return false }
@@ -78,8 +94,12 @@ extension DocumentSymbols {
   /// length", "the dimension", "the width".
   static func countPhrase(_ after: String) -> Bool {
     let words = after.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
-    return words.contains { ["number", "numbers", "size", "sizes", "length", "count", "dimension",
-                             "width", "height", "depth"].contains($0) }
+    return words.contains {
+      [
+        "number", "numbers", "size", "sizes", "length", "count", "dimension",
+        "width", "height", "depth",
+      ].contains($0)
+    }
   }
 
   /// Whether the text after a lone name starts with a noun it counts (`terms,`, `samples`): a
@@ -88,8 +108,10 @@ extension DocumentSymbols {
   static func quantityFollows(_ after: String) -> Bool {
     guard let first = after.unicodeScalars.first, first.properties.isLowercase else { return false }
     let word = String(after.prefix { $0.isLetter })
-    guard word.count >= 3, !notCounted.contains(word), !word.hasSuffix("ed"), !word.hasSuffix("ing"),
-          !word.hasSuffix("ly") else { return false }
+    guard word.count >= 3, !notCounted.contains(word), !word.hasSuffix("ed"),
+      !word.hasSuffix("ing"),
+      !word.hasSuffix("ly")
+    else { return false }
     return true
   }
 

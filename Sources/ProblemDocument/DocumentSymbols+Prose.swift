@@ -7,8 +7,10 @@ extension DocumentSymbols {
   /// Single letters named by an introducing word in prose: "the number of layers L",
   /// "a stride s", "where s is the scale".
   mutating func collectProse(_ section: Section, _ index: Int, _ doc: ProblemSetDocument) {
-    let lead: Set<String> = ["layers", "layer", "stride", "where", "scale", "constant", "size",
-                             "dimension", "steps", "number"]
+    let lead: Set<String> = [
+      "layers", "layer", "stride", "where", "scale", "constant", "size",
+      "dimension", "steps", "number",
+    ]
     for span in section.prose {
       let scalars = Array(span.text.unicodeScalars)
       var words: [(String, Int)] = []
@@ -26,28 +28,36 @@ extension DocumentSymbols {
       }
       // `N, K are the sizes of n, k`: the single letters listed
       // before "is/are the number(s)" or "… the sizes" are sizes.
-      for (k, (word, _)) in words.enumerated() where k > 0 && k + 2 < words.count
+      for (k, (word, _)) in words.enumerated()
+      where k > 0 && k + 2 < words.count
         && (word == "are" || word == "is") && words[k + 1].0 == "the"
-        && ["number", "numbers", "size", "sizes"].contains(words[k + 2].0) {
+        && ["number", "numbers", "size", "sizes"].contains(words[k + 2].0)
+      {
         var j = k - 1
-        while j >= 0, words[j].0 == "and" || (words[j].0.count == 1 && words[j].0.unicodeScalars.first!.isASCII
-          && words[j].0.first!.isUppercase) {
+        while j >= 0,
+          words[j].0 == "and"
+            || (words[j].0.count == 1 && words[j].0.unicodeScalars.first!.isASCII
+              && words[j].0.first!.isUppercase)
+        {
           if words[j].0 != "and" {
-            uses.append(SymbolUse(
-              name: words[j].0, family: words[j].0, subscripted: false, role: .size,
-              location: doc.location(ofOffset: span.location.offset + words[j].1), section: index,
-              indices: [], bare: [], introduces: true, inEquation: false, onLeft: false))
+            uses.append(
+              SymbolUse(
+                name: words[j].0, family: words[j].0, subscripted: false, role: .size,
+                location: doc.location(ofOffset: span.location.offset + words[j].1), section: index,
+                indices: [], bare: [], introduces: true, inEquation: false, onLeft: false))
           }
           j -= 1
         }
       }
       for (k, (word, offset)) in words.enumerated() where k > 0 {
         guard word.count == 1, word != "a", word != "A", word.unicodeScalars.first!.isASCII,
-              lead.contains(words[k - 1].0.lowercased()) else { continue }
-        uses.append(SymbolUse(
-          name: word, family: word, subscripted: false, role: DocumentSymbols.role(ofName: word),
-          location: doc.location(ofOffset: span.location.offset + offset), section: index,
-          indices: [], bareIndices: [], introduces: true, inEquation: false, onLeft: false))
+          lead.contains(words[k - 1].0.lowercased())
+        else { continue }
+        uses.append(
+          SymbolUse(
+            name: word, family: word, subscripted: false, role: DocumentSymbols.role(ofName: word),
+            location: doc.location(ofOffset: span.location.offset + offset), section: index,
+            indices: [], bareIndices: [], introduces: true, inEquation: false, onLeft: false))
       }
     }
   }
@@ -68,7 +78,8 @@ extension DocumentSymbols {
     var out: [String] = []
     var word = String.UnicodeScalarView()
     for c in scalars {
-      let letter = c.isASCII ? (c >= "a" && c <= "z" || c >= "A" && c <= "Z") : c.properties.isAlphabetic
+      let letter =
+        c.isASCII ? (c >= "a" && c <= "z" || c >= "A" && c <= "Z") : c.properties.isAlphabetic
       if letter {
         word.append(c.isASCII && c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c)
       } else if !word.isEmpty {
@@ -101,11 +112,14 @@ extension DocumentSymbols {
 }
 
 extension SymbolUse {
-  init(name: String, family: String, subscripted: Bool, role: SymbolRole, location: DocumentLocation,
-       section: Int, indices: [String], bare: [String?], introduces: Bool, inEquation: Bool,
-       onLeft: Bool) {
-    self.init(name: name, family: family, subscripted: subscripted, role: role, location: location,
-              section: section, indices: indices, bareIndices: bare, introduces: introduces,
-              inEquation: inEquation, onLeft: onLeft)
+  init(
+    name: String, family: String, subscripted: Bool, role: SymbolRole, location: DocumentLocation,
+    section: Int, indices: [String], bare: [String?], introduces: Bool, inEquation: Bool,
+    onLeft: Bool
+  ) {
+    self.init(
+      name: name, family: family, subscripted: subscripted, role: role, location: location,
+      section: section, indices: indices, bareIndices: bare, introduces: introduces,
+      inEquation: inEquation, onLeft: onLeft)
   }
 }

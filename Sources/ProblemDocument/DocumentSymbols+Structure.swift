@@ -19,8 +19,8 @@ extension DocumentSymbols {
   /// is a mention.
   static func namedByNounPhrase(_ before: [String]) -> Bool {
     guard let last = before.last, last.count >= 3, !notIntroducing.contains(last),
-          !determiners.contains(last), !introducers.contains(last) || nouns.contains(last),
-          !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last)
+      !determiners.contains(last), !introducers.contains(last) || nouns.contains(last),
+      !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last)
     else { return false }
     let opening = ["the", "a", "an", "our", "its", "their", "this"]
     if before.count >= 2, opening.contains(before[before.count - 2]) { return true }
@@ -44,10 +44,12 @@ extension DocumentSymbols {
     for (piece, offset) in FragmentReader.definitionPieces(text) {
       // The piece is one letter (with an accent or script) and a parenthesized argument.
       guard piece.last == ")" || piece.hasSuffix("\\right)"),
-            let open = piece.firstIndex(of: "(") else { continue }
+        let open = piece.firstIndex(of: "(")
+      else { continue }
       let head = String(piece[..<open]).replacingOccurrences(of: "\\left", with: "")
       guard LenientNames.letters(in: head).count == 1,
-            let first = LenientNames.appliedLetters(in: piece).first else { continue }
+        let first = LenientNames.appliedLetters(in: piece).first
+      else { continue }
       let at = offset + first.1
       if at < chars.count { out.insert(at) }
     }
@@ -62,8 +64,9 @@ extension DocumentSymbols {
     let run = after.prefix { $0.isLetter || $0 == " " || $0 == "-" }
     let words = run.split(separator: " ").prefix(2).map(String.init)
     guard words.count == 2, words[0].count >= 3,
-          words[0].allSatisfy({ $0.isLowercase || $0 == "-" }),
-          !notCounted.contains(words[0]) else { return false }
+      words[0].allSatisfy({ $0.isLowercase || $0 == "-" }),
+      !notCounted.contains(words[0])
+    else { return false }
     return pluralOrSuperlativeFollows(words[1]) && !words[1].hasSuffix("est")
   }
 }
@@ -86,7 +89,8 @@ extension DocumentSymbols {
     var k = lhsOffset + lhsLength
     while k < chars.count, chars[k] != "=" { k += 1 }
     guard k < chars.count else { return false }
-    var end = k + 1, depth = 0
+    var end = k + 1
+    var depth = 0
     while end < chars.count {
       if "[{(".contains(chars[end]) { depth += 1 }
       if "]})".contains(chars[end]) { depth -= 1 }

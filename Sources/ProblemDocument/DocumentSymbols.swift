@@ -64,7 +64,8 @@ public struct DocumentSymbols: Sendable {
   public internal(set) var sizeClasses: [String: [String: String]] = [:]
   /// Letters (with their accents) that fragments the engine could not read mention, where and in
   /// which problem.
-  public internal(set) var mentions: [(location: DocumentLocation, scope: String, letters: Set<String>)] = []
+  public internal(set) var mentions:
+    [(location: DocumentLocation, scope: String, letters: Set<String>)] = []
 
   /// Phrases whose last word introduces the name after it ("a kernel K[…]", "Use B_{ℓ+1}[j]").
   static let introducers: Set<String> = [
@@ -75,9 +76,11 @@ public struct DocumentSymbols: Sendable {
     "weights", "weight", "bias", "biases", "scale", "level", "input", "output", "variable",
   ]
   /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
-  static let postfixIntroducers = ["is the", "are the", "denotes", "denote", "is a ", "is an ",
-                                   "is smaller", "is defined", "are defined", "be the", "is our",
-                                   "the ", "is its", "are its", "for the "]
+  static let postfixIntroducers = [
+    "is the", "are the", "denotes", "denote", "is a ", "is an ",
+    "is smaller", "is defined", "are defined", "be the", "is our",
+    "the ", "is its", "are its", "for the ",
+  ]
 
   /// The problem a section belongs to ("" for the preamble): the scope of its names.
   public static func scope(_ section: Section) -> String { section.problem ?? "" }
@@ -88,8 +91,10 @@ public struct DocumentSymbols: Sendable {
     "gives", "give", "then", "when", "whether", "than", "what", "which", "does", "do", "be", "it",
   ]
   /// Words that open a noun phrase naming something ("a gate z", "the tensor L", "with weights W").
-  static let determiners: Set<String> = ["a", "an", "the", "with", "and", "its", "our", "their", "some", "each",
-                                          "two", "three", "four", "both", "several", "these"]
+  static let determiners: Set<String> = [
+    "a", "an", "the", "with", "and", "its", "our", "their", "some", "each",
+    "two", "three", "four", "both", "several", "these",
+  ]
 
   /// Whether the words before a name introduce it: the last word an introducing word, or a noun
   /// (not a preposition, verb or conjunction) with a determiner up to four words back.
@@ -117,82 +122,112 @@ public struct DocumentSymbols: Sendable {
 
   /// Collects one fragment's names; returns whether a phrase introduced it, for the next one
   /// ("weights $W^h$ and $W^x$": the second is introduced with the first).
-  mutating func collect(_ reading: ReadFragment, _ doc: ProblemSetDocument,
-                        previous: (section: Int, introduced: Bool)?) -> (section: Int, introduced: Bool) {
+  mutating func collect(
+    _ reading: ReadFragment, _ doc: ProblemSetDocument,
+    previous: (section: Int, introduced: Bool)?
+  ) -> (section: Int, introduced: Bool) {
     let f = reading.fragment
     let section = doc.sections[f.section]
     let before = precedingWords(f, doc)
     let after = followingText(f, doc)
-    let continued = (before == ["and"] || before == ["or"] || before.isEmpty)
+    let continued =
+      (before == ["and"] || before == ["or"] || before.isEmpty)
       && previous?.section == f.section && previous?.introduced == true
     let listed = DocumentSymbols.listBeforeCount(after)
-    let postfixIntroduced = DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
-    let introducedByPhrase = DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
+    let postfixIntroduced =
+      DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
+    let introducedByPhrase =
+      DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
     // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
     // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
-    let indefinite = before.suffix(3).contains { $0 == "a" || $0 == "an" }
-      && before.last.map { !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0) } ?? false
-    let aloneIntroduced = postfixIntroduced || continued || indefinite
+    let indefinite =
+      before.suffix(3).contains { $0 == "a" || $0 == "an" }
+      && before.last.map {
+        !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0)
+      } ?? false
+    let aloneIntroduced =
+      postfixIntroduced || continued || indefinite
       || DocumentSymbols.namedByNounPhrase(before)
-      || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(before.last ?? "")
+      || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(
+        before.last ?? "")
     // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
     // are $v[…]$`): a determiner, a noun, then is/are.
-    let copula = before.count >= 3 && ["is", "are"].contains(before[before.count - 1])
+    let copula =
+      before.count >= 3 && ["is", "are"].contains(before[before.count - 1])
       && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
       && !DocumentSymbols.determiners.contains(before[before.count - 2])
-      && before.dropLast(2).suffix(3).contains { ["the", "a", "an", "our", "its", "their"].contains($0) }
+      && before.dropLast(2).suffix(3).contains {
+        ["the", "a", "an", "our", "its", "their"].contains($0)
+      }
     var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
 
-    func add(_ name: String, family: String? = nil, subscripted: Bool = false, _ role: SymbolRole,
-             at offset: Int, rowOffset: Int = 0, indices: [String] = [], bare: [String?] = [],
-             introduces: Bool, inEquation: Bool = false, onLeft: Bool = false) {
-      uses.append(SymbolUse(
-        name: name, family: family ?? name, subscripted: subscripted, role: role,
-        location: doc.location(in: f, characterOffset: rowOffset + offset), section: f.section,
-        indices: indices, bare: bare, introduces: introduces, inEquation: inEquation, onLeft: onLeft))
+    func add(
+      _ name: String, family: String? = nil, subscripted: Bool = false, _ role: SymbolRole,
+      at offset: Int, rowOffset: Int = 0, indices: [String] = [], bare: [String?] = [],
+      introduces: Bool, inEquation: Bool = false, onLeft: Bool = false
+    ) {
+      uses.append(
+        SymbolUse(
+          name: name, family: family ?? name, subscripted: subscripted, role: role,
+          location: doc.location(in: f, characterOffset: rowOffset + offset), section: f.section,
+          indices: indices, bare: bare, introduces: introduces, inEquation: inEquation,
+          onLeft: onLeft))
     }
-    func addReference(_ ref: TensorReference, rowOffset: Int, introduces: Bool, inEquation: Bool,
-                      onLeft: Bool) {
-      add(DocumentSymbols.key(ref.name), family: DocumentSymbols.family(ref.name),
-          subscripted: ref.name.subscriptText != nil, .tensor, at: ref.position.offset,
-          rowOffset: rowOffset, indices: ref.indices.map(\.description),
-          bare: ref.indices.map { $0.bareVariable?.name }, introduces: introduces,
-          inEquation: inEquation, onLeft: onLeft)
+    func addReference(
+      _ ref: TensorReference, rowOffset: Int, introduces: Bool, inEquation: Bool,
+      onLeft: Bool
+    ) {
+      add(
+        DocumentSymbols.key(ref.name), family: DocumentSymbols.family(ref.name),
+        subscripted: ref.name.subscriptText != nil, .tensor, at: ref.position.offset,
+        rowOffset: rowOffset, indices: ref.indices.map(\.description),
+        bare: ref.indices.map { $0.bareVariable?.name }, introduces: introduces,
+        inEquation: inEquation, onLeft: onLeft)
       // The letters of a subscript (t in m_t, ℓ in L_{ℓ+1}) are indices of the family.
       if let sub = ref.name.subscriptText {
         for part in sub.split(whereSeparator: { !$0.isLetter }) where part.count == 1 {
-          add(String(part), .index, at: ref.position.offset, rowOffset: rowOffset, introduces: false,
-              inEquation: inEquation)
+          add(
+            String(part), .index, at: ref.position.offset, rowOffset: rowOffset, introduces: false,
+            inEquation: inEquation)
           uses[uses.count - 1].fromSubscript = true
         }
       }
       for index in ref.indices {
         for v in index.variables {
-          add(v.name, .index, at: index.position.offset, rowOffset: rowOffset, introduces: false,
-              inEquation: inEquation)
+          add(
+            v.name, .index, at: index.position.offset, rowOffset: rowOffset, introduces: false,
+            inEquation: inEquation)
         }
       }
     }
-    func addExpression(_ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool,
-                       inEquation: Bool, decorated: Bool = true) {
+    func addExpression(
+      _ e: IndexNotation.Expression, rowOffset: Int, introduces: Bool,
+      inEquation: Bool, decorated: Bool = true
+    ) {
       for ref in e.references {
-        let named = introduces
+        let named =
+          introduces
           && (decorated || !DocumentSymbols.isDecorated(DocumentSymbols.key(ref.name)))
-        addReference(ref, rowOffset: rowOffset, introduces: named, inEquation: inEquation,
-                     onLeft: false)
-        if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) { uses[k].inProduct = true }
+        addReference(
+          ref, rowOffset: rowOffset, introduces: named, inEquation: inEquation,
+          onLeft: false)
+        if e.references.count > 1, let k = uses.lastIndex(where: { $0.role == .tensor }) {
+          uses[k].inProduct = true
+        }
       }
       for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
         // `\psi(g[b,i])`: a letter applied to a parenthesized argument is used as a function; it
         // introduces nothing.
-        let applied = !name.isFunction && name.name.first?.isLowercase == true
+        let applied =
+          !name.isFunction && name.name.first?.isLowercase == true
           && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
-        add(name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
-            introduces: introduces && !name.isFunction && !applied
-              && (decorated || !DocumentSymbols.isDecorated(name.name)), inEquation: inEquation)
+        add(
+          name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
+          introduces: introduces && !name.isFunction && !applied
+            && (decorated || !DocumentSymbols.isDecorated(name.name)), inEquation: inEquation)
         if applied { uses[uses.count - 1].applied = true }
       }
     }
@@ -202,7 +237,8 @@ public struct DocumentSymbols: Sendable {
       for row in equations {
         let eq = row.equation
         if eq.lhs.name.base != Parser.expressionSide {
-          addReference(eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
+          addReference(
+            eq.lhs, rowOffset: row.offset, introduces: true, inEquation: true, onLeft: true)
         }
         // A statement's equations define a model: their parameters are introduced with it. A
         // right side that is one tensor names a value (`H[v,i] = q[i]`, "call them q").
@@ -210,21 +246,24 @@ public struct DocumentSymbols: Sendable {
         if case .tensor = eq.rhs { single = true }
         // A decorated name (x̃, ŷ, β̄_t) on a model's right side is a quantity derived from
         // another and needs its own definition: the model does not introduce it.
-        addExpression(eq.rhs, rowOffset: row.offset, introduces: statement || single,
-                      inEquation: true, decorated: single)
+        addExpression(
+          eq.rhs, rowOffset: row.offset, introduces: statement || single,
+          inEquation: true, decorated: single)
       }
     case .expression(let e, _, _):
       // A phrase introduces the one name it stands before (`the thresholds $C[j]$`), not the
       // tensors of a formula built from them (`the differences $h[v,i] - h[u,i]$`).
       var single = false
       if case .tensor = e { single = true }
-      addExpression(e, rowOffset: 0, introduces: (introducedByPhrase || copula) && single, inEquation: false)
+      addExpression(
+        e, rowOffset: 0, introduces: (introducedByPhrase || copula) && single, inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
       let bounded = DocumentSymbols.boundedName(f.text)
       for name in symbols {
-        add(name, DocumentSymbols.role(ofName: name), at: 0,
-            introduces: name == bounded || introducedByPhrase)
+        add(
+          name, DocumentSymbols.role(ofName: name), at: 0,
+          introduces: name == bounded || introducedByPhrase)
       }
     case .sizeEquality(let names):
       var classes = sizeClasses[scope, default: [:]]
@@ -237,15 +276,19 @@ public struct DocumentSymbols: Sendable {
       }
       sizeClasses[scope] = classes
     case .nameList(let names):
-      let valuesOf = after.hasPrefix("are the number") || after.hasPrefix("are the numbers")
+      let valuesOf =
+        after.hasPrefix("are the number") || after.hasPrefix("are the numbers")
         || after.hasPrefix("is the number")
-      let valuesFor = before.suffix(2) == ["values", "for"] || before.suffix(2) == ["values", "of"]
+      let valuesFor =
+        before.suffix(2) == ["values", "for"] || before.suffix(2) == ["values", "of"]
       for name in names {
-        let role: SymbolRole = valuesFor ? .index : (valuesOf ? .size : DocumentSymbols.role(ofName: name))
+        let role: SymbolRole =
+          valuesFor ? .index : (valuesOf ? .size : DocumentSymbols.role(ofName: name))
         add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
       }
     case .formula(let symbols, _):
-      let isIndex = before.last == "index" || before.last == "indices" || before.last == "positions"
+      let isIndex =
+        before.last == "index" || before.last == "indices" || before.last == "positions"
         || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
       for name in symbols {
         let tensorLike = name.contains("_") && name.contains(",")
@@ -259,13 +302,19 @@ public struct DocumentSymbols: Sendable {
           // a quantity.
           // Counted after a verb or "of" (`a product of $M$ factors`, `keeps $r$ copies`), not after a
           // determiner (`the $z$ axis`), a conjunction or nothing (`$q$ holds`).
-          let quantity = alone && DocumentSymbols.quantityFollows(after) && before.last.map { w in
-            (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))) &&
-            !["the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are", "was", "were",
-              "be", "does", "do"].contains(w)
-          } ?? false && DocumentSymbols.wordBefore(f, doc)
-          add(name, isIndex ? .index : quantity ? .size : DocumentSymbols.role(ofName: name), at: 0,
-              introduces: alone ? aloneIntroduced : introducedByPhrase)
+          let quantity =
+            alone && DocumentSymbols.quantityFollows(after)
+            && before.last.map { w in
+              (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss")))
+                && ![
+                  "the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are",
+                  "was", "were",
+                  "be", "does", "do",
+                ].contains(w)
+            } ?? false && DocumentSymbols.wordBefore(f, doc)
+          add(
+            name, isIndex ? .index : quantity ? .size : DocumentSymbols.role(ofName: name), at: 0,
+            introduces: alone ? aloneIntroduced : introducedByPhrase)
           if !alone { uses[uses.count - 1].inProduct = true }
           if alone {
             result = aloneIntroduced
@@ -273,8 +322,10 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
             // `the $m$ smallest weights`, `the $m$ heads`: a number of things, named there.
-            if before.last == "the", DocumentSymbols.pluralOrSuperlativeFollows(after)
-              || (name.first?.isUppercase == true && DocumentSymbols.pluralAfterModifier(after)) {
+            if before.last == "the",
+              DocumentSymbols.pluralOrSuperlativeFollows(after)
+                || (name.first?.isUppercase == true && DocumentSymbols.pluralAfterModifier(after))
+            {
               // A capital stays a size and is not made a quantity: `the $W$ weights` may name
               // the tensor W.
               uses[uses.count - 1].quantity = name.first?.isLowercase == true
@@ -295,10 +346,12 @@ public struct DocumentSymbols: Sendable {
         } else if let name = FragmentReader.singleName(piece) {
           // `r = σ(…)` defines r by a formula: it stands in an equation. `z = 0` sets a value
           // (a condition on something named elsewhere), not a definition of it.
-          let formula = DocumentSymbols.definesByFormula(f.text, lhsOffset: offset,
-                                                         lhsLength: piece.count)
-          add(name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
-              inEquation: formula, onLeft: formula)
+          let formula = DocumentSymbols.definesByFormula(
+            f.text, lhsOffset: offset,
+            lhsLength: piece.count)
+          add(
+            name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+            inEquation: formula, onLeft: formula)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
@@ -306,9 +359,10 @@ public struct DocumentSymbols: Sendable {
       // denote the mask`), is introduced there.
       let opening = f.text.prefix { $0 == " " }.count
       for (ref, offset) in FragmentReader.references(in: f.text) {
-        addReference(ref, rowOffset: offset,
-                     introduces: offset == opening && (introducedByPhrase || copula),
-                     inEquation: true, onLeft: false)
+        addReference(
+          ref, rowOffset: offset,
+          introduces: offset == opening && (introducedByPhrase || copula),
+          inEquation: true, onLeft: false)
       }
       // `\mathrm{Gate}(…)`: a named function applied; on the left of `=` it is defined there.
       for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
@@ -337,10 +391,11 @@ public struct DocumentSymbols: Sendable {
   /// `0 ≤ s ≤ k` → "s": the middle of a two-sided chain that is a single name.
   static func boundedName(_ text: String) -> String? {
     guard let parts = try? AnswerParser.parse(text), parts.parts.count == 1,
-          let chain = parts.parts[0].conjuncts.first, chain.operands.count == 3,
-          case .identifier(let run, let sub, let offset) = chain.operands[1],
-          let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
-          names.count == 1 else { return nil }
+      let chain = parts.parts[0].conjuncts.first, chain.operands.count == 3,
+      case .identifier(let run, let sub, let offset) = chain.operands[1],
+      let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
+      names.count == 1
+    else { return nil }
     return names[0]
   }
 
@@ -355,7 +410,9 @@ public struct DocumentSymbols: Sendable {
   }
 
   /// Scalars (γ) and functions (σ, ReLU) of an expression with their character offsets.
-  static func scalarsAndFunctions(_ e: IndexNotation.Expression) -> [((name: String, isFunction: Bool), Int)] {
+  static func scalarsAndFunctions(_ e: IndexNotation.Expression) -> [(
+    (name: String, isFunction: Bool), Int
+  )] {
     switch e {
     case .tensor, .number: return []
     case .scalar(let s, let p): return [((s, false), p.offset)]

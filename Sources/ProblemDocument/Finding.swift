@@ -79,8 +79,10 @@ public struct Finding: Sendable, Equatable {
   /// Figures or other places that support the finding.
   public let evidence: String?
 
-  public init(_ kind: Kind, _ message: String, at location: DocumentLocation, in section: Section,
-              document: ProblemSetDocument, evidence: String? = nil) {
+  public init(
+    _ kind: Kind, _ message: String, at location: DocumentLocation, in section: Section,
+    document: ProblemSetDocument, evidence: String? = nil
+  ) {
     self.kind = kind
     self.message = message
     self.location = location

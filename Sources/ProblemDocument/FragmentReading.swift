@@ -53,12 +53,15 @@ public enum FragmentReader {
         guard let eq = try? parser.parseEquation() else {
           var again = Parser(rowText)
           do { _ = try again.parseEquation() } catch {
-            return .unreadable(message: error.diagnostic.message, offset: offset + error.diagnostic.position.offset)
+            return .unreadable(
+              message: error.diagnostic.message, offset: offset + error.diagnostic.position.offset)
           }
           continue
         }
-        equations.append(ReadEquation(equation: eq, parseDiagnostics: parser.diagnostics, text: rowText,
-                                      offset: offset))
+        equations.append(
+          ReadEquation(
+            equation: eq, parseDiagnostics: parser.diagnostics, text: rowText,
+            offset: offset))
       }
       if !equations.isEmpty { return .equations(equations) }
     }
@@ -66,16 +69,23 @@ public enum FragmentReader {
       var parser = Parser(text)
       do {
         let eq = try parser.parseEquation()
-        return .equations([ReadEquation(equation: eq, parseDiagnostics: parser.diagnostics, text: text,
-                                        offset: 0)])
+        return .equations([
+          ReadEquation(
+            equation: eq, parseDiagnostics: parser.diagnostics, text: text,
+            offset: 0)
+        ])
       } catch {
         if let sizes = sizeEquality(text) { return .sizeEquality(sizes) }
         var again = Parser(text)
         if let eq = try? again.parseExpressionEquation() {
-          return .equations([ReadEquation(equation: eq, parseDiagnostics: again.diagnostics, text: text,
-                                          offset: 0)])
+          return .equations([
+            ReadEquation(
+              equation: eq, parseDiagnostics: again.diagnostics, text: text,
+              offset: 0)
+          ])
         }
-        return .unreadable(message: error.diagnostic.message, offset: error.diagnostic.position.offset)
+        return .unreadable(
+          message: error.diagnostic.message, offset: error.diagnostic.position.offset)
       }
     }
     if chars.contains("[") {
@@ -84,7 +94,8 @@ public enum FragmentReader {
         let e = try parser.parseExpression()
         return .expression(e, text: text, parseDiagnostics: parser.diagnostics)
       } catch {
-        return .unreadable(message: error.diagnostic.message, offset: error.diagnostic.position.offset)
+        return .unreadable(
+          message: error.diagnostic.message, offset: error.diagnostic.position.offset)
       }
     }
     if let names = nameList(chars) { return .nameList(names) }
@@ -94,14 +105,18 @@ public enum FragmentReader {
         let chain = parts.parts[0].conjuncts[0]
         if !chain.relations.isEmpty {
           let symbols = chain.operands.flatMap { identifiers($0, text) }
-          let comparisons = (try? AnswerReading.comparisons(chain, symbols: .open, text: text)) ?? []
+          let comparisons =
+            (try? AnswerReading.comparisons(chain, symbols: .open, text: text)) ?? []
           return .comparisons(comparisons, symbols: symbols)
         }
         let e = chain.operands[0]
-        return .formula(symbols: identifiers(e, text),
-                        polynomial: try? AnswerReading.polynomial(e, symbols: .open, text: text))
+        return .formula(
+          symbols: identifiers(e, text),
+          polynomial: try? AnswerReading.polynomial(e, symbols: .open, text: text))
       }
-      let all = parts.parts.flatMap { $0.conjuncts.flatMap { $0.operands.flatMap { identifiers($0, text) } } }
+      let all = parts.parts.flatMap {
+        $0.conjuncts.flatMap { $0.operands.flatMap { identifiers($0, text) } }
+      }
       return .formula(symbols: all, polynomial: nil)
     } catch {
       return .unreadable(message: error.message, offset: error.offset)
@@ -123,13 +138,18 @@ public enum FragmentReader {
     let text = String(chars)
     guard text.hasSubstring("\\begin{") else { return nil }
     let environments = ["split", "align", "align*", "aligned", "gather", "gathered", "eqnarray"]
-    guard let env = environments.first(where: { text.hasSubstring("\\begin{\($0)}") }) else { return nil }
-    let open = Array("\\begin{\(env)}"), close = Array("\\end{\(env)}")
+    guard let env = environments.first(where: { text.hasSubstring("\\begin{\($0)}") }) else {
+      return nil
+    }
+    let open = Array("\\begin{\(env)}")
+    let close = Array("\\end{\(env)}")
     guard let start = firstIndex(of: open, in: chars, from: 0) else { return nil }
     let bodyStart = start + open.count
     let bodyEnd = firstIndex(of: close, in: chars, from: bodyStart) ?? chars.count
     var rows: [(String, Int)] = []
-    var depth = 0, rowStart = bodyStart, i = bodyStart
+    var depth = 0
+    var rowStart = bodyStart
+    var i = bodyStart
     while i < bodyEnd {
       let c = chars[i]
       if c == "{" || c == "(" { depth += 1 }
@@ -151,17 +171,22 @@ public enum FragmentReader {
   /// offsets; nil when there is no such command or fewer than two pieces hold an `=`.
   /// - Complexity: linear in the fragment.
   static func splitSpaced(_ chars: [Character]) -> [(String, Int)]? {
-    let quad = Array("\\quad"), qquad = Array("\\qquad")
+    let quad = Array("\\quad")
+    let qquad = Array("\\qquad")
     var rows: [(String, Int)] = []
-    var depth = 0, rowStart = 0, i = 0
+    var depth = 0
+    var rowStart = 0
+    var i = 0
     while i < chars.count {
       let c = chars[i]
       if c == "{" || c == "(" || c == "[" { depth += 1 }
       if c == "}" || c == ")" || c == "]" { depth -= 1 }
       if c == "\\", depth == 0 {
-        let width = i + qquad.count <= chars.count && Array(chars[i..<(i + qquad.count)]) == qquad
+        let width =
+          i + qquad.count <= chars.count && Array(chars[i..<(i + qquad.count)]) == qquad
           ? qquad.count
-          : (i + quad.count <= chars.count && Array(chars[i..<(i + quad.count)]) == quad ? quad.count : 0)
+          : (i + quad.count <= chars.count && Array(chars[i..<(i + quad.count)]) == quad
+            ? quad.count : 0)
         if width > 0, i + width == chars.count || !chars[i + width].isLetter {
           rows.append((trimmed(String(chars[rowStart..<i])), rowStart))
           i += width
@@ -202,7 +227,8 @@ public enum FragmentReader {
   /// `B, X, Y, N_{\text{out}}`: two or more names separated by top-level commas.
   static func nameList(_ chars: [Character]) -> [String]? {
     var items: [String] = []
-    var depth = 0, start = 0
+    var depth = 0
+    var start = 0
     for (i, c) in chars.enumerated() {
       if c == "{" || c == "(" { depth += 1 }
       if c == "}" || c == ")" { depth -= 1 }
@@ -224,9 +250,10 @@ public enum FragmentReader {
   /// The one name a text spells (`N_{\text{in}}`, `\Delta X`, `γ`), or nil.
   static func singleName(_ text: String) -> String? {
     guard let e = try? AnswerParser.expression(text),
-          case .identifier(let run, let sub, let offset) = e,
-          let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
-          names.count == 1 else { return nil }
+      case .identifier(let run, let sub, let offset) = e,
+      let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
+      names.count == 1
+    else { return nil }
     return names[0]
   }
 
@@ -238,10 +265,11 @@ public enum FragmentReader {
       // `\text{SNR}`, `\mathrm{Var}`: a word set upright names one thing (a quantity or an
       // operator), not a product of its letters.
       if run.count > 1, uprightWord(at: offset, in: text) { return [] }
-      return (try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text)) ?? []
+      return (try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text))
+        ?? []
     case .negate(let x), .squareRoot(let x, _): return identifiers(x, text)
     case .add(let l, let r), .subtract(let l, let r), .multiply(let l, let r),
-         .divide(let l, let r, _), .power(let l, let r, _):
+      .divide(let l, let r, _), .power(let l, let r, _):
       return identifiers(l, text) + identifiers(r, text)
     }
   }
@@ -254,7 +282,9 @@ extension FragmentReader {
   static func definitionPieces(_ text: String) -> [(String, Int)] {
     let chars = Array(text)
     var pieces: [(Int, Int)] = []
-    var depth = 0, start = 0, i = 0
+    var depth = 0
+    var start = 0
+    var i = 0
     while i < chars.count {
       let c = chars[i]
       if "[{(".contains(c) { depth += 1 }
@@ -366,8 +396,11 @@ extension FragmentReader {
     func blank(_ range: Range<Int>) { for k in range where k < c.count { c[k] = " " } }
     var i = 0
     while i < c.count {
-      if starts("\\frac", at: i), let n = group(at: skipSpaces(i + 5)), let d = group(at: skipSpaces(n)) {
-        let numerator = skipSpaces(skipSpaces(i + 5) + 1), denominator = skipSpaces(skipSpaces(n) + 1)
+      if starts("\\frac", at: i), let n = group(at: skipSpaces(i + 5)),
+        let d = group(at: skipSpaces(n))
+      {
+        let numerator = skipSpaces(skipSpaces(i + 5) + 1)
+        let denominator = skipSpaces(skipSpaces(n) + 1)
         if starts("\\partial", at: numerator), starts("\\partial", at: denominator) {
           // A tensor by a tensor (a Jacobian) has the indices of both: not read.
           if c[numerator..<n].contains("[") {
@@ -425,7 +458,8 @@ extension FragmentReader {
         i += 1
         continue
       }
-      var depth = 0, close = i
+      var depth = 0
+      var close = i
       while close < c.count {
         if c[close] == "[" { depth += 1 }
         if c[close] == "]" {
@@ -435,7 +469,10 @@ extension FragmentReader {
         close += 1
       }
       guard close < c.count else { break }
-      for start in max(0, i - 40)..<i where c[start] == "\\" || (c[start].isLetter && (start == 0 || !c[start - 1].isLetter && c[start - 1] != "\\")) {
+      for start in max(0, i - 40)..<i
+      where c[start] == "\\"
+        || (c[start].isLetter && (start == 0 || !c[start - 1].isLetter && c[start - 1] != "\\"))
+      {
         var parser = Parser(String(c[start...close]))
         if let e = try? parser.parseExpression(), case .tensor(let ref) = e, parser.atEnd {
           out.append((ref, start))

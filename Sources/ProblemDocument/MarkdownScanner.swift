@@ -21,8 +21,10 @@ enum MarkdownScanner {
 
     func close(at end: Int) {
       guard end > sectionStart || sections.isEmpty else { return }
-      sections.append(Section(kind: currentKind, problem: problem, part: part,
-                              start: doc.location(ofOffset: sectionStart), range: sectionStart..<end))
+      sections.append(
+        Section(
+          kind: currentKind, problem: problem, part: part,
+          start: doc.location(ofOffset: sectionStart), range: sectionStart..<end))
     }
 
     let word = itemWord(doc)
@@ -74,8 +76,11 @@ enum MarkdownScanner {
       let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
       let slice = doc.scalars[start..<end]
       if classify(slice, inProblem: false, itemWord: "Problem") == .fence { inFence.toggle() }
-      guard !inFence, let (word, _) = headedNumber(Array(slice.prefix(64).map(Character.init)),
-                                                   markupRequired: true) else { continue }
+      guard !inFence,
+        let (word, _) = headedNumber(
+          Array(slice.prefix(64).map(Character.init)),
+          markupRequired: true)
+      else { continue }
       let key = word.lowercased()
       if counts[key] == nil { order.append(key) }
       counts[key, default: 0] += 1
@@ -100,16 +105,21 @@ enum MarkdownScanner {
     while i < chars.count, chars[i] == "*" || chars[i] == "_" { i += 1 }
     if markupRequired && i == markupStart { return nil }
     var word = ""
-    while i < chars.count, chars[i].isASCII, chars[i].isLetter, word.count < 16 { word.append(chars[i]); i += 1 }
+    while i < chars.count, chars[i].isASCII, chars[i].isLetter, word.count < 16 {
+      word.append(chars[i])
+      i += 1
+    }
     guard let first = word.first, first.isUppercase else { return nil }
     var j = i
     while j < chars.count, chars[j] == " " { j += 1 }
     // "Q3" may be written without a space; a longer word needs one.
     guard j > i || word.count == 1 else { return nil }
     var number = ""
-    while j < chars.count, chars[j].isASCII, chars[j].isNumber
-      || (chars[j] == "." && !number.isEmpty && j + 1 < chars.count && chars[j + 1].isASCII
-        && chars[j + 1].isNumber) {
+    while j < chars.count, chars[j].isASCII,
+      chars[j].isNumber
+        || (chars[j] == "." && !number.isEmpty && j + 1 < chars.count && chars[j + 1].isASCII
+          && chars[j + 1].isNumber)
+    {
       number.append(chars[j])
       j += 1
     }
@@ -127,13 +137,17 @@ enum MarkdownScanner {
 
   /// Heading, part or solution marker, judged on the line's leading characters only. Items open
   /// at "Problem N" and at `itemWord` N (see `itemWord`).
-  static func classify(_ line: ArraySlice<Unicode.Scalar>, inProblem: Bool,
-                       itemWord: String = "problem") -> LineKind {
+  static func classify(
+    _ line: ArraySlice<Unicode.Scalar>, inProblem: Bool,
+    itemWord: String = "problem"
+  ) -> LineKind {
     var chars = Array(line.prefix(64).map(Character.init))
     while let last = chars.last, last.isWhitespace { chars.removeLast() }
     var i = 0
     while i < chars.count, chars[i] == " " { i += 1 }
-    if i + 2 < chars.count, chars[i] == "`", chars[i + 1] == "`", chars[i + 2] == "`" { return .fence }
+    if i + 2 < chars.count, chars[i] == "`", chars[i + 1] == "`", chars[i + 2] == "`" {
+      return .fence
+    }
     while i < chars.count, chars[i] == "#" { i += 1 }
     while i < chars.count, chars[i] == " " { i += 1 }
     let emphasis = { (j: inout Int) in
@@ -143,14 +157,17 @@ enum MarkdownScanner {
     func word(_ w: String, at j: Int) -> Bool {
       let target = Array(w)
       guard j + target.count <= chars.count else { return false }
-      return zip(chars[j..<(j + target.count)], target).allSatisfy { $0.lowercased() == $1.lowercased() }
+      return zip(chars[j..<(j + target.count)], target).allSatisfy {
+        $0.lowercased() == $1.lowercased()
+      }
     }
     // "Problem N" with or without markup, and the document's own heading word with it
     // (`**Problem 4 (10 points).**`, `**Exercise 9.1**`).
     if let (w, number) = headedNumber(chars, markupRequired: false) {
       let heading = w.lowercased()
       if heading == "problem"
-        || (heading == itemWord.lowercased() && headedNumber(chars, markupRequired: true) != nil) {
+        || (heading == itemWord.lowercased() && headedNumber(chars, markupRequired: true) != nil)
+      {
         return .problem(number)
       }
     }
@@ -159,7 +176,10 @@ enum MarkdownScanner {
       guard j < chars.count, chars[j] == " " else { return .text }
       while j < chars.count, chars[j] == " " { j += 1 }
       var number = ""
-      while j < chars.count, chars[j].isASCII, chars[j].isNumber { number.append(chars[j]); j += 1 }
+      while j < chars.count, chars[j].isASCII, chars[j].isNumber {
+        number.append(chars[j])
+        j += 1
+      }
       guard !number.isEmpty else { return .text }
       // "Problem 3." / "Problem 3:" / "Problem 3**" / "Problem 3" at the end of the line.
       var k = j
@@ -175,7 +195,8 @@ enum MarkdownScanner {
       return .text
     }
     if inProblem, i + 2 < chars.count, chars[i] == "(", chars[i + 1].isLowercase,
-       chars[i + 1].isASCII, chars[i + 2] == ")" {
+      chars[i + 1].isASCII, chars[i + 2] == ")"
+    {
       return .part(String(chars[i + 1]))
     }
     return .text
@@ -183,8 +204,10 @@ enum MarkdownScanner {
 
   // MARK: Fragments and prose
 
-  static func extract(_ section: inout Section, index: Int, doc: ProblemSetDocument,
-                      issues: inout [(String, DocumentLocation)]) {
+  static func extract(
+    _ section: inout Section, index: Int, doc: ProblemSetDocument,
+    issues: inout [(String, DocumentLocation)]
+  ) {
     let s = doc.scalars
     let upper = section.range.upperBound
     var i = section.range.lowerBound
@@ -232,17 +255,22 @@ enum MarkdownScanner {
       if c == "$" {
         let display = i + 1 < upper && s[i + 1] == "$"
         let contentStart = i + (display ? 2 : 1)
-        let close = display ? find(run: "$", count: 2, in: s, from: contentStart, to: upper)
+        let close =
+          display
+          ? find(run: "$", count: 2, in: s, from: contentStart, to: upper)
           : findInline(in: s, from: contentStart, to: upper)
         guard let close else {
-          issues.append(("an opening \(display ? "$$" : "$") is never closed", doc.location(ofOffset: i)))
+          issues.append(
+            ("an opening \(display ? "$$" : "$") is never closed", doc.location(ofOffset: i)))
           i = contentStart
           continue
         }
         flushProse(i)
-        fragments.append(MathFragment(text: doc.slice(contentStart..<close), display: display,
-                                      bare: false, location: doc.location(ofOffset: contentStart),
-                                      section: index))
+        fragments.append(
+          MathFragment(
+            text: doc.slice(contentStart..<close), display: display,
+            bare: false, location: doc.location(ofOffset: contentStart),
+            section: index))
         i = close + (display ? 2 : 1)
         proseStart = i
         continue
@@ -255,7 +283,9 @@ enum MarkdownScanner {
   }
 
   /// The offset of the next run of exactly `count` copies of `mark` (unescaped).
-  static func find(run mark: Unicode.Scalar, count: Int, in s: [Unicode.Scalar], from: Int, to: Int) -> Int? {
+  static func find(run mark: Unicode.Scalar, count: Int, in s: [Unicode.Scalar], from: Int, to: Int)
+    -> Int?
+  {
     var i = from
     while i < to {
       if s[i] == "\\" {
@@ -279,7 +309,8 @@ enum MarkdownScanner {
     var i = from
     while i < to {
       switch s[i] {
-      case "\\": i += 2
+      case "\\":
+        i += 2
         continue
       case "$": return i
       case "\n":
@@ -295,8 +326,10 @@ enum MarkdownScanner {
 
   /// Tensor references written in prose without dollars: `M[I, J]`, `I[b,x,y,c]`,
   /// `e[w,I]h[t,I]` (adjacent ones form one fragment).
-  static func bareReferences(_ text: String, _ location: DocumentLocation, section: Int,
-                             doc: ProblemSetDocument) -> [MathFragment] {
+  static func bareReferences(
+    _ text: String, _ location: DocumentLocation, section: Int,
+    doc: ProblemSetDocument
+  ) -> [MathFragment] {
     guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
     let c = Array(text.unicodeScalars)
     var out: [MathFragment] = []
@@ -307,7 +340,9 @@ enum MarkdownScanner {
     /// The end of a reference starting at `j`, or nil.
     func reference(at j: Int) -> Int? {
       guard j < c.count, c[j].isASCII, isLetter(c[j]) else { return nil }
-      if j > 0, isLetter(c[j - 1]) || c[j - 1].isASCII && c[j - 1] >= "0" && c[j - 1] <= "9" { return nil }
+      if j > 0, isLetter(c[j - 1]) || c[j - 1].isASCII && c[j - 1] >= "0" && c[j - 1] <= "9" {
+        return nil
+      }
       var k = j + 1
       if k < c.count, c[k] == "_" {
         k += 1
@@ -324,7 +359,9 @@ enum MarkdownScanner {
       var m = k + 1
       while m < c.count, m - k < 80, c[m] != "]" {
         let x = c[m]
-        guard isLetter(x) || x.properties.numericType != nil || " ,+-_{}\\".unicodeScalars.contains(x) else {
+        guard
+          isLetter(x) || x.properties.numericType != nil || " ,+-_{}\\".unicodeScalars.contains(x)
+        else {
           return nil
         }
         m += 1
@@ -341,8 +378,10 @@ enum MarkdownScanner {
       while let next = reference(at: last) { last = next }
       var s = String.UnicodeScalarView()
       s.append(contentsOf: c[i..<last])
-      out.append(MathFragment(text: String(s), display: false, bare: true,
-                              location: doc.location(ofOffset: location.offset + i), section: section))
+      out.append(
+        MathFragment(
+          text: String(s), display: false, bare: true,
+          location: doc.location(ofOffset: location.offset + i), section: section))
       i = last
     }
     return out
@@ -363,18 +402,25 @@ enum MarkdownScanner {
       let indices = byProblem[p]!
       let shared = indices.filter { sections[$0].part == nil && sections[$0].kind == .statement }
       var parts: [String] = []
-      for i in indices { if let part = sections[i].part, !parts.contains(part) { parts.append(part) } }
-      let sharedSolutions = indices.filter { sections[$0].part == nil && sections[$0].kind == .solution }
+      for i in indices {
+        if let part = sections[i].part, !parts.contains(part) { parts.append(part) }
+      }
+      let sharedSolutions = indices.filter {
+        sections[$0].part == nil && sections[$0].kind == .solution
+      }
       if parts.isEmpty || !sharedSolutions.isEmpty {
-        items.append(DocumentItem(id: p, problem: p, part: nil, statements: shared,
-                                  solutions: sharedSolutions))
+        items.append(
+          DocumentItem(
+            id: p, problem: p, part: nil, statements: shared,
+            solutions: sharedSolutions))
       }
       for part in parts {
         let own = indices.filter { sections[$0].part == part }
-        items.append(DocumentItem(
-          id: p + part, problem: p, part: part,
-          statements: shared + own.filter { sections[$0].kind == .statement },
-          solutions: own.filter { sections[$0].kind == .solution }))
+        items.append(
+          DocumentItem(
+            id: p + part, problem: p, part: part,
+            statements: shared + own.filter { sections[$0].kind == .statement },
+            solutions: own.filter { sections[$0].kind == .solution }))
       }
     }
     return items

@@ -56,14 +56,17 @@ extension AuditRules {
           }
           guard !both, let witness else { continue }
           let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
-          out.append(Finding(
-            .premiseCondition,
-            "the solution states \(claim.text), which the premise\(relevant.count > 1 ? "s" : "") "
-              + relevant.map(\.text).joined(separator: " and ") + " of the problem rule out: no value "
-              + "satisfies both",
-            at: claim.fragment.location, in: doc.sections[k], document: doc,
-            evidence: "at \(shown.joined(separator: ", ")) the premises hold and \(claim.text) does not "
-              + "(values tried: multiples of 1/64 up to ±5 and whole numbers up to ±100)"))
+          out.append(
+            Finding(
+              .premiseCondition,
+              "the solution states \(claim.text), which the premise\(relevant.count > 1 ? "s" : "") "
+                + relevant.map(\.text).joined(separator: " and ")
+                + " of the problem rule out: no value "
+                + "satisfies both",
+              at: claim.fragment.location, in: doc.sections[k], document: doc,
+              evidence:
+                "at \(shown.joined(separator: ", ")) the premises hold and \(claim.text) does not "
+                + "(values tried: multiples of 1/64 up to ±5 and whole numbers up to ±100)"))
         }
       }
     }
@@ -99,12 +102,13 @@ extension AuditRules {
       }
       for (k, r) in chain.relations.enumerated() {
         let (l, rr) = (values[k], values[k + 1])
-        let ok = switch r {
-        case .less: l < rr
-        case .lessOrEqual: l <= rr
-        case .greater: l > rr
-        case .greaterOrEqual: l >= rr
-        }
+        let ok =
+          switch r {
+          case .less: l < rr
+          case .lessOrEqual: l <= rr
+          case .greater: l > rr
+          case .greaterOrEqual: l >= rr
+          }
         if !ok { return false }
       }
     }
@@ -115,7 +119,9 @@ extension AuditRules {
     switch e {
     case .number(let r, _, _): return r.doubleValue
     case .identifier(let run, let sub, let offset):
-      guard let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text)
+      guard
+        let names = try? SymbolTable.open.resolve(
+          run: run, subscript: sub, offset: offset, in: text)
       else { return nil }
       var product = 1.0
       for n in names {

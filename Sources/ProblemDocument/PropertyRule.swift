@@ -13,24 +13,29 @@ extension AuditRules {
       for f in section.fragments {
         let pieces = FragmentReader.topLevelSides(f.text)
         guard pieces.count >= 2 else { continue }
-        var first = Parser(pieces.first!), last = Parser(pieces.last!)
+        var first = Parser(pieces.first!)
+        var last = Parser(pieces.last!)
         guard case .tensor(let moved)? = try? first.parseExpression(),
-              case .tensor(let original)? = try? last.parseExpression(),
-              moved.name.base == original.name.base + "′",
-              moved.name.subscriptText == original.name.subscriptText,
-              moved.indices.count == original.indices.count else { continue }
-        let same = zip(moved.indices, original.indices).allSatisfy { $0.description == $1.description }
+          case .tensor(let original)? = try? last.parseExpression(),
+          moved.name.base == original.name.base + "′",
+          moved.name.subscriptText == original.name.subscriptText,
+          moved.indices.count == original.indices.count
+        else { continue }
+        let same = zip(moved.indices, original.indices).allSatisfy {
+          $0.description == $1.description
+        }
         let end = f.location.offset + f.text.unicodeScalars.count
         guard let (word, at) = firstPropertyWord(section, after: end, doc) else { continue }
         let says = word.hasPrefix("equivariant") ? "equivariant" : "invariant"
         let shows = same ? "invariant" : "equivariant"
         guard says != shows else { continue }
-        out.append(Finding(
-          .propertyWord,
-          "the text calls it \(says), but its own equation \(moved) = \(original) shows it is \(shows): "
-            + (same ? "the output does not change" : "the output moves with the input"),
-          at: doc.location(ofOffset: at), in: doc.sections[index], document: doc,
-          evidence: "\(moved) = \(original) (index lists \(same ? "equal" : "different"))"))
+        out.append(
+          Finding(
+            .propertyWord,
+            "the text calls it \(says), but its own equation \(moved) = \(original) shows it is \(shows): "
+              + (same ? "the output does not change" : "the output moves with the input"),
+            at: doc.location(ofOffset: at), in: doc.sections[index], document: doc,
+            evidence: "\(moved) = \(original) (index lists \(same ? "equal" : "different"))"))
       }
     }
     return out

@@ -18,7 +18,8 @@ extension Spelling {
   /// A capitalized word (Schwarz, Xavier) standing inside a sentence: a proper name. `line` is
   /// the word's line, `offset` where the word starts in it.
   /// - Complexity: linear in the spaces and markup just before the word.
-  public static func isProperName(_ word: String, in line: [Unicode.Scalar], at offset: Int) -> Bool {
+  public static func isProperName(_ word: String, in line: [Unicode.Scalar], at offset: Int) -> Bool
+  {
     guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
     // The last character before the word other than spaces and markup: none, a sentence's end,
     // a heading's or a list's markup opens a sentence.

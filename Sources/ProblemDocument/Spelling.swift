@@ -6,7 +6,8 @@ import Foundation
 public enum Spelling {
   /// Terms of the field that a general dictionary lacks.
   public static let projectWords: [String] = [
-    "arxiv", "backprop", "backpropagation", "bottleneck", "bottlenecks", "CNN", "CNNs", "convolutional",
+    "arxiv", "backprop", "backpropagation", "bottleneck", "bottlenecks", "CNN", "CNNs",
+    "convolutional",
     "equivariance", "equivariant", "ith", "jth", "kth", "minibatch", "MLP", "MLPs", "nbgrader",
     "perceptron", "perceptrons", "ReLU", "ReLUs", "softmax", "subtensor", "subtensors", "TTIC",
     "psverify", "hyperparameter", "hyperparameters", "overfitting", "regularizer",
@@ -52,8 +53,10 @@ public enum Spelling {
         continue
       }
       let start = i
-      while i < s.count, s[i].properties.isAlphabetic
-        || (s[i] == "'" && i + 1 < s.count && s[i + 1].properties.isAlphabetic) {
+      while i < s.count,
+        s[i].properties.isAlphabetic
+          || (s[i] == "'" && i + 1 < s.count && s[i + 1].properties.isAlphabetic)
+      {
         i += 1
       }
       // Glued to digits or underscores (a name such as x1 or n_out): not a word.
@@ -102,9 +105,11 @@ public enum Spelling {
   ///   past `timeLimit`.
   /// - Complexity: linear in the total length of the words, which are at most
   ///   `maximumWordLength` letters each (longer ones are not looked up).
-  public static func misspelt(_ words: Set<String>, extra: [String] = [],
-                              timeLimit: Double = timeLimit,
-                              hunspell: String? = nil) throws(Unavailable) -> Set<String> {
+  public static func misspelt(
+    _ words: Set<String>, extra: [String] = [],
+    timeLimit: Double = timeLimit,
+    hunspell: String? = nil
+  ) throws(Unavailable) -> Set<String> {
     let accepted = extra.isEmpty ? acceptedWords : acceptedWords.union(extra)
     let asked = words.filter {
       !isListed($0, in: accepted) && $0.unicodeScalars.count <= maximumWordLength
@@ -114,7 +119,9 @@ public enum Spelling {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: hunspell)
     process.arguments = ["-d", "en_US", "-l", "-i", "utf-8"]
-    let input = Pipe(), output = Pipe(), errors = Pipe()
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors

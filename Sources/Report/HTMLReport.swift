@@ -20,7 +20,8 @@ public enum HTMLReport {
     default: break
     }
     for p in doc.problems { body += section(p, doc, problems: problems) }
-    body += "<footer><p>Rendered by psverify from \(doc.name) of the results database: nothing was "
+    body +=
+      "<footer><p>Rendered by psverify from \(doc.name) of the results database: nothing was "
       + "recomputed. Reproduce with <code>\(e(reproduce(doc)))</code>.</p></footer>\n"
     return """
       <!DOCTYPE html>
@@ -76,12 +77,15 @@ public enum HTMLReport {
   static func header(_ doc: RunDocument) -> String {
     let e = ReportText.html
     var s = "<header>\n<h1>psverify report — \(doc.name)</h1>\n"
-    s += "<p class=\"meta\">" + (doc.kind == .verify ? "TTIC 31230 (winter 2019), CNN problems · " : "")
+    s +=
+      "<p class=\"meta\">"
+      + (doc.kind == .verify ? "TTIC 31230 (winter 2019), CNN problems · " : "")
       + e(ReportText.tally(doc)) + "</p>\n"
     s += "<dl class=\"meta\">\n"
     let rows: [(String, String?)] = [
       ("Kind", doc.kind.rawValue), ("Started", doc.startedAt), ("psverify", doc.version),
-      ("Seed", String(doc.seed)), ("Trials", doc.trials.map(String.init) ?? "each problem's default"),
+      ("Seed", String(doc.seed)),
+      ("Trials", doc.trials.map(String.init) ?? "each problem's default"),
       ("Machine", doc.machine), ("Command", doc.commandLine),
       ("Exit status", doc.exitStatus.map(String.init)),
       ("Duration", doc.seconds.map { ReportText.short($0) + " s" }),
@@ -89,15 +93,18 @@ public enum HTMLReport {
     for (k, v) in rows { if let v { s += "<dt>\(e(k))</dt><dd>\(e(v))</dd>\n" } }
     s += "</dl>\n"
     if doc.storedBeforeReports {
-      s += "<p class=\"note\">This run was stored by a psverify older than 0.2.0, before runs kept the "
+      s +=
+        "<p class=\"note\">This run was stored by a psverify older than 0.2.0, before runs kept the "
         + "question, the derivation, the answer as MathML and the data behind plots: it renders "
         + "without those, and without figures.</p>\n"
     }
     if !doc.problems.isEmpty {
-      s += "<nav><ul>\n" + doc.problems.map {
-        "<li><a href=\"#problem-\(e($0.id))\">Problem \(e($0.id)) — \(e($0.title))</a> "
-          + "<span class=\"status \(e($0.status.rawValue))\">\(e($0.status.rawValue))</span></li>"
-      }.joined(separator: "\n") + "\n</ul></nav>\n"
+      s +=
+        "<nav><ul>\n"
+        + doc.problems.map {
+          "<li><a href=\"#problem-\(e($0.id))\">Problem \(e($0.id)) — \(e($0.title))</a> "
+            + "<span class=\"status \(e($0.status.rawValue))\">\(e($0.status.rawValue))</span></li>"
+        }.joined(separator: "\n") + "\n</ul></nav>\n"
     }
     return s + "</header>\n"
   }
@@ -107,18 +114,25 @@ public enum HTMLReport {
   ) -> String {
     let e = ReportText.html
     let anchor = "problem-\(p.id)"
-    var s = "<section id=\"\(e(anchor))\">\n<h2>Problem \(e(p.id)) — \(e(p.title)) "
+    var s =
+      "<section id=\"\(e(anchor))\">\n<h2>Problem \(e(p.id)) — \(e(p.title)) "
       + "<span class=\"status \(e(p.status.rawValue))\">\(e(p.status.rawValue))</span></h2>\n"
     if let q = p.question { s += "<h3>Question (in psverify's words)</h3>\n<p>\(e(q))</p>\n" }
     if !p.derivationSteps.isEmpty {
-      s += "<h3>Derivation</h3>\n<ol>\n" + p.derivationSteps.map { "<li>\(e($0.text))</li>" }
+      s +=
+        "<h3>Derivation</h3>\n<ol>\n"
+        + p.derivationSteps.map { "<li>\(e($0.text))</li>" }
         .joined(separator: "\n") + "\n</ol>\n"
     }
-    if let error = p.derivationError { s += "<p class=\"fail\">The derivation failed: \(e(error))</p>\n" }
+    if let error = p.derivationError {
+      s += "<p class=\"fail\">The derivation failed: \(e(error))</p>\n"
+    }
     if p.answerText != nil || p.answerMathML != nil {
       s += "<h3>Answer</h3>\n"
       if let math = ReportText.safeMathML(p.answerMathML) {
-        s += "<div class=\"math\">" + math.replacingOccurrences(of: "<math>", with: "<math display=\"block\">")
+        s +=
+          "<div class=\"math\">"
+          + math.replacingOccurrences(of: "<math>", with: "<math display=\"block\">")
           + "</div>\n"
       } else if let latex = p.answerLatex {
         s += "<pre class=\"excerpt\">\(e(latex))</pre>\n"
@@ -132,14 +146,16 @@ public enum HTMLReport {
       s += "<pre class=\"printed\">\(ReportText.markedSolution(p, anchor: anchor))</pre>\n"
       if let grade = p.printedGrade, let verdict = grade.member("verdict")?.string {
         let feedback = (grade.member("feedback").map(ReportText.value) ?? "")
-        s += "<p><span class=\"status \(verdict == "correct" ? "pass" : "fail")\">printed answer: "
+        s +=
+          "<p><span class=\"status \(verdict == "correct" ? "pass" : "fail")\">printed answer: "
           + "\(e(verdict))</span> \(e(feedback))</p>\n"
       }
     }
     if !placed.isEmpty {
       s += "<h3>Errata (\(placed.count))</h3>\n<ol class=\"errata\">\n"
       for (n, erratum, line, _) in placed {
-        s += "<li id=\"\(anchor)-e\(n)\"><strong>\(e(erratum.kind))</strong>: \(e(erratum.message))"
+        s +=
+          "<li id=\"\(anchor)-e\(n)\"><strong>\(e(erratum.kind))</strong>: \(e(erratum.message))"
           + (line != nil ? " <a href=\"#\(anchor)-m\(n)\">(marked above)</a>" : "")
           + "<br><span class=\"meta\">\(e(erratum.location))</span>"
         if let excerpt = erratum.excerpt { s += "<pre class=\"excerpt\">\(e(excerpt))</pre>" }
@@ -149,11 +165,13 @@ public enum HTMLReport {
       s += "</ol>\n"
     }
     if !p.checks.isEmpty {
-      s += "<h3>Checks</h3>\n<table>\n<tr><th>check</th><th>kind</th><th>status</th><th>expected</th>"
+      s +=
+        "<h3>Checks</h3>\n<table>\n<tr><th>check</th><th>kind</th><th>status</th><th>expected</th>"
         + "<th>measured</th><th>SE</th><th>z</th><th>tolerance</th></tr>\n"
       for c in p.checks {
         let t = ReportText.tolerance(c.tolerance)
-        s += "<tr><td title=\"\(e(c.detail))\"><strong>\(e(c.id))</strong><br>\(e(c.summary))</td>"
+        s +=
+          "<tr><td title=\"\(e(c.detail))\"><strong>\(e(c.id))</strong><br>\(e(c.summary))</td>"
           + "<td>\(e(c.kind.rawValue))</td><td><span class=\"status \(e(c.status.rawValue))\">\(e(c.status.rawValue))</span></td>"
           + "<td>\(e(ReportText.value(c.expected)))</td><td>\(e(ReportText.value(c.measured)))</td>"
           + "<td class=\"num\">\(c.standardError.map(ReportText.short) ?? "—")</td>"
@@ -162,14 +180,18 @@ public enum HTMLReport {
           + "<span class=\"meta\">\(e(t.reason))</span></td></tr>\n"
       }
       s += "</table>\n"
-      s += "<details><summary>Check details</summary><ul>\n" + p.checks.map {
-        "<li><strong>\(e($0.id))</strong>: \(e($0.detail))</li>"
-      }.joined(separator: "\n") + "\n</ul></details>\n"
+      s +=
+        "<details><summary>Check details</summary><ul>\n"
+        + p.checks.map {
+          "<li><strong>\(e($0.id))</strong>: \(e($0.detail))</li>"
+        }.joined(separator: "\n") + "\n</ul></details>\n"
     }
     if !p.probes.isEmpty {
-      s += "<h3>Probes (measurements that decide no verdict)</h3>\n<ul>\n" + p.probes.map {
-        "<li><strong>\(e($0.id))</strong> — \(e($0.summary)): \(e($0.detail))</li>"
-      }.joined(separator: "\n") + "\n</ul>\n"
+      s +=
+        "<h3>Probes (measurements that decide no verdict)</h3>\n<ul>\n"
+        + p.probes.map {
+          "<li><strong>\(e($0.id))</strong> — \(e($0.summary)): \(e($0.detail))</li>"
+        }.joined(separator: "\n") + "\n</ul>\n"
     }
     let figures = doc.storedBeforeReports ? nil : Figures.figures(for: p, in: problems)
     if let figures, !figures.isEmpty {
@@ -179,10 +201,13 @@ public enum HTMLReport {
       s += "<p class=\"note\">No plot data was stored with this problem's checks.</p>\n"
     }
     if !p.notes.isEmpty {
-      s += "<h3>Notes</h3>\n<ul>\n" + p.notes.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+      s +=
+        "<h3>Notes</h3>\n<ul>\n" + p.notes.map { "<li>\(e($0))</li>" }.joined(separator: "\n")
+        + "\n</ul>\n"
     }
     let failed = p.checks.filter { $0.status != .pass }.count
-    s += "<p class=\"verdict\">Verdict: <span class=\"status \(e(p.status.rawValue))\">\(e(p.status.rawValue))</span> — "
+    s +=
+      "<p class=\"verdict\">Verdict: <span class=\"status \(e(p.status.rawValue))\">\(e(p.status.rawValue))</span> — "
       + "\(p.checks.count - failed) of \(p.checks.count) checks passed, \(p.errata.count) errata.</p>\n"
     return s + "</section>\n"
   }
@@ -193,21 +218,26 @@ public enum HTMLReport {
     switch f.content {
     case .svg(let svg): s += svg + "\n"
     case .pictures(let pictures):
-      s += "<div class=\"pictures\">\n" + pictures.map { p in
-        "<div><img alt=\"\(e(p.label))\" src=\"data:image/png;base64,\(p.png.base64EncodedString())\">"
-          + "\(e(p.label))</div>"
-      }.joined(separator: "\n") + "\n</div>\n"
+      s +=
+        "<div class=\"pictures\">\n"
+        + pictures.map { p in
+          "<div><img alt=\"\(e(p.label))\" src=\"data:image/png;base64,\(p.png.base64EncodedString())\">"
+            + "\(e(p.label))</div>"
+        }.joined(separator: "\n") + "\n</div>\n"
     }
-    return s + "<figcaption><strong>\(e(f.title)).</strong> \(e(f.caption))</figcaption>\n</figure>\n"
+    return s
+      + "<figcaption><strong>\(e(f.title)).</strong> \(e(f.caption))</figcaption>\n</figure>\n"
   }
 
   static func submissions(_ doc: RunDocument) -> String {
     let e = ReportText.html
     guard !doc.submissions.isEmpty else { return "" }
-    var s = "<section id=\"grades\"><h2>Graded answers</h2>\n<table>\n<tr><th>problem</th><th>answer</th>"
+    var s =
+      "<section id=\"grades\"><h2>Graded answers</h2>\n<table>\n<tr><th>problem</th><th>answer</th>"
       + "<th>verdict</th><th>read as</th><th>feedback</th></tr>\n"
     for sub in doc.submissions {
-      s += "<tr><td>\(e(sub.problem))</td><td><code>\(e(sub.answer))</code></td>"
+      s +=
+        "<tr><td>\(e(sub.problem))</td><td><code>\(e(sub.answer))</code></td>"
         + "<td><span class=\"status \(sub.verdict == "correct" ? "pass" : "fail")\">\(e(sub.verdict))</span></td>"
         + "<td>\(e(sub.reading ?? "—"))</td><td>\(e(sub.feedback.joined(separator: " ")))"
         + (sub.convention.map { "<br><em>convention: \(e($0))</em>" } ?? "") + "</td></tr>\n"
@@ -219,13 +249,16 @@ public enum HTMLReport {
     let e = ReportText.html
     var s = ""
     for d in doc.audits {
-      s += "<section><h2>Audit of \(e(d.name))</h2>\n<p class=\"meta\">SHA-256 \(e(d.sha256)) · \(d.bytes) bytes · "
+      s +=
+        "<section><h2>Audit of \(e(d.name))</h2>\n<p class=\"meta\">SHA-256 \(e(d.sha256)) · \(d.bytes) bytes · "
         + "\(d.problems) problem(s) · \(d.findings.count) finding(s)</p>\n"
       for n in d.notes { s += "<p class=\"note\">\(e(n))</p>\n" }
-      s += "<table class=\"findings\">\n<colgroup><col style=\"width: 7rem\"><col style=\"width: 9rem\"><col></colgroup>\n"
+      s +=
+        "<table class=\"findings\">\n<colgroup><col style=\"width: 7rem\"><col style=\"width: 9rem\"><col></colgroup>\n"
         + "<tr><th>line:column</th><th>kind</th><th>finding</th></tr>\n"
       for f in d.findings {
-        s += "<tr><td class=\"num\">\(f.line):\(f.column)</td><td>\(e(f.kind))</td><td>\(e(f.message))"
+        s +=
+          "<tr><td class=\"num\">\(f.line):\(f.column)</td><td>\(e(f.kind))</td><td>\(e(f.message))"
           + "<pre class=\"excerpt\">\(e(f.excerpt))</pre>"
           + (f.evidence.map { "<div>Evidence: \(e($0))</div>" } ?? "") + "</td></tr>\n"
       }
@@ -237,11 +270,14 @@ public enum HTMLReport {
   static func bench(_ doc: RunDocument) -> String {
     let e = ReportText.html
     guard !doc.bench.isEmpty else { return "" }
-    var s = "<section id=\"bench\"><h2>Benchmark</h2>\n<table>\n<tr><th>measurement</th><th>tool</th>"
+    var s =
+      "<section id=\"bench\"><h2>Benchmark</h2>\n<table>\n<tr><th>measurement</th><th>tool</th>"
       + "<th>threads</th><th>median</th><th>min</th><th>max</th><th>unit</th><th>n</th></tr>\n"
     for r in doc.bench {
-      s += "<tr><td>\(e(r.measurement))</td><td>\(e(r.tool))</td><td class=\"num\">\(r.threads)</td>"
-        + [r.median, r.min, r.max].map { "<td class=\"num\">\(ReportText.number($0))</td>" }.joined()
+      s +=
+        "<tr><td>\(e(r.measurement))</td><td>\(e(r.tool))</td><td class=\"num\">\(r.threads)</td>"
+        + [r.median, r.min, r.max].map { "<td class=\"num\">\(ReportText.number($0))</td>" }
+        .joined()
         + "<td>\(e(r.unit))</td><td class=\"num\">\(r.n)</td></tr>\n"
     }
     return s + "</table></section>\n"

@@ -19,7 +19,9 @@ public enum NotebookReport {
     case .grade where !doc.submissions.isEmpty:
       cells.append(.markdown(id: "grades", text: submissions(doc)))
     case .audit:
-      for (i, d) in doc.audits.enumerated() { cells.append(.markdown(id: "audit-\(i)", text: audit(d))) }
+      for (i, d) in doc.audits.enumerated() {
+        cells.append(.markdown(id: "audit-\(i)", text: audit(d)))
+      }
     case .bench where !doc.bench.isEmpty:
       cells.append(.markdown(id: "bench", text: bench(doc)))
     default: break
@@ -27,9 +29,11 @@ public enum NotebookReport {
     for p in doc.problems {
       let slug = p.id.filter { $0.isLetter || $0.isNumber }
       cells.append(.markdown(id: "p\(slug)-text", text: problemText(p, doc)))
-      cells.append(.code(id: "p\(slug)-run", command: command(p, doc), output: output(p),
-                         figures: doc.storedBeforeReports
-                           ? [] : Figures.figures(for: p, in: problems) ?? []))
+      cells.append(
+        .code(
+          id: "p\(slug)-run", command: command(p, doc), output: output(p),
+          figures: doc.storedBeforeReports
+            ? [] : Figures.figures(for: p, in: problems) ?? []))
     }
     return cells
   }
@@ -39,25 +43,36 @@ public enum NotebookReport {
   }
 
   static func summary(_ doc: RunDocument) -> String {
-    var lines = ["# psverify report — \(doc.name)", "",
-                 (doc.kind == .verify ? "TTIC 31230 (winter 2019), CNN problems · " : "") + ReportText.tally(doc), "",
-                 "| | |", "|---|---|"]
+    var lines = [
+      "# psverify report — \(doc.name)", "",
+      (doc.kind == .verify ? "TTIC 31230 (winter 2019), CNN problems · " : "")
+        + ReportText.tally(doc), "",
+      "| | |", "|---|---|",
+    ]
     let rows: [(String, String?)] = [
-      ("Kind", doc.kind.rawValue), ("Started", doc.startedAt), ("psverify", doc.version), ("Seed", String(doc.seed)),
+      ("Kind", doc.kind.rawValue), ("Started", doc.startedAt), ("psverify", doc.version),
+      ("Seed", String(doc.seed)),
       ("Trials", doc.trials.map(String.init) ?? "each problem's default"), ("Machine", doc.machine),
       ("Command", "`\(doc.commandLine)`"), ("Exit status", doc.exitStatus.map(String.init)),
     ]
     for (k, v) in rows { if let v { lines.append("| \(k) | \(md(v)) |") } }
     if doc.storedBeforeReports {
-      lines += ["", "*This run was stored by a psverify older than 0.2.0, before runs kept the question, "
-                  + "the derivation, the answer in LaTeX and the data behind plots: it renders without "
-                  + "those, and without figures.*"]
+      lines += [
+        "",
+        "*This run was stored by a psverify older than 0.2.0, before runs kept the question, "
+          + "the derivation, the answer in LaTeX and the data behind plots: it renders without "
+          + "those, and without figures.*",
+      ]
     }
-    lines += ["", (doc.id == nil ? "Not stored in a results database. "
-                   : "Rendered from the results database (nothing recomputed). ")
-                + "Each problem's code cell holds the command that reproduces it and the output "
-                + (doc.id == nil ? "of this run" : "stored with the run")
-                + "; running the cell (with `psverify` on the PATH) computes it again."]
+    lines += [
+      "",
+      (doc.id == nil
+        ? "Not stored in a results database. "
+        : "Rendered from the results database (nothing recomputed). ")
+        + "Each problem's code cell holds the command that reproduces it and the output "
+        + (doc.id == nil ? "of this run" : "stored with the run")
+        + "; running the cell (with `psverify` on the PATH) computes it again.",
+    ]
     return lines.joined(separator: "\n")
   }
 
@@ -79,9 +94,10 @@ public enum NotebookReport {
     var lines = ["problem \(p.id) — \(p.title): \(p.status.rawValue)"]
     if let a = p.answerText { lines.append("  answer: \(a)") }
     for c in p.checks {
-      lines.append("  [\(c.status.rawValue)] \(c.id): expected \(ReportText.value(c.expected)), measured "
-                     + "\(ReportText.value(c.measured))"
-                     + (c.standardError.map { " ± \(ReportText.number($0))" } ?? ""))
+      lines.append(
+        "  [\(c.status.rawValue)] \(c.id): expected \(ReportText.value(c.expected)), measured "
+          + "\(ReportText.value(c.measured))"
+          + (c.standardError.map { " ± \(ReportText.number($0))" } ?? ""))
     }
     for (n, e, _, _) in ReportText.placed(p) {
       lines.append("  erratum \(n) [\(e.kind)] \(e.message) (\(e.location))")
@@ -107,11 +123,17 @@ public enum NotebookReport {
       s += ["**Answer.** \(text)", ""]
     }
     if let printed = p.printedText {
-      s += ["**The printed solution, as printed**" + (p.printedLocation.map { " (\($0))" } ?? "") + ":", ""]
+      s += [
+        "**The printed solution, as printed**" + (p.printedLocation.map { " (\($0))" } ?? "") + ":",
+        "",
+      ]
       s += printed.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }
       s.append("")
       if let grade = p.printedGrade, let verdict = grade.member("verdict")?.string {
-        s += ["Printed answer: **\(verdict)**. " + (grade.member("feedback").map(ReportText.value) ?? ""), ""]
+        s += [
+          "Printed answer: **\(verdict)**. "
+            + (grade.member("feedback").map(ReportText.value) ?? ""), "",
+        ]
       }
     }
     let placed = ReportText.placed(p)
@@ -119,42 +141,62 @@ public enum NotebookReport {
       s += ["**Errata (\(placed.count)).**", ""]
       for (n, e, _, _) in placed {
         s.append("\(n). **\(e.kind)**: \(e.message) — *\(e.location)*")
-        if let excerpt = e.excerpt { s += ["", "    ```", excerpt.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"), "    ```", ""] }
+        if let excerpt = e.excerpt {
+          s += [
+            "", "    ```",
+            excerpt.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"), "    ```",
+            "",
+          ]
+        }
         if let evidence = e.evidence { s.append("   Evidence: \(evidence)") }
       }
       s.append("")
     }
     if !p.checks.isEmpty {
-      s += ["**Checks.**", "", "| check | kind | status | expected | measured | SE | z | tolerance |",
-            "|---|---|---|---|---|---|---|---|"]
+      s += [
+        "**Checks.**", "", "| check | kind | status | expected | measured | SE | z | tolerance |",
+        "|---|---|---|---|---|---|---|---|",
+      ]
       for c in p.checks {
         let t = ReportText.tolerance(c.tolerance)
-        s.append("| \(md(c.id)) | \(c.kind.rawValue) | **\(c.status.rawValue)** | \(md(ReportText.value(c.expected))) | "
-                   + "\(md(ReportText.value(c.measured))) | \(c.standardError.map(ReportText.short) ?? "—") | "
-                   + "\(ReportText.z(c).map { String(format: "%.2f", $0) } ?? "—") | \(md(t.rule)): \(md(t.reason)) |")
+        s.append(
+          "| \(md(c.id)) | \(c.kind.rawValue) | **\(c.status.rawValue)** | \(md(ReportText.value(c.expected))) | "
+            + "\(md(ReportText.value(c.measured))) | \(c.standardError.map(ReportText.short) ?? "—") | "
+            + "\(ReportText.z(c).map { String(format: "%.2f", $0) } ?? "—") | \(md(t.rule)): \(md(t.reason)) |"
+        )
       }
       s.append("")
     }
-    for probe in p.probes { s += ["*Probe* `\(probe.id)` — \(probe.summary): \(probe.detail)", ""] }
+    for probe in p.probes {
+      s += ["*Probe* `\(probe.id)` — \(probe.summary): \(probe.detail)", ""]
+    }
     for note in p.notes { s += ["*Note.* \(note)", ""] }
     let failed = p.checks.filter { $0.status != .pass }.count
-    s.append("**Verdict: \(p.status.rawValue)** — \(p.checks.count - failed) of \(p.checks.count) checks passed, "
-               + "\(p.errata.count) errata.")
+    s.append(
+      "**Verdict: \(p.status.rawValue)** — \(p.checks.count - failed) of \(p.checks.count) checks passed, "
+        + "\(p.errata.count) errata.")
     return s.joined(separator: "\n")
   }
 
   static func submissions(_ doc: RunDocument) -> String {
-    var s = ["## Graded answers", "", "| problem | answer | verdict | read as | feedback |", "|---|---|---|---|---|"]
+    var s = [
+      "## Graded answers", "", "| problem | answer | verdict | read as | feedback |",
+      "|---|---|---|---|---|",
+    ]
     for sub in doc.submissions {
-      s.append("| \(sub.problem) | `\(md(sub.answer))` | **\(sub.verdict)** | \(md(sub.reading ?? "—")) | "
-                 + "\(md(sub.feedback.joined(separator: " "))) |")
+      s.append(
+        "| \(sub.problem) | `\(md(sub.answer))` | **\(sub.verdict)** | \(md(sub.reading ?? "—")) | "
+          + "\(md(sub.feedback.joined(separator: " "))) |")
     }
     return s.joined(separator: "\n")
   }
 
   static func audit(_ d: RunDocument.AuditedDocument) -> String {
-    var s = ["## Audit of \(d.name)", "", "SHA-256 `\(d.sha256)` · \(d.bytes) bytes · \(d.problems) problem(s) · "
-               + "\(d.findings.count) finding(s)", ""]
+    var s = [
+      "## Audit of \(d.name)", "",
+      "SHA-256 `\(d.sha256)` · \(d.bytes) bytes · \(d.problems) problem(s) · "
+        + "\(d.findings.count) finding(s)", "",
+    ]
     for n in d.notes { s += ["*\(n)*", ""] }
     s += ["| line:column | kind | finding |", "|---|---|---|"]
     for f in d.findings { s.append("| \(f.line):\(f.column) | \(f.kind) | \(md(f.message)) |") }
@@ -162,10 +204,14 @@ public enum NotebookReport {
   }
 
   static func bench(_ doc: RunDocument) -> String {
-    var s = ["## Benchmark", "", "| measurement | tool | T | median | min | max | unit |", "|---|---|---|---|---|---|---|"]
+    var s = [
+      "## Benchmark", "", "| measurement | tool | T | median | min | max | unit |",
+      "|---|---|---|---|---|---|---|",
+    ]
     for r in doc.bench {
-      s.append("| \(md(r.measurement)) | \(md(r.tool)) | \(r.threads) | \(ReportText.number(r.median)) | "
-                 + "\(ReportText.number(r.min)) | \(ReportText.number(r.max)) | \(r.unit) |")
+      s.append(
+        "| \(md(r.measurement)) | \(md(r.tool)) | \(r.threads) | \(ReportText.number(r.median)) | "
+          + "\(ReportText.number(r.min)) | \(ReportText.number(r.max)) | \(r.unit) |")
     }
     return s.joined(separator: "\n")
   }
@@ -175,7 +221,9 @@ public enum NotebookReport {
   /// The run as an nbformat 4.5 notebook (JSON text).
   public static func ipynb(_ doc: RunDocument, problems: [any Problem]) -> String {
     func lines(_ text: String) -> JSONValue {
-      var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+      var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        String($0) + "\n"
+      }
       if let last = parts.last { parts[parts.count - 1] = String(last.dropLast()) }
       if parts.last == "" { parts.removeLast() }
       return .array(parts.map { .string($0) })
@@ -183,52 +231,91 @@ public enum NotebookReport {
     var count = 0
     let cells: [JSONValue] = cells(doc, problems: problems).map { cell in
       switch cell {
-      case let .markdown(id, text):
-        return .object([("cell_type", .string("markdown")), ("id", .string(id)),
-                        ("metadata", .object([])), ("source", lines(text))])
-      case let .code(id, command, output, figures):
+      case .markdown(let id, let text):
+        return .object([
+          ("cell_type", .string("markdown")), ("id", .string(id)),
+          ("metadata", .object([])), ("source", lines(text)),
+        ])
+      case .code(let id, let command, let output, let figures):
         count += 1
-        var outputs: [JSONValue] = [.object([("output_type", .string("stream")), ("name", .string("stdout")),
-                                             ("text", lines(output))])]
+        var outputs: [JSONValue] = [
+          .object([
+            ("output_type", .string("stream")), ("name", .string("stdout")),
+            ("text", lines(output)),
+          ])
+        ]
         for f in figures {
           switch f.content {
           case .svg(let svg):
-            outputs.append(.object([
-              ("output_type", .string("display_data")),
-              ("data", .object([("image/svg+xml", lines(svg)), ("text/plain", .array([.string(f.title)]))])),
-              ("metadata", .object([])),
-            ]))
-          case .pictures(let pictures):
-            for p in pictures {
-              outputs.append(.object([
+            outputs.append(
+              .object([
                 ("output_type", .string("display_data")),
-                ("data", .object([("image/png", .string(p.png.base64EncodedString())),
-                                  ("text/plain", .array([.string(p.label)]))])),
+                (
+                  "data",
+                  .object([
+                    ("image/svg+xml", lines(svg)), ("text/plain", .array([.string(f.title)])),
+                  ])
+                ),
                 ("metadata", .object([])),
               ]))
+          case .pictures(let pictures):
+            for p in pictures {
+              outputs.append(
+                .object([
+                  ("output_type", .string("display_data")),
+                  (
+                    "data",
+                    .object([
+                      ("image/png", .string(p.png.base64EncodedString())),
+                      ("text/plain", .array([.string(p.label)])),
+                    ])
+                  ),
+                  ("metadata", .object([])),
+                ]))
             }
           }
-          outputs.append(.object([
-            ("output_type", .string("display_data")),
-            ("data", .object([("text/markdown", lines("*\(f.title).* \(f.caption)")),
-                              ("text/plain", lines("\(f.title). \(f.caption)"))])),
-            ("metadata", .object([])),
-          ]))
+          outputs.append(
+            .object([
+              ("output_type", .string("display_data")),
+              (
+                "data",
+                .object([
+                  ("text/markdown", lines("*\(f.title).* \(f.caption)")),
+                  ("text/plain", lines("\(f.title). \(f.caption)")),
+                ])
+              ),
+              ("metadata", .object([])),
+            ]))
         }
-        return .object([("cell_type", .string("code")), ("id", .string(id)),
-                        ("execution_count", .integer(count)), ("metadata", .object([])),
-                        ("source", lines("!" + command)), ("outputs", .array(outputs))])
+        return .object([
+          ("cell_type", .string("code")), ("id", .string(id)),
+          ("execution_count", .integer(count)), ("metadata", .object([])),
+          ("source", lines("!" + command)), ("outputs", .array(outputs)),
+        ])
       }
     }
     return JSONValue.object([
       ("cells", .array(cells)),
-      ("metadata", .object([
-        ("kernelspec", .object([("display_name", .string("Python 3")), ("language", .string("python")),
-                                ("name", .string("python3"))])),
-        ("language_info", .object([("name", .string("python"))])),
-        ("psverify", .object([("run", doc.id.map { .integer(Int($0)) } ?? .null), ("seed", .integer(Int(doc.seed))),
-                              ("version", .string(doc.version))])),
-      ])),
+      (
+        "metadata",
+        .object([
+          (
+            "kernelspec",
+            .object([
+              ("display_name", .string("Python 3")), ("language", .string("python")),
+              ("name", .string("python3")),
+            ])
+          ),
+          ("language_info", .object([("name", .string("python"))])),
+          (
+            "psverify",
+            .object([
+              ("run", doc.id.map { .integer(Int($0)) } ?? .null), ("seed", .integer(Int(doc.seed))),
+              ("version", .string(doc.version)),
+            ])
+          ),
+        ])
+      ),
       ("nbformat", .integer(4)), ("nbformat_minor", .integer(5)),
     ]).serialized(pretty: true) + "\n"
   }
@@ -237,14 +324,16 @@ public enum NotebookReport {
 
   /// The run as Markdown; figures are written by `writeFigure(name, data)` (SVG charts, PNG
   /// pictures) and linked by their relative path, or left out when `figureDirectory` is nil.
-  public static func markdown(_ doc: RunDocument, problems: [any Problem], figureDirectory: String?,
-                              writeFigure: (String, Data) throws -> Void) rethrows -> String {
+  public static func markdown(
+    _ doc: RunDocument, problems: [any Problem], figureDirectory: String?,
+    writeFigure: (String, Data) throws -> Void
+  ) rethrows -> String {
     var out: [String] = []
     var omitted = 0
     for cell in cells(doc, problems: problems) {
       switch cell {
       case .markdown(_, let text): out.append(text)
-      case let .code(_, command, output, figures):
+      case .code(_, let command, let output, let figures):
         out.append("```sh\n\(command)\n```\n\n```text\n\(output)```")
         for f in figures {
           guard let dir = figureDirectory else {
@@ -267,8 +356,9 @@ public enum NotebookReport {
       }
     }
     if omitted > 0 {
-      out.append("*\(omitted) figure(s) left out: write the report to a file (`-o report.md`) to "
-                   + "have them saved beside it.*")
+      out.append(
+        "*\(omitted) figure(s) left out: write the report to a file (`-o report.md`) to "
+          + "have them saved beside it.*")
     }
     return out.joined(separator: "\n\n") + "\n"
   }

@@ -40,7 +40,8 @@ enum ReportText {
   /// (measured − expected) / SE, when both are numbers and SE > 0.
   static func z(_ c: RunDocument.Check) -> Double? {
     guard let m = c.measuredValue, let se = c.standardError, se > 0,
-          let e = c.expected.number else { return nil }
+      let e = c.expected.number
+    else { return nil }
     return (m - e) / se
   }
 
@@ -65,8 +66,10 @@ enum ReportText {
       let correct = doc.submissions.filter { $0.verdict == "correct" }.count
       return "\(doc.submissions.count) answer(s) graded · \(correct) correct"
     case .audit:
-      return doc.audits.map { "\($0.name): \($0.problems) problem(s), \($0.findings.count) finding(s)" }
-        .joined(separator: " · ")
+      return doc.audits.map {
+        "\($0.name): \($0.problems) problem(s), \($0.findings.count) finding(s)"
+      }
+      .joined(separator: " · ")
     case .bench:
       return "\(doc.bench.filter { $0.tool == "psverify" }.count) psverify rows, "
         + "\(doc.bench.filter { $0.tool != "psverify" }.count) anchor rows"
@@ -75,14 +78,18 @@ enum ReportText {
     let checks = doc.problems.flatMap(\.checks)
     let passed = checks.filter { $0.status == .pass }.count
     let errata = doc.problems.reduce(0) { $0 + $1.errata.count }
-    return "\(doc.problems.count) problem(s) · \(passed)/\(checks.count) checks passed · \(errata) errata"
+    return
+      "\(doc.problems.count) problem(s) · \(passed)/\(checks.count) checks passed · \(errata) errata"
   }
 
   static let mathElements: Set<String> = [
     "math", "mi", "mn", "mo", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot", "mtext",
-    "mspace", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded", "mphantom",
+    "mspace", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded",
+    "mphantom",
   ]
-  static let mathAttributes: Set<String> = ["width", "display", "mathvariant", "stretchy", "fence", "form"]
+  static let mathAttributes: Set<String> = [
+    "width", "display", "mathvariant", "stretchy", "fence", "form",
+  ]
 
   /// `mathML` when it consists only of MathML presentation elements with harmless attributes
   /// (a results.db is a file anyone may have edited); nil otherwise.
@@ -99,7 +106,8 @@ enum ReportText {
       for attribute in parts.dropFirst() {
         let pieces = attribute.split(separator: "=", maxSplits: 1)
         guard pieces.count == 2, mathAttributes.contains(String(pieces[0])),
-              pieces[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "\"" || $0 == "." }) else {
+          pieces[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "\"" || $0 == "." })
+        else {
           return nil
         }
       }
@@ -117,9 +125,12 @@ enum ReportText {
 
   /// Errata numbered from 1 within a problem, with their place in the printed solution's text
   /// (line index within it, scalar column) when they point into it.
-  static func placed(_ p: RunDocument.Problem) -> [(number: Int, erratum: RunDocument.Erratum, line: Int?, column: Int?)] {
+  static func placed(_ p: RunDocument.Problem) -> [(
+    number: Int, erratum: RunDocument.Erratum, line: Int?, column: Int?
+  )] {
     let start = solutionLine(p.printedLocation)
-    let lines = p.printedText.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count } ?? 0
+    let lines =
+      p.printedText.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count } ?? 0
     return p.errata.enumerated().map { i, e in
       if let start, let line = e.line, let column = e.column, line >= start, line < start + lines {
         return (i + 1, e, line - start, column)
@@ -133,22 +144,29 @@ enum ReportText {
   static func markedSolution(_ p: RunDocument.Problem, anchor: String) -> String {
     guard let text = p.printedText else { return "" }
     let marks = placed(p).filter { $0.line != nil }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      Array(String($0).unicodeScalars)
+    }
     var rendered: [String] = []
     for (index, scalars) in lines.enumerated() {
       let here = marks.filter { $0.line == index }.sorted { $0.column! < $1.column! }
-      var out = "", position = 0
+      var out = ""
+      var position = 0
       for mark in here {
         let start = max(position, min(scalars.count, mark.column! - 1))
         out += html(String(String.UnicodeScalarView(scalars[position..<start])))
         // The token at the column: up to white space, or a bracket, comma or backslash after
         // its first character, 16 characters at most.
         var end = start
-        while end < scalars.count && end - start < 16 && !CharacterSet.whitespaces.contains(scalars[end])
-          && (end == start || !"[](),$\\".unicodeScalars.contains(scalars[end])) { end += 1 }
+        while end < scalars.count && end - start < 16
+          && !CharacterSet.whitespaces.contains(scalars[end])
+          && (end == start || !"[](),$\\".unicodeScalars.contains(scalars[end]))
+        { end += 1 }
         let word = String(String.UnicodeScalarView(scalars[start..<max(start, end)]))
-        out += "<mark id=\"\(anchor)-m\(mark.number)\" title=\"\(html(mark.erratum.message))\">"
-          + html(word) + "<sup><a href=\"#\(anchor)-e\(mark.number)\">\(mark.number)</a></sup></mark>"
+        out +=
+          "<mark id=\"\(anchor)-m\(mark.number)\" title=\"\(html(mark.erratum.message))\">"
+          + html(word)
+          + "<sup><a href=\"#\(anchor)-e\(mark.number)\">\(mark.number)</a></sup></mark>"
         position = max(start, end)
       }
       out += html(String(String.UnicodeScalarView(scalars[position...])))

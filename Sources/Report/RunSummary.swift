@@ -18,8 +18,10 @@ public struct RunSummary: Sendable {
   public var storage: String
 
   /// A summary from its parts, stored as given.
-  public init(runID: Int64?, seed: UInt64, trials: Int?, version: String, startedAt: String,
-              reports: [ProblemReport], storage: String) {
+  public init(
+    runID: Int64?, seed: UInt64, trials: Int?, version: String, startedAt: String,
+    reports: [ProblemReport], storage: String
+  ) {
     self.runID = runID
     self.seed = seed
     self.trials = trials
@@ -45,19 +47,25 @@ public enum JSONReport {
   /// started_at, stored), `problems` and `summary` (checks, failed, errata).
   public static func render(_ run: RunSummary) -> String {
     JSONValue.object([
-      ("run", .object([
-        ("id", run.runID.map { .integer(Int($0)) } ?? .null),
-        ("seed", .integer(Int(run.seed))),
-        ("trials", run.trials.map { .integer($0) } ?? .null),
-        ("version", .string(run.version)),
-        ("started_at", .string(run.startedAt)),
-        ("stored", .string(run.storage)),
-      ])),
+      (
+        "run",
+        .object([
+          ("id", run.runID.map { .integer(Int($0)) } ?? .null),
+          ("seed", .integer(Int(run.seed))),
+          ("trials", run.trials.map { .integer($0) } ?? .null),
+          ("version", .string(run.version)),
+          ("started_at", .string(run.startedAt)),
+          ("stored", .string(run.storage)),
+        ])
+      ),
       ("problems", .array(run.reports.map(\.json))),
-      ("summary", .object([
-        ("checks", .integer(run.checkCount)), ("failed", .integer(run.failedChecks)),
-        ("errata", .integer(run.errataCount)),
-      ])),
+      (
+        "summary",
+        .object([
+          ("checks", .integer(run.checkCount)), ("failed", .integer(run.failedChecks)),
+          ("errata", .integer(run.errataCount)),
+        ])
+      ),
     ]).serialized(pretty: true) + "\n"
   }
 }

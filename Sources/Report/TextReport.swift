@@ -39,15 +39,19 @@ public struct TextReport: Sendable {
     if let a = r.audit {
       let verdict = a.agrees ? green("agrees") : red("disagrees")
       let place = a.printed.answerLocation.map { " (line \($0.line))" } ?? ""
-      out += bold("  Printed ") + (a.printed.answer ?? "no answer found") + dim(place)
+      out +=
+        bold("  Printed ") + (a.printed.answer ?? "no answer found") + dim(place)
         + dim("   read as \(a.reading)") + " — " + verdict + "\n"
       if let grade = a.grade {
         for f in grade.feedback { out += wrap(f, indent: "      ", first: "    ") + "\n" }
       }
     }
     if !r.parameters.overridden.isEmpty {
-      out += dim("  Parameters given: " + r.parameters.overridden.sorted()
-        .map { "\($0)=\(r.parameters.values[$0]!)" }.joined(separator: ", ")) + "\n"
+      out +=
+        dim(
+          "  Parameters given: "
+            + r.parameters.overridden.sorted()
+            .map { "\($0)=\(r.parameters.values[$0]!)" }.joined(separator: ", ")) + "\n"
     }
     out += "\n" + bold("  Checks") + "\n"
     for o in r.outcomes {
@@ -55,19 +59,24 @@ public struct TextReport: Sendable {
       out += "  \(mark) \(o.id)  " + dim("[\(o.kind.rawValue)]") + "\n"
       out += wrap(o.measurement.detail, indent: "      ") + "\n"
       if o.status == .fail {
-        out += red("      expected \(o.measurement.expected), measured \(o.measurement.measured); "
-          + "tolerance: \(o.measurement.tolerance.reason)") + "\n"
+        out +=
+          red(
+            "      expected \(o.measurement.expected), measured \(o.measurement.measured); "
+              + "tolerance: \(o.measurement.tolerance.reason)") + "\n"
       }
     }
     let errata = r.errata
     if !errata.isEmpty {
       out += "\n" + bold("  Errata in the printed problem set") + "\n"
       for e in errata {
-        out += wrap("\(e.message) (\(e.location))", indent: "      ",
-                    first: "    " + yellow("• \(e.kind.rawValue): ")) + "\n"
+        out +=
+          wrap(
+            "\(e.message) (\(e.location))", indent: "      ",
+            first: "    " + yellow("• \(e.kind.rawValue): ")) + "\n"
         if let evidence = e.evidence {
           // A caret excerpt keeps its lines as they are, so the caret stays under its column.
-          out += evidence.contains("\n")
+          out +=
+            evidence.contains("\n")
             ? evidence.split(separator: "\n", omittingEmptySubsequences: false)
               .map { "    " + dim(String($0)) }.joined(separator: "\n") + "\n"
             : wrap(evidence, indent: "      ", first: "      ") + "\n"
@@ -95,9 +104,11 @@ public struct TextReport: Sendable {
     let problems = run.reports.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
     var out = bold("━━ Summary") + "\n"
     out += wrap("\(run.reports.count) problem(s): \(problems)", indent: "    ", first: "  ") + "\n"
-    out += "  \(run.checkCount - run.failedChecks)/\(run.checkCount) checks passed, "
+    out +=
+      "  \(run.checkCount - run.failedChecks)/\(run.checkCount) checks passed, "
       + "\(run.errataCount) errata\n"
-    out += "  seed \(run.seed)" + (run.trials.map { ", trials \($0)" } ?? "")
+    out +=
+      "  seed \(run.seed)" + (run.trials.map { ", trials \($0)" } ?? "")
       + ", psverify \(run.version)\n"
     out += "  \(run.storage)\n"
     return out
@@ -130,10 +141,17 @@ public struct TextReport: Sendable {
   }
 
   func visibleLength(_ s: String) -> Int {
-    var n = 0, escape = false
+    var n = 0
+    var escape = false
     for c in s {
-      if c == "\u{1B}" { escape = true; continue }
-      if escape { if c == "m" { escape = false }; continue }
+      if c == "\u{1B}" {
+        escape = true
+        continue
+      }
+      if escape {
+        if c == "m" { escape = false }
+        continue
+      }
       n += 1
     }
     return n

@@ -38,8 +38,7 @@ public enum VariantSetReport {
 
   /// The student's set as Markdown: a heading with assignment and student, then per problem its
   /// statement and the answer format; no answers.
-  public static func markdown(assignment: String, student: Student, items: [Item]) -> String
-  {
+  public static func markdown(assignment: String, student: Student, items: [Item]) -> String {
     var out = "# \(heading(assignment, student))\n\n"
     for item in items {
       out +=
@@ -77,14 +76,17 @@ public enum VariantSetReport {
   /// The key as a page: per student and problem, the structure and the derived answer as MathML.
   public static func keyHTML(assignment: String, sets: [(Student, [Item])]) -> String {
     let e = ReportText.html
-    var body = "<h1>\(e(assignment)) — key</h1>\n<table><tr><th>student</th><th>problem</th>"
+    var body =
+      "<h1>\(e(assignment)) — key</h1>\n<table><tr><th>student</th><th>problem</th>"
       + "<th>variant</th><th>structure</th><th>answer</th></tr>\n"
     for (student, items) in sets {
       for item in items {
-        let answer = item.report.derivation.map {
-          ReportText.safeMathML($0.answer.mathML) ?? "<code>\(e($0.answer.text))</code>"
-        } ?? "—"
-        body += "<tr><td>\(e(student.id))</td><td>\(e(item.variant.problemID))</td>"
+        let answer =
+          item.report.derivation.map {
+            ReportText.safeMathML($0.answer.mathML) ?? "<code>\(e($0.answer.text))</code>"
+          } ?? "—"
+        body +=
+          "<tr><td>\(e(student.id))</td><td>\(e(item.variant.problemID))</td>"
           + "<td>\(item.variant.seed)</td><td>\(e(item.variant.summary))</td><td>\(answer)</td></tr>\n"
       }
     }

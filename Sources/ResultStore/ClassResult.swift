@@ -23,8 +23,10 @@ public struct ClassResult: Sendable {
 
   /// A class result from its problems, rubric, students and distinct-answer count; run, seed,
   /// version and source are set afterwards.
-  public init(problems: [String], rubric: JSONValue, students: [StudentResult],
-              distinctAnswers: Int) {
+  public init(
+    problems: [String], rubric: JSONValue, students: [StudentResult],
+    distinctAnswers: Int
+  ) {
     (self.problems, self.rubric, self.students, self.distinctAnswers) =
       (problems, rubric, students, distinctAnswers)
   }
@@ -61,8 +63,10 @@ public struct StudentResult: Sendable {
   public var answers: [GradedAnswer]
 
   /// A student's row from its parts, stored as given.
-  public init(id: String, name: String, section: String, email: String, status: Status,
-              reason: String?, notes: [String], answers: [GradedAnswer]) {
+  public init(
+    id: String, name: String, section: String, email: String, status: Status,
+    reason: String?, notes: [String], answers: [GradedAnswer]
+  ) {
     (self.id, self.name, self.section, self.email) = (id, name, section, email)
     (self.status, self.reason, self.notes, self.answers) = (status, reason, notes, answers)
   }
@@ -100,9 +104,11 @@ public struct GradedAnswer: Sendable, Equatable {
   public var key: String
 
   /// A graded answer from its parts, stored as given.
-  public init(problem: String, answer: String?, verdict: String, reading: String?,
-              feedback: [String], convention: String?, issues: [String], points: Double,
-              maxPoints: Double, key: String) {
+  public init(
+    problem: String, answer: String?, verdict: String, reading: String?,
+    feedback: [String], convention: String?, issues: [String], points: Double,
+    maxPoints: Double, key: String
+  ) {
     (self.problem, self.answer, self.verdict, self.reading, self.feedback, self.convention) =
       (problem, answer, verdict, reading, feedback, convention)
     (self.issues, self.points, self.maxPoints, self.key) = (issues, points, maxPoints, key)

@@ -11,8 +11,10 @@ extension ResultStore {
         INSERT INTO class_run (run_id, source, rubric, problems, distinct_answers)
         VALUES (?, ?, ?, ?, ?)
         """,
-      arguments: [runID, c.source, c.rubric.serialized(),
-                  JSONValue.array(c.problems.map { .string($0) }).serialized(), c.distinctAnswers])
+      arguments: [
+        runID, c.source, c.rubric.serialized(),
+        JSONValue.array(c.problems.map { .string($0) }).serialized(), c.distinctAnswers,
+      ])
     for (position, s) in c.students.enumerated() {
       try db.execute(
         sql: """
@@ -20,8 +22,10 @@ extension ResultStore {
             reason, notes, total, maximum)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [runID, position, s.id, s.name, s.section, s.email, s.status.rawValue, s.reason,
-                    strings(s.notes), s.total, s.maximum])
+        arguments: [
+          runID, position, s.id, s.name, s.section, s.email, s.status.rawValue, s.reason,
+          strings(s.notes), s.total, s.maximum,
+        ])
       for a in s.answers {
         try db.execute(
           sql: """
@@ -29,8 +33,10 @@ extension ResultStore {
               convention, issues, typed, student, points, max_points, group_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
             """,
-          arguments: [runID, a.problem, a.answer ?? "", a.verdict, a.reading, strings(a.feedback),
-                      a.convention, strings(a.issues), s.id, a.points, a.maxPoints, a.key])
+          arguments: [
+            runID, a.problem, a.answer ?? "", a.verdict, a.reading, strings(a.feedback),
+            a.convention, strings(a.issues), s.id, a.points, a.maxPoints, a.key,
+          ])
       }
     }
   }
@@ -64,8 +70,10 @@ extension ResultStore {
         let ids = try Int64.fetchAll(db, sql: "SELECT run_id FROM class_run ORDER BY run_id")
         throw StoreError.unknownRun(id: run, available: ids)
       }
-      let isClass = try Bool.fetchOne(db, sql: "SELECT 1 FROM class_run WHERE run_id = ?",
-                                      arguments: [run]) != nil
+      let isClass =
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM class_run WHERE run_id = ?",
+          arguments: [run]) != nil
       guard isClass else {
         throw StoreError.notClassRun(id: run, kind: kind)
       }
@@ -76,39 +84,50 @@ extension ResultStore {
       }
       id = last
     }
-    let head = try Row.fetchOne(db, sql: """
-      SELECT c.source, c.rubric, c.problems, c.distinct_answers, r.seed, r.version
-      FROM class_run c JOIN run r ON r.id = c.run_id WHERE c.run_id = ?
-      """, arguments: [id])!
+    let head = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT c.source, c.rubric, c.problems, c.distinct_answers, r.seed, r.version
+        FROM class_run c JOIN run r ON r.id = c.run_id WHERE c.run_id = ?
+        """, arguments: [id])!
     let problems = items(try? JSONValue.parse(head["problems"] as String)).compactMap(\.string)
     var answers: [String: [GradedAnswer]] = [:]
-    for row in try Row.fetchAll(db, sql: """
-      SELECT student, problem_id, answer, verdict, reading, feedback, convention, issues, points,
-        max_points, group_key
-      FROM submission WHERE run_id = ? ORDER BY id
-      """, arguments: [id]) {
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT student, problem_id, answer, verdict, reading, feedback, convention, issues, points,
+          max_points, group_key
+        FROM submission WHERE run_id = ? ORDER BY id
+        """, arguments: [id])
+    {
       let verdict: String = row["verdict"]
       let text: String = row["answer"]
-      answers[row["student"], default: []].append(GradedAnswer(
-        problem: row["problem_id"], answer: verdict == GradedAnswer.missing ? nil : text,
-        verdict: verdict, reading: row["reading"], feedback: list(row["feedback"]),
-        convention: row["convention"], issues: list(row["issues"]), points: row["points"] ?? 0,
-        maxPoints: row["max_points"] ?? 0, key: row["group_key"] ?? ""))
+      answers[row["student"], default: []].append(
+        GradedAnswer(
+          problem: row["problem_id"], answer: verdict == GradedAnswer.missing ? nil : text,
+          verdict: verdict, reading: row["reading"], feedback: list(row["feedback"]),
+          convention: row["convention"], issues: list(row["issues"]), points: row["points"] ?? 0,
+          maxPoints: row["max_points"] ?? 0, key: row["group_key"] ?? ""))
     }
-    let students = try Row.fetchAll(db, sql: """
-      SELECT student, name, section, email, status, reason, notes FROM class_student
-      WHERE run_id = ? ORDER BY position
-      """, arguments: [id]).map { row in
-      StudentResult(id: row["student"], name: row["name"], section: row["section"],
-                    email: row["email"],
-                    status: StudentResult.Status(rawValue: row["status"]) ?? .unreadable,
-                    reason: row["reason"], notes: list(row["notes"]),
-                    answers: answers[row["student"]] ?? [])
+    let students = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT student, name, section, email, status, reason, notes FROM class_student
+        WHERE run_id = ? ORDER BY position
+        """, arguments: [id]
+    ).map { row in
+      StudentResult(
+        id: row["student"], name: row["name"], section: row["section"],
+        email: row["email"],
+        status: StudentResult.Status(rawValue: row["status"]) ?? .unreadable,
+        reason: row["reason"], notes: list(row["notes"]),
+        answers: answers[row["student"]] ?? [])
     }
-    var result = ClassResult(problems: problems,
-                             rubric: (try? JSONValue.parse(head["rubric"] as String))
-                               ?? .object([]),
-                             students: students, distinctAnswers: head["distinct_answers"])
+    var result = ClassResult(
+      problems: problems,
+      rubric: (try? JSONValue.parse(head["rubric"] as String))
+        ?? .object([]),
+      students: students, distinctAnswers: head["distinct_answers"])
     result.run = id
     result.seed = UInt64(bitPattern: head["seed"] as Int64)
     result.version = head["version"]

@@ -11,8 +11,10 @@ extension ResultStore {
   }
 
   static func json(_ series: [String: [Double]]) -> String {
-    JSONValue.object(series.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map { .number($0) })) })
-      .serialized()
+    JSONValue.object(
+      series.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map { .number($0) })) }
+    )
+    .serialized()
   }
 
   /// Inserts `run` (its rows through the record types, then its bench rows and class result).

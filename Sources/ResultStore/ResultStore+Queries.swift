@@ -49,9 +49,11 @@ public struct StoredCheck: Sendable, Decodable, FetchableRecord {
   public var detail: String
 
   /// A stored check from its columns, as given.
-  public init(run: Int64, problem: String, check: String, kind: CheckKind, status: CheckStatus,
-              expected: String, measured: String, measuredValue: Double?,
-              standardError: Double?, detail: String) {
+  public init(
+    run: Int64, problem: String, check: String, kind: CheckKind, status: CheckStatus,
+    expected: String, measured: String, measuredValue: Double?,
+    standardError: Double?, detail: String
+  ) {
     (self.run, self.problem, self.check, self.kind, self.status) =
       (run, problem, check, kind, status)
     (self.expected, self.measured, self.measuredValue, self.standardError, self.detail) =
@@ -60,7 +62,8 @@ public struct StoredCheck: Sendable, Decodable, FetchableRecord {
 
   enum CodingKeys: String, CodingKey {
     case run, problem, check, kind, status, expected, measured, detail
-    case measuredValue = "measured_value", standardError = "standard_error"
+    case measuredValue = "measured_value"
+    case standardError = "standard_error"
   }
 }
 
@@ -91,7 +94,8 @@ extension ResultStore {
       if contents != .psverify { return try Self.emptyDatabase() }
       // In use, or left with committed pages in its WAL by a process that died: read through
       // SQLite (which then needs a -shm), or those pages would be missed.
-      let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size])
+      let walBytes =
+        (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size])
         as? Int ?? 0
       let inUse = FileManager.default.fileExists(atPath: path + "-shm") || walBytes > 0
       var configuration = Configuration()
@@ -156,17 +160,25 @@ extension ResultStore {
       if let last { chosen = Array(chosen.suffix(last)) }
       return try chosen.map { id in
         let run = try RunRow.fetchOne(db, key: id)!
-        let problems = try ProblemTally.fetchAll(db, sql: """
-          SELECT p.problem_id AS id, p.status AS status,
-            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id
-              AND c.status = 'pass') AS passed,
-            (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id) AS checks
-          FROM problem_result p WHERE p.run_id = ? ORDER BY p.id
-          """, arguments: [id]).map { (id: $0.id, status: $0.status, passed: $0.passed,
-                                       checks: $0.checks) }
-        return StoredRun(id: id, startedAt: run.startedAt, version: run.version, seed: run.seed,
-                         trials: run.trials, kind: run.kind ?? .verify, exitStatus: run.exitStatus,
-                         commandLine: run.commandLine, problems: problems)
+        let problems = try ProblemTally.fetchAll(
+          db,
+          sql: """
+            SELECT p.problem_id AS id, p.status AS status,
+              (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id
+                AND c.status = 'pass') AS passed,
+              (SELECT COUNT(*) FROM check_outcome c WHERE c.problem_result_id = p.id) AS checks
+            FROM problem_result p WHERE p.run_id = ? ORDER BY p.id
+            """, arguments: [id]
+        ).map {
+          (
+            id: $0.id, status: $0.status, passed: $0.passed,
+            checks: $0.checks
+          )
+        }
+        return StoredRun(
+          id: id, startedAt: run.startedAt, version: run.version, seed: run.seed,
+          trials: run.trials, kind: run.kind ?? .verify, exitStatus: run.exitStatus,
+          commandLine: run.commandLine, problems: problems)
       }
     }
   }
@@ -187,12 +199,14 @@ extension ResultStore {
         let ids = try Self.existing(runs, db)
         filter = "WHERE p.run_id IN (" + ids.map(String.init).joined(separator: ",") + ")"
       }
-      return try StoredCheck.fetchAll(db, sql: """
-        SELECT p.run_id AS run, p.problem_id AS problem, c.check_id AS "check", c.kind, c.status,
-          c.expected, c.measured, c.measured_value, c.standard_error, c.detail
-        FROM check_outcome c JOIN problem_result p ON p.id = c.problem_result_id
-        \(filter) ORDER BY c.id
-        """)
+      return try StoredCheck.fetchAll(
+        db,
+        sql: """
+          SELECT p.run_id AS run, p.problem_id AS problem, c.check_id AS "check", c.kind, c.status,
+            c.expected, c.measured, c.measured_value, c.standard_error, c.detail
+          FROM check_outcome c JOIN problem_result p ON p.id = c.problem_result_id
+          \(filter) ORDER BY c.id
+          """)
     }
   }
 
@@ -201,13 +215,17 @@ extension ResultStore {
     try read { db in
       guard try db.tableExists("bench_result") else { return [] }
       let hasTool = try db.columns(in: "bench_result").contains { $0.name == "tool" }
-      return try Row.fetchAll(db, sql: """
-        SELECT measurement, threads, median, min, max, unit, n,
-          \(hasTool ? "tool" : "'psverify'") FROM bench_result
-        WHERE run_id = ? ORDER BY id
-        """, arguments: [run]).map {
-        BenchRow(measurement: $0[0], threads: $0[1], median: $0[2], min: $0[3], max: $0[4],
-                 unit: $0[5], n: $0[6], tool: $0[7])
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT measurement, threads, median, min, max, unit, n,
+            \(hasTool ? "tool" : "'psverify'") FROM bench_result
+          WHERE run_id = ? ORDER BY id
+          """, arguments: [run]
+      ).map {
+        BenchRow(
+          measurement: $0[0], threads: $0[1], median: $0[2], min: $0[3], max: $0[4],
+          unit: $0[5], n: $0[6], tool: $0[7])
       }
     }
   }

@@ -38,8 +38,10 @@ public struct RunRecord: Sendable {
 
   /// A verification run from its parts; kind, bench rows, submissions, audits, class result and
   /// machine keep their defaults until set.
-  public init(startedAt: Date, finishedAt: Date, version: String, seed: UInt64, trials: Int?,
-              parameters: JSONValue, commandLine: String, reports: [ProblemReport]) {
+  public init(
+    startedAt: Date, finishedAt: Date, version: String, seed: UInt64, trials: Int?,
+    parameters: JSONValue, commandLine: String, reports: [ProblemReport]
+  ) {
     self.startedAt = startedAt
     self.finishedAt = finishedAt
     self.version = version
@@ -84,8 +86,10 @@ public struct AuditRecord: Sendable {
   public var notes: [String]
 
   /// An audited document from its parts, stored as given.
-  public init(name: String, sha256: String, bytes: Int, problems: Int, findings: [Finding],
-              notes: [String]) {
+  public init(
+    name: String, sha256: String, bytes: Int, problems: Int, findings: [Finding],
+    notes: [String]
+  ) {
     (self.name, self.sha256, self.bytes, self.problems, self.findings, self.notes) =
       (name, sha256, bytes, problems, findings, notes)
   }
@@ -114,8 +118,10 @@ public struct BenchRow: Sendable, Equatable {
   public var tool: String
 
   /// A row from its parts, stored as given; `tool` defaults to psverify.
-  public init(measurement: String, threads: Int, median: Double, min: Double, max: Double,
-              unit: String, n: Int, tool: String = "psverify") {
+  public init(
+    measurement: String, threads: Int, median: Double, min: Double, max: Double,
+    unit: String, n: Int, tool: String = "psverify"
+  ) {
     (self.measurement, self.threads, self.median, self.min, self.max, self.unit, self.n) =
       (measurement, threads, median, min, max, unit, n)
     self.tool = tool
@@ -187,7 +193,8 @@ public struct ResultStore: Sendable {
     let directory = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-          isDirectory.boolValue else {
+      isDirectory.boolValue
+    else {
       throw .missingDirectory(path: path)
     }
     var info = stat()
@@ -207,11 +214,14 @@ public struct ResultStore: Sendable {
     let rawPageSize = Int(bytes[16]) << 8 | Int(bytes[17])
     let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
     guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
-      throw .damaged(path: path, reason: "page size \(rawPageSize) is not a power of two from 512 to 65536")
+      throw .damaged(
+        path: path, reason: "page size \(rawPageSize) is not a power of two from 512 to 65536")
     }
     let size = Int(info.st_size)
     guard size % pageSize == 0 else {
-      throw .damaged(path: path, reason: "its size, \(size) bytes, is not a whole number of \(pageSize)-byte pages")
+      throw .damaged(
+        path: path,
+        reason: "its size, \(size) bytes, is not a whole number of \(pageSize)-byte pages")
     }
     let userVersion = bytes[60..<64].reduce(0) { $0 << 8 | Int($1) }
     guard Schema.knownUserVersions.contains(userVersion) else {
@@ -227,7 +237,9 @@ public struct ResultStore: Sendable {
       let validFor = bytes[92..<96].reduce(0) { $0 << 8 | Int($1) }
       let pages = bytes[28..<32].reduce(0) { $0 << 8 | Int($1) }
       if changeCounter == validFor, pages > 0, pages * pageSize != size {
-        throw .damaged(path: path, reason: "the header promises \(pages) pages, the file holds \(size / pageSize)")
+        throw .damaged(
+          path: path,
+          reason: "the header promises \(pages) pages, the file holds \(size / pageSize)")
       }
     }
     if wal && !inUse {
@@ -248,7 +260,8 @@ public struct ResultStore: Sendable {
         let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
         guard check == "ok" else { throw StoreError.damaged(path: path, reason: check) }
         guard try db.tableExists("grdb_migrations") else {
-          let foreign = try !db.tableExists("run")
+          let foreign =
+            try !db.tableExists("run")
             && Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 > 0
           return ([], foreign ? .foreign : .psverify)
         }
@@ -261,7 +274,8 @@ public struct ResultStore: Sendable {
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError
-      where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+      where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+    {
       throw .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
     } catch {
       return .psverify  // e.g. permissions: reported as a failed write (exit 3) after the run
@@ -288,15 +302,19 @@ public struct ResultStore: Sendable {
       throw .writeFailed(path: path, reason: "the file is not writable")
     }
     if access(directory, W_OK) != 0 {
-      throw .writeFailed(path: path, reason: "its directory is not writable (SQLite writes "
-                           + "a -wal file beside the database)")
+      throw .writeFailed(
+        path: path,
+        reason: "its directory is not writable (SQLite writes "
+          + "a -wal file beside the database)")
     }
     let deadline = Date().addingTimeInterval(30)
     while true {
       do {
         return try write(run)
-      } catch .writeFailed(_, let reason) where reason.hasPrefix("the database stayed locked")
-        && Date() < deadline {
+      } catch .writeFailed(_, let reason)
+        where reason.hasPrefix("the database stayed locked")
+        && Date() < deadline
+      {
         // A lock conflict that skipped the busy handler: try the whole write again.
         Thread.sleep(forTimeInterval: 0.05)
       } catch {
@@ -313,9 +331,13 @@ public struct ResultStore: Sendable {
     var configuration = Configuration()
     configuration.readonly = true
     let runs = try? DatabaseQueue(path: Self.immutableURI(path), configuration: configuration)
-      .read { db in try db.tableExists("run") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 : 0 }
+      .read { db in
+        try db.tableExists("run") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0 : 0
+      }
     guard (runs ?? 0) == 0 else { return }
-    for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+      try? FileManager.default.removeItem(atPath: path + suffix)
+    }
   }
 
   func write(_ run: RunRecord) throws(StoreError) -> Int64 {
@@ -329,7 +351,8 @@ public struct ResultStore: Sendable {
           id = try insert(run, db)
           // A test hook: hold the transaction open so a test can kill the process mid-write.
           if let pause = ProcessInfo.processInfo.environment["PSVERIFY_TEST_PAUSE_IN_STORE"],
-             let seconds = Double(pause) {
+            let seconds = Double(pause)
+          {
             Thread.sleep(forTimeInterval: seconds)
           }
           return .commit
@@ -365,7 +388,8 @@ public struct ResultStore: Sendable {
         } catch {
           // Another process may be part-way through the same migrations ("table run already
           // exists"): wait for it to finish, then the schema is current.
-          let current = (try? queue.read { db in try Schema.migrator.hasCompletedMigrations(db) })
+          let current =
+            (try? queue.read { db in try Schema.migrator.hasCompletedMigrations(db) })
             ?? false
           if !current {
             try? queue.close()
@@ -377,7 +401,8 @@ public struct ResultStore: Sendable {
         }
         return queue
       } catch let error as DatabaseError
-        where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+        where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline
+      {
         attempt += 1
         Thread.sleep(forTimeInterval: min(0.5, 0.01 * Double(attempt)))
       }
@@ -390,7 +415,8 @@ public struct ResultStore: Sendable {
       case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
         return "the file or its directory is not writable (\(db.message ?? "read-only"))"
       case .SQLITE_FULL: return "the disk is full"
-      case .SQLITE_IOERR: return "the write failed (disk full or file size limit): \(db.message ?? "I/O error")"
+      case .SQLITE_IOERR:
+        return "the write failed (disk full or file size limit): \(db.message ?? "I/O error")"
       case .SQLITE_BUSY, .SQLITE_LOCKED:
         return "the database stayed locked by another process for 30 s"
       default: return db.message ?? "\(db.resultCode)"

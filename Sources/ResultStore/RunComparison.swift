@@ -53,38 +53,50 @@ public struct RunComparison: Sendable {
   /// Compares the checks of runs `a` and `b` (`checks` may hold both runs' outcomes, in storage
   /// order; rows follow the first appearance of each key) and their bench rows.
   /// - Complexity: O(n) in the number of checks plus O(p·q) in the bench rows.
-  public init(checks: [StoredCheck], a: Int64, b: Int64, benchA: [BenchRow] = [],
-              benchB: [BenchRow] = []) {
+  public init(
+    checks: [StoredCheck], a: Int64, b: Int64, benchA: [BenchRow] = [],
+    benchB: [BenchRow] = []
+  ) {
     func keyed(_ run: Int64) -> [String: StoredCheck] {
-      Dictionary(checks.filter { $0.run == run }.map { ("\($0.problem) \($0.check)", $0) },
-                 uniquingKeysWith: { first, _ in first })
+      Dictionary(
+        checks.filter { $0.run == run }.map { ("\($0.problem) \($0.check)", $0) },
+        uniquingKeysWith: { first, _ in first })
     }
-    let left = keyed(a), right = keyed(b)
+    let left = keyed(a)
+    let right = keyed(b)
     var seen = Set<String>()
     let keys = checks.map { "\($0.problem) \($0.check)" }.filter { seen.insert($0).inserted }
     rows = keys.map { key in
-      let x = left[key], y = right[key]
+      let x = left[key]
+      let y = right[key]
       var z: Double?
       if let x, let y, let mx = x.measuredValue, let my = y.measuredValue,
-         let sx = x.standardError, let sy = y.standardError {
+        let sx = x.standardError, let sy = y.standardError
+      {
         z = Self.z(a: mx, standardErrorA: sx, b: my, standardErrorB: sy)
       }
       let changed = x != nil && y != nil && x!.measured != y!.measured
       return Row(key: key, a: x, b: y, z: z, changed: changed)
     }
     bench = benchA.compactMap { m in
-      benchB.first { $0.measurement == m.measurement && $0.threads == m.threads
-        && $0.unit == m.unit && $0.tool == m.tool }.map { BenchPair(a: m, b: $0) }
+      benchB.first {
+        $0.measurement == m.measurement && $0.threads == m.threads
+          && $0.unit == m.unit && $0.tool == m.tool
+      }.map { BenchPair(a: m, b: $0) }
     }
   }
 
   /// The two-sample z of estimates `a` ± `standardErrorA` and `b` ± `standardErrorB`:
   /// (b − a) / √(s_a² + s_b²); nil when both standard errors are 0 (or one is negative).
-  public static func z(a: Double, standardErrorA: Double, b: Double,
-                       standardErrorB: Double) -> Double? {
+  public static func z(
+    a: Double, standardErrorA: Double, b: Double,
+    standardErrorB: Double
+  ) -> Double? {
     guard standardErrorA >= 0, standardErrorB >= 0,
-          standardErrorA > 0 || standardErrorB > 0 else { return nil }
-    return (b - a) / (standardErrorA * standardErrorA + standardErrorB * standardErrorB)
+      standardErrorA > 0 || standardErrorB > 0
+    else { return nil }
+    return (b - a)
+      / (standardErrorA * standardErrorA + standardErrorB * standardErrorB)
       .squareRoot()
   }
 }

@@ -24,17 +24,19 @@ extension RunDocument {
       machine: run.machine, exitStatus: run.exitStatus, seconds: run.seconds,
       schemaVersion: schemaVersion, problems: rows.problems.map(Self.problem),
       submissions: rows.submissions.map { s in
-        Submission(problem: s.problemID, answer: s.answer, verdict: s.verdict, reading: s.reading,
-                   feedback: Self.strings(s.feedback), convention: s.convention)
+        Submission(
+          problem: s.problemID, answer: s.answer, verdict: s.verdict, reading: s.reading,
+          feedback: Self.strings(s.feedback), convention: s.convention)
       },
       audits: rows.audits.map { a in
         AuditedDocument(
           name: a.document.name, sha256: a.document.sha256, bytes: a.document.bytes,
           problems: a.document.problems, notes: Self.strings(a.document.notes),
           findings: a.findings.map { f in
-            Finding(kind: f.kind, message: f.message, line: f.line, column: f.column,
-                    problem: f.problem, section: f.section, excerpt: f.excerpt,
-                    evidence: f.evidence)
+            Finding(
+              kind: f.kind, message: f.message, line: f.line, column: f.column,
+              problem: f.problem, section: f.section, excerpt: f.excerpt,
+              evidence: f.evidence)
           })
       },
       bench: bench)
@@ -60,18 +62,20 @@ extension RunDocument {
       printedLocation: row.printedLocation, printedAgrees: row.printedAgrees,
       printedGrade: parseJSON(row.printedGrade),
       checks: rows.checks.map { c in
-        Check(id: c.checkID, kind: c.kind, status: c.status, summary: c.summary,
-              params: parseJSON(c.params) ?? .null, expected: parseJSON(c.expected) ?? .null,
-              measured: parseJSON(c.measured) ?? .null, measuredValue: c.measuredValue,
-              standardError: c.standardError, tolerance: parseJSON(c.tolerance) ?? .null,
-              detail: c.detail, series: series(c.series), seconds: c.seconds)
+        Check(
+          id: c.checkID, kind: c.kind, status: c.status, summary: c.summary,
+          params: parseJSON(c.params) ?? .null, expected: parseJSON(c.expected) ?? .null,
+          measured: parseJSON(c.measured) ?? .null, measuredValue: c.measuredValue,
+          standardError: c.standardError, tolerance: parseJSON(c.tolerance) ?? .null,
+          detail: c.detail, series: series(c.series), seconds: c.seconds)
       },
       probes: rows.probes.map { p in
         Probe(id: p.probeID, summary: p.summary, detail: p.detail, series: series(p.series))
       },
       errata: rows.errata.map { e in
-        Erratum(kind: e.kind, message: e.message, location: e.location, evidence: e.evidence,
-                line: e.line, column: e.column, excerpt: e.excerpt, source: e.source)
+        Erratum(
+          kind: e.kind, message: e.message, location: e.location, evidence: e.evidence,
+          line: e.line, column: e.column, excerpt: e.excerpt, source: e.source)
       },
       notes: rows.notes.map(\.text), seconds: row.seconds)
   }

@@ -33,15 +33,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "'\(path)' is not a regular file (a directory, a device or a pipe), so psverify will not use it; pass --db with a path to a file"
     case .notSQLite(let path):
       "'\(path)' is not a SQLite database, so psverify will not write to it; pass --db with a new path or a psverify results.db"
-    case let .damaged(path, reason):
+    case .damaged(let path, let reason):
       "'\(path)' is a damaged SQLite database (\(reason)); it was left untouched; pass --db with another path"
-    case let .newerSchema(path, unknown):
+    case .newerSchema(let path, let unknown):
       "'\(path)' was written by a newer psverify (schema \(unknown.joined(separator: ", "))); it was left untouched; use that version or another --db"
-    case let .writeFailed(path, reason):
+    case .writeFailed(let path, let reason):
       "could not store the run in '\(path)': \(reason)"
     case .noDatabase(let path):
       "there is no results database at '\(path)'; run psverify first, or pass --db PATH"
-    case let .unreadable(path, reason):
+    case .unreadable(let path, let reason):
       "'\(path)' holds a value this psverify cannot read (\(reason)); it was left untouched; "
         + "was it written by a newer psverify? Pass --db with another database"
     case .emptyPath:
@@ -54,11 +54,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .noClassRuns(let path):
       "'\(path)' holds no class gradings yet; grade a class with psverify grade --dir DIR "
         + "(or pass --db with another database)"
-    case let .notClassRun(id, kind):
+    case .notClassRun(let id, let kind):
       "run \(id) is a \(kind) run, not a class grading; list the runs with psverify history"
-    case let .unknownRun(id, available):
-      "unknown run \(id); " + (available.isEmpty ? "the database holds no runs"
-        : "stored runs: \(available.first!)…\(available.last!) (\(available.count) in all)")
+    case .unknownRun(let id, let available):
+      "unknown run \(id); "
+        + (available.isEmpty
+          ? "the database holds no runs"
+          : "stored runs: \(available.first!)…\(available.last!) (\(available.count) in all)")
     }
   }
 }

@@ -60,7 +60,8 @@ final class GradingService: Sendable {
       // letters, so it is shared only by the same text, never across a group of equal meaning.
       var ownText = ""
       if case .equation = grade.answer { ownText = answer }
-      let cacheKey = problem.id + "\u{0}" + (variant.map(String.init) ?? "") + "\u{0}" + groupKey
+      let cacheKey =
+        problem.id + "\u{0}" + (variant.map(String.init) ?? "") + "\u{0}" + groupKey
         + "\u{0}" + ownText
       let figure: AnswerFigure?
       if let cached = figures.read({ $0[cacheKey] }) {

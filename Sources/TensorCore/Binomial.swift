@@ -17,7 +17,8 @@ public enum Binomial {
     precondition(n > 0 && k >= 0 && k <= n, "k = \(k), n = \(n)")
     let alpha = (1 - confidence) / 2
     func solve(_ above: (Double) -> Bool) -> Double {
-      var lo = 0.0, hi = 1.0
+      var lo = 0.0
+      var hi = 1.0
       for _ in 0..<200 {
         let mid = (lo + hi) / 2
         if above(mid) { hi = mid } else { lo = mid }

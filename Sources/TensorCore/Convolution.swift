@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a convolution treats the image border.
 public enum Padding: String, Sendable, CaseIterable {
   /// Output as large as the input; taps outside the image read zero and are multiplied anyway
@@ -10,15 +12,16 @@ public enum Padding: String, Sendable, CaseIterable {
 
   /// Output extent along an axis of input extent `n`, filter `k`, stride `s` (0 when none fits).
   public func outputExtent(input n: Int, filter k: Int, stride s: Int) -> Int {
-    let extent = switch self {
-    case .same, .skip: (n + s - 1) / s
-    case .valid: n >= k ? (n - k) / s + 1 : 0
-    }
+    let extent =
+      switch self {
+      case .same, .skip: (n + s - 1) / s
+      case .valid: n >= k ? (n - k) / s + 1 : 0
+      }
     #if DEBUG
-    // A planted bug for the tests (compiled into debug builds only): one position too many.
-    if self == .valid && extent > 0 && KernelFaults.isSet(.validExtentOffByOne) {
-      return extent + 1
-    }
+      // A planted bug for the tests (compiled into debug builds only): one position too many.
+      if self == .valid && extent > 0 && KernelFaults.isSet(.validExtentOffByOne) {
+        return extent + 1
+      }
     #endif
     return extent
   }
@@ -44,8 +47,9 @@ public struct ConvolutionAxis: Sendable, Equatable {
   /// An axis of input extent `input` > 0, filter `filter` > 0 and stride `stride` > 0; `lowPad`
   /// defaults to the padding's own (`Padding.lowPad`) and must be 0 for `valid`.
   public init(input: Int, filter: Int, stride: Int = 1, padding: Padding, lowPad: Int? = nil) {
-    precondition(input > 0 && filter > 0 && stride > 0,
-                 "invalid axis: input \(input), filter \(filter), stride \(stride)")
+    precondition(
+      input > 0 && filter > 0 && stride > 0,
+      "invalid axis: input \(input), filter \(filter), stride \(stride)")
     self.input = input
     self.filter = filter
     self.stride = stride
@@ -86,18 +90,26 @@ public enum Convolution {
   ///   - counter: receives the scalar multiplies performed, counted where they run (the GEMM's
   ///     micro-kernel calls, or each in-range tap of `skip`).
   /// - Complexity: B·Π out·Π filter·N_in·N_out multiply-adds (fewer taps under `skip`).
-  public static func forward(input: Tensor<Float>, kernel: Tensor<Float>,
-                             thresholds: Tensor<Float>?, axes: [ConvolutionAxis],
-                             activation: Activation = .identity,
-                             counter: MultiplyCounter? = nil) -> Tensor<Float> {
+  public static func forward(
+    input: Tensor<Float>, kernel: Tensor<Float>,
+    thresholds: Tensor<Float>?, axes: [ConvolutionAxis],
+    activation: Activation = .identity,
+    counter: MultiplyCounter? = nil
+  ) -> Tensor<Float> {
     let d = axes.count
-    precondition(input.rank == d + 2 && kernel.rank == d + 2, "ranks \(input.shape), \(kernel.shape) for \(d) axes")
-    precondition(input.shape[d + 1] == kernel.shape[d + 1], "N_in differs: \(input.shape) vs \(kernel.shape)")
+    precondition(
+      input.rank == d + 2 && kernel.rank == d + 2,
+      "ranks \(input.shape), \(kernel.shape) for \(d) axes")
+    precondition(
+      input.shape[d + 1] == kernel.shape[d + 1], "N_in differs: \(input.shape) vs \(kernel.shape)")
     for (a, axis) in axes.enumerated() {
-      precondition(axis.input == input.shape[a + 1] && axis.filter == kernel.shape[a + 1],
-                   "axis \(a) does not match the shapes")
+      precondition(
+        axis.input == input.shape[a + 1] && axis.filter == kernel.shape[a + 1],
+        "axis \(a) does not match the shapes")
     }
-    let batch = input.shape[0], nIn = input.shape[d + 1], nOut = kernel.shape[0]
+    let batch = input.shape[0]
+    let nIn = input.shape[d + 1]
+    let nOut = kernel.shape[0]
     let outExtents = axes.map(\.output)
     let positions = outExtents.reduce(1, *)
     let taps = axes.map(\.filter).reduce(1, *)
@@ -109,15 +121,17 @@ public enum Convolution {
     let out = Tensor<Float>(shape: [batch] + outExtents + [nOut]) { o in
       guard rows > 0, nOut > 0, !input.storage.isEmpty else {
         o.initialize(repeating: 0)  // no taps to read: every output is 0 (before thresholds)
-        Tensor.epilogue(o.baseAddress, rows: rows, columns: nOut, bias: thresholds?.storage,
-                        activation: activation)
+        Tensor.epilogue(
+          o.baseAddress, rows: rows, columns: nOut, bias: thresholds?.storage,
+          activation: activation)
         return
       }
       input.storage.withUnsafeBufferPointer { src in
         if axes[0].padding == .skip {
           o.initialize(repeating: 0)
-          multiplies = skipForward(src, inStrides, batch: batch, kernel: kernel, axes: axes,
-                                   outExtents: outExtents, out: o)
+          multiplies = skipForward(
+            src, inStrides, batch: batch, kernel: kernel, axes: axes,
+            outExtents: outExtents, out: o)
         } else {
           // Implicit GEMM: the kernel as a dense weight [N_out, taps·N_in] in tap order, the
           // taps read through pointers into the image (a row of zeros outside it, packed as
@@ -127,21 +141,25 @@ public enum Convolution {
           defer { zeros.deallocate() }
           zeros.initialize(repeating: 0, count: nIn)
           (zeros + nIn).initialize(repeating: 1000, count: nIn)
-          let source = TapSource(src: src.baseAddress!, strides: inStrides, axes: axes,
-                                 outExtents: outExtents, nIn: nIn, zeros: zeros)
+          let source = TapSource(
+            src: src.baseAddress!, strides: inStrides, axes: axes,
+            outExtents: outExtents, nIn: nIn, zeros: zeros)
           multiplies = GEMM.runTaps(source, rows: rows, weight: weight, out: o.baseAddress!)
         }
       }
-      Tensor.epilogue(o.baseAddress, rows: rows, columns: nOut, bias: thresholds?.storage,
-                      activation: activation)
+      Tensor.epilogue(
+        o.baseAddress, rows: rows, columns: nOut, bias: thresholds?.storage,
+        activation: activation)
     }
     counter?.add(multiplies)
     return out
   }
 
   /// Calls `body(row, b, outIndex)` for every output position, rows in row-major order.
-  static func forEachOutput(batch: Int, axes: [ConvolutionAxis], outExtents: [Int],
-                            _ body: (Int, Int, [Int]) -> Void) {
+  static func forEachOutput(
+    batch: Int, axes: [ConvolutionAxis], outExtents: [Int],
+    _ body: (Int, Int, [Int]) -> Void
+  ) {
     let d = axes.count
     let positions = outExtents.reduce(1, *)
     var outIndex = [Int](repeating: 0, count: d)
@@ -159,8 +177,10 @@ public enum Convolution {
 
   /// Calls `body(tapNumber, sourcePositions)` for the taps of one output that land inside the
   /// input (all of them under `valid`).
-  static func forEachTap(axes: [ConvolutionAxis], outIndex: [Int],
-                         _ body: (Int, [Int]) -> Void) {
+  static func forEachTap(
+    axes: [ConvolutionAxis], outIndex: [Int],
+    _ body: (Int, [Int]) -> Void
+  ) {
     let d = axes.count
     let ranges = (0..<d).map { axes[$0].validTaps(outIndex[$0]) }
     if ranges.contains(where: \.isEmpty) { return }
@@ -185,11 +205,14 @@ public enum Convolution {
   }
 
   /// `skip`: direct loops over the in-range taps only; returns the multiplies performed.
-  static func skipForward(_ src: UnsafeBufferPointer<Float>, _ inStrides: [Int], batch: Int,
-                          kernel: Tensor<Float>, axes: [ConvolutionAxis], outExtents: [Int],
-                          out: UnsafeMutableBufferPointer<Float>) -> Int {
+  static func skipForward(
+    _ src: UnsafeBufferPointer<Float>, _ inStrides: [Int], batch: Int,
+    kernel: Tensor<Float>, axes: [ConvolutionAxis], outExtents: [Int],
+    out: UnsafeMutableBufferPointer<Float>
+  ) -> Int {
     let d = axes.count
-    let nOut = kernel.shape[0], nIn = kernel.shape[d + 1]
+    let nOut = kernel.shape[0]
+    let nIn = kernel.shape[d + 1]
     let taps = axes.map(\.filter).reduce(1, *)
     var multiplies = 0
     kernel.storage.withUnsafeBufferPointer { w in
@@ -214,11 +237,9 @@ public enum Convolution {
       }
     }
     #if DEBUG
-    // A planted bug for the tests (compiled into debug builds only): one tap counted twice.
-    if KernelFaults.isSet(.skipCountExtra) && multiplies > 0 { multiplies += nIn * nOut }
+      // A planted bug for the tests (compiled into debug builds only): one tap counted twice.
+      if KernelFaults.isSet(.skipCountExtra) && multiplies > 0 { multiplies += nIn * nOut }
     #endif
     return multiplies
   }
 }
-
-import Foundation

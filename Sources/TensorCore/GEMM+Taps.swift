@@ -21,8 +21,10 @@ struct TapSource: @unchecked Sendable {
   /// Output positions per batch element.
   let positions: Int
 
-  init(src: UnsafePointer<Float>, strides: [Int], axes: [ConvolutionAxis], outExtents: [Int],
-       nIn: Int, zeros: UnsafePointer<Float>) {
+  init(
+    src: UnsafePointer<Float>, strides: [Int], axes: [ConvolutionAxis], outExtents: [Int],
+    nIn: Int, zeros: UnsafePointer<Float>
+  ) {
     (self.src, self.strides, self.axes, self.outExtents, self.nIn, self.zeros) =
       (src, strides, axes, outExtents, nIn, zeros)
     let d = axes.count
@@ -46,11 +48,14 @@ struct TapSource: @unchecked Sendable {
 
   /// Fills `table[t · 8 + lane]` for the strip of rows starting at `first`; rows at or past
   /// `end` read zeros (their results are dropped). `bounds` is scratch for 2·d integers.
-  func pointers(first: Int, end: Int, into table: UnsafeMutablePointer<UnsafePointer<Float>>,
-                bounds: UnsafeMutablePointer<Int>) {
+  func pointers(
+    first: Int, end: Int, into table: UnsafeMutablePointer<UnsafePointer<Float>>,
+    bounds: UnsafeMutablePointer<Int>
+  ) {
     let d = axes.count
     let positions = self.positions
-    let low = bounds, high = bounds + d
+    let low = bounds
+    let high = bounds + d
     for lane in 0..<GEMM.mr {
       let q = first + lane
       guard q < end else {
@@ -100,10 +105,13 @@ extension GEMM {
 
   /// The convolution as a GEMM over tap pointers; `weight` is the kernel [N_out, taps·N_in].
   /// Returns the multiplies performed.
-  static func runTaps(_ source: TapSource, rows: Int, weight: PackedWeight,
-                      out: UnsafeMutablePointer<Float>,
-                      minimumParallelWork: Int = parallelThreshold) -> Int {
-    let n = weight.outputs, k = weight.inputs
+  static func runTaps(
+    _ source: TapSource, rows: Int, weight: PackedWeight,
+    out: UnsafeMutablePointer<Float>,
+    minimumParallelWork: Int = parallelThreshold
+  ) -> Int {
+    let n = weight.outputs
+    let k = weight.inputs
     precondition(k == source.taps * source.nIn, "weight inputs \(k) ≠ taps × N_in")
     guard rows > 0, n > 0 else { return 0 }
     let panels = weight.panelCount
@@ -126,21 +134,24 @@ extension GEMM {
         var count = 0
         tile.withUnsafeMutableBufferPointer { scratch in
           for item in range {
-            let r0 = item * tapRowsPerItem, r1 = min(rows, r0 + tapRowsPerItem)
+            let r0 = item * tapRowsPerItem
+            let r1 = min(rows, r0 + tapRowsPerItem)
             for g0 in stride(from: 0, to: panels, by: group) {
               var r = r0
               while r < r1 {
                 source.pointers(first: r, end: r1, into: table, bounds: bounds)
                 let live = min(mr, r1 - r)
                 for p in g0..<min(panels, g0 + group) {
-                  let c0 = p * nr, columns = min(nr, n - c0)
+                  let c0 = p * nr
+                  let columns = min(nr, n - c0)
                   // Planted for tests: the first tile skips its last k-step.
                   let skipLast = r == 0 && p == 0 && KernelFaults.isSet(.missingMultiply)
                   let full = live == mr && columns == nr
                   let target = full ? out.pointer + r * n + c0 : scratch.baseAddress!
-                  microTaps(table, taps: source.taps, channels: source.nIn,
-                            packed.pointer + p * k * nr, skipLast: skipLast, target,
-                            ldc: full ? n : nr)
+                  microTaps(
+                    table, taps: source.taps, channels: source.nIn,
+                    packed.pointer + p * k * nr, skipLast: skipLast, target,
+                    ldc: full ? n : nr)
                   if !full {
                     for rr in 0..<live {
                       (out.pointer + (r + rr) * n + c0)
@@ -165,29 +176,68 @@ extension GEMM {
   /// c[8][32] = Σ_t Σ_i table[t][lane][i] · b[t·channels + i][32]: 16 accumulators, the lanes'
   /// rows read through the pointer table, the weight panel read in order.
   @inline(__always)
-  static func microTaps(_ table: UnsafePointer<UnsafePointer<Float>>, taps: Int, channels: Int,
-                        _ b: UnsafePointer<Float>, skipLast: Bool,
-                        _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+  static func microTaps(
+    _ table: UnsafePointer<UnsafePointer<Float>>, taps: Int, channels: Int,
+    _ b: UnsafePointer<Float>, skipLast: Bool,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int
+  ) {
     typealias V = SIMD16<Float>
-    var c0a = V(), c0b = V(), c1a = V(), c1b = V(), c2a = V(), c2b = V(), c3a = V(), c3b = V()
-    var c4a = V(), c4b = V(), c5a = V(), c5b = V(), c6a = V(), c6b = V(), c7a = V(), c7b = V()
+    var c0a = V()
+    var c0b = V()
+    var c1a = V()
+    var c1b = V()
+    var c2a = V()
+    var c2b = V()
+    var c3a = V()
+    var c3b = V()
+    var c4a = V()
+    var c4b = V()
+    var c5a = V()
+    var c5b = V()
+    var c6a = V()
+    var c6b = V()
+    var c7a = V()
+    var c7b = V()
     var bp = UnsafeRawPointer(b)
     for t in 0..<taps {
       let row = table + t * mr
-      let a0 = row[0], a1 = row[1], a2 = row[2], a3 = row[3]
-      let a4 = row[4], a5 = row[5], a6 = row[6], a7 = row[7]
+      let a0 = row[0]
+      let a1 = row[1]
+      let a2 = row[2]
+      let a3 = row[3]
+      let a4 = row[4]
+      let a5 = row[5]
+      let a6 = row[6]
+      let a7 = row[7]
       let steps = skipLast && t == taps - 1 ? channels - 1 : channels
       for p in 0..<steps {
-        let b0 = bp.loadUnaligned(as: V.self), b1 = bp.loadUnaligned(fromByteOffset: 64, as: V.self)
+        let b0 = bp.loadUnaligned(as: V.self)
+        let b1 = bp.loadUnaligned(fromByteOffset: 64, as: V.self)
         bp += 128
-        var x = V(repeating: a0[p]); c0a.addProduct(x, b0); c0b.addProduct(x, b1)
-        x = V(repeating: a1[p]); c1a.addProduct(x, b0); c1b.addProduct(x, b1)
-        x = V(repeating: a2[p]); c2a.addProduct(x, b0); c2b.addProduct(x, b1)
-        x = V(repeating: a3[p]); c3a.addProduct(x, b0); c3b.addProduct(x, b1)
-        x = V(repeating: a4[p]); c4a.addProduct(x, b0); c4b.addProduct(x, b1)
-        x = V(repeating: a5[p]); c5a.addProduct(x, b0); c5b.addProduct(x, b1)
-        x = V(repeating: a6[p]); c6a.addProduct(x, b0); c6b.addProduct(x, b1)
-        x = V(repeating: a7[p]); c7a.addProduct(x, b0); c7b.addProduct(x, b1)
+        var x = V(repeating: a0[p])
+        c0a.addProduct(x, b0)
+        c0b.addProduct(x, b1)
+        x = V(repeating: a1[p])
+        c1a.addProduct(x, b0)
+        c1b.addProduct(x, b1)
+        x = V(repeating: a2[p])
+        c2a.addProduct(x, b0)
+        c2b.addProduct(x, b1)
+        x = V(repeating: a3[p])
+        c3a.addProduct(x, b0)
+        c3b.addProduct(x, b1)
+        x = V(repeating: a4[p])
+        c4a.addProduct(x, b0)
+        c4b.addProduct(x, b1)
+        x = V(repeating: a5[p])
+        c5a.addProduct(x, b0)
+        c5b.addProduct(x, b1)
+        x = V(repeating: a6[p])
+        c6a.addProduct(x, b0)
+        c6b.addProduct(x, b1)
+        x = V(repeating: a7[p])
+        c7a.addProduct(x, b0)
+        c7b.addProduct(x, b1)
       }
     }
     @inline(__always)
@@ -196,7 +246,13 @@ extension GEMM {
       p.storeBytes(of: lo, as: V.self)
       (p + 64).storeBytes(of: hi, as: V.self)
     }
-    store(0, c0a, c0b); store(1, c1a, c1b); store(2, c2a, c2b); store(3, c3a, c3b)
-    store(4, c4a, c4b); store(5, c5a, c5b); store(6, c6a, c6b); store(7, c7a, c7b)
+    store(0, c0a, c0b)
+    store(1, c1a, c1b)
+    store(2, c2a, c2b)
+    store(3, c3a, c3b)
+    store(4, c4a, c4b)
+    store(5, c5a, c5b)
+    store(6, c6a, c6b)
+    store(7, c7a, c7b)
   }
 }

@@ -56,10 +56,13 @@ enum GEMM {
   /// Runs the product into `out` (overwritten) and returns the multiplies performed.
   /// - Parameter minimumParallelWork: multiply-adds from which the work is split over the
   ///   workers (tests pass 0 to split small products).
-  static func run<S: GEMMSource>(_ source: S, rows: Int, weight: PackedWeight,
-                                 out: UnsafeMutablePointer<Float>,
-                                 minimumParallelWork: Int = parallelThreshold) -> Int {
-    let n = weight.outputs, k = weight.inputs
+  static func run<S: GEMMSource>(
+    _ source: S, rows: Int, weight: PackedWeight,
+    out: UnsafeMutablePointer<Float>,
+    minimumParallelWork: Int = parallelThreshold
+  ) -> Int {
+    let n = weight.outputs
+    let k = weight.inputs
     guard rows > 0, n > 0 else { return 0 }
     if k == 0 {
       out.update(repeating: 0, count: rows * n)
@@ -82,14 +85,18 @@ enum GEMM {
         var count = 0
         for item in range {
           let (block, group) = item.quotientAndRemainder(dividingBy: panelGroups)
-          let r0 = block * mc, r1 = min(rows, r0 + mc)
-          let p0 = group * panels / panelGroups, p1 = (group + 1) * panels / panelGroups
-          count += macro(source, rows: r0..<r1, panels: p0..<p1, weight: weight,
-                         packed: packed.pointer, out: out.pointer, buffer: buffer)
+          let r0 = block * mc
+          let r1 = min(rows, r0 + mc)
+          let p0 = group * panels / panelGroups
+          let p1 = (group + 1) * panels / panelGroups
+          count += macro(
+            source, rows: r0..<r1, panels: p0..<p1, weight: weight,
+            packed: packed.pointer, out: out.pointer, buffer: buffer)
         }
         return count
       }
-      return finish(dispatch(items: items, chunks: parallel ? min(items, workers) : 1, body), out.pointer)
+      return finish(
+        dispatch(items: items, chunks: parallel ? min(items, workers) : 1, body), out.pointer)
     }
   }
 
@@ -111,28 +118,37 @@ enum GEMM {
 
   /// One row block against a range of panels, all of K.
   @inline(__always)
-  static func macro<S: GEMMSource>(_ source: S, rows: Range<Int>, panels: Range<Int>,
-                                   weight: PackedWeight, packed: UnsafePointer<Float>,
-                                   out: UnsafeMutablePointer<Float>,
-                                   buffer: UnsafeMutablePointer<Float>) -> Int {
-    let n = weight.outputs, k = weight.inputs
+  static func macro<S: GEMMSource>(
+    _ source: S, rows: Range<Int>, panels: Range<Int>,
+    weight: PackedWeight, packed: UnsafePointer<Float>,
+    out: UnsafeMutablePointer<Float>,
+    buffer: UnsafeMutablePointer<Float>
+  ) -> Int {
+    let n = weight.outputs
+    let k = weight.inputs
     var count = 0
-    var tile = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(),
-                SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(),
-                SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(),
-                SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+    var tile = (
+      SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(),
+      SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(),
+      SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(),
+      SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>()
+    )
     return withUnsafeMutableBytes(of: &tile) { raw -> Int in
       let scratch = raw.baseAddress!.assumingMemoryBound(to: Float.self)  // an 8 × 32 edge tile
       for k0 in stride(from: 0, to: k, by: kc) {
-        let k1 = min(k, k0 + kc), width = k1 - k0
+        let k1 = min(k, k0 + kc)
+        let width = k1 - k0
         source.pack(rows: rows, k: k0..<k1, into: buffer)
         var steps = width
-        if KernelFaults.isSet(.missingMultiply) && rows.lowerBound == 0 && k1 == k && panels.lowerBound == 0 {
+        if KernelFaults.isSet(.missingMultiply) && rows.lowerBound == 0 && k1 == k
+          && panels.lowerBound == 0
+        {
           steps -= 1  // planted for tests: the first tile skips its last k-step
         }
         for p in panels {
           let panel = packed + p * k * nr + k0 * nr
-          let c0 = p * nr, columns = min(nr, n - c0)
+          let c0 = p * nr
+          let columns = min(nr, n - c0)
           var r = rows.lowerBound
           var strip = buffer
           while r < rows.upperBound {
@@ -143,7 +159,8 @@ enum GEMM {
             } else {
               micro(strip, lda: width, panel, steps: steps, scratch, ldc: nr, accumulate: false)
               for rr in 0..<live {
-                let dst = target + rr * n, src = scratch + rr * nr
+                let dst = target + rr * n
+                let src = scratch + rr * nr
                 if k0 > 0 {
                   for c in 0..<columns { dst[c] += src[c] }
                 } else {
@@ -164,25 +181,64 @@ enum GEMM {
 
   /// c[8][32] (+)= a[8][steps] · b[steps][32], the a rows `lda` apart: 16 accumulators.
   @inline(__always)
-  static func micro(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, steps: Int,
-                    _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+  static func micro(
+    _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, steps: Int,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+  ) {
     typealias V = SIMD16<Float>
-    var c0a = V(), c0b = V(), c1a = V(), c1b = V(), c2a = V(), c2b = V(), c3a = V(), c3b = V()
-    var c4a = V(), c4b = V(), c5a = V(), c5b = V(), c6a = V(), c6b = V(), c7a = V(), c7b = V()
-    let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
-    let a4 = a + 4 * lda, a5 = a + 5 * lda, a6 = a + 6 * lda, a7 = a + 7 * lda
+    var c0a = V()
+    var c0b = V()
+    var c1a = V()
+    var c1b = V()
+    var c2a = V()
+    var c2b = V()
+    var c3a = V()
+    var c3b = V()
+    var c4a = V()
+    var c4b = V()
+    var c5a = V()
+    var c5b = V()
+    var c6a = V()
+    var c6b = V()
+    var c7a = V()
+    var c7b = V()
+    let a0 = a
+    let a1 = a + lda
+    let a2 = a + 2 * lda
+    let a3 = a + 3 * lda
+    let a4 = a + 4 * lda
+    let a5 = a + 5 * lda
+    let a6 = a + 6 * lda
+    let a7 = a + 7 * lda
     var bp = UnsafeRawPointer(b)
     for p in 0..<steps {
-      let b0 = bp.loadUnaligned(as: V.self), b1 = bp.loadUnaligned(fromByteOffset: 64, as: V.self)
+      let b0 = bp.loadUnaligned(as: V.self)
+      let b1 = bp.loadUnaligned(fromByteOffset: 64, as: V.self)
       bp += 128
-      var x = V(repeating: a0[p]); c0a.addProduct(x, b0); c0b.addProduct(x, b1)
-      x = V(repeating: a1[p]); c1a.addProduct(x, b0); c1b.addProduct(x, b1)
-      x = V(repeating: a2[p]); c2a.addProduct(x, b0); c2b.addProduct(x, b1)
-      x = V(repeating: a3[p]); c3a.addProduct(x, b0); c3b.addProduct(x, b1)
-      x = V(repeating: a4[p]); c4a.addProduct(x, b0); c4b.addProduct(x, b1)
-      x = V(repeating: a5[p]); c5a.addProduct(x, b0); c5b.addProduct(x, b1)
-      x = V(repeating: a6[p]); c6a.addProduct(x, b0); c6b.addProduct(x, b1)
-      x = V(repeating: a7[p]); c7a.addProduct(x, b0); c7b.addProduct(x, b1)
+      var x = V(repeating: a0[p])
+      c0a.addProduct(x, b0)
+      c0b.addProduct(x, b1)
+      x = V(repeating: a1[p])
+      c1a.addProduct(x, b0)
+      c1b.addProduct(x, b1)
+      x = V(repeating: a2[p])
+      c2a.addProduct(x, b0)
+      c2b.addProduct(x, b1)
+      x = V(repeating: a3[p])
+      c3a.addProduct(x, b0)
+      c3b.addProduct(x, b1)
+      x = V(repeating: a4[p])
+      c4a.addProduct(x, b0)
+      c4b.addProduct(x, b1)
+      x = V(repeating: a5[p])
+      c5a.addProduct(x, b0)
+      c5b.addProduct(x, b1)
+      x = V(repeating: a6[p])
+      c6a.addProduct(x, b0)
+      c6b.addProduct(x, b1)
+      x = V(repeating: a7[p])
+      c7a.addProduct(x, b0)
+      c7b.addProduct(x, b1)
     }
     @inline(__always)
     func store(_ row: Int, _ lo: V, _ hi: V) {
@@ -195,8 +251,14 @@ enum GEMM {
         (p + 64).storeBytes(of: hi, as: V.self)
       }
     }
-    store(0, c0a, c0b); store(1, c1a, c1b); store(2, c2a, c2b); store(3, c3a, c3b)
-    store(4, c4a, c4b); store(5, c5a, c5b); store(6, c6a, c6b); store(7, c7a, c7b)
+    store(0, c0a, c0b)
+    store(1, c1a, c1b)
+    store(2, c2a, c2b)
+    store(3, c3a, c3b)
+    store(4, c4a, c4b)
+    store(5, c5a, c5b)
+    store(6, c6a, c6b)
+    store(7, c7a, c7b)
   }
 }
 
@@ -231,16 +293,18 @@ package enum KernelFaults {
 
   private static let active = Atomic<Int>(0)
 
-  package static func set(_ fault: Fault?) { active.store(fault?.rawValue ?? 0, ordering: .relaxed) }
+  package static func set(_ fault: Fault?) {
+    active.store(fault?.rawValue ?? 0, ordering: .relaxed)
+  }
 
   /// Whether `fault` is planted. Only debug builds (what `swift test` builds) read the switch: in
   /// any other build this is the constant false and every planted path compiles away.
   @inline(__always)
   package static func isSet(_ fault: Fault) -> Bool {
     #if DEBUG
-    active.load(ordering: .relaxed) == fault.rawValue
+      active.load(ordering: .relaxed) == fault.rawValue
     #else
-    false
+      false
     #endif
   }
 }

@@ -9,12 +9,16 @@ public enum Histogram {
   /// branch), and the bins are the differences of those cumulative counts.
   ///
   /// - Complexity: O(n · edges.count) vector operations on n/8 lanes.
-  public static func addAbsolute(_ values: UnsafeBufferPointer<Double>, edges: [Double],
-                                 to counts: inout [Int]) -> Int {
+  public static func addAbsolute(
+    _ values: UnsafeBufferPointer<Double>, edges: [Double],
+    to counts: inout [Int]
+  ) -> Int {
     precondition(counts.count == edges.count + 1, "\(counts.count) counts for \(edges.count) edges")
     typealias V = SIMD8<Double>
     typealias C = SIMD8<Int64>
-    let e = edges.count, n = values.count, vectors = n / 8
+    let e = edges.count
+    let n = values.count
+    let vectors = n / 8
     var atLeast = [C](repeating: .zero, count: e)  // per lane: values with |x| ≥ edges[k]
     var positiveLanes = C.zero
     let splats = edges.map { V(repeating: $0) }
@@ -34,7 +38,8 @@ public enum Histogram {
     var cumulative = atLeast.map { Int($0.wrappedSum()) }
     var positive = Int(positiveLanes.wrappedSum())
     for i in (vectors * 8)..<n {
-      let x = values[i], a = abs(x)
+      let x = values[i]
+      let a = abs(x)
       for k in 0..<e where a >= edges[k] { cumulative[k] += 1 }
       positive += x > 0 ? 1 : 0
     }

@@ -15,7 +15,9 @@ extension Moments {
     for i in (vectors * 8)..<n { sum += base[i] }
     let mean = sum / Double(n)
     let m = V(repeating: mean)
-    var a2 = V(), a3 = V(), a4 = V()
+    var a2 = V()
+    var a3 = V()
+    var a4 = V()
     for v in 0..<vectors {
       let d = raw.loadUnaligned(fromByteOffset: v * 64, as: V.self) - m
       let d2 = d * d
@@ -23,7 +25,9 @@ extension Moments {
       a3 += d2 * d
       a4 += d2 * d2
     }
-    var s2 = a2.sum(), s3 = a3.sum(), s4 = a4.sum()
+    var s2 = a2.sum()
+    var s3 = a3.sum()
+    var s4 = a4.sum()
     for i in (vectors * 8)..<n {
       let d = base[i] - mean
       s2 += d * d
@@ -46,8 +50,11 @@ public enum ChunkedSampling {
   ///   over the cores; two buffers of `chunkSize` doubles per worker.
   public static func moments(
     count: Int, chunkSize: Int = 1 << 15, stream: RandomStream,
-    fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,
-                     UnsafeMutableBufferPointer<Double>) -> Void
+    fill:
+      @Sendable (
+        inout RandomStream, UnsafeMutableBufferPointer<Double>,
+        UnsafeMutableBufferPointer<Double>
+      ) -> Void
   ) -> Moments {
     running(count: count, chunkSize: chunkSize, stream: stream, fill: fill).total
   }
@@ -57,8 +64,11 @@ public enum ChunkedSampling {
   /// all of them. The same draws as `moments`, so the last entry is its total.
   public static func running(
     count: Int, chunkSize: Int = 1 << 15, stream: RandomStream,
-    fill: @Sendable (inout RandomStream, UnsafeMutableBufferPointer<Double>,
-                     UnsafeMutableBufferPointer<Double>) -> Void
+    fill:
+      @Sendable (
+        inout RandomStream, UnsafeMutableBufferPointer<Double>,
+        UnsafeMutableBufferPointer<Double>
+      ) -> Void
   ) -> (total: Moments, prefixes: [Moments]) {
     precondition(count > 0 && chunkSize > 0, "count \(count) and chunk \(chunkSize) must be > 0")
     let chunks = (count + chunkSize - 1) / chunkSize
@@ -71,7 +81,8 @@ public enum ChunkedSampling {
         out.deallocate()
         scratch.deallocate()
       }
-      var parts: [Moments] = [], early: [Moments] = []
+      var parts: [Moments] = []
+      var early: [Moments] = []
       // Worker w takes chunks w, w + W, w + 2W, …: equal shares, no coordination.
       for chunk in stride(from: worker, to: chunks, by: workers) {
         let size = min(chunkSize, count - chunk * chunkSize)

@@ -38,7 +38,9 @@ public struct Moments: Sendable, Equatable {
     var sum = 0.0
     for v in values { sum += v }
     let mean = sum / Double(n)
-    var s2 = 0.0, s3 = 0.0, s4 = 0.0
+    var s2 = 0.0
+    var s3 = 0.0
+    var s4 = 0.0
     for v in values {
       let d = v - mean
       let d2 = d * d
@@ -75,14 +77,17 @@ public struct Moments: Sendable, Equatable {
       self = other
       return
     }
-    let na = Double(count), nb = Double(other.count)
+    let na = Double(count)
+    let nb = Double(other.count)
     let n = na + nb
     let delta = other.mean - mean
     let d2 = delta * delta
     let newM2 = m2 + other.m2 + d2 * na * nb / n
-    let newM3 = m3 + other.m3 + d2 * delta * na * nb * (na - nb) / (n * n)
+    let newM3 =
+      m3 + other.m3 + d2 * delta * na * nb * (na - nb) / (n * n)
       + 3 * delta * (na * other.m2 - nb * m2) / n
-    let newM4 = m4 + other.m4
+    let newM4 =
+      m4 + other.m4
       + d2 * d2 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n)
       + 6 * d2 * (na * na * other.m2 + nb * nb * m2) / (n * n)
       + 4 * delta * (na * other.m3 - nb * m3) / n
@@ -97,10 +102,10 @@ public struct Moments: Sendable, Equatable {
   public var variance: Double {
     guard count > 1 else { return .nan }
     #if DEBUG
-    // A planted bug for the tests (compiled into debug builds only).
-    if KernelFaults.isSet(.varianceBias) {
-      return m2 / Double(count - 1) * Double(count + 10) / Double(count)
-    }
+      // A planted bug for the tests (compiled into debug builds only).
+      if KernelFaults.isSet(.varianceBias) {
+        return m2 / Double(count - 1) * Double(count + 10) / Double(count)
+      }
     #endif
     return m2 / Double(count - 1)
   }

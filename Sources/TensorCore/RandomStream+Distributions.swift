@@ -36,8 +36,8 @@ extension RandomStream {
       // The base layer's tail beyond R, by Marsaglia's exponential rejection.
       let r = Ziggurat.r
       #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only): no tail beyond R.
-      if KernelFaults.isSet(.zigguratBaseBoundary) { return u < 0 ? -r : r }
+        // A planted bug for the tests (compiled into debug builds only): no tail beyond R.
+        if KernelFaults.isSet(.zigguratBaseBoundary) { return u < 0 ? -r : r }
       #endif
       while true {
         let tx = log(nextOpenUnitDouble()) / r
@@ -46,7 +46,8 @@ extension RandomStream {
       }
     }
     let x = u * Ziggurat.x[i]
-    let lower = Ziggurat.density[i], upper = Ziggurat.density[i + 1]
+    let lower = Ziggurat.density[i]
+    let upper = Ziggurat.density[i + 1]
     return lower + nextUnitDouble() * (upper - lower) < exp(-0.5 * x * x) ? x : nil
   }
 
@@ -58,8 +59,10 @@ extension RandomStream {
 
   /// Fills `buffer` with draws from `distribution`. Buffers of 64 or more draw eight at a time
   /// from SIMD lanes seeded by this stream (`RandomLanes`); smaller ones one at a time.
-  public mutating func fill(_ buffer: UnsafeMutableBufferPointer<Double>,
-                            with distribution: StandardDistribution) {
+  public mutating func fill(
+    _ buffer: UnsafeMutableBufferPointer<Double>,
+    with distribution: StandardDistribution
+  ) {
     switch distribution {
     case .gaussian where buffer.count >= 64:
       fillGaussianLanes(buffer)

@@ -20,7 +20,9 @@ struct RandomLanes {
   }
 
   @inline(__always)
-  static func rotl(_ x: U, _ k: UInt64) -> U { (x &<< U(repeating: k)) | (x &>> U(repeating: 64 - k)) }
+  static func rotl(_ x: U, _ k: UInt64) -> U {
+    (x &<< U(repeating: k)) | (x &>> U(repeating: 64 - k))
+  }
 
   /// The next eight draws, one per lane.
   @inline(__always)
@@ -109,8 +111,9 @@ extension RandomStream {
     let raw = UnsafeMutableRawPointer(base)
     var i = 0
     while i + 8 <= n {
-      raw.storeBytes(of: RandomLanes.signedUnit(lanes.next()) * 1.732_050_807_568_877_2,
-                     toByteOffset: i * 8, as: SIMD8<Double>.self)
+      raw.storeBytes(
+        of: RandomLanes.signedUnit(lanes.next()) * 1.732_050_807_568_877_2,
+        toByteOffset: i * 8, as: SIMD8<Double>.self)
       i += 8
     }
     while i < n {

@@ -39,7 +39,9 @@ public struct RandomStream: Sendable {
 
   /// An independent child stream numbered `index` (a chunk of work, a worker, a replicate).
   public func split(_ index: Int) -> RandomStream {
-    RandomStream(key: RandomStream.mix(key &+ RandomStream.mix(UInt64(bitPattern: Int64(index)) &+ 0x9e37_79b9_7f4a_7c15)))
+    RandomStream(
+      key: RandomStream.mix(
+        key &+ RandomStream.mix(UInt64(bitPattern: Int64(index)) &+ 0x9e37_79b9_7f4a_7c15)))
   }
 
   /// The next 64 random bits.

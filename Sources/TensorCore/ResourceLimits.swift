@@ -14,15 +14,21 @@ public enum ResourceLimits {
   public static func memoryBudget() -> (bytes: Int, reason: String) {
     var budget = (bytes: maximumBytes, reason: "psverify runs up to \(maximumBytes >> 20) MiB")
     let used = currentVirtualBytes()
-    for (resource, name) in [(Int32(RLIMIT_AS.rawValue), "address-space limit (ulimit -v)"),
-                             (Int32(RLIMIT_DATA.rawValue), "data-size limit (ulimit -d)")] {
+    for (resource, name) in [
+      (Int32(RLIMIT_AS.rawValue), "address-space limit (ulimit -v)"),
+      (Int32(RLIMIT_DATA.rawValue), "data-size limit (ulimit -d)"),
+    ] {
       var limit = rlimit()
       guard getrlimit(__rlimit_resource_t(UInt32(resource)), &limit) == 0,
-            limit.rlim_cur != rlim_t.max else { continue }  // RLIM_INFINITY
+        limit.rlim_cur != rlim_t.max
+      else { continue }  // RLIM_INFINITY
       let left = max(0, Int(clamping: limit.rlim_cur) - used)
       if left < budget.bytes {
-        budget = (left, "the \(name) of \(Int(clamping: limit.rlim_cur) >> 20) MiB leaves "
-                    + "\(left >> 20) MiB to allocate")
+        budget = (
+          left,
+          "the \(name) of \(Int(clamping: limit.rlim_cur) >> 20) MiB leaves "
+            + "\(left >> 20) MiB to allocate"
+        )
       }
     }
     return budget
@@ -31,7 +37,8 @@ public enum ResourceLimits {
   /// The process's virtual size from /proc/self/statm (0 where it cannot be read).
   static func currentVirtualBytes() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-          let pages = text.split(separator: " ").first.flatMap({ Int($0) }) else { return 0 }
+      let pages = text.split(separator: " ").first.flatMap({ Int($0) })
+    else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
   }
 

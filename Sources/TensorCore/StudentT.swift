@@ -18,7 +18,8 @@ public enum StudentT {
     -> Double
   {
     precondition(probability > 0 && probability < 1, "probability must be in (0, 1)")
-    var lo = 0.0, hi = 1.0
+    var lo = 0.0
+    var hi = 1.0
     while twoSidedTail(hi, degreesOfFreedom: nu) > probability { hi *= 2 }
     for _ in 0..<200 where hi - lo > 1e-12 * hi {
       let mid = (lo + hi) / 2

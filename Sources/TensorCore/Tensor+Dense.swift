@@ -20,21 +20,28 @@ extension Tensor where Scalar == Float {
   ///   - activation: applied elementwise after the threshold.
   ///   - counter: when given, receives the scalar multiplies performed, B·J·I.
   /// - Complexity: B·J·I multiply-adds, on all cores, SIMD over J.
-  public func dense(weight: Tensor<Float>, threshold: Tensor<Float>? = nil,
-                    activation: Activation = .identity,
-                    counter: MultiplyCounter? = nil) -> Tensor<Float> {
-    dense(weight: PackedWeight(weight), threshold: threshold, activation: activation,
-          counter: counter)
+  public func dense(
+    weight: Tensor<Float>, threshold: Tensor<Float>? = nil,
+    activation: Activation = .identity,
+    counter: MultiplyCounter? = nil
+  ) -> Tensor<Float> {
+    dense(
+      weight: PackedWeight(weight), threshold: threshold, activation: activation,
+      counter: counter)
   }
 
   /// The dense layer with a weight packed in advance.
   /// - Complexity: B·J·I multiply-adds, on all cores, SIMD over J.
-  public func dense(weight: PackedWeight, threshold: Tensor<Float>? = nil,
-                    activation: Activation = .identity,
-                    counter: MultiplyCounter? = nil) -> Tensor<Float> {
-    precondition(rank == 2 && shape[1] == weight.inputs,
-                 "dense: input \(shape) does not match the weight's \(weight.inputs) inputs")
-    let batch = shape[0], outputs = weight.outputs
+  public func dense(
+    weight: PackedWeight, threshold: Tensor<Float>? = nil,
+    activation: Activation = .identity,
+    counter: MultiplyCounter? = nil
+  ) -> Tensor<Float> {
+    precondition(
+      rank == 2 && shape[1] == weight.inputs,
+      "dense: input \(shape) does not match the weight's \(weight.inputs) inputs")
+    let batch = shape[0]
+    let outputs = weight.outputs
     if let threshold {
       precondition(threshold.shape == [outputs], "threshold \(threshold.shape) ≠ [\(outputs)]")
     }
@@ -44,18 +51,20 @@ extension Tensor where Scalar == Float {
       guard let base = o.baseAddress else { return }
       guard !storage.isEmpty else {
         o.initialize(repeating: 0)  // no inputs: every product is 0
-        Tensor.epilogue(base, rows: batch, columns: outputs, bias: threshold?.storage,
-                        activation: activation)
+        Tensor.epilogue(
+          base, rows: batch, columns: outputs, bias: threshold?.storage,
+          activation: activation)
         return
       }
       storage.withUnsafeBufferPointer { x in
-        multiplies = GEMM.run(DenseSource(base: x.baseAddress!, ld: weight.inputs), rows: batch,
-                              weight: weight, out: base)
+        multiplies = GEMM.run(
+          DenseSource(base: x.baseAddress!, ld: weight.inputs), rows: batch,
+          weight: weight, out: base)
       }
       var bias = threshold?.storage
       #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only): the threshold added.
-      if KernelFaults.isSet(.denseThresholdSign) { bias = bias?.map { -$0 } }
+        // A planted bug for the tests (compiled into debug builds only): the threshold added.
+        if KernelFaults.isSet(.denseThresholdSign) { bias = bias?.map { -$0 } }
       #endif
       Tensor.epilogue(base, rows: batch, columns: outputs, bias: bias, activation: activation)
     }
@@ -67,8 +76,10 @@ extension Tensor where Scalar == Float {
 extension Tensor where Scalar == Float {
   /// Thresholds and activation applied in place to a row-major [rows, columns] result:
   /// out = act(out − bias) (the course's σ(W·L − B)); no bias subtracts nothing.
-  static func epilogue(_ o: UnsafeMutablePointer<Float>?, rows: Int, columns: Int, bias: [Float]?,
-                       activation: Activation) {
+  static func epilogue(
+    _ o: UnsafeMutablePointer<Float>?, rows: Int, columns: Int, bias: [Float]?,
+    activation: Activation
+  ) {
     guard let o, bias != nil || activation != .identity else { return }
     let zeros = bias == nil ? [Float](repeating: 0, count: columns) : []
     (bias ?? zeros).withUnsafeBufferPointer { b in

@@ -20,8 +20,10 @@ public struct ZTest: Sendable, Equatable {
 
   /// A test of `estimate` ± `standardError` against `hypothesis`, passing when |z| ≤ `limit`; a
   /// z-test unless `degreesOfFreedom` is given; `tests` statistics share the Bonferroni bound.
-  public init(estimate: Double, standardError: Double, hypothesis: Double, limit: Double,
-              degreesOfFreedom: Int? = nil, tests: Int = 1) {
+  public init(
+    estimate: Double, standardError: Double, hypothesis: Double, limit: Double,
+    degreesOfFreedom: Int? = nil, tests: Int = 1
+  ) {
     self.estimate = estimate
     self.standardError = standardError
     self.hypothesis = hypothesis
@@ -32,11 +34,14 @@ public struct ZTest: Sendable, Equatable {
 
   /// A Student t-test whose limit gives the same two-sided false alarm as |z| ≤ `zLimit` does
   /// for a normal statistic: for ν = 15 and z = 5 (5.7e-7) the limit on |t| is 8.27.
-  public static func student(estimate: Double, standardError: Double, hypothesis: Double,
-                             zLimit: Double, degreesOfFreedom nu: Int) -> ZTest {
-    ZTest(estimate: estimate, standardError: standardError, hypothesis: hypothesis,
-          limit: StudentT.twoSidedLimit(falseAlarm: twoSidedTail(zLimit), degreesOfFreedom: nu),
-          degreesOfFreedom: nu)
+  public static func student(
+    estimate: Double, standardError: Double, hypothesis: Double,
+    zLimit: Double, degreesOfFreedom nu: Int
+  ) -> ZTest {
+    ZTest(
+      estimate: estimate, standardError: standardError, hypothesis: hypothesis,
+      limit: StudentT.twoSidedLimit(falseAlarm: twoSidedTail(zLimit), degreesOfFreedom: nu),
+      degreesOfFreedom: nu)
   }
 
   /// "z" or "t", as the statistic is named in reports.

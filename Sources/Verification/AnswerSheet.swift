@@ -1,3 +1,6 @@
+import Foundation
+import TensorCore
+
 /// A file of answers, one per problem, in a format a student can write by hand:
 ///
 /// ```
@@ -66,8 +69,10 @@ public struct AnswerSheet: Sendable, Equatable {
       } else if current != nil {
         current!.lines.append(line)
       } else {
-        throw ReadError(line: index + 1, message: "expected an answer as ID: ANSWER (e.g. 3b: 1/sqrt(2)), "
-                          + "a comment starting with #, or a blank line")
+        throw ReadError(
+          line: index + 1,
+          message: "expected an answer as ID: ANSWER (e.g. 3b: 1/sqrt(2)), "
+            + "a comment starting with #, or a blank line")
       }
     }
     flush()
@@ -87,6 +92,3 @@ public struct AnswerSheet: Sendable, Equatable {
     return (String(id), rest.trimmingCharacters(in: .whitespaces))
   }
 }
-
-import Foundation
-import TensorCore

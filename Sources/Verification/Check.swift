@@ -74,9 +74,11 @@ public struct Measurement: Sendable {
   public var series: [String: [Double]]
 
   /// A measurement; the standard error, test, errata, notes and series are optional.
-  public init(status: CheckStatus, expected: Value, measured: Value, standardError: Double? = nil,
-              test: ZTest? = nil, tolerance: Tolerance, detail: String, errata: [Erratum] = [],
-              notes: [String] = [], series: [String: [Double]] = [:]) {
+  public init(
+    status: CheckStatus, expected: Value, measured: Value, standardError: Double? = nil,
+    test: ZTest? = nil, tolerance: Tolerance, detail: String, errata: [Erratum] = [],
+    notes: [String] = [], series: [String: [Double]] = [:]
+  ) {
     self.status = status
     self.expected = expected
     self.measured = measured
@@ -122,8 +124,10 @@ public struct Check: Sendable {
   public let body: @Sendable (inout CheckContext) throws -> Measurement
 
   /// A check from its id, kind, one-line summary, reported parameters and body.
-  public init(id: String, kind: CheckKind, summary: String, params: [(String, Value)] = [],
-              body: @escaping @Sendable (inout CheckContext) throws -> Measurement) {
+  public init(
+    id: String, kind: CheckKind, summary: String, params: [(String, Value)] = [],
+    body: @escaping @Sendable (inout CheckContext) throws -> Measurement
+  ) {
     self.id = id
     self.kind = kind
     self.summary = summary
@@ -153,8 +157,10 @@ public struct CheckOutcome: Sendable {
   public var status: CheckStatus { measurement.status }
 
   /// An outcome as `Runner` records it after running the body.
-  public init(id: String, kind: CheckKind, summary: String, params: [(String, Value)],
-              measurement: Measurement, streamKey: UInt64, seconds: Double) {
+  public init(
+    id: String, kind: CheckKind, summary: String, params: [(String, Value)],
+    measurement: Measurement, streamKey: UInt64, seconds: Double
+  ) {
     self.id = id
     self.kind = kind
     self.summary = summary

@@ -15,14 +15,16 @@ public enum ConditionReading {
     let strict = c.relation == .less || c.relation == .greater
     let difference = greater ? c.lhs - c.rhs : c.rhs - c.lhs
     let solved = try difference.solvePositive(in: symbol, positive: positive)
-    let relation: Relation = switch (solved.relation, strict) {
-    case (.greater, true): .greater
-    case (.greater, false): .greaterOrEqual
-    case (_, true): .less
-    case (_, false): .lessOrEqual
-    }
-    return LinearInequality(symbol: symbol, relation: relation, bound: solved.bound,
-                            dividedFactor: solved.dividedFactor)
+    let relation: Relation =
+      switch (solved.relation, strict) {
+      case (.greater, true): .greater
+      case (.greater, false): .greaterOrEqual
+      case (_, true): .less
+      case (_, false): .lessOrEqual
+      }
+    return LinearInequality(
+      symbol: symbol, relation: relation, bound: solved.bound,
+      dividedFactor: solved.dividedFactor)
   }
 
   /// The most comparisons one part may hold (chains and conjuncts together): a condition of the
@@ -51,7 +53,8 @@ public enum ConditionReading {
       total += chain.relations.count
       // Operand k is x_k / d_k; multiplying every operand by the positive Π d_j keeps each
       // relation: operand k becomes x_k · Π_{j≠k} d_j = x_k · (Π_{j<k} d_j) · (Π_{j>k} d_j).
-      var numerators: [Polynomial] = [], denominators: [Polynomial] = []
+      var numerators: [Polynomial] = []
+      var denominators: [Polynomial] = []
       for e in chain.operands {
         let (x, d) = clearDenominator(e)
         numerators.append(try AnswerReading.polynomial(x, symbols: symbols, text: text))
@@ -60,9 +63,12 @@ public enum ConditionReading {
         denominators.append(denominator)
       }
       let one = Polynomial(1)
-      var before = [one], after = [one]
+      var before = [one]
+      var after = [one]
       for d in denominators.dropLast() { before.append(d == one ? before.last! : before.last! * d) }
-      for d in denominators.dropFirst().reversed() { after.append(d == one ? after.last! : after.last! * d) }
+      for d in denominators.dropFirst().reversed() {
+        after.append(d == one ? after.last! : after.last! * d)
+      }
       after.reverse()
       let sides = numerators.indices.map { k in
         let other = before[k] == one ? after[k] : after[k] == one ? before[k] : before[k] * after[k]

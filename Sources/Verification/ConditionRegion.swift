@@ -37,15 +37,18 @@ public struct ConditionRegion: Sendable {
       let terms = d.terms.map { m, coefficient in
         (coefficient * scale, symbols.map { m.exponent(of: $0) })
       }
-      let small = terms.allSatisfy { $0.0.intValue != nil } ? terms.map { ($0.0.intValue!, $0.1) } : nil
+      let small =
+        terms.allSatisfy { $0.0.intValue != nil } ? terms.map { ($0.0.intValue!, $0.1) } : nil
       atoms.append(Atom(terms: terms, small: small, relation: c.relation))
     }
     self.atoms = atoms
   }
 
   /// The symbols the comparisons use that are not coordinates.
-  public static func unknownSymbols(_ comparisons: [AnswerReading.Comparison],
-                                    symbols: [String]) -> Set<String> {
+  public static func unknownSymbols(
+    _ comparisons: [AnswerReading.Comparison],
+    symbols: [String]
+  ) -> Set<String> {
     comparisons.reduce(into: Set<String>()) { $0.formUnion($1.lhs.symbols.union($1.rhs.symbols)) }
       .subtracting(symbols)
   }
@@ -98,8 +101,10 @@ public struct ConditionRegion: Sendable {
   /// The first point of a box (coordinates ranging as given, the last symbol fastest) where the
   /// two regions differ, or nil when they agree on the whole box.
   /// - Complexity: O(Π range sizes) evaluations of both regions.
-  public static func firstDifference(_ a: ConditionRegion, _ b: ConditionRegion,
-                                     box: [ClosedRange<Int>]) -> [Int]? {
+  public static func firstDifference(
+    _ a: ConditionRegion, _ b: ConditionRegion,
+    box: [ClosedRange<Int>]
+  ) -> [Int]? {
     firstPoint(box: box) { a.contains($0) != b.contains($0) }
   }
 

@@ -36,8 +36,10 @@ public struct Erratum: Sendable, Equatable {
   public let source: String?
 
   /// An erratum; evidence, position and source are optional.
-  public init(_ kind: Kind, _ message: String, location: String, evidence: String? = nil,
-              line: Int? = nil, column: Int? = nil, excerpt: String? = nil, source: String? = nil) {
+  public init(
+    _ kind: Kind, _ message: String, location: String, evidence: String? = nil,
+    line: Int? = nil, column: Int? = nil, excerpt: String? = nil, source: String? = nil
+  ) {
     self.kind = kind
     self.message = message
     self.location = location
@@ -53,14 +55,16 @@ public struct Erratum: Sendable, Equatable {
     let kind: Kind
     switch finding.kind {
     case .syntax, .missingComma, .rankMismatch, .freeIndexOneSide, .unsummedCapital, .redundantSum,
-         .thresholdSign, .unclosedMath: kind = .defect
+      .thresholdSign, .unclosedMath:
+      kind = .defect
     case .roleClash, .indexLists, .undefinedName, .missingSubscript, .inputLetter: kind = .notation
     case .undefinedFunction, .borderRule: kind = .assumption
     case .countDisagreement, .premiseCondition, .propertyWord: kind = .disagreement
     case .spelling: kind = .spelling
     }
-    self.init(kind, finding.message, location: "\(finding.sectionLabel), \(finding.location)",
-              evidence: finding.evidence, line: finding.location.line, column: finding.location.column,
-              excerpt: finding.excerpt, source: finding.kind.rawValue)
+    self.init(
+      kind, finding.message, location: "\(finding.sectionLabel), \(finding.location)",
+      evidence: finding.evidence, line: finding.location.line, column: finding.location.column,
+      excerpt: finding.excerpt, source: finding.kind.rawValue)
   }
 }

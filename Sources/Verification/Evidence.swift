@@ -1,11 +1,15 @@
+import Foundation
 import TensorCore
 
 /// How close a fast Float32 result is to a Double reference: the largest
 /// |fast − reference| / (1 + |reference|) over all elements.
 public enum Agreement {
   /// - Complexity: O(n) in the number of elements; a NaN on either side gives +∞.
-  public static func largestRelativeDifference(_ fast: Tensor<Float>, _ reference: Tensor<Double>) -> Double {
-    precondition(fast.shape == reference.shape, "shapes differ: \(fast.shape) vs \(reference.shape)")
+  public static func largestRelativeDifference(_ fast: Tensor<Float>, _ reference: Tensor<Double>)
+    -> Double
+  {
+    precondition(
+      fast.shape == reference.shape, "shapes differ: \(fast.shape) vs \(reference.shape)")
     var worst = 0.0
     for i in fast.storage.indices {
       let r = reference.storage[i]
@@ -44,7 +48,9 @@ public struct CountTally: Sendable {
     cases += 1
     predictedByCase.append(Double(p))
     countedByCase.append(Double(c))
-    if p != c && mismatches.count < 3 { mismatches.append("\(label()): predicted \(p), counted \(c)") }
+    if p != c && mismatches.count < 3 {
+      mismatches.append("\(label()): predicted \(p), counted \(c)")
+    }
   }
 
   /// Whether every case's counts are equal.
@@ -54,11 +60,11 @@ public struct CountTally: Sendable {
   public func measurement(_ what: String) -> Measurement {
     Measurement(
       status: agrees ? .pass : .fail, expected: .integer(predicted), measured: .integer(counted),
-      tolerance: Tolerance(.exact, reason: "whole multiplies, counted where the kernel executes them"),
+      tolerance: Tolerance(
+        .exact, reason: "whole multiplies, counted where the kernel executes them"),
       detail: "\(cases) \(what), totals shown"
-        + (agrees ? "; every case agrees" : "; first mismatches: " + mismatches.joined(separator: "; ")),
+        + (agrees
+          ? "; every case agrees" : "; first mismatches: " + mismatches.joined(separator: "; ")),
       series: ["derived": predictedByCase, "counted": countedByCase])
   }
 }
-
-import Foundation

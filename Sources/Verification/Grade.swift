@@ -38,8 +38,9 @@ public struct AnswerIssue: Sendable, Equatable {
 
   /// An issue from a notation checker's diagnostic, its message prefixed by the diagnostic's kind.
   public init(_ d: Diagnostic) {
-    self.init(message: "\(d.kind.rawValue): \(d.message)", line: d.position.line,
-              column: d.position.column, excerpt: d.excerpt)
+    self.init(
+      message: "\(d.kind.rawValue): \(d.message)", line: d.position.line,
+      column: d.position.column, excerpt: d.excerpt)
   }
 
   /// "line L, column C: message".
@@ -80,8 +81,10 @@ public struct Grade: Sendable {
   }
 
   /// A grade; `parts` is empty unless set afterwards.
-  public init(_ verdict: GradeVerdict, reading: String? = nil, answer: TypedAnswer? = nil,
-              feedback: [String] = [], convention: String? = nil, issues: [AnswerIssue] = []) {
+  public init(
+    _ verdict: GradeVerdict, reading: String? = nil, answer: TypedAnswer? = nil,
+    feedback: [String] = [], convention: String? = nil, issues: [AnswerIssue] = []
+  ) {
     self.verdict = verdict
     self.reading = reading
     self.answer = answer
@@ -91,7 +94,9 @@ public struct Grade: Sendable {
   }
 
   /// An unreadable answer from a syntax error.
-  public static func unreadable(_ error: AnswerSyntaxError, in text: String, expected: String) -> Grade {
+  public static func unreadable(_ error: AnswerSyntaxError, in text: String, expected: String)
+    -> Grade
+  {
     Grade(.unreadable, feedback: ["expected \(expected)"], issues: [AnswerIssue(error, in: text)])
   }
 
@@ -101,10 +106,16 @@ public struct Grade: Sendable {
       ("verdict", .string(verdict.rawValue)), ("reading", reading.map { .string($0) } ?? .null),
       ("answer", answer?.json ?? .null), ("feedback", .array(feedback.map { .string($0) })),
       ("convention", convention.map { .string($0) } ?? .null),
-      ("issues", .array(issues.map { i in
-        .object([("message", .string(i.message)), ("line", .integer(i.line)),
-                 ("column", .integer(i.column)), ("excerpt", .string(i.excerpt))])
-      })),
+      (
+        "issues",
+        .array(
+          issues.map { i in
+            .object([
+              ("message", .string(i.message)), ("line", .integer(i.line)),
+              ("column", .integer(i.column)), ("excerpt", .string(i.excerpt)),
+            ])
+          })
+      ),
     ])
   }
 }

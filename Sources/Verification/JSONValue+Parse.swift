@@ -23,7 +23,9 @@ extension JSONValue {
     reader.skipSpace()
     let value = try reader.value(depth: 0)
     reader.skipSpace()
-    guard reader.index == reader.bytes.count else { throw reader.error("text after the JSON value") }
+    guard reader.index == reader.bytes.count else {
+      throw reader.error("text after the JSON value")
+    }
     return value
   }
 
@@ -63,7 +65,9 @@ struct JSONReader {
   let bytes: [UInt8]
   var index = 0
 
-  func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(message: message, offset: index) }
+  func error(_ message: String) -> JSONSyntaxError {
+    JSONSyntaxError(message: message, offset: index)
+  }
 
   mutating func skipSpace() {
     while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
@@ -78,9 +82,15 @@ struct JSONReader {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
     default: throw error("expected a value")
     }
@@ -104,10 +114,14 @@ struct JSONReader {
     }
     while true {
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a key")
+      }
       let key = try string()
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw error("expected ':'")
+      }
       index += 1
       skipSpace()
       members.append((key, try value(depth: depth + 1)))
@@ -203,7 +217,8 @@ struct JSONReader {
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
             guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                  bytes[index + 1] == UInt8(ascii: "u") else { throw error("lone surrogate") }
+              bytes[index + 1] == UInt8(ascii: "u")
+            else { throw error("lone surrogate") }
             index += 2
             let low = try hex4()
             guard (0xDC00...0xDFFF).contains(low) else { throw error("bad surrogate pair") }
@@ -230,12 +245,15 @@ struct JSONReader {
     let start = index
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"),
-       (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
+    {
       throw error("a leading zero")
     }
     func digits() -> Int {
       let s = index
-      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+        index += 1
+      }
       return index - s
     }
     guard digits() > 0 else { throw error("expected digits") }
@@ -248,7 +266,8 @@ struct JSONReader {
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
       integral = false
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
         index += 1
       }
       guard digits() > 0 else { throw error("expected exponent digits") }

@@ -28,14 +28,17 @@ public indirect enum JSONValue: Sendable, Equatable {
     case .array(let items):
       if items.isEmpty { return "[]" }
       let parts = items.map { $0.serialized(pretty: pretty, indent: inner) }
-      return pretty ? "[\n" + parts.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent)]"
+      return pretty
+        ? "[\n" + parts.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent)]"
         : "[" + parts.joined(separator: ",") + "]"
     case .object(let members):
       if members.isEmpty { return "{}" }
       let parts = members.map { key, value in
-        JSONValue.quote(key) + (pretty ? ": " : ":") + value.serialized(pretty: pretty, indent: inner)
+        JSONValue.quote(key) + (pretty ? ": " : ":")
+          + value.serialized(pretty: pretty, indent: inner)
       }
-      return pretty ? "{\n" + parts.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent)}"
+      return pretty
+        ? "{\n" + parts.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent)}"
         : "{" + parts.joined(separator: ",") + "}"
     }
   }

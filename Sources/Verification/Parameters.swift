@@ -1,3 +1,4 @@
+import Foundation
 import IndexNotation
 
 /// A problem parameter: its name, what it means, its default and the values it accepts.
@@ -51,8 +52,9 @@ public struct ParameterSpec: Sendable {
     if case .path = domain { isPath = true } else { isPath = false }
     let padded = text != text.trimmingCharacters(in: .whitespacesAndNewlines)
     if !isPath && (padded || text.hasPrefix("+")) {
-      throw ParameterError.invalid(name: name, value: text,
-                                   accepted: accepted + ", written without spaces or a + sign")
+      throw ParameterError.invalid(
+        name: name, value: text,
+        accepted: accepted + ", written without spaces or a + sign")
     }
     switch domain {
     case .integer(let range):
@@ -65,11 +67,13 @@ public struct ParameterSpec: Sendable {
       return .integer(n)
     case .real(let range):
       let value: ScalarValue
-      switch Result(catching: { () throws(AnswerSyntaxError) in try ScalarExpression.evaluate(text) }) {
+      let read = Result { () throws(AnswerSyntaxError) in try ScalarExpression.evaluate(text) }
+      switch read {
       case .success(let v): value = v
       case .failure(let error):
-        throw ParameterError.unreadable(name: name, value: text, reason: error.description,
-                                        accepted: accepted)
+        throw ParameterError.unreadable(
+          name: name, value: text, reason: error.description,
+          accepted: accepted)
       }
       guard value.doubleValue.isFinite, range.contains(value.doubleValue) else {
         throw ParameterError.invalid(name: name, value: text, accepted: accepted)
@@ -145,7 +149,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where s.properties.generalCategory == .control
+      case _
+      where s.properties.generalCategory == .control
         || s.properties.generalCategory == .format || s == "\u{2028}" || s == "\u{2029}":
         out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
       default: out.unicodeScalars.append(s)
@@ -161,12 +166,12 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .malformed(let text):
       "invalid --param '\(Self.shown(text))': expected NAME=VALUE, e.g. --param N=64"
-    case let .unknown(name, problem, known):
+    case .unknown(let name, let problem, let known):
       "unknown parameter '\(Self.shown(name))' for problem \(problem); known: "
         + (known.isEmpty ? "none" : known.joined(separator: ", "))
-    case let .invalid(name, value, accepted):
+    case .invalid(let name, let value, let accepted):
       "invalid value '\(Self.shown(value))' for parameter \(name): expected \(accepted)"
-    case let .unreadable(name, value, reason, accepted):
+    case .unreadable(let name, let value, let reason, let accepted):
       "invalid value '\(Self.shown(value))' for parameter \(name) (\(Self.shown(reason))): "
         + "expected \(accepted)"
     case .tooLarge(let message), .tooSmall(let message), .input(let message): message
@@ -193,7 +198,8 @@ public struct ParameterValues: Sendable, Equatable {
   /// An integer parameter; traps if the problem did not declare it as one (a programmer error).
   public func integer(_ name: String) -> Int {
     guard case .integer(let n)? = values[name] else {
-      preconditionFailure("parameter \(name) is not an integer: \(String(describing: values[name]))")
+      preconditionFailure(
+        "parameter \(name) is not an integer: \(String(describing: values[name]))")
     }
     return n
   }
@@ -218,5 +224,3 @@ public struct ParameterValues: Sendable, Equatable {
     return v
   }
 }
-
-import Foundation

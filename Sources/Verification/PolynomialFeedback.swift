@@ -3,14 +3,18 @@ import IndexNotation
 /// What differs between a polynomial answer and the verified one, in words a student can act on.
 public enum PolynomialFeedback {
   /// Reads an answer that must be one polynomial (no relation, one part).
-  public static func read(_ text: String, symbols: SymbolTable) throws(AnswerSyntaxError) -> Polynomial {
+  public static func read(_ text: String, symbols: SymbolTable) throws(AnswerSyntaxError)
+    -> Polynomial
+  {
     let parts = try AnswerParser.parse(text)
     guard parts.parts.count == 1, parts.parts[0].conjuncts.count == 1,
-          parts.parts[0].conjuncts[0].relations.isEmpty else {
+      parts.parts[0].conjuncts[0].relations.isEmpty
+    else {
       throw AnswerSyntaxError("expected one count, not a condition or a list", offset: 0, in: text)
     }
-    return try AnswerReading.polynomial(parts.parts[0].conjuncts[0].operands[0], symbols: symbols,
-                                        text: text)
+    return try AnswerReading.polynomial(
+      parts.parts[0].conjuncts[0].operands[0], symbols: symbols,
+      text: text)
   }
 
   /// The factor f with answer·f = expected when there is one (both monomials in the symbols):
@@ -19,14 +23,17 @@ public enum PolynomialFeedback {
     -> (coefficient: Rational, missing: Monomial, extra: Monomial)?
   {
     guard let (ma, ca) = answer.sortedTerms.first, let (me, ce) = expected.sortedTerms.first,
-          !ca.isZero else { return nil }
-    var missing: [String: Int] = [:], extra: [String: Int] = [:]
+      !ca.isZero
+    else { return nil }
+    var missing: [String: Int] = [:]
+    var extra: [String: Int] = [:]
     for s in Set(ma.powers.keys).union(me.powers.keys) {
       let d = me.exponent(of: s) - ma.exponent(of: s)
       if d > 0 { missing[s] = d } else if d < 0 { extra[s] = -d }
     }
     let c = ce / ca
-    let m = Monomial(missing), x = Monomial(extra)
+    let m = Monomial(missing)
+    let x = Monomial(extra)
     // answer · c · m = expected · x, checked on every term.
     let left = answer * Polynomial(c) * Polynomial(monomial: m)
     let right = expected * Polynomial(monomial: x)
@@ -37,20 +44,26 @@ public enum PolynomialFeedback {
   /// Sentences saying how `answer` differs from `expected` (which it does), in a count of
   /// `what` ("multiplies"): a missing or extra factor when the two differ by one, and always a
   /// point where they differ with both values.
-  public static func describe(answer: Polynomial, expected: Polynomial, what: String,
-                              point preferred: [String: Int]? = nil) -> (sentences: [String], point: [String: Int]?) {
+  public static func describe(
+    answer: Polynomial, expected: Polynomial, what: String,
+    point preferred: [String: Int]? = nil
+  ) -> (sentences: [String], point: [String: Int]?) {
     var out: [String] = []
-    if let f = factor(from: answer, to: expected), f.missing != .one || f.extra != .one || f.coefficient != .one {
+    if let f = factor(from: answer, to: expected),
+      f.missing != .one || f.extra != .one || f.coefficient != .one
+    {
       var pieces: [String] = []
       let coefficient = f.coefficient
       if f.missing != .one || coefficient.numerator.magnitude > 1 {
-        let factorText = (coefficient.numerator.magnitude > 1 ? "\(coefficient.numerator.magnitude)" : "")
+        let factorText =
+          (coefficient.numerator.magnitude > 1 ? "\(coefficient.numerator.magnitude)" : "")
           + (coefficient.numerator.magnitude > 1 && f.missing != .one ? "·" : "")
           + (f.missing != .one ? Polynomial(monomial: f.missing).description : "")
         pieces.append("lacks the factor \(factorText)")
       }
       if f.extra != .one || coefficient.denominator > 1 {
-        let factorText = (coefficient.denominator > 1 ? "\(coefficient.denominator)" : "")
+        let factorText =
+          (coefficient.denominator > 1 ? "\(coefficient.denominator)" : "")
           + (coefficient.denominator > 1 && f.extra != .one ? "·" : "")
           + (f.extra != .one ? Polynomial(monomial: f.extra).description : "")
         pieces.append("has an extra factor \(factorText)")
@@ -59,15 +72,17 @@ public enum PolynomialFeedback {
       out.append("The count is off by a factor: it " + pieces.joined(separator: " and ") + ".")
     }
     let (_, found) = answer.compare(to: expected)
-    let point = preferred.flatMap { p -> [String: Int]? in
-      let r = p.mapValues { Rational($0) }
-      return answer.evaluate(r) != expected.evaluate(r) ? p : nil
-    } ?? found
+    let point =
+      preferred.flatMap { p -> [String: Int]? in
+        let r = p.mapValues { Rational($0) }
+        return answer.evaluate(r) != expected.evaluate(r) ? p : nil
+      } ?? found
     if let point {
       let r = point.mapValues { Rational($0) }
       let shown = point.filter { answer.symbols.union(expected.symbols).contains($0.key) }
-      out.append("At \(describe(shown)) the answer gives \(answer.evaluate(r).map(\.description) ?? "?") "
-        + "\(what) and the verified count is \(expected.evaluate(r).map(\.description) ?? "?").")
+      out.append(
+        "At \(describe(shown)) the answer gives \(answer.evaluate(r).map(\.description) ?? "?") "
+          + "\(what) and the verified count is \(expected.evaluate(r).map(\.description) ?? "?").")
     }
     return (out, point)
   }

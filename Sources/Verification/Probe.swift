@@ -11,8 +11,10 @@ public struct Probe: Sendable {
   public let body: @Sendable (inout CheckContext) throws -> ProbeResult
 
   /// A probe from its id, summary, reported parameters and body.
-  public init(id: String, summary: String, params: [(String, Value)] = [],
-              body: @escaping @Sendable (inout CheckContext) throws -> ProbeResult) {
+  public init(
+    id: String, summary: String, params: [(String, Value)] = [],
+    body: @escaping @Sendable (inout CheckContext) throws -> ProbeResult
+  ) {
     self.id = id
     self.summary = summary
     self.params = params
@@ -32,8 +34,10 @@ public struct ProbeResult: Sendable {
   public var series: [String: [Double]]
 
   /// A result; errata, notes and series are optional.
-  public init(detail: String, errata: [Erratum] = [], notes: [String] = [],
-              series: [String: [Double]] = [:]) {
+  public init(
+    detail: String, errata: [Erratum] = [], notes: [String] = [],
+    series: [String: [Double]] = [:]
+  ) {
     self.detail = detail
     self.errata = errata
     self.notes = notes

@@ -1,4 +1,5 @@
 import Charts
+import Foundation
 import IndexNotation
 import ProblemDocument
 
@@ -64,8 +65,10 @@ public struct Derivation: Sendable {
   }
 
   /// A derivation from its steps and answer; `summary` defaults to the answer's text.
-  public init(steps: [DerivationStep], answer: TypedAnswer, summary: String? = nil,
-              alternatives: [Alternative] = []) {
+  public init(
+    steps: [DerivationStep], answer: TypedAnswer, summary: String? = nil,
+    alternatives: [Alternative] = []
+  ) {
     self.steps = steps
     self.answer = answer
     self.summary = summary ?? answer.text
@@ -202,12 +205,12 @@ extension Problem {
   /// No probes by default.
   public func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] { [] }
   /// No findings of the problem's own by default.
-  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] { [] }
+  public func findings(_ derivation: Derivation, printed: Grade?, text: ProblemText) -> [Erratum] {
+    []
+  }
   public func figures(_ stored: FigureData) -> [Figure]? { nil }
   public func answerFigure(
     _ answer: TypedAnswer, derivation: Derivation, context: AnswerFigure.Context
   ) -> AnswerFigure? { nil }
   public var answerFigureChecks: [String] { [] }
 }
-
-import Foundation

@@ -1,18 +1,23 @@
 extension Tolerance {
   /// The tolerance as JSON: `kind`, `value` (null for exact) and `reason`.
   public var json: JSONValue {
-    .object([("kind", .string(kind.rawValue)), ("value", value.map { .number($0) } ?? .null),
-             ("reason", .string(reason))])
+    .object([
+      ("kind", .string(kind.rawValue)), ("value", value.map { .number($0) } ?? .null),
+      ("reason", .string(reason)),
+    ])
   }
 }
 
 extension Erratum {
   /// The erratum as JSON: kind, message, location, evidence, line, column, source.
   public var json: JSONValue {
-    .object([("kind", .string(kind.rawValue)), ("message", .string(message)),
-             ("location", .string(location)), ("evidence", evidence.map { .string($0) } ?? .null),
-             ("line", line.map { .integer($0) } ?? .null), ("column", column.map { .integer($0) } ?? .null),
-             ("source", source.map { .string($0) } ?? .null)])
+    .object([
+      ("kind", .string(kind.rawValue)), ("message", .string(message)),
+      ("location", .string(location)), ("evidence", evidence.map { .string($0) } ?? .null),
+      ("line", line.map { .integer($0) } ?? .null),
+      ("column", column.map { .integer($0) } ?? .null),
+      ("source", source.map { .string($0) } ?? .null),
+    ])
   }
 }
 
@@ -31,8 +36,12 @@ extension CheckOutcome {
       ("standard_error", m.standardError.map { .number($0) } ?? .null),
       ("tolerance", m.tolerance.json), ("detail", .string(m.detail)),
       ("stream_key", .string(String(streamKey))), ("seconds", .number(seconds)),
-      ("series", .object(m.series.sorted { $0.key < $1.key }
-        .map { ($0.key, .array($0.value.map { .number($0) })) })),
+      (
+        "series",
+        .object(
+          m.series.sorted { $0.key < $1.key }
+            .map { ($0.key, .array($0.value.map { .number($0) })) })
+      ),
     ])
   }
 }
@@ -44,8 +53,12 @@ extension ProbeOutcome {
       ("id", .string(id)), ("summary", .string(summary)),
       ("params", .object(params.map { ($0.0, $0.1.json) })), ("detail", .string(result.detail)),
       ("stream_key", .string(String(streamKey))), ("seconds", .number(seconds)),
-      ("series", .object(result.series.sorted { $0.key < $1.key }
-        .map { ($0.key, .array($0.value.map { .number($0) })) })),
+      (
+        "series",
+        .object(
+          result.series.sorted { $0.key < $1.key }
+            .map { ($0.key, .array($0.value.map { .number($0) })) })
+      ),
     ])
   }
 }
@@ -54,17 +67,25 @@ extension ProblemReport {
   /// The report as JSON: status, parameters sorted by name, derivation, answer, printed solution,
   /// errata, notes, checks, probes and seconds.
   public var json: JSONValue {
-    let parametersJSON = JSONValue.object(parameters.values.sorted { $0.key < $1.key }
-      .map { ($0.key, $0.value.asValue.json) })
-    let answer: JSONValue = derivation.map { d in
-      .object([("text", .string(d.summary)), ("latex", .string(d.answer.latex)), ("typed", d.answer.json)])
-    } ?? .null
-    let printed: JSONValue = audit.map { a in
-      .object([("text", .string(a.printed.quote)), ("location", .string(a.printed.location)),
-               ("answer", a.printed.answer.map { .string($0) } ?? .null),
-               ("reading", .string(a.reading)), ("agrees", .bool(a.agrees)),
-               ("grade", a.grade?.json ?? .null)])
-    } ?? .null
+    let parametersJSON = JSONValue.object(
+      parameters.values.sorted { $0.key < $1.key }
+        .map { ($0.key, $0.value.asValue.json) })
+    let answer: JSONValue =
+      derivation.map { d in
+        .object([
+          ("text", .string(d.summary)), ("latex", .string(d.answer.latex)),
+          ("typed", d.answer.json),
+        ])
+      } ?? .null
+    let printed: JSONValue =
+      audit.map { a in
+        .object([
+          ("text", .string(a.printed.quote)), ("location", .string(a.printed.location)),
+          ("answer", a.printed.answer.map { .string($0) } ?? .null),
+          ("reading", .string(a.reading)), ("agrees", .bool(a.agrees)),
+          ("grade", a.grade?.json ?? .null),
+        ])
+      } ?? .null
     let members: [(String, JSONValue)] = [
       ("id", .string(id)), ("title", .string(title)), ("status", .string(status.rawValue)),
       ("question", .string(question)), ("parameters", parametersJSON),

@@ -32,9 +32,11 @@ public struct ProblemReport: Sendable {
   public let seconds: Double
 
   /// A report from everything the run produced.
-  public init(id: String, title: String, question: String, parameters: ParameterValues,
-              derivation: Derivation?, derivationError: String?, audit: Audit?,
-              outcomes: [CheckOutcome], probes: [ProbeOutcome] = [], seconds: Double) {
+  public init(
+    id: String, title: String, question: String, parameters: ParameterValues,
+    derivation: Derivation?, derivationError: String?, audit: Audit?,
+    outcomes: [CheckOutcome], probes: [ProbeOutcome] = [], seconds: Double
+  ) {
     self.id = id
     self.title = title
     self.question = question

@@ -30,8 +30,10 @@ public struct Runner: Sendable {
 
   /// Derives, grades the printed solution (when the problem's text is given), runs the checks
   /// and the probes.
-  public func run(_ problem: any Problem, parameters: ParameterValues,
-                  text: ProblemText? = nil) -> ProblemReport {
+  public func run(
+    _ problem: any Problem, parameters: ParameterValues,
+    text: ProblemText? = nil
+  ) -> ProblemReport {
     let clock = ContinuousClock()
     let start = clock.now
     onEvent?(.problemStarted(id: problem.id))
@@ -59,14 +61,21 @@ public struct Runner: Sendable {
     let results = Parallel.map(probeList.count + checks.count) { j -> RunResult in
       if j < probeList.count {
         let probe = probeList[j]
-        return .probe(run(probe, stream: problemStream.split(probe.id), trials: trials,
-                          parameters: parameters))
+        return .probe(
+          run(
+            probe, stream: problemStream.split(probe.id), trials: trials,
+            parameters: parameters))
       }
-      let index = j - probeList.count, check = checks[index]
-      onEvent?(.checkStarted(problem: problem.id, check: check.id, index: index,
-                             total: checks.count))
-      return .check(run(check, stream: problemStream.split(check.id), trials: trials,
-                        parameters: parameters))
+      let index = j - probeList.count
+      let check = checks[index]
+      onEvent?(
+        .checkStarted(
+          problem: problem.id, check: check.id, index: index,
+          total: checks.count))
+      return .check(
+        run(
+          check, stream: problemStream.split(check.id), trials: trials,
+          parameters: parameters))
     }
     let outcomes: [CheckOutcome] = results.compactMap {
       if case .check(let o) = $0 { return o }
@@ -78,47 +87,61 @@ public struct Runner: Sendable {
     }
     return ProblemReport(
       id: problem.id, title: problem.title, question: problem.question, parameters: parameters,
-      derivation: derivation, derivationError: nil, audit: printedAudit, outcomes: outcomes, probes: probes,
+      derivation: derivation, derivationError: nil, audit: printedAudit, outcomes: outcomes,
+      probes: probes,
       seconds: (clock.now - start).seconds)
   }
 
   /// The printed solution graded as printed, through the same grader as any answer, with the
   /// document's findings on this item and the problem's own.
-  func audit(_ problem: any Problem, _ derivation: Derivation, _ text: ProblemText,
-             stream: RandomStream, trials: Int) -> Audit {
+  func audit(
+    _ problem: any Problem, _ derivation: Derivation, _ text: ProblemText,
+    stream: RandomStream, trials: Int
+  ) -> Audit {
     let found = problem.printedAnswer(text.solutionFragments)
     var context = GradingContext(random: stream, trials: trials)
     let grade = found.map { problem.grade($0.text, derivation, &context) }
     let location = found.map { text.document.location(in: $0.fragment, characterOffset: 0) }
     var errata = text.findings.map(Erratum.init)
     var notes: [String] = []
-    let place = location.map { "\(text.solutionLocation.split(separator: "(")[0])line \($0.line), column \($0.column)" }
+    let place =
+      location.map {
+        "\(text.solutionLocation.split(separator: "(")[0])line \($0.line), column \($0.column)"
+      }
       ?? text.solutionLocation
     switch grade?.verdict {
     case .incorrect?:
-      errata.append(Erratum(
-        .disagreement, "the printed answer \(grade!.reading ?? found!.text) is not right: "
-          + grade!.feedback.joined(separator: " "),
-        location: place, line: location?.line, column: location?.column,
-        excerpt: location.map(text.document.excerpt(at:)), source: "grade"))
+      errata.append(
+        Erratum(
+          .disagreement,
+          "the printed answer \(grade!.reading ?? found!.text) is not right: "
+            + grade!.feedback.joined(separator: " "),
+          location: place, line: location?.line, column: location?.column,
+          excerpt: location.map(text.document.excerpt(at:)), source: "grade"))
     case .unreadable?:
-      errata.append(Erratum(
-        .defect, "the printed answer cannot be read: "
-          + (grade!.issues.first?.message ?? grade!.feedback.joined(separator: " ")),
-        location: place, line: location?.line, column: location?.column,
-        excerpt: location.map(text.document.excerpt(at:)), source: "grade"))
+      errata.append(
+        Erratum(
+          .defect,
+          "the printed answer cannot be read: "
+            + (grade!.issues.first?.message ?? grade!.feedback.joined(separator: " ")),
+          location: place, line: location?.line, column: location?.column,
+          excerpt: location.map(text.document.excerpt(at:)), source: "grade"))
     case .correct?:
       if let convention = grade!.convention {
-        notes.append("The printed answer is right under a convention the question leaves open: \(convention).")
+        notes.append(
+          "The printed answer is right under a convention the question leaves open: \(convention).")
       }
     case nil:
-      errata.append(Erratum(.defect, "the printed solution has no answer of the form the question asks for",
-                            location: text.solutionLocation, source: "grade"))
+      errata.append(
+        Erratum(
+          .defect, "the printed solution has no answer of the form the question asks for",
+          location: text.solutionLocation, source: "grade"))
     }
     errata += problem.findings(derivation, printed: grade, text: text)
     return Audit(
-      printed: PrintedSolution(quote: text.solutionText, location: text.solutionLocation,
-                               answer: found?.text, answerLocation: location),
+      printed: PrintedSolution(
+        quote: text.solutionText, location: text.solutionLocation,
+        answer: found?.text, answerLocation: location),
       grade: grade, errata: errata, notes: notes)
   }
 
@@ -134,17 +157,22 @@ public struct Runner: Sendable {
   {
     do {
       let derivation = try problem.derive(parameters)
-      var context = GradingContext(random: gradingStream(problem.id),
-                                   trials: trials ?? problem.defaultTrials)
+      var context = GradingContext(
+        random: gradingStream(problem.id),
+        trials: trials ?? problem.defaultTrials)
       return (derivation, problem.grade(answer, derivation, &context))
     } catch {
-      return (nil, Grade(.unreadable, feedback: ["psverify could not derive its own answer: \(error)"]))
+      return (
+        nil, Grade(.unreadable, feedback: ["psverify could not derive its own answer: \(error)"])
+      )
     }
   }
 
   /// Runs one probe; anything it throws becomes a note carrying the error text.
-  public func run(_ probe: Probe, stream: RandomStream, trials: Int,
-                  parameters: ParameterValues) -> ProbeOutcome {
+  public func run(
+    _ probe: Probe, stream: RandomStream, trials: Int,
+    parameters: ParameterValues
+  ) -> ProbeOutcome {
     let clock = ContinuousClock()
     let start = clock.now
     var context = CheckContext(random: stream, trials: trials, parameters: parameters)
@@ -152,16 +180,20 @@ public struct Runner: Sendable {
     do {
       result = try probe.body(&context)
     } catch {
-      result = ProbeResult(detail: "the probe could not run: \(error)",
-                           notes: ["The probe \(probe.id) could not run: \(error)."])
+      result = ProbeResult(
+        detail: "the probe could not run: \(error)",
+        notes: ["The probe \(probe.id) could not run: \(error)."])
     }
-    return ProbeOutcome(id: probe.id, summary: probe.summary, params: probe.params, result: result,
-                        streamKey: stream.key, seconds: (clock.now - start).seconds)
+    return ProbeOutcome(
+      id: probe.id, summary: probe.summary, params: probe.params, result: result,
+      streamKey: stream.key, seconds: (clock.now - start).seconds)
   }
 
   /// Runs one check; anything it throws becomes a failed outcome carrying the error text.
-  public func run(_ check: Check, stream: RandomStream, trials: Int,
-                  parameters: ParameterValues) -> CheckOutcome {
+  public func run(
+    _ check: Check, stream: RandomStream, trials: Int,
+    parameters: ParameterValues
+  ) -> CheckOutcome {
     let clock = ContinuousClock()
     let start = clock.now
     var context = CheckContext(random: stream, trials: trials, parameters: parameters)
@@ -173,9 +205,10 @@ public struct Runner: Sendable {
         status: .fail, expected: .text("the check to complete"), measured: .text("error"),
         tolerance: .exact, detail: "the check threw: \(error)")
     }
-    return CheckOutcome(id: check.id, kind: check.kind, summary: check.summary,
-                        params: check.params, measurement: measurement, streamKey: stream.key,
-                        seconds: (clock.now - start).seconds)
+    return CheckOutcome(
+      id: check.id, kind: check.kind, summary: check.summary,
+      params: check.params, measurement: measurement, streamKey: stream.key,
+      seconds: (clock.now - start).seconds)
   }
 }
 

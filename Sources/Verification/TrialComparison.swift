@@ -21,10 +21,13 @@ public struct TrialComparison: Sendable, Equatable {
     public var reference: Double
 
     /// A difference at `position` in trial `trial`.
-    public init(trial: Int, setting: String, indexNames: [String], position: [Int],
-                answer: Double, reference: Double) {
+    public init(
+      trial: Int, setting: String, indexNames: [String], position: [Int],
+      answer: Double, reference: Double
+    ) {
       (self.trial, self.setting, self.indexNames, self.position) = (
-        trial, setting, indexNames, position)
+        trial, setting, indexNames, position
+      )
       (self.answer, self.reference) = (answer, reference)
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import IndexNotation
 
 /// An answer as data: what a derivation produces and what a submission is read into, so that one
@@ -46,8 +47,10 @@ public indirect enum TypedAnswer: Sendable {
     switch self {
     case .polynomial(let p): p.latex
     case .condition(let cs):
-      cs.map { "\(Polynomial.latexSymbol($0.symbol)) \(TypedAnswer.latexRelation($0.relation)) \($0.bound.latex)" }
-        .joined(separator: ",\\quad ")
+      cs.map {
+        "\(Polynomial.latexSymbol($0.symbol)) \(TypedAnswer.latexRelation($0.relation)) \($0.bound.latex)"
+      }
+      .joined(separator: ",\\quad ")
     case .scalar(let v):
       if case .exact(let s) = v { s.latex } else { Value.format(v.doubleValue) }
     case .power(let base, let e): "\(Polynomial.latexSymbol(base))^{\(e.latex)}"
@@ -61,20 +64,27 @@ public indirect enum TypedAnswer: Sendable {
     switch self {
     case .polynomial(let p): p.mathML
     case .condition(let cs):
-      "<math><mrow>" + cs.map { c in
-        Polynomial.symbol(c.symbol).mathMLRow + "<mo>\(MathML.escape(c.relation.rawValue))</mo>"
-          + c.bound.mathMLRow
-      }.joined(separator: "<mo>,</mo><mspace width=\"1em\"/>") + "</mrow></math>"
+      "<math><mrow>"
+        + cs.map { c in
+          Polynomial.symbol(c.symbol).mathMLRow + "<mo>\(MathML.escape(c.relation.rawValue))</mo>"
+            + c.bound.mathMLRow
+        }.joined(separator: "<mo>,</mo><mspace width=\"1em\"/>") + "</mrow></math>"
     case .scalar(let v):
-      if case .exact(let s) = v { "<math>\(s.mathML)</math>" } else { "<math><mn>\(Value.format(v.doubleValue))</mn></math>" }
+      if case .exact(let s) = v {
+        "<math>\(s.mathML)</math>"
+      } else {
+        "<math><mn>\(Value.format(v.doubleValue))</mn></math>"
+      }
     case .power(let base, let e):
       "<math><msup><mi>\(MathML.escape(base))</mi><mrow>\(e.mathMLRow)</mrow></msup></math>"
     case .equation(let eq): eq.mathML
     case .parts(let parts):
-      "<math><mrow>" + parts.map { p in
-        "<mtext>\(MathML.escape(p.label)): </mtext>" + p.answer.mathML.replacingOccurrences(of: "<math>", with: "")
-          .replacingOccurrences(of: "</math>", with: "")
-      }.joined(separator: "<mo>;</mo><mspace width=\"1em\"/>") + "</mrow></math>"
+      "<math><mrow>"
+        + parts.map { p in
+          "<mtext>\(MathML.escape(p.label)): </mtext>"
+            + p.answer.mathML.replacingOccurrences(of: "<math>", with: "")
+            .replacingOccurrences(of: "</math>", with: "")
+        }.joined(separator: "<mo>;</mo><mspace width=\"1em\"/>") + "</mrow></math>"
     }
   }
 
@@ -101,5 +111,3 @@ public indirect enum TypedAnswer: Sendable {
     return .object([("kind", .string(kind)), ("text", .string(text)), ("latex", .string(latex))])
   }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value a check expects or measures. Integers stay exact integers all the way to JSON and
 /// SQLite; reals are IEEE doubles; text carries symbolic answers (a polynomial, an equation).
 public enum Value: Sendable, Equatable, CustomStringConvertible {
@@ -42,7 +44,8 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-extension Value: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral {
+extension Value: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral
+{
   /// The integer literal as `.integer`.
   public init(integerLiteral value: Int) { self = .integer(value) }
   /// The float literal as `.real`.
@@ -50,5 +53,3 @@ extension Value: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, Express
   /// The string literal as `.text`.
   public init(stringLiteral value: String) { self = .text(value) }
 }
-
-import Foundation

@@ -5,20 +5,25 @@ import XCTest
 /// failures over the seeds, the rate and the limit it states.
 extension CLITests {
   func testCalibrate_selectedChecksOnly_withTheirStatedRateAndLimit() throws {
-    let r = try run(["calibrate", "3b", "--seeds", "3", "--check", "gaussian-sampler-maximum",
-                     "--check", "network-unit-variance", "--trials", "10000",
-                     "--param", "N=16", "--param", "N_bottle=4", "--param", "L=2",
-                     "--param", "batch=16", "--param", "replicates=8"])
+    let r = try run([
+      "calibrate", "3b", "--seeds", "3", "--check", "gaussian-sampler-maximum",
+      "--check", "network-unit-variance", "--trials", "10000",
+      "--param", "N=16", "--param", "N_bottle=4", "--param", "L=2",
+      "--param", "batch=16", "--param", "replicates=8",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("3b ") }
-    XCTAssertEqual(rows.map { $0.split(separator: " ")[1] },
-                   ["gaussian-sampler-maximum", "network-unit-variance"], r.stdout)
+    XCTAssertEqual(
+      rows.map { $0.split(separator: " ")[1] },
+      ["gaussian-sampler-maximum", "network-unit-variance"], r.stdout)
     // The sampler maximum's limit is |z| ≤ 5, whose two-sided false alarm is 5.7e-07.
     XCTAssertTrue(rows[0].hasSuffix("| 3 | 0 | 0 (0–0.71) | 5.7e-07 | 5"), String(rows[0]))
     // The network check pools 8 networks × 16 units, less any dead ones: its t limit has tens
     // of degrees of freedom (5.3 at 100), not the 7 of one value per network (17.1).
-    let limit = try XCTUnwrap(Double(rows[1].split(separator: "|").last!
-      .trimmingCharacters(in: .whitespaces)))
+    let limit = try XCTUnwrap(
+      Double(
+        rows[1].split(separator: "|").last!
+          .trimmingCharacters(in: .whitespaces)))
     XCTAssertGreaterThan(limit, 5)
     XCTAssertLessThan(limit, 6.5)
   }

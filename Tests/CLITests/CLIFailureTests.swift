@@ -16,8 +16,10 @@ extension CLITests {
 
   func testSheetLineEndings_crlfCrAndBomGradeAsLf() throws {
     let answers = ["3b: 1/sqrt(2)", "1: B*X*Y*dX*dY*Nout*Nin"]
-    for (name, ending, bom) in [("lf", "\n", false), ("crlf", "\r\n", false), ("cr", "\r", false),
-                                ("bom", "\r\n", true)] {
+    for (name, ending, bom) in [
+      ("lf", "\n", false), ("crlf", "\r\n", false), ("cr", "\r", false),
+      ("bom", "\r\n", true),
+    ] {
       let path = directory.appendingPathComponent("\(name).txt").path
       var bytes = Data(bom ? [0xEF, 0xBB, 0xBF] : [])
       bytes.append(Data(answers.map { $0 + ending }.joined().utf8))
@@ -36,8 +38,10 @@ extension CLITests {
       var bytes = Data("P5\(ending)# a grey square\(ending)2 2\(ending)255\n".utf8)
       bytes.append(contentsOf: [0, 64, 128, 255])
       _ = FileManager.default.createFile(atPath: path, contents: bytes)
-      let r = try run(["problem", "4", "--image", path, "--param", "k=1", "--param", "channels=1",
-                       "--quiet", "--no-store"])
+      let r = try run([
+        "problem", "4", "--image", path, "--param", "k=1", "--param", "channels=1",
+        "--quiet", "--no-store",
+      ])
       XCTAssertEqual(r.status, 0, name + ": " + r.stderr)
     }
   }
@@ -57,8 +61,10 @@ extension CLITests {
     let before = try snapshot()
     XCTAssertEqual(before.keys.sorted(), ["foreign.db", "good.db", "zero.db"])
     for db in [good, zero, foreign] {
-      for command in [["history"], ["report", "--format", "html"], ["compare"],
-                      ["export", "--format", "csv"]] {
+      for command in [
+        ["history"], ["report", "--format", "html"], ["compare"],
+        ["export", "--format", "csv"],
+      ] {
         let r = try run(command + ["--db", db])
         XCTAssertTrue([0, 1, 2].contains(r.status), "\(command) \(db): \(r.stderr)")
         XCTAssertEqual(try snapshot(), before, "\(command) changed something with \(db)")
@@ -93,28 +99,39 @@ extension CLITests {
     XCTAssertEqual(try run(quick + ["--db", db]).status, 0)
     let report = try run(["report", "--db", db, "--format", "html", "-o", "/dev/full"])
     XCTAssertEqual(report.status, 2, report.stderr)
-    XCTAssertEqual(report.stderr,
-                   "psverify: error: cannot write the report to '/dev/full': no space left on the "
-                     + "device (the disk is full)\n")
-    let full = try execute("/bin/sh", ["-c", "exec \"$0\" \"$@\" > /dev/full", Self.binary.path]
-                             + quick + ["--no-store"], in: directory)
+    XCTAssertEqual(
+      report.stderr,
+      "psverify: error: cannot write the report to '/dev/full': no space left on the "
+        + "device (the disk is full)\n")
+    let full = try execute(
+      "/bin/sh",
+      ["-c", "exec \"$0\" \"$@\" > /dev/full", Self.binary.path]
+        + quick + ["--no-store"], in: directory)
     XCTAssertEqual(full.status, 3, full.stderr)
-    XCTAssertTrue(full.stderr.contains("could not write the output to standard output: no space"),
-                  full.stderr)
-    let limited = try execute("/bin/sh", ["-c", "ulimit -f 1; exec \"$0\" \"$@\"", Self.binary.path,
-                                          "report", "--db", db, "-o", "big.html"], in: directory)
+    XCTAssertTrue(
+      full.stderr.contains("could not write the output to standard output: no space"),
+      full.stderr)
+    let limited = try execute(
+      "/bin/sh",
+      [
+        "-c", "ulimit -f 1; exec \"$0\" \"$@\"", Self.binary.path,
+        "report", "--db", db, "-o", "big.html",
+      ], in: directory)
     XCTAssertEqual(limited.status, 2, limited.stderr)
     XCTAssertTrue(limited.stderr.contains("the file-size limit was reached"), limited.stderr)
     XCTAssertFalse(limited.stderr.contains("NSCocoaErrorDomain"))
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                     .filter { $0.contains("big.html") }, [])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        .filter { $0.contains("big.html") }, [])
   }
 
   func testBadOptions_exitTwoWithTheRuleNamed() throws {
     let empty = try run(quick + ["--db", ""])
     XCTAssertEqual(empty.status, 2)
-    XCTAssertEqual(empty.stderr, "psverify: error: --db '' names no file; pass --db with a path to "
-                     + "a results database, or --no-store\n")
+    XCTAssertEqual(
+      empty.stderr,
+      "psverify: error: --db '' names no file; pass --db with a path to "
+        + "a results database, or --no-store\n")
     let few = try run(["problem", "3b", "--trials", "1", "--no-store"])
     XCTAssertEqual(few.status, 2)
     XCTAssertTrue(few.stderr.contains("use at least 10000"), few.stderr)
@@ -126,8 +143,10 @@ extension CLITests {
   }
 
   func testParamOverSeveralProblems_saysWhichItAppliedTo() throws {
-    let r = try run(["problem", "1", "2", "4", "--quiet", "--no-store", "--param", "B=2",
-                     "--param", "k=1", "--param", "channels=1", "--param", "batch=1"])
+    let r = try run([
+      "problem", "1", "2", "4", "--quiet", "--no-store", "--param", "B=2",
+      "--param", "k=1", "--param", "channels=1", "--param", "batch=1",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stderr.contains("--param B applies to problems 1, 2 only"), r.stderr)
     XCTAssertTrue(r.stderr.contains("--param k applies to problem 4 only"), r.stderr)
@@ -160,8 +179,9 @@ extension CLITests {
       _, status, usage = os.wait4(pid, 0)
       print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
       """
-    let r = try execute("/usr/bin/env", ["python3", "-c", launcher, Self.binary.path] + arguments,
-                        in: directory)
+    let r = try execute(
+      "/usr/bin/env", ["python3", "-c", launcher, Self.binary.path] + arguments,
+      in: directory)
     let fields = r.stdout.split(separator: " ").compactMap {
       Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
     }
@@ -177,7 +197,8 @@ extension CLITests {
   /// 96·15·15·7·16 Floats (9 MiB) and a small kernel; the estimate adds 64 MiB for the process.
   /// B=4096 is refused before anything is allocated.
   func testProblem2Memory_estimateCoversThePeakAndHugeShapesAreRefusedFirst() throws {
-    let input = 96 * 32 * 32 * 16 * 16, output = 96 * 15 * 15 * 7 * 16
+    let input = 96 * 32 * 32 * 16 * 16
+    let output = 96 * 15 * 15 * 7 * 16
     let estimateKB = (input * 12 + output * 4 + 16 * 27 * 16 * 16 + (64 << 20)) / 1024
     let measured = try peak(["problem", "2", "--param", "B=96", "--no-store", "--quiet"])
     XCTAssertEqual(measured.status, 0)
@@ -189,9 +210,13 @@ extension CLITests {
     XCTAssertLessThan(refused.kilobytes, 300 * 1024)
     let r = try run(["problem", "2", "--param", "B=4096", "--no-store"])
     XCTAssertTrue(r.stderr.contains("needs 12745 MiB at its peak"), r.stderr)
-    let limited = try execute("/bin/sh", ["-c", "ulimit -v 4194304; exec \"$0\" \"$@\"",
-                                          Self.binary.path, "problem", "2", "--param", "B=2048",
-                                          "--no-store"], in: directory)
+    let limited = try execute(
+      "/bin/sh",
+      [
+        "-c", "ulimit -v 4194304; exec \"$0\" \"$@\"",
+        Self.binary.path, "problem", "2", "--param", "B=2048",
+        "--no-store",
+      ], in: directory)
     XCTAssertEqual(limited.status, 2, limited.stderr)
     XCTAssertTrue(limited.stderr.contains("address-space limit (ulimit -v)"), limited.stderr)
     XCTAssertFalse(limited.stderr.contains("Fatal error"))
@@ -205,8 +230,10 @@ extension CLITests {
   func testProblem1Memory_estimateCoversThePeak() throws {
     let elements = 16 * 56 * 56 * 64
     let estimateKB = (elements * 16 + 64 * 9 * 64 * 16 + (64 << 20)) / 1024
-    let measured = try peak(["problem", "1", "--param", "B=16", "--param", "X=56", "--param",
-                             "Y=56", "--no-store", "--quiet"])
+    let measured = try peak([
+      "problem", "1", "--param", "B=16", "--param", "X=56", "--param",
+      "Y=56", "--no-store", "--quiet",
+    ])
     XCTAssertEqual(measured.status, 0)
     XCTAssertLessThanOrEqual(measured.kilobytes, estimateKB)
     XCTAssertGreaterThanOrEqual(measured.kilobytes, elements * 12 / 1024)

@@ -35,7 +35,9 @@ extension CLITests {
     let missing = directory.appendingPathComponent("none.db").path
     let overridden = try run(["history", "--db", missing], environment: ["PSVERIFY_DB": db])
     XCTAssertEqual(overridden.status, 2)
-    XCTAssertEqual(overridden.stderr, "psverify: error: there is no results database at "
-      + "'\(missing)'; run psverify first, or pass --db PATH\n")
+    XCTAssertEqual(
+      overridden.stderr,
+      "psverify: error: there is no results database at "
+        + "'\(missing)'; run psverify first, or pass --db PATH\n")
   }
 }

@@ -23,10 +23,11 @@ extension CLITests {
       ("cy", "3c", nil, "<script>alert(1)</script>", "unreadable", "script"),
     ]
     for (i, a) in attempts.enumerated() {
-      try store.store(ServeAttempt(
-        student: a.0, problem: a.1, variant: a.2, answer: a.3, verdict: a.4, reading: a.3,
-        feedback: ["feedback \(i)"], groupKey: a.5, seed: 31230, seconds: 0.1,
-        at: t0.addingTimeInterval(Double(i))))
+      try store.store(
+        ServeAttempt(
+          student: a.0, problem: a.1, variant: a.2, answer: a.3, verdict: a.4, reading: a.3,
+          feedback: ["feedback \(i)"], groupKey: a.5, seed: 31230, seconds: 0.1,
+          at: t0.addingTimeInterval(Double(i))))
     }
   }
 
@@ -36,29 +37,37 @@ extension CLITests {
     XCTAssertEqual(text.status, 0, text.stderr)
     XCTAssertTrue(text.stdout.contains("6 attempts posted to psverify-serve"), text.stdout)
     // 3b: ada's latest is correct, bob and cy never tried it.
-    XCTAssertTrue(text.stdout.contains("problem 3b: 33% correct, 0% incorrect, 0% unreadable, "
-                                         + "67% missing"), text.stdout)
+    XCTAssertTrue(
+      text.stdout.contains(
+        "problem 3b: 33% correct, 0% incorrect, 0% unreadable, "
+          + "67% missing"), text.stdout)
     // 1: bob's latest is incorrect although his first attempt was correct.
     XCTAssertTrue(text.stdout.contains("problem 1: 0% correct, 33% incorrect"), text.stdout)
-    XCTAssertTrue(text.stdout.contains("  ada (Ada): 2: 1 attempt, latest incorrect; variant 17; "
-                                         + "3b: 2 attempts, latest correct\n"), text.stdout)
-    XCTAssertTrue(text.stdout.contains("  cy (Cy): 3c: 1 attempt, latest unreadable\n"),
-                  text.stdout)
+    XCTAssertTrue(
+      text.stdout.contains(
+        "  ada (Ada): 2: 1 attempt, latest incorrect; variant 17; "
+          + "3b: 2 attempts, latest correct\n"), text.stdout)
+    XCTAssertTrue(
+      text.stdout.contains("  cy (Cy): 3c: 1 attempt, latest unreadable\n"),
+      text.stdout)
     let gradebook = try String(
       contentsOf: directory.appendingPathComponent("gb.csv"), encoding: .utf8)
-    XCTAssertEqual(gradebook.split(separator: "\r\n"), [
-      "id,name,section,email,status,1,2,3a,3b,3c,4,total,maximum",
-      "ada,Ada,A,ada@x,graded,0,0,0,1,0,0,1,6",
-      "bob,<b>Bob</b>,A,bob@x,graded,0,0,0,0,0,0,0,6",
-      "cy,Cy,B,cy@x,graded,0,0,0,0,0,0,0,6",
-    ])
+    XCTAssertEqual(
+      gradebook.split(separator: "\r\n"),
+      [
+        "id,name,section,email,status,1,2,3a,3b,3c,4,total,maximum",
+        "ada,Ada,A,ada@x,graded,0,0,0,1,0,0,1,6",
+        "bob,<b>Bob</b>,A,bob@x,graded,0,0,0,0,0,0,0,6",
+        "cy,Cy,B,cy@x,graded,0,0,0,0,0,0,0,6",
+      ])
     let json = try run(["class", "--served", "--format", "json"])
     XCTAssertEqual(json.status, 0, json.stderr)
     XCTAssertTrue(
       json.stdout.contains("\"1: 2 attempts, latest incorrect (attempt 1 was correct)\""),
       json.stdout)
-    XCTAssertTrue(json.stdout.contains("\"2: 1 attempt, latest incorrect; variant 17\""),
-                  json.stdout)
+    XCTAssertTrue(
+      json.stdout.contains("\"2: 1 attempt, latest incorrect; variant 17\""),
+      json.stdout)
     XCTAssertTrue(json.stdout.contains("\"3b: 2 attempts, latest correct\""), json.stdout)
     let html = try run(["class", "--served", "--format", "html"])
     XCTAssertEqual(html.status, 0, html.stderr)

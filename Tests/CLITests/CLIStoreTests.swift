@@ -11,9 +11,11 @@ extension CLITests {
   func sqlite(_ path: String, _ sql: String) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c",
-                   "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
-                     + "print('|'.join(str(r[0]) for r in c.execute(sys.argv[2])))", path, sql]
+    p.arguments = [
+      "python3", "-c",
+      "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+        + "print('|'.join(str(r[0]) for r in c.execute(sys.argv[2])))", path, sql,
+    ]
     let out = Pipe()
     p.standardOutput = out
     try p.run()
@@ -24,7 +26,8 @@ extension CLITests {
 
   func testEightProcessesOfTwentyFiveRuns_allTwoHundredStored() throws {
     let db = directory.appendingPathComponent("busy.db").path
-    let command = "for i in $(seq 25); do \"$0\" " + quick.joined(separator: " ")
+    let command =
+      "for i in $(seq 25); do \"$0\" " + quick.joined(separator: " ")
       + " --db \"$1\" > /dev/null || echo FAILED $?; done"
     var processes: [Process] = []
     var outputs: [Pipe] = []
@@ -69,7 +72,8 @@ extension CLITests {
     p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
     p.currentDirectoryURL = folder
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     p.standardOutput = out
     p.standardError = err
     try p.run()
@@ -79,12 +83,17 @@ extension CLITests {
   func testFullDisk_exitThreeWithReportPrinted() throws {
     // A 2 KiB file-size limit: SQLite's first page write fails as on a full disk.
     let db = directory.appendingPathComponent("full.db").path
-    let r = try execute("/bin/sh", ["-c", "ulimit -f 2; exec \"$0\" \"$@\"", Self.binary.path]
-                          + quick + ["--db", db], in: directory)
+    let r = try execute(
+      "/bin/sh",
+      ["-c", "ulimit -f 2; exec \"$0\" \"$@\"", Self.binary.path]
+        + quick + ["--db", db], in: directory)
     XCTAssertEqual(r.status, 3, r.stderr)
     XCTAssertTrue(r.stdout.contains("NOT STORED"), r.stdout)
     // The database it could not complete is not left half-made.
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("full.db") }, [])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+        $0.hasPrefix("full.db")
+      }, [])
   }
 
   /// A results.db psverify cannot trust is refused before the run, left byte for byte, and
@@ -106,7 +115,8 @@ extension CLITests {
       XCTAssertEqual(r.stdout, "")
       XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
       XCTAssertEqual(FileManager.default.contents(atPath: path), bytes, name)
-      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), listing, name)
+      XCTAssertEqual(
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), listing, name)
     }
     let null = try run(quick + ["--db", "/dev/null"])
     XCTAssertEqual(null.status, 2)
@@ -117,8 +127,9 @@ extension CLITests {
   func testReadOnlyFileAndDirectory_exitThreeAsAnOrdinaryUser() throws {
     // Root ignores permissions: run psverify as nobody through setpriv (util-linux).
     let setpriv = "/usr/bin/setpriv"
-    try XCTSkipUnless(getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv),
-                      "root without setpriv cannot test permissions")
+    try XCTSkipUnless(
+      getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv),
+      "root without setpriv cannot test permissions")
     let prefix = getuid() == 0 ? [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] : []
     let readable = FileManager.default.isReadableFile(atPath: Self.binary.path)
     try XCTSkipUnless(readable)
@@ -127,9 +138,10 @@ extension CLITests {
     XCTAssertEqual(try run(quick + ["--db", file]).status, 0)
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
     for db in [file, directory.appendingPathComponent("new.db").path] {
-      let r = try execute(prefix.first ?? Self.binary.path,
-                          Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [Self.binary.path])
-                            + quick + ["--db", db], in: URL(fileURLWithPath: "/"))
+      let r = try execute(
+        prefix.first ?? Self.binary.path,
+        Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [Self.binary.path])
+          + quick + ["--db", db], in: URL(fileURLWithPath: "/"))
       let (stdout, stderr) = (r.stdout, r.stderr)
       if stderr.contains("Permission denied") && stdout.isEmpty {
         throw XCTSkip("nobody cannot reach the psverify binary here: \(stderr)")
@@ -147,27 +159,33 @@ extension CLITests {
     }
     let history = try run(["history", "--db", db, "--format", "json"])
     XCTAssertEqual(history.status, 0, history.stderr)
-    let runs = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    let runs = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
     XCTAssertEqual(runs.map { $0["seed"] as? Int }, [1, 2])
     let compare = try run(["compare", "--db", db, "--format", "json"])
     XCTAssertEqual(compare.status, 0, compare.stderr)
     let rows = try XCTUnwrap(try json(compare.stdout)["rows"] as? [[String: Any]])
-    let variance = try XCTUnwrap(rows.first { $0["check"] as? String == "3b variance-monte-carlo-gaussian" })
+    let variance = try XCTUnwrap(
+      rows.first { $0["check"] as? String == "3b variance-monte-carlo-gaussian" })
     XCTAssertNotNil(variance["z"] as? Double)
     let export = try run(["export", "--db", db, "--run", "2", "--format", "csv"])
     XCTAssertEqual(export.status, 0)
     XCTAssertEqual(export.stdout.split(separator: "\n").count, 11)  // header + 10 checks of 3b
-    for args in [["history", "5"], ["compare", "1", "9"], ["export", "--run", "4", "--format", "json"]] {
+    for args in [
+      ["history", "5"], ["compare", "1", "9"], ["export", "--run", "4", "--format", "json"],
+    ] {
       let r = try run(args + ["--db", db])
       XCTAssertEqual(r.status, 2, args.joined(separator: " "))
-      XCTAssertTrue(r.stderr.contains("unknown run") && r.stderr.contains("stored runs: 1…2"), r.stderr)
+      XCTAssertTrue(
+        r.stderr.contains("unknown run") && r.stderr.contains("stored runs: 1…2"), r.stderr)
     }
   }
 
   func testCompare_exitOneWhenACheckWentFromPassToFail() throws {
     let db = directory.appendingPathComponent("c.db").path
     XCTAssertEqual(try run(["problem", "3b", "--db", db] + small).status, 0)
-    XCTAssertEqual(try run(["problem", "3b", "--db", db, "--param", "gamma=1/2"] + small).status, 1)
+    XCTAssertEqual(
+      try run(["problem", "3b", "--db", db, "--param", "gamma=1/2"] + small).status, 1)
     let r = try run(["compare", "--db", db])
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(r.stdout.contains("REGRESSION pass → fail"))

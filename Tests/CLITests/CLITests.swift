@@ -6,8 +6,10 @@ import XCTest
 final class CLITests: XCTestCase {
   var directory: URL!
   /// Arguments that keep the debug-build runs short; the checks are the same code.
-  let small = ["--trials", "10000", "--param", "N=16", "--param", "N_bottle=4", "--param", "L=3",
-               "--param", "batch=32", "--param", "replicates=8"]
+  let small = [
+    "--trials", "10000", "--param", "N=16", "--param", "N_bottle=4", "--param", "L=3",
+    "--param", "batch=32", "--param", "replicates=8",
+  ]
 
   override func setUpWithError() throws {
     directory = FileManager.default.temporaryDirectory
@@ -58,7 +60,8 @@ final class CLITests: XCTestCase {
     env["PSVERIFY_DB"] = nil
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -81,9 +84,11 @@ final class CLITests: XCTestCase {
     process.waitUntilExit()
     watchdog.cancel()
     let hung = stopped.wait(timeout: .now()) == .success
-    XCTAssertFalse(hung, "psverify \(process.arguments?.joined(separator: " ").prefix(120) ?? "") hung")
-    return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                  stderr: String(decoding: err, as: UTF8.self), hung: hung)
+    XCTAssertFalse(
+      hung, "psverify \(process.arguments?.joined(separator: " ").prefix(120) ?? "") hung")
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self), hung: hung)
   }
 
   func testList_showsEveryProblemInOrder() throws {
@@ -99,46 +104,84 @@ final class CLITests: XCTestCase {
   func testBadInput_oneLineErrorsAndExitTwo() throws {
     let cases: [([String], String)] = [
       (["problem", "9z"], "psverify: error: unknown problem '9z'; known: 1, 2, 3a, 3b, 3c, 4\n"),
-      (["problem", "2", "--param", "T=2", "--param", "DT=3"],
-       "psverify: error: the filter ΔT = 3 is longer than the clip (2); under valid padding no output fits: use a filter of at most 2, or --param padding=same\n"),
-      (["problem", "2", "--param", "s=0"],
-       "psverify: error: invalid value '0' for parameter s: expected a whole number from 1 to 64\n"),
-      (["problem", "1", "--param", "X=0"],
-       "psverify: error: invalid value '0' for parameter X: expected a whole number from 1 to 8192\n"),
-      (["problem", "1", "--param", "X=2.5"],
-       "psverify: error: invalid value '2.5' for parameter X: expected a whole number from 1 to 8192\n"),
-      (["problem", "1", "--param", "padding=wrap"],
-       "psverify: error: invalid value 'wrap' for parameter padding: expected one of same, valid, skip\n"),
+      (
+        ["problem", "2", "--param", "T=2", "--param", "DT=3"],
+        "psverify: error: the filter ΔT = 3 is longer than the clip (2); under valid padding no output fits: use a filter of at most 2, or --param padding=same\n"
+      ),
+      (
+        ["problem", "2", "--param", "s=0"],
+        "psverify: error: invalid value '0' for parameter s: expected a whole number from 1 to 64\n"
+      ),
+      (
+        ["problem", "1", "--param", "X=0"],
+        "psverify: error: invalid value '0' for parameter X: expected a whole number from 1 to 8192\n"
+      ),
+      (
+        ["problem", "1", "--param", "X=2.5"],
+        "psverify: error: invalid value '2.5' for parameter X: expected a whole number from 1 to 8192\n"
+      ),
+      (
+        ["problem", "1", "--param", "padding=wrap"],
+        "psverify: error: invalid value 'wrap' for parameter padding: expected one of same, valid, skip\n"
+      ),
       // 2⁴⁴ input elements · 12 B + 2⁴⁴ outputs · 4 B = 2⁴⁸ B = 268435456 MiB, + 64 MiB for the
       // process + 0.56 MiB of kernel.
-      (["problem", "1", "--param", "B=4096", "--param", "X=8192", "--param", "Y=8192"],
-       "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 268435520 MiB at its peak; psverify runs up to 8192 MiB: use a smaller B, X, Y or N\n"),
-      (["problem", "3a", "--param", "N=-1"],
-       "psverify: error: invalid value '-1' for parameter N: expected a whole number from 1 to 4096\n"),
-      (["problem", "3b", "--trials", "0"],
-       "psverify: error: The value '0' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"),
-      (["problem", "3b", "--trials", "-3"],
-       "psverify: error: The value '-3' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"),
-      (["problem", "3b", "--trials", "abc"],
-       "psverify: error: The value 'abc' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"),
-      (["problem", "3b", "--seed", "x"],
-       "psverify: error: The value 'x' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807, written with digits only\n"),
-      (["problem", "3b", "--param", "nonsense"],
-       "psverify: error: invalid --param 'nonsense': expected NAME=VALUE, e.g. --param N=64\n"),
-      (["problem", "3b", "--param", "K=3"],
-       "psverify: error: unknown parameter 'K' for problem 3b; known: L, N, N_bottle, batch, gamma, replicates\n"),
-      (["problem", "3b", "--param", "N=-4"],
-       "psverify: error: invalid value '-4' for parameter N: expected a whole number from 2 to 2048\n"),
-      (["problem", "3B"],
-       "psverify: error: unknown problem '3B'; known: 1, 2, 3a, 3b, 3c, 4 (ids are exact: did you mean 3b?)\n"),
-      (["problem", "1", "--param", "B= 8"],
-       "psverify: error: invalid value ' 8' for parameter B: expected a whole number from 1 to 4096, written without spaces or a + sign\n"),
-      (["problem", "1", "--param", "B=+8"],
-       "psverify: error: invalid value '+8' for parameter B: expected a whole number from 1 to 4096, written without spaces or a + sign\n"),
-      (["problem", "3b", "--seed", "+5"],
-       "psverify: error: The value '+5' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807, written with digits only\n"),
-      (["notation", "y[i] = A[i]", "--shape", "W=4,,3"],
-       "psverify: error: invalid --shape 'W=4,,3': expected extents from 1 to 1048576 separated by commas\n"),
+      (
+        ["problem", "1", "--param", "B=4096", "--param", "X=8192", "--param", "Y=8192"],
+        "psverify: error: the shape B=4096 X=8192 Y=8192 N_in=64 N_out=64 ΔX=3 ΔY=3 with same padding needs 268435520 MiB at its peak; psverify runs up to 8192 MiB: use a smaller B, X, Y or N\n"
+      ),
+      (
+        ["problem", "3a", "--param", "N=-1"],
+        "psverify: error: invalid value '-1' for parameter N: expected a whole number from 1 to 4096\n"
+      ),
+      (
+        ["problem", "3b", "--trials", "0"],
+        "psverify: error: The value '0' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"
+      ),
+      (
+        ["problem", "3b", "--trials", "-3"],
+        "psverify: error: The value '-3' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"
+      ),
+      (
+        ["problem", "3b", "--trials", "abc"],
+        "psverify: error: The value 'abc' is invalid for '--trials <trials>': expected a whole number from 1 to 10000000000, written with digits only\n"
+      ),
+      (
+        ["problem", "3b", "--seed", "x"],
+        "psverify: error: The value 'x' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807, written with digits only\n"
+      ),
+      (
+        ["problem", "3b", "--param", "nonsense"],
+        "psverify: error: invalid --param 'nonsense': expected NAME=VALUE, e.g. --param N=64\n"
+      ),
+      (
+        ["problem", "3b", "--param", "K=3"],
+        "psverify: error: unknown parameter 'K' for problem 3b; known: L, N, N_bottle, batch, gamma, replicates\n"
+      ),
+      (
+        ["problem", "3b", "--param", "N=-4"],
+        "psverify: error: invalid value '-4' for parameter N: expected a whole number from 2 to 2048\n"
+      ),
+      (
+        ["problem", "3B"],
+        "psverify: error: unknown problem '3B'; known: 1, 2, 3a, 3b, 3c, 4 (ids are exact: did you mean 3b?)\n"
+      ),
+      (
+        ["problem", "1", "--param", "B= 8"],
+        "psverify: error: invalid value ' 8' for parameter B: expected a whole number from 1 to 4096, written without spaces or a + sign\n"
+      ),
+      (
+        ["problem", "1", "--param", "B=+8"],
+        "psverify: error: invalid value '+8' for parameter B: expected a whole number from 1 to 4096, written without spaces or a + sign\n"
+      ),
+      (
+        ["problem", "3b", "--seed", "+5"],
+        "psverify: error: The value '+5' is invalid for '--seed <seed>': expected a whole number from 0 to 9223372036854775807, written with digits only\n"
+      ),
+      (
+        ["notation", "y[i] = A[i]", "--shape", "W=4,,3"],
+        "psverify: error: invalid --shape 'W=4,,3': expected extents from 1 to 1048576 separated by commas\n"
+      ),
     ]
     for (arguments, message) in cases {
       let r = try run(arguments)
@@ -149,7 +192,9 @@ final class CLITests: XCTestCase {
   }
 
   func testDatabaseInMissingDirectory_exitTwoBeforeRunning() throws {
-    let r = try run(["problem", "3b", "--db", directory.appendingPathComponent("no/such/r.db").path])
+    let r = try run([
+      "problem", "3b", "--db", directory.appendingPathComponent("no/such/r.db").path,
+    ])
     XCTAssertEqual(r.status, 2)
     XCTAssertTrue(r.stderr.contains("its directory does not exist"), r.stderr)
     XCTAssertEqual(r.stdout, "")
@@ -161,8 +206,10 @@ final class CLITests: XCTestCase {
     _ = FileManager.default.createFile(atPath: path, contents: bytes)
     let r = try run(["problem", "3b"] + small)
     XCTAssertEqual(r.status, 2)
-    XCTAssertEqual(r.stderr, "psverify: error: 'results.db' is not a SQLite database, so psverify "
-      + "will not write to it; pass --db with a new path or a psverify results.db\n")
+    XCTAssertEqual(
+      r.stderr,
+      "psverify: error: 'results.db' is not a SQLite database, so psverify "
+        + "will not write to it; pass --db with a new path or a psverify results.db\n")
     XCTAssertEqual(FileManager.default.contents(atPath: path), bytes)
   }
 
@@ -175,15 +222,18 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(c.status, 0, c.stderr)
     XCTAssertEqual(try measured(a.stdout), try measured(b.stdout))
     XCTAssertNotEqual(try measured(a.stdout), try measured(c.stdout))
-    let runA = try runID(a.stdout), runB = try runID(b.stdout)
+    let runA = try runID(a.stdout)
+    let runB = try runID(b.stdout)
     XCTAssertEqual(runB, runA + 1)
   }
 
   func testTwoProcessesAtOnce_bothStore() throws {
     let db = directory.appendingPathComponent("shared.db").path
     let args = ["problem", "3b", "--format", "json", "--db", db] + small
-    let p1 = try start(args), p2 = try start(args)
-    let r1 = finish(p1), r2 = finish(p2)
+    let p1 = try start(args)
+    let p2 = try start(args)
+    let r1 = finish(p1)
+    let r2 = finish(p2)
     XCTAssertEqual(r1.status, 0, r1.stderr)
     XCTAssertEqual(r2.status, 0, r2.stderr)
     XCTAssertEqual(Set([try runID(r1.stdout), try runID(r2.stdout)]), [1, 2])
@@ -225,9 +275,11 @@ final class CLITests: XCTestCase {
   }
 
   func testUserShape_problem1PrintsDerivedAndCounted() throws {
-    let r = try run(["problem", "1", "--no-store", "--format", "json", "--param", "B=2",
-                     "--param", "X=9", "--param", "Y=7", "--param", "N_in=3", "--param", "N_out=2",
-                     "--param", "shapes=5"])
+    let r = try run([
+      "problem", "1", "--no-store", "--format", "json", "--param", "B=2",
+      "--param", "X=9", "--param", "Y=7", "--param", "N_in=3", "--param", "N_out=2",
+      "--param", "shapes=5",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let problems = try XCTUnwrap(try json(r.stdout)["problems"] as? [[String: Any]])
     let checks = try XCTUnwrap(problems.first?["checks"] as? [[String: Any]])
@@ -244,20 +296,25 @@ final class CLITests: XCTestCase {
     let diagnostics = try XCTUnwrap(object["diagnostics"] as? [[String: Any]])
     XCTAssertEqual(diagnostics.first?["kind"] as? String, "missing-comma")
     XCTAssertEqual(diagnostics.first?["column"] as? Int, 15)
-    let ok = try run(["notation", "y[b, x, j] = K[j, ΔX, I] v[b, x + ΔX, I]", "--shape", "K=2,3,4",
-                      "--shape", "v=5,9,4", "--shape", "y=5,7,2", "--format", "json"])
+    let ok = try run([
+      "notation", "y[b, x, j] = K[j, ΔX, I] v[b, x + ΔX, I]", "--shape", "K=2,3,4",
+      "--shape", "v=5,9,4", "--shape", "y=5,7,2", "--format", "json",
+    ])
     XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
     let counted = try json(ok.stdout)
     XCTAssertEqual(counted["count"] as? String, "B·I·J·X·ΔX")
     XCTAssertEqual(counted["count_value"] as? Int, 5 * 7 * 2 * 3 * 4)
     let bad = try run(["notation", "L[x = 3"])
     XCTAssertEqual(bad.status, 2)
-    XCTAssertTrue(bad.stderr.hasPrefix("psverify: error: cannot read the equation: expected"), bad.stderr)
+    XCTAssertTrue(
+      bad.stderr.hasPrefix("psverify: error: cannot read the equation: expected"), bad.stderr)
   }
 
   func testProblem3c_paramLChangesTheExponents() throws {
-    let r = try run(["problem", "3c", "--no-store", "--format", "json", "--param", "L=4",
-                     "--param", "seeds=1"])
+    let r = try run([
+      "problem", "3c", "--no-store", "--format", "json", "--param", "L=4",
+      "--param", "seeds=1",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let problems = try XCTUnwrap(try json(r.stdout)["problems"] as? [[String: Any]])
     let checks = try XCTUnwrap(problems.first?["checks"] as? [[String: Any]])
@@ -267,14 +324,20 @@ final class CLITests: XCTestCase {
 
   func testProblem4_imageErrorsExitTwo() throws {
     let truncated = directory.appendingPathComponent("cut.ppm").path
-    _ = FileManager.default.createFile(atPath: truncated, contents: Data("P6 4 4 255\n".utf8 + [1, 2, 3]))
+    _ = FileManager.default.createFile(
+      atPath: truncated, contents: Data("P6 4 4 255\n".utf8 + [1, 2, 3]))
     let text = directory.appendingPathComponent("notes.txt").path
     _ = FileManager.default.createFile(atPath: text, contents: Data("hello".utf8))
     let cases: [([String], String)] = [
       (["--image", directory.appendingPathComponent("none.pgm").path], "no such file"),
       (["--image", truncated], "is truncated: its header promises 48 bytes of pixels, it has 3"),
-      (["--image", text], "is not a binary netpbm image; --image accepts PGM (P5) and PPM (P6) files"),
-      (["--param", "k=12", "--param", "batch=64"], "needs 540672 MiB; psverify runs up to 8192 MiB"),
+      (
+        ["--image", text],
+        "is not a binary netpbm image; --image accepts PGM (P5) and PPM (P6) files"
+      ),
+      (
+        ["--param", "k=12", "--param", "batch=64"], "needs 540672 MiB; psverify runs up to 8192 MiB"
+      ),
     ]
     for (arguments, fragment) in cases {
       let r = try run(["problem", "4", "--no-store"] + arguments)

@@ -61,12 +61,14 @@ final class CLIToyProblemTests: XCTestCase {
 
     // Every report format draws the toy's figure from the series its check stored.
     for (name, mark) in [("r.html", "fig-toy-pool-counts"), ("r.ipynb", "image/svg+xml")] {
-      XCTAssertEqual(try run(["report", "--db", db, "-o", path(name)], problems: withToy).status, 0)
+      XCTAssertEqual(
+        try run(["report", "--db", db, "-o", path(name)], problems: withToy).status, 0)
       let text = try String(contentsOfFile: path(name), encoding: .utf8)
       XCTAssertTrue(text.contains(mark), "\(name) has the toy's figure")
       XCTAssertTrue(text.contains("Toy: pooling multiplies counted against derived"), name)
     }
-    XCTAssertEqual(try run(["report", "--db", db, "-o", path("r.md")], problems: withToy).status, 0)
+    XCTAssertEqual(
+      try run(["report", "--db", db, "-o", path("r.md")], problems: withToy).status, 0)
     let markdown = try String(contentsOfFile: path("r.md"), encoding: .utf8)
     XCTAssertTrue(markdown.contains("](r-figures/toy-pool-counts.svg)"), markdown)
     let svg = try String(contentsOfFile: path("r-figures/toy-pool-counts.svg"), encoding: .utf8)

@@ -42,8 +42,9 @@ struct PoolingToy: Problem {
       let p = try PolynomialFeedback.read(answer, symbols: Self.symbols)
       return p == expected
         ? Grade(.correct, reading: p.factoredDescription, answer: .polynomial(p), feedback: [])
-        : Grade(.incorrect, reading: p.factoredDescription, answer: .polynomial(p),
-                feedback: ["expected one multiply per output"])
+        : Grade(
+          .incorrect, reading: p.factoredDescription, answer: .polynomial(p),
+          feedback: ["expected one multiply per output"])
     } catch {
       return .unreadable(error, in: answer, expected: answerFormat)
     }
@@ -52,13 +53,18 @@ struct PoolingToy: Problem {
   func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
     guard case .polynomial(let formula) = derivation.answer else { return [] }
     return [
-      Check(id: "toy-pool-count", kind: .instrumented,
-            summary: "multiplies counted in a pooling loop against the formula") { context in
-        var derived: [Double] = [], counted: [Double] = []
+      Check(
+        id: "toy-pool-count", kind: .instrumented,
+        summary: "multiplies counted in a pooling loop against the formula"
+      ) { context in
+        var derived: [Double] = []
+        var counted: [Double] = []
         for _ in 0..<12 {
-          let b = 1 + context.random.nextInt(below: 3), c = 1 + context.random.nextInt(below: 3)
+          let b = 1 + context.random.nextInt(below: 3)
+          let c = 1 + context.random.nextInt(below: 3)
           let k = 1 + context.random.nextInt(below: 3)
-          let x = k + context.random.nextInt(below: 9), y = k + context.random.nextInt(below: 9)
+          let x = k + context.random.nextInt(below: 9)
+          let y = k + context.random.nextInt(below: 9)
           counted.append(Double(Self.pool(b: b, c: c, x: x, y: y, k: k)))
           let point: [String: Rational] = [
             "B": Rational(b), "C": Rational(c), "X_out": Rational(x / k), "Y_out": Rational(y / k),
@@ -101,10 +107,14 @@ struct PoolingToy: Problem {
     guard let s = stored.check("toy-pool-count")?.series, let d = s["derived"],
       let c = s["counted"]
     else { return [] }
-    var plot = Plot(title: "Toy: pooling multiplies counted against derived",
-                    xLabel: "derived", yLabel: "counted", xLog: true, yLog: true)
+    var plot = Plot(
+      title: "Toy: pooling multiplies counted against derived",
+      xLabel: "derived", yLabel: "counted", xLog: true, yLog: true)
     plot.series = [.init(name: "random shapes", xs: d, ys: c, colour: 0, line: false)]
-    return [Figure.diagonal(plot, id: "toy-pool-counts",
-                            caption: "Each point one random pooling shape.")]
+    return [
+      Figure.diagonal(
+        plot, id: "toy-pool-counts",
+        caption: "Each point one random pooling shape.")
+    ]
   }
 }

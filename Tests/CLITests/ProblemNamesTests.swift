@@ -112,13 +112,16 @@ final class ProblemNamesTests: XCTestCase {
       let planted = check("sizes")
       """#
     let named = SwiftLiteral.scan(source).compactMap {
-      Self.named($0, problems: ["1", "2", "3a", "3b", "3c", "4"],
-                 checks: ["gamma-sweep", "instrumented-count-same", "sizes"])
+      Self.named(
+        $0, problems: ["1", "2", "3a", "3b", "3c", "4"],
+        checks: ["gamma-sweep", "instrumented-count-same", "sizes"])
     }
-    XCTAssertEqual(named, [
-      "problem id 1", "check id gamma-sweep",
-      "check id instrumented-count-same (as \"instrumented-count-\\($0)\")", "problem id 4",
-      "problem id 2", "problem id 3a", "problem id 3c", "check id sizes",
-    ])
+    XCTAssertEqual(
+      named,
+      [
+        "problem id 1", "check id gamma-sweep",
+        "check id instrumented-count-same (as \"instrumented-count-\\($0)\")", "problem id 4",
+        "problem id 2", "problem id 3a", "problem id 3c", "check id sizes",
+      ])
   }
 }

@@ -24,10 +24,15 @@ struct SwiftLiteral: Equatable {
     let chars = Array(source.unicodeScalars)
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var out: [SwiftLiteral] = []
-    var i = 0, line = 1, lineStart = 0
+    var i = 0
+    var line = 1
+    var lineStart = 0
     func at(_ k: Int) -> Unicode.Scalar? { k < chars.count ? chars[k] : nil }
     func advance() {
-      if chars[i] == "\n" { line += 1; lineStart = i + 1 }
+      if chars[i] == "\n" {
+        line += 1
+        lineStart = i + 1
+      }
       i += 1
     }
     /// Reads a literal whose opening quote(s) start at `i`; leaves `i` after its closing quote.
@@ -35,7 +40,10 @@ struct SwiftLiteral: Equatable {
       let startLine = line
       let before = String(String.UnicodeScalarView(chars[lineStart..<i]))
       var hashes = 0
-      while at(i) == "#" { hashes += 1; advance() }
+      while at(i) == "#" {
+        hashes += 1
+        advance()
+      }
       let multi = at(i) == "\"" && at(i + 1) == "\"" && at(i + 2) == "\""
       for _ in 0..<(multi ? 3 : 1) { advance() }
       var text = String.UnicodeScalarView()
@@ -49,7 +57,10 @@ struct SwiftLiteral: Equatable {
         var isEscape = chars[i] == "\\"
         for h in 0..<hashes where at(i + 1 + h) != "#" { isEscape = false }
         if isEscape {
-          for _ in 0..<(1 + hashes) { text.append(chars[i]); advance() }
+          for _ in 0..<(1 + hashes) {
+            text.append(chars[i])
+            advance()
+          }
           if at(i) == "(" {
             // An interpolation: code up to the matching parenthesis, strings inside skipped.
             var depth = 0
@@ -76,8 +87,10 @@ struct SwiftLiteral: Equatable {
       }
       for _ in 0..<((multi ? 3 : 1) + hashes) where i < chars.count { advance() }
       let switchLine = lines[..<startLine].last { $0.contains("switch ") }
-      out.append(SwiftLiteral(text: String(text), line: startLine, before: before,
-                              lineText: lines[startLine - 1], switchLine: switchLine))
+      out.append(
+        SwiftLiteral(
+          text: String(text), line: startLine, before: before,
+          lineText: lines[startLine - 1], switchLine: switchLine))
     }
     while i < chars.count {
       let c = chars[i]
@@ -86,8 +99,13 @@ struct SwiftLiteral: Equatable {
       } else if c == "/" && at(i + 1) == "*" {
         var depth = 0
         repeat {
-          if chars[i] == "/" && at(i + 1) == "*" { depth += 1; advance() }
-          else if chars[i] == "*" && at(i + 1) == "/" { depth -= 1; advance() }
+          if chars[i] == "/" && at(i + 1) == "*" {
+            depth += 1
+            advance()
+          } else if chars[i] == "*" && at(i + 1) == "/" {
+            depth -= 1
+            advance()
+          }
           advance()
         } while i < chars.count && depth > 0
       } else if c == "\"" || (c == "#" && (at(i + 1) == "\"" || at(i + 1) == "#")) {

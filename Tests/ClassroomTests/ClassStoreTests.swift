@@ -12,7 +12,8 @@ final class ClassStoreTests: XCTestCase {
   let problems: [any Problem] = [ConvMultiplies.problem, ResidualScale.problem]
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("classdb-\(UUID().uuidString)")
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "classdb-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   }
 
@@ -25,12 +26,15 @@ final class ClassStoreTests: XCTestCase {
       ClassSheet(student: "s\(i)", source: "t", answers: ["1": "B*X*Y*dX*dY*Nout*Nin", "3b": t])
     }
     sheets.append(ClassSheet(student: "s4", source: "t", unreadable: "a binary file"))
-    var result = ClassGrader(problems: problems, rubric: Rubric(points: ["3b": 2]),
-                             grading: ClassGrader.standard(seed: 9)).grade(sheets, roster: nil)
+    var result = ClassGrader(
+      problems: problems, rubric: Rubric(points: ["3b": 2]),
+      grading: ClassGrader.standard(seed: 9)
+    ).grade(sheets, roster: nil)
     result.source = "--dir t"
     let store = ResultStore(path: db)
-    var record = RunRecord(startedAt: Date(), finishedAt: Date(), version: "test", seed: 9, trials: nil,
-                           parameters: .object([]), commandLine: "psverify grade --dir t", reports: [])
+    var record = RunRecord(
+      startedAt: Date(), finishedAt: Date(), version: "test", seed: 9, trials: nil,
+      parameters: .object([]), commandLine: "psverify grade --dir t", reports: [])
     record.kind = .class
     record.classResult = result
     return (store, try store.store(record), result)
@@ -54,7 +58,8 @@ final class ClassStoreTests: XCTestCase {
     let after = try FileManager.default.attributesOfItem(atPath: db)
     XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
     XCTAssertEqual(before[.size] as? Int, after[.size] as? Int)
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), files)
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), files)
   }
 
   func testClassResult_errors() throws {
@@ -65,12 +70,15 @@ final class ClassStoreTests: XCTestCase {
     XCTAssertThrowsError(try store.classResult(run: id + 5)) { error in
       XCTAssertEqual(error as? StoreError, .unknownRun(id: id + 5, available: [id]))
     }
-    var grade = RunRecord(startedAt: Date(), finishedAt: Date(), version: "t", seed: 1, trials: nil,
-                          parameters: .object([]), commandLine: "psverify grade", reports: [])
+    var grade = RunRecord(
+      startedAt: Date(), finishedAt: Date(), version: "t", seed: 1, trials: nil,
+      parameters: .object([]), commandLine: "psverify grade", reports: [])
     grade.kind = .grade
     let other = try store.store(grade)
     XCTAssertThrowsError(try store.classResult(run: other)) { error in
-      XCTAssertEqual("\(error)", "run \(other) is a grade run, not a class grading; list the runs with psverify history")
+      XCTAssertEqual(
+        "\(error)",
+        "run \(other) is a grade run, not a class grading; list the runs with psverify history")
     }
   }
 
@@ -94,8 +102,10 @@ final class ClassStoreTests: XCTestCase {
     XCTAssertEqual(regrade.changes.map(\.newVerdict), ["correct", "correct"])
     XCTAssertEqual(regrade.changes.map(\.newPoints), [2, 2])
     XCTAssertEqual(regrade.changes.first?.why, "accepted by the changed grader")
-    XCTAssertEqual(Regrade(old, problems: problems, grading: standard).changes, [],
-                   "the same grader changes nothing")
-    XCTAssertEqual(regrade.new.students.last?.status, .unreadable, "an unreadable sheet stays as it was")
+    XCTAssertEqual(
+      Regrade(old, problems: problems, grading: standard).changes, [],
+      "the same grader changes nothing")
+    XCTAssertEqual(
+      regrade.new.students.last?.status, .unreadable, "an unreadable sheet stays as it was")
   }
 }

@@ -5,12 +5,15 @@ import XCTest
 /// Replays the fuzz corpus and every crash the fuzzers ever found (Fuzz/corpus, Fuzz/crashes)
 /// through the same targets, without sanitizers: none may trap or hang.
 final class FuzzRegressionTests: XCTestCase {
-  static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fuzz")
 
   func inputs(_ folder: String, _ target: String) -> [URL] {
     let directory = Self.fuzz.appendingPathComponent(folder).appendingPathComponent(target)
-    return ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+    return
+      ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil))
+      ?? [])
       .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }
   }
 

@@ -15,45 +15,65 @@ final class BottleneckGrading: XCTestCase {
     assertGrade(problem, "2·N·N_bottle·(L − 1); N²·(L − 1); N_bottle < N/2", .correct)
     assertGrade(problem, #"2NN_{\text{bottle}}(L-1); N^2(L-1); N_{\text{bottle}} < N/2"#, .correct)
     // Labels in any order; the condition solved from another side; the L ≥ 2 condition given.
-    assertGrade(problem, "condition: 2 Nb < N; plain: N^2 (L-1); bottleneck: 2 N Nb (L - 1)", .correct)
+    assertGrade(
+      problem, "condition: 2 Nb < N; plain: N^2 (L-1); bottleneck: 2 N Nb (L - 1)", .correct)
     assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); N > 2*Nb and L >= 2", .correct)
     assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb/N < 1/2", .correct)
   }
 
   func testWrongAnswers_areIncorrectWithWhatDiffers() {
-    assertGrade(problem, "N*Nb*(L-1); N^2*(L-1); Nb < N/2", .incorrect,
-                mentions: ["The bottleneck network's count is off by a factor: it lacks the factor 2",
-                           "Real forward passes there count"])
+    assertGrade(
+      problem, "N*Nb*(L-1); N^2*(L-1); Nb < N/2", .incorrect,
+      mentions: [
+        "The bottleneck network's count is off by a factor: it lacks the factor 2",
+        "Real forward passes there count",
+      ])
     // One count with L counting blocks, the other with L counting layers: no one reading of L.
-    assertGrade(problem, "2*N*Nb*L; N^2*(L-1); Nb < N/2", .incorrect,
-                mentions: ["counts L blocks; L counts the input layer too, so there are L − 1 blocks"])
-    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb <= N/2", .incorrect,
-                mentions: ["at N = 2, N_bottle = 1, L = 2 forward passes count 4 multiplies for the bottleneck "
-                             + "network and 4 for the plain one"])
-    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/3", .incorrect,
-                mentions: ["The condition N_bottle < N/3 differs from N_bottle < N/2"])
-    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1)", .incorrect, mentions: ["Missing: the condition on N_bottle"])
-    assertGrade(problem, "2*N*Nb*(L-1); N*(L-1); Nb < N/2", .incorrect,
-                mentions: ["The plain MLP's count is off by a factor: it lacks the factor N"])
-    assertGrade(problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2 and L >= 3", .incorrect,
-                mentions: ["at N = 3, N_bottle = 1, L = 2 forward passes count 6 multiplies for the bottleneck "
-                             + "network and 9 for the plain one, so the bottleneck is cheaper, but the "
-                             + "condition says the bottleneck is not cheaper"])
+    assertGrade(
+      problem, "2*N*Nb*L; N^2*(L-1); Nb < N/2", .incorrect,
+      mentions: ["counts L blocks; L counts the input layer too, so there are L − 1 blocks"])
+    assertGrade(
+      problem, "2*N*Nb*(L-1); N^2*(L-1); Nb <= N/2", .incorrect,
+      mentions: [
+        "at N = 2, N_bottle = 1, L = 2 forward passes count 4 multiplies for the bottleneck "
+          + "network and 4 for the plain one"
+      ])
+    assertGrade(
+      problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/3", .incorrect,
+      mentions: ["The condition N_bottle < N/3 differs from N_bottle < N/2"])
+    assertGrade(
+      problem, "2*N*Nb*(L-1); N^2*(L-1)", .incorrect,
+      mentions: ["Missing: the condition on N_bottle"])
+    assertGrade(
+      problem, "2*N*Nb*(L-1); N*(L-1); Nb < N/2", .incorrect,
+      mentions: ["The plain MLP's count is off by a factor: it lacks the factor N"])
+    assertGrade(
+      problem, "2*N*Nb*(L-1); N^2*(L-1); Nb < N/2 and L >= 3", .incorrect,
+      mentions: [
+        "at N = 3, N_bottle = 1, L = 2 forward passes count 6 multiplies for the bottleneck "
+          + "network and 9 for the plain one, so the bottleneck is cheaper, but the "
+          + "condition says the bottleneck is not cheaper"
+      ])
   }
 
   /// A condition is the region of positive whole numbers where it holds: conjunctions, chains,
   /// either side, whole-number equivalents are one answer; an empty region is wrong, with a point.
   func testConditions_gradedAsRegionsOverThePositiveIntegers() {
     let counts = "2*N*Nb*(L-1); N^2*(L-1); "
-    for condition in ["0 < Nb < N/2", "Nb < N/2 and Nb > 0", "2Nb <= N - 1", "Nb < N/2; L >= 3/2",
-                      "2N*Nb(L-1) < N^2(L-1)", "N/2 > Nb", "Nb <= (N-1)/2 and L > 1"] {
+    for condition in [
+      "0 < Nb < N/2", "Nb < N/2 and Nb > 0", "2Nb <= N - 1", "Nb < N/2; L >= 3/2",
+      "2N*Nb(L-1) < N^2(L-1)", "N/2 > Nb", "Nb <= (N-1)/2 and L > 1",
+    ] {
       assertGrade(problem, counts + condition, .correct)
     }
     // The empty region: the last comparison alone would be right.
-    assertGrade(problem, counts + "Nb > N/2 and Nb < N/2", .incorrect,
-                mentions: ["at N = 3, N_bottle = 1, L = 2 forward passes count 6 multiplies for the bottleneck "
-                             + "network and 9 for the plain one, so the bottleneck is cheaper, but the "
-                             + "condition says the bottleneck is not cheaper"])
+    assertGrade(
+      problem, counts + "Nb > N/2 and Nb < N/2", .incorrect,
+      mentions: [
+        "at N = 3, N_bottle = 1, L = 2 forward passes count 6 multiplies for the bottleneck "
+          + "network and 9 for the plain one, so the bottleneck is cheaper, but the "
+          + "condition says the bottleneck is not cheaper"
+      ])
     // Equivalent over the reals but not the same region: N_b ≤ N/2 takes in N = 2·N_b.
     assertGrade(problem, counts + "2Nb <= N", .incorrect, mentions: ["N = 2, N_bottle = 1, L = 2"])
     // A condition that nothing solves for N_bottle is still a region.
@@ -63,19 +83,24 @@ final class BottleneckGrading: XCTestCase {
 
   /// L as 3c reads it (the blocks) is accepted here too, and named.
   func testLayersCountingBlocks_acceptedAndNamedAsIn3c() {
-    assertGrade(problem, "2*N*Nb*L; N^2*L; Nb < N/2", .correct, convention: "L counting the residual blocks")
+    assertGrade(
+      problem, "2*N*Nb*L; N^2*L; Nb < N/2", .correct, convention: "L counting the residual blocks")
   }
 
   /// A chain of 10⁴ comparisons is refused with a located error, quickly; one of a few hundred
   /// too, at the first comparison past the limit.
   func testLongChains_refusedWithALocatedError() {
-    let long = grade(problem, "2*N*Nb*(L-1); N^2*(L-1); " + Array(repeating: "N", count: 10_001).joined(separator: "<"))
+    let long = grade(
+      problem,
+      "2*N*Nb*(L-1); N^2*(L-1); " + Array(repeating: "N", count: 10_001).joined(separator: "<"))
     XCTAssertEqual(long.verdict, .unreadable)
     XCTAssertEqual(long.issues.first?.column, 1)
     let chain = Array(repeating: "Nb", count: 200).joined(separator: "<")
     let g = grade(problem, chain)
     XCTAssertEqual(g.verdict, .unreadable)
-    XCTAssertEqual(g.issues.first?.message, "a condition of 199 comparisons; psverify reads up to 64 in one part")
+    XCTAssertEqual(
+      g.issues.first?.message, "a condition of 199 comparisons; psverify reads up to 64 in one part"
+    )
     XCTAssertEqual(g.issues.first?.column, 65 * 3 + 1)
   }
 

@@ -1,11 +1,10 @@
-import TensorCore
-import Verification
-import XCTest
-
 import P1ConvMultiplies
 import P3aBottleneck
 import P3bResidualScale
 import P4ScalePyramid
+import TensorCore
+import Verification
+import XCTest
 
 /// Kernel bugs planted through the test-only faults (debug builds) make `psverify all`'s checks
 /// fail: each bug below is caught by at least two checks of the run, and the run passes without
@@ -20,25 +19,33 @@ final class PlantedFaultCoverage: XCTestCase {
 
   let small: [String: ParameterValue] = [
     "N": .integer(16), "N_bottle": .integer(4), "L": .integer(3), "batch": .integer(32),
-    "replicates": .integer(4)]
+    "replicates": .integer(4),
+  ]
 
   var cases: [Case] {
     [
-      Case(fault: .denseThresholdSign, problem: Bottleneck.problem, overrides: [:],
-           caughtBy: ["network-forward-reference"]),
-      Case(fault: .denseThresholdSign, problem: ResidualScale.problem, overrides: small,
-           caughtBy: ["network-forward-reference"]),
-      Case(fault: .poolingDivisor, problem: ScalePyramid.problem,
-           overrides: ["k": .integer(3), "batch": .integer(1), "channels": .integer(2)],
-           caughtBy: ["pyramid-equals-equation", "pyramid-keeps-the-mean"]),
-      Case(fault: .skipCountExtra, problem: ConvMultiplies.problem, overrides: [:],
-           caughtBy: ["instrumented-count-skip", "skip-count-equals-output-sum"]),
-      Case(fault: .varianceBias, problem: ResidualScale.problem, overrides: small,
-           caughtBy: ["moment-estimators-known", "network-unit-variance"]),
-      Case(fault: .zigguratBaseBoundary, problem: ResidualScale.problem, overrides: small,
-           caughtBy: ["gaussian-sampler-tails", "gaussian-sampler-maximum"]),
-      Case(fault: .strictRelationNonStrict, problem: Bottleneck.problem, overrides: [:],
-           caughtBy: ["condition-exhaustive", "condition-equals-polynomials"]),
+      Case(
+        fault: .denseThresholdSign, problem: Bottleneck.problem, overrides: [:],
+        caughtBy: ["network-forward-reference"]),
+      Case(
+        fault: .denseThresholdSign, problem: ResidualScale.problem, overrides: small,
+        caughtBy: ["network-forward-reference"]),
+      Case(
+        fault: .poolingDivisor, problem: ScalePyramid.problem,
+        overrides: ["k": .integer(3), "batch": .integer(1), "channels": .integer(2)],
+        caughtBy: ["pyramid-equals-equation", "pyramid-keeps-the-mean"]),
+      Case(
+        fault: .skipCountExtra, problem: ConvMultiplies.problem, overrides: [:],
+        caughtBy: ["instrumented-count-skip", "skip-count-equals-output-sum"]),
+      Case(
+        fault: .varianceBias, problem: ResidualScale.problem, overrides: small,
+        caughtBy: ["moment-estimators-known", "network-unit-variance"]),
+      Case(
+        fault: .zigguratBaseBoundary, problem: ResidualScale.problem, overrides: small,
+        caughtBy: ["gaussian-sampler-tails", "gaussian-sampler-maximum"]),
+      Case(
+        fault: .strictRelationNonStrict, problem: Bottleneck.problem, overrides: [:],
+        caughtBy: ["condition-exhaustive", "condition-equals-polynomials"]),
     ]
   }
 

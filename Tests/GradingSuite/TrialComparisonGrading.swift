@@ -10,9 +10,11 @@ import XCTest
 final class TrialComparisonGrading: XCTestCase {
   let runner = Runner(seed: 7)
 
-  func check(_ problem: any Problem, wrong: String, right: String,
-             comparisons: (String, RandomStream) -> [TrialComparison],
-             trials: Int) throws {
+  func check(
+    _ problem: any Problem, wrong: String, right: String,
+    comparisons: (String, RandomStream) -> [TrialComparison],
+    trials: Int
+  ) throws {
     let stream = runner.gradingStream(problem.id)
     let parameters = ParameterValues(specs: problem.parameters)
     let graded = runner.grade(problem, answer: wrong, parameters: parameters).grade
@@ -38,8 +40,9 @@ final class TrialComparisonGrading: XCTestCase {
       XCTAssertEqual(d.position.count, d.indexNames.count)
       XCTAssertGreaterThanOrEqual(d.trial, 1)
     }
-    XCTAssertEqual(runner.grade(problem, answer: right, parameters: parameters).grade.verdict,
-                   .correct)
+    XCTAssertEqual(
+      runner.grade(problem, answer: right, parameters: parameters).grade.verdict,
+      .correct)
     let rightTrials = comparisons(right, stream)
     let agreed = try XCTUnwrap(rightTrials.last)
     XCTAssertEqual(agreed.agreed, trials)

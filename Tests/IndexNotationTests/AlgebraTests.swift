@@ -18,13 +18,15 @@ final class AlgebraTests: XCTestCase {
     XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2))!.description, "1/√2")
     XCTAssertEqual(Surd.squareRoot(of: Rational(3, 4))!.description, "√3/2")
     XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2))!.latex, "\\frac{1}{\\sqrt{2}}")
-    XCTAssertEqual(Surd.squareRoot(of: Rational(1, 2))!.doubleValue, 0.5.squareRoot(),
-                   accuracy: 1e-15)
+    XCTAssertEqual(
+      Surd.squareRoot(of: Rational(1, 2))!.doubleValue, 0.5.squareRoot(),
+      accuracy: 1e-15)
     XCTAssertNil(Surd.squareRoot(of: Rational(-1)))
   }
 
   func testPolynomial_expandsAndCompares() {
-    let x = Polynomial.symbol("x"), y = Polynomial.symbol("y")
+    let x = Polynomial.symbol("x")
+    let y = Polynomial.symbol("y")
     let lhs = (x + Polynomial(1)).power(2)
     XCTAssertEqual(lhs, x * x + Polynomial(2) * x + Polynomial(1))
     XCTAssertEqual(lhs.description, "x² + 2·x + 1")
@@ -39,10 +41,12 @@ final class AlgebraTests: XCTestCase {
     let roots = try (Polynomial(2) * g * g - Polynomial(1)).realRoots(in: "γ")
     XCTAssertEqual(roots.map(\.description), ["−1/√2", "1/√2"])
     let x = Polynomial.symbol("x")
-    XCTAssertEqual(try (x * x - Polynomial(3) * x + Polynomial(2)).realRoots(in: "x")
-      .map(\.description), ["1", "2"])
-    XCTAssertEqual(try (Polynomial(2) * x - Polynomial(1)).realRoots(in: "x").map(\.description),
-                   ["1/2"])
+    XCTAssertEqual(
+      try (x * x - Polynomial(3) * x + Polynomial(2)).realRoots(in: "x")
+        .map(\.description), ["1", "2"])
+    XCTAssertEqual(
+      try (Polynomial(2) * x - Polynomial(1)).realRoots(in: "x").map(\.description),
+      ["1/2"])
     XCTAssertThrowsError(try (x * x + Polynomial(1)).realRoots(in: "x")) { error in
       XCTAssertEqual("\(error)", "x² + 1 = 0 has no real root")
     }
@@ -57,7 +61,9 @@ final class AlgebraTests: XCTestCase {
 
 final class InequalityTests: XCTestCase {
   func testSolvePositive_bottleneckCondition() throws {
-    let n = Polynomial.symbol("N"), nb = Polynomial.symbol("N_bottle"), m = Polynomial.symbol("M")
+    let n = Polynomial.symbol("N")
+    let nb = Polynomial.symbol("N_bottle")
+    let m = Polynomial.symbol("M")
     let d = n * n * m - Polynomial(2) * n * nb * m
     let solved = try d.solvePositive(in: "N_bottle", positive: ["N", "M", "N_bottle"])
     XCTAssertEqual(solved.description, "N_bottle < N/2")
@@ -67,9 +73,11 @@ final class InequalityTests: XCTestCase {
   }
 
   func testSolvePositive_errors() {
-    let x = Polynomial.symbol("x"), y = Polynomial.symbol("y")
+    let x = Polynomial.symbol("x")
+    let y = Polynomial.symbol("y")
     XCTAssertThrowsError(try (x * x - y).solvePositive(in: "x", positive: ["y"])) {
-      XCTAssertEqual("\($0)", "after dividing out positive factors the inequality has degree 2 in x; expected 1")
+      XCTAssertEqual(
+        "\($0)", "after dividing out positive factors the inequality has degree 2 in x; expected 1")
     }
     XCTAssertThrowsError(try (x * y - Polynomial(1)).solvePositive(in: "x", positive: [])) {
       XCTAssertEqual("\($0)", "the sign of y is not fixed by the positivity assumptions")
@@ -77,12 +85,14 @@ final class InequalityTests: XCTestCase {
   }
 
   func testPolynomialReader_printedForms() throws {
-    XCTAssertEqual(try PolynomialParser.polynomial(#"2NN_{\text{bottle}}(L-1)"#).factoredDescription,
-                   "2·N·N_bottle·(L − 1)")
+    XCTAssertEqual(
+      try PolynomialParser.polynomial(#"2NN_{\text{bottle}}(L-1)"#).factoredDescription,
+      "2·N·N_bottle·(L − 1)")
     XCTAssertEqual(try PolynomialParser.polynomial("N^2(L-1)").description, "L·N² − N²")
     XCTAssertEqual(try PolynomialParser.polynomial(#"BXY \Delta X"#).description, "B·X·Y·ΔX")
-    XCTAssertEqual(try PolynomialParser.inequality(#"N_{\text{bottle}} \le N/2"#).description,
-                   "N_bottle ≤ N/2")
+    XCTAssertEqual(
+      try PolynomialParser.inequality(#"N_{\text{bottle}} \le N/2"#).description,
+      "N_bottle ≤ N/2")
   }
 
   /// Found by the fuzzer (Fuzz/crashes/answer/): a power of a many-term base multiplied
@@ -92,7 +102,8 @@ final class InequalityTests: XCTestCase {
       XCTAssertTrue("\($0)".hasPrefix("the power expands to about "), "\($0)")
       XCTAssertTrue("\($0)".contains("psverify reads polynomials of up to 4096 terms"), "\($0)")
     }
-    XCTAssertEqual(try PolynomialParser.polynomial("(a+b)^3").description, "a³ + 3·a²·b + 3·a·b² + b³")
+    XCTAssertEqual(
+      try PolynomialParser.polynomial("(a+b)^3").description, "a³ + 3·a²·b + 3·a·b² + b³")
   }
 
   /// Found by the fuzzer (Fuzz/crashes/answer/): a power of a base with fractions reduced every
@@ -100,8 +111,10 @@ final class InequalityTests: XCTestCase {
   /// `Polynomial.power` still reduces every step, so the two are independent computations.
   func testPolynomialReader_fractionalPowerEqualsStepwisePower() throws {
     let symbols = SymbolTable.open
-    for (base, n) in [("x/2 + y/3", 7), ("1Y+.71YAAA1+.71Y+.71YAAAAAAAAAAAA5P", 9),
-                      ("3/4 a - 5/6 b + 7", 12), ("a/7", 1), ("a/7 + 1", 0)] {
+    for (base, n) in [
+      ("x/2 + y/3", 7), ("1Y+.71YAAA1+.71Y+.71YAAAAAAAAAAAA5P", 9),
+      ("3/4 a - 5/6 b + 7", 12), ("a/7", 1), ("a/7 + 1", 0),
+    ] {
       let raised = try PolynomialParser.polynomial("(\(base))^{\(n)}", symbols: symbols)
       let stepwise = try PolynomialParser.polynomial(base, symbols: symbols).power(n)
       XCTAssertEqual(raised, stepwise, "(\(base))^\(n)")
@@ -121,13 +134,17 @@ final class InequalityTests: XCTestCase {
   /// stayed under every size bound but took 100,000 products of terms; the reader now refuses an
   /// expansion past `maximumProducts` (16,384) and still reads what answers write.
   func testPolynomialReader_boundsTheWorkOfAnExpansion() throws {
-    XCTAssertThrowsError(try PolynomialParser.polynomial("N_gb(oe-.3-.152P)^{57}", symbols: .open)) {
-      XCTAssertTrue("\($0)".hasPrefix("expanding the expression takes more than 16384 products of "
-                                      + "terms; psverify reads polynomials that expand in fewer"), "\($0)")
+    XCTAssertThrowsError(try PolynomialParser.polynomial("N_gb(oe-.3-.152P)^{57}", symbols: .open))
+    {
+      XCTAssertTrue(
+        "\($0)".hasPrefix(
+          "expanding the expression takes more than 16384 products of "
+            + "terms; psverify reads polynomials that expand in fewer"), "\($0)")
     }
     // Past the whole-number path (510^60 has 540 bits) each product is reduced and counts four
     // times; 17^60 fits, so the budget is what refuses it.
-    XCTAssertThrowsError(try PolynomialParser.polynomial("(x/2+y/3+z/5+w/17)^{60}", symbols: .open)) {
+    XCTAssertThrowsError(try PolynomialParser.polynomial("(x/2+y/3+z/5+w/17)^{60}", symbols: .open))
+    {
       XCTAssertTrue("\($0)".hasPrefix("expanding the expression takes more than 16384"), "\($0)")
     }
     // (a+b+c)^20: 231 terms after 4,620 products, within the budget; the multinomial
@@ -162,9 +179,10 @@ final class PrintingTests: XCTestCase {
     let p = try PolynomialParser.polynomial(#"2NN_{\text{bottle}} - N^2/4"#)
     XCTAssertEqual(p.description, "−N²/4 + 2·N·N_bottle")
     XCTAssertEqual(p.latex, "-N^{2}/4 + 2 N N_{\\text{bottle}}")
-    XCTAssertEqual(p.mathML,
-                   "<math><mrow><mo>−</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo>&#x2062;</mo>"
-                     + "<msup><mi>N</mi><mn>2</mn></msup><mo>+</mo><mn>2</mn><mo>&#x2062;</mo><mi>N</mi>"
-                     + "<mo>&#x2062;</mo><msub><mi>N</mi><mtext>bottle</mtext></msub></mrow></math>")
+    XCTAssertEqual(
+      p.mathML,
+      "<math><mrow><mo>−</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo>&#x2062;</mo>"
+        + "<msup><mi>N</mi><mn>2</mn></msup><mo>+</mo><mn>2</mn><mo>&#x2062;</mo><mi>N</mi>"
+        + "<mo>&#x2062;</mo><msub><mi>N</mi><mtext>bottle</mtext></msub></mrow></math>")
   }
 }

@@ -3,16 +3,22 @@ import XCTest
 
 /// One test per diagnostic kind, on its exact text and position.
 final class DiagnosticTests: XCTestCase {
-  func diagnostics(_ text: String, ranks: [TensorName: Int] = [:],
-                   shapes: [TensorName: [Int]] = [:]) throws -> [Diagnostic] {
+  func diagnostics(
+    _ text: String, ranks: [TensorName: Int] = [:],
+    shapes: [TensorName: [Int]] = [:]
+  ) throws -> [Diagnostic] {
     var p = Parser(text)
     let eq = try p.parseEquation()
-    return p.diagnostics + Checker.check(eq, declarations: TensorDeclarations(ranks: ranks),
-                                         shapes: shapes)
+    return p.diagnostics
+      + Checker.check(
+        eq, declarations: TensorDeclarations(ranks: ranks),
+        shapes: shapes)
   }
 
-  func only(_ text: String, ranks: [TensorName: Int] = [:], shapes: [TensorName: [Int]] = [:],
-            file: StaticString = #filePath, line: UInt = #line) throws -> Diagnostic {
+  func only(
+    _ text: String, ranks: [TensorName: Int] = [:], shapes: [TensorName: [Int]] = [:],
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws -> Diagnostic {
     let d = try diagnostics(text, ranks: ranks, shapes: shapes)
     XCTAssertEqual(d.count, 1, "\(d)", file: file, line: line)
     return try XCTUnwrap(d.first, file: file, line: line)
@@ -34,8 +40,9 @@ final class DiagnosticTests: XCTestCase {
   }
 
   func testRankMismatch_declaredAndBetweenUses() throws {
-    let d = try only("y[b, j] = W[j, I] x[b, I, j]",
-                     ranks: [TensorName(base: "y"): 2, TensorName(base: "W"): 2, TensorName(base: "x"): 2])
+    let d = try only(
+      "y[b, j] = W[j, I] x[b, I, j]",
+      ranks: [TensorName(base: "y"): 2, TensorName(base: "W"): 2, TensorName(base: "x"): 2])
     XCTAssertEqual(d.kind, .rankMismatch)
     XCTAssertEqual(d.message, "x has rank 2 but is used with 3 indices")
     XCTAssertEqual(d.position.column, 19)
@@ -54,27 +61,38 @@ final class DiagnosticTests: XCTestCase {
   func testUnsummedCapital() throws {
     let d = try only("y[j] = W[j, I] x[I] + v[j, K]")
     XCTAssertEqual(d.kind, .unsummedCapital)
-    XCTAssertEqual(d.message, "capital index K is not on the left and not repeated in a product, so nothing sums it")
+    XCTAssertEqual(
+      d.message,
+      "capital index K is not on the left and not repeated in a product, so nothing sums it")
     XCTAssertEqual(d.position.column, 28)
-    XCTAssertEqual(try diagnostics("y[j] = W[j, I] x[K]").map(\.kind), [.unsummedCapital, .unsummedCapital])
+    XCTAssertEqual(
+      try diagnostics("y[j] = W[j, I] x[K]").map(\.kind), [.unsummedCapital, .unsummedCapital])
   }
 
   func testNoRangeAndRangeConflict() throws {
-    let shapes: [TensorName: [Int]] = [TensorName(base: "y"): [3], TensorName(base: "W"): [3, 4],
-                                       TensorName(base: "x"): [5]]
+    let shapes: [TensorName: [Int]] = [
+      TensorName(base: "y"): [3], TensorName(base: "W"): [3, 4],
+      TensorName(base: "x"): [5],
+    ]
     let d = try only("y[j] = W[j, I] x[I]", shapes: shapes)
     XCTAssertEqual(d.kind, .rangeConflict)
     XCTAssertEqual(d.message, "index I ranges over 5 values here but over 4 in W")
-    let e = try only("y[j] = W[j, 2I] x[I + 1]",
-                     shapes: [TensorName(base: "y"): [3], TensorName(base: "W"): [3, 4],
-                              TensorName(base: "x"): [5]])
+    let e = try only(
+      "y[j] = W[j, 2I] x[I + 1]",
+      shapes: [
+        TensorName(base: "y"): [3], TensorName(base: "W"): [3, 4],
+        TensorName(base: "x"): [5],
+      ])
     XCTAssertEqual(e.kind, .noRange)
-    XCTAssertEqual(e.message, "index I has no range: it never stands alone at a position of a tensor with a bound shape")
+    XCTAssertEqual(
+      e.message,
+      "index I has no range: it never stands alone at a position of a tensor with a bound shape")
   }
 
   func testUnknownTensor() throws {
-    let d = try only("y[j] = W[j, I] v[I]",
-                     ranks: [TensorName(base: "y"): 1, TensorName(base: "W"): 2, TensorName(base: "x"): 1])
+    let d = try only(
+      "y[j] = W[j, I] v[I]",
+      ranks: [TensorName(base: "y"): 1, TensorName(base: "W"): 2, TensorName(base: "x"): 1])
     XCTAssertEqual(d.kind, .unknownTensor)
     XCTAssertEqual(d.message, "unknown tensor v; known: W, x, y")
   }
@@ -82,30 +100,37 @@ final class DiagnosticTests: XCTestCase {
   func testMissingComma() throws {
     let d = try only("y[j] = W[j I] x[I]")
     XCTAssertEqual(d.kind, .missingComma)
-    XCTAssertEqual(d.message, "index terms j and I stand side by side; a comma is probably missing between them")
+    XCTAssertEqual(
+      d.message, "index terms j and I stand side by side; a comma is probably missing between them")
     XCTAssertEqual(d.position.column, 12)
-    XCTAssertEqual(try diagnostics("y[x] = W[ΔX] v[sx + ΔX]"), [], "s·x is a stride, not a missing comma")
+    XCTAssertEqual(
+      try diagnostics("y[x] = W[ΔX] v[sx + ΔX]"), [], "s·x is a stride, not a missing comma")
   }
 
   func testThresholdSign() throws {
     let d = try only("y[j] = σ(W[j, I] x[I] + B[j])")
     XCTAssertEqual(d.kind, .thresholdSign)
-    XCTAssertEqual(d.message, "the threshold B is added inside σ; the course's convention subtracts it: σ(W·L − B)")
+    XCTAssertEqual(
+      d.message,
+      "the threshold B is added inside σ; the course's convention subtracts it: σ(W·L − B)")
     XCTAssertEqual(try diagnostics("y[j] = σ(W[j, I] x[I] − B[j])"), [])
   }
 
   func testRedundantSum() throws {
     let d = try only("y[j] = Σ_{I} W[j, I] x[I]")
     XCTAssertEqual(d.kind, .redundantSum)
-    XCTAssertEqual(d.message, "Σ over I is redundant: a repeated capital index is summed by the convention")
+    XCTAssertEqual(
+      d.message, "Σ over I is redundant: a repeated capital index is summed by the convention")
     XCTAssertEqual(try diagnostics("y[j] = Σ_{i} W[j, i] x[i]"), [], "lowercase needs the Σ")
   }
 
   func testEveryKindHasATest() {
     // The kinds exercised above; a new kind must be added here and tested.
-    let tested: Set<Diagnostic.Kind> = [.syntax, .rankMismatch, .freeIndexOneSide, .unsummedCapital,
-                                        .noRange, .rangeConflict, .unknownTensor, .missingComma,
-                                        .thresholdSign, .redundantSum]
+    let tested: Set<Diagnostic.Kind> = [
+      .syntax, .rankMismatch, .freeIndexOneSide, .unsummedCapital,
+      .noRange, .rangeConflict, .unknownTensor, .missingComma,
+      .thresholdSign, .redundantSum,
+    ]
     XCTAssertEqual(tested, Set(Diagnostic.Kind.allCases))
   }
 }

@@ -46,7 +46,8 @@ final class RobustnessTests: XCTestCase {
       case 1:  // swapped brackets and operators
         text = seed
         for _ in 0..<3 {
-          let i = r.nextInt(below: text.count), j = r.nextInt(below: text.count)
+          let i = r.nextInt(below: text.count)
+          let j = r.nextInt(below: text.count)
           text.swapAt(i, j)
         }
       case 2:  // unknown symbols inserted
@@ -57,9 +58,10 @@ final class RobustnessTests: XCTestCase {
         text = seed
         text.remove(at: r.nextInt(below: text.count))
       default:  // random tokens
-        text = Array((0..<r.nextInt(below: 40)).map { _ in
-          Self.alphabet[r.nextInt(below: Self.alphabet.count)]
-        }.joined())
+        text = Array(
+          (0..<r.nextInt(below: 40)).map { _ in
+            Self.alphabet[r.nextInt(below: Self.alphabet.count)]
+          }.joined())
       }
       if exercise(String(text)) { parsed += 1 }
     }
@@ -67,13 +69,16 @@ final class RobustnessTests: XCTestCase {
   }
 
   func testDeepNestingGetsADiagnostic() {
-    let deep = "y[x] = " + String(repeating: "(", count: 10_000) + "x[x]"
+    let deep =
+      "y[x] = " + String(repeating: "(", count: 10_000) + "x[x]"
       + String(repeating: ")", count: 10_000)
     var parser = Parser(deep)
     XCTAssertThrowsError(try parser.parseEquation()) {
-      XCTAssertTrue(($0 as! NotationError).diagnostic.message.hasPrefix("nesting deeper than 200 levels"))
+      XCTAssertTrue(
+        ($0 as! NotationError).diagnostic.message.hasPrefix("nesting deeper than 200 levels"))
     }
-    let deepFunctions = "y[x] = " + String(repeating: "σ(", count: 10_000) + "x[x]"
+    let deepFunctions =
+      "y[x] = " + String(repeating: "σ(", count: 10_000) + "x[x]"
       + String(repeating: ")", count: 10_000)
     XCTAssertFalse(exercise(deepFunctions))
   }

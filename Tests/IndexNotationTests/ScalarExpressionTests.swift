@@ -5,8 +5,10 @@ final class ScalarExpressionTests: XCTestCase {
   let oneOverRootTwo = ScalarValue.exact(Surd(Rational(1, 2), radicand: 2))
 
   func testReadsPrintedAndTypedSpellingsExactly() throws {
-    for text in ["$1/\\sqrt{2}$", "1/sqrt(2)", "\\frac{\\sqrt{2}}{2}", "√2/2", "2^{-1/2}" ,
-                 "\\frac{1}{\\sqrt 2}", "(1/2)*sqrt(2)", "\\left(\\sqrt{2}\\right)/2"] {
+    for text in [
+      "$1/\\sqrt{2}$", "1/sqrt(2)", "\\frac{\\sqrt{2}}{2}", "√2/2", "2^{-1/2}",
+      "\\frac{1}{\\sqrt 2}", "(1/2)*sqrt(2)", "\\left(\\sqrt{2}\\right)/2",
+    ] {
       XCTAssertEqual(try ScalarExpression.evaluate(text), oneOverRootTwo, text)
     }
     XCTAssertEqual(try ScalarExpression.evaluate("0.5"), .exact(Surd(Rational(1, 2))))
@@ -15,7 +17,8 @@ final class ScalarExpressionTests: XCTestCase {
 
   func testSyntaxErrorsNameTheColumn() {
     XCTAssertThrowsError(try ScalarExpression.evaluate("1/")) {
-      XCTAssertEqual("\($0)", "expected a number, a symbol or '(', found the end of the answer at column 3")
+      XCTAssertEqual(
+        "\($0)", "expected a number, a symbol or '(', found the end of the answer at column 3")
     }
     XCTAssertThrowsError(try ScalarExpression.evaluate("\\sqrt{2")) {
       XCTAssertEqual("\($0)", "expected '}', found the end of the answer at column 8")
@@ -29,8 +32,9 @@ final class ScalarExpressionTests: XCTestCase {
   }
 
   func testHostileInputNeitherCrashesNorOverflows() {
-    XCTAssertEqual(try ScalarExpression.evaluate("99999999999999*99999999999999").doubleValue,
-                   1e28, accuracy: 1e16)
+    XCTAssertEqual(
+      try ScalarExpression.evaluate("99999999999999*99999999999999").doubleValue,
+      1e28, accuracy: 1e16)
     XCTAssertNoThrow(try ScalarExpression.evaluate("7^64"))
     XCTAssertNoThrow(try ScalarExpression.evaluate("123456^5/654321^7"))
     XCTAssertThrowsError(try ScalarExpression.evaluate(String(repeating: "(", count: 10_000)))
@@ -38,8 +42,10 @@ final class ScalarExpressionTests: XCTestCase {
     // Found by the fuzzer (Fuzz/crashes/answer/): a large base raised to 64 grew for every step
     // before the size check; now the first step past the bound stops it, at the power's column.
     XCTAssertThrowsError(try ScalarExpression.evaluate("777777777777777777777777772^64")) {
-      XCTAssertEqual("\($0)", "the power grows past 256 bits; psverify keeps exact numbers of up to "
-                       + "256 bits at column 28")
+      XCTAssertEqual(
+        "\($0)",
+        "the power grows past 256 bits; psverify keeps exact numbers of up to "
+          + "256 bits at column 28")
     }
   }
 }

@@ -12,9 +12,12 @@ final class ResidualScaleDepthErratumTests: XCTestCase {
   func measurement(layers: Int, width: Int, bottleneck: Int, batch: Int)
     -> Verification.Measurement
   {
-    let parameters = ParameterValues(specs: ResidualScale.problem.parameters, overrides: [
-      "N": .integer(width), "N_bottle": .integer(bottleneck), "L": .integer(layers),
-      "batch": .integer(batch)])
+    let parameters = ParameterValues(
+      specs: ResidualScale.problem.parameters,
+      overrides: [
+        "N": .integer(width), "N_bottle": .integer(bottleneck), "L": .integer(layers),
+        "batch": .integer(batch),
+      ])
     let check = ResidualScale.networkUnitVarianceCheck(
       gamma: 0.5.squareRoot(), shape: ResidualScale.networkShape(parameters))
     let stream = RandomStream(seed: 11).split("3b").split(check.id)

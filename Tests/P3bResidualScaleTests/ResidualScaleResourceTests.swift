@@ -6,8 +6,9 @@ import XCTest
 
 /// Problem 3b's memory estimate and its size floor, against figures worked out by hand.
 final class ResidualScaleResourceTests: XCTestCase {
-  let defaults = ResidualScale.NetworkShape(width: 256, bottleneck: 64, layers: 24, batch: 512,
-                                            replicates: 16)
+  let defaults = ResidualScale.NetworkShape(
+    width: 256, bottleneck: 64, layers: 24, batch: 512,
+    replicates: 16)
 
   /// One default network by hand: 23 blocks · 256 · 64 · 16 B = 6 029 312, the Double draws of
   /// one weight tensor 256 · 64 · 8 = 131 072, activations 512 · 256 · 28 = 3 670 016 and
@@ -17,8 +18,9 @@ final class ResidualScaleResourceTests: XCTestCase {
     XCTAssertEqual(ResidualScale.estimatedBytes(defaults, workers: 1), 2 * 9_961_472 + 67_108_864)
     XCTAssertEqual(ResidualScale.estimatedBytes(defaults, workers: 2), 4 * 9_961_472 + 67_108_864)
     // More workers than replicates: 16 networks per measurement at most.
-    XCTAssertEqual(ResidualScale.estimatedBytes(defaults, workers: 64),
-                   32 * 9_961_472 + 67_108_864)
+    XCTAssertEqual(
+      ResidualScale.estimatedBytes(defaults, workers: 64),
+      32 * 9_961_472 + 67_108_864)
   }
 
   /// The estimate's multiplier is the number of network measurements 3b really runs: every
@@ -28,7 +30,8 @@ final class ResidualScaleResourceTests: XCTestCase {
     let values = ParameterValues(specs: problem.parameters, overrides: [:])
     let derivation = try problem.derive(values)
     let takesReplicates: ([(String, Value)]) -> Bool = { $0.contains { $0.0 == "replicates" } }
-    let networks = problem.checks(derivation, values).filter { takesReplicates($0.params) }.count
+    let networks =
+      problem.checks(derivation, values).filter { takesReplicates($0.params) }.count
       + problem.probes(derivation, values).filter { takesReplicates($0.params) }.count
     XCTAssertEqual(networks, 2)
     XCTAssertEqual(ResidualScale.concurrentNetworkMeasurements, networks)
@@ -47,8 +50,12 @@ final class ResidualScaleResourceTests: XCTestCase {
     XCTAssertTrue(batch?.contains("batch ≥ 16") == true, batch ?? "accepted")
     let units = validate(["N": .integer(2), "N_bottle": .integer(1), "replicates": .integer(8)])
     XCTAssertTrue(units?.contains("replicates × N ≥ 128") == true, units ?? "accepted")
-    XCTAssertNil(validate(["N": .integer(16), "N_bottle": .integer(1), "L": .integer(2),
-                           "batch": .integer(16), "replicates": .integer(8)]))
-    XCTAssertNotNil(validate(["N": .integer(15), "replicates": .integer(8), "batch": .integer(16)]))
+    XCTAssertNil(
+      validate([
+        "N": .integer(16), "N_bottle": .integer(1), "L": .integer(2),
+        "batch": .integer(16), "replicates": .integer(8),
+      ]))
+    XCTAssertNotNil(
+      validate(["N": .integer(15), "replicates": .integer(8), "batch": .integer(16)]))
   }
 }

@@ -20,7 +20,9 @@ final class ResidualScaleTests: XCTestCase {
     guard case .scalar(.exact(let gamma)) = d.answer else { return XCTFail("not an exact scalar") }
     XCTAssertEqual(gamma, Surd(Rational(1, 2), radicand: 2))
     XCTAssertEqual(d.alternatives.count, 1)
-    guard case .scalar(.exact(let other)) = d.alternatives[0].answer else { return XCTFail("not exact") }
+    guard case .scalar(.exact(let other)) = d.alternatives[0].answer else {
+      return XCTFail("not exact")
+    }
     XCTAssertEqual(other, -gamma)
     XCTAssertTrue(d.alternatives[0].convention.hasPrefix("the negative root"))
   }
@@ -67,18 +69,22 @@ final class ResidualScaleTests: XCTestCase {
 /// The sampler and estimator checks of `psverify all` catch the planted bugs that the variance
 /// checks cannot see, and pass on correct code.
 final class ResidualScalePlantedFaultTests: XCTestCase {
-  let shape = ResidualScale.NetworkShape(width: 16, bottleneck: 4, layers: 3, batch: 32,
-                                         replicates: 4)
+  let shape = ResidualScale.NetworkShape(
+    width: 16, bottleneck: 4, layers: 3, batch: 32,
+    replicates: 4)
 
   func run(_ fault: KernelFaults.Fault?) -> [String: CheckStatus] {
     KernelFaults.set(fault)
     defer { KernelFaults.set(nil) }
     let report = Runner(seed: 5, trials: 20_000).run(
       ResidualScale.problem,
-      parameters: ParameterValues(specs: ResidualScale.problem.parameters, overrides: [
-        "N": .integer(shape.width), "N_bottle": .integer(shape.bottleneck),
-        "L": .integer(shape.layers), "batch": .integer(shape.batch),
-        "replicates": .integer(shape.replicates)]))
+      parameters: ParameterValues(
+        specs: ResidualScale.problem.parameters,
+        overrides: [
+          "N": .integer(shape.width), "N_bottle": .integer(shape.bottleneck),
+          "L": .integer(shape.layers), "batch": .integer(shape.batch),
+          "replicates": .integer(shape.replicates),
+        ]))
     for o in report.outcomes where o.status == .fail && fault == nil {
       XCTFail("\(o.id): \(o.measurement.detail)")
     }
@@ -113,8 +119,10 @@ final class ResidualScalePlantedFaultTests: XCTestCase {
     XCTAssertLessThan(z, -22)
     XCTAssertGreaterThan(z, -24)
     // The median: F = ½ there.
-    XCTAssertEqual(ResidualScale.maximumZ(ResidualScale.maximumMedian(draws: 1 << 20),
-                                          draws: 1 << 20), 0, accuracy: 1e-6)
+    XCTAssertEqual(
+      ResidualScale.maximumZ(
+        ResidualScale.maximumMedian(draws: 1 << 20),
+        draws: 1 << 20), 0, accuracy: 1e-6)
   }
 }
 
@@ -140,8 +148,9 @@ final class ResidualScaleCalibrationSeedTests: XCTestCase {
     }
     // 0.2.0's statistic, one mean per network over 8 networks with their standard error taken as
     // exact, recomputed from the same networks: beyond the old limit 5 at seed 501.
-    let parameters = ParameterValues(specs: ResidualScale.problem.parameters,
-                                     overrides: ["replicates": .integer(8)])
+    let parameters = ParameterValues(
+      specs: ResidualScale.problem.parameters,
+      overrides: ["replicates": .integer(8)])
     let runs = ResidualScale.measureNetworks(
       shape: ResidualScale.networkShape(parameters), gamma: 0.5.squareRoot(), premiseImposed: true,
       stream: RandomStream(seed: 501).split("3b").split("network-unit-variance"))

@@ -48,10 +48,14 @@ final class CorpusTests: XCTestCase {
   func testCorpus_plantedDefectsFoundAtTheirLines_andNothingOnControls() throws {
     let data = try Data(contentsOf: corpus.appendingPathComponent("manifest.json"))
     let manifest = try JSONDecoder().decode(Manifest.self, from: data)
-    XCTAssertGreaterThanOrEqual(manifest.documents.count, 6, "the corpus has at least six documents")
+    XCTAssertGreaterThanOrEqual(
+      manifest.documents.count, 6, "the corpus has at least six documents")
     let spelling = spellingAvailable()
-    var total = 0, found = 0
-    var missed: [String] = [], extra: [String] = [], skipped: [String] = []
+    var total = 0
+    var found = 0
+    var missed: [String] = []
+    var extra: [String] = []
+    var skipped: [String] = []
     for entry in manifest.documents {
       let doc = try ProblemSetDocument.read(path: corpus.appendingPathComponent(entry.file).path)
       let report = Auditor.audit(doc, spelling: spelling)
@@ -62,17 +66,21 @@ final class CorpusTests: XCTestCase {
         }
         total += 1
         let kind = CorpusTests.findingKind(p.kind)
-        if report.findings.contains(where: { $0.kind.rawValue == kind && $0.location.line == p.line }) {
+        if report.findings.contains(where: {
+          $0.kind.rawValue == kind && $0.location.line == p.line
+        }) {
           found += 1
         } else {
           let there = report.findings.filter { $0.location.line == p.line }.map(\.kind.rawValue)
-          missed.append("\(entry.file) \(p.id) \(p.kind) line \(p.line) (found there: \(there)): \(p.note)")
+          missed.append(
+            "\(entry.file) \(p.id) \(p.kind) line \(p.line) (found there: \(there)): \(p.note)")
         }
       }
       for c in entry.controls {
         for f in report.findings where (c.from_line...c.to_line).contains(f.location.line) {
-          extra.append("\(entry.file) lines \(c.from_line)–\(c.to_line): \(f.kind.rawValue) "
-                         + "\(f.location): \(f.message)")
+          extra.append(
+            "\(entry.file) lines \(c.from_line)–\(c.to_line): \(f.kind.rawValue) "
+              + "\(f.location): \(f.message)")
         }
       }
     }
@@ -88,17 +96,23 @@ final class CorpusTests: XCTestCase {
     let shippedReport = Auditor.audit(shipped, spelling: false)
     for (kind, line) in known {
       total += 1
-      if shippedReport.findings.contains(where: { $0.kind.rawValue == kind && $0.location.line == line }) {
+      if shippedReport.findings.contains(where: {
+        $0.kind.rawValue == kind && $0.location.line == line
+      }) {
         found += 1
       } else {
         missed.append("\(ShippedProblemSet.fileName) \(kind) line \(line)")
       }
     }
     let share = Double(found) / Double(max(total, 1))
-    let summary = "found \(found) of \(total) planted defects at their lines "
+    let summary =
+      "found \(found) of \(total) planted defects at their lines "
       + "(\(String(format: "%.1f", 100 * share)) %), \(extra.count) finding(s) on controls"
-      + (skipped.isEmpty ? "" : "; spelling not checked (no hunspell), not counted: \(skipped.joined(separator: ", "))")
-      + "\nmissed:\n" + missed.joined(separator: "\n") + "\non controls:\n" + extra.joined(separator: "\n")
+      + (skipped.isEmpty
+        ? ""
+        : "; spelling not checked (no hunspell), not counted: \(skipped.joined(separator: ", "))")
+      + "\nmissed:\n" + missed.joined(separator: "\n") + "\non controls:\n"
+      + extra.joined(separator: "\n")
     XCTAssertGreaterThanOrEqual(share, CorpusTests.bar, summary)
     XCTAssertEqual(extra, [], summary)
     print(summary)
@@ -108,10 +122,13 @@ final class CorpusTests: XCTestCase {
   /// five or more words of a corpus document's prose is looked for in the audit's sources.
   func testRules_quoteNoPhraseOfACorpusDocument() throws {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/ProblemDocument")
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "Sources/ProblemDocument")
     var code = ""
-    for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
-      code += try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8).lowercased()
+    for name in try FileManager.default.contentsOfDirectory(atPath: sources.path)
+    where name.hasSuffix(".swift") {
+      code += try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+        .lowercased()
     }
     let words = " " + code.split { !$0.isLetter }.joined(separator: " ") + " "
     /// Every run of five words of a text's prose.
@@ -134,9 +151,11 @@ final class CorpusTests: XCTestCase {
     var perDocument: [String: Set<String>] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path)
     where name.hasSuffix(".md") && name != "README.md" {
-      perDocument[name] = phrases(try ProblemSetDocument.read(path: corpus.appendingPathComponent(name).path))
+      perDocument[name] = phrases(
+        try ProblemSetDocument.read(path: corpus.appendingPathComponent(name).path))
     }
-    let shipped = phrases(ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName))
+    let shipped = phrases(
+      ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName))
     for (name, own) in perDocument.sorted(by: { $0.key < $1.key }) {
       let others = perDocument.filter { $0.key != name }.values.reduce(shipped) { $0.union($1) }
       for phrase in own.subtracting(others).sorted() {

@@ -10,15 +10,21 @@ final class DocumentTests: XCTestCase {
 
   func testShippedSet_itemsSectionsAndFragmentsWhereTheyStand() throws {
     XCTAssertEqual(shipped.items.map(\.id), ["1", "2", "3a", "3b", "3c", "4"])
-    XCTAssertEqual(shipped.sections.map(\.label), [
-      "preamble", "problem 1, statement", "problem 1, solution", "problem 2, statement",
-      "problem 2, solution", "problem 3, statement", "problem 3a, statement", "problem 3a, solution",
-      "problem 3b, statement", "problem 3b, solution", "problem 3c, statement", "problem 3c, solution",
-      "problem 4, statement", "problem 4, solution",
-    ])
+    XCTAssertEqual(
+      shipped.sections.map(\.label),
+      [
+        "preamble", "problem 1, statement", "problem 1, solution", "problem 2, statement",
+        "problem 2, solution", "problem 3, statement", "problem 3a, statement",
+        "problem 3a, solution",
+        "problem 3b, statement", "problem 3b, solution", "problem 3c, statement",
+        "problem 3c, solution",
+        "problem 4, statement", "problem 4, solution",
+      ])
     // 3b's statement is problem 3's shared text, then the part's own.
     let b = try XCTUnwrap(shipped.item("3b"))
-    XCTAssertEqual(b.statements.map { shipped.sections[$0].label }, ["problem 3, statement", "problem 3b, statement"])
+    XCTAssertEqual(
+      b.statements.map { shipped.sections[$0].label },
+      ["problem 3, statement", "problem 3b, statement"])
     // Problem 2's printed equation: a display fragment on line 19, after its "$$".
     let equation = try XCTUnwrap(shipped.fragments(in: b.statements).first { $0.display })
     XCTAssertEqual(equation.location.line, 23)
@@ -26,7 +32,8 @@ final class DocumentTests: XCTestCase {
     XCTAssertEqual(two.map { "\($0.location)" }, ["line 19, column 3"])
     XCTAssertTrue(two[0].text.hasPrefix(#"L_{\ell+1}[b, x, y, t, n_{\text{out}}] = \sigma("#))
     // Tensors written in prose without dollars are read too: M[I, J] in the preamble.
-    XCTAssertEqual(shipped.sections[0].fragments.filter(\.bare).map(\.text).prefix(2), ["M[I, J]", "M[i, j]"])
+    XCTAssertEqual(
+      shipped.sections[0].fragments.filter(\.bare).map(\.text).prefix(2), ["M[I, J]", "M[i, j]"])
     XCTAssertTrue(shipped.readingIssues.isEmpty)
   }
 
@@ -86,7 +93,8 @@ final class DocumentTests: XCTestCase {
   }
 
   func testHostileText_endsWithAReadingOrAnError() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("psverify-doc-\(UUID())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "psverify-doc-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     func file(_ bytes: [UInt8]) -> String {
@@ -101,7 +109,8 @@ final class DocumentTests: XCTestCase {
       guard case .notUTF8(_, 2) = $0 as? DocumentError else { return XCTFail("\($0)") }
     }
     XCTAssertThrowsError(try ProblemSetDocument.read(path: directory.path))
-    let unbalanced = ProblemSetDocument(text: "**Problem 1.** Let $x[i] be.\n\nNext $y$.\n", name: "u.md")
+    let unbalanced = ProblemSetDocument(
+      text: "**Problem 1.** Let $x[i] be.\n\nNext $y$.\n", name: "u.md")
     XCTAssertEqual(unbalanced.readingIssues.map(\.message), ["an opening $ is never closed"])
     // The text after the unclosed $ is prose again: its bare x[i] and the next $y$ are read.
     XCTAssertEqual(unbalanced.sections[1].fragments.map(\.text), ["x[i]", "y"])
@@ -111,10 +120,14 @@ final class DocumentTests: XCTestCase {
   }
 
   func testSHA256_knownVectors() {
-    XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                   "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    XCTAssertEqual(
+      SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    XCTAssertEqual(
+      SHA256.hex(Array("abc".utf8)),
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    XCTAssertEqual(
+      SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
   }
 }
 

@@ -76,8 +76,9 @@ final class ReadingStructureTests: XCTestCase {
 
       $$g[b,s,j] = h[b,s,j]\\,x[b,s,j]$$
       """
-    XCTAssertFalse(findings(audit(renamed)).contains { $0.hasPrefix("index-lists") },
-                   "\(findings(audit(renamed)))")
+    XCTAssertFalse(
+      findings(audit(renamed)).contains { $0.hasPrefix("index-lists") },
+      "\(findings(audit(renamed)))")
     let swapped = """
       Here $K$ and $D$ are the number of possible values of $k$ and $d$.
 
@@ -102,10 +103,12 @@ final class ReadingStructureTests: XCTestCase {
     let compounds = try Spelling.compounds(["oversmoothing", "Precompute", "neccessary"])
     XCTAssertEqual(compounds, ["oversmoothing", "Precompute"])
     // In a document: the misspelling stays a finding, the names and compounds do not.
-    let report = audit("**Problem 1.** Our MoE layer, by Cauchy–Schwarz, is not neccessary; "
-                         + "Precompute it.\n", spelling: true)
-    XCTAssertEqual(report.findings.filter { $0.kind == .spelling }.map(\.message),
-                   ["'neccessary' is not in the English dictionary or the field's word list"])
+    let report = audit(
+      "**Problem 1.** Our MoE layer, by Cauchy–Schwarz, is not neccessary; "
+        + "Precompute it.\n", spelling: true)
+    XCTAssertEqual(
+      report.findings.filter { $0.kind == .spelling }.map(\.message),
+      ["'neccessary' is not in the English dictionary or the field's word list"])
   }
 
   /// A question excludes divisions from its count only when it says so (a negation before the

@@ -6,12 +6,14 @@ import XCTest
 /// hunspell is stopped at its time limit, and no temporary file is made.
 final class SpellingBoundsTests: XCTestCase {
   func temporaryEntries() throws -> Set<String> {
-    Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-      .filter { $0.hasPrefix("psverify-spelling") })
+    Set(
+      try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+        .filter { $0.hasPrefix("psverify-spelling") })
   }
 
   func testMillionLetterWord_aLocatedFindingNotALookup() throws {
-    let text = "**Problem 1.** Compute " + String(repeating: "a", count: 1_000_000)
+    let text =
+      "**Problem 1.** Compute " + String(repeating: "a", count: 1_000_000)
       + " now.\n\n**Solution**: done.\n"
     let doc = ProblemSetDocument(text: text, name: "long.md")
     let report = Auditor.audit(doc, spelling: true)
@@ -27,12 +29,15 @@ final class SpellingBoundsTests: XCTestCase {
     defer { try? FileManager.default.removeItem(at: directory) }
     let fake = directory.appendingPathComponent("hunspell").path
     let script = Data("#!/bin/sh\nexec sleep 600\n".utf8)
-    _ = FileManager.default.createFile(atPath: fake, contents: script,
-                                       attributes: [.posixPermissions: 0o755])
+    _ = FileManager.default.createFile(
+      atPath: fake, contents: script,
+      attributes: [.posixPermissions: 0o755])
     let before = try temporaryEntries()
     XCTAssertThrowsError(try Spelling.misspelt(["teh"], timeLimit: 1, hunspell: fake)) {
-      XCTAssertEqual("\($0)", "spelling not checked: hunspell failed: hunspell did not finish "
-                       + "within 1 s and was stopped")
+      XCTAssertEqual(
+        "\($0)",
+        "spelling not checked: hunspell failed: hunspell did not finish "
+          + "within 1 s and was stopped")
     }
     XCTAssertEqual(try temporaryEntries(), before)
   }

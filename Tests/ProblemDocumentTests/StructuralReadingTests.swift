@@ -75,8 +75,10 @@ final class StructuralReadingTests: XCTestCase {
   /// `\mathrm{MSE}` is one upright word, not the letters M, S, E; a single upright letter is
   /// still a letter.
   func testUprightWord_isOneName() {
-    XCTAssertEqual(FragmentReader.identifiers(try AnswerParser.expression("\\mathrm{MSE}"),
-                                              "\\mathrm{MSE}"), [])
+    XCTAssertEqual(
+      FragmentReader.identifiers(
+        try AnswerParser.expression("\\mathrm{MSE}"),
+        "\\mathrm{MSE}"), [])
     let word = """
       **Problem 1.** (a) For which inputs is $\\mathrm{MSE}$ smallest?
       """

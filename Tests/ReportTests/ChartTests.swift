@@ -2,12 +2,12 @@ import Foundation
 import ResultStore
 import XCTest
 
+@testable import Charts
+@testable import Report
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import Charts
-@testable import Report
 
 final class ChartTests: XCTestCase {
   func testTicks_niceLinearStepsAndDecades() {
@@ -26,8 +26,11 @@ final class ChartTests: XCTestCase {
   func testSVG_escapesLabelsAndIsWellFormed() {
     var plot = Plot(title: "a < b & \"c\"", xLabel: "x", yLabel: "y", yLog: true)
     plot.series = [
-      .init(name: String(repeating: "long legend entry ", count: 3), xs: [1, 2, 3], ys: [1, 10, 100], colour: 0),
-      .init(name: "<script>", xs: [1, 2], ys: [0, -1], colour: 1),  // not positive: not drawn on log y
+      .init(
+        name: String(repeating: "long legend entry ", count: 3), xs: [1, 2, 3], ys: [1, 10, 100],
+        colour: 0),
+      // not positive: not drawn on log y
+      .init(name: "<script>", xs: [1, 2], ys: [0, -1], colour: 1),
     ]
     plot.bands = [.init(name: "band", xs: [1, 3], lower: [0.5, 50], upper: [2, 200], colour: 0)]
     plot.references = [.init(vertical: true, value: 2, label: "x = 2")]
@@ -36,8 +39,10 @@ final class ChartTests: XCTestCase {
     XCTAssertTrue(svg.contains("a &lt; b &amp; &quot;c&quot;"))
     let parser = XMLParser(data: Data(svg.utf8))
     XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-    let bars = BarChart(title: "t", yLabel: "y", categories: ["0,1", "1,1"],
-                        groups: [("a", [0, 0.5], 0), ("b", [0.25, .nan], 1)]).svg()
+    let bars = BarChart(
+      title: "t", yLabel: "y", categories: ["0,1", "1,1"],
+      groups: [("a", [0, 0.5], 0), ("b", [0.25, .nan], 1)]
+    ).svg()
     XCTAssertTrue(XMLParser(data: Data(bars.utf8)).parse())
   }
 
@@ -47,13 +52,18 @@ final class ChartTests: XCTestCase {
     let png = PNG.encode(width: 5, height: 3, channels: 3, pixels: pixels)
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("psverify-test.png")
     try png.write(to: path)
-    guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
-      FileManager.default.isExecutableFile(atPath: $0) }) else {
+    guard
+      let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
       throw XCTSkip("no Python to decode the PNG with")
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", """
+    process.arguments = [
+      "-c",
+      """
       import sys, struct, zlib
       data = open(sys.argv[1], 'rb').read()
       assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n'
@@ -68,7 +78,8 @@ final class ChartTests: XCTestCase {
       raw = zlib.decompress(idat)
       rows = [raw[y * (1 + w * 3) + 1:(y + 1) * (1 + w * 3)] for y in range(h)]
       print(','.join(str(b) for r in rows for b in r))
-      """, path.path]
+      """, path.path,
+    ]
     let out = Pipe()
     process.standardOutput = out
     try process.run()

@@ -23,9 +23,10 @@ final class LiveDocumentTests: XCTestCase {
       let values = ParameterValues(specs: p.parameters, overrides: ReportTests.small[p.id]!)
       return runner.run(p, parameters: values, text: Shipped.text(p.id))
     }
-    var record = RunRecord(startedAt: started, finishedAt: Date(), version: "test", seed: 11,
-                           trials: nil, parameters: .object([("k", .string("3"))]),
-                           commandLine: "psverify problem 1 4 --param k=3", reports: reports)
+    var record = RunRecord(
+      startedAt: started, finishedAt: Date(), version: "test", seed: 11,
+      trials: nil, parameters: .object([("k", .string("3"))]),
+      commandLine: "psverify problem 1 4 --param k=3", reports: reports)
     record.exitStatus = 0
     record.machine = "test machine"
     let id = try! ResultStore(path: path).store(record)
@@ -43,18 +44,22 @@ final class LiveDocumentTests: XCTestCase {
     let stored = try ResultStore(path: path).document(run: id)
     let live = RunDocument(live: record, id: id)
     XCTAssertEqual(markdown(live), markdown(stored))
-    XCTAssertEqual(NotebookReport.ipynb(live, problems: problems),
-                   NotebookReport.ipynb(stored, problems: problems))
-    XCTAssertEqual(HTMLReport.render(live, problems: problems),
-                   HTMLReport.render(stored, problems: problems))
+    XCTAssertEqual(
+      NotebookReport.ipynb(live, problems: problems),
+      NotebookReport.ipynb(stored, problems: problems))
+    XCTAssertEqual(
+      HTMLReport.render(live, problems: problems),
+      HTMLReport.render(stored, problems: problems))
     XCTAssertTrue(markdown(live).hasPrefix("# psverify report — run \(id)\n"))
     // Typed as the run had them.
     XCTAssertEqual(stored.kind, .verify)
     XCTAssertEqual(stored.problems.map(\.status), record.reports.map(\.status))
-    XCTAssertEqual(stored.problems.flatMap { $0.checks.map(\.kind) },
-                   record.reports.flatMap { $0.outcomes.map(\.kind) })
-    XCTAssertEqual(stored.problems.flatMap { $0.checks.map(\.status) },
-                   record.reports.flatMap { $0.outcomes.map(\.status) })
+    XCTAssertEqual(
+      stored.problems.flatMap { $0.checks.map(\.kind) },
+      record.reports.flatMap { $0.outcomes.map(\.kind) })
+    XCTAssertEqual(
+      stored.problems.flatMap { $0.checks.map(\.status) },
+      record.reports.flatMap { $0.outcomes.map(\.status) })
   }
 
   /// The comparison can fail: a run that differs in one recorded field renders differently.

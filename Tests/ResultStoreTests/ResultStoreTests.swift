@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import ResultStore
 import ProblemDocument
+import ResultStore
 import Verification
 import XCTest
 
@@ -23,18 +23,21 @@ final class ResultStoreTests: XCTestCase {
   static func record(seed: UInt64) -> RunRecord {
     let outcome = CheckOutcome(
       id: "c", kind: .monteCarlo, summary: "s", params: [("n", .integer(3))],
-      measurement: Measurement(status: .pass, expected: .real(1), measured: .real(0.99),
-                               standardError: 0.01, tolerance: .exact, detail: "d",
-                               errata: [Erratum(.notation, "m", location: "here")]),
+      measurement: Measurement(
+        status: .pass, expected: .real(1), measured: .real(0.99),
+        standardError: 0.01, tolerance: .exact, detail: "d",
+        errata: [Erratum(.notation, "m", location: "here")]),
       streamKey: 42, seconds: 0.1)
     let report = ProblemReport(
       id: "9t", title: "t", question: "q", parameters: ParameterValues(specs: []),
-      derivation: Derivation(steps: [DerivationStep("s", latex: "x")], answer: .polynomial(.symbol("N"))),
+      derivation: Derivation(
+        steps: [DerivationStep("s", latex: "x")], answer: .polynomial(.symbol("N"))),
       derivationError: nil,
       audit: nil, outcomes: [outcome], seconds: 0.2)
-    return RunRecord(startedAt: Date(), finishedAt: Date(), version: "test", seed: seed,
-                     trials: 10, parameters: .object([]), commandLine: "psverify test",
-                     reports: [report])
+    return RunRecord(
+      startedAt: Date(), finishedAt: Date(), version: "test", seed: seed,
+      trials: 10, parameters: .object([]), commandLine: "psverify test",
+      reports: [report])
   }
 
   func testStore_writesOneRunWithItsOutcomes() throws {
@@ -122,16 +125,24 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertEqual(runs.map(\.kind), [.verify, .verify, .verify])
     XCTAssertEqual(runs[0].problems.map(\.id), ["1", "3b"])
     let queue = try DatabaseQueue(path: path)
-    let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-    XCTAssertEqual(migrations, ["v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports",
-                                "v4-class-gradings", "v5-serve", "v6-serve-variants"])
+    let migrations = try queue.read {
+      try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+    }
+    XCTAssertEqual(
+      migrations,
+      [
+        "v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports",
+        "v4-class-gradings", "v5-serve", "v6-serve-variants",
+      ])
     XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, 3)
   }
 
   func testNewerSchema_refusedAndUntouched() throws {
     let path = try fixture()
     let queue = try DatabaseQueue(path: path)
-    try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')") }
+    try queue.write {
+      try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')")
+    }
     try queue.close()
     let before = FileManager.default.contents(atPath: path)
     XCTAssertThrowsError(try ResultStore(path: path).store(record())) {
@@ -147,15 +158,19 @@ final class ResultStoreTests: XCTestCase {
     XCTAssertThrowsError(try store.runs(ids: [7])) {
       XCTAssertEqual("\($0)", "unknown run 7; stored runs: 1…1 (1 in all)")
     }
-    XCTAssertThrowsError(try ResultStore(path: directory.appendingPathComponent("none.db").path).runs()) {
+    XCTAssertThrowsError(
+      try ResultStore(path: directory.appendingPathComponent("none.db").path).runs()
+    ) {
       XCTAssertTrue("\($0)".hasPrefix("there is no results database at"))
     }
   }
 
   /// The file's bytes and the directory's listing, to show that nothing changed.
   func snapshot(_ path: String) throws -> (Data?, [String]) {
-    (FileManager.default.contents(atPath: path),
-     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted())
+    (
+      FileManager.default.contents(atPath: path),
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    )
   }
 
   /// Refused files stay byte for byte as they were, with nothing created beside them: a file cut
@@ -168,7 +183,14 @@ final class ResultStoreTests: XCTestCase {
     let variants: [(String, Data)] = [
       ("one byte short", full.dropLast()),
       ("half", full.prefix(full.count / 2)),
-      ("user_version 99", { var d = full; d.replaceSubrange(60..<64, with: [0, 0, 0, 99]); return d }()),
+      (
+        "user_version 99",
+        {
+          var d = full
+          d.replaceSubrange(60..<64, with: [0, 0, 0, 99])
+          return d
+        }()
+      ),
     ]
     for (name, bytes) in variants {
       try? FileManager.default.removeItem(atPath: path)
@@ -198,19 +220,28 @@ final class ResultStoreTests: XCTestCase {
     let path = directory.appendingPathComponent("v3.db").path
     var run = record()
     let document = ProblemSetDocument(text: "**Problem 1.** Q $x[i] = W[i,J] y[J]$\n", name: "d.md")
-    let finding = Finding(.spelling, "'teh'", at: document.location(ofOffset: 3), in: document.sections[1],
-                          document: document)
-    run.submissions = [Submission(problem: "3b", answer: "1/2",
-                                  grade: Grade(.incorrect, reading: "γ = 1/2", feedback: ["no"]))]
-    run.audits = [AuditRecord(name: "d.md", sha256: "ab", bytes: 9, problems: 1, findings: [finding], notes: [])]
+    let finding = Finding(
+      .spelling, "'teh'", at: document.location(ofOffset: 3), in: document.sections[1],
+      document: document)
+    run.submissions = [
+      Submission(
+        problem: "3b", answer: "1/2",
+        grade: Grade(.incorrect, reading: "γ = 1/2", feedback: ["no"]))
+    ]
+    run.audits = [
+      AuditRecord(name: "d.md", sha256: "ab", bytes: 9, problems: 1, findings: [finding], notes: [])
+    ]
     let id = try ResultStore(path: path).store(run)
     let queue = try DatabaseQueue(path: path)
     try queue.read { db in
-      XCTAssertEqual(try String.fetchOne(db, sql: "SELECT verdict FROM submission WHERE run_id = ?", arguments: [id]),
-                     "incorrect")
+      XCTAssertEqual(
+        try String.fetchOne(
+          db, sql: "SELECT verdict FROM submission WHERE run_id = ?", arguments: [id]),
+        "incorrect")
       XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT line FROM audit_finding"), 1)
-      XCTAssertEqual(try String.fetchOne(db, sql: "SELECT derivation_steps FROM problem_result"),
-                     #"[{"text":"s","latex":"x"}]"#)
+      XCTAssertEqual(
+        try String.fetchOne(db, sql: "SELECT derivation_steps FROM problem_result"),
+        #"[{"text":"s","latex":"x"}]"#)
       XCTAssertEqual(try String.fetchOne(db, sql: "SELECT location FROM erratum"), "here")
     }
     try queue.close()
@@ -230,6 +261,14 @@ final class ResultStoreTests: XCTestCase {
 final class Failures: @unchecked Sendable {
   private let lock = NSLock()
   private var items: [String] = []
-  func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
-  var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+  func add(_ s: String) {
+    lock.lock()
+    items.append(s)
+    lock.unlock()
+  }
+  var all: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return items
+  }
 }

@@ -33,12 +33,16 @@ final class RunRecordsTests: XCTestCase {
     let path = try fixture()
     let queue = try DatabaseQueue(path: path)
     let (statuses, kinds) = try queue.read { db in
-      (try String.fetchAll(
-        db, sql: "SELECT status FROM problem_result WHERE run_id = 1 ORDER BY id"),
-       try String.fetchAll(db, sql: """
-         SELECT c.kind || ' ' || c.status FROM check_outcome c
-         JOIN problem_result p ON p.id = c.problem_result_id WHERE p.run_id = 1 ORDER BY c.id
-         """))
+      (
+        try String.fetchAll(
+          db, sql: "SELECT status FROM problem_result WHERE run_id = 1 ORDER BY id"),
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT c.kind || ' ' || c.status FROM check_outcome c
+            JOIN problem_result p ON p.id = c.problem_result_id WHERE p.run_id = 1 ORDER BY c.id
+            """)
+      )
     }
     try queue.close()
     let store = ResultStore(path: path)

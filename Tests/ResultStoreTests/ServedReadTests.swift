@@ -9,12 +9,15 @@ final class ServedReadTests: XCTestCase {
   var path = ""
 
   override func setUpWithError() throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("psverify-served-\(UUID().uuidString).db").path
   }
 
   override func tearDownWithError() throws {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: path + suffix)
+    }
   }
 
   func set(_ assignment: String, _ seeds: [(String, Int)]) -> RunRecord {
@@ -48,9 +51,10 @@ final class ServedReadTests: XCTestCase {
     let links = try serve.importRoster(
       [("ada", "Ada", "A", "a@x")], assignment: "hw1", variants: ["ada": ["3b": 7]])
     for verdict in ["incorrect", "correct"] {
-      try serve.store(ServeAttempt(
-        student: "ada", problem: "3b", variant: "7", answer: verdict, verdict: verdict,
-        reading: nil, feedback: [], groupKey: verdict, seed: 1, seconds: 0, at: Date()))
+      try serve.store(
+        ServeAttempt(
+          student: "ada", problem: "3b", variant: "7", answer: verdict, verdict: verdict,
+          reading: nil, feedback: [], groupKey: verdict, seed: 1, seconds: 0, at: Date()))
     }
     serve.close()
     let (roster, attempts) = try ResultStore(path: path).served()

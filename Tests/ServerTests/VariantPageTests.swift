@@ -26,9 +26,13 @@ final class VariantPageTests: XCTestCase {
       startedAt: Date(), finishedAt: Date(), version: "test", seed: 1, trials: nil,
       parameters: .object([
         ("assignment", .string(assignment)),
-        ("students", .object(students.sorted { $0.key < $1.key }.map { id, seed in
-          (id, .object([("3b", .integer(Int(seed)))]))
-        })),
+        (
+          "students",
+          .object(
+            students.sorted { $0.key < $1.key }.map { id, seed in
+              (id, .object([("3b", .integer(Int(seed)))]))
+            })
+        ),
       ]), commandLine: "psverify variant", reports: [])
     record.kind = .variantSet
     _ = try ResultStore(path: h.database).store(record)

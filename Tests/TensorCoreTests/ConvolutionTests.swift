@@ -15,19 +15,23 @@ final class ConvolutionTests: XCTestCase {
       for stride in 1...3 {
         for geometry in cases {
           let (b, nIn, nOut) = (2, 3, 5)
-          let axes = geometry.map { ConvolutionAxis(input: $0.0, filter: $0.1, stride: stride, padding: padding) }
+          let axes = geometry.map {
+            ConvolutionAxis(input: $0.0, filter: $0.1, stride: stride, padding: padding)
+          }
           guard axes.allSatisfy({ $0.output > 0 }) else { continue }
           let input = Tensor<Float>.normal(shape: [b] + geometry.map(\.0) + [nIn], random: &r)
           let kernel = Tensor<Float>.normal(shape: [nOut] + geometry.map(\.1) + [nIn], random: &r)
           let counter = MultiplyCounter()
-          let out = Convolution.forward(input: input, kernel: kernel, thresholds: nil, axes: axes,
-                                        counter: counter)
+          let out = Convolution.forward(
+            input: input, kernel: kernel, thresholds: nil, axes: axes,
+            counter: counter)
           let (reference, multiplies) = naive(input, kernel, axes)
           XCTAssertEqual(counter.value, multiplies, "\(padding) s=\(stride) \(geometry)")
           XCTAssertEqual(out.count, reference.count)
           for i in reference.indices {
-            XCTAssertEqual(Double(out.storage[i]), reference[i], accuracy: 1e-4 * (1 + abs(reference[i])),
-                           "\(padding) s=\(stride) \(geometry) element \(i)")
+            XCTAssertEqual(
+              Double(out.storage[i]), reference[i], accuracy: 1e-4 * (1 + abs(reference[i])),
+              "\(padding) s=\(stride) \(geometry) element \(i)")
           }
         }
       }
@@ -39,8 +43,9 @@ final class ConvolutionTests: XCTestCase {
     var r = RandomStream(seed: 3)
     let input = Tensor<Float>.normal(shape: [1, 5, 1], random: &r)
     let kernel = Tensor<Float>.normal(shape: [1, 3, 1], random: &r)
-    let out = Convolution.forward(input: input, kernel: kernel, thresholds: nil,
-                                  axes: [ConvolutionAxis(input: 5, filter: 3, padding: .same, lowPad: 0)])
+    let out = Convolution.forward(
+      input: input, kernel: kernel, thresholds: nil,
+      axes: [ConvolutionAxis(input: 5, filter: 3, padding: .same, lowPad: 0)])
     for x in 0..<5 {
       var acc: Float = 0
       for d in 0..<3 where x + d < 5 { acc += kernel[0, d, 0] * input[0, x + d, 0] }
@@ -50,10 +55,17 @@ final class ConvolutionTests: XCTestCase {
 
   /// out[b, x…, j] = Σ_{taps, i} K[j, taps…, i] · in[b, s·x + tap − pad…, i], and the multiplies
   /// each convention performs: every tap for `same` and `valid`, in-range taps for `skip`.
-  func naive(_ input: Tensor<Float>, _ kernel: Tensor<Float>, _ axes: [ConvolutionAxis]) -> ([Double], Int) {
-    let d = axes.count, b = input.shape[0], nIn = input.shape[d + 1], nOut = kernel.shape[0]
-    let outs = axes.map(\.output), taps = axes.map(\.filter)
-    var result: [Double] = [], multiplies = 0
+  func naive(_ input: Tensor<Float>, _ kernel: Tensor<Float>, _ axes: [ConvolutionAxis]) -> (
+    [Double], Int
+  ) {
+    let d = axes.count
+    let b = input.shape[0]
+    let nIn = input.shape[d + 1]
+    let nOut = kernel.shape[0]
+    let outs = axes.map(\.output)
+    let taps = axes.map(\.filter)
+    var result: [Double] = []
+    var multiplies = 0
     func each(_ extents: [Int], _ body: ([Int]) -> Void) {
       var index = [Int](repeating: 0, count: extents.count)
       guard extents.allSatisfy({ $0 > 0 }) else { return }
@@ -102,10 +114,14 @@ final class ConvolutionTests: XCTestCase {
             var acc = 0.0
             for dy in 0..<kh {
               for dx in 0..<kw {
-                let sy = s * y + dy - (kh - 1) / 2, sx = s * x + dx - (kw - 1) / 2
+                let sy = s * y + dy - (kh - 1) / 2
+                let sx = s * x + dx - (kw - 1) / 2
                 guard sy >= 0, sy < h, sx >= 0, sx < w else { continue }
-                let ib = ((bb * h + sy) * w + sx) * c, kb = ((o * kh + dy) * kw + dx) * c
-                for i in 0..<c { acc += Double(input.storage[ib + i]) * Double(kernel.storage[kb + i]) }
+                let ib = ((bb * h + sy) * w + sx) * c
+                let kb = ((o * kh + dy) * kw + dx) * c
+                for i in 0..<c {
+                  acc += Double(input.storage[ib + i]) * Double(kernel.storage[kb + i])
+                }
               }
             }
             out[((bb * oh + y) * ow + x) * j + o] = acc
@@ -122,17 +138,23 @@ final class ConvolutionTests: XCTestCase {
   /// two workers (forced on these small sizes), which must give the same bits as one worker.
   func testTapGEMM_panelsItemsSweepsAndWorkers_matchLoopsBitForBit() {
     var r = RandomStream(seed: 33)
-    for (shape, filter, nOut, stride) in [([3, 13, 11, 17], (3, 3), 70, 1), ([2, 9, 12, 5], (5, 2), 33, 2),
-                                          ([1, 4, 5, 520], (3, 3), 40, 1)] {
+    for (shape, filter, nOut, stride) in [
+      ([3, 13, 11, 17], (3, 3), 70, 1), ([2, 9, 12, 5], (5, 2), 33, 2),
+      ([1, 4, 5, 520], (3, 3), 40, 1),
+    ] {
       let input = Tensor<Float>.normal(shape: shape, random: &r)
       let kernel = Tensor<Float>.normal(shape: [nOut, filter.0, filter.1, shape[3]], random: &r)
-      let axes = [ConvolutionAxis(input: shape[1], filter: filter.0, stride: stride, padding: .same),
-                  ConvolutionAxis(input: shape[2], filter: filter.1, stride: stride, padding: .same)]
+      let axes = [
+        ConvolutionAxis(input: shape[1], filter: filter.0, stride: stride, padding: .same),
+        ConvolutionAxis(input: shape[2], filter: filter.1, stride: stride, padding: .same),
+      ]
       let reference = reference2D(input, kernel, stride: stride)
       let rows = shape[0] * axes[0].output * axes[1].output
       let k = filter.0 * filter.1 * shape[3]
       let weight = PackedWeight(outputs: nOut, inputs: k, storage: kernel.storage)
-      if k > 4096 { XCTAssertGreaterThan(k * GEMM.nr * 4, GEMM.tapWeightBytes, "one panel per sweep") }
+      if k > 4096 {
+        XCTAssertGreaterThan(k * GEMM.nr * 4, GEMM.tapWeightBytes, "one panel per sweep")
+      }
       var results: [[Float]] = []
       for workers in [1, 2] {
         Parallel.limitWorkers(workers)
@@ -143,17 +165,20 @@ final class ConvolutionTests: XCTestCase {
         input.storage.withUnsafeBufferPointer { src in
           zeros.withUnsafeBufferPointer { z in
             out.withUnsafeMutableBufferPointer { o in
-              let source = TapSource(src: src.baseAddress!, strides: input.strides, axes: axes,
-                                     outExtents: axes.map(\.output), nIn: shape[3], zeros: z.baseAddress!)
-              count = GEMM.runTaps(source, rows: rows, weight: weight, out: o.baseAddress!,
-                                   minimumParallelWork: 0)
+              let source = TapSource(
+                src: src.baseAddress!, strides: input.strides, axes: axes,
+                outExtents: axes.map(\.output), nIn: shape[3], zeros: z.baseAddress!)
+              count = GEMM.runTaps(
+                source, rows: rows, weight: weight, out: o.baseAddress!,
+                minimumParallelWork: 0)
             }
           }
         }
         XCTAssertEqual(count, rows * k * nOut, "\(shape) → \(nOut)")
         for i in reference.indices {
-          XCTAssertEqual(Double(out[i]), reference[i], accuracy: 1e-4 * (1 + abs(reference[i])),
-                         "\(shape) → \(nOut) element \(i)")
+          XCTAssertEqual(
+            Double(out[i]), reference[i], accuracy: 1e-4 * (1 + abs(reference[i])),
+            "\(shape) → \(nOut) element \(i)")
         }
         results.append(out)
       }

@@ -12,8 +12,9 @@ final class DenseTests: XCTestCase {
     let b = Tensor<Float>(shape: [2], storage: [1, -1])
     let counter = MultiplyCounter()
     XCTAssertEqual(x.dense(weight: w, threshold: b).storage, [-3, 5])
-    XCTAssertEqual(x.dense(weight: w, threshold: b, activation: .relu, counter: counter).storage,
-                   [0, 5])
+    XCTAssertEqual(
+      x.dense(weight: w, threshold: b, activation: .relu, counter: counter).storage,
+      [0, 5])
     XCTAssertEqual(counter.value, 6)
   }
 
@@ -34,8 +35,10 @@ final class DenseTests: XCTestCase {
   /// on two: equal to loops in Double, bit-identical between worker counts, counted exactly.
   func testDense_matchesLoopsOnEveryEdgeAndSplitAndCounts() {
     var r = RandomStream(seed: 4)
-    let shapes = [(9, 7, 35), (4, 16, 16), (13, 3, 17), (1, 1, 1), (8, 33, 48), (97, 257, 33),
-                  (200, 20, 65), (7, 300, 70), (1, 513, 16)]
+    let shapes = [
+      (9, 7, 35), (4, 16, 16), (13, 3, 17), (1, 1, 1), (8, 33, 48), (97, 257, 33),
+      (200, 20, 65), (7, 300, 70), (1, 513, 16),
+    ]
     for (batch, inputs, outputs) in shapes {
       let x = Tensor<Float>.normal(shape: [batch, inputs], random: &r)
       let w = Tensor<Float>.normal(shape: [outputs, inputs], random: &r)
@@ -50,14 +53,16 @@ final class DenseTests: XCTestCase {
         x.storage.withUnsafeBufferPointer { xb in
           out.withUnsafeMutableBufferPointer { ob in
             // A threshold of 0 splits even these small products whenever two workers are allowed.
-            count = GEMM.run(DenseSource(base: xb.baseAddress!, ld: inputs), rows: batch, weight: packed,
-                             out: ob.baseAddress!, minimumParallelWork: 0)
+            count = GEMM.run(
+              DenseSource(base: xb.baseAddress!, ld: inputs), rows: batch, weight: packed,
+              out: ob.baseAddress!, minimumParallelWork: 0)
           }
         }
         XCTAssertEqual(count, batch * inputs * outputs, "\(batch)×\(inputs)→\(outputs)")
         for (k, value) in out.enumerated() {
-          XCTAssertEqual(Double(value), reference[k], accuracy: 1e-4 * (1 + abs(reference[k])),
-                         "\(batch)×\(inputs)→\(outputs) element \(k)")
+          XCTAssertEqual(
+            Double(value), reference[k], accuracy: 1e-4 * (1 + abs(reference[k])),
+            "\(batch)×\(inputs)→\(outputs) element \(k)")
         }
         results.append(out)
       }

@@ -5,8 +5,11 @@ import XCTest
 final class RandomStreamTests: XCTestCase {
   func testSplit_sameLabelSameStream_otherLabelOtherStream() {
     let root = RandomStream(seed: 7)
-    var a = root.split("check"), b = root.split("check"), c = root.split("other")
-    let xa = (0..<8).map { _ in a.next() }, xb = (0..<8).map { _ in b.next() }
+    var a = root.split("check")
+    var b = root.split("check")
+    var c = root.split("other")
+    let xa = (0..<8).map { _ in a.next() }
+    let xb = (0..<8).map { _ in b.next() }
     let xc = (0..<8).map { _ in c.next() }
     XCTAssertEqual(xa, xb)
     XCTAssertNotEqual(xa, xc)
@@ -48,7 +51,8 @@ final class RandomStreamTests: XCTestCase {
     var r = RandomStream(seed: 19)
     r.fill(buffer, with: .gaussian)
     func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
-    let edges = [-Double.infinity] + stride(from: -4.0, through: 4.0, by: 0.25).map { $0 } + [.infinity]
+    let edges =
+      [-Double.infinity] + stride(from: -4.0, through: 4.0, by: 0.25).map { $0 } + [.infinity]
     var counts = [Int](repeating: 0, count: edges.count - 1)
     var beyondR = 0
     for z in buffer {
@@ -63,7 +67,8 @@ final class RandomStreamTests: XCTestCase {
     // 34 bins → 33 degrees of freedom; P(χ²₃₃ > 72) ≈ 1e-4.
     XCTAssertLessThan(chi2, 72, "counts \(counts)")
     // P(|Z| > R) = 2.5806e-4: 258 expected, binomial SE 16.
-    XCTAssertEqual(Double(beyondR), Double(n) * 2 * (1 - cdf(3.654_152_885_361_008_8)), accuracy: 5 * 16)
+    XCTAssertEqual(
+      Double(beyondR), Double(n) * 2 * (1 - cdf(3.654_152_885_361_008_8)), accuracy: 5 * 16)
   }
 
   /// The fill draws eight lanes side by side (element i from lane i mod 8): neighbours and
@@ -80,7 +85,9 @@ final class RandomStreamTests: XCTestCase {
     r.fill(a, with: .gaussian)
     r.fill(b, with: .gaussian)
     func correlation(_ x: (Int) -> Double, _ y: (Int) -> Double, count: Int) -> Double {
-      var sxy = 0.0, sxx = 0.0, syy = 0.0
+      var sxy = 0.0
+      var sxx = 0.0
+      var syy = 0.0
       for i in 0..<count {
         sxy += x(i) * y(i)
         sxx += x(i) * x(i)

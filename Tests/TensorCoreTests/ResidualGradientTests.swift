@@ -1,6 +1,6 @@
-@testable import Models
 import XCTest
 
+@testable import Models
 @testable import TensorCore
 
 /// The batched Float backpropagation of the bottleneck residual MLP (what `bench` times against
@@ -12,23 +12,29 @@ final class ResidualGradientTests: XCTestCase {
   {
     BottleneckResidualMLP.random(
       width: width, bottleneck: bottleneck, layers: layers, gamma: gamma,
-      initialization: .init(w1: 1 / Float(width).squareRoot(),
-                            w2: 1 / Float(bottleneck).squareRoot(), thresholds: 0.1),
+      initialization: .init(
+        w1: 1 / Float(width).squareRoot(),
+        w2: 1 / Float(bottleneck).squareRoot(), thresholds: 0.1),
       random: RandomStream(seed: seed))
   }
 
   func stack(_ net: BottleneckResidualMLP) -> ResidualStack {
-    ResidualStack(width: net.width, bottleneck: net.bottleneck, blocks: net.blocks.map {
-      .init(w1: $0.w1.storage.map(Double.init), b1: $0.b1.storage.map(Double.init),
-            w2: $0.w2.storage.map(Double.init), b2: $0.b2.storage.map(Double.init))
-    }, gamma: Double(net.gamma ?? 1))
+    ResidualStack(
+      width: net.width, bottleneck: net.bottleneck,
+      blocks: net.blocks.map {
+        .init(
+          w1: $0.w1.storage.map(Double.init), b1: $0.b1.storage.map(Double.init),
+          w2: $0.w2.storage.map(Double.init), b2: $0.b2.storage.map(Double.init))
+      }, gamma: Double(net.gamma ?? 1))
   }
 
   /// Widths off the 8 × 32 tile, a batch that splits unevenly, γ and no γ, both losses.
   func testGradient_equalsTheDoubleStackRowByRow() {
     var r = RandomStream(seed: 8)
-    for (width, bottleneck, layers, batch, gamma) in [(13, 5, 4, 3, Float(0.7071)), (40, 33, 6, 19, nil),
-                                                      (64, 16, 3, 24, Float(0.5))] {
+    for (width, bottleneck, layers, batch, gamma) in [
+      (13, 5, 4, 3, Float(0.7071)), (40, 33, 6, 19, nil),
+      (64, 16, 3, 24, Float(0.5)),
+    ] {
       let net = network(width: width, bottleneck: bottleneck, layers: layers, gamma: gamma, seed: 2)
       let x = Tensor<Float>.normal(shape: [batch, width], random: &r)
       let c = Tensor<Float>.normal(shape: [batch, width], random: &r)
@@ -45,8 +51,9 @@ final class ResidualGradientTests: XCTestCase {
           let expected = reference.backward(tape, top: top).layers[0]
           for i in 0..<width {
             XCTAssertEqual(Double(out[b, i]), tape.layers.last![i], accuracy: 1e-4)
-            XCTAssertEqual(Double(grad[b, i]), expected[i],
-                           accuracy: 1e-4 * max(1, abs(expected[i])), "row \(b) unit \(i)")
+            XCTAssertEqual(
+              Double(grad[b, i]), expected[i],
+              accuracy: 1e-4 * max(1, abs(expected[i])), "row \(b) unit \(i)")
           }
         }
       }
@@ -84,8 +91,9 @@ final class ResidualGradientTests: XCTestCase {
     var r = RandomStream(seed: 10)
     let x = Tensor<Float>.normal(shape: [batch, n], random: &r)
     // The bench's size splits on two cores; this one is below the threshold, so split by hand.
-    XCTAssertEqual(BottleneckResidualMLP.zeros(width: 512, bottleneck: 128, layers: 51, gamma: 1)
-      .rowShares(batch: 64).count, min(2, Parallel.workerCount))
+    XCTAssertEqual(
+      BottleneckResidualMLP.zeros(width: 512, bottleneck: 128, layers: 51, gamma: 1)
+        .rowShares(batch: 64).count, min(2, Parallel.workerCount))
     let counter = MultiplyCounter()
     let one = net.gradient(x, loss: .sumOfSquares, counter: counter, shares: [0..<batch])
     let split = [0..<16, 16..<batch]

@@ -7,15 +7,19 @@ import XCTest
 final class StatisticsReferenceTests: XCTestCase {
   func testStudentT_tailsAndLimitMatchScipy() {
     // 2·t.sf(3, 7) and 2·t.sf(8.27, 15).
-    XCTAssertEqual(StudentT.twoSidedTail(3, degreesOfFreedom: 7), 0.019942126131992536,
-                   accuracy: 1e-12)
-    XCTAssertEqual(StudentT.twoSidedTail(8.27, degreesOfFreedom: 15), 5.708006021658938e-07,
-                   accuracy: 1e-16)
+    XCTAssertEqual(
+      StudentT.twoSidedTail(3, degreesOfFreedom: 7), 0.019942126131992536,
+      accuracy: 1e-12)
+    XCTAssertEqual(
+      StudentT.twoSidedTail(8.27, degreesOfFreedom: 15), 5.708006021658938e-07,
+      accuracy: 1e-16)
     // t.isf(erfc(5/√2)/2, 15): the limit the network check uses with 16 replicates.
-    XCTAssertEqual(StudentT.twoSidedLimit(falseAlarm: 5.733031437583892e-07, degreesOfFreedom: 15),
-                   8.267096139649908, accuracy: 1e-7)
-    let t = ZTest.student(estimate: 1, standardError: 1, hypothesis: 0, zLimit: 5,
-                          degreesOfFreedom: 15)
+    XCTAssertEqual(
+      StudentT.twoSidedLimit(falseAlarm: 5.733031437583892e-07, degreesOfFreedom: 15),
+      8.267096139649908, accuracy: 1e-7)
+    let t = ZTest.student(
+      estimate: 1, standardError: 1, hypothesis: 0, zLimit: 5,
+      degreesOfFreedom: 15)
     XCTAssertEqual(t.falseAlarmProbability, 5.733031437583892e-07, accuracy: 1e-15)
     XCTAssertEqual(t.statisticName, "t")
   }

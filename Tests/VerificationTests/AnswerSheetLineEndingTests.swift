@@ -7,9 +7,11 @@ final class AnswerSheetLineEndingTests: XCTestCase {
     let lines = ["# answers", "1: B*X*Y", "2: L[b] = W[j,", "  I] x[I]", "", "3b: 1/sqrt(2)"]
     let expected = try AnswerSheet.parse(lines.joined(separator: "\n"))
     XCTAssertEqual(expected.entries.map(\.problem), ["1", "2", "3b"])
-    for (name, text) in [("crlf", lines.joined(separator: "\r\n") + "\r\n"),
-                         ("cr", lines.joined(separator: "\r")),
-                         ("bom", "\u{FEFF}" + lines.joined(separator: "\r\n"))] {
+    for (name, text) in [
+      ("crlf", lines.joined(separator: "\r\n") + "\r\n"),
+      ("cr", lines.joined(separator: "\r")),
+      ("bom", "\u{FEFF}" + lines.joined(separator: "\r\n")),
+    ] {
       let sheet = try AnswerSheet.parse(text)
       XCTAssertEqual(sheet, expected, name)
     }

@@ -30,34 +30,40 @@ struct FakeProblem: Problem {
       return Grade(.unreadable, feedback: ["expected a number"])
     }
     guard case .scalar(let expected) = derivation.answer else { return Grade(.unreadable) }
-    return value == expected ? Grade(.correct, reading: value.description)
+    return value == expected
+      ? Grade(.correct, reading: value.description)
       : Grade(.incorrect, reading: value.description, feedback: ["6·7 = 42, not \(value)."])
   }
 
   func checks(_ derivation: Derivation, _ parameters: ParameterValues) -> [Check] {
     var checks = [
       Check(id: "draws", kind: .monteCarlo, summary: "draws") { context in
-        Measurement(status: .pass, expected: .integer(context.trials),
-                    measured: .integer(Int(truncatingIfNeeded: context.random.next() >> 1)),
-                    tolerance: .exact, detail: "")
+        Measurement(
+          status: .pass, expected: .integer(context.trials),
+          measured: .integer(Int(truncatingIfNeeded: context.random.next() >> 1)),
+          tolerance: .exact, detail: "")
       },
       Check(id: "throws", kind: .numeric, summary: "throws") { _ in
         throw TestFailure.planted
       },
     ]
     if extraCheck {
-      checks.insert(Check(id: "extra", kind: .symbolic, summary: "extra") { _ in
-        Measurement(status: .pass, expected: 0, measured: 0, tolerance: .exact, detail: "")
-      }, at: 0)
+      checks.insert(
+        Check(id: "extra", kind: .symbolic, summary: "extra") { _ in
+          Measurement(status: .pass, expected: 0, measured: 0, tolerance: .exact, detail: "")
+        }, at: 0)
     }
     return checks
   }
 
   func probes(_ derivation: Derivation, _ parameters: ParameterValues) -> [Probe] {
-    [Probe(id: "premise", summary: "a premise") { context in
-      ProbeResult(detail: "measured", errata: [Erratum(.assumption, "false premise", location: "here")],
-                  series: ["x": [Double(context.trials)]])
-    }]
+    [
+      Probe(id: "premise", summary: "a premise") { context in
+        ProbeResult(
+          detail: "measured", errata: [Erratum(.assumption, "false premise", location: "here")],
+          series: ["x": [Double(context.trials)]])
+      }
+    ]
   }
 }
 
@@ -75,7 +81,8 @@ final class RunnerTests: XCTestCase {
   }
 
   func testAddingACheck_leavesOtherChecksDrawsUnchanged() {
-    let a = FakeProblem(), b = FakeProblem(extraCheck: true)
+    let a = FakeProblem()
+    let b = FakeProblem(extraCheck: true)
     let ra = Runner(seed: 5).run(a, parameters: ParameterValues(specs: a.parameters))
     let rb = Runner(seed: 5).run(b, parameters: ParameterValues(specs: b.parameters))
     let draw = { (r: ProblemReport) in r.outcomes.first { $0.id == "draws" }!.measurement.measured }
@@ -103,10 +110,12 @@ final class RunnerTests: XCTestCase {
     let p = FakeProblem()
     for (printed, agrees) in [("42", true), ("41", false), ("6\\cdot 7", true)] {
       let document = ProblemSetDocument(
-        text: "**Problem 9.** What is six times seven?\n\n**Solution**: It is $\(printed)$.\n", name: "t.md")
+        text: "**Problem 9.** What is six times seven?\n\n**Solution**: It is $\(printed)$.\n",
+        name: "t.md")
       let item = try XCTUnwrap(document.item("9"))
       let text = ProblemText(document: document, item: item, findings: [])
-      let report = Runner(seed: 1).run(p, parameters: ParameterValues(specs: p.parameters), text: text)
+      let report = Runner(seed: 1).run(
+        p, parameters: ParameterValues(specs: p.parameters), text: text)
       let audit = try XCTUnwrap(report.audit)
       XCTAssertEqual(audit.agrees, agrees, printed)
       XCTAssertEqual(audit.printed.answer, printed)
@@ -117,12 +126,17 @@ final class RunnerTests: XCTestCase {
 
   func testPrintedSolutionWithoutAnAnswer_isADefect() throws {
     let p = FakeProblem()
-    let document = ProblemSetDocument(text: "**Problem 9.** Six times seven?\n\n**Solution**: forty-two.\n",
-                                      name: "t.md")
-    let text = ProblemText(document: document, item: try XCTUnwrap(document.item("9")), findings: [])
-    let report = Runner(seed: 1).run(p, parameters: ParameterValues(specs: p.parameters), text: text)
+    let document = ProblemSetDocument(
+      text: "**Problem 9.** Six times seven?\n\n**Solution**: forty-two.\n",
+      name: "t.md")
+    let text = ProblemText(
+      document: document, item: try XCTUnwrap(document.item("9")), findings: [])
+    let report = Runner(seed: 1).run(
+      p, parameters: ParameterValues(specs: p.parameters), text: text)
     XCTAssertEqual(report.audit?.agrees, false)
-    XCTAssertEqual(report.errata.first?.message, "the printed solution has no answer of the form the question asks for")
+    XCTAssertEqual(
+      report.errata.first?.message,
+      "the printed solution has no answer of the form the question asks for")
   }
 }
 
@@ -138,18 +152,25 @@ final class ParameterTests: XCTestCase {
 
   func testParse_errorTextsNameWhatIsAccepted() {
     XCTAssertThrowsError(try integer.parse("-3")) {
-      XCTAssertEqual("\($0)", "invalid value '-3' for parameter N: expected a whole number from 2 to 2048")
+      XCTAssertEqual(
+        "\($0)", "invalid value '-3' for parameter N: expected a whole number from 2 to 2048")
     }
     XCTAssertThrowsError(try integer.parse("2.5")) {
-      XCTAssertEqual("\($0)", "invalid value '2.5' for parameter N: expected a whole number from 2 to 2048")
+      XCTAssertEqual(
+        "\($0)", "invalid value '2.5' for parameter N: expected a whole number from 2 to 2048")
     }
     XCTAssertThrowsError(try real.parse("1/")) {
-      XCTAssertEqual("\($0)", "invalid value '1/' for parameter gamma (expected a number, a symbol or '(', "
-        + "found the end of the answer at column 3): expected a number or expression such as 1/sqrt(2) from -10 to 10")
+      XCTAssertEqual(
+        "\($0)",
+        "invalid value '1/' for parameter gamma (expected a number, a symbol or '(', "
+          + "found the end of the answer at column 3): expected a number or expression such as 1/sqrt(2) from -10 to 10"
+      )
     }
     XCTAssertThrowsError(try real.parse("11")) {
-      XCTAssertEqual("\($0)", "invalid value '11' for parameter gamma: expected a number or "
-        + "expression such as 1/sqrt(2) from -10 to 10")
+      XCTAssertEqual(
+        "\($0)",
+        "invalid value '11' for parameter gamma: expected a number or "
+          + "expression such as 1/sqrt(2) from -10 to 10")
     }
   }
 
@@ -157,8 +178,10 @@ final class ParameterTests: XCTestCase {
   func testParse_spacesAndPlusAreRefusedAlike() {
     for text in [" 8", "8 ", "+8"] {
       XCTAssertThrowsError(try integer.parse(text)) {
-        XCTAssertEqual("\($0)", "invalid value '\(text)' for parameter N: expected a whole number from 2 to "
-          + "2048, written without spaces or a + sign")
+        XCTAssertEqual(
+          "\($0)",
+          "invalid value '\(text)' for parameter N: expected a whole number from 2 to "
+            + "2048, written without spaces or a + sign")
       }
     }
     XCTAssertThrowsError(try real.parse("+0.5"))
@@ -166,13 +189,17 @@ final class ParameterTests: XCTestCase {
   }
 
   func testJSON_keepsIntegersExactAndEscapes() {
-    let v = JSONValue.object([("n", .integer(9_007_199_254_740_993)), ("s", .string("a\"b\n")),
-                              ("x", .number(.nan)), ("y", .number(0.25))])
-    XCTAssertEqual(v.serialized(), "{\"n\":9007199254740993,\"s\":\"a\\\"b\\n\",\"x\":null,\"y\":0.25}")
+    let v = JSONValue.object([
+      ("n", .integer(9_007_199_254_740_993)), ("s", .string("a\"b\n")),
+      ("x", .number(.nan)), ("y", .number(0.25)),
+    ])
+    XCTAssertEqual(
+      v.serialized(), "{\"n\":9007199254740993,\"s\":\"a\\\"b\\n\",\"x\":null,\"y\":0.25}")
   }
 
   func testAnswerSheet_readsIdsContinuationsAndComments() throws {
-    let sheet = try AnswerSheet.parse("""
+    let sheet = try AnswerSheet.parse(
+      """
       # my answers
       1: B*X*Y
       - **3b**: 1/sqrt(2)
@@ -185,8 +212,10 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(sheet.entries[2].answer, "L[b] = W[j, I] x[I]")
     XCTAssertEqual(sheet.entries[2].line, 4)
     XCTAssertThrowsError(try AnswerSheet.parse("hello\n1: x")) {
-      XCTAssertEqual("\($0)", "line 1: expected an answer as ID: ANSWER (e.g. 3b: 1/sqrt(2)), a comment "
-        + "starting with #, or a blank line")
+      XCTAssertEqual(
+        "\($0)",
+        "line 1: expected an answer as ID: ANSWER (e.g. 3b: 1/sqrt(2)), a comment "
+          + "starting with #, or a blank line")
     }
   }
 }

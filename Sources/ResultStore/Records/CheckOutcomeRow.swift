@@ -26,8 +26,10 @@ struct CheckOutcomeRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
 
   enum CodingKeys: String, CodingKey {
     case id, kind, status, summary, params, expected, measured, tolerance, detail, series, seconds
-    case problemResultID = "problem_result_id", checkID = "check_id"
-    case measuredValue = "measured_value", standardError = "standard_error"
+    case problemResultID = "problem_result_id"
+    case checkID = "check_id"
+    case measuredValue = "measured_value"
+    case standardError = "standard_error"
     case streamKey = "stream_key"
   }
 

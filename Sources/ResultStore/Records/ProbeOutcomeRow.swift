@@ -16,7 +16,9 @@ struct ProbeOutcomeRow: Codable, Sendable, FetchableRecord, MutablePersistableRe
 
   enum CodingKeys: String, CodingKey {
     case id, summary, params, detail, series, seconds
-    case problemResultID = "problem_result_id", probeID = "probe_id", streamKey = "stream_key"
+    case problemResultID = "problem_result_id"
+    case probeID = "probe_id"
+    case streamKey = "stream_key"
   }
 
   enum Columns {

@@ -30,12 +30,19 @@ struct ProblemResultRow: Codable, Sendable, FetchableRecord, MutablePersistableR
 
   enum CodingKeys: String, CodingKey {
     case id, title, status, parameters, seconds, question
-    case runID = "run_id", problemID = "problem_id", answerText = "answer_text"
-    case answerLatex = "answer_latex", derivationError = "derivation_error"
-    case printedText = "printed_text", printedReading = "printed_reading"
-    case printedAgrees = "printed_agrees", derivationSteps = "derivation_steps"
-    case answerTyped = "answer_typed", answerMathML = "answer_mathml"
-    case printedAnswer = "printed_answer", printedLocation = "printed_location"
+    case runID = "run_id"
+    case problemID = "problem_id"
+    case answerText = "answer_text"
+    case answerLatex = "answer_latex"
+    case derivationError = "derivation_error"
+    case printedText = "printed_text"
+    case printedReading = "printed_reading"
+    case printedAgrees = "printed_agrees"
+    case derivationSteps = "derivation_steps"
+    case answerTyped = "answer_typed"
+    case answerMathML = "answer_mathml"
+    case printedAnswer = "printed_answer"
+    case printedLocation = "printed_location"
     case printedGrade = "printed_grade"
   }
 

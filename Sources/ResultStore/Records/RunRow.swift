@@ -22,7 +22,9 @@ struct RunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
 
   enum CodingKeys: String, CodingKey {
     case id, version, seed, trials, parameters, kind, seconds, machine
-    case startedAt = "started_at", finishedAt = "finished_at", commandLine = "command_line"
+    case startedAt = "started_at"
+    case finishedAt = "finished_at"
+    case commandLine = "command_line"
     case exitStatus = "exit_status"
   }
 

@@ -64,13 +64,16 @@ extension RunRows {
   }
 
   static func rows(_ report: ProblemReport) -> ProblemRows {
-    let steps = JSONValue.array((report.derivation?.steps ?? []).map { step in
-      .object([("text", .string(step.text)), ("latex", step.latex.map { .string($0) } ?? .null)])
-    })
+    let steps = JSONValue.array(
+      (report.derivation?.steps ?? []).map { step in
+        .object([("text", .string(step.text)), ("latex", step.latex.map { .string($0) } ?? .null)])
+      })
     let result = ProblemResultRow(
       id: nil, runID: 0, problemID: report.id, title: report.title, status: report.status,
-      parameters: JSONValue.object(report.parameters.values.sorted { $0.key < $1.key }
-        .map { ($0.key, $0.value.asValue.json) }).serialized(),
+      parameters: JSONValue.object(
+        report.parameters.values.sorted { $0.key < $1.key }
+          .map { ($0.key, $0.value.asValue.json) }
+      ).serialized(),
       answerText: report.derivation?.summary, answerLatex: report.derivation?.answer.latex,
       derivationError: report.derivationError, printedText: report.audit?.printed.quote,
       printedReading: report.audit?.reading, printedAgrees: report.audit?.agrees,

@@ -22,7 +22,9 @@ struct SubmissionRow: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
   enum CodingKeys: String, CodingKey {
     case id, answer, verdict, reading, feedback, convention, issues, typed, student, points
-    case runID = "run_id", problemID = "problem_id", maxPoints = "max_points"
+    case runID = "run_id"
+    case problemID = "problem_id"
+    case maxPoints = "max_points"
     case groupKey = "group_key"
   }
 
