@@ -16,19 +16,21 @@ extension ScalePyramid {
   static let up = TensorName(base: "W", subscript: "ℓ+1,↑")
   static let threshold = TensorName(base: "B", subscript: "ℓ+1")
 
-  /// Grades an equation for L_{ℓ+1,s}: read and diagnosed (ranks against the tensors the question
-  /// names), then evaluated by the notation engine against psverify's pyramid level on random
-  /// layers, with the filter centred or reading offsets 0…F−1 (the question leaves it open);
-  /// right only if equal on every trial. The weights' index order is the answer's own.
-  static func grade(_ text: String, _ context: inout GradingContext) -> Grade {
-    var parser = Parser(text, parameters: ["p"], aliases: true)
+  /// A typed answer that could not be read, as the grade it gets.
+  struct Unreadable: Error { let grade: Grade }
+
+  /// Reads an equation and diagnoses it: the parser's diagnostics and the checker's, ranks
+  /// against the tensors the question names (a tensor it does not name is left to the grader).
+  static func read(_ parser: inout Parser) -> Result<(Equation, [Diagnostic]), Unreadable> {
     let eq: Equation
     do {
       eq = try parser.parseEquation()
     } catch {
-      return Grade(
-        .unreadable, feedback: ["expected \(problem.answerFormat)"],
-        issues: [AnswerIssue(error.diagnostic)])
+      return .failure(
+        Unreadable(
+          grade: Grade(
+            .unreadable, feedback: ["expected \(problem.answerFormat)"],
+            issues: [AnswerIssue(error.diagnostic)])))
     }
     let ranks = Dictionary(
       uniqueKeysWithValues: named.filter { n in
@@ -38,6 +40,21 @@ extension ScalePyramid {
       parser.diagnostics
       + Checker.check(eq, declarations: TensorDeclarations(ranks: ranks))
       .filter { $0.kind != .unknownTensor }
+    return .success((eq, diagnostics))
+  }
+
+  /// Grades an equation for L_{ℓ+1,s}: read and diagnosed (ranks against the tensors the question
+  /// names), then evaluated by the notation engine against psverify's pyramid level on random
+  /// layers, with the filter centred or reading offsets 0…F−1 (the question leaves it open);
+  /// right only if equal on every trial. The weights' index order is the answer's own.
+  static func grade(_ text: String, _ context: inout GradingContext) -> Grade {
+    var parser = Parser(text, parameters: ["p"], aliases: true)
+    let eq: Equation
+    let diagnostics: [Diagnostic]
+    switch read(&parser) {
+    case .success(let read): (eq, diagnostics) = read
+    case .failure(let unreadable): return unreadable.grade
+    }
     let issues = diagnostics.map(AnswerIssue.init)
     let reading = eq.description
     var feedback = structure(eq)

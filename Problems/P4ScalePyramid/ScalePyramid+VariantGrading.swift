@@ -12,21 +12,11 @@ extension ScalePyramid {
   ) -> Grade {
     var parser = Parser(text, parameters: [], aliases: true)
     let eq: Equation
-    do {
-      eq = try parser.parseEquation()
-    } catch {
-      return Grade(
-        .unreadable, feedback: ["expected \(problem.answerFormat)"],
-        issues: [AnswerIssue(error.diagnostic)])
+    let diagnostics: [Diagnostic]
+    switch read(&parser) {
+    case .success(let read): (eq, diagnostics) = read
+    case .failure(let unreadable): return unreadable.grade
     }
-    let ranks = Dictionary(
-      uniqueKeysWithValues: named.filter { n in
-        ([eq.lhs] + eq.rhsReferences).contains { $0.name == n.0 }
-      })
-    let diagnostics =
-      parser.diagnostics
-      + Checker.check(eq, declarations: TensorDeclarations(ranks: ranks))
-      .filter { $0.kind != .unknownTensor }
     let issues = diagnostics.map(AnswerIssue.init)
     let reading = eq.description
     var feedback = variantStructure(eq, v)
