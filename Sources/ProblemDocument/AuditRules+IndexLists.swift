@@ -57,116 +57,124 @@ extension AuditRules {
   /// One tensor written with different numbers of indices, or different index letters at one
   /// position, within a problem (letters compared through their sizes, with sizes declared equal
   /// treated as one).
-  static func indexLists(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [Finding] {
-    var out: [Finding] = []
-    var groups: [String: [SymbolUse]] = [:]
-    var order: [String] = []
-    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty {
-      let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(u)
-    }
-    var parent: [String: String] = [:]
-    func find(_ x: String) -> String {
-      var x = x
-      while let p = parent[x], p != x { x = p }
-      return x
-    }
-    func letterSize(_ letter: String) -> String {
-      IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
-    }
-    for (size, representative) in positionClasses(symbols) { parent[size] = representative }
-    for key in order {
-      let uses = groups[key]!
-      guard uses.count > 1 else { continue }
-      let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
-      let classes = symbols.sizeClasses[scope] ?? [:]
-      var counts: [Int: Int] = [:]
-      for u in uses { counts[u.indices.count, default: 0] += 1 }
-      let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count
-      let lists = uses.map { "\(displayName($0.name))[\($0.indices.joined(separator: ","))]" }
-      var distinct: [String] = []
-      for l in lists where !distinct.contains(l) { distinct.append(l) }
-      for u in uses where u.indices.count != usual {
-        out.append(
-          Finding(
-            .rankMismatch,
-            "\(displayName(u.name)) is used with \(u.indices.count) indices here and \(usual) elsewhere in "
-              + "problem \(scope)",
-            at: u.location, in: doc.sections[u.section], document: doc,
-            evidence: "written " + distinct.joined(separator: ", ")))
+  struct IndexLists: AuditRule {
+    let id = "index-lists"
+    let summary = "one tensor written with different index lists within a problem"
+    let kinds: [Finding.Kind] = [.rankMismatch, .indexLists]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let symbols = reading.symbols
+      let doc = reading.document
+      var out: [Finding] = []
+      var groups: [String: [SymbolUse]] = [:]
+      var order: [String] = []
+      for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty {
+        let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
+        if groups[key] == nil { order.append(key) }
+        groups[key, default: []].append(u)
       }
-      // Letters, among uses of the usual rank: the first use that differs from the first one.
-      let same = uses.filter { $0.indices.count == usual }
-      guard let reference = same.first else { continue }
-      // The set's equal positions and this problem's sizes declared equal, as one partition.
-      var scoped = parent
-      func scopedFind(_ x: String) -> String {
+      var parent: [String: String] = [:]
+      func find(_ x: String) -> String {
         var x = x
-        while let p = scoped[x], p != x { x = p }
+        while let p = parent[x], p != x { x = p }
         return x
       }
-      for (k, v) in classes {
-        let (x, y) = (scopedFind(k), scopedFind(v))
-        if x != y { scoped[x] = y }
+      func letterSize(_ letter: String) -> String {
+        IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
       }
-      /// A letter's size, numbered and primed copies (t_1, t′) merged: renaming a dummy index is
-      /// not writing the tensor differently.
-      func plainSize(_ letter: String) -> String {
-        var letter = letter
-        if let u = letter.lastIndex(of: "_"),
-          letter[letter.index(after: u)...].allSatisfy(\.isNumber)
-        {
-          letter = String(letter[..<u])
+      for (size, representative) in positionClasses(symbols) { parent[size] = representative }
+      for key in order {
+        let uses = groups[key]!
+        guard uses.count > 1 else { continue }
+        let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
+        let classes = symbols.sizeClasses[scope] ?? [:]
+        var counts: [Int: Int] = [:]
+        for u in uses { counts[u.indices.count, default: 0] += 1 }
+        let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count
+        let lists = uses.map { "\(displayName($0.name))[\($0.indices.joined(separator: ","))]" }
+        var distinct: [String] = []
+        for l in lists where !distinct.contains(l) { distinct.append(l) }
+        for u in uses where u.indices.count != usual {
+          out.append(
+            Finding(
+              .rankMismatch,
+              "\(displayName(u.name)) is used with \(u.indices.count) indices here and \(usual) elsewhere in "
+                + "problem \(scope)",
+              at: u.location, in: doc.sections[u.section], document: doc,
+              evidence: "written " + distinct.joined(separator: ", ")))
         }
-        return letterSize(letter)
-      }
-      func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
-      // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
-      // between two equations only sizes the set declares, and differing, are two spellings.
-      let declared = Set(
-        symbols.uses.filter {
-          $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
-        }.map(\.name))
-      // A capital letter index is summed where it stands: a dummy, renamed freely like a bound
-      // letter (K for j). A written-out name (N_in) at that position is not a renaming.
-      func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }
-      func oneLetter(_ s: String) -> Bool { letter(s).count == 1 }
-      func summed(_ s: String) -> Bool { letter(s).first?.isUppercase == true }
-      func differ(_ a: String?, _ b: String?, bound: Bool, half: Bool) -> Bool {
-        guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
-        // A letter the equation binds, against a mention in prose, is a renaming too when both
-        // are single letters.
-        let bound = bound || (oneLetter(a) && oneLetter(b) && (half || summed(a) || summed(b)))
-        return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
-          || (declared.contains(classes[plainSize(a)] ?? "")
-            && declared.contains(classes[plainSize(b)] ?? ""))
-      }
-      if let odd = same.dropFirst().first(where: { u in
-        let bound = u.inEquation && reference.inEquation
-        let half = u.inEquation || reference.inEquation
-        return zip(u.bareIndices, reference.bareIndices).contains {
-          differ($0, $1, bound: bound, half: half)
+        // Letters, among uses of the usual rank: the first use that differs from the first one.
+        let same = uses.filter { $0.indices.count == usual }
+        guard let reference = same.first else { continue }
+        // The set's equal positions and this problem's sizes declared equal, as one partition.
+        var scoped = parent
+        func scopedFind(_ x: String) -> String {
+          var x = x
+          while let p = scoped[x], p != x { x = p }
+          return x
         }
-      }) {
-        let bound = odd.inEquation && reference.inEquation
-        let half = odd.inEquation || reference.inEquation
-        let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap {
-          k, pair in
-          if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) {
-            return "\(y) → \(x) at position \(k + 1)"
+        for (k, v) in classes {
+          let (x, y) = (scopedFind(k), scopedFind(v))
+          if x != y { scoped[x] = y }
+        }
+        /// A letter's size, numbered and primed copies (t_1, t′) merged: renaming a dummy index is
+        /// not writing the tensor differently.
+        func plainSize(_ letter: String) -> String {
+          var letter = letter
+          if let u = letter.lastIndex(of: "_"),
+            letter[letter.index(after: u)...].allSatisfy(\.isNumber)
+          {
+            letter = String(letter[..<u])
           }
-          return nil
+          return letterSize(letter)
         }
-        out.append(
-          Finding(
-            .indexLists,
-            "\(displayName(odd.name)) is written with other index letters here than at \(reference.location) "
-              + "(\(positions.joined(separator: ", "))): one tensor, two spellings",
-            at: odd.location, in: doc.sections[odd.section], document: doc,
-            evidence: "written " + distinct.joined(separator: ", ")))
+        func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
+        // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
+        // between two equations only sizes the set declares, and differing, are two spellings.
+        let declared = Set(
+          symbols.uses.filter {
+            $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
+          }.map(\.name))
+        // A capital letter index is summed where it stands: a dummy, renamed freely like a bound
+        // letter (K for j). A written-out name (N_in) at that position is not a renaming.
+        func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }
+        func oneLetter(_ s: String) -> Bool { letter(s).count == 1 }
+        func summed(_ s: String) -> Bool { letter(s).first?.isUppercase == true }
+        func differ(_ a: String?, _ b: String?, bound: Bool, half: Bool) -> Bool {
+          guard let a, let b, let x = size(a), let y = size(b), x != y else { return false }
+          // A letter the equation binds, against a mention in prose, is a renaming too when both
+          // are single letters.
+          let bound = bound || (oneLetter(a) && oneLetter(b) && (half || summed(a) || summed(b)))
+          return !bound || (declared.contains(plainSize(a)) && declared.contains(plainSize(b)))
+            || (declared.contains(classes[plainSize(a)] ?? "")
+              && declared.contains(classes[plainSize(b)] ?? ""))
+        }
+        if let odd = same.dropFirst().first(where: { u in
+          let bound = u.inEquation && reference.inEquation
+          let half = u.inEquation || reference.inEquation
+          return zip(u.bareIndices, reference.bareIndices).contains {
+            differ($0, $1, bound: bound, half: half)
+          }
+        }) {
+          let bound = odd.inEquation && reference.inEquation
+          let half = odd.inEquation || reference.inEquation
+          let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap {
+            k, pair in
+            if let x = pair.0, let y = pair.1, differ(x, y, bound: bound, half: half) {
+              return "\(y) → \(x) at position \(k + 1)"
+            }
+            return nil
+          }
+          out.append(
+            Finding(
+              .indexLists,
+              "\(displayName(odd.name)) is written with other index letters here than at \(reference.location) "
+                + "(\(positions.joined(separator: ", "))): one tensor, two spellings",
+              at: odd.location, in: doc.sections[odd.section], document: doc,
+              evidence: "written " + distinct.joined(separator: ", ")))
+        }
       }
+      return out
     }
-    return out
   }
 }

@@ -51,6 +51,10 @@ public struct Finding: Sendable, Equatable {
       }
     }
 
+    /// The SARIF level of the kind's findings (`rules[].defaultConfiguration.level` and each
+    /// result's `level`): a misspelling is a note, every other kind a warning.
+    public var sarifLevel: String { self == .spelling ? "note" : "warning" }
+
     /// The engine's diagnostic kinds map onto these.
     init(_ kind: Diagnostic.Kind) {
       switch kind {

@@ -112,12 +112,13 @@ public enum AuditRendering {
     ]).serialized(pretty: true) + "\n"
   }
 
-  /// SARIF 2.1.0: one run, psverify's rules, one result per finding at its line and column
-  /// (columns in Unicode code points).
+  /// SARIF 2.1.0: one run, psverify's rules (the kinds the audit's rules report, from
+  /// `AuditRules.reportedKinds`), one result per finding at its line and column (columns in
+  /// Unicode code points).
   public static func sarif(_ report: AuditReport, sha256: String, uri: String, version: String)
     -> String
   {
-    let kinds = Finding.Kind.allCases
+    let kinds = AuditRules.reportedKinds
     let rules = JSONValue.array(
       kinds.map { k in
         .object([
@@ -125,7 +126,7 @@ public enum AuditRendering {
           ("shortDescription", .object([("text", .string(k.summary))])),
           (
             "defaultConfiguration",
-            .object([("level", .string(k == .spelling ? "note" : "warning"))])
+            .object([("level", .string(k.sarifLevel))])
           ),
         ])
       })
@@ -134,7 +135,7 @@ public enum AuditRendering {
         .object([
           ("ruleId", .string(f.kind.rawValue)),
           ("ruleIndex", .integer(kinds.firstIndex(of: f.kind) ?? 0)),
-          ("level", .string(f.kind == .spelling ? "note" : "warning")),
+          ("level", .string(f.kind.sarifLevel)),
           (
             "message",
             .object([("text", .string(f.message + (f.evidence.map { " (\($0))" } ?? "")))])

@@ -23,54 +23,67 @@ extension AuditRules {
   /// point satisfies the premises and the solution's comparison together, the solution states a
   /// condition its premises exclude. The evidence is a point where the premises hold and the
   /// stated condition fails.
+
+  /// For each comparison in a solution over at most two names, the comparisons that the
+  /// problem's statements (and the preamble) give on those names are premises; when no tried
+  /// point satisfies the premises and the solution's comparison together, the solution states a
+  /// condition its premises exclude. The evidence is a point where the premises hold and the
+  /// stated condition fails.
   /// - Complexity: O(v²) evaluations per comparison for v = 737 tried values.
-  static func premiseConditions(_ doc: ProblemSetDocument) -> [Finding] {
-    var out: [Finding] = []
-    for item in doc.items {
-      let premiseSections = doc.sections.indices.filter { k in
-        let s = doc.sections[k]
-        return s.kind == .preamble
-          || (s.kind == .statement && s.problem == item.problem && item.statements.contains(k))
-      }
-      let premises = premiseSections.flatMap { doc.sections[$0].fragments }.compactMap(stated)
-      for k in item.solutions {
-        for claim in doc.sections[k].fragments.compactMap(stated) {
-          var names = claim.names
-          let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
-          for p in relevant { names.formUnion(p.names) }
-          guard !relevant.isEmpty, names.count <= 2 else { continue }
-          let order = names.sorted()
-          var both = false
-          var witness: [String: Double]?
-          for a in trialValues {
-            for b in order.count == 2 ? trialValues : [0] {
-              let point = Dictionary(uniqueKeysWithValues: zip(order, [a, b]))
-              guard relevant.allSatisfy({ holds($0, point) == true }) else { continue }
-              if holds(claim, point) == true {
-                both = true
-                break
+  struct PremiseConditions: AuditRule {
+    let id = "premise-conditions"
+    let summary = "a condition a solution states that its problem's premises rule out"
+    let kinds: [Finding.Kind] = [.premiseCondition]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let doc = reading.document
+      var out: [Finding] = []
+      for item in doc.items {
+        let premiseSections = doc.sections.indices.filter { k in
+          let s = doc.sections[k]
+          return s.kind == .preamble
+            || (s.kind == .statement && s.problem == item.problem && item.statements.contains(k))
+        }
+        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.compactMap(stated)
+        for k in item.solutions {
+          for claim in doc.sections[k].fragments.compactMap(stated) {
+            var names = claim.names
+            let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
+            for p in relevant { names.formUnion(p.names) }
+            guard !relevant.isEmpty, names.count <= 2 else { continue }
+            let order = names.sorted()
+            var both = false
+            var witness: [String: Double]?
+            for a in trialValues {
+              for b in order.count == 2 ? trialValues : [0] {
+                let point = Dictionary(uniqueKeysWithValues: zip(order, [a, b]))
+                guard relevant.allSatisfy({ holds($0, point) == true }) else { continue }
+                if holds(claim, point) == true {
+                  both = true
+                  break
+                }
+                if witness == nil { witness = point }
               }
-              if witness == nil { witness = point }
+              if both { break }
             }
-            if both { break }
+            guard !both, let witness else { continue }
+            let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
+            out.append(
+              Finding(
+                .premiseCondition,
+                "the solution states \(claim.text), which the premise\(relevant.count > 1 ? "s" : "") "
+                  + relevant.map(\.text).joined(separator: " and ")
+                  + " of the problem rule out: no value "
+                  + "satisfies both",
+                at: claim.fragment.location, in: doc.sections[k], document: doc,
+                evidence:
+                  "at \(shown.joined(separator: ", ")) the premises hold and \(claim.text) does not "
+                  + "(values tried: multiples of 1/64 up to ±5 and whole numbers up to ±100)"))
           }
-          guard !both, let witness else { continue }
-          let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
-          out.append(
-            Finding(
-              .premiseCondition,
-              "the solution states \(claim.text), which the premise\(relevant.count > 1 ? "s" : "") "
-                + relevant.map(\.text).joined(separator: " and ")
-                + " of the problem rule out: no value "
-                + "satisfies both",
-              at: claim.fragment.location, in: doc.sections[k], document: doc,
-              evidence:
-                "at \(shown.joined(separator: ", ")) the premises hold and \(claim.text) does not "
-                + "(values tried: multiples of 1/64 up to ±5 and whole numbers up to ±100)"))
         }
       }
+      return out
     }
-    return out
   }
 
   static func format(_ x: Double) -> String {

@@ -1,0 +1,73 @@
+import IndexNotation
+
+/// The border rule: offsets read past a layer's edge with no rule stated.
+extension AuditRules {
+  /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
+  /// the offsets' range nor what is read past the border.
+  struct BorderRules: AuditRule {
+    let id = "border-rules"
+    let summary = "offsets read across a border that the problem never states"
+    let kinds: [Finding.Kind] = [.borderRule]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let readings = reading.readings
+      let doc = reading.document
+      var out: [Finding] = []
+      var done = Set<String>()
+      let words = [
+        "padding", "padded", "border", "boundary", "out of range", "outside the",
+        "zero outside", "zeros outside", "valid convolution", "same convolution",
+      ]
+      for r in readings {
+        guard case .equations(let rows) = r.content else { continue }
+        let section = doc.sections[r.fragment.section]
+        let scope = DocumentSymbols.scope(section)
+        guard !done.contains(scope) else { continue }
+        for row in rows {
+          let offsets = row.equation.rhsReferences.flatMap { ref in
+            ref.indices.filter { $0.bareVariable == nil }.flatMap { index in
+              index.variables.filter { $0.name.hasPrefix("Δ") || $0.name.hasPrefix("δ") }.map {
+                (ref, index, $0)
+              }
+            }
+          }
+          guard let (_, firstIndex, _) = offsets.first else { continue }
+          let sections = doc.sections.indices.filter {
+            DocumentSymbols.scope(doc.sections[$0]) == scope
+          }
+          let prose = doc.prose(in: sections).lowercased()
+          let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
+            doc.fragments(in: sections).contains { f in
+              guard
+                f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤")
+              else { return false }
+              return FragmentReader.content(f.text).mentions(v)
+            }
+          }
+          // "Δx and Δy go from $0$ to $P-1$": a range stated in words.
+          let spelled = doc.fragments(in: sections).contains { f in
+            let content = FragmentReader.content(f.text)
+            guard offsets.contains(where: { content.mentions($0.2.name) }) else { return false }
+            let end = f.location.offset + f.text.unicodeScalars.count
+            let after = doc.slice(end..<(end + 60))
+            return after.hasSubstring("from $") && after.hasSubstring("$ to $")
+          }
+          if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
+          done.insert(scope)
+          let names = Array(Set(offsets.map(\.2.name))).sorted().joined(separator: ", ")
+          out.append(
+            Finding(
+              .borderRule,
+              "the offsets \(names) are read at positions such as \(firstIndex), but problem \(scope) never "
+                + "says over which values they range nor what is read past a layer's border (zeros, or only "
+                + "positions whose window fits)",
+              at: doc.location(
+                in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
+              in: section, document: doc))
+          break
+        }
+      }
+      return out
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import IndexNotation
+
+/// Families of tensors indexed by a layer or a scale.
+extension AuditRules {
+  /// A layer- or scale-indexed family used without its subscript: (i) a use with no subscript of
+  /// a family that is otherwise always subscripted and not introduced on its own (L̂[n] beside
+  /// L̂_ℓ); (ii) in an equation, a parameter tensor without the layer subscript its fellow
+  /// parameters carry (B[n_out] beside K_{ℓ+1}).
+  struct MissingSubscripts: AuditRule {
+    let id = "missing-subscripts"
+    let summary = "a layer- or scale-indexed family used without its subscript"
+    let kinds: [Finding.Kind] = [.missingSubscript]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let symbols = reading.symbols
+      let readings = reading.readings
+      let doc = reading.document
+      var out: [Finding] = []
+      var subscripted: [String: SymbolUse] = [:]
+      var introducedPlain = Set<String>()
+      for u in symbols.uses where u.role == .tensor {
+        let scope = DocumentSymbols.scope(doc.sections[u.section])
+        if u.subscripted, subscripted[scope + "\u{0}" + u.family] == nil {
+          subscripted[scope + "\u{0}" + u.family] = u
+        }
+        if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
+      }
+      // (In solutions a derivative is often taken by the family's plain name: not counted there.)
+      for u in symbols.uses
+      where u.role == .tensor && !u.subscripted && doc.sections[u.section].kind != .solution {
+        let scope = DocumentSymbols.scope(doc.sections[u.section])
+        guard !introducedPlain.contains(scope + "\u{0}" + u.name),
+          let other = subscripted[scope + "\u{0}" + u.family]
+        else { continue }
+        out.append(
+          Finding(
+            .missingSubscript,
+            "\(displayName(u.name)) is written without the subscript its family carries elsewhere "
+              + "(\(displayName(other.name)) at \(other.location))",
+            at: u.location, in: doc.sections[u.section], document: doc))
+      }
+      for r in readings {
+        guard case .equations(let rows) = r.content else { continue }
+        for row in rows {
+          let eq = row.equation
+          let lhsBase = eq.lhs.name.base
+          let parameters = eq.rhsReferences.filter { $0.name.base != lhsBase }
+          let layered = parameters.filter { $0.name.subscriptText.map(isLayerSubscript) ?? false }
+          guard let example = layered.first else { continue }
+          let scope = DocumentSymbols.scope(doc.sections[r.fragment.section])
+          // A tensor the preamble or this problem introduces without a subscript (an adjacency, a
+          // fixed input) is one tensor for every layer by definition.
+          for p in parameters
+          where p.name.subscriptText == nil
+            && !introducedPlain.contains(scope + "\u{0}" + DocumentSymbols.key(p.name))
+            && !introducedPlain.contains("\u{0}" + DocumentSymbols.key(p.name))
+          {
+            out.append(
+              Finding(
+                .missingSubscript,
+                "the \(p.name) of this equation has no layer subscript while \(example.name) has one: as "
+                  + "written one \(p.name) serves every layer",
+                at: doc.location(in: r.fragment, characterOffset: row.offset + p.position.offset),
+                in: doc.sections[r.fragment.section], document: doc))
+          }
+        }
+      }
+      return out
+    }
+  }
+
+  /// A subscript naming a layer or a scale: it mentions ℓ or s.
+  static func isLayerSubscript(_ s: String) -> Bool {
+    s.contains("ℓ") || s.split(separator: ",").contains { $0.hasPrefix("l") && $0.count <= 3 }
+  }
+}

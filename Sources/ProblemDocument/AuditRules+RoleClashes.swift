@@ -1,0 +1,75 @@
+import IndexNotation
+
+/// Names compared with themselves within one problem.
+extension AuditRules {
+  /// One name in two roles within a problem: a tensor that is also a size, an index or a scalar
+  /// (B the batch size and B the thresholds), or a function name used otherwise.
+  struct RoleClashes: AuditRule {
+    let id = "role-clashes"
+    let summary = "one name in two roles within a problem"
+    let kinds: [Finding.Kind] = [.roleClash]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let symbols = reading.symbols
+      let doc = reading.document
+      var out: [Finding] = []
+      var byScope: [String: [SymbolUse]] = [:]
+      for u in symbols.uses {
+        byScope[DocumentSymbols.scope(doc.sections[u.section]), default: []].append(u)
+      }
+      for (_, uses) in byScope.sorted(by: { $0.key < $1.key }) {
+        // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
+        var letters: [String: [SymbolUse]] = [:]
+        var order: [String] = []
+        let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
+        let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
+        // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
+        let declaredSizes = Set(
+          symbols.uses.filter {
+            $0.role == .size && $0.introduces && !$0.inProduct
+              && (!$0.alone || $0.counted || $0.quantity)
+          }.map(\.name))
+        for u in uses {
+          // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
+          // phrase introducing it, refers to what it names elsewhere.
+          if u.alone && !u.introduces && !u.quantity { continue }
+          // `the scaled weights $λW$`: a tensor's letter in a formula, never declared a size, is
+          // the tensor.
+          if u.role == .size && (!u.introduces || u.inProduct || u.alone)
+            && (!u.quantity || u.name.first?.isUppercase == true) && !u.inEquation
+            && families.contains(u.name) && !declaredSizes.contains(u.name)
+          {
+            continue
+          }
+          // "Where $z$ is near one": prose naming a tensor of the problem by its bare name.
+          if u.role == .scalar && !u.inEquation && tensors.contains(u.name)
+            && u.name.first?.isLowercase == true
+          {
+            continue
+          }
+          let letter = u.role == .tensor ? u.family : u.name
+          if letters[letter] == nil { order.append(letter) }
+          letters[letter, default: []].append(u)
+        }
+        for letter in order {
+          let group = letters[letter]!
+          let roles = Set(group.map(\.role))
+          let clash = roles.count > 1 && (roles.contains(.tensor) || roles.contains(.function))
+          guard clash, let first = group.first,
+            let other = group.first(where: { $0.role != first.role })
+          else { continue }
+          let describe = { (u: SymbolUse) in
+            "\(u.role == .tensor ? "the tensor \(u.name)" : "\(article(u.role)) \(u.role.rawValue) \(u.name)") (\(u.location))"
+          }
+          out.append(
+            Finding(
+              .roleClash,
+              "\(letter) names two things in \(doc.sections[other.section].problem.map { "problem \($0)" } ?? "the preamble"): "
+                + "\(describe(first)) and \(describe(other))",
+              at: other.location, in: doc.sections[other.section], document: doc))
+        }
+      }
+      return out
+    }
+  }
+}

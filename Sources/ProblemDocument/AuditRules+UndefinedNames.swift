@@ -1,0 +1,131 @@
+import IndexNotation
+
+/// Uses of names checked against their introductions.
+extension AuditRules {
+  /// Names used in a question (or in a printed count) that nothing introduces, or that are used
+  /// before their introduction. A family used without its subscript is left to `missingSubscripts`.
+  struct UndefinedNames: AuditRule {
+    let id = "undefined-names"
+    let summary = "a name used before or without being introduced"
+    let kinds: [Finding.Kind] = [.undefinedName]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let symbols = reading.symbols
+      let doc = reading.document
+      var out: [Finding] = []
+      var introduced: [String: DocumentLocation] = [:]  // scope + name → first introduction
+      var families: [String: DocumentLocation] = [:]  // scope + family → first subscripted intro
+      // A name introduced in the preamble or an earlier problem stays introduced for the problems
+      // after it ("x from Problem 1", sizes declared once for the set).
+      var anywhere: [String: DocumentLocation] = [:]
+      var anyFamily: [String: DocumentLocation] = [:]
+      for u in symbols.uses where u.introduces {
+        // An example formula of the preamble (`the inner product $e[w,I]h[t,I]$`) introduces
+        // nothing for the problems.
+        if u.role == .tensor && u.inProduct
+          && DocumentSymbols.scope(doc.sections[u.section]).isEmpty
+        {
+          continue
+        }
+        if anywhere[u.name] == nil { anywhere[u.name] = u.location }
+        if u.role == .tensor, anyFamily[u.family] == nil { anyFamily[u.family] = u.location }
+        let scope = DocumentSymbols.scope(doc.sections[u.section])
+        let key = scope + "\u{0}" + u.name
+        if introduced[key] == nil { introduced[key] = u.location }
+        if u.role == .tensor {
+          let fkey = scope + "\u{0}" + u.family
+          if families[fkey] == nil { families[fkey] = u.location }
+        }
+      }
+      var indexNames = Set<String>()
+      for u in symbols.uses where u.role == .index {
+        indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
+      }
+      var reported = Set<String>()
+      let scalarFamily = scalarFamilies(symbols)
+      let functions = Set(symbols.uses.filter { $0.role == .function }.map(\.name))
+      for u in symbols.uses {
+        let section = doc.sections[u.section]
+        guard section.kind != .preamble, u.role == .tensor || u.role == .scalar || u.role == .size
+        else {
+          continue
+        }
+        // `do not count $\sigma$`: a mention of a function the set applies.
+        if u.role != .tensor && functions.contains(u.name) { continue }
+        // An index letter (t_1, d) is introduced by the tensors it indexes.
+        if u.role != .tensor
+          && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name)
+        {
+          continue
+        }
+        // Solutions may bring their own parameters; only their counts and formulas are read here.
+        // Their own variables (e^a ≥ 1 + a for every real a) too: only sizes are checked there.
+        // A solution's own tensors are defined there; one used on a right side or in its prose that
+        // nothing in the set introduces is still a finding.
+        if section.kind == .solution
+          && (u.onLeft || u.role == .scalar
+            || (u.role != .tensor && u.name.first?.isLowercase == true)
+            || (u.role == .tensor && (anywhere[u.name] != nil || anyFamily[u.family] != nil)))
+        {
+          continue
+        }
+        let scope = DocumentSymbols.scope(section)
+        let key = scope + "\u{0}" + u.name
+        var intro = introduced[key]
+        let candidates = [anywhere[u.name], u.role == .tensor ? anyFamily[u.family] : nil]
+          .compactMap { $0 }
+        if let earlier = candidates.min(), earlier < u.location,
+          doc.sections.first(where: { $0.range.contains(earlier.offset) })
+            .map({ DocumentSymbols.scope($0) != scope }) ?? false
+        {
+          intro = intro.map { min($0, earlier) } ?? earlier
+        }
+        if u.role == .tensor {
+          let fkey = scope + "\u{0}" + u.family
+          if u.subscripted, let f = families[fkey] { intro = intro.map { min($0, f) } ?? f }
+          if !u.subscripted, intro == nil, families[fkey] != nil { continue }  // missingSubscripts
+        }
+        if u.role != .tensor, let f = scalarFamily(u.name), f < u.location {
+          intro = intro.map { min($0, f) } ?? f
+        }
+        guard !reported.contains(key) else { continue }
+        // A fragment the engine could not read, earlier in the problem or the set, that mentions
+        // the letter may be what introduces it: nothing can be said.
+        let letter =
+          u.role == .tensor
+          ? String(u.family.prefix { $0 != "^" })
+          : String(u.name.prefix { $0 != "_" })
+        if intro == nil,
+          symbols.mentions.contains(where: { m in
+            m.letters.contains(letter) && m.location < u.location
+              && (m.scope == scope || m.scope.isEmpty
+                || (Int(m.scope) ?? 0) < (Int(scope) ?? 0))
+          })
+        {
+          continue
+        }
+        if intro == nil {
+          reported.insert(key)
+          out.append(
+            Finding(
+              .undefinedName,
+              "\(displayName(u.name)) is used but never introduced in problem \(scope): "
+                + "nothing defines it or says what it stands for",
+              at: u.location, in: section, document: doc))
+        } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces,
+          // A model's equations followed by what their names stand for ("…, where $V[k,d]$
+          // are the value weights"): introduced in a later sentence of the same text.
+          !(section.kind == .statement && section.range.contains(i.offset))
+        {
+          reported.insert(key)
+          out.append(
+            Finding(
+              .undefinedName,
+              "\(displayName(u.name)) is used before it is introduced (at \(i))",
+              at: u.location, in: section, document: doc))
+        }
+      }
+      return out
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import IndexNotation
+
+/// The printed counts of solutions and the words of count questions.
+extension Auditor {
+  /// The printed count of a solution: among its counts (formulas over capital names of degree at
+  /// least two), the last one of the first sentence that has any.
+  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument) -> Polynomial? {
+    let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
+      r -> (ReadFragment, Polynomial)? in
+      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+        p.terms.keys.contains(where: { $0.degree >= 2 }),
+        names.allSatisfy({ n in
+          n.unicodeScalars.first.map { c in
+            c.properties.isUppercase || (c == "Δ" && n.dropFirst().first?.isUppercase == true)
+          } ?? false
+        })
+      else { return nil }
+      return (r, p)
+    }
+    // A count the solution calls its total ("Total: $3TD + TDK$", "the total is therefore …"),
+    // in any names (`THD + TrHD`).
+    let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
+      r -> (ReadFragment, Polynomial)? in
+      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+        p.terms.keys.contains(where: { $0.degree >= 2 }),
+        names.contains(where: { $0.first?.isUppercase == true })
+      else { return nil }
+      return (r, p)
+    }
+    if let total = totals.last(where: { r, _ in
+      let f = r.fragment
+      let from = max(doc.sections[f.section].range.lowerBound, f.location.offset - 40)
+      let before = DocumentSymbols.words(doc.scalars[from..<f.location.offset]).suffix(4)
+      return before.contains { $0 == "total" || $0 == "altogether" || $0 == "overall" }
+    }) {
+      return total.1
+    }
+    guard var chosen = counts.first else { return nil }
+    for next in counts.dropFirst() {
+      let a = chosen.0.fragment
+      let b = next.0.fragment
+      guard a.section == b.section else { break }
+      let start =
+        a.location.offset + a.text.unicodeScalars.count + (a.bare ? 0 : (a.display ? 2 : 1))
+      let end = b.location.offset - (b.bare ? 0 : (b.display ? 2 : 1))
+      guard end >= start else { break }
+      // The prose between them, math dropped: a full stop there ends the sentence.
+      var prose = ""
+      var inMath = false
+      for c in doc.slice(start..<end) {
+        if c == "$" {
+          inMath.toggle()
+          continue
+        }
+        if !inMath { prose.append(c) }
+      }
+      if prose.contains(". ") || prose.contains(".\n") || prose.hasSuffix(".") { break }
+      chosen = next
+    }
+    return chosen.1
+  }
+
+  /// Whether an equation's right side divides by a tensor quantity (`exp(s)/Σ exp(s′)`), not by
+  /// a constant such as √D.
+  static func dividesOnly(_ eq: Equation) -> Bool {
+    func divides(_ e: IndexNotation.Expression) -> Bool {
+      switch e {
+      case .tensor, .number, .scalar: return false
+      case .product(let fs): return fs.contains(where: divides)
+      case .sum(let ts): return ts.contains { divides($0.term) }
+      case .function(let name, let inner, _):
+        return (name == "1/" && !inner.references.isEmpty) || divides(inner)
+      case .explicitSum(_, let inner, _): return divides(inner)
+      }
+    }
+    return divides(eq.rhs)
+  }
+
+  static func solutionSection(_ item: String, _ doc: ProblemSetDocument) -> Int? {
+    doc.item(item)?.solutions.first
+  }
+
+  static func firstFormula(_ section: Int, _ doc: ProblemSetDocument) -> DocumentLocation? {
+    doc.sections[section].fragments.first { f in
+      if case .formula(_, let p) = FragmentReader.content(f.text), p != nil { return true }
+      return false
+    }?.location
+  }
+
+  /// Whether `words` (lowercased, in order) say not to count divisions: "division", "divisions"
+  /// or "divide" with a negation or an exclusion among the eight words before it.
+  static func excludesDivisions(_ words: [String]) -> Bool {
+    let negations: Set<String> = [
+      "not", "don", "dont", "no", "ignore", "ignoring", "exclude",
+      "excluding", "without", "except", "neglect", "neglecting", "nor",
+    ]
+    for (i, w) in words.enumerated() where w == "division" || w == "divisions" || w == "divide" {
+      if words[max(0, i - 8)..<i].contains(where: negations.contains) { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,16 @@
+import IndexNotation
+
+/// A multiply-count question solved generically: the statement's equations counted by the
+/// notation engine and compared with the printed count.
+public struct SolvedCount: Sendable {
+  public let item: String
+  /// Multiplies of one application of the statement's equations (sizes declared equal merged).
+  public let perApplication: Polynomial
+  public let printed: Polynomial?
+  /// printed / perApplication, when it divides and involves none of the equations' sizes: how
+  /// many times the equations are applied (L − 1 blocks, say).
+  public let applications: Polynomial?
+  public let agrees: Bool
+  /// The border rule the count assumed, when the equations read at offsets.
+  public let borderRule: String?
+}
