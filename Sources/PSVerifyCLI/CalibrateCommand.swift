@@ -32,6 +32,13 @@ struct CalibrateCommand: ParsableCommand {
     help: "Only this Monte Carlo check (repeatable; default: every one of the problems).")
   var checkIDs: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Also list every seed whose statistic is beyond ±this value, with its reference's "
+        + "degrees of freedom and skewness (for evaluating other limits on the same draws).",
+      valueName: "z"))
+  var extremes: Double?
+
   @OptionGroup var options: RunOptions
 
   /// The observed exceedances of one check.
@@ -39,6 +46,8 @@ struct CalibrateCommand: ParsableCommand {
     var failures = 0
     /// Each seed's test (its statistic, and its own limits when they depend on the data).
     var tests: [ZTest] = []
+    /// The seed of each entry of `tests`.
+    var testSeeds: [UInt64] = []
     /// Seeds on which the check raised an erratum, and on which it weighed one and reported a
     /// note instead (so that the check can raise errata at all).
     var errata = 0
@@ -81,7 +90,10 @@ struct CalibrateCommand: ParsableCommand {
           var t = tallies[check.id, default: Tally()]
           if m.status == .fail { t.failures += 1 }
           if !m.errata.isEmpty { t.errata += 1 } else if !m.notes.isEmpty { t.notes += 1 }
-          if let test = m.test { t.tests.append(test) }
+          if let test = m.test {
+            t.tests.append(test)
+            t.testSeeds.append(seed)
+          }
           tallies[check.id] = t
         }
       }
@@ -115,6 +127,13 @@ struct CalibrateCommand: ParsableCommand {
           print(
             row(name, high.count + low.count, stated, limits(test, below, above))
               + " | \(low.count) below, \(high.count) above")
+        }
+        if let extremes {
+          for (seed, x) in zip(t.testSeeds, t.tests) where abs(x.z) > extremes {
+            print(
+              "  extreme | seed \(seed) | \(x.statisticName) = \(x.z) | degrees of freedom "
+                + "\(x.degreesOfFreedom.map(String.init) ?? "none") | skewness \(x.skewness)")
+          }
         }
       }
     }

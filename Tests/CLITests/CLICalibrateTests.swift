@@ -33,4 +33,24 @@ extension CLITests {
     // The looser limits name both sides too.
     XCTAssertTrue(r.stdout.contains("at t < −"), r.stdout)
   }
+
+  /// `--extremes z` lists each seed whose statistic lies beyond ±z, with its reference: at z = 0
+  /// every seed, at z = 100 none.
+  func testCalibrate_extremes_listEverySeedBeyondTheValue() throws {
+    func extremes(_ z: String) throws -> [Substring] {
+      let r = try run([
+        "calibrate", "3b", "--seeds", "2", "--check", "network-unit-variance", "--trials", "10000",
+        "--param", "N=16", "--param", "N_bottle=1", "--param", "L=2",
+        "--param", "batch=16", "--param", "replicates=8", "--extremes", z,
+      ])
+      XCTAssertEqual(r.status, 0, r.stderr)
+      return r.stdout.split(separator: "\n").filter { $0.hasPrefix("  extreme | ") }
+    }
+    let all = try extremes("0")
+    XCTAssertEqual(all.count, 2, "\(all)")
+    XCTAssertTrue(all[0].hasPrefix("  extreme | seed 1 | t = "), String(all[0]))
+    XCTAssertTrue(all[1].hasPrefix("  extreme | seed 2 | t = "), String(all[1]))
+    XCTAssertTrue(all[0].contains("| skewness 0.0"), String(all[0]))
+    XCTAssertEqual(try extremes("100").count, 0)
+  }
 }
