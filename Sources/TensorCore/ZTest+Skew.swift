@@ -14,16 +14,18 @@ import Foundation
 /// the test's degrees of freedom (normal for a z-test), so κ = 0 gives the symmetric Student test.
 ///
 /// The heavy side's limit is the Cornish–Fisher quantile q + κ(2q² + 1)/6 of that expansion and
-/// its reference tail F_ν(−q(c)), q(c) the inverse: a monotone transform of the base tail. (The
-/// root c of F_ν(−c) + κ(2c² + 1)φ(c)/6 = rate, `edgeworthLimit`, agrees to first order but was
-/// too liberal far out in calibration: 6 times the half rate at 10⁻⁵.)
+/// its reference tail F_ν(−q(c)), q(c) the inverse: a monotone transform of the base tail. The
+/// root c of F_ν(−c) + κ(2c² + 1)φ(c)/6 = rate (`edgeworthLimit`) agrees to first order only and
+/// lies closer in far out, where κc³ is not small (README, "The far tail").
+///
 /// Only the heavy side takes the correction. On the light side it is negative and, far out, larger
 /// than the base tail itself (at κ = 0.065 the first-order term makes P(T ≥ c) negative from
 /// c ≈ 4): the first-order expansion is no guide there, so that side keeps the base tail, which
 /// the lighter true tail does not exceed to first order — a conservative choice.
 extension ZTest {
   /// P(z < −c) (`below`) or P(z > c) under the test's reference, times `tests` (Bonferroni):
-  /// the base one-sided tail, plus |κ|(2c² + 1)φ(c)/6 on the heavy side (below when κ > 0).
+  /// the base one-sided tail F_ν(−c), on the heavy side (below when κ > 0) at the Cornish–Fisher
+  /// inverse, F_ν(−q(c)) with q(c) + |κ|(2q(c)² + 1)/6 = c.
   ///
   /// - Complexity: O(1) (one Student tail, a continued fraction of at most 300 terms).
   public func sideTail(_ c: Double, below: Bool) -> Double {
@@ -35,9 +37,7 @@ extension ZTest {
 
   /// The heavy side's limit by the Cornish–Fisher inversion of the same expansion: the quantile
   /// of T below is −(q + κ(2q² + 1)/6) + O(1/M), q the base one-sided quantile, so c(q) =
-  /// q + κ(2q² + 1)/6. Unlike the root of the Edgeworth probability it keeps the tail's shape
-  /// (it is a monotone transform of the base), and in calibration it held the low side at half
-  /// the rate out to 10⁻⁶ where the root did not (README, "The far tail").
+  /// q + κ(2q² + 1)/6: a monotone transform of the base, so the tail keeps its shape far out.
   public static func cornishFisherLimit(_ q: Double, skewness kappa: Double) -> Double {
     q + kappa * (2 * q * q + 1) / 6
   }
