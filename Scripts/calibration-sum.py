@@ -18,9 +18,10 @@ def clopper_pearson(k, n):
     return lo, hi
 
 
-MAIN = re.compile(r"^(\S+ \S+) \| (\d+) \| (\d+) \| .*? \| (\S+) \| (\S+)$")
-AT = re.compile(r"^\s+at \|(\w+)\| > (\S+) \| (\d+) \| (\d+) \| .*? \| (\S+) \| \S+ \| "
-                r"(\d+) below, (\d+) above$")
+# The limit column is "c", or "c_low / c_high" for a skew-adjusted (asymmetric) check.
+MAIN = re.compile(r"^(\S+ \S+) \| (\d+) \| (\d+) \| [^|]* \| (\S+) \| ([^|]+)$")
+AT = re.compile(r"^\s+at (?:\|\w+\| > \S+|\w+ < \S+ or > \S+) \| (\d+) \| (\d+) \| [^|]* \| "
+                r"(\S+) \| [^|]+ \| (\d+) below, (\d+) above$")
 ERRATA = re.compile(r"^\s+errata raised \| (\d+) \| (\d+) \|")
 
 
@@ -50,15 +51,20 @@ def main(paths):
                     add((parameters, check, "at its limit"), int(m.group(2)),
                         int(m.group(3)), stated=m.group(4))
                 elif m := AT.match(line):
-                    add((parameters, check, f"at the {m.group(5)} limit"), int(m.group(3)),
-                        int(m.group(4)), int(m.group(6)), int(m.group(7)), stated=m.group(5))
+                    add((parameters, check, f"at the {m.group(3)} limit"), int(m.group(1)),
+                        int(m.group(2)), int(m.group(4)), int(m.group(5)), stated=m.group(3))
                 elif m := ERRATA.match(line):
                     add((parameters, check, "errata raised"), int(m.group(1)), int(m.group(2)))
-    print("parameters | check | limit | seeds | count | rate (95 % CI) | stated | low / high")
+    print("parameters | check | limit | seeds | count | rate (95 % CI) | stated | low / high"
+          " | low-side rate (95 % CI), against stated / 2")
     for key in order:
         n, k, low, high, stated = rows[key]
         lo, hi = clopper_pearson(k, n)
-        sides = f"{low} / {high}" if key[2].startswith("at the") else ""
+        sides = ""
+        if key[2].startswith("at the"):
+            llo, lhi = clopper_pearson(low, n)
+            sides = (f"{low} / {high} | {low / n:.3g} ({llo:.2g}–{lhi:.2g}) against "
+                     f"{float(stated) / 2:.2g}")
         print(f"{key[0]} | {key[1]} | {key[2]} | {n} | {k} | {k / n:.3g} ({lo:.2g}–{hi:.2g}) | "
               f"{stated} | {sides}")
 

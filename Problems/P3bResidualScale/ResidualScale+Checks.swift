@@ -244,8 +244,19 @@ extension ResidualScale {
     let reference = test.degreesOfFreedom.map { " (Student's t, \($0) degrees of freedom)" } ?? ""
     return Tolerance(
       .zScore, test.limit,
-      reason: "|\(test.statisticName)| ≤ \(Value.format(test.limit, digits: 4))"
+      reason: limitText(test)
         + "\(reference): two-sided false alarm "
         + "\(Value.format(test.falseAlarmProbability, digits: 2)) per check")
+  }
+
+  /// "|t| ≤ c", or "−c₁ ≤ t ≤ c₂ (skew-adjusted, κ = …)" for an asymmetric test.
+  static func limitText(_ test: ZTest) -> String {
+    let name = test.statisticName
+    if test.lowerLimit == test.limit {
+      return "|\(name)| ≤ \(Value.format(test.limit, digits: 4))"
+    }
+    return "−\(Value.format(test.lowerLimit, digits: 4)) ≤ \(name) ≤ "
+      + "\(Value.format(test.limit, digits: 4)) (skew-adjusted, κ = "
+      + "\(Value.format(test.skewness, digits: 3)))"
   }
 }

@@ -82,9 +82,11 @@ extension ResidualScale {
       let dead = runs.reduce(0) { $0 + $1.0.deadFirstBranchUnits }
       let top = summary(runs.map(\.1))
       let topCov = summary(runs.map { $0.0.covariance.last ?? .nan })
-      let test = ZTest.student(
+      let skew = pooledSkewness(pooled, batch: shape.batch)
+      let test = ZTest.skewAdjusted(
         estimate: first.mean, standardError: first.error, hypothesis: 1,
-        zLimit: zLimit, degreesOfFreedom: max(1, pooled.count - 1))
+        zLimit: zLimit, degreesOfFreedom: max(1, pooled.count - 1),
+        skewness: skew / Double(max(1, pooled.count)).squareRoot())
       let depth =
         (0..<(shape.layers - 1)).map { l in
           summary(runs.map { $0.0.varianceL[l] }).mean
@@ -116,10 +118,22 @@ extension ResidualScale {
         detail: "\(shape.replicates) networks, Var L₁ = \(Value.format(first.mean)) ± "
           + "\(Value.format(first.error)) (SE over \(pooled.count) live units), "
           + "t = \(Value.format(test.z, digits: 3)) with \(pooled.count - 1) degrees of freedom"
+          + " and skewness \(Value.format(skew, digits: 3)) per value"
           + (dead > 0 ? " (\(dead) unit(s) with a dead first branch left out)" : "")
           + "; \(figures)",
         errata: errata, notes: notes, series: ["variance_L_by_layer": depth])
     }
+  }
+
+  /// γ₁ for the skew-adjusted t-test of `network-unit-variance`: the larger of the pooled values'
+  /// sample skewness and √(8/(batch − 1)), the skewness of a normal unit's sample variance over the
+  /// batch (a scaled χ²_{batch−1}), which is the s²(L₀[n]) part of each v_rn. The ĉ_n part adds
+  /// symmetric spread (its sign is fair) and a small positive cross term, so the χ² figure is a
+  /// little above the value's own skewness (about 2.2/√batch by the leading moments); taking the
+  /// larger keeps κ from being understated, and the sample value from the same data — which is low
+  /// exactly when the large values that make t low are missing — can only raise it.
+  static func pooledSkewness(_ pooled: [Double], batch: Int) -> Double {
+    max(ZTest.sampleSkewness(pooled), (8 / Double(max(1, batch - 1))).squareRoot())
   }
 
   /// The network as defined, with a plain ReLU branch: L̂ = ReLU(…) ≥ 0, so its mean can hardly be

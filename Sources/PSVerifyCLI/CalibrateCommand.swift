@@ -32,13 +32,22 @@ struct CalibrateCommand: ParsableCommand {
     help: "Only this Monte Carlo check (repeatable; default: every one of the problems).")
   var checkIDs: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Also list every seed whose statistic is beyond ±this value, with its reference's "
+        + "degrees of freedom and skewness (for evaluating other limits on the same draws).",
+      valueName: "z"))
+  var extremes: Double?
+
   @OptionGroup var options: RunOptions
 
   /// The observed exceedances of one check.
   struct Tally {
     var failures = 0
-    var statistics: [Double] = []
-    var test: ZTest?
+    /// Each seed's test (its statistic, and its own limits when they depend on the data).
+    var tests: [ZTest] = []
+    /// The seed of each entry of `tests`.
+    var testSeeds: [UInt64] = []
     /// Seeds on which the check raised an erratum, and on which it weighed one and reported a
     /// note instead (so that the check can raise errata at all).
     var errata = 0
@@ -82,19 +91,19 @@ struct CalibrateCommand: ParsableCommand {
           if m.status == .fail { t.failures += 1 }
           if !m.errata.isEmpty { t.errata += 1 } else if !m.notes.isEmpty { t.notes += 1 }
           if let test = m.test {
-            t.statistics.append(test.z)
-            t.test = t.test ?? test
+            t.tests.append(test)
+            t.testSeeds.append(seed)
           }
           tallies[check.id] = t
         }
       }
       for check in checks {
         let t = tallies[check.id]!
-        guard let test = t.test else { continue }
+        guard let test = t.tests.first else { continue }
         print(
           row(
             "\(problem.id) \(check.id)", t.failures, test.falseAlarmProbability,
-            test.limit))
+            limits(test, test.lowerLimit, test.limit)))
         if t.errata + t.notes > 0 {
           let (lo, hi) = Binomial.clopperPearson(t.errata, n: seeds)
           print(
@@ -104,32 +113,55 @@ struct CalibrateCommand: ParsableCommand {
               + "\(t.notes) seeds with a note instead")
         }
         for stated in [1e-2, 1e-3, 1e-4, 1e-5, 1e-6] {
-          let c = limit(of: test, at: stated)
-          let high = t.statistics.filter { $0 > c }.count
-          let low = t.statistics.filter { $0 < -c }.count
+          // Each side at half the rate, by each seed's own reference: z beyond that side's
+          // limit exactly when the side's reference tail at |z| is below half the rate.
+          let low = t.tests.filter { $0.z < 0 && $0.sideTail(-$0.z, below: true) < stated / 2 }
+          let high = t.tests.filter { $0.z > 0 && $0.sideTail($0.z, below: false) < stated / 2 }
+          let below = limit(of: test, at: stated / 2, below: true)
+          let above = limit(of: test, at: stated / 2, below: false)
+          let name =
+            below == above
+            ? "  at |\(test.statisticName)| > \(Value.format(above, digits: 4))"
+            : "  at \(test.statisticName) < −\(Value.format(below, digits: 4)) or > "
+              + "\(Value.format(above, digits: 4))"
           print(
-            row(
-              "  at |\(test.statisticName)| > \(Value.format(c, digits: 4))", high + low,
-              stated, c) + " | \(low) below, \(high) above")
+            row(name, high.count + low.count, stated, limits(test, below, above))
+              + " | \(low.count) below, \(high.count) above")
+        }
+        if let extremes {
+          for (seed, x) in zip(t.testSeeds, t.tests) where abs(x.z) > extremes {
+            print(
+              "  extreme | seed \(seed) | \(x.statisticName) = \(x.z) | degrees of freedom "
+                + "\(x.degreesOfFreedom.map(String.init) ?? "none") | skewness \(x.skewness)")
+          }
         }
       }
     }
   }
 
-  func row(_ name: String, _ k: Int, _ stated: Double, _ limit: Double) -> String {
+  /// "c", or "c₁ / c₂" (below / above) when the limits differ; a check whose limits depend on
+  /// its data (a skew-adjusted one) shows the first seed's.
+  func limits(_ test: ZTest, _ below: Double, _ above: Double) -> String {
+    below == above
+      ? Value.format(above, digits: 4)
+      : "\(Value.format(below, digits: 4)) / \(Value.format(above, digits: 4))"
+  }
+
+  func row(_ name: String, _ k: Int, _ stated: Double, _ limit: String) -> String {
     let (lo, hi) = Binomial.clopperPearson(k, n: seeds)
     return "\(name) | \(seeds) | \(k) | \(Value.format(Double(k) / Double(seeds), digits: 3)) "
       + "(\(Value.format(lo, digits: 2))–\(Value.format(hi, digits: 2))) | "
-      + "\(Value.format(stated, digits: 2)) | \(Value.format(limit, digits: 4))"
+      + "\(Value.format(stated, digits: 2)) | \(limit)"
   }
 
-  /// The c at which the test's reference tail equals `stated`, by bisection.
-  func limit(of test: ZTest, at stated: Double) -> Double {
-    var lo = 0.0
+  /// The c at which the test's reference tail on one side equals `side`, by bisection (the side
+  /// tails decrease for c above 1.25, where every limit here lies).
+  func limit(of test: ZTest, at side: Double, below: Bool) -> Double {
+    var lo = 1.25
     var hi = 1e3
     for _ in 0..<200 {
       let mid = (lo + hi) / 2
-      if test.tail(mid) > stated { lo = mid } else { hi = mid }
+      if test.sideTail(mid, below: below) > side { lo = mid } else { hi = mid }
     }
     return hi
   }

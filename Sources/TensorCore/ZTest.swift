@@ -10,20 +10,29 @@ public struct ZTest: Sendable, Equatable {
   public let standardError: Double
   /// The value the estimate is tested against.
   public let hypothesis: Double
-  /// The limit on |z| (on |t| for a t-test).
+  /// The limit on z above (on |z|, or |t| for a t-test, when the test is symmetric).
   public let limit: Double
+  /// The limit on −z: z below −`lowerLimit` fails (equal to `limit` unless skew-adjusted).
+  public let lowerLimit: Double
+  /// κ, the skewness of the estimate's sampling distribution (of a mean of M values of
+  /// skewness γ₁, κ = γ₁/√M); 0 for a symmetric reference. See `ZTest+Skew.swift`.
+  public let skewness: Double
   /// nil for a z-test (normal reference); ν for Student's t with ν degrees of freedom.
   public let degreesOfFreedom: Int?
   /// How many statistics of this reference the test takes the largest |·| of (the estimate is
   /// that largest one): the false alarm is then at most `tests` × the tail (Bonferroni).
   public let tests: Int
 
-  /// A test of `estimate` ± `standardError` against `hypothesis`, passing when |z| ≤ `limit`; a
-  /// z-test unless `degreesOfFreedom` is given; `tests` statistics share the Bonferroni bound.
+  /// A test of `estimate` ± `standardError` against `hypothesis`, passing when
+  /// −`lowerLimit` ≤ z ≤ `limit` (`lowerLimit` defaults to `limit`); a z-test unless
+  /// `degreesOfFreedom` is given; `tests` statistics share the Bonferroni bound.
   public init(
     estimate: Double, standardError: Double, hypothesis: Double, limit: Double,
-    degreesOfFreedom: Int? = nil, tests: Int = 1
+    degreesOfFreedom: Int? = nil, tests: Int = 1, lowerLimit: Double? = nil,
+    skewness: Double = 0
   ) {
+    self.lowerLimit = lowerLimit ?? limit
+    self.skewness = skewness
     self.estimate = estimate
     self.standardError = standardError
     self.hypothesis = hypothesis
@@ -55,23 +64,20 @@ public struct ZTest: Sendable, Equatable {
     return d == 0 ? 0 : (d > 0 ? .infinity : -.infinity)
   }
 
-  /// Whether |z| stays within the limit (a NaN estimate never passes).
-  public var passes: Bool { abs(z) <= limit }
+  /// Whether −`lowerLimit` ≤ z ≤ `limit` (a NaN estimate never passes).
+  public var passes: Bool { z >= -lowerLimit && z <= limit }
 
-  /// P(|Z| > limit) for a standard normal Z (P(|T| > limit) for Student's T): the false-alarm
-  /// probability of one test.
-  public var falseAlarmProbability: Double { tail(limit) }
+  /// P(z < −lowerLimit) + P(z > limit) under the reference: the false-alarm probability of one
+  /// test (P(|Z| > limit) for a symmetric z-test, P(|T| > limit) for Student's T).
+  public var falseAlarmProbability: Double {
+    min(1, sideTail(lowerLimit, below: true) + sideTail(limit, below: false))
+  }
 
   /// P(|statistic| > c) under the hypothesis, from the test's reference distribution (a
-  /// Bonferroni bound, `tests` × one tail, when the statistic is the largest of several).
+  /// Bonferroni bound, `tests` × one tail, when the statistic is the largest of several): the
+  /// sum of the two sides' `sideTail(c, below:)`.
   public func tail(_ c: Double) -> Double {
-    let one: Double
-    if let nu = degreesOfFreedom {
-      one = StudentT.twoSidedTail(c, degreesOfFreedom: nu)
-    } else {
-      one = ZTest.twoSidedTail(c)
-    }
-    return min(1, Double(tests) * one)
+    min(1, sideTail(c, below: true) + sideTail(c, below: false))
   }
 
   /// P(|Z| > z) = erfc(z / √2).
