@@ -85,7 +85,7 @@ let package = Package(
     .target(
       name: "Classroom",
       dependencies: [
-        "TensorCore", "IndexNotation", "Verification", "ResultStore",
+        "TensorCore", "IndexNotation", "Verification", "ResultStore", "Charts",
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       swiftSettings: native),
@@ -108,7 +108,7 @@ let package = Package(
       name: "Server",
       dependencies: [
         "TensorCore", "IndexNotation", "ProblemDocument", "ShippedProblemSet", "Verification",
-        "ResultStore", "Report", "Classroom", "ProblemRegistry",
+        "ResultStore", "Report", "Classroom", "ProblemRegistry", "Charts",
         .product(name: "Hummingbird", package: "hummingbird"),
       ],
       swiftSettings: native),
@@ -160,7 +160,7 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "Server", "ResultStore", "Classroom", "ProblemRegistry", "Verification",
-        "TestSupport",
+        "TestSupport", "Charts",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(

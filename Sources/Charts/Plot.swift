@@ -119,10 +119,7 @@ public struct Plot: Sendable {
     palette[((i % palette.count) + palette.count) % palette.count]
   }
 
-  static func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  static func escape(_ s: String) -> String { HTMLText.escape(s) }
 
   /// Numbers on an axis: 10⁶-style powers on log axes, short decimals otherwise.
   static func tickLabel(_ v: Double, log: Bool) -> String {

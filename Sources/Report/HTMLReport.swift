@@ -117,7 +117,9 @@ public enum HTMLReport {
     var s =
       "<section id=\"\(e(anchor))\">\n<h2>Problem \(e(p.id)) — \(e(p.title)) "
       + "<span class=\"status \(e(p.status.rawValue))\">\(e(p.status.rawValue))</span></h2>\n"
-    if let q = p.question { s += "<h3>Question (in psverify's words)</h3>\n<p>\(e(q))</p>\n" }
+    if let q = p.question {
+      s += "<h3>Question (in psverify's words)</h3>\n<p>\(HTMLText.prose(q))</p>\n"
+    }
     if !p.derivationSteps.isEmpty {
       s +=
         "<h3>Derivation</h3>\n<ol>\n"

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import ResultStore
 import Verification
@@ -5,10 +6,7 @@ import Verification
 /// Helpers the HTML, notebook and Markdown renderers share: values as text, z-scores, the
 /// summary line, MathML that passes a whitelist, errata placed in the printed solution.
 enum ReportText {
-  static func html(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  static func html(_ s: String) -> String { HTMLText.escape(s) }
 
   /// A stored JSON value as a short text.
   static func value(_ v: JSONValue) -> String {

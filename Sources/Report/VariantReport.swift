@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Verification
 
@@ -60,7 +61,7 @@ public enum VariantReport {
     body +=
       "<p class=\"meta\">" + e(v.structure.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
       + (v.differsInStructure ? "" : " (the base problem)") + "</p>\n"
-    body += "<h2>Statement</h2>\n<p>\(e(r.question))</p>\n"
+    body += "<h2>Statement</h2>\n<p>\(HTMLText.prose(r.question))</p>\n"
     if let d = r.derivation {
       body += "<h2>Derivation</h2>\n<ol>\n"
       for s in d.steps { body += "<li>\(e(s.text))</li>\n" }

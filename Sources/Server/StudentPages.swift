@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import ResultStore
 import Verification
@@ -59,7 +60,7 @@ enum StudentPages {
         + ")</span></p>\n"
     }
     body +=
-      "<div class=\"statement\" id=\"statement\"><p>\(e(problem.question))</p></div>\n"
+      "<div class=\"statement\" id=\"statement\"><p>\(HTMLText.prose(problem.question))</p></div>\n"
     if let posted { body += result(posted.answer, posted.post) }
     body += """
       <form method="post" action="\(e(identity.base))/p/\(e(problem.id))" id="answer-form">

@@ -1,3 +1,5 @@
+import Charts
+
 /// Problems 2 and 4's figure: the grader's trials of the student's equation against the kernel
 /// (or psverify's pyramid level), as numbers. Under a wrong equation, a table of the first
 /// output position of the first differing trial (the trial's shapes and stride named) with both
@@ -56,21 +58,7 @@ public enum TrialFigure {
   }
 
   /// `&`, `<`, `>`, `"` and `'` as character references: the table quotes the student's text.
-  static func e(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  static func e(_ s: String) -> String { HTMLText.escape(s) }
 
   /// "the conv3d kernel" → "The conv3d kernel"; a name (psverify's …) keeps its lower case.
   static func sentenceCase(_ s: String) -> String {

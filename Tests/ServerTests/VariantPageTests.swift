@@ -1,3 +1,4 @@
+import Charts
 import Classroom
 import Foundation
 import Hummingbird
@@ -52,7 +53,10 @@ final class VariantPageTests: XCTestCase {
       let page = try await client.execute(uri: "/s/\(ada.token)/p/3b", method: .get) { $0.text }
       XCTAssertTrue(page.contains("id=\"variant\""), "the variant is named")
       XCTAssertTrue(page.contains(HTML.escape(variant.summary)), page)
-      XCTAssertTrue(page.contains(HTML.escape(variant.problem.question)), "the variant's statement")
+      XCTAssertTrue(
+        page.contains(HTMLText.prose(variant.problem.question)), "the variant's statement")
+      XCTAssertTrue(page.contains("L<sub>ℓ+1</sub>"), "the statement's subscripts are set")
+      XCTAssertFalse(page.contains("L_{ℓ+1}"), "no raw subscript in the statement")
       XCTAssertNotEqual(variant.problem.question, ProblemRegistry.problem("3b")!.question)
       let csrf = csrfToken(in: page)
       // The base problem's answer is wrong for k ≥ 2 branches; the variant's own is right.
