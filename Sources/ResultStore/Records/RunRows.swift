@@ -81,7 +81,8 @@ extension RunRows {
       answerTyped: report.derivation?.answer.json.serialized(),
       answerMathML: report.derivation?.answer.mathML,
       printedAnswer: report.audit?.printed.answer, printedLocation: report.audit?.printed.location,
-      printedGrade: report.audit?.grade?.json.serialized())
+      printedGrade: report.audit?.grade?.json.serialized(),
+      printedAnswerLine: report.audit?.printed.answerLocation?.line)
     let checks = report.outcomes.map { outcome in
       let m = outcome.measurement
       return CheckOutcomeRow(
