@@ -83,7 +83,9 @@ let package = Package(
       dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
     .target(
       name: "ResultStore",
-      dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "Verification", "ProblemDocument", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: native),
     /// A class graded at once: readers (roster, class CSV, rubric), answer groups, gradebooks,
     /// feedback pages, regrading. The only importer of TOMLKit.

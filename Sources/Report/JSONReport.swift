@@ -89,7 +89,7 @@ public enum JSONReport {
   /// An erratum: kind, message, location, evidence, line, column, source.
   static func json(_ e: RunDocument.Erratum) -> JSONValue {
     .object([
-      ("kind", .string(e.kind)), ("message", .string(e.message)),
+      ("kind", .string(e.kind.rawValue)), ("message", .string(e.message)),
       ("location", .string(e.location)), ("evidence", e.evidence.map { .string($0) } ?? .null),
       ("line", e.line.map { .integer($0) } ?? .null),
       ("column", e.column.map { .integer($0) } ?? .null),

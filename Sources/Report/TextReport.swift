@@ -25,8 +25,7 @@ public struct TextReport: Sendable {
   ///   - problems: the registry, to print `--param` values as each problem read them; a name
   ///     no registered problem declares prints as it was given.
   /// - Complexity: linear in the size of the document.
-  public func render(_ document: RunDocument, storage: String, problems: [any Problem]) -> String
-  {
+  public func render(_ document: RunDocument, storage: String, problems: [any Problem]) -> String {
     var out = ""
     for p in document.problems {
       out += section(p, given: given(document, p, problems)) + "\n"
@@ -100,7 +99,7 @@ public struct TextReport: Sendable {
         out +=
           wrap(
             "\(e.message) (\(e.location))", indent: "      ",
-            first: "    " + yellow("• \(e.kind): ")) + "\n"
+            first: "    " + yellow("• \(e.kind.rawValue): ")) + "\n"
         if let evidence = e.evidence {
           // A caret excerpt keeps its lines as they are, so the caret stays under its column.
           out +=

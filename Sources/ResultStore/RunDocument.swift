@@ -1,4 +1,5 @@
 import Foundation
+import ProblemDocument
 import Verification
 
 /// One run as every report renders it, typed: built from the rows results.db holds for it
@@ -115,8 +116,8 @@ public struct RunDocument: Sendable {
   /// One finding about a printed solution. Position, excerpt and source are nil in runs stored
   /// before schema v3.
   public struct Erratum: Sendable {
-    /// The erratum's kind, as its raw value.
-    public var kind: String
+    /// What sort of finding the erratum is.
+    public var kind: Verification.Erratum.Kind
     /// What is wrong, in a sentence.
     public var message: String
     /// Where in the problem set, e.g. "problem 2, solution, line 19, column 76".
@@ -168,8 +169,8 @@ public struct RunDocument: Sendable {
 
   /// One finding of an audit at its line and column of the audited document.
   public struct Finding: Sendable {
-    /// The audit rule's id (the finding's kind as its raw value).
-    public var kind: String
+    /// The audit rule the finding comes from.
+    public var kind: ProblemDocument.Finding.Kind
     /// What the rule found, in a sentence.
     public var message: String
     /// The 1-based line in the audited document.
