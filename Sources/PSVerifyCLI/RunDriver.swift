@@ -72,12 +72,12 @@ struct RunDriver {
     let runID = stored.runID
     // Every format is an emitter of the one run document, the same `psverify report` renders
     // from results.db; a run not stored gets its document without a database.
-    let document = RunDocument(live: record, id: runID)
+    let runDocument = RunDocument(live: record, id: runID)
     switch options.format {
-    case .json: print(JSONReport.render(document, storage: stored.storage), terminator: "")
+    case .json: print(JSONReport.render(runDocument, storage: stored.storage), terminator: "")
     case .markdown:
       print(
-        NotebookReport.markdown(document, problems: Catalog.problems, figureDirectory: nil) {
+        NotebookReport.markdown(runDocument, problems: Catalog.problems, figureDirectory: nil) {
           _, _ in
         },
         terminator: "")
@@ -85,8 +85,8 @@ struct RunDriver {
       let text = TextReport(colour: Terminal.colour)
       print(
         options.quiet
-          ? text.summary(document, storage: stored.storage)
-          : text.render(document, storage: stored.storage, problems: Catalog.problems),
+          ? text.summary(runDocument, storage: stored.storage)
+          : text.render(runDocument, storage: stored.storage, problems: Catalog.problems),
         terminator: "")
     }
     if stored.failed { Terminal.error(stored.storage) }
