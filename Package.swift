@@ -11,6 +11,11 @@ let native: [SwiftSetting] = [
 /// unoptimised SIMD code is about 50× slower. (Still without `-target-cpu native`.)
 let optimisedKernels: [SwiftSetting] = native + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
+/// The test-only kernel faults (`KernelFaults`) are read only where `PSVERIFY_FAULTS` is defined:
+/// debug builds (what `swift test` builds) of the modules that hold them. Release builds contain
+/// no hook.
+let faultHooks: SwiftSetting = .define("PSVERIFY_FAULTS", .when(configuration: .debug))
+
 let problemModules = [
   "P1ConvMultiplies", "P2VideoConv", "P3aBottleneck", "P3bResidualScale",
   "P3cGradientDecay", "P4ScalePyramid",
@@ -42,13 +47,13 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
-    .target(name: "TensorCore", swiftSettings: optimisedKernels),
+    .target(name: "TensorCore", swiftSettings: optimisedKernels + [faultHooks]),
     .target(name: "Models", dependencies: ["TensorCore"], swiftSettings: optimisedKernels),
     .target(name: "ImageIO", dependencies: ["TensorCore"], swiftSettings: native),
     .target(
       name: "IndexNotation",
       dependencies: ["TensorCore", .product(name: "BigInt", package: "BigInt")],
-      swiftSettings: native),
+      swiftSettings: native + [faultHooks]),
     .target(name: "ProblemDocument", dependencies: ["IndexNotation"], swiftSettings: native),
     /// The problem set exactly as printed, shipped with the binary as a resource.
     .target(
@@ -78,7 +83,9 @@ let package = Package(
       dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
     .target(
       name: "ResultStore",
-      dependencies: ["Verification", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "Verification", "ProblemDocument", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: native),
     /// A class graded at once: readers (roster, class CSV, rubric), answer groups, gradebooks,
     /// feedback pages, regrading. The only importer of TOMLKit.

@@ -119,7 +119,9 @@ extension VideoConv {
     }
   }
 
-  /// Output sizes: the formulas against counting the window positions one by one.
+  /// Output sizes: the formulas against counting the window positions one by one, and both
+  /// against the extent of the output the convolution kernel returns (a one-axis convolution of a
+  /// [1, X, 1] input).
   static func outputSizeCheck() -> Check {
     Check(
       id: "output-sizes", kind: .symbolic,
@@ -139,8 +141,8 @@ extension VideoConv {
             let sameCount = (0..<x).filter { stride * $0 <= x - 1 }.count
             let formulaValid = (x - filter) / stride + 1
             let formulaSame = (x + stride - 1) / stride
-            let kernelValid = Padding.valid.outputExtent(input: x, filter: filter, stride: stride)
-            let kernelSame = Padding.same.outputExtent(input: x, filter: filter, stride: stride)
+            let kernelValid = kernelExtent(x, filter: filter, stride: stride, padding: .valid)
+            let kernelSame = kernelExtent(x, filter: filter, stride: stride, padding: .same)
             if validCount == formulaValid && sameCount == formulaSame && kernelValid == validCount
               && kernelSame == sameCount
             {
@@ -159,6 +161,17 @@ extension VideoConv {
           "\(agree) of \(cases) (X, ΔX, s) agree, \(undivided) of them with s not dividing X − ΔX"
           + (first.map { "; first disagreement \($0)" } ?? ""))
     }
+  }
+
+  /// The extent of the output `Convolution.forward` returns for a [1, X, 1] input and a
+  /// [1, ΔX, 1] filter: measured on the kernel, not read from the formula it is compared with.
+  static func kernelExtent(_ x: Int, filter: Int, stride: Int, padding: Padding) -> Int {
+    Convolution.forward(
+      input: Tensor(shape: [1, x, 1], repeating: 1),
+      kernel: Tensor(shape: [1, filter, 1], repeating: 1),
+      thresholds: nil,
+      axes: [ConvolutionAxis(input: x, filter: filter, stride: stride, padding: padding)]
+    ).shape[1]
   }
 
   /// The multiplies the kernel counts against the equation's count polynomial.

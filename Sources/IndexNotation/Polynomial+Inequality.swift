@@ -9,8 +9,8 @@ public enum Relation: String, Sendable, CaseIterable {
 
   /// Whether `l relation r` holds.
   public func holds(_ l: Rational, _ r: Rational) -> Bool {
-    #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only): < and > hold on equality.
+    #if PSVERIFY_FAULTS
+      // A planted bug for the tests (PSVERIFY_FAULTS builds only): < and > hold on equality.
       if KernelFaults.isSet(.strictRelationNonStrict) && l == r { return true }
     #endif
     return switch self {

@@ -5,16 +5,17 @@ import ResultStore
 import Verification
 
 /// `psverify report`: a stored run rendered from results.db alone (nothing recomputed) as one
-/// self-contained HTML page, a Jupyter notebook or Markdown.
+/// self-contained HTML page, a Jupyter notebook, Markdown, JSON or terminal text.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Render a stored run as HTML, a Jupyter notebook or Markdown.",
+    abstract: "Render a stored run as HTML, a Jupyter notebook, Markdown, JSON or text.",
     discussion: """
       The run is read from the results database; nothing is recomputed, so the document is the \
       same whatever the machine's load. HTML is one self-contained file (MathML, inline SVG \
       charts, no JavaScript); .ipynb is nbformat 4 with a code cell per problem that reproduces \
-      it; Markdown writes its figures into FILE's stem + "-figures/" beside it.
+      it; Markdown writes its figures into FILE's stem + "-figures/" beside it. JSON and text \
+      are what `all --format json|text` printed for the run.
       """)
 
   @Option(
@@ -22,7 +23,8 @@ struct ReportCommand: ParsableCommand {
     transform: parseRunID)
   var runID: Int64?
 
-  @Option(help: "html, ipynb or markdown (default: from -o's extension, else markdown).")
+  @Option(
+    help: "html, ipynb, markdown, json or text (default: from -o's extension, else markdown).")
   var format: String?
 
   @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
@@ -35,19 +37,21 @@ struct ReportCommand: ParsableCommand {
     if let output { try ReportWriter.checkWritable(output) }
     let store = database.store
     let document = try storeQuery { () throws(StoreError) in try store.document(run: runID) }
-    try ReportWriter.write(document, format: kind, to: output)
+    let storage = document.id.map { "stored as run \($0) in \(store.path)" } ?? ""
+    try ReportWriter.write(document, format: kind, to: output, storage: storage)
   }
 }
 
 /// Rendering and writing reports, for `report` and `all --report`.
 enum ReportWriter {
-  enum Format: String { case html, ipynb, markdown }
+  enum Format: String { case html, ipynb, markdown, json, text }
 
   static func format(explicit: String?, path: String?) throws -> Format {
     if let explicit {
       guard let f = Format(rawValue: explicit == "md" ? "markdown" : explicit) else {
         throw UsageError(
-          message: "unknown report format '\(explicit)'; accepted: html, ipynb, markdown")
+          message:
+            "unknown report format '\(explicit)'; accepted: html, ipynb, markdown, json, text")
       }
       return f
     }
@@ -56,10 +60,12 @@ enum ReportWriter {
     case "html", "htm": return .html
     case "ipynb": return .ipynb
     case "md", "markdown": return .markdown
+    case "json": return .json
+    case "txt", "text": return .text
     default:
       throw UsageError(
         message: "cannot tell the report format from '\(path)'; name the file .html, "
-          + ".ipynb or .md, or pass --format html, ipynb or markdown")
+          + ".ipynb, .md, .json or .txt, or pass --format html, ipynb, markdown, json or text")
     }
   }
 
@@ -88,7 +94,11 @@ enum ReportWriter {
     }
   }
 
-  static func write(_ document: RunDocument, format: Format, to path: String?) throws {
+  /// Renders `document` as `format` to `path` (standard output when nil); `storage` is where the
+  /// run is stored, as JSON and text print it.
+  static func write(
+    _ document: RunDocument, format: Format, to path: String?, storage: String
+  ) throws {
     func save(_ data: Data, _ target: String) throws {
       try OutputFile.write(data, to: target, what: target == path ? "the report" : "a figure")
     }
@@ -96,6 +106,11 @@ enum ReportWriter {
     switch format {
     case .html: text = HTMLReport.render(document, problems: Catalog.problems)
     case .ipynb: text = NotebookReport.ipynb(document, problems: Catalog.problems)
+    case .json: text = JSONReport.render(document, storage: storage)
+    case .text:
+      // Coloured as a live run's text is, and never in a file.
+      text = TextReport(colour: path == nil && Terminal.colour).render(
+        document, storage: storage, problems: Catalog.problems)
     case .markdown:
       if let path {
         let url = URL(fileURLWithPath: path)

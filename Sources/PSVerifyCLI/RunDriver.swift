@@ -70,28 +70,30 @@ struct RunDriver {
     record.machine = Machine.description
     let stored = StoreAttempt(storing: record, in: store)
     let runID = stored.runID
-    let summary = RunSummary(
-      runID: runID, seed: options.seed, trials: options.trials, version: Version.current,
-      startedAt: ISO8601DateFormatter().string(from: startedAt), reports: reports,
-      storage: stored.storage)
+    // Every format is an emitter of the one run document, the same `psverify report` renders
+    // from results.db; a run not stored gets its document without a database.
+    let runDocument = RunDocument(live: record, id: runID)
     switch options.format {
-    case .json: print(JSONReport.render(summary), terminator: "")
+    case .json: print(JSONReport.render(runDocument, storage: stored.storage), terminator: "")
     case .markdown:
-      // The same emitter as `psverify report --format markdown`, of the same document.
-      let document = RunDocument(live: record, id: runID)
       print(
-        NotebookReport.markdown(document, problems: Catalog.problems, figureDirectory: nil) {
+        NotebookReport.markdown(runDocument, problems: Catalog.problems, figureDirectory: nil) {
           _, _ in
         },
         terminator: "")
     case .text:
       let text = TextReport(colour: Terminal.colour)
-      print(options.quiet ? text.summary(summary) : text.render(summary), terminator: "")
+      print(
+        options.quiet
+          ? text.summary(runDocument, storage: stored.storage)
+          : text.render(runDocument, storage: stored.storage, problems: Catalog.problems),
+        terminator: "")
     }
     if stored.failed { Terminal.error(stored.storage) }
     if let path = options.report, let format = reportFormat, let store, let runID {
       let document = try storeQuery { () throws(StoreError) in try store.document(run: runID) }
-      try ReportWriter.write(document, format: format, to: path)
+      try ReportWriter.write(
+        document, format: format, to: path, storage: "stored as run \(runID) in \(store.path)")
     }
     if exitStatus != 0 { throw ExitCode(exitStatus) }
     if stored.failed { throw ExitCode(3) }

@@ -2,7 +2,9 @@ import IndexNotation
 
 /// A located finding about a problem-set document.
 public struct Finding: Sendable, Equatable {
-  public enum Kind: String, Sendable, CaseIterable {
+  /// The rule a finding comes from; its raw value is stored (results.db `audit_finding.kind`:
+  /// never renamed, only added) and shown.
+  public enum Kind: String, Sendable, CaseIterable, Codable {
     // The notation engine on one fragment.
     case syntax
     case missingComma = "missing-comma"

@@ -157,7 +157,7 @@ public enum HTMLReport {
       s += "<h3>Errata (\(placed.count))</h3>\n<ol class=\"errata\">\n"
       for (n, erratum, line, _) in placed {
         s +=
-          "<li id=\"\(anchor)-e\(n)\"><strong>\(e(erratum.kind))</strong>: \(e(erratum.message))"
+          "<li id=\"\(anchor)-e\(n)\"><strong>\(e(erratum.kind.rawValue))</strong>: \(e(erratum.message))"
           + (line != nil ? " <a href=\"#\(anchor)-m\(n)\">(marked above)</a>" : "")
           + "<br><span class=\"meta\">\(e(erratum.location))</span>"
         if let excerpt = erratum.excerpt { s += "<pre class=\"excerpt\">\(e(excerpt))</pre>" }
@@ -260,7 +260,7 @@ public enum HTMLReport {
         + "<tr><th>line:column</th><th>kind</th><th>finding</th></tr>\n"
       for f in d.findings {
         s +=
-          "<tr><td class=\"num\">\(f.line):\(f.column)</td><td>\(e(f.kind))</td><td>\(e(f.message))"
+          "<tr><td class=\"num\">\(f.line):\(f.column)</td><td>\(e(f.kind.rawValue))</td><td>\(e(f.message))"
           + "<pre class=\"excerpt\">\(e(f.excerpt))</pre>"
           + (f.evidence.map { "<div>Evidence: \(e($0))</div>" } ?? "") + "</td></tr>\n"
       }

@@ -100,7 +100,7 @@ public enum NotebookReport {
           + (c.standardError.map { " ± \(ReportText.number($0))" } ?? ""))
     }
     for (n, e, _, _) in ReportText.placed(p) {
-      lines.append("  erratum \(n) [\(e.kind)] \(e.message) (\(e.location))")
+      lines.append("  erratum \(n) [\(e.kind.rawValue)] \(e.message) (\(e.location))")
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -140,7 +140,7 @@ public enum NotebookReport {
     if !placed.isEmpty {
       s += ["**Errata (\(placed.count)).**", ""]
       for (n, e, _, _) in placed {
-        s.append("\(n). **\(e.kind)**: \(e.message) — *\(e.location)*")
+        s.append("\(n). **\(e.kind.rawValue)**: \(e.message) — *\(e.location)*")
         if let excerpt = e.excerpt {
           s += [
             "", "    ```",
@@ -199,7 +199,9 @@ public enum NotebookReport {
     ]
     for n in d.notes { s += ["*\(n)*", ""] }
     s += ["| line:column | kind | finding |", "|---|---|---|"]
-    for f in d.findings { s.append("| \(f.line):\(f.column) | \(f.kind) | \(md(f.message)) |") }
+    for f in d.findings {
+      s.append("| \(f.line):\(f.column) | \(f.kind.rawValue) | \(md(f.message)) |")
+    }
     return s.joined(separator: "\n")
   }
 

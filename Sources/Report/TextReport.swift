@@ -1,7 +1,9 @@
+import ResultStore
 import Verification
 
-/// The run as a notebook in the terminal: per problem a heading, the question, the derivation,
-/// the answer, the printed solution, one line per check, the errata; then a summary.
+/// A run document as a notebook in the terminal: per problem a heading, the question, the
+/// derivation, the answer, the printed solution, one line per check, the errata; then a summary.
+/// The same document a live run and a stored one make (`RunDocument`).
 public struct TextReport: Sendable {
   /// ANSI colour, only for a terminal without NO_COLOR.
   public var colour: Bool
@@ -17,58 +19,83 @@ public struct TextReport: Sendable {
   func dim(_ s: String) -> String { paint(s, "2") }
 
   /// The whole run: one section per problem, then the summary.
-  public func render(_ run: RunSummary) -> String {
+  /// - Parameters:
+  ///   - document: the run.
+  ///   - storage: where the run was stored, or why it was not.
+  ///   - problems: the registry, to print `--param` values as each problem read them; a name
+  ///     no registered problem declares prints as it was given.
+  /// - Complexity: linear in the size of the document.
+  public func render(_ document: RunDocument, storage: String, problems: [any Problem]) -> String {
     var out = ""
-    for report in run.reports { out += section(report) + "\n" }
-    out += summary(run)
+    for p in document.problems {
+      out += section(p, given: given(document, p, problems)) + "\n"
+    }
+    out += summary(document, storage: storage)
     return out
   }
 
-  func section(_ r: ProblemReport) -> String {
+  /// The `--param` values of the run that `problem` declares, `name=value` sorted by name, each
+  /// as the problem's parameter reads it.
+  func given(_ document: RunDocument, _ problem: RunDocument.Problem, _ problems: [any Problem])
+    -> [String]
+  {
+    guard case .object(let run) = document.parameters,
+      case .object(let declared) = problem.parameters
+    else { return [] }
+    let specs = problems.first { $0.id == problem.id }?.parameters ?? []
+    var values: [String: String] = [:]
+    for (name, value) in run where declared.contains(where: { $0.0 == name }) {
+      guard let text = value.string else { continue }
+      // The last of repeated `--param`s wins, as when the run read them.
+      values[name] =
+        (try? specs.first { $0.name == name }?.parse(text))?.description ?? text
+    }
+    return values.keys.sorted().map { "\($0)=\(values[$0]!)" }
+  }
+
+  func section(_ r: RunDocument.Problem, given: [String]) -> String {
     var out = bold("━━ Problem \(r.id) · \(r.title)") + "\n\n"
-    out += wrap(r.question, indent: "  ") + "\n\n"
-    if let d = r.derivation {
+    if let question = r.question { out += wrap(question, indent: "  ") + "\n\n" }
+    if let answer = r.answerText {
       out += bold("  Derivation") + "\n"
-      for (i, step) in d.steps.enumerated() {
+      for (i, step) in r.derivationSteps.enumerated() {
         out += wrap(step.text, indent: "    ", first: "  \(i + 1). ") + "\n"
       }
-      out += "\n" + bold("  Answer  ") + d.summary + "\n"
+      out += "\n" + bold("  Answer  ") + answer + "\n"
     } else {
       out += red("  The derivation failed: \(r.derivationError ?? "unknown error")") + "\n"
     }
-    if let a = r.audit {
-      let verdict = a.agrees ? green("agrees") : red("disagrees")
-      let place = a.printed.answerLocation.map { " (line \($0.line))" } ?? ""
+    if let agrees = r.printedAgrees {
+      let verdict = agrees ? green("agrees") : red("disagrees")
+      let place = r.printedAnswerLine.map { " (line \($0))" } ?? ""
       out +=
-        bold("  Printed ") + (a.printed.answer ?? "no answer found") + dim(place)
-        + dim("   read as \(a.reading)") + " — " + verdict + "\n"
-      if let grade = a.grade {
-        for f in grade.feedback { out += wrap(f, indent: "      ", first: "    ") + "\n" }
+        bold("  Printed ") + (r.printedAnswer ?? "no answer found") + dim(place)
+        + dim("   read as \(r.printedReading ?? "")") + " — " + verdict + "\n"
+      if case .array(let feedback)? = r.printedGrade?.member("feedback") {
+        for f in feedback.compactMap(\.string) {
+          out += wrap(f, indent: "      ", first: "    ") + "\n"
+        }
       }
     }
-    if !r.parameters.overridden.isEmpty {
-      out +=
-        dim(
-          "  Parameters given: "
-            + r.parameters.overridden.sorted()
-            .map { "\($0)=\(r.parameters.values[$0]!)" }.joined(separator: ", ")) + "\n"
+    if !given.isEmpty {
+      out += dim("  Parameters given: " + given.joined(separator: ", ")) + "\n"
     }
     out += "\n" + bold("  Checks") + "\n"
-    for o in r.outcomes {
-      let mark = o.status == .pass ? green("✓") : red("✗")
-      out += "  \(mark) \(o.id)  " + dim("[\(o.kind.rawValue)]") + "\n"
-      out += wrap(o.measurement.detail, indent: "      ") + "\n"
-      if o.status == .fail {
+    for c in r.checks {
+      let mark = c.status == .pass ? green("✓") : red("✗")
+      out += "  \(mark) \(c.id)  " + dim("[\(c.kind.rawValue)]") + "\n"
+      out += wrap(c.detail, indent: "      ") + "\n"
+      if c.status == .fail {
+        let reason = c.tolerance.member("reason")?.string ?? ""
         out +=
           red(
-            "      expected \(o.measurement.expected), measured \(o.measurement.measured); "
-              + "tolerance: \(o.measurement.tolerance.reason)") + "\n"
+            "      expected \(Self.value(c.expected)), measured \(Self.value(c.measured)); "
+              + "tolerance: \(reason)") + "\n"
       }
     }
-    let errata = r.errata
-    if !errata.isEmpty {
+    if !r.errata.isEmpty {
       out += "\n" + bold("  Errata in the printed problem set") + "\n"
-      for e in errata {
+      for e in r.errata {
         out +=
           wrap(
             "\(e.message) (\(e.location))", indent: "      ",
@@ -83,10 +110,9 @@ public struct TextReport: Sendable {
         }
       }
     }
-    let notes = r.notes
-    if !notes.isEmpty {
+    if !r.notes.isEmpty {
       out += "\n" + bold("  Notes") + "\n"
-      for n in notes { out += wrap(n, indent: "      ", first: "    • ") + "\n" }
+      for n in r.notes { out += wrap(n, indent: "      ", first: "    • ") + "\n" }
     }
     let status: String
     switch r.status {
@@ -98,19 +124,37 @@ public struct TextReport: Sendable {
     return out
   }
 
+  /// A stored value as `Value` prints it: integers exact, reals to six significant digits; a
+  /// non-finite real, which JSON stores as null, prints as "non-finite".
+  static func value(_ json: JSONValue) -> String {
+    switch json {
+    case .null: "non-finite"
+    case .bool(let b): b ? "true" : "false"
+    case .integer(let i): String(i)
+    case .number(let d): Value.format(d)
+    case .string(let s): s
+    case .array(let items): "[" + items.map(value).joined(separator: ", ") + "]"
+    case .object: json.serialized()
+    }
+  }
+
   /// The closing summary: each problem's status, checks passed out of all, errata, the seed, trials
   /// and version, and where the run was stored.
-  public func summary(_ run: RunSummary) -> String {
-    let problems = run.reports.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
+  public func summary(_ document: RunDocument, storage: String) -> String {
+    let problems = document.problems.map { "\($0.id) \($0.status.rawValue)" }
+      .joined(separator: ", ")
+    let checks = document.problems.flatMap(\.checks)
+    let failed = checks.filter { $0.status == .fail }.count
+    let errata = document.problems.reduce(0) { $0 + $1.errata.count }
     var out = bold("━━ Summary") + "\n"
-    out += wrap("\(run.reports.count) problem(s): \(problems)", indent: "    ", first: "  ") + "\n"
     out +=
-      "  \(run.checkCount - run.failedChecks)/\(run.checkCount) checks passed, "
-      + "\(run.errataCount) errata\n"
+      wrap("\(document.problems.count) problem(s): \(problems)", indent: "    ", first: "  ")
+      + "\n"
+    out += "  \(checks.count - failed)/\(checks.count) checks passed, \(errata) errata\n"
     out +=
-      "  seed \(run.seed)" + (run.trials.map { ", trials \($0)" } ?? "")
-      + ", psverify \(run.version)\n"
-    out += "  \(run.storage)\n"
+      "  seed \(UInt64(bitPattern: document.seed))"
+      + (document.trials.map { ", trials \($0)" } ?? "") + ", psverify \(document.version)\n"
+    out += "  \(storage)\n"
     return out
   }
 

@@ -57,9 +57,11 @@ extension RunDocument {
       id: row.problemID, title: row.title, status: row.status,
       parameters: parseJSON(row.parameters) ?? .object([]), question: row.question,
       derivationSteps: steps, answerText: row.answerText, answerLatex: row.answerLatex,
-      answerMathML: row.answerMathML, derivationError: row.derivationError,
-      printedText: row.printedText, printedAnswer: row.printedAnswer,
-      printedLocation: row.printedLocation, printedAgrees: row.printedAgrees,
+      answerMathML: row.answerMathML, answerTyped: parseJSON(row.answerTyped),
+      derivationError: row.derivationError, printedText: row.printedText,
+      printedAnswer: row.printedAnswer, printedLocation: row.printedLocation,
+      printedAnswerLine: row.printedAnswerLine, printedReading: row.printedReading,
+      printedAgrees: row.printedAgrees,
       printedGrade: parseJSON(row.printedGrade),
       checks: rows.checks.map { c in
         Check(
@@ -67,10 +69,13 @@ extension RunDocument {
           params: parseJSON(c.params) ?? .null, expected: parseJSON(c.expected) ?? .null,
           measured: parseJSON(c.measured) ?? .null, measuredValue: c.measuredValue,
           standardError: c.standardError, tolerance: parseJSON(c.tolerance) ?? .null,
-          detail: c.detail, series: series(c.series), seconds: c.seconds)
+          detail: c.detail, streamKey: c.streamKey, series: series(c.series),
+          seconds: c.seconds)
       },
       probes: rows.probes.map { p in
-        Probe(id: p.probeID, summary: p.summary, detail: p.detail, series: series(p.series))
+        Probe(
+          id: p.probeID, summary: p.summary, params: parseJSON(p.params) ?? .null,
+          detail: p.detail, streamKey: p.streamKey, series: series(p.series), seconds: p.seconds)
       },
       errata: rows.errata.map { e in
         Erratum(

@@ -1,4 +1,5 @@
 import Foundation
+import ProblemDocument
 import Verification
 
 /// One run as every report renders it, typed: built from the rows results.db holds for it
@@ -28,6 +29,9 @@ public struct RunDocument: Sendable {
     public var answerLatex: String?
     /// The derived answer as MathML from psverify's expression tree, nil when not stored.
     public var answerMathML: String?
+    /// The derived answer as typed JSON (its shape and value), nil when the derivation failed or
+    /// it was not stored.
+    public var answerTyped: JSONValue?
     /// Why the derivation failed, nil when it succeeded.
     public var derivationError: String?
     /// The printed solution's passage as quoted from the problem set, nil when none was found.
@@ -36,6 +40,11 @@ public struct RunDocument: Sendable {
     public var printedAnswer: String?
     /// Where the printed solution stands in the problem set ("problem 3b, solution (line 37)").
     public var printedLocation: String?
+    /// The 1-based line of the printed answer in the problem set, nil when none was found or it
+    /// was not stored (runs before schema v7).
+    public var printedAnswerLine: Int?
+    /// How the printed answer was read, nil when there was no printed solution to read.
+    public var printedReading: String?
     /// Whether the printed answer agrees with the derived one; nil when there was nothing to
     /// compare.
     public var printedAgrees: Bool?
@@ -77,6 +86,8 @@ public struct RunDocument: Sendable {
     public var tolerance: JSONValue
     /// The check's free-text detail on what it measured.
     public var detail: String
+    /// The key of the random stream the check drew from, as decimal text.
+    public var streamKey: String
     /// Plot data by series name; the problem's figures are drawn from these. Empty when none was
     /// stored.
     public var series: [String: [Double]]
@@ -90,17 +101,23 @@ public struct RunDocument: Sendable {
     public var id: String
     /// One line saying what the probe measures.
     public var summary: String
+    /// The parameters the probe ran with, as JSON; null when not stored.
+    public var params: JSONValue
     /// The probe's free-text result.
     public var detail: String
+    /// The key of the random stream the probe drew from, as decimal text.
+    public var streamKey: String
     /// Plot data by series name, empty when none was stored.
     public var series: [String: [Double]]
+    /// Wall-clock seconds the probe took.
+    public var seconds: Double
   }
 
   /// One finding about a printed solution. Position, excerpt and source are nil in runs stored
   /// before schema v3.
   public struct Erratum: Sendable {
-    /// The erratum's kind, as its raw value.
-    public var kind: String
+    /// What sort of finding the erratum is.
+    public var kind: Verification.Erratum.Kind
     /// What is wrong, in a sentence.
     public var message: String
     /// Where in the problem set, e.g. "problem 2, solution, line 19, column 76".
@@ -152,8 +169,8 @@ public struct RunDocument: Sendable {
 
   /// One finding of an audit at its line and column of the audited document.
   public struct Finding: Sendable {
-    /// The audit rule's id (the finding's kind as its raw value).
-    public var kind: String
+    /// The audit rule the finding comes from.
+    public var kind: ProblemDocument.Finding.Kind
     /// What the rule found, in a sentence.
     public var message: String
     /// The 1-based line in the audited document.

@@ -236,6 +236,10 @@ enum Schema {
           ALTER TABLE serve_credential ADD COLUMN variants TEXT;
           """)
     }
+    // v7: the line of the printed answer, which the text report shows beside it.
+    migrator.registerMigration("v7-printed-answer-line") { db in
+      try db.execute(sql: "ALTER TABLE problem_result ADD COLUMN printed_answer_line INTEGER")
+    }
     return migrator
   }
 

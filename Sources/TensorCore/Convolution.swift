@@ -12,18 +12,10 @@ public enum Padding: String, Sendable, CaseIterable {
 
   /// Output extent along an axis of input extent `n`, filter `k`, stride `s` (0 when none fits).
   public func outputExtent(input n: Int, filter k: Int, stride s: Int) -> Int {
-    let extent =
-      switch self {
-      case .same, .skip: (n + s - 1) / s
-      case .valid: n >= k ? (n - k) / s + 1 : 0
-      }
-    #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only): one position too many.
-      if self == .valid && extent > 0 && KernelFaults.isSet(.validExtentOffByOne) {
-        return extent + 1
-      }
-    #endif
-    return extent
+    switch self {
+    case .same, .skip: (n + s - 1) / s
+    case .valid: n >= k ? (n - k) / s + 1 : 0
+    }
   }
 
   /// The offset of tap 0 relative to s·x: −⌊(k − 1)/2⌋ for same and skip, 0 for valid.
@@ -152,6 +144,13 @@ public enum Convolution {
         activation: activation)
     }
     counter?.add(multiplies)
+    #if PSVERIFY_FAULTS
+      if axes[0].padding == .valid && outExtents[0] > 0 && batch > 0
+        && KernelFaults.isSet(.validExtentOffByOne)
+      {
+        return out.withZeroSliceAppended(batch: batch)
+      }
+    #endif
     return out
   }
 
@@ -216,14 +215,18 @@ public enum Convolution {
     let taps = axes.map(\.filter).reduce(1, *)
     var multiplies = 0
     kernel.storage.withUnsafeBufferPointer { w in
-      var skipOne = KernelFaults.isSet(.missingMultiply)  // planted for tests: one tap skipped
+      #if PSVERIFY_FAULTS
+        var skipOne = KernelFaults.isSet(.missingMultiply)  // planted for tests: one tap skipped
+      #endif
       forEachOutput(batch: batch, axes: axes, outExtents: outExtents) { row, b, outIndex in
         let o = out.baseAddress! + row * nOut
         forEachTap(axes: axes, outIndex: outIndex) { t, sources in
-          if skipOne {
-            skipOne = false
-            return
-          }
+          #if PSVERIFY_FAULTS
+            if skipOne {
+              skipOne = false
+              return
+            }
+          #endif
           var offset = b * inStrides[0]
           for a in 0..<d { offset += sources[a] * inStrides[a + 1] }
           for j in 0..<nOut {
@@ -236,10 +239,30 @@ public enum Convolution {
         }
       }
     }
-    #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only): one tap counted twice.
+    #if PSVERIFY_FAULTS
+      // A planted bug for the tests (PSVERIFY_FAULTS builds only): one tap counted twice.
       if KernelFaults.isSet(.skipCountExtra) && multiplies > 0 { multiplies += nIn * nOut }
     #endif
     return multiplies
   }
 }
+
+#if PSVERIFY_FAULTS
+  extension Tensor where Scalar == Float {
+    /// Planted for tests (`KernelFaults.Fault.validExtentOffByOne`): the tensor with one more
+    /// position of zeros at the end of axis 1, [B, X, …] → [B, X + 1, …].
+    func withZeroSliceAppended(batch: Int) -> Tensor<Float> {
+      var grown = shape
+      let block = storage.count / batch
+      let slice = block / grown[1]
+      grown[1] += 1
+      var values: [Float] = []
+      values.reserveCapacity(storage.count + batch * slice)
+      for b in 0..<batch {
+        values += storage[(b * block)..<((b + 1) * block)]
+        values += repeatElement(0, count: slice)
+      }
+      return Tensor(shape: grown, storage: values)
+    }
+  }
+#endif

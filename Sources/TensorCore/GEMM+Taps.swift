@@ -90,9 +90,11 @@ struct TapSource: @unchecked Sendable {
         table[t * GEMM.mr + lane] = inside ? src + (base + tapOffsets[t]) : zeros
       }
     }
-    if d >= 3 && first == 0 && KernelFaults.isSet(.corruptVideoPacking) {
-      table[0] = zeros + nIn  // planted for tests: lane 0's first tap reads 1000s
-    }
+    #if PSVERIFY_FAULTS
+      if d >= 3 && first == 0 && KernelFaults.isSet(.corruptVideoPacking) {
+        table[0] = zeros + nIn  // planted for tests: lane 0's first tap reads 1000s
+      }
+    #endif
   }
 }
 
@@ -145,7 +147,11 @@ extension GEMM {
                   let c0 = p * nr
                   let columns = min(nr, n - c0)
                   // Planted for tests: the first tile skips its last k-step.
-                  let skipLast = r == 0 && p == 0 && KernelFaults.isSet(.missingMultiply)
+                  #if PSVERIFY_FAULTS
+                    let skipLast = r == 0 && p == 0 && KernelFaults.isSet(.missingMultiply)
+                  #else
+                    let skipLast = false
+                  #endif
                   let full = live == mr && columns == nr
                   let target = full ? out.pointer + r * n + c0 : scratch.baseAddress!
                   microTaps(

@@ -110,10 +110,14 @@ enum GEMM {
 
   /// The multiplies a product ran, after the planted extra multiply when a test sets it.
   static func finish(_ total: Int, _ out: UnsafeMutablePointer<Float>) -> Int {
-    guard KernelFaults.isSet(.extraMultiply) else { return total }
-    // Planted for tests: one multiply more than the product needs, counted where it runs.
-    out[0] += out[0] * 0x1p-10
-    return total + 1
+    #if PSVERIFY_FAULTS
+      if KernelFaults.isSet(.extraMultiply) {
+        // Planted for tests: one multiply more than the product needs, counted where it runs.
+        out[0] += out[0] * 0x1p-10
+        return total + 1
+      }
+    #endif
+    return total
   }
 
   /// One row block against a range of panels, all of K.
@@ -140,11 +144,13 @@ enum GEMM {
         let width = k1 - k0
         source.pack(rows: rows, k: k0..<k1, into: buffer)
         var steps = width
-        if KernelFaults.isSet(.missingMultiply) && rows.lowerBound == 0 && k1 == k
-          && panels.lowerBound == 0
-        {
-          steps -= 1  // planted for tests: the first tile skips its last k-step
-        }
+        #if PSVERIFY_FAULTS
+          if KernelFaults.isSet(.missingMultiply) && rows.lowerBound == 0 && k1 == k
+            && panels.lowerBound == 0
+          {
+            steps -= 1  // planted for tests: the first tile skips its last k-step
+          }
+        #endif
         for p in panels {
           let panel = packed + p * k * nr + k0 * nr
           let c0 = p * nr
@@ -263,8 +269,13 @@ enum GEMM {
 }
 
 /// Faults planted by tests in the kernels, to show that the instrumented counts and the checks
-/// built on them notice work that is missing or extra. Never set outside tests, and compiled into
-/// debug builds only (`isSet` is false elsewhere).
+/// built on them notice work that is missing or extra. Never set outside tests.
+///
+/// Read only where the compile-time flag `PSVERIFY_FAULTS` is defined (Package.swift: debug
+/// builds of TensorCore and IndexNotation): `isSet` exists only there and every read is inside
+/// `#if PSVERIFY_FAULTS`, so release builds contain no hook. The reads sit in kernels' loops and
+/// results, never in a geometry function a check uses as its expected side (such as
+/// `Padding.outputExtent`).
 package enum KernelFaults {
   package enum Fault: Int, Sendable {
     /// The GEMM does one multiply more than the product needs (and counts it).
@@ -273,21 +284,21 @@ package enum KernelFaults {
     case missingMultiply = 2
     /// A convolution over three or more axes packs one wrong value.
     case corruptVideoPacking = 3
-    /// `valid` borders report one output position too many.
+    /// `Convolution.forward` with a `valid` first axis returns one output position too many
+    /// along it (zeros); `Padding.outputExtent` stays right.
     case validExtentOffByOne = 4
-    /// `Moments.variance` is biased by a factor (n + 10)/n (debug builds only).
+    /// `Moments.variance` is biased by a factor (n + 10)/n.
     case varianceBias = 5
-    /// The ziggurat's base layer returns its boundary ±R instead of drawing the tail beyond it
-    /// (debug builds only).
+    /// The ziggurat's base layer returns its boundary ±R instead of drawing the tail beyond it.
     case zigguratBaseBoundary = 6
-    /// The dense layer adds its threshold instead of subtracting it (debug builds only).
+    /// The dense layer adds its threshold instead of subtracting it.
     case denseThresholdSign = 7
-    /// 2 × 2 average pooling divides by 3 instead of 4 (debug builds only).
+    /// 2 × 2 average pooling divides by 3 instead of 4.
     case poolingDivisor = 8
-    /// The skipping convolution counts one tap's multiplies twice (debug builds only).
+    /// The skipping convolution counts one tap's multiplies twice.
     case skipCountExtra = 9
     /// A strict relation (<, >) of a solved inequality holds on its boundary too, as ≤ and ≥
-    /// do (debug builds only).
+    /// do.
     case strictRelationNonStrict = 10
   }
 
@@ -297,16 +308,14 @@ package enum KernelFaults {
     active.store(fault?.rawValue ?? 0, ordering: .relaxed)
   }
 
-  /// Whether `fault` is planted. Only debug builds (what `swift test` builds) read the switch: in
-  /// any other build this is the constant false and every planted path compiles away.
-  @inline(__always)
-  package static func isSet(_ fault: Fault) -> Bool {
-    #if DEBUG
+  #if PSVERIFY_FAULTS
+    /// Whether `fault` is planted. Declared only in `PSVERIFY_FAULTS` builds, so a read outside
+    /// `#if PSVERIFY_FAULTS` does not compile in release.
+    @inline(__always)
+    package static func isSet(_ fault: Fault) -> Bool {
       active.load(ordering: .relaxed) == fault.rawValue
-    #else
-      false
-    #endif
-  }
+    }
+  #endif
 }
 
 /// A pointer handed to workers that only read through it.

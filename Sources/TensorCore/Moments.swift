@@ -101,8 +101,8 @@ public struct Moments: Sendable, Equatable {
   /// The unbiased sample variance s² = M2 / (n − 1).
   public var variance: Double {
     guard count > 1 else { return .nan }
-    #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only).
+    #if PSVERIFY_FAULTS
+      // A planted bug for the tests (PSVERIFY_FAULTS builds only).
       if KernelFaults.isSet(.varianceBias) {
         return m2 / Double(count - 1) * Double(count + 10) / Double(count)
       }

@@ -35,8 +35,8 @@ extension RandomStream {
     if i == 0 {
       // The base layer's tail beyond R, by Marsaglia's exponential rejection.
       let r = Ziggurat.r
-      #if DEBUG
-        // A planted bug for the tests (compiled into debug builds only): no tail beyond R.
+      #if PSVERIFY_FAULTS
+        // A planted bug for the tests (PSVERIFY_FAULTS builds only): no tail beyond R.
         if KernelFaults.isSet(.zigguratBaseBoundary) { return u < 0 ? -r : r }
       #endif
       while true {

@@ -62,8 +62,8 @@ extension Tensor where Scalar == Float {
           weight: weight, out: base)
       }
       var bias = threshold?.storage
-      #if DEBUG
-        // A planted bug for the tests (compiled into debug builds only): the threshold added.
+      #if PSVERIFY_FAULTS
+        // A planted bug for the tests (PSVERIFY_FAULTS builds only): the threshold added.
         if KernelFaults.isSet(.denseThresholdSign) { bias = bias?.map { -$0 } }
       #endif
       Tensor.epilogue(base, rows: batch, columns: outputs, bias: bias, activation: activation)

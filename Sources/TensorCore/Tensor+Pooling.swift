@@ -17,8 +17,8 @@ extension Tensor where Scalar == Float {
     let (inX, inY) = (shape[1], shape[2])
     var multiplies = 0
     var quarter: Float = 0.25
-    #if DEBUG
-      // A planted bug for the tests (compiled into debug builds only): a divisor of 3.
+    #if PSVERIFY_FAULTS
+      // A planted bug for the tests (PSVERIFY_FAULTS builds only): a divisor of 3.
       if KernelFaults.isSet(.poolingDivisor) { quarter = 1 / 3 }
     #endif
     storage.withUnsafeBufferPointer { src in

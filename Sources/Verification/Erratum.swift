@@ -2,8 +2,9 @@ import ProblemDocument
 
 /// A finding about the printed problem set (not a failure of psverify).
 public struct Erratum: Sendable, Equatable {
-  /// What sort of finding it is; its raw value is stored and shown.
-  public enum Kind: String, Sendable, CaseIterable {
+  /// What sort of finding it is; its raw value is stored (results.db `erratum.kind`: never
+  /// renamed, only added) and shown.
+  public enum Kind: String, Sendable, CaseIterable, Codable {
     /// The printed answer differs from the verified one.
     case disagreement
     /// A parse or index defect in a printed equation.

@@ -33,11 +33,11 @@ extension CLITests {
       ),
       (
         ["report", "--db", db, "-o", directory.path],
-        "psverify: error: cannot tell the report format from '\(directory.path)'; name the file .html, .ipynb or .md, or pass --format html, ipynb or markdown\n"
+        "psverify: error: cannot tell the report format from '\(directory.path)'; name the file .html, .ipynb, .md, .json or .txt, or pass --format html, ipynb, markdown, json or text\n"
       ),
       (
         ["report", "--db", db, "--format", "pdf"],
-        "psverify: error: unknown report format 'pdf'; accepted: html, ipynb, markdown\n"
+        "psverify: error: unknown report format 'pdf'; accepted: html, ipynb, markdown, json, text\n"
       ),
       (
         ["report", "--db", directory.appendingPathComponent("none.db").path],

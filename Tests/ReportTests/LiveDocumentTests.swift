@@ -50,6 +50,12 @@ final class LiveDocumentTests: XCTestCase {
     XCTAssertEqual(
       HTMLReport.render(live, problems: problems),
       HTMLReport.render(stored, problems: problems))
+    XCTAssertEqual(
+      JSONReport.render(live, storage: "here"), JSONReport.render(stored, storage: "here"))
+    let text = TextReport(colour: false)
+    XCTAssertEqual(
+      text.render(live, storage: "here", problems: problems),
+      text.render(stored, storage: "here", problems: problems))
     XCTAssertTrue(markdown(live).hasPrefix("# psverify report — run \(id)\n"))
     // Typed as the run had them.
     XCTAssertEqual(stored.kind, .verify)
@@ -70,6 +76,9 @@ final class LiveDocumentTests: XCTestCase {
     other.commandLine += " --seed 12"
     XCTAssertNotEqual(markdown(RunDocument(live: other, id: id)), markdown(stored))
     XCTAssertNotEqual(markdown(RunDocument(live: record, id: id + 1)), markdown(stored))
+    XCTAssertNotEqual(
+      JSONReport.render(RunDocument(live: record, id: id + 1), storage: "here"),
+      JSONReport.render(stored, storage: "here"))
   }
 
   func testUnstoredRun_saysSo() {

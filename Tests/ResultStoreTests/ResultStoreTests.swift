@@ -132,7 +132,7 @@ final class ResultStoreTests: XCTestCase {
       migrations,
       [
         "v1-runs", "v2-run-kind-and-bench", "v3-grades-audits-reports",
-        "v4-class-gradings", "v5-serve", "v6-serve-variants",
+        "v4-class-gradings", "v5-serve", "v6-serve-variants", "v7-printed-answer-line",
       ])
     XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, 3)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ProblemDocument
 import ResultStore
 import Verification
 import XCTest
@@ -80,6 +81,51 @@ final class RunRecordsTests: XCTestCase {
         XCTAssertTrue(reason.contains("maybe"), reason)
         XCTAssertTrue((error as! StoreError).isUsage)
       }
+    }
+  }
+
+  /// Erratum and audit-finding kinds read back as the enums they were stored from (by raw
+  /// value, the stored text unchanged); a kind psverify does not know is refused with a sentence
+  /// naming the file and the value.
+  func testErratumAndFindingKinds_typedAndUnknownRefused() throws {
+    let path = directory.appendingPathComponent("kinds.db").path
+    let store = ResultStore(path: path)
+    var record = ResultStoreTests.record(seed: 4)
+    let document = ProblemSetDocument(text: "**Problem 1.** Q $x[i] = W[i,J] y[J]$\n", name: "d.md")
+    let finding = Finding(
+      .missingComma, "a comma", at: document.location(ofOffset: 3), in: document.sections[1],
+      document: document)
+    record.audits = [
+      AuditRecord(name: "d.md", sha256: "ab", bytes: 9, problems: 1, findings: [finding], notes: [])
+    ]
+    let id = try store.store(record)
+    let read = try store.document(run: id)
+    XCTAssertEqual(read.problems.flatMap { $0.errata.map(\.kind) }, [.notation])
+    XCTAssertEqual(read.audits.flatMap { $0.findings.map(\.kind) }, [.missingComma])
+    let queue = try DatabaseQueue(path: path)
+    XCTAssertEqual(
+      try queue.read { try String.fetchAll($0, sql: "SELECT kind FROM audit_finding") },
+      ["missing-comma"])
+    try queue.write { try $0.execute(sql: "UPDATE erratum SET kind = 'hunch'") }
+    try queue.close()
+    XCTAssertThrowsError(try store.document(run: id)) { error in
+      guard case .unreadable(let p, let reason)? = error as? StoreError else {
+        return XCTFail("\(error)")
+      }
+      XCTAssertEqual(p, path)
+      XCTAssertTrue(reason.contains("hunch"), reason)
+    }
+    let again = try DatabaseQueue(path: path)
+    try again.write {
+      try $0.execute(sql: "UPDATE erratum SET kind = 'notation'")
+      try $0.execute(sql: "UPDATE audit_finding SET kind = 'missing-semicolon'")
+    }
+    try again.close()
+    XCTAssertThrowsError(try store.document(run: id)) { error in
+      guard case .unreadable(_, let reason)? = error as? StoreError else {
+        return XCTFail("\(error)")
+      }
+      XCTAssertTrue(reason.contains("missing-semicolon"), reason)
     }
   }
 

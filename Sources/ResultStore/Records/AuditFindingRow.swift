@@ -1,13 +1,15 @@
 import GRDB
+import ProblemDocument
 
 /// A row of `audit_finding` (schema v3): one finding in an audited document, at its line and
-/// column.
+/// column. The kind is stored by its raw value; one psverify does not know is refused on reading
+/// (`StoreError.unreadable`).
 struct AuditFindingRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "audit_finding"
 
   var id: Int64?
   var documentID: Int64
-  var kind: String
+  var kind: Finding.Kind
   var message: String
   var line: Int
   var column: Int

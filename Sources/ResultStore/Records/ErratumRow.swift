@@ -1,13 +1,15 @@
 import GRDB
+import Verification
 
 /// A row of `erratum`: a finding about a printed solution. The position and source columns
-/// (schema v3) are nil in older rows.
+/// (schema v3) are nil in older rows. The kind is stored by its raw value; one psverify does not
+/// know is refused on reading (`StoreError.unreadable`).
 struct ErratumRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "erratum"
 
   var id: Int64?
   var problemResultID: Int64
-  var kind: String
+  var kind: Erratum.Kind
   var message: String
   var location: String
   var evidence: String?

@@ -27,6 +27,7 @@ struct ProblemResultRow: Codable, Sendable, FetchableRecord, MutablePersistableR
   var printedAnswer: String?
   var printedLocation: String?
   var printedGrade: String?
+  var printedAnswerLine: Int?
 
   enum CodingKeys: String, CodingKey {
     case id, title, status, parameters, seconds, question
@@ -44,6 +45,7 @@ struct ProblemResultRow: Codable, Sendable, FetchableRecord, MutablePersistableR
     case printedAnswer = "printed_answer"
     case printedLocation = "printed_location"
     case printedGrade = "printed_grade"
+    case printedAnswerLine = "printed_answer_line"
   }
 
   enum Columns {

@@ -56,7 +56,7 @@ extension RunRows {
           notes: JSONValue.array(audit.notes.map { .string($0) }).serialized()),
         findings: audit.findings.map { f in
           AuditFindingRow(
-            id: nil, documentID: 0, kind: f.kind.rawValue, message: f.message,
+            id: nil, documentID: 0, kind: f.kind, message: f.message,
             line: f.location.line, column: f.location.column, problem: f.problem, item: f.item,
             section: f.sectionLabel, excerpt: f.excerpt, evidence: f.evidence)
         })
@@ -81,7 +81,8 @@ extension RunRows {
       answerTyped: report.derivation?.answer.json.serialized(),
       answerMathML: report.derivation?.answer.mathML,
       printedAnswer: report.audit?.printed.answer, printedLocation: report.audit?.printed.location,
-      printedGrade: report.audit?.grade?.json.serialized())
+      printedGrade: report.audit?.grade?.json.serialized(),
+      printedAnswerLine: report.audit?.printed.answerLocation?.line)
     let checks = report.outcomes.map { outcome in
       let m = outcome.measurement
       return CheckOutcomeRow(
@@ -103,7 +104,7 @@ extension RunRows {
     }
     let errata = report.errata.map { e in
       ErratumRow(
-        id: nil, problemResultID: 0, kind: e.kind.rawValue, message: e.message,
+        id: nil, problemResultID: 0, kind: e.kind, message: e.message,
         location: e.location, evidence: e.evidence, line: e.line, column: e.column,
         excerpt: e.excerpt, source: e.source)
     }
