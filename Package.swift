@@ -25,8 +25,10 @@ let problemModules = [
 func problem(_ name: String, _ extra: [Target.Dependency] = []) -> Target {
   .target(
     name: name,
-    dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "Charts"]
-      + extra,
+    dependencies: [
+      "TensorCore", "Algebra", "IndexNotation", "Answers", "ProblemDocument", "Verification",
+      "Charts",
+    ] + extra,
     path: "Problems/\(name)", exclude: ["README.md"], swiftSettings: native)
 }
 
@@ -50,11 +52,25 @@ let package = Package(
     .target(name: "TensorCore", swiftSettings: optimisedKernels + [faultHooks]),
     .target(name: "Models", dependencies: ["TensorCore"], swiftSettings: optimisedKernels),
     .target(name: "ImageIO", dependencies: ["TensorCore"], swiftSettings: native),
+    /// Exact algebra: rationals, polynomials, surds, and the solvers (inequalities as regions).
     .target(
-      name: "IndexNotation",
+      name: "Algebra",
       dependencies: ["TensorCore", .product(name: "BigInt", package: "BigInt")],
       swiftSettings: native + [faultHooks]),
-    .target(name: "ProblemDocument", dependencies: ["IndexNotation"], swiftSettings: native),
+    .target(
+      name: "IndexNotation",
+      dependencies: ["TensorCore", "Algebra"],
+      swiftSettings: native),
+    /// Typed answers read from text (plain, Unicode, LaTeX), compared, and their sheets.
+    .target(
+      name: "Answers",
+      dependencies: [
+        "TensorCore", "Algebra", "IndexNotation", .product(name: "BigInt", package: "BigInt"),
+      ],
+      swiftSettings: native),
+    .target(
+      name: "ProblemDocument", dependencies: ["Algebra", "IndexNotation", "Answers"],
+      swiftSettings: native),
     /// The problem set exactly as printed, shipped with the binary as a resource.
     .target(
       name: "ShippedProblemSet", path: "Problems",
@@ -64,7 +80,9 @@ let package = Package(
     .target(name: "Charts", swiftSettings: native),
     .target(
       name: "Verification",
-      dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Charts"],
+      dependencies: [
+        "TensorCore", "Algebra", "IndexNotation", "Answers", "ProblemDocument", "Charts",
+      ],
       swiftSettings: native),
     problem("P1ConvMultiplies"),
     problem("P2VideoConv"),
@@ -80,7 +98,10 @@ let package = Package(
       swiftSettings: native),
     .target(
       name: "FuzzTargets",
-      dependencies: ["TensorCore", "IndexNotation", "ProblemDocument", "Verification", "ImageIO"]),
+      dependencies: [
+        "TensorCore", "Algebra", "IndexNotation", "Answers", "ProblemDocument", "Verification",
+        "ImageIO",
+      ]),
     .target(
       name: "ResultStore",
       dependencies: [
@@ -92,19 +113,26 @@ let package = Package(
     .target(
       name: "Classroom",
       dependencies: [
+<<<<<<< HEAD
         "TensorCore", "IndexNotation", "Verification", "ResultStore", "Charts",
+=======
+        "TensorCore", "IndexNotation", "Answers", "Verification", "ResultStore",
+>>>>>>> s6-19a
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       swiftSettings: native),
     .target(
       name: "Report",
-      dependencies: ["Verification", "IndexNotation", "ProblemDocument", "ResultStore", "Charts"],
+      dependencies: [
+        "Verification", "Algebra", "IndexNotation", "ProblemDocument", "ResultStore", "Charts",
+      ],
       swiftSettings: native),
     .target(
       name: "PSVerifyCLI",
       dependencies: [
-        "TensorCore", "Models", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
-        "Verification", "ResultStore", "Report", "Classroom", "ProblemRegistry",
+        "TensorCore", "Models", "Algebra", "IndexNotation", "Answers", "ProblemDocument",
+        "ShippedProblemSet", "Verification", "ResultStore", "Report", "Classroom",
+        "ProblemRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: native),
@@ -133,30 +161,36 @@ let package = Package(
       dependencies: ["TensorCore", "Verification", "ProblemDocument", "ShippedProblemSet"],
       path: "Tests/TestSupport"),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "Models", "TestSupport"]),
-    .testTarget(name: "IndexNotationTests", dependencies: ["IndexNotation", "TestSupport"]),
+    .testTarget(
+      name: "IndexNotationTests",
+      dependencies: ["Algebra", "IndexNotation", "Answers", "TestSupport"]),
     .testTarget(
       name: "ProblemDocumentTests",
-      dependencies: ["ProblemDocument", "ShippedProblemSet", "TestSupport"],
+      dependencies: ["Answers", "ProblemDocument", "ShippedProblemSet", "TestSupport"],
       exclude: ["Fixtures", "Corpus", "HeldOut", "HeldOut2"]),
-    .testTarget(name: "VerificationTests", dependencies: ["Verification", "TestSupport"]),
+    .testTarget(
+      name: "VerificationTests",
+      dependencies: ["Algebra", "Answers", "Verification", "TestSupport"]),
     .testTarget(
       name: "ResultStoreTests",
       dependencies: ["ResultStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "P3bResidualScaleTests", dependencies: ["P3bResidualScale", "TestSupport"]),
+      name: "P3bResidualScaleTests",
+      dependencies: ["Algebra", "P3bResidualScale", "TestSupport"]),
     .testTarget(
       name: "GradingSuite",
       dependencies: [
-        "Verification", "IndexNotation", "ProblemDocument", "ShippedProblemSet",
-        "TensorCore", "Models", "ImageIO", "TestSupport",
+        "Verification", "Algebra", "IndexNotation", "Answers", "ProblemDocument",
+        "ShippedProblemSet", "TensorCore", "Models", "ImageIO", "TestSupport",
       ]
         + problemModules.map { .target(name: $0) }),
     .testTarget(
       name: "CLITests",
       dependencies: [
         "psverify", "PSVerifyCLI", "ResultStore", "TestSupport", "ProblemRegistry",
-        "Verification", "Charts", "IndexNotation", "ProblemDocument", "TensorCore",
+        "Verification", "Charts", "Algebra", "IndexNotation", "Answers", "ProblemDocument",
+        "TensorCore",
       ]),
     .testTarget(
       name: "ClassroomTests",

@@ -10,8 +10,9 @@ bigint=$(find .build/checkouts -maxdepth 1 -iname bigint | head -n 1)/Sources
 work="$out/src"
 rm -rf "$work"
 mkdir -p "$work"
-ours='^import (TensorCore|IndexNotation|ProblemDocument|Verification|ImageIO|Charts|BigInt)$'
-for module in TensorCore IndexNotation ProblemDocument Charts Verification ImageIO FuzzTargets; do
+ours='^import (TensorCore|Algebra|IndexNotation|Answers|ProblemDocument|Verification|ImageIO|Charts|BigInt)$'
+for module in TensorCore Algebra IndexNotation Answers ProblemDocument Charts Verification ImageIO \
+  FuzzTargets; do
   for f in Sources/"$module"/*.swift; do
     grep -Ev "$ours" "$f" > "$work/${module}_$(basename "$f")"
   done

@@ -1,3 +1,5 @@
+import Algebra
+import Answers
 import Foundation
 import IndexNotation
 import TensorCore

@@ -1,3 +1,4 @@
+import Algebra
 import Charts
 import Foundation
 import IndexNotation

@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 import IndexNotation
 import Models

@@ -1,3 +1,4 @@
+import Answers
 import IndexNotation
 import ProblemDocument
 import TensorCore

@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// An index variable: lowercase names single elements (free or explicitly summed), capital names

@@ -77,7 +77,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     "\(position): \(kind.rawValue): \(message)\n\(excerpt)"
   }
 
-  static func excerpt(_ source: String, _ p: SourcePosition) -> String {
+  /// The line of `source` at `p` with a caret under its column; a long line is cut around it.
+  package static func excerpt(_ source: String, _ p: SourcePosition) -> String {
     guard p.line >= 1,
       let found = source.split(separator: "\n", maxSplits: p.line, omittingEmptySubsequences: false)
         .dropFirst(p.line - 1).first
@@ -103,4 +104,24 @@ public struct NotationError: Error, Sendable, CustomStringConvertible {
   public let diagnostic: Diagnostic
   /// The diagnostic's description.
   public var description: String { diagnostic.description }
+}
+
+extension SourcePosition {
+  /// The line and column of a 0-based character offset in `text`.
+  public static func locate(offset: Int, in text: String) -> SourcePosition {
+    var line = 1
+    var column = 1
+    var i = 0
+    for c in text {
+      if i == offset { break }
+      if c == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      i += 1
+    }
+    return SourcePosition(offset: offset, line: line, column: column)
+  }
 }

@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// A token of the course's index notation, in either spelling.
@@ -25,7 +26,7 @@ struct Token: Sendable, Equatable {
 /// Translates the LaTeX spelling to the Unicode one while tokenising, so both spellings give one
 /// syntax tree. Layout commands (`\left`, `\right`, `\begin{array}{cc}`, `&`, `\\`, `\,`, `$`)
 /// carry no meaning here and are dropped.
-struct Lexer {
+package struct Lexer {
   let chars: [Character]
   var index = 0
   var line = 1
@@ -271,7 +272,7 @@ struct Lexer {
   }
 
   /// The script capital for `\mathcal{L}`: ℒ, 𝒩, ….
-  static func script(_ letter: String) -> String {
+  package static func script(_ letter: String) -> String {
     let special: [String: String] = [
       "B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ",
       "M": "ℳ", "R": "ℛ",

@@ -1,3 +1,5 @@
+import Algebra
+
 /// Reads an equation of the course's index notation, in the Unicode or the LaTeX spelling.
 ///
 /// ```

@@ -1,3 +1,4 @@
+import Algebra
 import ArgumentParser
 import Foundation
 import Report

@@ -1,3 +1,4 @@
+import Algebra
 import IndexNotation
 
 /// Printed multiply counts against the notation engine's.

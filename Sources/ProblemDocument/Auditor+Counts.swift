@@ -1,3 +1,4 @@
+import Algebra
 import IndexNotation
 
 /// Multiply-count questions solved by the notation engine.

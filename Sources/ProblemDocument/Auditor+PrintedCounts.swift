@@ -1,3 +1,4 @@
+import Algebra
 import IndexNotation
 
 /// The printed counts of solutions and the words of count questions.

@@ -1,3 +1,5 @@
+import Algebra
+import Answers
 import IndexNotation
 
 /// One equation of a fragment (a display may hold several rows), with the defects found while

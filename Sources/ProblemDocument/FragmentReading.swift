@@ -1,3 +1,4 @@
+import Answers
 import IndexNotation
 
 public enum FragmentReader {

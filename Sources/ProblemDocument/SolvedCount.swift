@@ -1,3 +1,4 @@
+import Algebra
 import IndexNotation
 
 /// A multiply-count question solved generically: the statement's equations counted by the

@@ -1,3 +1,5 @@
+import Algebra
+import Answers
 import Charts
 import IndexNotation
 import ProblemDocument

@@ -1,3 +1,4 @@
+import Answers
 import IndexNotation
 import TensorCore
 import TestSupport

@@ -1,3 +1,4 @@
+import Algebra
 import IndexNotation
 import TensorCore
 import TestSupport

@@ -1,3 +1,5 @@
+import Algebra
+import Answers
 import IndexNotation
 import XCTest
 

@@ -1,4 +1,4 @@
-import IndexNotation
+import Algebra
 
 /// A condition read as a region: the points with positive whole coordinates where every
 /// comparison of a conjunction holds.

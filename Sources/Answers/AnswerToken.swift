@@ -1,4 +1,6 @@
+import Algebra
 import Foundation
+import IndexNotation
 
 /// A token of an answer typed as plain text, Unicode or LaTeX.
 struct AnswerToken: Sendable, Equatable {
@@ -373,25 +375,5 @@ struct AnswerLexer {
     default:
       throw error("unknown command \\\(name)", at: start)
     }
-  }
-}
-
-extension SourcePosition {
-  /// The line and column of a 0-based character offset in `text`.
-  public static func locate(offset: Int, in text: String) -> SourcePosition {
-    var line = 1
-    var column = 1
-    var i = 0
-    for c in text {
-      if i == offset { break }
-      if c == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-      i += 1
-    }
-    return SourcePosition(offset: offset, line: line, column: column)
   }
 }

@@ -1,3 +1,4 @@
+import Algebra
 import BigInt
 import Foundation
 
@@ -192,6 +193,7 @@ public enum AnswerReading {
   }
 
   /// The comparisons of a chain `a < b ≤ c` → a < b, b ≤ c.
+  /// - Complexity: one `polynomial(_:symbols:text:)` reading per operand, each bounded as there.
   public static func comparisons(_ chain: AnswerRelationChain, symbols: SymbolTable, text: String)
     throws(AnswerSyntaxError) -> [Comparison]
   {
@@ -209,6 +211,9 @@ public enum AnswerReading {
 
   /// The real number an expression denotes: exact (a surd c·√d) while the arithmetic allows,
   /// otherwise approximate.
+  /// - Complexity: one operation per node, a power at most `maximumExponent` products, on exact
+  ///   numbers of at most `maximumBits` bits (a product or power past that is a located error; a
+  ///   sum past it turns approximate).
   public static func scalar(_ e: AnswerExpression, text: String) throws(AnswerSyntaxError)
     -> ScalarValue
   {
@@ -269,6 +274,7 @@ public enum AnswerReading {
   /// `base^exponent` with the base one of `bases` (`γ`, `gamma`): the exponent as a polynomial
   /// over `symbols`. A bare polynomial (no base) reads as the exponent itself when
   /// `bareExponent` is true.
+  /// - Complexity: the exponent's `polynomial(_:symbols:text:)` reading.
   public static func power(
     _ e: AnswerExpression, bases: Set<String>, symbols: SymbolTable,
     text: String

@@ -91,7 +91,8 @@ public struct Polynomial: Hashable, Sendable {
   /// The polynomial `symbol`, of degree 1.
   public init(symbol: String) { terms = [Monomial([symbol: 1]): .one] }
 
-  init(terms: [Monomial: Rational]) { self.terms = terms.filter { !$0.value.isZero } }
+  /// The polynomial Σ c·m over `terms`, zero coefficients dropped.
+  package init(terms: [Monomial: Rational]) { self.terms = terms.filter { !$0.value.isZero } }
 
   /// The polynomial `name`, of degree 1.
   public static func symbol(_ name: String) -> Polynomial { Polynomial(symbol: name) }

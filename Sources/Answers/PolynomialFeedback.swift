@@ -1,8 +1,10 @@
-import IndexNotation
+import Algebra
 
 /// What differs between a polynomial answer and the verified one, in words a student can act on.
 public enum PolynomialFeedback {
   /// Reads an answer that must be one polynomial (no relation, one part).
+  /// - Complexity: `AnswerParser.parse(_:)` (O(n) for n characters), then one
+  ///   `AnswerReading.polynomial(_:symbols:text:)` reading, bounded as there.
   public static func read(_ text: String, symbols: SymbolTable) throws(AnswerSyntaxError)
     -> Polynomial
   {

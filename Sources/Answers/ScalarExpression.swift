@@ -1,3 +1,5 @@
+import Algebra
+
 /// A real constant read from text: a printed answer such as `$1/\sqrt{2}$`, or a value a user
 /// passes with `--param gamma=1/sqrt(2)`.
 ///

@@ -1,4 +1,4 @@
-import IndexNotation
+import Algebra
 
 /// Reads a condition as people write it (`Nb < N/2`, `2*N_b < N`, `N > 2 N_bottle`,
 /// `N_b/N < 1/2`, `L >= 2`) and solves each comparison for one of the given symbols, under the
@@ -7,6 +7,8 @@ public enum ConditionReading {
   /// Solves `lhs R rhs` for `symbol`: the symbol alone on the left, the bound a polynomial.
   /// - Throws: `InequalityError` when the comparison is not linear in the symbol or the sign of
   ///   its coefficient is not fixed by positivity.
+  /// - Complexity: O(t·f) for a difference of t terms of at most f factors, as
+  ///   `Polynomial.solvePositive(in:positive:)`.
   public static func solve(_ c: AnswerReading.Comparison, for symbol: String, positive: Set<String>)
     throws -> LinearInequality
   {

@@ -1,3 +1,5 @@
+import Algebra
+
 /// Reads a polynomial or a one-symbol inequality as the problem set prints them:
 /// `BXY \Delta X \Delta Y N_{\text{out}} N_{\text{in}}`, `2NN_{\text{bottle}}(L-1)`, `N^2(L-1)`,
 /// `N_{\text{bottle}} < N/2`. Juxtaposed letters are separate symbols (BXY = B·X·Y); a subscript
@@ -6,6 +8,8 @@
 /// With a closed `SymbolTable` the same reader takes answers as people type them (`Nb`, `dX`).
 public enum PolynomialParser {
   /// Parses a polynomial.
+  /// - Complexity: `AnswerParser.expression(_:)` (O(n) for n characters), then one
+  ///   `AnswerReading.polynomial(_:symbols:text:)` reading, bounded as there.
   public static func polynomial(_ text: String, symbols: SymbolTable = .open)
     throws(AnswerSyntaxError) -> Polynomial
   {
@@ -13,6 +17,7 @@ public enum PolynomialParser {
   }
 
   /// Parses `symbol relation bound` (the symbol alone on the left).
+  /// - Complexity: as `polynomial(_:symbols:)`, for each side.
   public static func inequality(_ text: String, symbols: SymbolTable = .open)
     throws(AnswerSyntaxError) -> LinearInequality
   {
