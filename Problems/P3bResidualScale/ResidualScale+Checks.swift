@@ -227,8 +227,11 @@ extension ResidualScale {
       let ok = s.crossingTest.passes && s.contradictions.isEmpty
       var detail =
         "fitted crossing γ̂ = \(Value.format(s.crossing)) ± "
-        + "\(Value.format(s.crossingError)) (z = \(Value.format(s.crossingTest.z, digits: 3)) "
-        + "against \(Value.format(abs(gamma)))), \(pairs) pairs per point"
+        + "\(Value.format(s.crossingError)) against \(Value.format(abs(gamma))); "
+        + "z = \(Value.format(s.crossingTest.z, digits: 3)) for the pooled "
+        + "Var(\(structure.sumText))·γ² "
+        + "(χ² with \(sweepGrid.count * (pairs - 1)) degrees of freedom, Wilson–Hilferty), "
+        + "\(pairs) pairs per point"
       if !s.contradictions.isEmpty {
         detail +=
           "; variance significantly on the wrong side of 1 at γ = "

@@ -39,5 +39,9 @@ final class ResidualScaleDepthErratumTests: XCTestCase {
     XCTAssertEqual(m.status, .pass, m.detail)
     XCTAssertEqual(m.errata.count, 1, m.detail)
     XCTAssertTrue(m.notes.isEmpty)
+    // The finding states its measured false-finding rate, not the t limit's 5.7·10⁻⁷.
+    XCTAssertTrue(
+      m.errata.first?.evidence?.contains("false-finding rate below 0.001") ?? false,
+      m.errata.first?.evidence ?? "no evidence")
   }
 }
