@@ -113,11 +113,7 @@ let package = Package(
     .target(
       name: "Classroom",
       dependencies: [
-<<<<<<< HEAD
-        "TensorCore", "IndexNotation", "Verification", "ResultStore", "Charts",
-=======
-        "TensorCore", "IndexNotation", "Answers", "Verification", "ResultStore",
->>>>>>> s6-19a
+        "TensorCore", "IndexNotation", "Answers", "Verification", "ResultStore", "Charts",
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       swiftSettings: native),
