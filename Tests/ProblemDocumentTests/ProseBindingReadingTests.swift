@@ -114,4 +114,29 @@ final class ProseBindingReadingTests: XCTestCase {
     let clashes = findings(text).filter { $0.hasPrefix("role-clash") }
     XCTAssertEqual(clashes, ["role-clash 3"], "\(findings(text))")
   }
+
+  /// A display after inline math takes the nouns of its sentence (`a summing stage with
+  /// weights $p[k,j]$,`): a question naming that stage counts its equation only. Without the
+  /// noun the question names nothing and every equation is counted.
+  func testDisplayAfterInlineMath_takesItsSentencesNouns() {
+    func doc(_ stage: String) -> String {
+      """
+      **Problem 1.** The input $u[n,i]$ is filtered with weights $A[j,i]$ and thresholds $c[j]$:
+
+      $$v[n,j] = \\sigma\\left(A[j,I]\\,u[n,I] - c[j]\\right)$$
+
+      Its output is then pooled by \(stage) with weights $p[k,j]$,
+
+      $$w[n,k] = p[k,J]\\,v[n,J]$$
+
+      (a) How many multiplies does the summing stage perform?
+
+      **Solution.** $NKJ$.
+      """
+    }
+    let named = doc("a summing stage")
+    XCTAssertFalse(kinds(named).contains("count-disagreement"), "\(findings(named))")
+    let unnamed = doc("one more step")
+    XCTAssertTrue(kinds(unnamed).contains("count-disagreement"), "\(findings(unnamed))")
+  }
 }
