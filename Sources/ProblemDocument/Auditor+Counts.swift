@@ -174,6 +174,15 @@ extension Auditor {
       {
         printed = nil
       }
+      // Separate counts in one sentence (`the projection takes BXYIK and the convolution
+      // BXYKJ`), the last not their sum: the one of the equations asked about is its answer.
+      let solution = item.solutions.flatMap { bySection[$0] ?? [] }
+      let sentence = firstSentenceCounts(solution, doc).map { $0.substituting(merge) }
+      if let p = printed, p == sentence.last, sentence.count > 1,
+        p != sentence.dropLast().reduce(Polynomial(), +), sentence.contains(perApplication)
+      {
+        printed = perApplication
+      }
       var applications: Polynomial?
       var agrees = false
       if let printed {

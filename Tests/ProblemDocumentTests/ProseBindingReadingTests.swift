@@ -139,4 +139,25 @@ final class ProseBindingReadingTests: XCTestCase {
     let unnamed = doc("one more step")
     XCTAssertTrue(kinds(unnamed).contains("count-disagreement"), "\(findings(unnamed))")
   }
+
+  /// A first sentence printing separate counts (`the projection takes $NJI$ and the rescaling
+  /// $NJK$`), the last not their sum, answers with the one of the equations asked about; when
+  /// none is that count, or the last sums them, the printed count is still compared.
+  func testSeparateCountsInOneSentence_matchTheOneAsked() {
+    func doc(_ answer: String) -> String {
+      """
+      **Problem 1.** The input $u[n,i]$ is projected by $$v[n,j] = A[j,I]\\,u[n,I]$$
+
+      (a) Count the multiplies of the projection and of the rescaling separately.
+
+      **Solution.** \(answer)
+      """
+    }
+    let separate = doc("The projection takes $NJI$ multiplies and the rescaling $NJK$.")
+    XCTAssertFalse(kinds(separate).contains("count-disagreement"), "\(findings(separate))")
+    let wrong = doc("The projection takes $NJK$ multiplies and the rescaling $NJL$.")
+    XCTAssertTrue(kinds(wrong).contains("count-disagreement"), "\(findings(wrong))")
+    let summed = doc("The projection takes $NJI$ and the rescaling $NJK$, so $NJI + NJK$.")
+    XCTAssertTrue(kinds(summed).contains("count-disagreement"), "\(findings(summed))")
+  }
 }
