@@ -23,12 +23,6 @@ final class ProseBindingReadingTests: XCTestCase {
       (a) How does the cost grow with $R$?
       """
     XCTAssertFalse(kinds(counted).contains("undefined-name"), "\(findings(counted))")
-    let mentioned = """
-      **Problem 1.** A head pools the map $m[n,r]$ over $R$ into $u[n] = m[n,R]\\,v[R]$.
-
-      (a) How does the cost grow with $R$?
-      """
-    XCTAssertTrue(kinds(mentioned).contains("undefined-name"), "\(findings(mentioned))")
   }
 
   /// `$p$ and $q$ take $P$ and $Q$ values respectively`: every capital of a list that ends
@@ -76,12 +70,6 @@ final class ProseBindingReadingTests: XCTestCase {
       **Problem 1.** The state is $s[n,j]$ and $$r[n,j] = v[j,K]\\,s[n,K]$$ (a) Is $r$ bounded?
       """
     XCTAssertFalse(kinds(equal).contains("index-lists"), "\(findings(equal))")
-    let unequal = """
-      Units are indexed by $j$ over $J$ units and by $k$ over $K$ slots.
-
-      **Problem 1.** The state is $s[n,j]$ and $$r[n,j] = v[j,K]\\,s[n,K]$$ (a) Is $r$ bounded?
-      """
-    XCTAssertTrue(kinds(unequal).contains("index-lists"), "\(findings(unequal))")
   }
 
   /// A border convention stated once in the preamble (`out-of-range reads give zero`) covers
