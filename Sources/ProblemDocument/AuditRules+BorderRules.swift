@@ -1,9 +1,10 @@
+import Foundation
 import IndexNotation
 
 /// The border rule: offsets read past a layer's edge with no rule stated.
 extension AuditRules {
   /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
-  /// the offsets' range nor what is read past the border.
+  /// the offsets' range nor what is read past the border, in its own text or the preamble's.
   struct BorderRules: AuditRule {
     let id = "border-rules"
     let summary = "offsets read across a border that the problem never states"
@@ -35,7 +36,10 @@ extension AuditRules {
           let sections = doc.sections.indices.filter {
             DocumentSymbols.scope(doc.sections[$0]) == scope
           }
-          let prose = doc.prose(in: sections).lowercased()
+          // The preamble's conventions hold in every problem; "out-of-range" reads as words.
+          let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
+          let prose = doc.prose(in: preamble + sections).lowercased()
+            .replacingOccurrences(of: "-", with: " ")
           let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
             doc.fragments(in: sections).contains { f in
               guard

@@ -53,7 +53,9 @@ extension AuditRules {
             at: u.location, in: doc.sections[u.section], document: doc))
       }
       for (letter, others) in otherAt.sorted(by: { $0.key < $1.key }) {
-        guard let indices = indexAt[letter] else { continue }
+        // A problem using the letter both as an index and otherwise has its clash within it
+        // (`RoleClashes`); only problems where it is purely an index are compared.
+        guard let indices = indexAt[letter]?.filter({ others[$0.key] == nil }) else { continue }
         for (scope, use) in others.sorted(by: { $0.value.location < $1.value.location })
         where indices[scope] == nil {
           guard let (otherScope, index) = indices.min(by: { $0.value.location < $1.value.location })

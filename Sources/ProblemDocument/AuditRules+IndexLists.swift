@@ -87,7 +87,7 @@ extension AuditRules {
         let uses = groups[key]!
         guard uses.count > 1 else { continue }
         let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
-        let classes = symbols.sizeClasses[scope] ?? [:]
+        let classes = symbols.sizeClasses(in: scope)
         var counts: [Int: Int] = [:]
         for u in uses { counts[u.indices.count, default: 0] += 1 }
         let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count

@@ -17,6 +17,20 @@ extension AuditRules {
       for u in symbols.uses {
         byScope[DocumentSymbols.scope(doc.sections[u.section]), default: []].append(u)
       }
+      // Each lowercase letter's role at its first use in a problem's tensor or index list.
+      var established: [String: SymbolRole] = [:]
+      var locationOf: [String: DocumentLocation] = [:]
+      for u in symbols.uses
+      where (u.role == .tensor || u.role == .index) && !u.alone
+        && u.name.first?.isLowercase == true
+        && !DocumentSymbols.scope(doc.sections[u.section]).isEmpty
+      {
+        let letter = u.role == .tensor ? u.family : u.name
+        if established[letter] == nil {
+          established[letter] = u.role
+          locationOf[letter] = u.location
+        }
+      }
       for (_, uses) in byScope.sorted(by: { $0.key < $1.key }) {
         // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
         var letters: [String: [SymbolUse]] = [:]
@@ -55,7 +69,13 @@ extension AuditRules {
           let group = letters[letter]!
           let roles = Set(group.map(\.role))
           let clash = roles.count > 1 && (roles.contains(.tensor) || roles.contains(.function))
-          guard clash, let first = group.first,
+          // The role the letter has in earlier problems, when this problem uses it that way too,
+          // is the set's; the clash stands where the other role first appears
+          // (`c[b,t,j]` the cell in problems 1 and 2, then an index `z[b,t,c]` in problem 3).
+          let earlier = established[letter].flatMap { role in
+            group.first { $0.role == role && group[0].location > locationOf[letter]! }
+          }
+          guard clash, let first = earlier ?? group.first,
             let other = group.first(where: { $0.role != first.role })
           else { continue }
           let describe = { (u: SymbolUse) in

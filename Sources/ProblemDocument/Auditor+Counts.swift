@@ -68,10 +68,14 @@ extension Auditor {
           guard case .equations(let rows) = r.content else { continue }
           // Nouns of five letters or more: "logits", "scores", not "head" or "with". A display
           // right after another (no words between) shares its nouns.
+          // A display after inline math (`… by a layer with weights $M[k,j]$,`) takes the
+          // nouns of its sentence's prose.
           let before = symbols.precedingWords(r.fragment, doc)
+          let sentence = before.isEmpty ? Auditor.sentenceWords(r.fragment, doc) : []
           let nouns =
             before.isEmpty && r.fragment.display
-            ? lastNouns : before.suffix(3).filter { $0.count >= 5 }
+            ? (sentence.isEmpty ? lastNouns : sentence)
+            : before.suffix(3).filter { $0.count >= 5 }
           lastNouns = nouns
           // An equation without tensors on its right (`R = pQ/M`, `m[h] = pQ/M`) states a
           // size or an assumption; it computes nothing.
@@ -135,7 +139,7 @@ extension Auditor {
         }.map(\.name))
       let equations = asked.isEmpty ? (named.isDisjoint(with: tensorsOfProblem) ? all : []) : asked
       guard !equations.isEmpty else { continue }
-      var classes = symbols.sizeClasses[item.problem] ?? [:]
+      var classes = symbols.sizeClasses(in: item.problem)
       // Sizes of positions that range over the same values (A[v,u] = A[u,v]: U is V).
       for (size, representative) in AuditRules.positionClasses(symbols) where classes[size] == nil {
         classes[size] = classes[representative] ?? representative
@@ -171,6 +175,15 @@ extension Auditor {
       {
         printed = nil
       }
+      // Separate counts in one sentence (`the projection takes BXYIK and the convolution
+      // BXYKJ`), the last not their sum: the one of the equations asked about is its answer.
+      let solution = item.solutions.flatMap { bySection[$0] ?? [] }
+      let sentence = firstSentenceCounts(solution, doc).map { $0.substituting(merge) }
+      if let p = printed, p == sentence.last, sentence.count > 1,
+        p != sentence.dropLast().reduce(Polynomial(), +), sentence.contains(perApplication)
+      {
+        printed = perApplication
+      }
       var applications: Polynomial?
       var agrees = false
       if let printed {
@@ -194,5 +207,39 @@ extension Auditor {
           borderRule: rule))
     }
     return out
+  }
+}
+
+extension Auditor {
+  /// The words of five letters or more of the prose of the sentence before a fragment, in its
+  /// section: back to the last `.`, `?`, `!` or blank line outside math, math left out (up to
+  /// 400 scalars back). Empty for a fragment right after other math.
+  static func sentenceWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+    let section = doc.sections[f.section]
+    let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
+    let start = max(section.range.lowerBound, end - 400)
+    guard start < end else { return [] }
+    var prose: [Unicode.Scalar] = []
+    var inMath = false
+    var seen = false  // anything but white space yet: a blank line before the display ends nothing
+    var k = end - 1
+    while k >= start {
+      let c = doc.scalars[k]
+      // A display right after other math (no prose between) shares that math's nouns.
+      if !seen && c == "$" { return [] }
+      if !(c == " " || c == "\n") { seen = true }
+      if c == "$" {
+        if k > start && doc.scalars[k - 1] == "$" { k -= 1 }  // `$$` opens or closes once
+        inMath.toggle()
+      } else if !inMath {
+        if (c == "." || c == "?" || c == "!") && k + 1 < end && doc.scalars[k + 1] == " " {
+          break
+        }
+        if seen && c == "\n" && k > start && doc.scalars[k - 1] == "\n" { break }
+        prose.append(c)
+      }
+      k -= 1
+    }
+    return DocumentSymbols.words(prose.reversed()).filter { $0.count >= 5 }
   }
 }

@@ -6,18 +6,6 @@ extension Auditor {
   /// The printed count of a solution: among its counts (formulas over capital names of degree at
   /// least two), the last one of the first sentence that has any.
   static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument) -> Polynomial? {
-    let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
-      r -> (ReadFragment, Polynomial)? in
-      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
-        p.terms.keys.contains(where: { $0.degree >= 2 }),
-        names.allSatisfy({ n in
-          n.unicodeScalars.first.map { c in
-            c.properties.isUppercase || (c == "Δ" && n.dropFirst().first?.isUppercase == true)
-          } ?? false
-        })
-      else { return nil }
-      return (r, p)
-    }
     // A count the solution calls its total ("Total: $3TD + TDK$", "the total is therefore …"),
     // in any names (`THD + TrHD`).
     let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
@@ -36,7 +24,29 @@ extension Auditor {
     }) {
       return total.1
     }
-    guard var chosen = counts.first else { return nil }
+    return firstSentenceCounts(solution, doc).last
+  }
+
+  /// The counts of the first sentence of a solution that has any, in order (`The projection
+  /// takes $BXYIK$ and the convolution $BXYKJ$.`): each a formula over capitals of degree two or
+  /// more. Empty when the solution prints none.
+  static func firstSentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
+    -> [Polynomial]
+  {
+    let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
+      r -> (ReadFragment, Polynomial)? in
+      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+        p.terms.keys.contains(where: { $0.degree >= 2 }),
+        names.allSatisfy({ n in
+          n.unicodeScalars.first.map { c in
+            c.properties.isUppercase || (c == "Δ" && n.dropFirst().first?.isUppercase == true)
+          } ?? false
+        })
+      else { return nil }
+      return (r, p)
+    }
+    guard var chosen = counts.first else { return [] }
+    var sentence = [chosen.1]
     for next in counts.dropFirst() {
       let a = chosen.0.fragment
       let b = next.0.fragment
@@ -57,8 +67,9 @@ extension Auditor {
       }
       if prose.contains(". ") || prose.contains(".\n") || prose.hasSuffix(".") { break }
       chosen = next
+      sentence.append(next.1)
     }
-    return chosen.1
+    return sentence
   }
 
   /// Whether an equation's right side divides by a tensor quantity (`exp(s)/Σ exp(s′)`), not by

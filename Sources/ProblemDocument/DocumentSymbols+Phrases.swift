@@ -82,6 +82,35 @@ extension DocumentSymbols {
     return (rest.hasPrefix("are the ") || rest.hasPrefix("is the ")) && countPhrase(String(rest))
   }
 
+  /// Whether a name is one of a list of math names (commas, "and") that ends before a plural
+  /// noun: `$B$, $X$ and $I$ values`. The name itself must not be the list's last.
+  static func listBeforePlural(_ after: String) -> Bool {
+    var rest = Substring(after)
+    var items = 0
+    while true {
+      rest = rest.drop { $0 == " " || $0 == "," }
+      if rest.hasPrefix("and ") {
+        rest = rest.dropFirst(4)
+        continue
+      }
+      if rest.hasPrefix("$") {
+        let body = rest.dropFirst()
+        guard let close = body.firstIndex(of: "$") else { return false }
+        rest = body[body.index(after: close)...]
+        items += 1
+        continue
+      }
+      break
+    }
+    return items > 0 && pluralNounFollows(String(rest))
+  }
+
+  /// Whether the text after a name opens with a plural noun (`values`), not a superlative.
+  static func pluralNounFollows(_ after: String) -> Bool {
+    let word = String(after.prefix { $0.isLetter })
+    return pluralOrSuperlativeFollows(word) && !word.hasSuffix("est")
+  }
+
   /// Whether the word after a name is a plural noun or a superlative (`heads`, `smallest`):
   /// the name counts them.
   static func pluralOrSuperlativeFollows(_ after: String) -> Bool {

@@ -100,3 +100,14 @@ extension DocumentSymbols {
     return !LenientNames.letters(in: String(chars[(k + 1)..<end])).isEmpty
   }
 }
+
+extension DocumentSymbols {
+  /// The sizes declared equal in a problem, with the preamble's (`K = J` for the whole set)
+  /// under the problem's own: each size's class representative.
+  func sizeClasses(in scope: String) -> [String: String] {
+    var classes = sizeClasses[""] ?? [:]
+    guard !scope.isEmpty else { return classes }
+    for (size, representative) in sizeClasses[scope] ?? [:] { classes[size] = representative }
+    return classes
+  }
+}

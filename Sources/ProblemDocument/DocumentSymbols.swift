@@ -55,6 +55,9 @@ public struct SymbolUse: Sendable {
   /// A letter read from a tensor's subscript (t in m_t, r in U_r): an index of the family, or
   /// a label naming another tensor.
   public internal(set) var fromSubscript = false
+  /// Introduced only as a capital counting the noun after it (`over $C$ classes`): undone when
+  /// the capital names a tensor of the set (`of $S$ requires`, a verb read as a noun).
+  internal(set) var countIntroduced = false
 }
 
 /// Every name of a document with the roles it plays, where each is introduced and used.
@@ -90,6 +93,14 @@ public struct DocumentSymbols: Sendable {
   static let notIntroducing: Set<String> = [
     "of", "that", "is", "are", "to", "for", "from", "on", "in", "at", "by", "as", "and", "or", "if",
     "gives", "give", "then", "when", "whether", "than", "what", "which", "does", "do", "be", "it",
+    "inside", "over", "into", "through", "within", "across", "under", "between", "onto", "per",
+    "via", "without", "about", "among",
+  ]
+  /// Prepositions after which a capital followed by a noun counts it (`over $C$ classes`, `to $K$
+  /// channels`, `a beam of $N$ hypotheses`).
+  static let countingPrepositions: Set<String> = [
+    "of", "with", "over", "to", "into", "across", "among", "in", "for", "from", "by", "per",
+    "through", "within",
   ]
   /// Words that open a noun phrase naming something ("a gate z", "the tensor L", "with weights W").
   static let determiners: Set<String> = [
@@ -116,6 +127,11 @@ public struct DocumentSymbols: Sendable {
       collectProse(section, index, document)
     }
     dropSubscriptLabels()
+    let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
+    for k in uses.indices where uses[k].countIntroduced && tensorFamilies.contains(uses[k].name) {
+      uses[k].introduces = false
+      uses[k].countIntroduced = false
+    }
     uses.sort { $0.location < $1.location }
   }
 
@@ -303,10 +319,12 @@ public struct DocumentSymbols: Sendable {
           // a quantity.
           // Counted after a verb or "of" (`a product of $M$ factors`, `keeps $r$ copies`), not after a
           // determiner (`the $z$ axis`), a conjunction or nothing (`$q$ holds`).
+          let capital = name.first?.isUppercase == true
           let quantity =
             alone && DocumentSymbols.quantityFollows(after)
             && before.last.map { w in
-              (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss")))
+              (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))
+                || (capital && DocumentSymbols.countingPrepositions.contains(w)))
                 && ![
                   "the", "a", "an", "this", "that", "each", "every", "and", "or", "is", "are",
                   "was", "were",
@@ -322,6 +340,17 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
+            // A capital counting the noun after it (`over $C$ classes`), or one of a list of
+            // capitals that ends before a plural (`take $B$, $X$ and $I$ values`): a size named
+            // there.
+            if capital
+              && (quantity || DocumentSymbols.listBeforePlural(after)
+                || (before.last == "and" && DocumentSymbols.pluralNounFollows(after)))
+            {
+              uses[uses.count - 1].countIntroduced = !uses[uses.count - 1].introduces
+              uses[uses.count - 1].introduces = true
+              result = true
+            }
             // `the $m$ smallest weights`, `the $m$ heads`: a number of things, named there.
             if before.last == "the",
               DocumentSymbols.pluralOrSuperlativeFollows(after)
