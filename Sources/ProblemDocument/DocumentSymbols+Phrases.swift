@@ -64,27 +64,15 @@ extension DocumentSymbols {
   /// only commas, "and", and other math (`, $I$ and $D$ are the number of …`) before "is/are
   /// the number" (or size, …).
   static func listBeforeCount(_ after: String) -> Bool {
-    var rest = Substring(after)
-    while true {
-      rest = rest.drop { $0 == " " || $0 == "," }
-      if rest.hasPrefix("and ") {
-        rest = rest.dropFirst(4)
-        continue
-      }
-      if rest.hasPrefix("$") {
-        let body = rest.dropFirst()
-        guard let close = body.firstIndex(of: "$") else { return false }
-        rest = body[body.index(after: close)...]
-        continue
-      }
-      break
-    }
+    guard let (rest, _) = skippingMathList(after) else { return false }
     return (rest.hasPrefix("are the ") || rest.hasPrefix("is the ")) && countPhrase(String(rest))
   }
 
-  /// Whether a name is one of a list of math names (commas, "and") that ends before a plural
-  /// noun: `$B$, $X$ and $I$ values`. The name itself must not be the list's last.
-  static func listBeforePlural(_ after: String) -> Bool {
+  /// The text after a run of commas, "and" and closed `$…$` fragments, with the number of
+  /// fragments skipped; nil when a fragment is not closed.
+  ///
+  /// - Complexity: O(n) in the length of `after`.
+  static func skippingMathList(_ after: String) -> (rest: Substring, items: Int)? {
     var rest = Substring(after)
     var items = 0
     while true {
@@ -95,13 +83,19 @@ extension DocumentSymbols {
       }
       if rest.hasPrefix("$") {
         let body = rest.dropFirst()
-        guard let close = body.firstIndex(of: "$") else { return false }
+        guard let close = body.firstIndex(of: "$") else { return nil }
         rest = body[body.index(after: close)...]
         items += 1
         continue
       }
-      break
+      return (rest, items)
     }
+  }
+
+  /// Whether a name is one of a list of math names (commas, "and") that ends before a plural
+  /// noun: `$B$, $X$ and $I$ values`. The name itself must not be the list's last.
+  static func listBeforePlural(_ after: String) -> Bool {
+    guard let (rest, items) = skippingMathList(after) else { return false }
     return items > 0 && pluralNounFollows(String(rest))
   }
 
