@@ -27,7 +27,8 @@ extension GradientDecay {
       }
       let e = parts.parts[0].conjuncts[0].operands[0]
       if case .power = e {
-        exponent = try AnswerReading.power(e, bases: bases, symbols: symbols, text: text)
+        exponent = try AnswerReading.power(
+          e, bases: bases, shown: "γ", symbols: symbols, text: text)
       } else if case .identifier(let run, nil, _) = e, bases.contains(run) {
         exponent = Polynomial(1)  // γ alone: γ¹
       } else {

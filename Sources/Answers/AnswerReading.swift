@@ -272,18 +272,21 @@ public enum AnswerReading {
   // MARK: Powers
 
   /// `base^exponent` with the base one of `bases` (`γ`, `gamma`): the exponent as a polynomial
-  /// over `symbols`. A bare polynomial (no base) reads as the exponent itself when
-  /// `bareExponent` is true.
+  /// over `symbols`. The messages name the base as `shown` and give an exponent over the first
+  /// of `symbols`' names as the example.
   /// - Complexity: the exponent's `polynomial(_:symbols:text:)` reading.
   public static func power(
-    _ e: AnswerExpression, bases: Set<String>, symbols: SymbolTable,
+    _ e: AnswerExpression, bases: Set<String>, shown: String, symbols: SymbolTable,
     text: String
   ) throws(AnswerSyntaxError) -> Polynomial {
     guard case .power(let base, let exponent, _) = e else {
-      throw AnswerSyntaxError("expected a power of γ such as γ^(L − 1)", offset: e.offset, in: text)
+      let n = symbols.symbols.first?.name ?? "n"
+      throw AnswerSyntaxError(
+        "expected a power of \(shown) such as \(shown)^(\(n) − 1)", offset: e.offset, in: text)
     }
     guard case .identifier(let run, let sub, _) = base, sub == nil, bases.contains(run) else {
-      throw AnswerSyntaxError("expected γ as the base of the power", offset: base.offset, in: text)
+      throw AnswerSyntaxError(
+        "expected \(shown) as the base of the power", offset: base.offset, in: text)
     }
     return try polynomial(exponent, symbols: symbols, text: text)
   }

@@ -104,7 +104,7 @@ public enum FuzzTargets {
             }
             _ = try? AnswerReading.scalar(operand, text: source)
             _ = try? AnswerReading.power(
-              operand, bases: ["γ", "gamma"], symbols: table, text: source)
+              operand, bases: ["γ", "gamma"], shown: "γ", symbols: table, text: source)
           }
         }
       }

@@ -51,3 +51,27 @@ final class ScalarExpressionTests: XCTestCase {
     }
   }
 }
+
+/// The power reader names the base and the exponent's symbols it was given, not problem 3c's.
+final class PowerReadingTests: XCTestCase {
+  func read(_ text: String, bases: Set<String>, shown: String, symbols: SymbolTable) -> String? {
+    do {
+      let e = try AnswerParser.expression(text)
+      _ = try AnswerReading.power(e, bases: bases, shown: shown, symbols: symbols, text: text)
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  func testMessages_nameTheGivenBaseAndSymbols() {
+    let table = SymbolTable([.init("K")])
+    XCTAssertEqual(
+      read("K - 1", bases: ["ρ", "rho"], shown: "ρ", symbols: table),
+      "expected a power of ρ such as ρ^(K − 1)")
+    XCTAssertEqual(
+      read("x^(K-1)", bases: ["ρ", "rho"], shown: "ρ", symbols: table),
+      "expected ρ as the base of the power")
+    XCTAssertNil(read("rho^(K-1)", bases: ["ρ", "rho"], shown: "ρ", symbols: table))
+  }
+}
