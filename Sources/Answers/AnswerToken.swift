@@ -288,6 +288,23 @@ struct AnswerLexer {
     return text
   }
 
+  /// The text of a command's `{…}` argument (no nesting), spaces before the brace skipped; the
+  /// index ends after the closing brace.
+  /// - Complexity: O(n) in the argument's length.
+  mutating func bracedArgument(of name: String, _ start: Int) throws(AnswerSyntaxError) -> String {
+    while peek() == " " { index += 1 }
+    guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
+    index += 1
+    var word = ""
+    while let c = peek(), c != "}" {
+      word.append(c)
+      index += 1
+    }
+    guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
+    index += 1
+    return word
+  }
+
   mutating func command(_ name: String, _ start: Int) throws(AnswerSyntaxError) -> AnswerToken.Kind?
   {
     if AnswerLexer.layoutCommands.contains(name) { return nil }
@@ -309,16 +326,7 @@ struct AnswerLexer {
     case "gt": return .relation(.greater)
     case "land", "wedge": return .and
     case "mathcal", "mathscr":
-      while peek() == " " { index += 1 }
-      guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
-      index += 1
-      var word = ""
-      while let c = peek(), c != "}" {
-        word.append(c)
-        index += 1
-      }
-      guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
-      index += 1
+      let word = try bracedArgument(of: name, start)
       let letter = word.trimmingCharacters(in: .whitespaces)
       return try identifier(start, run: letter.count == 1 ? Lexer.script(letter) : letter).kind
     case "tilde", "widetilde", "hat", "widehat", "bar", "overline", "dot", "vec":
@@ -331,13 +339,7 @@ struct AnswerLexer {
       while peek() == " " { index += 1 }
       var inner = ""
       if peek() == "{" {
-        index += 1
-        while let c = peek(), c != "}" {
-          inner.append(c)
-          index += 1
-        }
-        guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
-        index += 1
+        inner = try bracedArgument(of: name, start)
       } else if let c = peek() {
         inner = String(c)
         index += 1
@@ -358,16 +360,7 @@ struct AnswerLexer {
       return try identifier(start, run: letter + marks[name]!).kind
     case "text", "mathrm", "textrm", "operatorname", "textit", "mathsf":
       // \text{…} gives its letters as one identifier (or a word such as "and").
-      while peek() == " " { index += 1 }
-      guard peek() == "{" else { throw error("expected '{' after \\\(name)", at: index) }
-      index += 1
-      var word = ""
-      while let c = peek(), c != "}" {
-        word.append(c)
-        index += 1
-      }
-      guard peek() == "}" else { throw error("unclosed \\\(name){", at: start) }
-      index += 1
+      let word = try bracedArgument(of: name, start)
       let trimmed = word.trimmingCharacters(in: .whitespaces)
       if trimmed == "and" { return .and }
       if trimmed.isEmpty { return nil }

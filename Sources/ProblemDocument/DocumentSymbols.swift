@@ -408,49 +408,4 @@ public struct DocumentSymbols: Sendable {
     }
     return (f.section, result)
   }
-
-  /// Size for a name that starts with a capital, scalar otherwise (γ, s, k).
-  static func role(ofName name: String) -> SymbolRole {
-    if name.hasPrefix("Δ") || name.hasPrefix("δ") {
-      // Δx is an offset index; ΔX counts its values.
-      return name.dropFirst().first?.isUppercase == true ? .size : .index
-    }
-    return name.first?.isUppercase == true ? .size : .scalar
-  }
-
-  /// `0 ≤ s ≤ k` → "s": the middle of a two-sided chain that is a single name.
-  static func boundedName(_ text: String) -> String? {
-    guard let parts = try? AnswerParser.parse(text), parts.parts.count == 1,
-      let chain = parts.parts[0].conjuncts.first, chain.operands.count == 3,
-      case .identifier(let run, let sub, let offset) = chain.operands[1],
-      let names = try? SymbolTable.open.resolve(run: run, subscript: sub, offset: offset, in: text),
-      names.count == 1
-    else { return nil }
-    return names[0]
-  }
-
-  /// A tensor name without braces: `L_ℓ+1,s`, `W_ℓ^b,1`.
-  public static func key(_ name: TensorName) -> String {
-    name.description.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
-  }
-
-  /// A tensor's family: its base with decoration and superscript, without the subscript.
-  public static func family(_ name: TensorName) -> String {
-    name.base + (name.superscriptText.map { "^" + $0 } ?? "")
-  }
-
-  /// Scalars (γ) and functions (σ, ReLU) of an expression with their character offsets.
-  static func scalarsAndFunctions(_ e: IndexNotation.Expression) -> [(
-    (name: String, isFunction: Bool), Int
-  )] {
-    switch e {
-    case .tensor, .number: return []
-    case .scalar(let s, let p): return [((s, false), p.offset)]
-    case .product(let fs): return fs.flatMap(scalarsAndFunctions)
-    case .sum(let ts): return ts.flatMap { scalarsAndFunctions($0.term) }
-    case .function(let name, let inner, let p):
-      return (name == "1/" ? [] : [((name, true), p.offset)]) + scalarsAndFunctions(inner)
-    case .explicitSum(_, let inner, _): return scalarsAndFunctions(inner)
-    }
-  }
 }
