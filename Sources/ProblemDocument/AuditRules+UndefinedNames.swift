@@ -2,11 +2,11 @@ import IndexNotation
 
 /// Uses of names checked against their introductions.
 extension AuditRules {
-  /// Names used in a question (or in a printed count) that nothing introduces, or that are used
-  /// before their introduction. A family used without its subscript is left to `missingSubscripts`.
+  /// Names used in a question (or in a printed count) that nothing introduces, or that a
+  /// question uses when only the printed solution introduces them. A family used without its subscript is left to `missingSubscripts`.
   struct UndefinedNames: AuditRule {
     let id = "undefined-names"
-    let summary = "a name used before or without being introduced"
+    let summary = "a name used without being introduced, or introduced only by a solution"
     let kinds: [Finding.Kind] = [.undefinedName]
 
     func findings(in reading: AuditReading) -> [Finding] {
@@ -113,9 +113,12 @@ extension AuditRules {
                 + "nothing defines it or says what it stands for",
               at: u.location, in: section, document: doc))
         } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces,
-          // A model's equations followed by what their names stand for ("…, where $V[k,d]$
-          // are the value weights"): introduced in a later sentence of the same text.
-          !(section.kind == .statement && section.range.contains(i.offset))
+          // A name the problem's questions introduce further on (a later sentence, part or
+          // display) is introduced: the order of a problem's own text is its writer's. Only an
+          // introduction that first comes in a printed solution is late, for a question that
+          // uses the name before it.
+          section.kind != .solution,
+          doc.sections.first(where: { $0.range.contains(i.offset) })?.kind == .solution
         {
           reported.insert(key)
           out.append(

@@ -61,7 +61,7 @@ final class ReadingStructureTests: XCTestCase {
 
       **Solution**: $BJI$.
       """
-    XCTAssertTrue(findings(audit(bare)).contains("undefined-name 3"), "\(findings(audit(bare)))")
+    XCTAssertTrue(findings(audit(bare)).contains("undefined-name 7"), "\(findings(audit(bare)))")
   }
 
   /// A bound letter renamed between two equations is the same tensor; the same positions
@@ -121,5 +121,31 @@ final class ReadingStructureTests: XCTestCase {
     XCTAssertFalse(Auditor.excludesDivisions(words("Count the divisions too.")))
     XCTAssertFalse(Auditor.excludesDivisions(words("Why divide by the square root?")))
     XCTAssertFalse(Auditor.excludesDivisions(words("Multiplies and divisions, one each.")))
+  }
+
+  /// A size a problem's questions use before a later part says what it counts is introduced
+  /// (the order of the problem's own text is its writer's); a size only the printed solution
+  /// explains is still a finding at the question that uses it.
+  func testLaterIntroduction_inTheQuestionsOrOnlyInTheSolution() {
+    func doc(_ later: String, _ solution: String) -> String {
+      """
+      **Problem 1.** A scorer reads the rows $r[n,c]$ and weights $q[c]$ with \
+      $$s[n] = q[C]\\,r[n,C]$$
+
+      (a) Does the cost grow with $K$?
+
+      (b) \(later)
+
+      **Solution.** \(solution)
+      """
+    }
+    let inQuestions = doc(
+      "Here $K$ is the number of scorers run side by side; is $s$ linear in $r$?", "Yes.")
+    XCTAssertEqual(findings(audit(inQuestions)), [], "\(findings(audit(inQuestions)))")
+    let inSolution = doc(
+      "Is $s$ linear in $r$?", "Yes, with $K$ the number of scorers run side by side.")
+    XCTAssertEqual(
+      findings(audit(inSolution)).filter { $0.hasPrefix("undefined-name") }, ["undefined-name 3"],
+      "\(findings(audit(inSolution)))")
   }
 }
