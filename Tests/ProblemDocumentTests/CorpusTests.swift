@@ -118,8 +118,9 @@ final class CorpusTests: XCTestCase {
     print(summary)
   }
 
-  /// Rules know no document: none of them may quote a phrase of a corpus document. Every run of
-  /// five or more words of a corpus document's prose is looked for in the audit's sources.
+  /// Rules know no document: none of them may quote a phrase of a corpus document (of the corpus
+  /// or of a held-out set). Every run of five words of a document's prose is looked for in the
+  /// audit's sources.
   func testRules_quoteNoPhraseOfACorpusDocument() throws {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
@@ -147,13 +148,21 @@ final class CorpusTests: XCTestCase {
       return out
     }
     // The course's own phrasing (the shipped set's, shared by several documents) is convention;
-    // a phrase of one document only is that document's.
+    // a phrase of one document only is that document's. Every folder of test documents counts:
+    // the corpus and the held-out sets measured after it.
     var perDocument: [String: Set<String>] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path)
-    where name.hasSuffix(".md") && name != "README.md" {
-      perDocument[name] = phrases(
-        try ProblemSetDocument.read(path: corpus.appendingPathComponent(name).path))
+    let tests = corpus.deletingLastPathComponent()
+    for folder in try FileManager.default.contentsOfDirectory(atPath: tests.path).sorted() {
+      let dir = tests.appendingPathComponent(folder)
+      guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("manifest.json").path)
+      else { continue }
+      for name in try FileManager.default.contentsOfDirectory(atPath: dir.path)
+      where name.hasSuffix(".md") && name != "README.md" {
+        perDocument[folder + "/" + name] = phrases(
+          try ProblemSetDocument.read(path: dir.appendingPathComponent(name).path))
+      }
     }
+    XCTAssertGreaterThanOrEqual(perDocument.count, 11, "the corpus folders hold their documents")
     let shipped = phrases(
       ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName))
     for (name, own) in perDocument.sorted(by: { $0.key < $1.key }) {
