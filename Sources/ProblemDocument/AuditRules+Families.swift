@@ -3,9 +3,9 @@ import IndexNotation
 /// Names that stand for a family indexed by their subscript.
 extension AuditRules {
   /// Scalars and sizes defined with a subscript that is one lowercase letter (`a_t = …`,
-  /// `where $c_k$ is …`): the definition holds for each value the letter takes, so `a_T`, `a_1` and
-  /// the bare `a` ("the $a$'s") name members of the same family. Returns, for a used name, the
-  /// first such definition of its family, or nil.
+  /// `where $c_k$ is …`): the definition holds for each value the letter takes, so `a_T`,
+  /// `a_1` and the bare `a` ("the $a$'s") name members of the same family. Returns, for a used
+  /// name, the first such definition of its family, or nil.
   /// - Complexity: O(u) to build, O(1) per lookup.
   static func scalarFamilies(_ symbols: DocumentSymbols) -> (String) -> DocumentLocation? {
     var first: [String: DocumentLocation] = [:]
