@@ -8,7 +8,7 @@ extension AuditRules {
   /// (b) a subscript s that the left side carries, or that two other tensors of the right side
   ///     share (`W_f`, `θ_f`), is one the document writes P with elsewhere (`U_f` beside
   ///     `U[j,K]`; `h_k` beside `g_k[i] = tanh(U[i,J] h[J] − β[i])`), and P is not introduced
-  ///     without it in the problem or the preamble.
+  ///     without it in the problem or the preamble (elsewhere than on the equation's line).
   /// The left side's own family is not checked (`x_{t}[i] = x_{t−1}[i] + …` is a recursion).
   /// Places `missingSubscripts` reports already are left to it.
   /// - Complexity: linear in the equations' references times the document's names.
@@ -22,12 +22,14 @@ extension AuditRules {
       let symbols = reading.symbols
       let already = Set(MissingSubscripts().findings(in: reading).map(\.location))
       var used = Set<String>()
-      var introducedPlain = Set<String>()
+      var introducedPlain: [String: [Int]] = [:]  // scope + name → lines
       for u in symbols.uses where u.role == .tensor {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         used.insert(scope + "\u{0}" + u.name)
         used.insert("\u{0}" + u.name)
-        if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
+        if !u.subscripted && u.introduces {
+          introducedPlain[scope + "\u{0}" + u.name, default: []].append(u.location.line)
+        }
       }
       var out: [Finding] = []
       for r in reading.readings {
@@ -49,7 +51,11 @@ extension AuditRules {
               $0.name.base == p.name.base && $0.name.superscriptText == p.name.superscriptText
                 && ($0.name.subscriptText.map(isLayerSubscript) ?? false)
             }
-            let plain = [scope, ""].contains { introducedPlain.contains($0 + "\u{0}" + key) }
+            let at = doc.location(in: r.fragment, characterOffset: row.offset + p.position.offset)
+            // The reference itself may read as introducing its name: only another place counts.
+            let plain = [scope, ""].contains {
+              introducedPlain[$0 + "\u{0}" + key]?.contains { $0 != at.line } ?? false
+            }
             let elsewhere = candidates.sorted().first { s in
               let k = DocumentSymbols.key(
                 TensorName(base: p.name.base, subscript: s, superscript: p.name.superscriptText))
@@ -65,7 +71,6 @@ extension AuditRules {
             } else {
               continue
             }
-            let at = doc.location(in: r.fragment, characterOffset: row.offset + p.position.offset)
             guard !already.contains(at) else { continue }
             reported.insert(key)
             out.append(
