@@ -15,35 +15,47 @@ extension AuditRules {
   /// (its factors before the Σ are unknown, so a capital there may be summed with them). The
   /// capitals in brackets on the first side count as the left's: never reported; so do a side
   /// that is one tensor (`𝐔 = U[I,J]` names a matrix) and a capital inside a formula
-  /// (`α[T−1,S−1]`: the last positions).
+  /// (`α[T−1,S−1]`: the last positions). Every side that reads, the first too, is checked for
+  /// two index terms side by side (`L̃_ℓ[b,t j]`: a missing comma).
   /// - Complexity: linear in the fragment's length per side.
   struct EquationSides: AuditRule {
     let id = "equation-sides"
-    let summary = "unsummed capitals and redundant sums on the sides of an unread equation"
-    let kinds: [Finding.Kind] = [.unsummedCapital, .redundantSum]
+    let summary = "unsummed capitals, redundant sums, missing commas on an unread equation's sides"
+    let kinds: [Finding.Kind] = [.unsummedCapital, .redundantSum, .missingComma]
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
       for r in reading.readings {
         guard case .unreadable = r.content else { continue }
-        let text = Array(FragmentReader.blankingDerivatives(FragmentReader.trimmed(r.fragment.text)))
+        let text = Array(
+          FragmentReader.blankingDerivatives(FragmentReader.trimmed(r.fragment.text)))
         let sides = Self.sides(text)
         guard sides.count >= 2 else { continue }
         let left = Self.bracketCapitals(sides[0].text)
         let section = doc.sections[r.fragment.section]
-        for side in sides.dropFirst() {
+        for (n, side) in sides.enumerated() {
           var found: [(Finding.Kind, String, Int)] = []
           var parser = Parser(side.text)
-          if let e = try? parser.parseExpression() {
-            found = Self.unsummed(e, left: left).map { (.unsummedCapital, $0.0, $0.1) }
-              + Self.redundant(e).map { (.redundantSum, $0.0, $0.1) }
-            found = found.map { ($0.0, $0.1, side.offset + $0.2) }
-          } else if let sum = Self.firstTopLevelSum(side.text) {
+          let read = try? parser.parseExpression()
+          // Two index terms side by side (`[b,t j]`) on any side that reads.
+          if read != nil {
+            found += parser.diagnostics.filter { $0.kind == .missingComma }.map {
+              (.missingComma, $0.message, side.offset + $0.position.offset)
+            }
+          }
+          if n > 0, let e = read {
+            for (message, offset) in Self.unsummed(e, left: left) {
+              found.append((.unsummedCapital, message, side.offset + offset))
+            }
+            for (message, offset) in Self.redundant(e) {
+              found.append((.redundantSum, message, side.offset + offset))
+            }
+          } else if n > 0, read == nil, let sum = Self.firstTopLevelSum(side.text) {
             let suffix = String(Array(side.text)[sum...])
             var again = Parser(suffix)
             guard let e = try? again.parseExpression() else { continue }
-            found = Self.redundant(e).map { (.redundantSum, $0.0, side.offset + sum + $0.1) }
+            found += Self.redundant(e).map { (.redundantSum, $0.0, side.offset + sum + $0.1) }
           }
           for (kind, message, offset) in found {
             out.append(
@@ -126,7 +138,8 @@ extension AuditRules {
         var reported = Set<String>()
         let bare = Set(e.references.flatMap { $0.indices.compactMap(\.bareVariable?.name) })
         for (v, p) in uses
-        where counts[v.name] == 1 && bare.contains(v.name) && !onLeft(v) && !reported.contains(v.name)
+        where counts[v.name] == 1 && bare.contains(v.name) && !onLeft(v)
+          && !reported.contains(v.name)
         {
           out.append((message(v), p))
           reported.insert(v.name)

@@ -17,10 +17,11 @@ final class ClaimsAndSidesRuleTests: XCTestCase {
 
       (a) What happens to $v$ when $u$ is rotated?
 
-      **Solution**: Rotating $u$ leaves each response $v[n,k]$ unaffected. Hence the bank is rotation %@.
+      **Solution**: Rotating $u$ leaves each response $v[n,k]$ unaffected.
+      Hence the bank is rotation %@.
       """
     let wrong = findings(unaffected.replacingOccurrences(of: "%@", with: "equivariant"))
-    XCTAssertTrue(wrong.contains("property-word 5"), "\(wrong)")
+    XCTAssertTrue(wrong.contains("property-word 6"), "\(wrong)")
     let right = findings(unaffected.replacingOccurrences(of: "%@", with: "invariant"))
     XCTAssertFalse(right.contains { $0.hasPrefix("property-word") }, "\(right)")
 
@@ -29,10 +30,11 @@ final class ClaimsAndSidesRuleTests: XCTestCase {
 
       (a) What happens to $v$ when $u$ is delayed?
 
-      **Solution**: Each response moves by one step along with the signal, so the bank is %@ to delays.
+      **Solution**: Each response moves by one step along with the signal,
+      so the bank is %@ to delays.
       """
     let wrongMove = findings(moves.replacingOccurrences(of: "%@", with: "invariant"))
-    XCTAssertTrue(wrongMove.contains("property-word 5"), "\(wrongMove)")
+    XCTAssertTrue(wrongMove.contains("property-word 6"), "\(wrongMove)")
     let rightMove = findings(moves.replacingOccurrences(of: "%@", with: "equivariant"))
     XCTAssertFalse(rightMove.contains { $0.hasPrefix("property-word") }, "\(rightMove)")
   }
@@ -94,7 +96,8 @@ final class ClaimsAndSidesRuleTests: XCTestCase {
   /// tensor elsewhere.
   func testSubscriptsInEquations_aParameterWithoutItsFellowsSubscript() {
     let text = """
-      **Problem 1.** Two gates use input weights $A_p[k,m]$ and $A_q[k,m]$, recurrent weights $R_p[k,k']$ and $R_q[k,k']$, and thresholds $c_p[k]$ and $c_q[k]$:
+      **Problem 1.** Two gates use input weights $A_p[k,m]$ and $A_q[k,m]$, recurrent
+      weights $R_p[k,k']$ and $R_q[k,k']$, and thresholds $c_p[k]$ and $c_q[k]$:
 
       $$p[n,k] = \\sigma\\left(A_p[k,M]\\,u[n,M] + R_p[k,K]\\,s[n,K] - c_p[k]\\right)$$
 
@@ -103,8 +106,39 @@ final class ClaimsAndSidesRuleTests: XCTestCase {
       (a) How many multiplies does a step take?
       """
     let wrong = findings(text.replacingOccurrences(of: "%@", with: "R"))
-    XCTAssertTrue(wrong.contains("missing-subscript 5"), "\(wrong)")
+    XCTAssertTrue(wrong.contains("missing-subscript 6"), "\(wrong)")
     let right = findings(text.replacingOccurrences(of: "%@", with: "R_q"))
     XCTAssertFalse(right.contains { $0.hasPrefix("missing-subscript") }, "\(right)")
+  }
+
+  /// "Since P and Q, we get C" where a point satisfies P and Q but not C.
+  func testClaimedImplication_thatThePremisesDoNotImply() {
+    let text = """
+      **Problem 1.** A low-rank layer has $K$ inner units between $M$ inputs and $N$ outputs.
+
+      (a) Is it smaller than the full layer?
+
+      **Solution**: Since $K < M$ and $K < N$, we get %@, so it is always smaller.
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: "$K(M+N) < MN$"))
+    XCTAssertTrue(wrong.contains("premise-condition 5"), "\(wrong)")
+    let right = findings(text.replacingOccurrences(of: "%@", with: "$K^2 < MN$"))
+    XCTAssertFalse(right.contains { $0.hasPrefix("premise-condition") }, "\(right)")
+  }
+
+  /// A condition set beside an equation by `\qquad` is a premise of the problem.
+  func testPremiseBesideAnEquation_rulesOutTheSolutionsCondition() {
+    let text = """
+      **Problem 1.** A mixture keeps the weight
+      $$w[n] = \\rho\\,a[n] + (1-\\rho)\\,c[n], \\qquad 0 < \\rho < 1.$$
+
+      (a) When does $w$ equal $a$?
+
+      **Solution**: Only when $\\rho %@ 1$, which puts all weight on $a$.
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: ">"))
+    XCTAssertTrue(wrong.contains("premise-condition 6"), "\(wrong)")
+    let right = findings(text.replacingOccurrences(of: "%@", with: "<"))
+    XCTAssertFalse(right.contains { $0.hasPrefix("premise-condition") }, "\(right)")
   }
 }
