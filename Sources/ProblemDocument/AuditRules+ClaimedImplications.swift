@@ -1,11 +1,11 @@
-/// A conclusion a solution draws from comparisons that do not imply it.
+/// A conclusion drawn from comparisons that do not imply it.
 extension AuditRules {
   /// "Since $P_1$ and $P_2$, we get $C$": comparisons after "since", "because" or "given",
   /// joined by "and", then a comparison after a word of conclusion (get, have, so, hence, thus,
-  /// therefore, follows, obtain, implies, gives), in one sentence of a solution. When the
-  /// conclusion's names are among the premises' (three at most) and a point of the tried values
-  /// satisfies every premise but not the conclusion, the conclusion does not follow; the point
-  /// is the evidence.
+  /// therefore, follows, obtain, implies, gives), in one sentence of any section (an answer is
+  /// not always marked as a solution). When the conclusion's names are among the premises'
+  /// (three at most) and a point of the tried values satisfies every premise but not the
+  /// conclusion, the conclusion does not follow; the point is the evidence.
   /// - Complexity: O(vⁿ) evaluations for n ≤ 3 names and v = 19 tried values.
   struct ClaimedImplications: AuditRule {
     let id = "claimed-implications"
@@ -26,7 +26,7 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
-      for section in doc.sections where section.kind == .solution {
+      for section in doc.sections {
         let fragments = section.fragments.sorted { $0.location < $1.location }
         var i = 0
         while i < fragments.count {
