@@ -2,12 +2,12 @@ import IndexNotation
 
 /// An input written, inside an equation, with the letter of the output's channel.
 extension AuditRules {
-  /// `q[x,y,j] = ReLU(M[j,ΔX,ΔY,I] p[x+ΔX,y+ΔY,j] − η[j])`: in a product of an equation, a
-  /// weight holds the output's channel letter j and a capital I that nothing sums (it occurs
-  /// once in the product and not on the left), and another tensor of the product has j at its
-  /// last (channel) position. The input is written with the output's letter where the weight's
-  /// summed letter belongs. A product whose capitals are all repeated is silent (a depthwise or
-  /// gating product keeps j on purpose).
+  /// `o[n,k] = σ(A[k,ΔT,M] u[n+ΔT,k] − c[k])`: in a product of an equation, a weight holds
+  /// the output's channel letter k and a capital M that nothing sums (it occurs once in the
+  /// product and not on the left), and another tensor of the product has k at its last
+  /// (channel) position. The input is written with the output's letter where the weight's
+  /// summed letter belongs. A product whose capitals are all repeated is silent (a depthwise
+  /// or gating product keeps k on purpose).
   /// - Complexity: linear in the equations' sizes.
   struct EquationInputLetters: AuditRule {
     let id = "equation-input-letters"

@@ -3,8 +3,8 @@ import IndexNotation
 /// Sums and capitals on the sides of an equation the engine cannot read whole.
 extension AuditRules {
   /// A fragment holding `=` that does not read as a whole, because its left side is no tensor
-  /// (`μ = \frac{1}{B}\,p̄[B]`, `𝒥(W) = …`) or because one side of a chain does not read
-  /// (`ℒ[b] = T² KL(…) = T² \sum_y p[b,Y](…)`), is read side by side. Each side after the first
+  /// (`m = \frac{1}{N}\,r[N]`, `ℛ(A) = …`) or because one side of a chain does not read
+  /// (`c[n] = 2 D(u‖v) = 2 \sum_k u[n,K](…)`), is read side by side. Each side after the first
   /// that reads as an expression is checked as the right side of a scalar:
   ///
   ///     a capital in one tensor of a product, and in no other factor nor on the left,

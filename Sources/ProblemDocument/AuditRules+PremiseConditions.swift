@@ -92,7 +92,7 @@ extension AuditRules {
   }
 
   /// The comparisons of a fragment: the whole, or each piece of a display set apart by `\quad`
-  /// or `\qquad` (`… = …, \qquad 0 < ε < 1`: a condition beside an equation).
+  /// or `\qquad` (`… = …, \qquad 0 < ρ < 1`: a condition beside an equation).
   static func statedPieces(_ f: MathFragment) -> [Stated] {
     if let whole = stated(f) { return [whole] }
     guard f.text.hasSubstring("\\quad") || f.text.hasSubstring("\\qquad") else { return [] }

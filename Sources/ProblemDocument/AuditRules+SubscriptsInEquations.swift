@@ -3,11 +3,11 @@ import IndexNotation
 /// A tensor written without the subscript that its own equation shows it needs.
 extension AuditRules {
   /// In one equation, a tensor P on the right written without a subscript where
-  /// (a) the same family stands on that right side with a layer subscript (`h_{ℓ−1}[t,I]` and
-  ///     `h[t−1,K]` in one gate of layer ℓ); or
+  /// (a) the same family stands on that right side with a layer subscript (`s_{ℓ−1}[n,M]` and
+  ///     `s[n−1,M]` in one step of layer ℓ); or
   /// (b) a subscript s that the left side carries, or that two other tensors of the right side
-  ///     share (`W_f`, `θ_f`), is one the document writes P with elsewhere (`U_f` beside
-  ///     `U[j,K]`; `h_k` beside `g_k[i] = tanh(U[i,J] h[J] − β[i])`), and P is not introduced
+  ///     share (`A_q`, `c_q`), is one the document writes P with elsewhere (`R_q` beside
+  ///     `R[k,K]`; `v_t` beside `e_t[i] = ReLU(A[i,M] v[M])`), and P is not introduced
   ///     without it in the problem or the preamble (elsewhere than on the equation's line).
   /// The left side's own family is not checked (`x_{t}[i] = x_{t−1}[i] + …` is a recursion).
   /// Places `missingSubscripts` reports already are left to it.
