@@ -141,4 +141,47 @@ final class ClaimsAndSidesRuleTests: XCTestCase {
     let right = findings(text.replacingOccurrences(of: "%@", with: "<"))
     XCTAssertFalse(right.contains { $0.hasPrefix("premise-condition") }, "\(right)")
   }
+
+  /// A weight's capital that nothing sums beside an input holding the output's channel letter.
+  func testEquationInputLetter_inputWithTheOutputsChannel() {
+    let text = """
+      **Problem 1.** A temporal filter $A[k,\\Delta t,m]$ maps inputs $u[n,m]$ to outputs
+      $o[n,k]$ with thresholds $c[k]$:
+
+      $$o[n,k] = \\sigma\\left(A[k,\\Delta T,M]\\,u[n+\\Delta T,%@] - c[k]\\right)$$
+
+      (a) How many multiplies does it take?
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: "k"))
+    XCTAssertTrue(wrong.contains("input-letter 4"), "\(wrong)")
+    let right = findings(text.replacingOccurrences(of: "%@", with: "M"))
+    XCTAssertFalse(right.contains { $0.hasPrefix("input-letter") }, "\(right)")
+  }
+
+  /// "computing the output T[…] from S[…]": a noun between the verb and the output.
+  func testInputLetter_afterComputingTheOutput() {
+    let text = """
+      **Problem 1.** A block keeps features $g[n,m]$ and applies weights $A[k,m]$.
+
+      (a) Write the equation computing the output $o[n,k]$ from $g[n,%@]$.
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: "k"))
+    XCTAssertTrue(wrong.contains("input-letter 3"), "\(wrong)")
+    let right = findings(text.replacingOccurrences(of: "%@", with: "m"))
+    XCTAssertFalse(right.contains { $0.hasPrefix("input-letter") }, "\(right)")
+  }
+
+  /// Two index terms side by side on the readable side of an equation the engine cannot read.
+  func testEquationSides_missingCommaOnAReadableSide() {
+    let text = """
+      **Problem 1.** A cyclic delay of $u[n,k]$ is $\\tilde{u}[n%@k] = u[(n+1) \\bmod N,k]$.
+
+      (a) Is it linear?
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: " "))
+    XCTAssertTrue(wrong.contains("missing-comma 1"), "\(wrong)")
+    let right = findings(text.replacingOccurrences(of: "%@", with: ","))
+    XCTAssertFalse(right.contains { $0.hasPrefix("missing-comma") }, "\(right)")
+  }
 }
+
