@@ -52,7 +52,8 @@ extension AuditRules {
               Finding(
                 .inputLetter,
                 "\(input) is written with \(j), the letter of the output's channel, while "
-                  + "\(capital) of \(weight) is summed by nothing: the input's channel is \(capital)",
+                  + "\(capital) of \(weight) is summed by nothing: the input's channel is "
+                  + "\(capital)",
                 at: doc.location(
                   in: r.fragment, characterOffset: row.offset + input.position.offset),
                 in: doc.sections[r.fragment.section], document: doc))
