@@ -22,10 +22,7 @@ extension AuditRules {
         while k < fragments.count {
           guard case .expression(let target, _, _) = fragments[k].content,
             let t = target.references.first, target.references.count == 1,
-            wordsBefore(fragments[k].fragment, doc).last.map({
-              $0 == "compute" || $0 == "computing"
-            })
-              ?? false,
+            asksToCompute(wordsBefore(fragments[k].fragment, doc)),
             let outLetter = t.indices.last?.bareVariable?.name
           else {
             k += 1
@@ -82,6 +79,16 @@ extension AuditRules {
       }
       return out
     }
+  }
+
+  /// Whether words end with "compute" or "computing", optionally followed by a noun naming
+  /// what is computed, with or without a determiner ("computing the output").
+  static func asksToCompute(_ words: [String]) -> Bool {
+    let verbs: Set<String> = ["compute", "computing"]
+    let tail = Array(words.suffix(3))
+    if let last = tail.last, verbs.contains(last) { return true }
+    if tail.count >= 2, verbs.contains(tail[tail.count - 2]) { return true }
+    return tail.count == 3 && verbs.contains(tail[0]) && ["the", "a", "an", "its"].contains(tail[1])
   }
 
   static func wordsBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {

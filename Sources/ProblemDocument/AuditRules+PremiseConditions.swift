@@ -45,9 +45,9 @@ extension AuditRules {
           return s.kind == .preamble
             || (s.kind == .statement && s.problem == item.problem && item.statements.contains(k))
         }
-        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.compactMap(stated)
+        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap(statedPieces)
         for k in item.solutions {
-          for claim in doc.sections[k].fragments.compactMap(stated) {
+          for claim in doc.sections[k].fragments.flatMap(statedPieces) {
             var names = claim.names
             let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
             for p in relevant { names.formUnion(p.names) }
@@ -89,6 +89,20 @@ extension AuditRules {
 
   static func format(_ x: Double) -> String {
     x == x.rounded() ? String(Int(x)) : String(x)
+  }
+
+  /// The comparisons of a fragment: the whole, or each piece of a display set apart by `\quad`
+  /// or `\qquad` (`… = …, \qquad 0 < ρ < 1`: a condition beside an equation).
+  static func statedPieces(_ f: MathFragment) -> [Stated] {
+    if let whole = stated(f) { return [whole] }
+    guard f.text.hasSubstring("\\quad") || f.text.hasSubstring("\\qquad") else { return [] }
+    return f.text.replacingOccurrences(of: "\\qquad", with: "\\quad")
+      .components(separatedBy: "\\quad").compactMap { piece in
+        stated(
+          MathFragment(
+            text: piece, display: f.display, bare: f.bare, location: f.location,
+            section: f.section))
+      }
   }
 
   /// A fragment that is one or more comparisons over names (no tensors).

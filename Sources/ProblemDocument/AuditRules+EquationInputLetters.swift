@@ -1,0 +1,76 @@
+import IndexNotation
+
+/// An input written, inside an equation, with the letter of the output's channel.
+extension AuditRules {
+  /// `o[n,k] = σ(A[k,ΔT,M] u[n+ΔT,k] − c[k])`: in a product of an equation, a weight holds
+  /// the output's channel letter k and a capital M that nothing sums (it occurs once in the
+  /// product and not on the left), and another tensor of the product has k at its last
+  /// (channel) position. The input is written with the output's letter where the weight's
+  /// summed letter belongs. A product whose capitals are all repeated is silent (a depthwise
+  /// or gating product keeps k on purpose).
+  /// - Complexity: linear in the equations' sizes.
+  struct EquationInputLetters: AuditRule {
+    let id = "equation-input-letters"
+    let summary = "an input written with the output's channel letter inside an equation"
+    let kinds: [Finding.Kind] = [.inputLetter]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let doc = reading.document
+      var out: [Finding] = []
+      for r in reading.readings {
+        guard case .equations(let rows) = r.content else { continue }
+        for row in rows {
+          let lhs = row.equation.lhs
+          guard let j = lhs.indices.last?.bareVariable, !j.isCapital else { continue }
+          let left = Set(lhs.indices.flatMap(\.variables).filter(\.isCapital).map(\.name))
+          for factors in Self.products(row.equation.rhs) {
+            let tensors = factors.compactMap { f -> TensorReference? in
+              if case .tensor(let t) = f { return t }
+              return nil
+            }
+            var counts: [String: Int] = [:]
+            for t in tensors {
+              for v in t.indices.flatMap(\.variables) where v.isCapital {
+                counts[v.name, default: 0] += 1
+              }
+            }
+            let unsummed = Set(counts.filter { $0.value == 1 && !left.contains($0.key) }.map(\.key))
+            guard
+              let weight = tensors.first(where: { t in
+                let bare = t.indices.compactMap(\.bareVariable)
+                return bare.contains(j) && bare.contains { unsummed.contains($0.name) }
+              }),
+              let capital = weight.indices.compactMap(\.bareVariable).first(where: {
+                unsummed.contains($0.name)
+              }),
+              let input = tensors.first(where: {
+                $0.name != weight.name && $0.name.base != lhs.name.base
+                  && $0.indices.last?.bareVariable == j
+              })
+            else { continue }
+            out.append(
+              Finding(
+                .inputLetter,
+                "\(input) is written with \(j), the letter of the output's channel, while "
+                  + "\(capital) of \(weight) is summed by nothing: the input's channel is "
+                  + "\(capital)",
+                at: doc.location(
+                  in: r.fragment, characterOffset: row.offset + input.position.offset),
+                in: doc.sections[r.fragment.section], document: doc))
+          }
+        }
+      }
+      return out
+    }
+
+    /// The factor lists of every product in an expression.
+    static func products(_ e: IndexNotation.Expression) -> [[IndexNotation.Expression]] {
+      switch e {
+      case .tensor, .number, .scalar: return []
+      case .product(let fs): return [fs] + fs.flatMap(products)
+      case .sum(let ts): return ts.flatMap { products($0.term) }
+      case .function(_, let inner, _), .explicitSum(_, let inner, _): return products(inner)
+      }
+    }
+  }
+}

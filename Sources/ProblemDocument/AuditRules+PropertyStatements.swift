@@ -1,0 +1,177 @@
+/// A property word that the prose just before it contradicts.
+extension AuditRules {
+  /// The adjective "invariant" or "equivariant" after a plain statement, in its own sentence or
+  /// the one before, of what the transformation does to the output:
+  ///
+  ///     invariance:   unchanged, unaffected, does not change, (comes out / stays) the same
+  ///     equivariance: shifts, moves, translates (or is shifted, moved, translated)
+  ///
+  /// A verb whose object or subject is the input ("shifting the input", "the input is shifted",
+  /// "shifts the image") states the transformation, not its effect; a verb after a determiner
+  /// or preposition is a noun ("under such shifts"). The finding stands where the statement
+  /// names one property and the word the other. Silent on questions, on a negated word ("not
+  /// invariant"), on a sentence naming both properties, on statements of both kinds, and on
+  /// the sentence before when that sentence names a property itself (it makes its own claim).
+  /// - Complexity: linear in the section's length.
+  struct PropertyStatements: AuditRule {
+    let id = "property-statements"
+    let summary = "invariant or equivariant, contradicted by the sentence that states the effect"
+    let kinds: [Finding.Kind] = [.propertyWord]
+
+    /// A word or a punctuation mark of the prose, with its scalar offset in the document.
+    struct Token {
+      let text: String
+      let offset: Int
+      var isWord: Bool { text.first?.isLetter ?? false }
+    }
+
+    static let properties: Set<String> = ["invariant", "equivariant"]
+    static let negations: Set<String> = [
+      "not", "never", "no", "nor", "isn't", "aren't", "doesn't", "don't", "neither",
+    ]
+    static let inputs: Set<String> = ["input", "inputs", "image", "images", "signal", "signals"]
+    static let nounMarkers: Set<String> = [
+      "a", "an", "the", "such", "under", "of", "to", "these", "those", "all", "by", "for", "with",
+      "small", "circular", "cyclic", "and", "or", "its", "their",
+    ]
+    static let objects: Set<String> = ["every", "each", "all", "the", "its", "their", "both"]
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let doc = reading.document
+      var out: [Finding] = []
+      for section in doc.sections {
+        let sentences = Self.sentences(Self.tokens(section, doc))
+        for (s, sentence) in sentences.enumerated() {
+          let words = sentence.filter(\.isWord).map(\.text)
+          guard sentence.last?.text != "?",
+            Set(words).intersection(Self.properties).count == 1
+          else { continue }
+          for (w, token) in sentence.enumerated() where Self.properties.contains(token.text) {
+            let before = sentence[..<w].filter(\.isWord).suffix(3)
+            guard !before.contains(where: { Self.negations.contains($0.text) }) else { continue }
+            var window = Array(sentence[..<w])
+            if s > 0, !sentences[s - 1].contains(where: { Self.properties.contains($0.text) }) {
+              window = sentences[s - 1] + window
+            }
+            let cues = Self.cues(window)
+            guard let cue = cues.first, cues.allSatisfy({ $0.invariance == cue.invariance }) else {
+              continue
+            }
+            let says = token.text
+            let shows = cue.invariance ? "invariant" : "equivariant"
+            guard says != shows else { continue }
+            out.append(
+              Finding(
+                .propertyWord,
+                "the text calls it \(says), but it has just stated that "
+                  + (cue.invariance
+                    ? "the output does not change (\"\(cue.words)\"): that is invariance"
+                    : "the output moves with the input (\"\(cue.words)\"): that is equivariance"),
+                at: doc.location(ofOffset: token.offset), in: section, document: doc,
+                evidence: "\"\(cue.words)\" at \(doc.location(ofOffset: cue.offset))"))
+          }
+        }
+      }
+      return out
+    }
+
+    /// The statements of an effect in a run of tokens, in order.
+    static func cues(_ tokens: [Token]) -> [(invariance: Bool, words: String, offset: Int)] {
+      var out: [(Bool, String, Int)] = []
+      for (i, t) in tokens.enumerated() where t.isWord {
+        let prev = tokens[..<i].reversed().prefix { $0.isWord }.map(\.text)
+        let next = tokens.suffix(from: i + 1).prefix { $0.isWord }.map(\.text)
+        switch t.text {
+        case "unchanged", "unaffected":
+          if !prev.prefix(2).contains(where: negations.contains) {
+            out.append((true, t.text, t.offset))
+          }
+        case "change", "changes":
+          if let p = prev.first, negations.contains(p) {
+            out.append((true, "\(p) \(t.text)", t.offset))
+          }
+        case "same":
+          // "comes out the same.", "stays the same as before", not "by the same amount".
+          guard prev.first == "the", next.isEmpty || next.first == "as" else { break }
+          let verb = prev.dropFirst().first { $0 != "exactly" }
+          if let verb, !nounMarkers.contains(verb), !negations.contains(verb) {
+            out.append((true, "\(verb) the same", t.offset))
+          }
+        case "shifts", "moves", "translates", "shifted", "moved", "translated":
+          let passive = t.text.hasSuffix("ed")
+          if let p = prev.first, negations.contains(p) || (!passive && nounMarkers.contains(p)) {
+            break
+          }
+          if next.prefix(2).contains(where: inputs.contains) { break }
+          if passive, prev.prefix(3).contains(where: inputs.contains) { break }
+          if !passive, let p = prev.first, inputs.contains(p),
+            !(next.first.map(objects.contains) ?? false)
+          {
+            break
+          }
+          out.append((false, t.text, t.offset))
+        default:
+          break
+        }
+      }
+      return out
+    }
+
+    /// A section's prose as words and punctuation, its math blanked.
+    static func tokens(_ section: Section, _ doc: ProblemSetDocument) -> [Token] {
+      let base = section.range.lowerBound
+      var chars = Array(doc.text(of: section).unicodeScalars)
+      for f in section.fragments {
+        let from = f.location.offset - base
+        let to = min(chars.count, from + f.text.unicodeScalars.count)
+        if from >= 0, from < to { for k in from..<to { chars[k] = " " } }
+      }
+      var out: [Token] = []
+      var k = 0
+      var newlines = 0
+      while k < chars.count {
+        let c = chars[k]
+        if c == "\n" {
+          newlines += 1
+          if newlines == 2 { out.append(Token(text: "\n", offset: base + k)) }
+          k += 1
+          continue
+        }
+        if !c.properties.isWhitespace { newlines = 0 }
+        if c.properties.isAlphabetic {
+          let start = k
+          while k < chars.count,
+            chars[k].properties.isAlphabetic
+              || (chars[k] == "'" && k + 1 < chars.count && chars[k + 1].properties.isAlphabetic)
+          {
+            k += 1
+          }
+          var word = String.UnicodeScalarView()
+          word.append(contentsOf: chars[start..<k])
+          out.append(Token(text: String(word).lowercased(), offset: base + start))
+          continue
+        }
+        if ".,;:?!".unicodeScalars.contains(c) {
+          out.append(Token(text: String(Character(c)), offset: base + k))
+        }
+        k += 1
+      }
+      return out
+    }
+
+    /// Tokens split into sentences at `.`, `?`, `!` and blank lines (the mark kept last).
+    static func sentences(_ tokens: [Token]) -> [[Token]] {
+      var out: [[Token]] = []
+      var current: [Token] = []
+      for t in tokens {
+        if t.text != "\n" { current.append(t) }
+        if [".", "?", "!", "\n"].contains(t.text) {
+          if !current.isEmpty { out.append(current) }
+          current = []
+        }
+      }
+      if !current.isEmpty { out.append(current) }
+      return out
+    }
+  }
+}
