@@ -14,7 +14,8 @@ extension DocumentSymbols {
   /// `stands for`) and then, before the first preposition or punctuation, one of
   /// `functionNouns` (`$\sigma$ denotes the logistic function`, `$\phi$ is a sigmoid`).
   /// `$\sigma$ is the standard deviation of the activations` names no function: the noun
-  /// phrase ends at "of".
+  /// phrase ends at "of". Nor does `$z$ is a smooth function of $\mu$`: a value that depends on
+  /// arguments, not the function itself.
   static func phraseNamesFunction(_ after: String) -> Bool {
     let clause = after.prefix { $0.isLetter || $0 == " " || $0 == "-" }
     var words = clause.split(separator: " ").map(String.init)
@@ -22,8 +23,8 @@ extension DocumentSymbols {
     else { return false }
     words.removeFirst()
     if words.first == "for" { words.removeFirst() }
-    for word in words.prefix(5) {
-      if functionNouns.contains(word) { return true }
+    for (k, word) in words.prefix(5).enumerated() {
+      if functionNouns.contains(word) { return k + 1 >= words.count || words[k + 1] != "of" }
       if notIntroducing.contains(word) { return false }
     }
     return false
