@@ -1,3 +1,4 @@
+import Foundation
 import IndexNotation
 
 /// Readings of the phrase around a lone name that settle what it is: a function named by a
@@ -92,6 +93,39 @@ extension DocumentSymbols {
     let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
     uses.removeAll {
       $0.bold && $0.role != .tensor && families.contains(String($0.name.prefix { $0 != "_" }))
+    }
+  }
+
+  /// Whether a fragment applying a name (`\mathcal{L}(W)`, `\ln p(v)`) stands right after a noun
+  /// phrase of two to four words with no determiner that opens its clause (`Unpenalized training
+  /// loss $\mathcal{L}(W)$`, `(b) Log-likelihood $\ln p(v)$`): the phrase names the function
+  /// applied. One word (`Compute $f(x)$`) may be a verb and names nothing.
+  /// - Complexity: O(80) scalars read back.
+  static func applicationNamedByBareNounPhrase(_ f: MathFragment, _ doc: ProblemSetDocument)
+    -> Bool
+  {
+    let text = f.text.trimmingCharacters(in: .whitespaces)
+    guard text.hasSuffix(")"), text.contains("("), !text.contains("="), !text.contains("[")
+    else { return false }
+    let section = doc.sections[f.section]
+    var k = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1)) - 1
+    var phrase = String.UnicodeScalarView()
+    var opened = false
+    while k >= section.range.lowerBound, phrase.count < 80 {
+      let c = doc.scalars[k]
+      if c.properties.isAlphabetic || c == " " || c == "-" {
+        phrase.append(c)
+        k -= 1
+        continue
+      }
+      opened = ".:;,()\n".unicodeScalars.contains(c)
+      break
+    }
+    if k < section.range.lowerBound { opened = true }
+    let words = DocumentSymbols.words(phrase.reversed())
+    guard opened, (2...4).contains(words.count), words.last!.count >= 3 else { return false }
+    return !words.contains {
+      notIntroducing.contains($0) || determiners.contains($0) || notCounted.contains($0)
     }
   }
 }

@@ -309,6 +309,7 @@ public struct DocumentSymbols: Sendable {
         add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
       }
     case .formula(let symbols, _):
+      let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
       let isIndex =
         before.last == "index" || before.last == "indices" || before.last == "positions"
         || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
@@ -357,7 +358,10 @@ public struct DocumentSymbols: Sendable {
             isIndex
               ? .index
               : function ? .function : quantity ? .size : DocumentSymbols.role(ofName: name),
-            at: 0, introduces: alone ? aloneIntroduced || suchCount : introducedByPhrase)
+            at: 0,
+            introduces: alone
+              ? aloneIntroduced || suchCount
+              : introducedByPhrase || (name == symbols.first && namedApplication))
           if !alone { uses[uses.count - 1].inProduct = true }
           if alone {
             result = aloneIntroduced || suchCount
@@ -423,10 +427,12 @@ public struct DocumentSymbols: Sendable {
         add(name, .function, at: offset, introduces: defined)
       }
       let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
-      for (letter, offset) in LenientNames.appliedLetters(in: f.text)
+      let named = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
+      for (k, (letter, offset)) in LenientNames.appliedLetters(in: f.text).enumerated()
       where letter != "σ" && letter.first?.isLowercase == true {
-        // `f(t) = …` defines f; an application elsewhere uses it.
-        add(letter, .scalar, at: offset, introduces: defining.contains(offset))
+        // `f(t) = …` defines f; an application elsewhere uses it. After a noun phrase that
+        // names it (`Log-likelihood $\ln p(v)$`) the first one is introduced.
+        add(letter, .scalar, at: offset, introduces: defining.contains(offset) || (named && k == 0))
         uses[uses.count - 1].applied = !defining.contains(offset)
       }
     }
