@@ -148,4 +148,40 @@ final class PhraseReadingTests: XCTestCase {
     let multiplies = doc("multiplies in all")
     XCTAssertTrue(kinds(multiplies).contains("count-disagreement"), "\(findings(multiplies))")
   }
+
+  /// `(a) Log-likelihood $\ln r(x)$ …?`: a noun phrase of two words opening the item names the
+  /// function applied after it, which the solution then defines. Asked with a verb phrase
+  /// (`What is $\ln r(x)$`) the function is used before its definition.
+  func testBareNounPhraseBeforeAnApplication_namesIt() {
+    func doc(_ question: String) -> String {
+      """
+      **Problem 1.** The model gives $$q[n,k] = u[k,I]\\,x[n,I]$$
+
+      (a) \(question) $\\ln r(x)$ for one input?
+
+      **Solution.** $\\ln r(x) = q[0,0] - q[0,1]$.
+      """
+    }
+    let named = doc("Log-likelihood")
+    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+    let asked = doc("What is")
+    XCTAssertTrue(kinds(asked).contains("undefined-name"), "\(findings(asked))")
+  }
+
+  /// `a[t,s]`: a letter that fills a whole index position is an index there, even the letter
+  /// the notation reads as a stride elsewhere (`s·x`), so `position $s$` mentions it. Where no
+  /// index is s, the mention is undefined.
+  func testStrideLetterFillingAnIndex_isAnIndex() {
+    func doc(_ index: String) -> String {
+      """
+      **Problem 1.** The table is filled by $$a[t,\(index)] = a[t-1,\(index)]\\,g[t,\(index)]$$
+
+      (a) How many multiplies fill the table up to position $s$?
+      """
+    }
+    let index = doc("s")
+    XCTAssertFalse(kinds(index).contains("undefined-name"), "\(findings(index))")
+    let other = doc("r")
+    XCTAssertTrue(kinds(other).contains("undefined-name"), "\(findings(other))")
+  }
 }
