@@ -21,6 +21,9 @@ struct Token: Sendable, Equatable {
 
   let kind: Kind
   let position: SourcePosition
+  /// Whether a LaTeX spacing command (`\,`, `\;`, `\:`) stands just before the token: inside an
+  /// index sum (`t + d\,ΔT`) it writes a product.
+  var spacedBefore = false
 }
 
 /// Translates the LaTeX spelling to the Unicode one while tokenising, so both spellings give one
@@ -33,6 +36,8 @@ package struct Lexer {
   var column = 1
   /// Where the current run of ASCII letters ends (its words were looked at once).
   var runEnd = 0
+  /// Whether a spacing command was skipped since the last token.
+  var spaced = false
   /// Typed-answer spellings: `sigma`, `gamma`, `ell`, `dX` for ΔX, `l` for ℓ, `left`/`up` arrows.
   let aliases: Bool
 
@@ -96,7 +101,9 @@ package struct Lexer {
   mutating func tokens() throws(LexError) -> [Token] {
     var out: [Token] = []
     while true {
-      let t = try next()
+      var t = try next()
+      t.spacedBefore = spaced
+      spaced = false
       out.append(t)
       if t.kind == .end { return out }
     }
@@ -123,6 +130,7 @@ package struct Lexer {
         let d = chars[index]
         if !d.isLetter {
           advance()  // \\ line break, \, \; \! \  spacing, \{ \}
+          if d == "," || d == ";" || d == ":" { spaced = true }
           if d == "{" || d == "}" {
             return Token(kind: .symbol(d == "{" ? "(" : ")"), position: start)
           }

@@ -152,6 +152,8 @@ extension Parser {
       var parameters: [String] = []
       var variables: [(IndexVariable, SourcePosition)] = []
       var sawAtom = false
+      // An explicit product sign (`d·ΔT`) read since the last letter.
+      var productSign = false
       // `s·(x + ΔX)`: a multiple of a parenthesized sum, distributed over its terms.
       var distributed: [IndexExpression.Term] = []
       while true {
@@ -182,16 +184,31 @@ extension Parser {
           advance()
         } else if case .letter = current.kind {
           let p = current.position
+          // `d·ΔT`, or `t + d\,ΔT` (a spaced product in a later term of a sum): the letter before
+          // the sign is a coefficient of this one, not an index of its own.
+          let product =
+            variables.count == 1 && parameters.count < 4
+            && (productSign || (current.spacedBefore && !terms.isEmpty))
+            && Self.isCoefficientLetter(variables[0].0.name)
+          productSign = false
           let v = try indexVariable()
+          // A parameter letter that is the whole index (`α[t,s]`) is an index variable there.
+          let wholeIndex = terms.isEmpty && sign == 1 && coefficient == 1 && parameters.isEmpty
+            && (isSymbol("]") || isSymbol(","))
           if parameters.count < 4 && self.parameters.contains(v.name) && variables.isEmpty
             && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom)
+            && !wholeIndex
           {
             // `sx`, `s·t`: a coefficient; `− p` alone: a constant term.
             parameters.append(v.name)
+          } else if product {
+            parameters.append(variables[0].0.name)
+            variables = [(v, p)]
           } else {
             variables.append((v, p))
           }
         } else if accept("·") {
+          productSign = true
           continue
         } else {
           break
@@ -244,6 +261,12 @@ extension Parser {
       }
     }
     return split + [IndexExpression(terms: terms, position: lastStart)]
+  }
+
+  /// A letter that can multiply an index (the dilation d, a rate r): one plain lowercase letter,
+  /// not an offset (Δx) and not primed or subscripted.
+  static func isCoefficientLetter(_ name: String) -> Bool {
+    name.count == 1 && name.first!.isLowercase && name != "δ"
   }
 
   var startsIndexAtom: Bool {

@@ -175,6 +175,12 @@ extension Auditor {
       {
         printed = nil
       }
+      // A printed count sharing no size with the equations (`K(D² + D)` for Euler steps over D
+      // coordinates, the equations written with I and J) names the sizes in words the
+      // equations do not use: not decidable from them.
+      if let p = printed, !p.symbols.isEmpty, p.symbols.isDisjoint(with: perApplication.symbols) {
+        printed = nil
+      }
       // Separate counts in one sentence (`the projection takes BXYIK and the convolution
       // BXYKJ`), the last not their sum: the one of the equations asked about is its answer.
       let solution = item.solutions.flatMap { bySection[$0] ?? [] }

@@ -41,7 +41,8 @@ extension Auditor {
           n.unicodeScalars.first.map { c in
             c.properties.isUppercase || (c == "Δ" && n.dropFirst().first?.isUppercase == true)
           } ?? false
-        })
+        }),
+        !countsOtherThings(r.fragment, doc)
       else { return nil }
       return (r, p)
     }
@@ -70,6 +71,32 @@ extension Auditor {
       sentence.append(next.1)
     }
     return sentence
+  }
+
+  /// Nouns that name what a count question counts.
+  static let multiplyNouns: Set<String> = [
+    "multiplies", "multiply", "multiplications", "multiplication", "mults", "flops", "products",
+    "operations", "ops", "macs",
+  ]
+
+  /// Whether the words right after a formula name other things it counts (`$XYG$ output values`,
+  /// `$BT$ positions`): a plural noun, after at most one modifier, that is not a multiply.
+  static func countsOtherThings(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
+    let start = f.location.offset + f.text.unicodeScalars.count + (f.bare ? 0 : (f.display ? 2 : 1))
+    let end = min(doc.scalars.count, start + 40)
+    guard start < end, doc.scalars[start] == " " else { return false }
+    var text = ""
+    for c in doc.scalars[start..<end] {
+      guard c.properties.isAlphabetic || c == " " || c == "-" else { break }
+      text.unicodeScalars.append(c)
+    }
+    let words = text.lowercased().split(separator: " ").prefix(2).map(String.init)
+    guard let first = words.first else { return false }
+    if multiplyNouns.contains(first) || words.dropFirst().contains(where: multiplyNouns.contains) {
+      return false
+    }
+    return DocumentSymbols.pluralNounFollows(first)
+      || (words.count == 2 && DocumentSymbols.pluralAfterModifier(words.joined(separator: " ")))
   }
 
   /// Whether an equation's right side divides by a tensor quantity (`exp(s)/Σ exp(s′)`), not by

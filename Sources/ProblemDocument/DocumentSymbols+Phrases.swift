@@ -131,7 +131,8 @@ extension DocumentSymbols {
   static func quantityFollows(_ after: String) -> Bool {
     guard let first = after.unicodeScalars.first, first.properties.isLowercase else { return false }
     let word = String(after.prefix { $0.isLetter })
-    guard word.count >= 3, !notCounted.contains(word), !word.hasSuffix("ed"),
+    guard word.count >= 3, !notCounted.contains(word), !valueWords.contains(word),
+      !word.hasSuffix("ed"),
       !word.hasSuffix("ing"),
       !word.hasSuffix("ly")
     else { return false }

@@ -5,12 +5,18 @@ import IndexNotation
 extension DocumentSymbols {
   /// Removes the index uses read from subscripts whose letter names a tensor of the document:
   /// in `U_r[j,I]` beside a tensor `r[t,j]`, the r labels which U is meant (the one feeding r);
-  /// it ranges over nothing. A subscript letter that names no tensor (t in `m_t[i]`) stays an
-  /// index of the family.
+  /// it ranges over nothing. A capital naming a family of tensors (B in the mask `M_B` beside
+  /// thresholds `B_{ℓ+1}[k]`) labels too: capitals are never free indices. A subscript letter
+  /// that names no tensor (t in `m_t[i]`) stays an index of the family.
   /// - Complexity: O(u) for u uses.
   mutating func dropSubscriptLabels() {
     let tensors = Set(uses.filter { $0.role == .tensor && !$0.subscripted }.map(\.name))
-    uses.removeAll { $0.fromSubscript && $0.role == .index && tensors.contains($0.name) }
+    let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
+    uses.removeAll {
+      $0.fromSubscript && $0.role == .index
+        && (tensors.contains($0.name)
+          || ($0.name.first?.isUppercase == true && families.contains($0.name)))
+    }
   }
 
   /// Whether the words before a lone name are a noun phrase that names it: a determiner, then

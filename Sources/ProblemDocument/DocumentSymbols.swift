@@ -55,6 +55,8 @@ public struct SymbolUse: Sendable {
   /// A letter read from a tensor's subscript (t in m_t, r in U_r): an index of the family, or
   /// a label naming another tensor.
   public internal(set) var fromSubscript = false
+  /// Written bold (`\mathbf{U}`): the whole tensor of that letter when the set has one.
+  var bold = false
   /// Introduced only as a capital counting the noun after it (`over $C$ classes`): undone when
   /// the capital names a tensor of the set (`of $S$ requires`, a verb read as a noun).
   internal(set) var countIntroduced = false
@@ -127,6 +129,7 @@ public struct DocumentSymbols: Sendable {
       collectProse(section, index, document)
     }
     dropSubscriptLabels()
+    dropBoldMentions()
     let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
     for k in uses.indices where uses[k].countIntroduced && tensorFamilies.contains(uses[k].name) {
       uses[k].introduces = false
@@ -180,6 +183,7 @@ public struct DocumentSymbols: Sendable {
     var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
+    let bold = DocumentSymbols.boldNames(in: f.text)
 
     func add(
       _ name: String, family: String? = nil, subscripted: Bool = false, _ role: SymbolRole,
@@ -192,6 +196,7 @@ public struct DocumentSymbols: Sendable {
           location: doc.location(in: f, characterOffset: rowOffset + offset), section: f.section,
           indices: indices, bare: bare, introduces: introduces, inEquation: inEquation,
           onLeft: onLeft))
+      uses[uses.count - 1].bold = bold.contains(String(name.prefix { $0 != "_" }))
     }
     func addReference(
       _ ref: TensorReference, rowOffset: Int, introduces: Bool, inEquation: Bool,
@@ -304,6 +309,7 @@ public struct DocumentSymbols: Sendable {
         add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
       }
     case .formula(let symbols, _):
+      let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
       let isIndex =
         before.last == "index" || before.last == "indices" || before.last == "positions"
         || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
@@ -320,7 +326,7 @@ public struct DocumentSymbols: Sendable {
           // Counted after a verb or "of" (`a product of $M$ factors`, `keeps $r$ copies`), not after a
           // determiner (`the $z$ axis`), a conjunction or nothing (`$q$ holds`).
           let capital = name.first?.isUppercase == true
-          let quantity =
+          let afterWord =
             alone && DocumentSymbols.quantityFollows(after)
             && before.last.map { w in
               (w == "of" || w == "with" || (w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss"))
@@ -331,12 +337,34 @@ public struct DocumentSymbols: Sendable {
                   "be", "does", "do",
                 ].contains(w)
             } ?? false && DocumentSymbols.wordBefore(f, doc)
+          // `has $J$ capsules`, `producing $G$ new channels`, and the next items of a list of
+          // such counts (`$Y$ rows, $X$ columns`); `$n$ such layers` whatever its case.
+          let commaListed =
+            DocumentSymbols.characterBefore(f, doc) == ","
+            && previous?.section == f.section && previous?.introduced == true
+          let capitalCount =
+            alone && capital
+            && (DocumentSymbols.pluralNounFollows(after)
+              || DocumentSymbols.pluralAfterModifier(after))
+            && before.last.map { !DocumentSymbols.determiners.contains($0) && $0 != "this" }
+              ?? false
+            && (DocumentSymbols.wordBefore(f, doc) || commaListed)
+          let suchCount = alone && DocumentSymbols.suchPluralFollows(after)
+          let quantity = afterWord || capitalCount || suchCount
+          // `$\sigma$ denotes the logistic function`: a function, named there.
+          let function = alone && DocumentSymbols.phraseNamesFunction(after)
           add(
-            name, isIndex ? .index : quantity ? .size : DocumentSymbols.role(ofName: name), at: 0,
-            introduces: alone ? aloneIntroduced : introducedByPhrase)
+            name,
+            isIndex
+              ? .index
+              : function ? .function : quantity ? .size : DocumentSymbols.role(ofName: name),
+            at: 0,
+            introduces: alone
+              ? aloneIntroduced || suchCount
+              : introducedByPhrase || (name == symbols.first && namedApplication))
           if !alone { uses[uses.count - 1].inProduct = true }
           if alone {
-            result = aloneIntroduced
+            result = aloneIntroduced || suchCount
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
@@ -399,10 +427,12 @@ public struct DocumentSymbols: Sendable {
         add(name, .function, at: offset, introduces: defined)
       }
       let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
-      for (letter, offset) in LenientNames.appliedLetters(in: f.text)
+      let named = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
+      for (k, (letter, offset)) in LenientNames.appliedLetters(in: f.text).enumerated()
       where letter != "σ" && letter.first?.isLowercase == true {
-        // `f(t) = …` defines f; an application elsewhere uses it.
-        add(letter, .scalar, at: offset, introduces: defining.contains(offset))
+        // `f(t) = …` defines f; an application elsewhere uses it. After a noun phrase that
+        // names it (`Log-likelihood $\ln p(v)$`) the first one is introduced.
+        add(letter, .scalar, at: offset, introduces: defining.contains(offset) || (named && k == 0))
         uses[uses.count - 1].applied = !defining.contains(offset)
       }
     }

@@ -34,9 +34,18 @@ public enum FieldWords {
     "quantized", "dequantize", "dequantized", "denoising", "denoiser", "detokenized",
     "invariance", "perceptron", "perceptrons", "MLP", "MLPs", "CNN", "CNNs", "backbone",
     "bottleneck", "bottlenecks", "subtensor", "subtensors", "submatrix", "submatrices",
+    "atrous", "multiscale", "multirate", "autoregressive", "autoregressively", "seq2seq",
+    "quantizer", "dequantization", "denoise", "denoised", "heatmap", "heatmaps", "keypoint",
+    "keypoints", "superpixel", "superpixels", "misclassification", "multimodal", "multihead",
+    "overparameterized", "underparameterized", "subword", "subwords", "wordpiece", "bigram",
+    "bigrams", "ngram", "ngrams", "tokenizer", "softmaxed", "LReLU", "PReLU", "CTC", "LoRA",
+    // Architectures and models named in the field's textbooks and surveys.
+    "PixelCNN", "WaveNet", "DeepLab", "MobileNet", "ShuffleNet", "EfficientNet", "Xception",
+    "Hopfield", "Hebbian", "Boltzmann", "connectionist", "Connectionist",
     // Optimization.
     "SGD", "Adam", "AdamW", "AdaGrad", "Adagrad", "RMSProp", "RMSprop", "Nesterov", "AdaDelta",
     "momentum", "warmup", "minimizer", "minimizers", "maximizer", "stepsize", "stepsizes",
+    "adjoint", "adjoints", "Adamax", "Nadam", "Glorot", "prenorm", "postnorm",
     "learnable", "iterate", "iterates", "convergent", "nonconvex", "lookahead",
     // Probability, information and linear algebra.
     "KL", "Kullback", "Leibler", "Gaussian", "Gaussians", "Bernoulli", "Laplacian", "Jacobian",

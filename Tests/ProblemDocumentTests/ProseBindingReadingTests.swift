@@ -15,14 +15,20 @@ final class ProseBindingReadingTests: XCTestCase {
   }
 
   /// `pools over $R$ regions`: a capital after a preposition, counting the noun after it, is a
-  /// size named there. Followed by no noun it is only mentioned.
+  /// size named there. Followed by no noun it is only mentioned, and the question's R is
+  /// undefined.
   func testCapitalCountingANounAfterAPreposition_isIntroduced() {
-    let counted = """
-      **Problem 1.** A head pools the map $m[n,r]$ over $R$ regions into $u[n] = m[n,R]\\,v[R]$.
+    func doc(_ phrase: String) -> String {
+      """
+      **Problem 1.** A head pools each map over \(phrase): $$u[n,j] = m[n,j]\\,v[j]$$
 
       (a) How does the cost grow with $R$?
       """
+    }
+    let counted = doc("$R$ regions")
     XCTAssertFalse(kinds(counted).contains("undefined-name"), "\(findings(counted))")
+    let mentioned = doc("$R$")
+    XCTAssertTrue(kinds(mentioned).contains("undefined-name"), "\(findings(mentioned))")
   }
 
   /// `$p$ and $q$ take $P$ and $Q$ values respectively`: every capital of a list that ends
@@ -70,6 +76,18 @@ final class ProseBindingReadingTests: XCTestCase {
       **Problem 1.** The state is $s[n,j]$ and $$r[n,j] = v[j,K]\\,s[n,K]$$ (a) Is $r$ bounded?
       """
     XCTAssertFalse(kinds(equal).contains("index-lists"), "\(findings(equal))")
+    func counted(_ equality: String) -> String {
+      """
+      Units are indexed by $j$ and $k$, where $J$ and $K$ are the numbers of units and keys.\
+      \(equality)
+
+      **Problem 1.** The state is $s[n,j]$ and $$r[n,j] = v[j,K]\\,s[n,K]$$ (a) Is $r$ bounded?
+      """
+    }
+    let declared = counted(" Here $K = J$.")
+    XCTAssertFalse(kinds(declared).contains("index-lists"), "\(findings(declared))")
+    let unequal = counted("")
+    XCTAssertTrue(kinds(unequal).contains("index-lists"), "\(findings(unequal))")
   }
 
   /// A border convention stated once in the preamble (`out-of-range reads give zero`) covers
