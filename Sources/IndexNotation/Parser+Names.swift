@@ -193,7 +193,8 @@ extension Parser {
           productSign = false
           let v = try indexVariable()
           // A parameter letter that is the whole index (`α[t,s]`) is an index variable there.
-          let wholeIndex = terms.isEmpty && sign == 1 && coefficient == 1 && parameters.isEmpty
+          let wholeIndex =
+            terms.isEmpty && sign == 1 && coefficient == 1 && parameters.isEmpty
             && (isSymbol("]") || isSymbol(","))
           if parameters.count < 4 && self.parameters.contains(v.name) && variables.isEmpty
             && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom)

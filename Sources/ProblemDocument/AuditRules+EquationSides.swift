@@ -161,23 +161,28 @@ extension AuditRules {
       func walk(_ e: IndexNotation.Expression) {
         switch e {
         case .tensor, .number, .scalar: break
-        case .product(let fs): fs.forEach(walk)
-        case .sum(let ts): ts.forEach { walk($0.term) }
+        case .product(let fs): for f in fs { walk(f) }
+        case .sum(let ts): for t in ts { walk(t.term) }
         case .function(_, let inner, _): walk(inner)
         case .explicitSum(let vars, let inner, let p):
           for v in vars where v.isCapital {
             out.append(
-              ("Σ over \(v) is redundant: a repeated capital index is summed by the convention",
-               p.offset))
+              (
+                "Σ over \(v) is redundant: the convention already sums a capital that a "
+                  + "product repeats", p.offset
+              ))
           }
           walk(inner)
         }
       }
       walk(e)
       out += redundantLowercaseSums(e).map { v, p in
-        ("Σ over \(v) sums a letter its body never uses, while the body repeats \(v.uppercased()), "
-          + "which the convention already sums: the Σ is redundant (or the capital should be \(v))",
-          p.offset)
+        (
+          "Σ over \(v) sums a letter its body never uses, while the body repeats "
+            + "\(v.uppercased()), which the convention already sums: the Σ is redundant (or the "
+            + "capital should be \(v))",
+          p.offset
+        )
       }
       return out
     }

@@ -69,8 +69,9 @@ extension AuditRules {
             out.append(
               Finding(
                 .inputLetter,
-                "the inputs \(names) are written with \(outLetter), the letter the question gives the output "
-                  + "\(t); an input's channel needs its own letter (the weights map one to the other)",
+                "the inputs \(names) are written with \(outLetter), the letter the question gives "
+                  + "the output \(t); an input's channel needs its own letter (the weights map one "
+                  + "to the other)",
                 at: doc.location(in: first.1.fragment, characterOffset: first.0.position.offset),
                 in: section, document: doc))
           }
@@ -88,7 +89,8 @@ extension AuditRules {
     let tail = Array(words.suffix(3))
     if let last = tail.last, verbs.contains(last) { return true }
     if tail.count >= 2, verbs.contains(tail[tail.count - 2]) { return true }
-    return tail.count == 3 && verbs.contains(tail[0]) && ["the", "a", "an", "its"].contains(tail[1])
+    return tail.count == 3 && verbs.contains(tail[0])
+      && ["the", "a", "an", "its"].contains(tail[1])
   }
 
   static func wordsBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {

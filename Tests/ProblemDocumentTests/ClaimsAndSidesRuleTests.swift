@@ -184,4 +184,3 @@ final class ClaimsAndSidesRuleTests: XCTestCase {
     XCTAssertFalse(right.contains { $0.hasPrefix("missing-comma") }, "\(right)")
   }
 }
-
