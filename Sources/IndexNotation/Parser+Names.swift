@@ -186,10 +186,10 @@ extension Parser {
           let p = current.position
           // `d·ΔT`, or `t + d\,ΔT` (a spaced product in a later term of a sum): the letter before
           // the sign is a coefficient of this one, not an index of its own.
-          let product =
+          let factor =
             variables.count == 1 && parameters.count < 4
             && (productSign || (current.spacedBefore && !terms.isEmpty))
-            && Self.isCoefficientLetter(variables[0].0.name)
+          let product = factor && Self.isCoefficientLetter(variables[0].0.name)
           productSign = false
           let v = try indexVariable()
           // A parameter letter that is the whole index (`α[t,s]`) is an index variable there.
@@ -201,6 +201,9 @@ extension Parser {
             && !wholeIndex
           {
             // `sx`, `s·t`: a coefficient; `− p` alone: a constant term.
+            parameters.append(v.name)
+          } else if factor && self.parameters.contains(v.name) {
+            // `x·s`, `x*s`: the parameter after the sign multiplies the variable before it.
             parameters.append(v.name)
           } else if product {
             parameters.append(variables[0].0.name)

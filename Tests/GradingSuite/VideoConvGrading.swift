@@ -23,6 +23,10 @@ final class VideoConvGrading: XCTestCase {
       problem,
       #"L_{\ell+1}[b,x,y,t,j] = \sigma(K_{\ell+1}[j,\Delta X,\Delta Y,\Delta T,I] L_{\ell}[b,sx+\Delta X,sy+\Delta Y,st+\Delta T,I] - B_{\ell+1}[j])"#,
       .correct)
+    // The stride written after its variable.
+    assertGrade(
+      problem, "L_{l+1}[b,x,y,t,j] = sigma(K[j,dX,dY,dT,I] L_l[b,x*s+dX,dY+y*s,t*s+dT,I] - B[j])",
+      .correct)
     // The filter's index order is the answer's own layout.
     assertGrade(
       problem,

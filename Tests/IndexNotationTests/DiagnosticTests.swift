@@ -133,4 +133,26 @@ final class DiagnosticTests: XCTestCase {
     ]
     XCTAssertEqual(tested, Set(Diagnostic.Kind.allCases))
   }
+
+  /// A stride written after its variable with a product sign (`x*s`, `x·s`) is the same term as
+  /// `s·x`; two index letters side by side without a sign are still a missing comma.
+  func testStrideAfterItsVariable_isTheSameTerm() throws {
+    func terms(_ text: String) throws -> [String] {
+      var p = Parser(text)
+      let eq = try p.parseEquation()
+      XCTAssertEqual(p.diagnostics.map(\.kind), [], text)
+      guard case .tensor(let t) = eq.rhs else {
+        XCTFail(text)
+        return []
+      }
+      return t.indices.map(\.description)
+    }
+    let before = try terms("y[b,x] = L[b, s*x + ΔX]")
+    XCTAssertEqual(try terms("y[b,x] = L[b, x*s + ΔX]"), before)
+    XCTAssertEqual(try terms("y[b,x] = L[b, ΔX + x·s]"), try terms("y[b,x] = L[b, ΔX + s·x]"))
+    XCTAssertNotEqual(before, try terms("y[b,x] = L[b, x + ΔX]"))
+    var p = Parser("y[b,x] = L[b, x s + ΔX]")
+    _ = try p.parseEquation()
+    XCTAssertEqual(p.diagnostics.map(\.kind), [.missingComma])
+  }
 }
