@@ -69,6 +69,9 @@ public struct AnswerParts: Sendable, Equatable {
 public enum AnswerLimits {
   /// The deepest nesting of parentheses and operators a parser accepts.
   public static let maximumDepth = 200
+  /// The most operations (`+ − · /` between operands) an answer may hold: each nests the tree
+  /// one level, which every reader walks.
+  public static let maximumOperations = 1_000
   /// The longest answer read, in characters.
   public static let maximumLength = 20_000
 }
@@ -78,6 +81,7 @@ public struct AnswerParser {
   var tokens: [AnswerToken] = []
   var index = 0
   var depth = 0
+  var operations = 0
   let text: String
   let chars: [Character]
 
@@ -154,6 +158,16 @@ public struct AnswerParser {
 
   mutating func expectEnd() throws(AnswerSyntaxError) {
     guard case .end = current.kind else { throw error("expected the end of the answer") }
+  }
+
+  /// Counts one operation; more than `AnswerLimits.maximumOperations` is an error.
+  mutating func operation() throws(AnswerSyntaxError) {
+    operations += 1
+    guard operations <= AnswerLimits.maximumOperations else {
+      throw error(
+        "more than \(AnswerLimits.maximumOperations) operations; psverify reads answers of up "
+          + "to \(AnswerLimits.maximumOperations)")
+    }
   }
 
   mutating func enter() throws(AnswerSyntaxError) {
@@ -243,8 +257,10 @@ public struct AnswerParser {
     }
     while true {
       if accept("+") {
+        try operation()
         value = .add(value, try term())
       } else if accept("-") {
+        try operation()
         value = .subtract(value, try term())
       } else {
         return value
@@ -256,12 +272,15 @@ public struct AnswerParser {
     var value = try power()
     while true {
       if accept("·") {
+        try operation()
         value = .multiply(value, try power())
       } else if isSymbol("/") {
         let slash = current
         advance()
+        try operation()
         value = .divide(value, try power(), offset: slash.offset)
       } else if startsAtom {
+        try operation()
         value = .multiply(value, try power())
       } else {
         return value

@@ -66,6 +66,17 @@ public enum AnswerReading {
       }
       return p
     }
+    func product(_ a: Polynomial, _ b: Polynomial, _ offset: Int) throws(AnswerSyntaxError)
+      -> Polynomial
+    {
+      if a.terms.count * b.terms.count > maximumTerms {
+        throw fail(
+          "the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
+            + "reads polynomials of up to \(maximumTerms) terms", offset)
+      }
+      try spend(a.terms.count * b.terms.count * reducedWeight(a, b), offset)
+      return try bounded(a * b, offset)
+    }
     func read(_ e: AnswerExpression) throws(AnswerSyntaxError) -> Polynomial {
       switch e {
       case .number(let r, _, _): return Polynomial(r)
@@ -73,18 +84,42 @@ public enum AnswerReading {
         let names = try symbols.resolve(run: run, subscript: sub, offset: offset, in: text)
         return names.reduce(Polynomial(1)) { $0 * .symbol($1) }
       case .negate(let x): return -(try read(x))
-      case .add(let l, let r): return try bounded(try read(l) + (try read(r)), e.offset)
-      case .subtract(let l, let r): return try bounded(try read(l) - (try read(r)), e.offset)
-      case .multiply(let l, let r):
-        let a = try read(l)
-        let b = try read(r)
-        if a.terms.count * b.terms.count > maximumTerms {
-          throw fail(
-            "the product expands to about \(a.terms.count * b.terms.count) terms; psverify "
-              + "reads polynomials of up to \(maximumTerms) terms", r.offset)
+      case .add, .subtract:
+        // A chain `a ± b ± c …` nests to the left as deep as it has terms: read its spine in a
+        // loop, so a long sum costs no stack.
+        var operands: [(AnswerExpression, Bool)] = []
+        var left = e
+        while true {
+          if case .add(let l, let r) = left {
+            operands.append((r, true))
+            left = l
+          } else if case .subtract(let l, let r) = left {
+            operands.append((r, false))
+            left = l
+          } else {
+            break
+          }
         }
-        try spend(a.terms.count * b.terms.count * reducedWeight(a, b), r.offset)
-        return try bounded(a * b, r.offset)
+        let at = left.offset
+        var sum = try read(left)
+        for (r, plus) in operands.reversed() {
+          let b = try read(r)
+          sum = try bounded(plus ? sum + b : sum - b, at)
+        }
+        return sum
+      case .multiply(let l, let r):
+        // `a·b·c …` nests to the left too: its left factors are read in a loop.
+        var factors = [r]
+        var left = l
+        while case .multiply(let ll, let lr) = left {
+          factors.append(lr)
+          left = ll
+        }
+        var a = try read(left)
+        for r in factors.dropFirst().reversed() {
+          a = try product(a, try read(r), r.offset)
+        }
+        return try product(a, try read(factors[0]), factors[0].offset)
       case .divide(let l, let r, let offset):
         let d = try read(r)
         guard let c = d.constantValue, !c.isZero else {

@@ -6,14 +6,20 @@ extension AuditRules {
   /// not always marked as a solution). When the conclusion's names are among the premises'
   /// (three at most) and a point of the tried values satisfies every premise but not the
   /// conclusion, the conclusion does not follow; the point is the evidence.
-  /// - Complexity: O(vⁿ) evaluations for n ≤ 3 names and v = 19 tried values.
+  /// - Complexity: O(vⁿ) evaluations for n ≤ 3 names and v = 19 tried values, each of at most
+  ///   7 comparisons of at most 200 characters.
   struct ClaimedImplications: AuditRule {
     let id = "claimed-implications"
     let summary = "a conclusion that the comparisons it is drawn from do not imply"
     let kinds: [Finding.Kind] = [.premiseCondition]
 
-    /// Positive values: a counterexample among them holds for sizes, counts and positive reals.
+    /// Positive values: a counterexample among them holds for positive reals. Where every name
+    /// is a capital (a size, a count) only the whole numbers are tried.
     static let values: [Double] = [0.25, 0.5, 0.75] + (1...16).map(Double.init)
+    /// Claims with more premises, or a comparison longer than this many characters, are not
+    /// searched (a bound on the work per sentence).
+    static let maximumPremises = 6
+    static let maximumLength = 200
     static let openers: Set<String> = ["since", "because", "given"]
     static let connectives: Set<String> = [
       "we", "get", "have", "so", "then", "hence", "thus", "therefore", "it", "follows", "that",
@@ -53,7 +59,9 @@ extension AuditRules {
             }
             break
           }
-          guard let conclusion else { continue }
+          guard let conclusion, premises.count <= Self.maximumPremises,
+            (premises + [conclusion]).allSatisfy({ $0.text.count <= Self.maximumLength })
+          else { continue }
           let names = premises.reduce(into: Set<String>()) { $0.formUnion($1.names) }
           guard conclusion.names.isSubset(of: names), names.count <= 3 else { continue }
           guard let point = Self.counterexample(premises, conclusion, names.sorted()) else {
@@ -85,7 +93,8 @@ extension AuditRules {
           return premises.allSatisfy { holds($0, point) == true }
             && holds(conclusion, point) == false
         }
-        for v in values {
+        let sizes = names.allSatisfy { $0.first?.isUppercase ?? false }
+        for v in values where !sizes || v >= 1 {
           point[names[k]] = v
           if search(k + 1) { return true }
         }

@@ -35,23 +35,28 @@ extension AuditRules {
       "small", "circular", "cyclic", "and", "or", "its", "their",
     ]
     static let objects: Set<String> = ["every", "each", "all", "the", "its", "their", "both"]
+    /// How many tokens before a property word are searched for the effect it names.
+    static let reach = 60
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
       for section in doc.sections {
         let sentences = Self.sentences(Self.tokens(section, doc))
+        let claims = sentences.map { $0.contains(where: { Self.properties.contains($0.text) }) }
         for (s, sentence) in sentences.enumerated() {
           let words = sentence.filter(\.isWord).map(\.text)
           guard sentence.last?.text != "?",
             Set(words).intersection(Self.properties).count == 1
           else { continue }
           for (w, token) in sentence.enumerated() where Self.properties.contains(token.text) {
-            let before = sentence[..<w].filter(\.isWord).suffix(3)
+            // Bounded look-back (a window of the last `reach` tokens), so a long sentence full
+            // of property words costs linear time.
+            let before = sentence[max(0, w - 6)..<w].filter(\.isWord).suffix(3)
             guard !before.contains(where: { Self.negations.contains($0.text) }) else { continue }
-            var window = Array(sentence[..<w])
-            if s > 0, !sentences[s - 1].contains(where: { Self.properties.contains($0.text) }) {
-              window = sentences[s - 1] + window
+            var window = Array(sentence[max(0, w - Self.reach)..<w])
+            if s > 0, window.count < Self.reach, !claims[s - 1] {
+              window = sentences[s - 1].suffix(Self.reach - window.count) + window
             }
             let cues = Self.cues(window)
             guard let cue = cues.first, cues.allSatisfy({ $0.invariance == cue.invariance }) else {
@@ -79,8 +84,8 @@ extension AuditRules {
     static func cues(_ tokens: [Token]) -> [(invariance: Bool, words: String, offset: Int)] {
       var out: [(Bool, String, Int)] = []
       for (i, t) in tokens.enumerated() where t.isWord {
-        let prev = tokens[..<i].reversed().prefix { $0.isWord }.map(\.text)
-        let next = tokens.suffix(from: i + 1).prefix { $0.isWord }.map(\.text)
+        let prev = tokens[max(0, i - 4)..<i].reversed().prefix { $0.isWord }.map(\.text)
+        let next = tokens[(i + 1)..<min(tokens.count, i + 3)].prefix { $0.isWord }.map(\.text)
         switch t.text {
         case "unchanged", "unaffected":
           if !prev.prefix(2).contains(where: negations.contains) {

@@ -44,13 +44,17 @@ extension AuditRules {
           let candidates = Set(shared.filter { $0.value >= 2 }.map(\.key))
             .union(eq.lhs.name.subscriptText.map { [$0] } ?? [])
           var reported = Set<String>()
+          // The first reference of each family (base and superscript) with a layer subscript:
+          // one pass, so a long equation costs linear time.
+          var layeredFamilies: [String: TensorReference] = [:]
+          for q in others where q.name.subscriptText.map(isLayerSubscript) ?? false {
+            let family = q.name.base + "\u{0}" + (q.name.superscriptText ?? "")
+            if layeredFamilies[family] == nil { layeredFamilies[family] = q }
+          }
           for p in others where p.name.subscriptText == nil {
             let key = DocumentSymbols.key(p.name)
             guard !reported.contains(key) else { continue }
-            let layered = others.first {
-              $0.name.base == p.name.base && $0.name.superscriptText == p.name.superscriptText
-                && ($0.name.subscriptText.map(isLayerSubscript) ?? false)
-            }
+            let layered = layeredFamilies[p.name.base + "\u{0}" + (p.name.superscriptText ?? "")]
             let at = doc.location(in: r.fragment, characterOffset: row.offset + p.position.offset)
             // The reference itself may read as introducing its name: only another place counts.
             let plain = [scope, ""].contains {

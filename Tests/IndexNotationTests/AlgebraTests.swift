@@ -187,4 +187,20 @@ final class PrintingTests: XCTestCase {
         + "<msup><mi>N</mi><mn>2</mn></msup><mo>+</mo><mn>2</mn><mo>&#x2062;</mo><mi>N</mi>"
         + "<mo>&#x2062;</mo><msub><mi>N</mi><mtext>bottle</mtext></msub></mrow></math>")
   }
+
+  /// A long chain of sums or products is read without a stack as deep as the chain (a sum of
+  /// 1 000 terms, a product of 1 000 factors); more than `AnswerLimits.maximumOperations`
+  /// operations are refused with the limit named, not a crash.
+  func testLongChains_areReadOrRefusedByTheOperationLimit() throws {
+    let sum = Array(repeating: "N", count: 1_000).joined(separator: "+")
+    XCTAssertEqual(try PolynomialParser.polynomial(sum).description, "1000·N")
+    let product = Array(repeating: "N", count: 1_000).joined(separator: "*")
+    XCTAssertEqual(
+      try PolynomialParser.polynomial(product).description,
+      try PolynomialParser.polynomial("N^1000").description)
+    let long = Array(repeating: "N", count: 5_000).joined(separator: "*")
+    XCTAssertThrowsError(try PolynomialParser.polynomial(long)) { error in
+      XCTAssertTrue("\(error)".contains("more than 1000 operations"), "\(error)")
+    }
+  }
 }
