@@ -5,10 +5,11 @@ import IndexNotation
 /// copula, a bold letter standing for a whole tensor, a count written before "such" and a
 /// plural, a member of a comma list of counts.
 extension DocumentSymbols {
-  /// Nouns that make the phrase naming a letter say it is a function.
+  /// Nouns that make the phrase naming a letter say it is a function. Not "activation", "map"
+  /// or "transform": in this field they name tensors as often (`the hidden activation`, `a
+  /// feature map`).
   static let functionNouns: Set<String> = [
-    "function", "functions", "sigmoid", "nonlinearity", "activation", "operator", "map",
-    "mapping", "transform",
+    "function", "functions", "sigmoid", "nonlinearity", "operator", "mapping",
   ]
 
   /// Whether the text after a lone name says it is a function: a copula (`is`, `denotes`,

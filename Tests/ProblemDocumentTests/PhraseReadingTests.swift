@@ -31,6 +31,9 @@ final class PhraseReadingTests: XCTestCase {
     XCTAssertTrue(kinds(rate).contains("role-clash"), "\(findings(rate))")
     let value = doc("a smooth function of")
     XCTAssertTrue(kinds(value).contains("role-clash"), "\(findings(value))")
+    // "activation" and "map" name tensors in this field as often: no function role from them.
+    let activation = doc("the squashing activation of")
+    XCTAssertTrue(kinds(activation).contains("role-clash"), "\(findings(activation))")
   }
 
   /// `$\mathbf{V} = V[I,J]$`: a bold letter is the whole tensor of that letter, not a size of
