@@ -88,12 +88,12 @@ extension AuditRules {
       -> [String: Double]?
     {
       var point: [String: Double] = [:]
+      let sizes = names.allSatisfy { $0.first?.isUppercase ?? false }
       func search(_ k: Int) -> Bool {
         if k == names.count {
           return premises.allSatisfy { holds($0, point) == true }
             && holds(conclusion, point) == false
         }
-        let sizes = names.allSatisfy { $0.first?.isUppercase ?? false }
         for v in values where !sizes || v >= 1 {
           point[names[k]] = v
           if search(k + 1) { return true }

@@ -177,12 +177,7 @@ extension AuditRules {
       }
       walk(e)
       out += redundantLowercaseSums(e).map { v, p in
-        (
-          "Σ over \(v) sums a letter its body never uses, while the body repeats "
-            + "\(v.uppercased()), which the convention already sums: the Σ is redundant (or the "
-            + "capital should be \(v))",
-          p.offset
-        )
+        (redundantLowercaseSumMessage(v), p.offset)
       }
       return out
     }

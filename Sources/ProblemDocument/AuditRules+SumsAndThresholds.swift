@@ -29,8 +29,7 @@ extension AuditRules {
             out.append(
               Finding(
                 .redundantSum,
-                "Σ over \(v) sums a letter its body never uses, while the body repeats \(v.uppercased()), "
-                  + "which the convention already sums: the Σ is redundant (or the capital should be \(v))",
+                redundantLowercaseSumMessage(v),
                 at: at(p, row), in: section, document: doc))
           }
           guard case .sum(let terms) = row.equation.rhs,
@@ -59,6 +58,13 @@ extension AuditRules {
   static func isTensorFactor(_ e: IndexNotation.Expression) -> Bool {
     if case .tensor = e { return true }
     return false
+  }
+
+  /// The finding's message for a Σ over a lowercase `v` whose body repeats only `V`.
+  static func redundantLowercaseSumMessage(_ v: String) -> String {
+    "Σ over \(v) sums a letter its body never uses, while the body repeats "
+      + "\(v.uppercased()), which the convention already sums: the Σ is redundant (or the "
+      + "capital should be \(v))"
   }
 
   /// Explicit sums over a lowercase letter whose body does not use it but uses its capital.
