@@ -76,7 +76,7 @@ extension Auditor {
   /// Nouns that name what a count question counts.
   static let multiplyNouns: Set<String> = [
     "multiplies", "multiply", "multiplications", "multiplication", "mults", "flops", "products",
-    "operations", "ops", "macs",
+    "operations", "ops", "macs", "fmas",
   ]
 
   /// Whether the words right after a formula name other things it counts (`$XYG$ output values`,

@@ -100,7 +100,8 @@ extension DocumentSymbols {
   /// Whether a fragment applying a name (`\mathcal{L}(W)`, `\ln p(v)`) stands right after a noun
   /// phrase of two to four words with no determiner that opens its clause (`Unpenalized training
   /// loss $\mathcal{L}(W)$`, `(b) Log-likelihood $\ln p(v)$`): the phrase names the function
-  /// applied. One word (`Compute $f(x)$`) may be a verb and names nothing.
+  /// applied. One word (`Compute $f(x)$`) may be a verb and names nothing; a phrase with an
+  /// asking verb (`Now compute $f(x)$`) is a request and names nothing either.
   /// - Complexity: O(80) scalars read back.
   static func applicationNamedByBareNounPhrase(_ f: MathFragment, _ doc: ProblemSetDocument)
     -> Bool
@@ -127,6 +128,14 @@ extension DocumentSymbols {
     guard opened, (2...4).contains(words.count), words.last!.count >= 3 else { return false }
     return !words.contains {
       notIntroducing.contains($0) || determiners.contains($0) || notCounted.contains($0)
+        || askingVerbs.contains($0)
     }
   }
+
+  /// The verbs a question or exercise asks with (general English, not a document's words).
+  static let askingVerbs: Set<String> = [
+    "compute", "find", "give", "write", "evaluate", "derive", "show", "determine", "calculate",
+    "express", "state", "explain", "prove", "estimate", "simplify", "solve", "obtain", "verify",
+    "check", "sketch", "plot", "describe", "list", "name",
+  ]
 }

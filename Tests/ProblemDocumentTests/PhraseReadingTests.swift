@@ -150,6 +150,8 @@ final class PhraseReadingTests: XCTestCase {
     XCTAssertFalse(kinds(values).contains("count-disagreement"), "\(findings(values))")
     let multiplies = doc("multiplies in all")
     XCTAssertTrue(kinds(multiplies).contains("count-disagreement"), "\(findings(multiplies))")
+    let fmas = doc("FMAs in all")
+    XCTAssertTrue(kinds(fmas).contains("count-disagreement"), "\(findings(fmas))")
   }
 
   /// `(a) Log-likelihood $\ln r(x)$ …?`: a noun phrase of two words opening the item names the
@@ -169,6 +171,9 @@ final class PhraseReadingTests: XCTestCase {
     XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
     let asked = doc("What is")
     XCTAssertTrue(kinds(asked).contains("undefined-name"), "\(findings(asked))")
+    // Two words, but an asking verb: a request, not a name.
+    let requested = doc("Now compute")
+    XCTAssertTrue(kinds(requested).contains("undefined-name"), "\(findings(requested))")
   }
 
   /// `a[t,s]`: a letter that fills a whole index position is an index there, even the letter
