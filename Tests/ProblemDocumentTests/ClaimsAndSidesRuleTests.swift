@@ -5,12 +5,7 @@ import XCTest
 /// The rules that read a claim against the sentence stating it, the sides of an equation the
 /// engine cannot read whole, and a subscript an equation shows a tensor needs; each shown on a
 /// small document written for the test beside a look-alike on which it must stay silent.
-final class ClaimsAndSidesRuleTests: XCTestCase {
-  func findings(_ text: String) -> [String] {
-    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
-  }
-
+final class ClaimsAndSidesRuleTests: XCTestCase, SmallDocumentAudit {
   func testPropertyWord_contradictedByTheSentenceBefore() {
     let unaffected = """
       **Problem 1.** A filter bank maps a signal $u[n,k]$ to responses $v[n,k]$.

@@ -5,16 +5,7 @@ import XCTest
 /// Readings of the phrase around a name that settle what it is (a function named by a copula,
 /// a bold whole tensor, a spaced product inside an index, a count named by the noun after it),
 /// each on a short document written for the test beside a look-alike on which the rule fires.
-final class PhraseReadingTests: XCTestCase {
-  func findings(_ text: String) -> [String] {
-    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
-  }
-
-  func kinds(_ text: String) -> Set<String> {
-    Set(findings(text).map { String($0.prefix { $0 != " " }) })
-  }
-
+final class PhraseReadingTests: XCTestCase, SmallDocumentAudit {
   /// `$\sigma$ is the squashing function`: the phrase names a function, the role the equations
   /// give σ. Named a rate, or "a function of" something (a value), it is a scalar and clashes.
   func testCopulaNamingAFunction_givesTheFunctionRole() {

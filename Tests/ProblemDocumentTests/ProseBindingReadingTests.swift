@@ -4,16 +4,7 @@ import XCTest
 
 /// Readings of prose that binds letters, each shown on a short document written for the test
 /// beside a look-alike on which the rule must (or must not) fire.
-final class ProseBindingReadingTests: XCTestCase {
-  func findings(_ text: String) -> [String] {
-    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
-  }
-
-  func kinds(_ text: String) -> Set<String> {
-    Set(findings(text).map { String($0.prefix { $0 != " " }) })
-  }
-
+final class ProseBindingReadingTests: XCTestCase, SmallDocumentAudit {
   /// `pools over $R$ regions`: a capital after a preposition, counting the noun after it, is a
   /// size named there. Followed by no noun it is only mentioned, and the question's R is
   /// undefined.

@@ -6,16 +6,7 @@ import XCTest
 
 /// Readings decided by the shape of the text, each shown on a small document written for the
 /// test beside a look-alike on which the rule must not fire.
-final class StructuralReadingTests: XCTestCase {
-  func findings(_ text: String) -> [String] {
-    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
-  }
-
-  func kinds(_ text: String) -> Set<String> {
-    Set(findings(text).map { String($0.prefix { $0 != " " }) })
-  }
-
+final class StructuralReadingTests: XCTestCase, SmallDocumentAudit {
   /// A subscript letter that names a tensor of the set labels which parameter is meant; a
   /// letter used as a bracket index and as a tensor in two problems still clashes.
   func testSubscriptNamingATensor_isALabel_notAnIndex() {

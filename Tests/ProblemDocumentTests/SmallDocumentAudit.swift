@@ -1,0 +1,18 @@
+import ProblemDocument
+
+/// Tests that audit a short document written for the test (no spelling: it needs hunspell) and
+/// compare its findings as `kind line` strings or as a set of kinds.
+protocol SmallDocumentAudit {}
+
+extension SmallDocumentAudit {
+  /// The document's findings, each as `kind line` (`role-clash 5`), in the audit's order.
+  func findings(_ text: String) -> [String] {
+    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
+  }
+
+  /// The kinds of the document's findings.
+  func kinds(_ text: String) -> Set<String> {
+    Set(findings(text).map { String($0.prefix { $0 != " " }) })
+  }
+}
