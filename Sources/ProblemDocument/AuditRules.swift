@@ -13,6 +13,7 @@ public enum AuditRules {
     RoleClashes(),
     CrossProblemRoles(),
     IndexLists(),
+    SwappedPositions(),
     UndefinedNames(),
     MissingSubscripts(),
     SubscriptsInEquations(),
