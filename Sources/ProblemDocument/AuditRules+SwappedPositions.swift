@@ -17,33 +17,41 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let symbols = reading.symbols
       let doc = reading.document
+      // Per name across the set: a problem's uses are compared with its own first use, or, for
+      // that first use, with the set's first (a tensor of an earlier problem carried on).
       var groups: [String: [SymbolUse]] = [:]
       var order: [String] = []
       for u in symbols.uses where u.role == .tensor && u.indices.count >= 2 {
-        let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
-        if groups[key] == nil { order.append(key) }
-        groups[key, default: []].append(u)
+        if groups[u.name] == nil { order.append(u.name) }
+        groups[u.name, default: []].append(u)
       }
       let positions = positionClasses(symbols)
       var out: [Finding] = []
+      var reported = Set<String>()
       for key in order {
-        let uses = groups[key]!
-        let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
-        let classes = symbols.sizeClasses(in: scope)
-        func size(_ letter: String) -> String {
-          let s = IndexVariable(letter.uppercased()).rangeSymbol
-          let p = positions[s] ?? s
-          return classes[p] ?? p
-        }
-        let first = uses[0]
-        let ref = first.indices.map(Self.letter)
-        let known = ref.compactMap { $0 }
-        guard known.count >= 2, Set(known).count == known.count else { continue }
-        for u in uses.dropFirst() where u.indices.count == ref.count {
+        let all = groups[key]!
+        for u in all {
+          let scope = DocumentSymbols.scope(doc.sections[u.section])
+          guard !reported.contains(scope + "\u{0}" + key),
+            let first = all.first(where: {
+              DocumentSymbols.scope(doc.sections[$0.section]) == scope
+            }).flatMap({ $0.location < u.location ? $0 : all.first }),
+            first.location < u.location, u.indices.count == first.indices.count
+          else { continue }
+          let classes = symbols.sizeClasses(in: scope)
+          func size(_ letter: String) -> String {
+            let s = IndexVariable(letter.uppercased()).rangeSymbol
+            let p = positions[s] ?? s
+            return classes[p] ?? p
+          }
+          let ref = first.indices.map(Self.letter)
+          let known = ref.compactMap { $0 }
+          guard known.count >= 2, Set(known).count == known.count else { continue }
           let mine = u.indices.map(Self.letter)
           guard let (p, q) = Self.exchange(ref, mine), let a = ref[p], let b = ref[q],
             size(a) != size(b)
           else { continue }
+          reported.insert(scope + "\u{0}" + key)
           out.append(
             Finding(
               .indexLists,
@@ -54,7 +62,6 @@ extension AuditRules {
               at: u.location, in: doc.sections[u.section], document: doc,
               evidence: "written \(displayName(first.name))[\(first.indices.joined(separator: ","))]"
                 + " and \(displayName(u.name))[\(u.indices.joined(separator: ","))]"))
-          break
         }
       }
       return out
