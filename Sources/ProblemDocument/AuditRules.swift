@@ -17,6 +17,7 @@ public enum AuditRules {
     UndefinedNames(),
     MissingSubscripts(),
     SubscriptsInEquations(),
+    FreeSubscripts(),
     InputLetters(),
     EquationInputLetters(),
     UndefinedFunctions(),

@@ -1,0 +1,61 @@
+import XCTest
+
+@testable import ProblemDocument
+
+/// Defects shown by a document's structure, each on a small document written for the test beside
+/// a look-alike on which the rule must stay silent.
+final class StructureRuleTests: XCTestCase {
+  func findings(_ text: String) -> [String] {
+    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
+  }
+
+  /// `A[m,k]`, then `A[k,M]`: two positions exchanged. The same order with a summed capital, and
+  /// an exchange of two letters of one range (`S[t,t′]`, `S[t′,t]`), are not findings.
+  func testExchangedPositions_areAnIndexListFinding() {
+    let exchanged = """
+      **Problem 1.** A dense map with weights $A[m,k]$ turns features $u[n,k]$ into scores
+      $v[n,m]$, for $N$ examples, $K$ inputs and $M$ outputs: $$v[n,m] = A[m,K]\\,u[n,K]$$
+
+      (a) Write the signal sent back to the features from errors $e[n,m]$:
+
+      $$r[n,k] = A[k,M]\\,e[n,M]$$
+      """
+    XCTAssertTrue(findings(exchanged).contains("index-lists 7"), "\(findings(exchanged))")
+    let ordered = exchanged.replacingOccurrences(of: "A[k,M]", with: "A[M,k]")
+    XCTAssertFalse(
+      findings(ordered).contains { $0.hasPrefix("index-lists") }, "\(findings(ordered))")
+    let oneRange = """
+      **Problem 1.** Scores $S[t,t']$ compare step $t$ with step $t'$ over $T$ steps:
+      $$S[t,t'] = q[t,J]\\,q[t',J]$$
+
+      (a) Show that $S[t',t] = S[t,t']$.
+      """
+    XCTAssertFalse(
+      findings(oneRange).contains { $0.hasPrefix("index-lists") }, "\(findings(oneRange))")
+  }
+
+  /// In a solution, a layer family written without ℓ inside a product over ℓ is missing its
+  /// subscript; the plain name in a derivative, or in a product over another letter, is not.
+  func testFamilyInsideAProductOverTheLayers_needsItsSubscript() {
+    func doc(_ solution: String) -> String {
+      """
+      **Problem 1.** Layer $\\ell$ scales its input by a gate: $$z_{\\ell+1}[n,k] =
+      a_\\ell[n,k]\\,z_\\ell[n,k]$$ with $a_\\ell[n,k] \\in (0,1)$, for $N$ examples and $K$ units.
+
+      (a) How does the last layer depend on the first?
+
+      **Solution.** \(solution)
+      """
+    }
+    let bound = doc("$$z_L[n,k] = z_0[n,k]\\prod_{\\ell=0}^{L-1} a[n,k]$$")
+    XCTAssertTrue(findings(bound).contains("missing-subscript 7"), "\(findings(bound))")
+    let derivative = doc("Each factor is $\\partial z_{\\ell+1}[n,k]/\\partial a[n,k]$.")
+    XCTAssertFalse(
+      findings(derivative).contains { $0.hasPrefix("missing-subscript") }, "\(findings(derivative))")
+    let otherLetter = doc("$$z_L[n,k] = z_0[n,k]\\prod_{m=0}^{L-1} a_m[n,k]$$")
+    XCTAssertFalse(
+      findings(otherLetter).contains { $0.hasPrefix("missing-subscript") },
+      "\(findings(otherLetter))")
+  }
+}
