@@ -34,8 +34,8 @@ extension AuditRules {
             out.append(
               Finding(
                 .freeIndexOneSide,
-                "free index \(v) (in the subscript of \(ref.name)) on the right-hand side only, while "
-                  + "the equation uses its range \(v.uppercased()): nothing sums over \(v)",
+                "free index \(v) (in the subscript of \(ref.name)) on the right-hand side only, "
+                  + "while the equation uses its range \(v.uppercased()): nothing sums over \(v)",
                 at: doc.location(in: r.fragment, characterOffset: row.offset + ref.position.offset),
                 in: doc.sections[r.fragment.section], document: doc))
             break

@@ -39,8 +39,15 @@ extension AuditRules {
             first.location < u.location, u.indices.count == first.indices.count
           else { continue }
           let classes = symbols.sizeClasses(in: scope)
+          // A letter's range, primed and numbered copies (t′, t_1) with their letter.
           func size(_ letter: String) -> String {
-            let s = IndexVariable(letter.uppercased()).rangeSymbol
+            var plain = letter.filter { $0 != "′" }
+            if let u = plain.lastIndex(of: "_"),
+              plain[plain.index(after: u)...].allSatisfy(\.isNumber)
+            {
+              plain = String(plain[..<u])
+            }
+            let s = IndexVariable(plain).rangeSymbol
             let p = positions[s] ?? s
             return classes[p] ?? p
           }
@@ -60,8 +67,8 @@ extension AuditRules {
                 + "[\(first.indices.joined(separator: ","))] at \(first.location): two positions "
                 + "exchanged",
               at: u.location, in: doc.sections[u.section], document: doc,
-              evidence: "written \(displayName(first.name))[\(first.indices.joined(separator: ","))]"
-                + " and \(displayName(u.name))[\(u.indices.joined(separator: ","))]"))
+              evidence: "written \(displayName(first.name))[\(first.indices.joined(separator: ","))"
+                + "] and \(displayName(u.name))[\(u.indices.joined(separator: ","))]"))
         }
       }
       return out

@@ -15,6 +15,7 @@ public enum AuditRules {
     IndexLists(),
     SwappedPositions(),
     UndefinedNames(),
+    DecoratedNames(),
     MissingSubscripts(),
     SubscriptsInEquations(),
     FreeSubscripts(),

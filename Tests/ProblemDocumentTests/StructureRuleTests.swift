@@ -21,7 +21,7 @@ final class StructureRuleTests: XCTestCase {
 
       $$r[n,k] = A[k,M]\\,e[n,M]$$
       """
-    XCTAssertTrue(findings(exchanged).contains("index-lists 7"), "\(findings(exchanged))")
+    XCTAssertTrue(findings(exchanged).contains("index-lists 6"), "\(findings(exchanged))")
     let ordered = exchanged.replacingOccurrences(of: "A[k,M]", with: "A[M,k]")
     XCTAssertFalse(
       findings(ordered).contains { $0.hasPrefix("index-lists") }, "\(findings(ordered))")
@@ -49,13 +49,53 @@ final class StructureRuleTests: XCTestCase {
       """
     }
     let bound = doc("$$z_L[n,k] = z_0[n,k]\\prod_{\\ell=0}^{L-1} a[n,k]$$")
-    XCTAssertTrue(findings(bound).contains("missing-subscript 7"), "\(findings(bound))")
+    XCTAssertTrue(findings(bound).contains("missing-subscript 6"), "\(findings(bound))")
     let derivative = doc("Each factor is $\\partial z_{\\ell+1}[n,k]/\\partial a[n,k]$.")
     XCTAssertFalse(
-      findings(derivative).contains { $0.hasPrefix("missing-subscript") }, "\(findings(derivative))")
+      findings(derivative).contains { $0.hasPrefix("missing-subscript") },
+      "\(findings(derivative))")
     let otherLetter = doc("$$z_L[n,k] = z_0[n,k]\\prod_{m=0}^{L-1} a_m[n,k]$$")
     XCTAssertFalse(
       findings(otherLetter).contains { $0.hasPrefix("missing-subscript") },
       "\(findings(otherLetter))")
+  }
+
+  /// `(1/T) r_t[n,k]`: the average's letter t is free on the right only; with `\sum_t` it is
+  /// bound, and a subscript the left side carries too is a recursion, not a finding.
+  func testSubscriptLetterFreeBesideItsRange_isAFreeIndex() {
+    let free = """
+      **Problem 1.** A reader returns $r_t[n,k]$ at each of $T$ steps for $N$ inputs.
+
+      (a) Write the mean read: $$m[n,k] = \\frac{1}{T}\\,r_t[n,k]$$
+      """
+    XCTAssertTrue(findings(free).contains("free-index-one-side 3"), "\(findings(free))")
+    let bound = free.replacingOccurrences(of: "\\,r_t", with: "\\sum_{t}r_t")
+    XCTAssertFalse(
+      findings(bound).contains { $0.hasPrefix("free-index-one-side") }, "\(findings(bound))")
+    let recursion = """
+      **Problem 1.** A reader returns $r_t[n,k]$ at each of $T$ steps for $N$ inputs.
+
+      (a) Write the running mean: $$m_t[n,k] = \\frac{1}{T}\\,r_t[n,k] + m_{t-1}[n,k]$$
+      """
+    XCTAssertFalse(
+      findings(recursion).contains { $0.hasPrefix("free-index-one-side") },
+      "\(findings(recursion))")
+  }
+
+  /// A `$` left open at the end of a list item is unclosed there: it does not pair with the next
+  /// item's `$`, whose own math still reads.
+  func testDollarOpenAtAListItemsEnd_isUnclosedThere() {
+    let open = """
+      **Problem 1.** Notation:
+
+      - the state $s[n,k] \\ge 0 holds one value per unit
+      - the weights $A[k,j]$ mix the units
+
+      (a) Is $A[k,J]\\,s[n,J]$ bounded?
+      """
+    XCTAssertTrue(findings(open).contains("unclosed-math 3"), "\(findings(open))")
+    let closed = open.replacingOccurrences(of: "\\ge 0 holds", with: "\\ge 0$ holds")
+    XCTAssertFalse(
+      findings(closed).contains { $0.hasPrefix("unclosed-math") }, "\(findings(closed))")
   }
 }
