@@ -98,4 +98,38 @@ final class StructureRuleTests: XCTestCase {
     XCTAssertFalse(
       findings(closed).contains { $0.hasPrefix("unclosed-math") }, "\(findings(closed))")
   }
+
+  /// `q̂[n] = N` states a condition on an accented name that nothing defines (only q is); a
+  /// definition `q̂[n] = q[n]/N` before it makes the same use clean.
+  func testAccentedNameWithOnlyItsPlainLetterDefined_isUndefined() {
+    let undefined = """
+      **Problem 1.** A scorer rates $N$ items: $q[n] = w[J]\\,f[n,J]$ over $J$ features.
+
+      (a) When is the item ranked first? When $\\hat{q}[n] = N$.
+      """
+    XCTAssertTrue(findings(undefined).contains("undefined-name 3"), "\(findings(undefined))")
+    let defined = """
+      **Problem 1.** A scorer rates $N$ items: $q[n] = w[J]\\,f[n,J]$ over $J$ features,
+      and a rescaled score $\\hat{q}[n] = q[n]/N$.
+
+      (a) When is the item ranked first? When $\\hat{q}[n] = 1$.
+      """
+    XCTAssertFalse(
+      findings(defined).contains { $0.hasPrefix("undefined-name") }, "\(findings(defined))")
+  }
+
+  /// A sum written with its bounds reads as the sum over its letter: a letter free on its right
+  /// side only is then found, and a sum over the layer letter ℓ is not taken for a capital's.
+  func testSumWithBounds_readsAsASumOverItsLetter() {
+    let free = """
+      **Problem 1.** Each layer adds its update: for $L$ layers, $K$ units and $N$ examples,
+
+      $$y[n,k] = \\sum_{\\ell=0}^{L-1} u_\\ell[n,t,k]$$
+      """
+    XCTAssertEqual(findings(free), ["free-index-one-side 3"])
+    let clean = free.replacingOccurrences(of: "[n,t,k]", with: "[n,k]")
+    XCTAssertEqual(findings(clean), [])
+    XCTAssertEqual(
+      FragmentReader.blankingSumBounds("\\sum_{v=1}^{V} a[v]"), "\\sum_{v  }     a[v]")
+  }
 }
