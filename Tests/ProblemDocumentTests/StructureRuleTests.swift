@@ -132,4 +132,35 @@ final class StructureRuleTests: XCTestCase {
     XCTAssertEqual(
       FragmentReader.blankingSumBounds("\\sum_{v=1}^{V} a[v]"), "\\sum_{v  }     a[v]")
   }
+  /// `a 3×3 window, stride one, no padding, on a 10×10 map`: the output is 8×8; a solution that
+  /// calls it 10×10 is a finding, one that says 8×8 is not, and a question that states no
+  /// padding is not read.
+  func testStatedOutputSize_againstWindowPaddingAndStride() {
+    func doc(_ padding: String, _ answer: String) -> String {
+      """
+      **Problem 1.** A smoothing layer slides a window over a map.
+
+      (a) The window is $3 \\\\times 3$ with stride one and \(padding). What is the output
+      size on a $10 \\\\times 10$ map?
+
+      **Solution.** The window must fit, so the output is $\(answer) \\\\times \(answer)$.
+      """
+    }
+    XCTAssertTrue(findings(doc("no padding", "10")).contains("border-rule 6"))
+    XCTAssertEqual(findings(doc("no padding", "8")), [])
+    XCTAssertEqual(findings(doc("padding of one", "10")), [])
+    XCTAssertEqual(findings(doc("a bias", "10")), [])
+  }
+
+  /// A size clause pairs its lists in order: four sizes against three indices is a finding, four
+  /// against four is not.
+  func testSizeClauseWithListsOfDifferentLengths_isAFinding() {
+    let short = """
+      **Problem 1.** A layer computes $v[n,t,k] = A[k,J]\\\\,u[n,t,J]$, where $N$, $T$, $J$ and
+      $K$ are the numbers of values of $n$, $t$ and $k$.
+      """
+    XCTAssertTrue(findings(short).contains("index-lists 1"), "\(findings(short))")
+    let full = short.replacingOccurrences(of: "$n$, $t$ and $k$", with: "$n$, $t$, $j$ and $k$")
+    XCTAssertFalse(findings(full).contains { $0.hasPrefix("index-lists") }, "\(findings(full))")
+  }
 }
