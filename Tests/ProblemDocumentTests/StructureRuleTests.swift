@@ -140,10 +140,10 @@ final class StructureRuleTests: XCTestCase {
       """
       **Problem 1.** A smoothing layer slides a window over a map.
 
-      (a) The window is $3 \\\\times 3$ with stride one and \(padding). What is the output
-      size on a $10 \\\\times 10$ map?
+      (a) The window is $3 \\times 3$ with stride one and \(padding). What is the output
+      size on a $10 \\times 10$ map?
 
-      **Solution.** The window must fit, so the output is $\(answer) \\\\times \(answer)$.
+      **Solution.** The window must fit, so the output is $\(answer) \\times \(answer)$.
       """
     }
     XCTAssertTrue(findings(doc("no padding", "10")).contains("border-rule 6"))
@@ -156,7 +156,7 @@ final class StructureRuleTests: XCTestCase {
   /// against four is not.
   func testSizeClauseWithListsOfDifferentLengths_isAFinding() {
     let short = """
-      **Problem 1.** A layer computes $v[n,t,k] = A[k,J]\\\\,u[n,t,J]$, where $N$, $T$, $J$ and
+      **Problem 1.** A layer computes $v[n,t,k] = A[k,J]\\,u[n,t,J]$, where $N$, $T$, $J$ and
       $K$ are the numbers of values of $n$, $t$ and $k$.
       """
     XCTAssertTrue(findings(short).contains("index-lists 1"), "\(findings(short))")
