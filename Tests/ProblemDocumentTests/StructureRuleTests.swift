@@ -163,4 +163,21 @@ final class StructureRuleTests: XCTestCase {
     let full = short.replacingOccurrences(of: "$n$, $t$ and $k$", with: "$n$, $t$, $j$ and $k$")
     XCTAssertFalse(findings(full).contains { $0.hasPrefix("index-lists") }, "\(findings(full))")
   }
+
+  /// `Writing $n$ for the number of items kept` names n a count; in a set whose earlier problem
+  /// indexes by n, that is one letter in two roles. Another letter for the count is clean.
+  func testLetterNamedAsACount_clashesWithItsIndexRoleInAnotherProblem() {
+    let clash = """
+      **Problem 1.** A layer maps items $x[n,j]$ to $h[n,k] = A[k,J]\\,x[n,J]$ for $N$ items.
+
+      (a) How many multiplies does it take?
+
+      **Problem 2.** Some items are dropped.
+
+      (a) Writing $n$ for the number of items kept, how does the cost change?
+      """
+    XCTAssertTrue(findings(clash).contains("role-clash 7"), "\(findings(clash))")
+    let other = clash.replacingOccurrences(of: "Writing $n$", with: "Writing $m$")
+    XCTAssertFalse(findings(other).contains { $0.hasPrefix("role-clash") }, "\(findings(other))")
+  }
 }
