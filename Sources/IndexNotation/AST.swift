@@ -13,7 +13,8 @@ public struct IndexVariable: Hashable, Sendable, Comparable, CustomStringConvert
   /// Whether the variable is a capital (slice) index: its first letter after Δ is uppercase.
   public var isCapital: Bool {
     let letters = name.drop { $0 == "Δ" || $0 == "δ" }
-    return letters.first?.isUppercase ?? false
+    // ℓ reports both cases in Swift; a capital is upper case and not lower case.
+    return letters.first.map { $0.isUppercase && !$0.isLowercase } ?? false
   }
 
   /// The dimension symbol counting its values: x → X, Δx → ΔX, n_out → N_out, I → I.

@@ -3,8 +3,8 @@ import IndexNotation
 /// A name's uses compared across the problems of a set.
 extension AuditRules {
   /// One lowercase letter with different roles in two problems: an index in one, a tensor or a
-  /// number of things (`$k$ samples`) in another that never uses it as an index. Both places
-  /// are named.
+  /// number of things (`$k$ samples`, `$k$ for the number of samples`) in another that never
+  /// uses it as an index. Both places are named.
   struct CrossProblemRoles: AuditRule {
     let id = "cross-problem-roles"
     let summary = "one letter in different roles in two problems of a set"
@@ -23,7 +23,9 @@ extension AuditRules {
           if indexAt[u.name, default: [:]][scope] == nil {
             indexAt[u.name, default: [:]][scope] = u
           }
-        } else if (u.role == .tensor && u.family == u.name) || u.quantity {
+        } else if (u.role == .tensor && u.family == u.name) || u.quantity
+          || (u.alone && u.counted && u.introduces)
+        {
           if otherAt[u.name, default: [:]][scope] == nil {
             otherAt[u.name, default: [:]][scope] = u
           }

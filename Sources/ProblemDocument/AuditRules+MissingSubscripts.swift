@@ -25,9 +25,12 @@ extension AuditRules {
         }
         if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
       }
-      // (In solutions a derivative is often taken by the family's plain name: not counted there.)
+      // (In solutions a derivative is often taken by the family's plain name: not counted there,
+      // except inside a product or sum over the layer letter, which binds the subscript.)
       for u in symbols.uses
-      where u.role == .tensor && !u.subscripted && doc.sections[u.section].kind != .solution {
+      where u.role == .tensor && !u.subscripted
+        && (doc.sections[u.section].kind != .solution || AuditRules.insideLayerBound(u, doc))
+      {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !introducedPlain.contains(scope + "\u{0}" + u.name),
           let other = subscripted[scope + "\u{0}" + u.family]
@@ -66,6 +69,25 @@ extension AuditRules {
         }
       }
       return out
+    }
+  }
+
+  /// A use that stands after `\prod_{ℓ…}` or `\sum_{ℓ…}` in its fragment: the product or sum
+  /// runs over the layers, so a family member written there without ℓ misses it.
+  static func insideLayerBound(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
+    guard
+      let f = doc.sections[u.section].fragments.first(where: {
+        $0.location.offset <= u.location.offset
+          && u.location.offset < $0.location.offset + $0.text.unicodeScalars.count
+      })
+    else { return false }
+    let before = String(
+      String.UnicodeScalarView(f.text.unicodeScalars.prefix(u.location.offset - f.location.offset)))
+    return ["\\prod_", "\\sum_", "∏_", "∑_"].contains { op in
+      before.components(separatedBy: op).dropFirst().contains { tail in
+        let bound = tail.hasPrefix("{") ? tail.dropFirst().prefix { $0 != "}" } : tail.prefix(6)
+        return bound.hasPrefix("\\ell") || bound.hasPrefix("ℓ")
+      }
     }
   }
 

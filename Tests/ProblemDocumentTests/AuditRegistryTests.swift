@@ -79,7 +79,7 @@ final class AuditRegistryTests: XCTestCase {
     var documents = [
       ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName)
     ]
-    for sub in ["Corpus", "HeldOut", "HeldOut2", "Fixtures"] {
+    for sub in ["Corpus", "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "Fixtures"] {
       let dir = folder.appendingPathComponent(sub)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
       for name in names.sorted() where name.hasSuffix(".md") {
