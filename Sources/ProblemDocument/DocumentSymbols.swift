@@ -27,7 +27,7 @@ public struct SymbolUse: Sendable {
   public let family: String
   /// Whether the name carries a subscript (a tensor's layer or scale).
   public let subscripted: Bool
-  public let role: SymbolRole
+  public internal(set) var role: SymbolRole
   public let location: DocumentLocation
   public let section: Int
   /// A tensor's index expressions as written, and the bare variable at each position (nil where
@@ -73,51 +73,8 @@ public struct DocumentSymbols: Sendable {
   public internal(set) var mentions:
     [(location: DocumentLocation, scope: String, letters: Set<String>)] = []
 
-  /// Phrases whose last word introduces the name after it ("a kernel K[…]", "Use B_{ℓ+1}[j]").
-  static let introducers: Set<String> = [
-    "kernel", "kernels", "threshold", "thresholds", "layer", "layers", "tensor", "tensors", "batch",
-    "images", "image", "pyramid", "parameters", "parameter", "constant", "filter", "filters",
-    "stride", "matrix", "vector", "where", "use", "using", "computing", "compute", "form",
-    "dimensions", "dimension", "define", "defines", "denote", "denotes", "let", "consider",
-    "weights", "weight", "bias", "biases", "scale", "level", "input", "output", "variable",
-  ]
-  /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
-  static let postfixIntroducers = [
-    "is the", "are the", "denotes", "denote", "is a ", "is an ",
-    "is smaller", "is defined", "are defined", "be the", "is our",
-    "the ", "is its", "are its", "for the ",
-  ]
-
   /// The problem a section belongs to ("" for the preamble): the scope of its names.
   public static func scope(_ section: Section) -> String { section.problem ?? "" }
-
-  /// Words after which a name is not being introduced ("the variance of q", "gives that h").
-  static let notIntroducing: Set<String> = [
-    "of", "that", "is", "are", "to", "for", "from", "on", "in", "at", "by", "as", "and", "or", "if",
-    "gives", "give", "then", "when", "whether", "than", "what", "which", "does", "do", "be", "it",
-    "inside", "over", "into", "through", "within", "across", "under", "between", "onto", "per",
-    "via", "without", "about", "among",
-  ]
-  /// Prepositions after which a capital followed by a noun counts it (`over $C$ classes`, `to $K$
-  /// channels`, `a beam of $N$ hypotheses`).
-  static let countingPrepositions: Set<String> = [
-    "of", "with", "over", "to", "into", "across", "among", "in", "for", "from", "by", "per",
-    "through", "within",
-  ]
-  /// Words that open a noun phrase naming something ("a gate z", "the tensor L", "with weights W").
-  static let determiners: Set<String> = [
-    "a", "an", "the", "with", "and", "its", "our", "their", "some", "each",
-    "two", "three", "four", "both", "several", "these",
-  ]
-
-  /// Whether the words before a name introduce it: the last word an introducing word, or a noun
-  /// (not a preposition, verb or conjunction) with a determiner up to four words back.
-  static func introduces(after words: [String]) -> Bool {
-    guard let last = words.last else { return false }
-    if introducers.contains(last) { return true }
-    if notIntroducing.contains(last) || determiners.contains(last) { return false }
-    return words.dropLast().suffix(3).contains { determiners.contains($0) }
-  }
 
   /// Builds the table from every fragment and the introducing phrases of the prose.
   public init(_ document: ProblemSetDocument, readings: [ReadFragment]) {
@@ -127,8 +84,10 @@ public struct DocumentSymbols: Sendable {
     }
     for (index, section) in document.sections.enumerated() {
       collectProse(section, index, document)
+      collectRanges(section, document)
     }
     dropSubscriptLabels()
+    keepFunctionsApplied()
     dropBoldMentions()
     let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
     for k in uses.indices where uses[k].countIntroduced && tensorFamilies.contains(uses[k].name) {
@@ -156,6 +115,7 @@ public struct DocumentSymbols: Sendable {
     let listed = DocumentSymbols.listBeforeCount(after)
     let postfixIntroduced =
       DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
+      || DocumentSymbols.glossOrPluralCopula(after)
     let introducedByPhrase =
       DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"

@@ -304,7 +304,9 @@ enum MarkdownScanner {
     return nil
   }
 
-  /// The closing `$` of inline math: the next unescaped `$`, not past a blank line.
+  /// The closing `$` of inline math: the next unescaped `$` in the same Markdown block, not past
+  /// a blank line nor into a line that opens a block of its own (a list item `- `, `* `, `+ `,
+  /// `1. `, a heading `#`, a quote `>`), where Markdown ends the paragraph.
   static func findInline(in s: [Unicode.Scalar], from: Int, to: Int) -> Int? {
     var i = from
     while i < to {
@@ -316,7 +318,7 @@ enum MarkdownScanner {
       case "\n":
         var j = i + 1
         while j < to, s[j] == " " || s[j] == "\t" || s[j] == "\r" { j += 1 }
-        if j < to, s[j] == "\n" { return nil }
+        if j < to, s[j] == "\n" || opensBlock(s, at: j, to: to) { return nil }
       default: break
       }
       i += 1

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Index letters bound to the size they range over in prose.
+extension DocumentSymbols {
+  /// `$i$ and $j$ both range over the $N$ units`, `$t$ runs over $T$ steps`: each index letter
+  /// listed before "range(s)/run(s) over" counts its values with the size after it, so the
+  /// letter's capital (I, J, T) is declared equal to that size in the section's problem.
+  ///
+  /// - Complexity: linear in the section's text.
+  mutating func collectRanges(_ section: Section, _ doc: ProblemSetDocument) {
+    let range = section.range
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: doc.scalars[range.lowerBound..<range.upperBound])
+    let source = String(text)
+    let letter = #"\$\s*([a-z])\s*\$"#
+    let pattern =
+      letter + #"((?:\s*,\s*|\s*,?\s*and\s+|\s*,?\s*or\s+)"# + letter + #")*"#
+      + #"\s+(?:both\s+|all\s+|each\s+)?(?:ranges?|runs?)\s+over\s+(?:the\s+)?"#
+      + #"\$\s*([A-Z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\$"#
+    guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
+    let ns = source as NSString
+    let single = try? NSRegularExpression(pattern: letter)
+    var classes = sizeClasses[DocumentSymbols.scope(section), default: [:]]
+    for match in regex.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
+      let size = ns.substring(with: match.range(at: match.numberOfRanges - 1))
+        .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+      let sizeStart = match.range(at: match.numberOfRanges - 1).location
+      let listed = NSRange(location: match.range.location, length: sizeStart - match.range.location)
+      var names: [String] = [size]
+      for m in single?.matches(in: source, range: listed) ?? [] {
+        names.append(ns.substring(with: m.range(at: 1)).uppercased())
+      }
+      guard names.count > 1 else { continue }
+      DocumentSymbols.merge(names, into: &classes)
+    }
+    sizeClasses[DocumentSymbols.scope(section)] = classes
+  }
+
+  /// Declares `names` equal sizes in `classes`: each name's class is joined into one, whose
+  /// representative is the shortest of the names' representatives.
+  static func merge(_ names: [String], into classes: inout [String: String]) {
+    let representative =
+      names.map { classes[$0] ?? $0 }.min { ($0.count, $0) < ($1.count, $1) } ?? names[0]
+    for name in names {
+      let old = classes[name] ?? name
+      for (k, v) in classes where v == old { classes[k] = representative }
+      classes[name] = representative
+    }
+  }
+
+  /// A name the set applies as a function (`σ(ξ) = …`, `\sigma\left(…\right)`) that a lone
+  /// mention would make a count only by the word after it (`the argument of $σ$ tends to`) is
+  /// still that function; a phrase that counts it (`$σ$ is the number of …`) keeps it a size.
+  mutating func keepFunctionsApplied() {
+    let functions = Set(uses.filter { $0.role == .function }.map(\.name))
+    for k in uses.indices
+    where uses[k].alone && uses[k].quantity && !uses[k].counted && uses[k].role == .size
+      && functions.contains(uses[k].name)
+    {
+      uses[k].role = .function
+      uses[k].quantity = false
+    }
+  }
+}
