@@ -2,8 +2,9 @@ import Foundation
 
 /// Index letters bound to the size they range over in prose.
 extension DocumentSymbols {
-  /// `$i$ and $j$ both range over the $N$ units`, `$t$ runs over $T$ steps`: each index letter
-  /// listed before "range(s)/run(s) over" counts its values with the size after it, so the
+  /// `$i$ and $j$ both range over the $N$ units`, `$t$ runs over $T$ steps`, `$k$ also takes
+  /// $J$ values`: each index letter listed before "range(s)/run(s) over" or "take(s)" counts its
+  /// values with the size after it, so the
   /// letter's capital (I, J, T) is declared equal to that size in the section's problem.
   ///
   /// - Complexity: linear in the section's text.
@@ -15,7 +16,8 @@ extension DocumentSymbols {
     let letter = #"\$\s*([a-z])\s*\$"#
     let pattern =
       letter + #"((?:\s*,\s*|\s*,?\s*and\s+|\s*,?\s*or\s+)"# + letter + #")*"#
-      + #"\s+(?:both\s+|all\s+|each\s+)?(?:ranges?|runs?)\s+over\s+(?:the\s+)?"#
+      + #"\s+(?:both\s+|all\s+|each\s+|also\s+)?"#
+      + #"(?:(?:ranges?|runs?)\s+over\s+(?:the\s+)?|takes?\s+(?:the\s+)?)"#
       + #"\$\s*([A-Z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\$"#
     guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
     let ns = source as NSString
@@ -34,6 +36,51 @@ extension DocumentSymbols {
       DocumentSymbols.merge(names, into: &classes)
     }
     sizeClasses[DocumentSymbols.scope(section)] = classes
+  }
+
+  /// The name a signature declares a map (`f: A \to B`, `\phi\colon X \rightarrow Y`,
+  /// `g: ℝ → ℝ`): a single name before the first colon and an arrow after it; nil otherwise.
+  static func signatureName(_ text: String) -> String? {
+    let colon = text.range(of: "\\colon") ?? text.range(of: ":")
+    guard let colon, !text[..<colon.lowerBound].contains("="),
+      ["\\to", "\\rightarrow", "→"].contains(where: { text[colon.upperBound...].contains($0) })
+    else { return nil }
+    return FragmentReader.singleName(String(text[..<colon.lowerBound]))
+  }
+
+  /// `W^1`, `W^{q}` for the letter `W` read from it: the letter with its superscript, braces
+  /// dropped, as a tensor family is keyed; nil for anything else.
+  static func superscriptedName(_ text: String, _ letter: String) -> String? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    guard t.hasPrefix(letter + "^") else { return nil }
+    var sup = t.dropFirst(letter.count + 1)
+    if sup.hasPrefix("{") && sup.hasSuffix("}") { sup = sup.dropFirst().dropLast() }
+    guard !sup.isEmpty, sup.count <= 3, sup.allSatisfy({ $0.isLetter || $0.isNumber })
+    else { return nil }
+    return letter + "^" + sup
+  }
+
+  /// `\Phi_p(\mathbf{s})`, `g\left(x, y\right)` → the name applied: a single name (with its
+  /// subscript) followed by one parenthesized argument list that ends the piece; nil otherwise.
+  static func appliedDefinitionName(_ piece: String) -> String? {
+    var chars = Array(piece.trimmingCharacters(in: .whitespaces))
+    guard chars.last == ")" else { return nil }
+    var depth = 0
+    var open: Int?
+    for k in stride(from: chars.count - 1, through: 0, by: -1) {
+      if chars[k] == ")" { depth += 1 }
+      if chars[k] == "(" { depth -= 1 }
+      if depth == 0 {
+        open = k
+        break
+      }
+    }
+    guard let open, open > 0 else { return nil }
+    chars = Array(chars[..<open])
+    var head = String(chars).trimmingCharacters(in: .whitespaces)
+    if head.hasSuffix("\\left") { head = String(head.dropLast(5)) }
+    guard head.contains(where: \.isLetter) else { return nil }
+    return FragmentReader.singleName(head)
   }
 
   /// Declares `names` equal sizes in `classes`: each name's class is joined into one, whose

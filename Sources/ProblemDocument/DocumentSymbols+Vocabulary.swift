@@ -43,16 +43,27 @@ extension DocumentSymbols {
     return words.dropLast().suffix(3).contains { determiners.contains($0) }
   }
 
+  /// Nouns naming an array (`the weight tensor $M$ holds …`): the name after one is that array,
+  /// never a count of the word after it.
+  static let arrayNouns: Set<String> = [
+    "tensor", "tensors", "matrix", "matrices", "vector", "vectors", "array", "arrays", "kernel",
+    "kernels", "filter", "filters",
+  ]
+
   /// Whether the text after a name (or a list of names) says what it is: a gloss
   /// (`$B$, $T$ = batch size, number of steps`) or a plural copula naming a kind of thing
-  /// (`$U$ and $V$ are weight matrices`, `… are vectors`); a verb or adjective after "are"
+  /// (`$U$ and $V$ are weight matrices`, `… are the target copies`); a verb or adjective after "are"
   /// (`are summed`, `are equal`) names nothing.
   static func glossOrPluralCopula(_ after: String) -> Bool {
     guard let (rest, _) = skippingMathList(after) else { return false }
     if rest.hasPrefix("= ") { return rest.dropFirst(2).first?.isLetter == true }
     guard rest.hasPrefix("are ") else { return false }
-    let words = rest.dropFirst(4).prefix { $0.isLetter || $0 == " " }.split(separator: " ")
-      .prefix(2).map(String.init)
+    var words = rest.dropFirst(4).prefix { $0.isLetter || $0 == " " }.split(separator: " ")
+      .prefix(3).map(String.init)
+    if let first = words.first, ["the", "a", "an", "our", "its", "their"].contains(first) {
+      words.removeFirst()
+    }
+    words = Array(words.prefix(2))
     guard let first = words.first, first != "not" else { return false }
     if pluralNounFollows(first) { return true }
     return words.count == 2 && pluralNounFollows(words[1])

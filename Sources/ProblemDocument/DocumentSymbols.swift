@@ -21,10 +21,10 @@ public enum SymbolRole: String, Sendable, Comparable {
 /// One occurrence of a name, with its role and, for tensors, its index list.
 public struct SymbolUse: Sendable {
   /// The name as psverify prints it, braces dropped: `L_ℓ+1,s`, `N_in`, `γ`.
-  public let name: String
+  public internal(set) var name: String
   /// A tensor's base with its decoration and superscript (`L̂`, `W^b,1`): what a layer- or
   /// scale-indexed family shares; the name itself for other roles.
-  public let family: String
+  public internal(set) var family: String
   /// Whether the name carries a subscript (a tensor's layer or scale).
   public let subscripted: Bool
   public internal(set) var role: SymbolRole
@@ -57,6 +57,9 @@ public struct SymbolUse: Sendable {
   public internal(set) var fromSubscript = false
   /// Written bold (`\mathbf{U}`): the whole tensor of that letter when the set has one.
   var bold = false
+  /// A letter alone with a superscript (`$W^1$`, `$V^{q}$`): the family it names when the set
+  /// has a tensor of that family, else a power of the letter.
+  var superscripted: String?
   /// Introduced only as a capital counting the noun after it (`over $C$ classes`): undone when
   /// the capital names a tensor of the set (`of $S$ requires`, a verb read as a noun).
   internal(set) var countIntroduced = false
@@ -68,6 +71,8 @@ public struct DocumentSymbols: Sendable {
   /// Per problem ("" for the preamble), sizes declared equal (`N_in = N_out = N`): each size's
   /// class representative.
   public internal(set) var sizeClasses: [String: [String: String]] = [:]
+  /// The problems in the order the document gives them ("" for the preamble first).
+  var scopeOrder: [String] = []
   /// Letters (with their accents) that fragments the engine could not read mention, where and in
   /// which problem.
   public internal(set) var mentions:
@@ -83,6 +88,9 @@ public struct DocumentSymbols: Sendable {
       previous = collect(reading, document, previous: previous)
     }
     for (index, section) in document.sections.enumerated() {
+      if !scopeOrder.contains(DocumentSymbols.scope(section)) {
+        scopeOrder.append(DocumentSymbols.scope(section))
+      }
       collectProse(section, index, document)
       collectRanges(section, document)
     }
@@ -90,6 +98,11 @@ public struct DocumentSymbols: Sendable {
     keepFunctionsApplied()
     dropBoldMentions()
     let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
+    for k in uses.indices {
+      guard let family = uses[k].superscripted, tensorFamilies.contains(family) else { continue }
+      (uses[k].name, uses[k].family, uses[k].role) = (family, family, .tensor)
+      uses[k].quantity = false
+    }
     for k in uses.indices where uses[k].countIntroduced && tensorFamilies.contains(uses[k].name) {
       uses[k].introduces = false
       uses[k].countIntroduced = false
@@ -310,14 +323,21 @@ public struct DocumentSymbols: Sendable {
               ?? false
             && (DocumentSymbols.wordBefore(f, doc) || commaListed)
           let suchCount = alone && DocumentSymbols.suchPluralFollows(after)
-          let quantity = afterWord || capitalCount || suchCount
+          let quantity =
+            (afterWord || capitalCount || suchCount)
+            && !DocumentSymbols.arrayNouns.contains(before.last ?? "")
           // `$\sigma$ denotes the logistic function`: a function, named there.
           let function = alone && DocumentSymbols.phraseNamesFunction(after)
           add(
             name,
             isIndex
               ? .index
-              : function ? .function : quantity ? .size : DocumentSymbols.role(ofName: name),
+              : function
+                ? .function
+                : quantity
+                  ? .size
+                  : alone && DocumentSymbols.arrayNouns.contains(before.last ?? "")
+                    ? .tensor : DocumentSymbols.role(ofName: name),
             at: 0,
             introduces: alone
               ? aloneIntroduced || suchCount
@@ -326,6 +346,7 @@ public struct DocumentSymbols: Sendable {
           if alone {
             result = aloneIntroduced || suchCount
             uses[uses.count - 1].alone = true
+            uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
             // A capital counting the noun after it (`over $C$ classes`), or one of a list of
@@ -370,6 +391,13 @@ public struct DocumentSymbols: Sendable {
           add(
             name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
             inEquation: formula, onLeft: formula)
+        } else if let name = DocumentSymbols.appliedDefinitionName(piece),
+          name.first?.isLowercase == false || name.contains("_")
+        {
+          // `\Phi_p(\mathbf{s}) = …`: a capital or subscripted name applied to its arguments on
+          // the left of `=` is a function (or a family of them, one per p) defined there; a
+          // lowercase letter (`f(t) = …`) is read with the applied letters below.
+          add(name, .scalar, at: offset, introduces: true, inEquation: true, onLeft: true)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
@@ -395,6 +423,10 @@ public struct DocumentSymbols: Sendable {
         add(letter, .scalar, at: offset, introduces: defining.contains(offset) || (named && k == 0))
         uses[uses.count - 1].applied = !defining.contains(offset)
       }
+    }
+    // `\phi:\mathbb{R}^{D}\to\mathbb{R}^{H}`: a signature declares its name a map.
+    if let name = DocumentSymbols.signatureName(f.text) {
+      add(name, .scalar, at: 0, introduces: true)
     }
     return (f.section, result)
   }
