@@ -52,8 +52,8 @@ extension DocumentSymbols {
 
   /// Whether the text after a name (or a list of names) says what it is: a gloss
   /// (`$B$, $T$ = batch size, number of steps`) or a plural copula naming a kind of thing
-  /// (`$U$ and $V$ are weight matrices`, `… are the target copies`); a verb or adjective after "are"
-  /// (`are summed`, `are equal`) names nothing.
+  /// (`$U$ and $V$ are weight matrices`, `… are the target copies`); a verb or adjective after
+  /// "are" (`are summed`, `are equal`) names nothing.
   static func glossOrPluralCopula(_ after: String) -> Bool {
     guard let (rest, _) = skippingMathList(after) else { return false }
     if rest.hasPrefix("= ") { return rest.dropFirst(2).first?.isLetter == true }

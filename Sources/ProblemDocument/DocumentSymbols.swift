@@ -60,6 +60,9 @@ public struct SymbolUse: Sendable {
   /// A letter alone with a superscript (`$W^1$`, `$V^{q}$`): the family it names when the set
   /// has a tensor of that family, else a power of the letter.
   var superscripted: String?
+  /// A name alone after a noun naming an array (`the weight tensor $M$`): read as that tensor
+  /// when the set writes one, by the role its spelling implies otherwise.
+  var arrayNamed = false
   /// Introduced only as a capital counting the noun after it (`over $C$ classes`): undone when
   /// the capital names a tensor of the set (`of $S$ requires`, a verb read as a noun).
   internal(set) var countIntroduced = false
@@ -98,6 +101,10 @@ public struct DocumentSymbols: Sendable {
     keepFunctionsApplied()
     dropBoldMentions()
     let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
+    let written = Set(uses.filter { $0.role == .tensor && !$0.arrayNamed }.map(\.family))
+    for k in uses.indices where uses[k].arrayNamed && !written.contains(uses[k].name) {
+      uses[k].role = DocumentSymbols.role(ofName: uses[k].name)
+    }
     for k in uses.indices {
       guard let family = uses[k].superscripted, tensorFamilies.contains(family) else { continue }
       (uses[k].name, uses[k].family, uses[k].role) = (family, family, .tensor)
@@ -326,6 +333,9 @@ public struct DocumentSymbols: Sendable {
           let quantity =
             (afterWord || capitalCount || suchCount)
             && !DocumentSymbols.arrayNouns.contains(before.last ?? "")
+          // `the weight tensor $M$`: the array M when the set writes one (checked once all
+          // are read).
+          let arrayNamed = alone && DocumentSymbols.arrayNouns.contains(before.last ?? "")
           // `$\sigma$ denotes the logistic function`: a function, named there.
           let function = alone && DocumentSymbols.phraseNamesFunction(after)
           add(
@@ -336,8 +346,7 @@ public struct DocumentSymbols: Sendable {
                 ? .function
                 : quantity
                   ? .size
-                  : alone && DocumentSymbols.arrayNouns.contains(before.last ?? "")
-                    ? .tensor : DocumentSymbols.role(ofName: name),
+                  : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
             at: 0,
             introduces: alone
               ? aloneIntroduced || suchCount
@@ -346,6 +355,7 @@ public struct DocumentSymbols: Sendable {
           if alone {
             result = aloneIntroduced || suchCount
             uses[uses.count - 1].alone = true
+            uses[uses.count - 1].arrayNamed = arrayNamed
             uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
@@ -397,7 +407,9 @@ public struct DocumentSymbols: Sendable {
           // `\Phi_p(\mathbf{s}) = …`: a capital or subscripted name applied to its arguments on
           // the left of `=` is a function (or a family of them, one per p) defined there; a
           // lowercase letter (`f(t) = …`) is read with the applied letters below.
-          add(name, .scalar, at: offset, introduces: true, inEquation: true, onLeft: true)
+          add(
+            name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+            inEquation: true, onLeft: true)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))

@@ -45,18 +45,21 @@ final class BlockAndBindingReadingTests: XCTestCase {
       findings(mentioned).contains { $0.hasPrefix("undefined-name") }, "\(findings(mentioned))")
   }
 
-  /// `$P$ and $Q$ are projection matrices`: a plural copula naming a kind of thing introduces
-  /// the names before it; `are compared` (a verb) does not.
+  /// `$P$ and $Q$ are projection matrices`, `… are the target copies`: a plural copula naming a
+  /// kind of thing introduces the names before it; `are compared` (a verb) does not.
   func testPluralCopulaNamingAKind_introducesTheNames() {
     func doc(_ phrase: String) -> String {
       """
-      **Problem 1.** In this exercise $P$ and $Q$ \(phrase) for a pair of encoders.
+      **Problem 1.** Encoders share heads. Then $P$ and $Q$ \(phrase).
 
-      (a) What can be said of $Q$ once training ends?
+      (a) What is the rank of $Q$?
       """
     }
-    let named = doc("are projection matrices")
-    XCTAssertFalse(findings(named).contains { $0.hasPrefix("undefined-name") }, "\(findings(named))")
+    for kind in ["are projection matrices", "are the target copies"] {
+      let named = doc(kind)
+      XCTAssertFalse(
+        findings(named).contains { $0.hasPrefix("undefined-name") }, "\(findings(named))")
+    }
     let verb = doc("are compared")
     XCTAssertTrue(findings(verb).contains { $0.hasPrefix("undefined-name") }, "\(findings(verb))")
   }

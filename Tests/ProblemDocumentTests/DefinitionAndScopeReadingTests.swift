@@ -68,18 +68,15 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
   }
 
   /// One odd spelling first and two agreeing ones after it: the odd one is reported, at its
-  /// own line, not the first correct use after it.
-  func testIndexLists_reportTheSpellingFewestUsesShare() {
-    let text = """
-      **Problem 1.** Here $N$, $I$ and $J$ are the batch size and the numbers of inputs and units.
-
-      $$a[n,j] = w[j,I]\\,u[n,j]$$
-
-      $$c[n,j] = v[j,I]\\,u[n,I]$$
-
-      $$d[n,j] = q[j,I]\\,u[n,I]$$
-      """
-    XCTAssertEqual(findings(text).filter { $0.hasPrefix("index-lists") }, ["index-lists 3"])
+  /// own line, not the first correct use after it; written last, it is reported there too.
+  func testIndexLists_reportTheSpellingMostUsesDisagreeWith() {
+    let odd = "$$a[n,j] = w[j,I]\\,u[I,n]$$"
+    let usual = "$$c[n,j] = v[j,I]\\,u[n,I]$$\n\n$$d[n,j] = q[j,I]\\,u[n,I]$$"
+    let lead = "**Problem 1.** Here $N$, $I$ and $J$ are the numbers of rows, inputs and units."
+    let first = [lead, odd, usual].joined(separator: "\n\n")
+    XCTAssertEqual(findings(first).filter { $0.hasPrefix("index-lists") }, ["index-lists 3"])
+    let last = [lead, usual, odd].joined(separator: "\n\n")
+    XCTAssertEqual(findings(last).filter { $0.hasPrefix("index-lists") }, ["index-lists 7"])
   }
 
   /// `r[n,k-F]`: a capital beside a lowercase index is an offset, not a slice; standing alone
@@ -105,7 +102,7 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
 
       $$\(lhs) = -\\sum_{i} s[i]^p$$
 
-      (a) Relate $\\Phi_2$ to the squared norm.
+      (a) What is $\\Phi_2$ for a unit state?
 
       *Solution.* $\\Phi_2$ is the negative squared norm.
       """
@@ -161,8 +158,8 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
   func testCountOfAnEquationTheSolutionWrites_isNotDecided() {
     func doc(_ question: String, _ answer: String) -> String {
       """
-      **Problem 1.** The unit is $$a[n,j] = W[j,I]\\,x[n,I]$$ where $n$ ranges over the $N$ rows, \
-      $i$ over the $I$ inputs and $j$ over the $J$ units.
+      **Problem 1.** The unit is $$a[n,j] = W[j,I]\\,x[n,I]$$ for a batch of $N$ rows, $I$ \
+      inputs and $J$ units.
 
       (a) \(question)
 
@@ -170,11 +167,11 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
       """
     }
     let written = doc(
-      "A second unit $b[n,j]$ with weights $V[j,i]$ is added. Write its equation and give the "
-        + "multiply count of both units.",
-      "$$b[n,j] = V[j,I]\\,x[n,I]$$ so the count is $2NIJ$.")
+      "A second unit $b[n,j]$ with weights $V[j,i]$ also scales each output by $a[n,j]$. "
+        + "Write its equation and give the multiply count of both units.",
+      "$$b[n,j] = a[n,j]\\,V[j,I]\\,x[n,I]$$ so the count is $2NIJ + NJ$.")
     XCTAssertFalse(has("count-disagreement", written), "\(findings(written))")
-    let given = doc("Give the multiply count of $a$.", "The count is $2NIJ$.")
+    let given = doc("Give the multiply count of $a$.", "The count is $NIJ + NJ$.")
     XCTAssertTrue(has("count-disagreement", given), "\(findings(given))")
   }
 }
