@@ -132,9 +132,9 @@ extension Auditor {
           frontier.append(step)
         }
       }
-      // A question naming a tensor that only its own solution defines (`write the equation for
-      // the gate c and give the new count`) asks about an equation the statement does not give:
-      // its count is not decidable from the statement's equations.
+      // A question naming a tensor that only its own solution defines (a new unit b whose
+      // equation the answer writes, counted with the others) asks about an equation the
+      // statement does not give: its count is not decidable from the statement's equations.
       let definedBefore = Set(defining.map { DocumentSymbols.key($0.equation.lhs.name) })
       let definedInSolution = Set(
         item.solutions.flatMap { bySection[$0] ?? [] }.flatMap { r -> [String] in
