@@ -100,20 +100,7 @@ public struct DocumentSymbols: Sendable {
     dropSubscriptLabels()
     keepFunctionsApplied()
     dropBoldMentions()
-    let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
-    let written = Set(uses.filter { $0.role == .tensor && !$0.arrayNamed }.map(\.family))
-    for k in uses.indices where uses[k].arrayNamed && !written.contains(uses[k].name) {
-      uses[k].role = DocumentSymbols.role(ofName: uses[k].name)
-    }
-    for k in uses.indices {
-      guard let family = uses[k].superscripted, tensorFamilies.contains(family) else { continue }
-      (uses[k].name, uses[k].family, uses[k].role) = (family, family, .tensor)
-      uses[k].quantity = false
-    }
-    for k in uses.indices where uses[k].countIntroduced && tensorFamilies.contains(uses[k].name) {
-      uses[k].introduces = false
-      uses[k].countIntroduced = false
-    }
+    resolveMentions()
     uses.sort { $0.location < $1.location }
   }
 

@@ -1,7 +1,27 @@
 import Foundation
 
-/// Index letters bound to the size they range over in prose.
+/// Bindings read once the whole document is read: sizes that index letters range over,
+/// mentions resolved against the tensors the set writes, signatures and applied definitions.
 extension DocumentSymbols {
+  /// Lone mentions resolved against the tensors the set writes (`$V^1$` for the tensor V^1,
+  /// `the weight tensor $M$` for M), and counts undone where the capital names a tensor
+  /// (`of $S$ requires`: a verb read as a noun).
+  mutating func resolveMentions() {
+    let written = Set(uses.filter { $0.role == .tensor && !$0.arrayNamed }.map(\.family))
+    for k in uses.indices where uses[k].arrayNamed && !written.contains(uses[k].name) {
+      uses[k].role = DocumentSymbols.role(ofName: uses[k].name)
+    }
+    for k in uses.indices {
+      guard let family = uses[k].superscripted, written.contains(family) else { continue }
+      (uses[k].name, uses[k].family, uses[k].role) = (family, family, .tensor)
+      uses[k].quantity = false
+    }
+    for k in uses.indices where uses[k].countIntroduced && written.contains(uses[k].name) {
+      uses[k].introduces = false
+      uses[k].countIntroduced = false
+    }
+  }
+
   /// `$i$ and $j$ both range over the $N$ units`, `$t$ runs over $T$ steps`, `$k$ also takes
   /// $J$ values`: each index letter listed before "range(s)/run(s) over" or "take(s)" counts its
   /// values with the size after it, so the
