@@ -33,8 +33,15 @@ extension AuditRules {
             }
           }
           guard let (_, firstIndex, _) = offsets.first else { continue }
-          let sections = doc.sections.indices.filter {
+          // A problem that names an earlier one (`the layer of Problem 1`) builds on it: its
+          // stated ranges and borders hold here too.
+          let own = doc.sections.indices.filter {
             DocumentSymbols.scope(doc.sections[$0]) == scope
+          }
+          let named = AuditRules.earlierProblemsNamed(in: own, doc)
+          let sections = doc.sections.indices.filter {
+            let s = DocumentSymbols.scope(doc.sections[$0])
+            return s == scope || named.contains(s)
           }
           // The preamble's conventions hold in every problem; "out-of-range" reads as words.
           let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
@@ -73,5 +80,28 @@ extension AuditRules {
       }
       return out
     }
+  }
+}
+
+extension AuditRules {
+  /// The earlier problems that the prose of `sections` names by their heading's word and number
+  /// (`Problem 1`, `Exercise 7.1`, `problem 2`).
+  static func earlierProblemsNamed(in sections: [Int], _ doc: ProblemSetDocument) -> Set<String> {
+    guard let first = sections.first else { return [] }
+    let earlier = Set(
+      doc.sections[..<first].compactMap(\.problem))
+    let words = ["problem", "problems", "exercise", "exercises", "question", "questions"]
+    var out = Set<String>()
+    let prose = doc.prose(in: sections).lowercased()
+    for word in words {
+      var rest = prose[...]
+      while let r = rest.range(of: word + " ") {
+        let number = rest[r.upperBound...].prefix { $0.isNumber || $0 == "." }
+        let trimmed = String(number.hasSuffix(".") ? number.dropLast() : number)
+        if earlier.contains(trimmed) { out.insert(trimmed) }
+        rest = rest[r.upperBound...]
+      }
+    }
+    return out
   }
 }

@@ -51,6 +51,7 @@ extension AuditRules {
                 } ?? false
               }
             let parameters = subscriptParameters(row.equation)
+            let offsets = offsetSizes(row.equation)
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide
                 && d.message.hasSuffix("left-hand side only")
@@ -59,6 +60,11 @@ extension AuditRules {
               }
               if d.kind == .freeIndexOneSide,
                 parameters.contains(where: { d.message.hasPrefix("free index \($0) ") })
+              {
+                continue
+              }
+              if d.kind == .unsummedCapital,
+                offsets.contains(where: { d.message.hasPrefix("capital index \($0) ") })
               {
                 continue
               }

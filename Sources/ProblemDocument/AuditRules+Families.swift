@@ -25,6 +25,34 @@ extension AuditRules {
   /// parameters the whole equation is stated for, like a layer ℓ, not indices that must stand on
   /// both sides.
   static func subscriptParameters(_ equation: Equation) -> Set<String> {
+    subscriptLetters(equation)
+  }
+
+  /// Capitals written as an offset beside a lowercase index (`k − F_1` in `p[b,k − F_1]`, a
+  /// block's start in a concatenation): a size added to a position, not a slice to sum. Offsets
+  /// written with Δ (`x + ΔX`) stay slices, and so does a capital that stands alone at some
+  /// position of the equation.
+  static func offsetSizes(_ equation: Equation) -> Set<String> {
+    var beside = Set<String>()
+    var alone = Set<String>()
+    for ref in [equation.lhs] + equation.rhsReferences {
+      for index in ref.indices {
+        if let v = index.bareVariable {
+          alone.insert(v.name)
+          continue
+        }
+        guard index.variables.contains(where: { !$0.isCapital }) else { continue }
+        for v in index.variables where v.isCapital && !v.name.hasPrefix("Δ")
+          && !v.name.hasPrefix("δ")
+        {
+          beside.insert(v.name)
+        }
+      }
+    }
+    return beside.subtracting(alone)
+  }
+
+  static func subscriptLetters(_ equation: Equation) -> Set<String> {
     var out = Set<String>()
     for ref in [equation.lhs] + equation.rhsReferences {
       guard let sub = ref.name.subscriptText else { continue }

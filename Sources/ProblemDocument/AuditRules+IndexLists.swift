@@ -103,9 +103,10 @@ extension AuditRules {
               at: u.location, in: doc.sections[u.section], document: doc,
               evidence: "written " + distinct.joined(separator: ", ")))
         }
-        // Letters, among uses of the usual rank: the first use that differs from the first one.
+        // Letters, among uses of the usual rank: the first use that differs from the spelling
+        // most uses agree with.
         let same = uses.filter { $0.indices.count == usual }
-        guard let reference = same.first else { continue }
+        guard let first = same.first else { continue }
         // The set's equal positions and this problem's sizes declared equal, as one partition.
         var scoped = parent
         func scopedFind(_ x: String) -> String {
@@ -149,13 +150,22 @@ extension AuditRules {
             || (declared.contains(classes[plainSize(a)] ?? "")
               && declared.contains(classes[plainSize(b)] ?? ""))
         }
-        if let odd = same.dropFirst().first(where: { u in
-          let bound = u.inEquation && reference.inEquation
-          let half = u.inEquation || reference.inEquation
-          return zip(u.bareIndices, reference.bareIndices).contains {
+        func disagree(_ u: SymbolUse, _ r: SymbolUse) -> Bool {
+          let bound = u.inEquation && r.inEquation
+          let half = u.inEquation || r.inEquation
+          return zip(u.bareIndices, r.bareIndices).contains {
             differ($0, $1, bound: bound, half: half)
           }
-        }) {
+        }
+        // The reference is the first use, unless most uses disagree with it: then the use that
+        // the most others agree with (the first on a tie), so one odd spelling early in a problem
+        // is the one reported, not the correct ones after it. O(n²) in the uses of one tensor,
+        // so only below 200 of them.
+        func agreeing(_ r: SymbolUse) -> Int { same.filter { !disagree($0, r) }.count }
+        let reference =
+          same.count > 200 || 2 * agreeing(first) > same.count
+          ? first : same.max { agreeing($0) < agreeing($1) } ?? first
+        if let odd = same.first(where: { disagree($0, reference) }) {
           let bound = odd.inEquation && reference.inEquation
           let half = odd.inEquation || reference.inEquation
           let positions = zip(odd.bareIndices, reference.bareIndices).enumerated().compactMap {

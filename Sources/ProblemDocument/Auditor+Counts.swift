@@ -132,6 +132,18 @@ extension Auditor {
           frontier.append(step)
         }
       }
+      // A question naming a tensor that only its own solution defines (a new unit b whose
+      // equation the answer writes, counted with the others) asks about an equation the
+      // statement does not give: its count is not decidable from the statement's equations.
+      let definedBefore = Set(defining.map { DocumentSymbols.key($0.equation.lhs.name) })
+      let definedInSolution = Set(
+        item.solutions.flatMap { bySection[$0] ?? [] }.flatMap { r -> [String] in
+          guard case .equations(let rows) = r.content else { return [] }
+          return rows.map { DocumentSymbols.key($0.equation.lhs.name) }
+        })
+      if named.contains(where: { definedInSolution.contains($0) && !definedBefore.contains($0) }) {
+        continue
+      }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
       let tensorsOfProblem = Set(
         symbols.uses.filter {

@@ -108,12 +108,16 @@ extension DocumentSymbols {
 }
 
 extension DocumentSymbols {
-  /// The sizes declared equal in a problem, with the preamble's (`K = J` for the whole set)
-  /// under the problem's own: each size's class representative.
+  /// The sizes declared equal in a problem, with the preamble's (`K = J` for the whole set) and
+  /// the earlier problems' (a letter bound once keeps its size in the problems after it) under
+  /// the problem's own: each size's class representative.
   func sizeClasses(in scope: String) -> [String: String] {
     var classes = sizeClasses[""] ?? [:]
     guard !scope.isEmpty else { return classes }
-    for (size, representative) in sizeClasses[scope] ?? [:] { classes[size] = representative }
+    let earlier = scopeOrder.prefix { $0 != scope }.filter { !$0.isEmpty }
+    for problem in earlier + [scope] {
+      for (size, representative) in sizeClasses[problem] ?? [:] { classes[size] = representative }
+    }
     return classes
   }
 }

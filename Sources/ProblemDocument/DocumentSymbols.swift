@@ -21,13 +21,13 @@ public enum SymbolRole: String, Sendable, Comparable {
 /// One occurrence of a name, with its role and, for tensors, its index list.
 public struct SymbolUse: Sendable {
   /// The name as psverify prints it, braces dropped: `L_ℓ+1,s`, `N_in`, `γ`.
-  public let name: String
+  public internal(set) var name: String
   /// A tensor's base with its decoration and superscript (`L̂`, `W^b,1`): what a layer- or
   /// scale-indexed family shares; the name itself for other roles.
-  public let family: String
+  public internal(set) var family: String
   /// Whether the name carries a subscript (a tensor's layer or scale).
   public let subscripted: Bool
-  public let role: SymbolRole
+  public internal(set) var role: SymbolRole
   public let location: DocumentLocation
   public let section: Int
   /// A tensor's index expressions as written, and the bare variable at each position (nil where
@@ -57,6 +57,12 @@ public struct SymbolUse: Sendable {
   public internal(set) var fromSubscript = false
   /// Written bold (`\mathbf{U}`): the whole tensor of that letter when the set has one.
   var bold = false
+  /// A letter alone with a superscript (`$W^1$`, `$V^{q}$`): the family it names when the set
+  /// has a tensor of that family, else a power of the letter.
+  var superscripted: String?
+  /// A name alone after a noun naming an array (`the weight tensor $M$`): read as that tensor
+  /// when the set writes one, by the role its spelling implies otherwise.
+  var arrayNamed = false
   /// Introduced only as a capital counting the noun after it (`over $C$ classes`): undone when
   /// the capital names a tensor of the set (`of $S$ requires`, a verb read as a noun).
   internal(set) var countIntroduced = false
@@ -68,56 +74,15 @@ public struct DocumentSymbols: Sendable {
   /// Per problem ("" for the preamble), sizes declared equal (`N_in = N_out = N`): each size's
   /// class representative.
   public internal(set) var sizeClasses: [String: [String: String]] = [:]
+  /// The problems in the order the document gives them ("" for the preamble first).
+  var scopeOrder: [String] = []
   /// Letters (with their accents) that fragments the engine could not read mention, where and in
   /// which problem.
   public internal(set) var mentions:
     [(location: DocumentLocation, scope: String, letters: Set<String>)] = []
 
-  /// Phrases whose last word introduces the name after it ("a kernel K[…]", "Use B_{ℓ+1}[j]").
-  static let introducers: Set<String> = [
-    "kernel", "kernels", "threshold", "thresholds", "layer", "layers", "tensor", "tensors", "batch",
-    "images", "image", "pyramid", "parameters", "parameter", "constant", "filter", "filters",
-    "stride", "matrix", "vector", "where", "use", "using", "computing", "compute", "form",
-    "dimensions", "dimension", "define", "defines", "denote", "denotes", "let", "consider",
-    "weights", "weight", "bias", "biases", "scale", "level", "input", "output", "variable",
-  ]
-  /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
-  static let postfixIntroducers = [
-    "is the", "are the", "denotes", "denote", "is a ", "is an ",
-    "is smaller", "is defined", "are defined", "be the", "is our",
-    "the ", "is its", "are its", "for the ",
-  ]
-
   /// The problem a section belongs to ("" for the preamble): the scope of its names.
   public static func scope(_ section: Section) -> String { section.problem ?? "" }
-
-  /// Words after which a name is not being introduced ("the variance of q", "gives that h").
-  static let notIntroducing: Set<String> = [
-    "of", "that", "is", "are", "to", "for", "from", "on", "in", "at", "by", "as", "and", "or", "if",
-    "gives", "give", "then", "when", "whether", "than", "what", "which", "does", "do", "be", "it",
-    "inside", "over", "into", "through", "within", "across", "under", "between", "onto", "per",
-    "via", "without", "about", "among",
-  ]
-  /// Prepositions after which a capital followed by a noun counts it (`over $C$ classes`, `to $K$
-  /// channels`, `a beam of $N$ hypotheses`).
-  static let countingPrepositions: Set<String> = [
-    "of", "with", "over", "to", "into", "across", "among", "in", "for", "from", "by", "per",
-    "through", "within",
-  ]
-  /// Words that open a noun phrase naming something ("a gate z", "the tensor L", "with weights W").
-  static let determiners: Set<String> = [
-    "a", "an", "the", "with", "and", "its", "our", "their", "some", "each",
-    "two", "three", "four", "both", "several", "these",
-  ]
-
-  /// Whether the words before a name introduce it: the last word an introducing word, or a noun
-  /// (not a preposition, verb or conjunction) with a determiner up to four words back.
-  static func introduces(after words: [String]) -> Bool {
-    guard let last = words.last else { return false }
-    if introducers.contains(last) { return true }
-    if notIntroducing.contains(last) || determiners.contains(last) { return false }
-    return words.dropLast().suffix(3).contains { determiners.contains($0) }
-  }
 
   /// Builds the table from every fragment and the introducing phrases of the prose.
   public init(_ document: ProblemSetDocument, readings: [ReadFragment]) {
@@ -126,15 +91,16 @@ public struct DocumentSymbols: Sendable {
       previous = collect(reading, document, previous: previous)
     }
     for (index, section) in document.sections.enumerated() {
+      if !scopeOrder.contains(DocumentSymbols.scope(section)) {
+        scopeOrder.append(DocumentSymbols.scope(section))
+      }
       collectProse(section, index, document)
+      collectRanges(section, document)
     }
     dropSubscriptLabels()
+    keepFunctionsApplied()
     dropBoldMentions()
-    let tensorFamilies = Set(uses.filter { $0.role == .tensor }.map(\.family))
-    for k in uses.indices where uses[k].countIntroduced && tensorFamilies.contains(uses[k].name) {
-      uses[k].introduces = false
-      uses[k].countIntroduced = false
-    }
+    resolveMentions()
     uses.sort { $0.location < $1.location }
   }
 
@@ -156,6 +122,7 @@ public struct DocumentSymbols: Sendable {
     let listed = DocumentSymbols.listBeforeCount(after)
     let postfixIntroduced =
       DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
+      || DocumentSymbols.glossOrPluralCopula(after)
     let introducedByPhrase =
       DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
@@ -350,14 +317,23 @@ public struct DocumentSymbols: Sendable {
               ?? false
             && (DocumentSymbols.wordBefore(f, doc) || commaListed)
           let suchCount = alone && DocumentSymbols.suchPluralFollows(after)
-          let quantity = afterWord || capitalCount || suchCount
+          let quantity =
+            (afterWord || capitalCount || suchCount)
+            && !DocumentSymbols.arrayNouns.contains(before.last ?? "")
+          // `the weight tensor $M$`: the array M when the set writes one (checked once all
+          // are read).
+          let arrayNamed = alone && DocumentSymbols.arrayNouns.contains(before.last ?? "")
           // `$\sigma$ denotes the logistic function`: a function, named there.
           let function = alone && DocumentSymbols.phraseNamesFunction(after)
           add(
             name,
             isIndex
               ? .index
-              : function ? .function : quantity ? .size : DocumentSymbols.role(ofName: name),
+              : function
+                ? .function
+                : quantity
+                  ? .size
+                  : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
             at: 0,
             introduces: alone
               ? aloneIntroduced || suchCount
@@ -366,6 +342,8 @@ public struct DocumentSymbols: Sendable {
           if alone {
             result = aloneIntroduced || suchCount
             uses[uses.count - 1].alone = true
+            uses[uses.count - 1].arrayNamed = arrayNamed
+            uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
             // A capital counting the noun after it (`over $C$ classes`), or one of a list of
@@ -410,6 +388,15 @@ public struct DocumentSymbols: Sendable {
           add(
             name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
             inEquation: formula, onLeft: formula)
+        } else if let name = DocumentSymbols.appliedDefinitionName(piece),
+          name.first?.isLowercase == false || name.contains("_")
+        {
+          // `\Phi_p(\mathbf{s}) = …`: a capital or subscripted name applied to its arguments on
+          // the left of `=` is a function (or a family of them, one per p) defined there; a
+          // lowercase letter (`f(t) = …`) is read with the applied letters below.
+          add(
+            name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+            inEquation: true, onLeft: true)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
@@ -435,6 +422,10 @@ public struct DocumentSymbols: Sendable {
         add(letter, .scalar, at: offset, introduces: defining.contains(offset) || (named && k == 0))
         uses[uses.count - 1].applied = !defining.contains(offset)
       }
+    }
+    // `\phi:\mathbb{R}^{D}\to\mathbb{R}^{H}`: a signature declares its name a map.
+    if let name = DocumentSymbols.signatureName(f.text) {
+      add(name, .scalar, at: 0, introduces: true)
     }
     return (f.section, result)
   }

@@ -55,6 +55,9 @@ public enum FieldWords {
     "marginalize", "marginalized", "minibatched", "ith", "jth", "kth", "nth", "th",
     // Mathematical shorthand.
     "iff", "wrt", "argmin", "infimum", "supremum", "lemma", "lemmas", "corollary", "isometry",
+    "arg", "isometries", "rescale", "rescales", "rescaled", "rescaling", "rescalings", "reweight",
+    "reweighted", "reweighting", "reweightings", "reparameterizations", "renormalization",
+    "reorderings", "permutational", "affinely", "monotonicity", "bilinearly", "invertibility",
     // Places and names of the field.
     "arxiv", "TTIC", "ImageNet", "CIFAR", "MNIST", "PyTorch", "TensorFlow", "JAX", "NumPy",
     "nbgrader", "psverify",

@@ -304,8 +304,9 @@ enum MarkdownScanner {
     return nil
   }
 
-  /// The closing `$` of inline math: the next unescaped `$`, not past a blank line nor into a
-  /// line that opens a list item (`- `, `* `, `+ `, `1. `, `2) `), a heading or a quote.
+  /// The closing `$` of inline math: the next unescaped `$` in the same Markdown block, not past
+  /// a blank line nor into a line that opens a block of its own (a list item `- `, `* `, `+ `,
+  /// `1. `, a heading `#`, a quote `>`), where Markdown ends the paragraph.
   static func findInline(in s: [Unicode.Scalar], from: Int, to: Int) -> Int? {
     var i = from
     while i < to {
@@ -317,12 +318,7 @@ enum MarkdownScanner {
       case "\n":
         var j = i + 1
         while j < to, s[j] == " " || s[j] == "\t" || s[j] == "\r" { j += 1 }
-        if j < to, s[j] == "\n" { return nil }
-        // A list item or heading opens a new block: inline math does not run into it.
-        if j + 1 < to, "-*+#>".unicodeScalars.contains(s[j]), s[j + 1] == " " { return nil }
-        var k = j
-        while k < to, k - j < 3, s[k].properties.numericType != nil, s[k].isASCII { k += 1 }
-        if k > j, k + 1 < to, s[k] == "." || s[k] == ")", s[k + 1] == " " { return nil }
+        if j < to, s[j] == "\n" || opensBlock(s, at: j, to: to) { return nil }
       default: break
       }
       i += 1
