@@ -42,7 +42,8 @@ extension AuditRules {
           continue
         }
         guard index.variables.contains(where: { !$0.isCapital }) else { continue }
-        for v in index.variables where v.isCapital && !v.name.hasPrefix("Δ")
+        for v in index.variables
+        where v.isCapital && !v.name.hasPrefix("Δ")
           && !v.name.hasPrefix("δ")
         {
           beside.insert(v.name)

@@ -68,8 +68,11 @@ extension AuditRules {
     static func binds(_ text: String, _ v: String) -> Bool {
       ["\\sum", "\\prod", "\\max", "\\min", "\\arg", "∑", "∏"].contains { op in
         text.components(separatedBy: op + "_").dropFirst().contains { tail in
-          let bound = tail.hasPrefix("{") ? String(tail.dropFirst().prefix { $0 != "}" }) : String(
-            tail.prefix(1))
+          let bound =
+            tail.hasPrefix("{")
+            ? String(tail.dropFirst().prefix { $0 != "}" })
+            : String(
+              tail.prefix(1))
           return letters(bound).contains(v)
         }
       }

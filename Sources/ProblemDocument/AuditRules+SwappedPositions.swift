@@ -7,7 +7,8 @@ extension AuditRules {
   /// letter is its one variable (offsets such as ΔT set aside, capitals read as their letter).
   /// Renaming a bound letter changes a letter, never exchanges two; a true transpose of one
   /// range (`A[t,t′]` and `A[t′,t]`, or sizes the set declares or writes as equal) is left alone,
-  /// since the two letters then range over the same values.
+  /// since the two letters then range over the same values. A tensor `indexLists` reports is
+  /// left to it.
   /// - Complexity: O(u·r²) for u uses of rank r.
   struct SwappedPositions: AuditRule {
     let id = "swapped-positions"
@@ -26,9 +27,14 @@ extension AuditRules {
         groups[u.name, default: []].append(u)
       }
       let positions = positionClasses(symbols)
+      // A tensor the index-lists rule already reports is left to it: it reports the spelling
+      // most uses disagree with, which an exchange against the first use may not be.
+      let atFindings = Set(IndexLists().findings(in: reading).map(\.location))
+      let leftToIndexLists = Set(
+        symbols.uses.filter { atFindings.contains($0.location) }.map(\.name))
       var out: [Finding] = []
       var reported = Set<String>()
-      for key in order {
+      for key in order where !leftToIndexLists.contains(key) {
         let all = groups[key]!
         for u in all {
           let scope = DocumentSymbols.scope(doc.sections[u.section])
