@@ -83,11 +83,18 @@ extension AuditRules {
         IndexVariable(letter.replacingOccurrences(of: "′", with: "")).rangeSymbol
       }
       for (size, representative) in positionClasses(symbols) { parent[size] = representative }
+      // Sizes the set declares (see `disagree` below); one pass over the uses.
+      let declared = Set(
+        symbols.uses.filter {
+          $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
+        }.map(\.name))
+      var classesIn: [String: [String: String]] = [:]
       for key in order {
         let uses = groups[key]!
         guard uses.count > 1 else { continue }
         let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
-        let classes = symbols.sizeClasses(in: scope)
+        if classesIn[scope] == nil { classesIn[scope] = symbols.sizeClasses(in: scope) }
+        let classes = classesIn[scope]!
         var counts: [Int: Int] = [:]
         for u in uses { counts[u.indices.count, default: 0] += 1 }
         let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count
@@ -132,10 +139,6 @@ extension AuditRules {
         func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
         // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
         // between two equations only sizes the set declares, and differing, are two spellings.
-        let declared = Set(
-          symbols.uses.filter {
-            $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
-          }.map(\.name))
         // A capital letter index is summed where it stands: a dummy, renamed freely like a bound
         // letter (K for j). A written-out name (N_in) at that position is not a renaming.
         func letter(_ s: String) -> Substring { s.drop { $0 == "Δ" }.filter { $0 != "′" }[...] }

@@ -27,13 +27,11 @@ extension AuditRules {
       }
       // (In solutions a derivative is often taken by the family's plain name: not counted there,
       // except inside a product or sum over the layer letter, which binds the subscript.)
-      for u in symbols.uses
-      where u.role == .tensor && !u.subscripted
-        && (doc.sections[u.section].kind != .solution || AuditRules.insideLayerBound(u, doc))
-      {
+      for u in symbols.uses where u.role == .tensor && !u.subscripted {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !introducedPlain.contains(scope + "\u{0}" + u.name),
-          let other = subscripted[scope + "\u{0}" + u.family]
+          let other = subscripted[scope + "\u{0}" + u.family],
+          doc.sections[u.section].kind != .solution || AuditRules.insideLayerBound(u, doc)
         else { continue }
         out.append(
           Finding(

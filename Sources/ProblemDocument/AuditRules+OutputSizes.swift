@@ -5,11 +5,14 @@ extension AuditRules {
   /// A question that gives a square window `K×K` and a square map `N×N` (two squares, the window
   /// the smaller), its padding in words (none: "no padding", "without padding", "unpadded"; or
   /// "padding of p", "padded by p") and optionally its stride s (one when unstated), answered by
-  /// the first square `M×M` of its solution that follows the word "output": a finding when
+  /// the first square `M×M` of its solution that follows the word "output" and is not the
+  /// window: a finding when
   ///
   ///     M ≠ ⌊(N + 2p − K) / s⌋ + 1
   ///
-  /// A question without a stated padding, or with other than two squares, is not read.
+  /// A question without a stated padding, with other than two squares, with a number above
+  /// `largest`, or giving the output itself (a square right before or after "output"), is not
+  /// read.
   /// - Complexity: linear in the item's text.
   struct OutputSizes: AuditRule {
     let id = "output-sizes"
@@ -23,21 +26,30 @@ extension AuditRules {
         let own = item.statements.filter { doc.sections[$0].part == item.part }
         guard let solution = item.solutions.first, !own.isEmpty else { continue }
         let question = own.map { doc.slice(doc.sections[$0].range) }.joined(separator: "\n")
-        let squares = Array(Set(Self.squares(question).map(\.side))).sorted()
+        let asked = Self.squares(question)
+        let squares = Array(Set(asked.map(\.side))).sorted()
         guard squares.count == 2, let p = Self.padding(question.lowercased()) else { continue }
+        // A question that gives the output itself (`to a 28×28 output`, `an output of 28×28`)
+        // asks for something else (the window).
+        let q = Array(question.unicodeScalars)
+        guard
+          !asked.contains(where: {
+            Self.names("output", in: q, $0.offset - 12, $0.offset)
+              || Self.names("output", in: q, $0.end, $0.end + 15)
+          })
+        else { continue }
         let (k, n) = (squares[0], squares[1])
         let s = Self.stride(question.lowercased()) ?? 1
         guard s >= 1, n + 2 * p >= k else { continue }
         let expected = (n + 2 * p - k) / s + 1
         let range = doc.sections[solution].range
         let answer = doc.slice(range)
-        // The first square the solution calls the output (`the output is 13×13`).
+        // The first square the solution calls the output (`the output is 13×13`), other than
+        // the window (`the output of the 3×3 convolution is 26×26`).
         let scalars = Array(answer.unicodeScalars)
         guard
           let stated = Self.squares(answer).first(where: { sq in
-            let before = String(
-              String.UnicodeScalarView(scalars[max(0, sq.offset - 60)..<sq.offset]))
-            return before.lowercased().contains("output")
+            sq.side != k && Self.names("output", in: scalars, sq.offset - 60, sq.offset)
           }), stated.side != expected
         else { continue }
         out.append(
@@ -56,20 +68,40 @@ extension AuditRules {
       "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     ]
 
-    /// Squares `a \times a` or `a×a` of whole numbers, with their scalar offsets.
-    static func squares(_ text: String) -> [(side: Int, offset: Int)] {
-      guard let re = try? NSRegularExpression(pattern: #"(\d+)\s*(?:\\times|×)\s*(\d+)"#) else {
-        return []
-      }
+    /// The largest side, padding or stride read: larger numbers are not read (no overflow).
+    static let largest = 1_000_000
+
+    /// Whether the scalars from `from` to `to` (clamped to the text) hold the word.
+    static func names(_ word: String, in scalars: [Unicode.Scalar], _ from: Int, _ to: Int)
+      -> Bool
+    {
+      let (a, b) = (max(0, from), min(scalars.count, to))
+      guard a < b else { return false }
+      return String(String.UnicodeScalarView(scalars[a..<b])).lowercased().contains(word)
+    }
+
+    /// Squares `a \times a` or `a×a` of whole numbers up to `largest`, with the scalar offsets
+    /// of their start and end.
+    /// - Complexity: linear in the text's length (offsets are counted on from the last match).
+    static func squares(_ text: String) -> [(side: Int, offset: Int, end: Int)] {
+      guard
+        let re = try? NSRegularExpression(
+          pattern: #"(?<!\d)(\d{1,7})\s*(?:\\times|×)\s*(\d{1,7})(?!\d)"#)
+      else { return [] }
       let ns = text as NSString
-      return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap {
-        m in
-        guard let a = Int(ns.substring(with: m.range(at: 1))),
+      var out: [(side: Int, offset: Int, end: Int)] = []
+      var last = text.startIndex
+      var lastOffset = 0
+      for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+        guard let a = Int(ns.substring(with: m.range(at: 1))), a <= largest,
           let b = Int(ns.substring(with: m.range(at: 2))), a == b,
           let r = Range(m.range, in: text)
-        else { return nil }
-        return (a, text.unicodeScalars.distance(from: text.startIndex, to: r.lowerBound))
+        else { continue }
+        lastOffset += text.unicodeScalars.distance(from: last, to: r.lowerBound)
+        last = r.lowerBound
+        out.append((a, lastOffset, lastOffset + text.unicodeScalars[r].count))
       }
+      return out
     }
 
     /// The padding the words state: 0 for "no padding", "without padding", "unpadded"; p for
@@ -94,7 +126,7 @@ extension AuditRules {
         while let r = rest.range(of: prefix) {
           let tail = rest[r.upperBound...].drop { $0 == "$" || $0 == " " }
           let word = tail.prefix { $0.isLetter || $0.isNumber }
-          if let n = Int(word) ?? numberWords[String(word)] { return n }
+          if let n = Int(word) ?? numberWords[String(word)], n <= largest { return n }
           rest = rest[r.upperBound...]
         }
       }

@@ -31,18 +31,18 @@ extension AuditRules {
           locationOf[letter] = u.location
         }
       }
+      // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
+      let declaredSizes = Set(
+        symbols.uses.filter {
+          $0.role == .size && $0.introduces && !$0.inProduct
+            && (!$0.alone || $0.counted || $0.quantity)
+        }.map(\.name))
       for (_, uses) in byScope.sorted(by: { $0.key < $1.key }) {
         // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
         var letters: [String: [SymbolUse]] = [:]
         var order: [String] = []
         let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
         let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
-        // Letters some phrase introduces as sizes anywhere in the set (`where $B$ … are the number`).
-        let declaredSizes = Set(
-          symbols.uses.filter {
-            $0.role == .size && $0.introduces && !$0.inProduct
-              && (!$0.alone || $0.counted || $0.quantity)
-          }.map(\.name))
         for u in uses {
           // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
           // phrase introducing it, refers to what it names elsewhere.

@@ -6,32 +6,56 @@ extension AuditRules {
   /// (`$B$, $X$ and $Y$ are the numbers of values of $b$, $x$ and $y$`). Lists of different
   /// lengths leave a size without its index or an index without its size: a finding at the
   /// clause, naming both lists.
-  /// - Complexity: linear in the document's length.
+  /// - Complexity: linear in the document's length: each list is read within `reach`
+  ///   characters of the clause's verb phrase.
   struct SizeLists: AuditRule {
     let id = "size-lists"
     let summary = "a size clause whose list of sizes and list of indices differ in length"
     let kinds: [Finding.Kind] = [.indexLists]
 
-    /// A list of math fragments joined by commas and "and".
-    static let list = #"((?:\$[^$\n]+\$(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)"#
-    static let clause = try? NSRegularExpression(
-      pattern: list + #"\s*(?:are|is)\s+the\s+numbers?\s+of\s+(?:possible\s+)?values\s+of\s+"#
-        + list)
+    /// One name in a fragment: a letter, a Greek letter or a command with its letter
+    /// (`\Delta X`), primed or subscripted (`N_x`, `t'`).
+    static let name =
+      #"(?:\\[A-Za-z]+(?:\s*[A-Za-z])?|[A-Za-zα-ωΑ-Ω])(?:'|′)?(?:_\{?[A-Za-z0-9]+\}?)?"#
+    /// A fragment of names separated by commas (`$B$`, `$B, T, I$`).
+    static let fragment = #"\$\s*"# + name + #"(?:\s*,\s*"# + name + #")*\s*\$"#
+    static let separator = #"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"#
+    /// The clause's verb phrase, between the two lists.
+    static let anchor = try? NSRegularExpression(
+      pattern: #"\s*(?:are|is)\s+the\s+numbers?\s+of\s+(?:possible\s+)?values\s+of\s+"#)
+    /// The list of fragments that ends a text, and the one that opens a text.
+    static let listAtEnd = try? NSRegularExpression(
+      pattern: "((?:" + fragment + separator + ")*" + fragment + ")$")
+    static let listAtStart = try? NSRegularExpression(
+      pattern: "^(" + fragment + "(?:" + separator + fragment + ")*)")
+    /// How far before and after the verb phrase the lists are read.
+    static let reach = 300
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
-      guard let re = Self.clause else { return [] }
+      guard let anchor = Self.anchor, let atEnd = Self.listAtEnd, let atStart = Self.listAtStart
+      else { return [] }
       let text = doc.slice(0..<doc.scalars.count)
       let ns = text as NSString
       var out: [Finding] = []
-      for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-        let sizes = Self.names(ns.substring(with: m.range(at: 1)))
-        let indices = Self.names(ns.substring(with: m.range(at: 2)))
+      var last = (index: text.startIndex, offset: 0)
+      for m in anchor.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+        let lowerStart = max(0, m.range.location - Self.reach)
+        let before = NSRange(location: lowerStart, length: m.range.location - lowerStart)
+        let after = NSRange(
+          location: NSMaxRange(m.range), length: min(Self.reach, ns.length - NSMaxRange(m.range)))
+        guard let sizesMatch = atEnd.firstMatch(in: text, range: before),
+          let indicesMatch = atStart.firstMatch(in: text, range: after)
+        else { continue }
+        let sizes = Self.names(ns.substring(with: sizesMatch.range(at: 1)))
+        let indices = Self.names(ns.substring(with: indicesMatch.range(at: 1)))
         guard !sizes.isEmpty, !indices.isEmpty, sizes.count != indices.count,
           sizes.allSatisfy({ $0.first?.isUppercase == true || $0.hasPrefix("\\Delta") }),
-          let r = Range(m.range(at: 1), in: text)
+          let r = Range(sizesMatch.range(at: 1), in: text)
         else { continue }
-        let offset = text.unicodeScalars.distance(from: text.startIndex, to: r.lowerBound)
+        // Offsets are counted from the previous finding's (linear over the document).
+        let offset = last.offset + text.unicodeScalars.distance(from: last.index, to: r.lowerBound)
+        last = (r.lowerBound, offset)
         let location = doc.location(ofOffset: offset)
         guard let section = doc.sections.first(where: { $0.range.contains(offset) }) else {
           continue

@@ -9,7 +9,8 @@ extension AuditRules {
   /// range (`A[t,t′]` and `A[t′,t]`, or sizes the set declares or writes as equal) is left alone,
   /// since the two letters then range over the same values. A tensor `indexLists` reports is
   /// left to it.
-  /// - Complexity: O(u·r²) for u uses of rank r.
+  /// - Complexity: O(u·r²) for u uses of rank r, besides `indexLists` and one `sizeClasses`
+  ///   per problem.
   struct SwappedPositions: AuditRule {
     let id = "swapped-positions"
     let summary = "a tensor's index letters exchanged between two positions"
@@ -34,17 +35,21 @@ extension AuditRules {
         symbols.uses.filter { atFindings.contains($0.location) }.map(\.name))
       var out: [Finding] = []
       var reported = Set<String>()
+      var classesIn: [String: [String: String]] = [:]
       for key in order where !leftToIndexLists.contains(key) {
         let all = groups[key]!
+        var firstIn: [String: SymbolUse] = [:]
+        for u in all where firstIn[DocumentSymbols.scope(doc.sections[u.section])] == nil {
+          firstIn[DocumentSymbols.scope(doc.sections[u.section])] = u
+        }
         for u in all {
           let scope = DocumentSymbols.scope(doc.sections[u.section])
           guard !reported.contains(scope + "\u{0}" + key),
-            let first = all.first(where: {
-              DocumentSymbols.scope(doc.sections[$0.section]) == scope
-            }).flatMap({ $0.location < u.location ? $0 : all.first }),
+            let own = firstIn[scope], let first = own.location < u.location ? own : all.first,
             first.location < u.location, u.indices.count == first.indices.count
           else { continue }
-          let classes = symbols.sizeClasses(in: scope)
+          if classesIn[scope] == nil { classesIn[scope] = symbols.sizeClasses(in: scope) }
+          let classes = classesIn[scope]!
           // A letter's range, primed and numbered copies (t′, t_1) with their letter.
           func size(_ letter: String) -> String {
             var plain = letter.filter { $0 != "′" }

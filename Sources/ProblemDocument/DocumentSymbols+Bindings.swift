@@ -34,29 +34,39 @@ extension DocumentSymbols {
     text.append(contentsOf: doc.scalars[range.lowerBound..<range.upperBound])
     let source = String(text)
     let letter = #"\$\s*([a-z])\s*\$"#
-    let pattern =
-      letter + #"((?:\s*,\s*|\s*,?\s*and\s+|\s*,?\s*or\s+)"# + letter + #")*"#
-      + #"\s+(?:both\s+|all\s+|each\s+|also\s+)?"#
+    // The verb phrase and its size are found first (linear); the letters before it are read
+    // within `rangesReach` characters, so a long run of fragments costs linear time.
+    let verb =
+      #"\s+(?:both\s+|all\s+|each\s+|also\s+)?"#
       + #"(?:(?:ranges?|runs?)\s+over\s+(?:the\s+)?|takes?\s+(?:the\s+)?)"#
       + #"\$\s*([A-Z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\$"#
-    guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
+    let list =
+      "(" + letter + #"(?:(?:\s*,\s*|\s*,?\s*and\s+|\s*,?\s*or\s+)"# + letter + ")*)$"
+    guard let verbs = try? NSRegularExpression(pattern: verb),
+      let lists = try? NSRegularExpression(pattern: list),
+      let single = try? NSRegularExpression(pattern: letter)
+    else { return }
     let ns = source as NSString
-    let single = try? NSRegularExpression(pattern: letter)
-    var classes = sizeClasses[DocumentSymbols.scope(section), default: [:]]
-    for match in regex.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
-      let size = ns.substring(with: match.range(at: match.numberOfRanges - 1))
+    var groups: [[String]] = []
+    for match in verbs.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
+      let size = ns.substring(with: match.range(at: 1))
         .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
-      let sizeStart = match.range(at: match.numberOfRanges - 1).location
-      let listed = NSRange(location: match.range.location, length: sizeStart - match.range.location)
+      let from = max(0, match.range.location - DocumentSymbols.rangesReach)
+      let before = NSRange(location: from, length: match.range.location - from)
+      guard let listed = lists.firstMatch(in: source, range: before) else { continue }
       var names: [String] = [size]
-      for m in single?.matches(in: source, range: listed) ?? [] {
+      for m in single.matches(in: source, range: listed.range) {
         names.append(ns.substring(with: m.range(at: 1)).uppercased())
       }
       guard names.count > 1 else { continue }
-      DocumentSymbols.merge(names, into: &classes)
+      groups.append(names)
     }
-    sizeClasses[DocumentSymbols.scope(section)] = classes
+    guard !groups.isEmpty else { return }
+    DocumentSymbols.merge(groups, into: &sizeClasses[DocumentSymbols.scope(section), default: [:]])
   }
+
+  /// How far before its verb phrase a list of ranging letters is read.
+  static let rangesReach = 300
 
   /// The name a signature declares a map (`f: A \to B`, `\phi\colon X \rightarrow Y`,
   /// `g: ℝ → ℝ`): a single name before the first colon and an arrow after it; nil otherwise.
@@ -103,23 +113,43 @@ extension DocumentSymbols {
     return FragmentReader.singleName(head)
   }
 
-  /// Declares `names` equal sizes in `classes`: each name's class is joined into one, whose
-  /// representative is the shortest of the names' representatives.
-  static func merge(_ names: [String], into classes: inout [String: String]) {
-    let representative =
-      names.map { classes[$0] ?? $0 }.min { ($0.count, $0) < ($1.count, $1) } ?? names[0]
-    for name in names {
-      let old = classes[name] ?? name
-      for (k, v) in classes where v == old { classes[k] = representative }
-      classes[name] = representative
+  /// Declares each group's names equal sizes in `classes`: the classes they touch are joined,
+  /// each under the shortest (then first in order) of its names as representative.
+  /// - Complexity: near-linear in the classes' and groups' names (union–find).
+  static func merge(_ groups: [[String]], into classes: inout [String: String]) {
+    var parent: [String: String] = [:]
+    func find(_ x: String) -> String {
+      var root = x
+      while let p = parent[root], p != root { root = p }
+      var y = x
+      while let p = parent[y], p != root {
+        parent[y] = root
+        y = p
+      }
+      return root
     }
+    func union(_ a: String, _ b: String) {
+      let (x, y) = (find(a), find(b))
+      guard x != y else { return }
+      // The smaller representative by (length, text) stays the root.
+      if (x.count, x) < (y.count, y) { parent[y] = x } else { parent[x] = y }
+    }
+    for (name, representative) in classes { union(name, representative) }
+    for names in groups { for name in names.dropFirst() { union(names[0], name) } }
+    var members = Set(classes.keys)
+    for names in groups { members.formUnion(names) }
+    for name in members { classes[name] = find(name) }
   }
 
   /// A name the set applies as a function (`σ(ξ) = …`, `\sigma\left(…\right)`) that a lone
   /// mention would make a count only by the word after it (`the argument of $σ$ tends to`) is
   /// still that function; a phrase that counts it (`$σ$ is the number of …`) keeps it a size.
+  /// A signature of a name the equations apply as a function declares that function.
   mutating func keepFunctionsApplied() {
     let functions = Set(uses.filter { $0.role == .function }.map(\.name))
+    for k in uses.indices where uses[k].signature && functions.contains(uses[k].name) {
+      uses[k].role = .function
+    }
     for k in uses.indices
     where uses[k].alone && uses[k].quantity && !uses[k].counted && uses[k].role == .size
       && functions.contains(uses[k].name)

@@ -132,10 +132,11 @@ extension DocumentSymbols {
     }
   }
 
-  /// The verbs a question or exercise asks with (general English, not a document's words).
+  /// The verbs a question or exercise asks with (general English, not a document's words);
+  /// those that are nouns as often (state, estimate, plot, name) are left out: `Hidden state
+  /// $h(t)$` names h.
   static let askingVerbs: Set<String> = [
     "compute", "find", "give", "write", "evaluate", "derive", "show", "determine", "calculate",
-    "express", "state", "explain", "prove", "estimate", "simplify", "solve", "obtain", "verify",
-    "check", "sketch", "plot", "describe", "list", "name",
+    "express", "explain", "prove", "simplify", "solve", "obtain", "verify", "sketch", "describe",
   ]
 }

@@ -57,6 +57,8 @@ public struct SymbolUse: Sendable {
   public internal(set) var fromSubscript = false
   /// Written bold (`\mathbf{U}`): the whole tensor of that letter when the set has one.
   var bold = false
+  /// Declared by a signature (`\phi: \mathbb{R}^D \to \mathbb{R}^H`).
+  var signature = false
   /// A letter alone with a superscript (`$W^1$`, `$V^{q}$`): the family it names when the set
   /// has a tensor of that family, else a power of the letter.
   var superscripted: String?
@@ -90,8 +92,9 @@ public struct DocumentSymbols: Sendable {
     for reading in readings {
       previous = collect(reading, document, previous: previous)
     }
+    var scopesSeen = Set<String>()
     for (index, section) in document.sections.enumerated() {
-      if !scopeOrder.contains(DocumentSymbols.scope(section)) {
+      if scopesSeen.insert(DocumentSymbols.scope(section)).inserted {
         scopeOrder.append(DocumentSymbols.scope(section))
       }
       collectProse(section, index, document)
@@ -426,6 +429,7 @@ public struct DocumentSymbols: Sendable {
     // `\phi:\mathbb{R}^{D}\to\mathbb{R}^{H}`: a signature declares its name a map.
     if let name = DocumentSymbols.signatureName(f.text) {
       add(name, .scalar, at: 0, introduces: true)
+      uses[uses.count - 1].signature = true
     }
     return (f.section, result)
   }

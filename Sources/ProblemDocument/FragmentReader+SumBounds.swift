@@ -3,28 +3,32 @@ extension FragmentReader {
   /// A sum with bounds read as the sum over its letter: `\sum_{ℓ=0}^{L-1}` becomes `\sum_{ℓ}`
   /// followed by spaces, so columns stay where they were. The notation sums an index over its
   /// whole range; the bounds of a sum over all of it add nothing the engine reads.
-  /// - Complexity: O(n) in the fragment's length.
+  /// - Complexity: O(n) in the fragment's length (braces are matched once, in one pass).
   static func blankingSumBounds(_ text: String) -> String {
     guard text.hasSubstring("\\sum_{") else { return text }
     var c = Array(text)
+    // One pass: each brace's match, and the first `=` directly inside each brace.
+    var close: [Int: Int] = [:]
+    var firstEquals: [Int: Int] = [:]
+    var stack: [Int] = []
+    for (k, ch) in c.enumerated() {
+      if ch == "{" {
+        stack.append(k)
+      } else if ch == "}", let open = stack.popLast() {
+        close[open] = k
+      } else if ch == "=", let open = stack.last, firstEquals[open] == nil {
+        firstEquals[open] = k
+      }
+    }
     let marker = Array("\\sum_{")
     var i = 0
     while i + marker.count <= c.count {
-      guard Array(c[i..<(i + marker.count)]) == marker else {
+      guard c[i] == "\\", Array(c[i..<(i + marker.count)]) == marker else {
         i += 1
         continue
       }
       let open = i + marker.count - 1
-      var k = open + 1
-      var depth = 1
-      var equals: Int?
-      while k < c.count, depth > 0 {
-        if c[k] == "{" { depth += 1 }
-        if c[k] == "}" { depth -= 1 }
-        if c[k] == "=", depth == 1, equals == nil { equals = k }
-        if depth > 0 { k += 1 }
-      }
-      guard k < c.count, let eq = equals else {
+      guard let k = close[open], let eq = firstEquals[open] else {
         i = open + 1
         continue
       }

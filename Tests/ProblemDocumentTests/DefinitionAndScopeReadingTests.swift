@@ -33,6 +33,21 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
     XCTAssertTrue(has("undefined-function", bare), "\(findings(bare))")
   }
 
+  /// A signature of a letter the equations apply as a function (σ) declares that function: no
+  /// role clash; the same letter used as a number in the problem still clashes.
+  func testSignatureOfAnAppliedFunction_keepsItsRole() {
+    func doc(_ tail: String) -> String {
+      """
+      **Problem 1.** A unit computes $$h[n,j] = \\sigma(W[j,I]\\,x[n,I] - C[j])$$ for $N$ \
+      inputs of $I$ features and $J$ units, and $\\sigma:\\mathbb{R}\\to\\mathbb{R}$ is \(tail).
+      """
+    }
+    let squashing = doc("the logistic function")
+    XCTAssertFalse(has("role-clash", squashing), "\(findings(squashing))")
+    let alsoANumber = doc("the logistic function; the noise has scale $\\sigma = 2$")
+    XCTAssertTrue(has("role-clash", alsoANumber), "\(findings(alsoANumber))")
+  }
+
   /// `$V^1$` alone, where the set has the tensor `V^1[…]`: a mention of that tensor, not a
   /// power of an undefined V; a letter with no such family is still undefined.
   func testSuperscriptedLetterAlone_namesItsTensorFamily() {

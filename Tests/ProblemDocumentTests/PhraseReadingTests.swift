@@ -165,6 +165,8 @@ final class PhraseReadingTests: XCTestCase, SmallDocumentAudit {
     // Two words, but an asking verb: a request, not a name.
     let requested = doc("Now compute")
     XCTAssertTrue(kinds(requested).contains("undefined-name"), "\(findings(requested))")
+    let state = doc("Hidden state")
+    XCTAssertFalse(kinds(state).contains("undefined-name"), "\(findings(state))")
   }
 
   /// `a[t,s]`: a letter that fills a whole index position is an index there, even the letter

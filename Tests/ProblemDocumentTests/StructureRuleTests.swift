@@ -10,9 +10,15 @@ final class StructureRuleTests: XCTestCase {
       .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
   }
 
+  /// The lines of one rule's findings, the rule run alone.
+  func lines(_ rule: some AuditRule, _ text: String) throws -> [Int] {
+    let reading = Auditor.reading(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+    return try rule.findings(in: reading).map(\.location.line)
+  }
+
   /// `A[m,k]`, then `A[k,M]`: two positions exchanged. The same order with a summed capital, and
   /// an exchange of two letters of one range (`S[t,t′]`, `S[t′,t]`), are not findings.
-  func testExchangedPositions_areAnIndexListFinding() {
+  func testExchangedPositions_areAnIndexListFinding() throws {
     let exchanged = """
       **Problem 1.** A dense map with weights $A[m,k]$ turns features $u[n,k]$ into scores
       $v[n,m]$, for $N$ examples, $K$ inputs and $M$ outputs: $$v[n,m] = A[m,K]\\,u[n,K]$$
@@ -23,6 +29,10 @@ final class StructureRuleTests: XCTestCase {
       """
     XCTAssertTrue(findings(exchanged).contains("index-lists 6"), "\(findings(exchanged))")
     let ordered = exchanged.replacingOccurrences(of: "A[k,M]", with: "A[M,k]")
+    // The exchange is this rule's own finding (the index-lists rule is silent here).
+    XCTAssertEqual(try lines(AuditRules.SwappedPositions(), exchanged), [6])
+    XCTAssertEqual(try lines(AuditRules.IndexLists(), exchanged), [])
+    XCTAssertEqual(try lines(AuditRules.SwappedPositions(), ordered), [])
     XCTAssertFalse(
       findings(ordered).contains { $0.hasPrefix("index-lists") }, "\(findings(ordered))")
     let oneRange = """
@@ -101,13 +111,14 @@ final class StructureRuleTests: XCTestCase {
 
   /// `q̂[n] = N` states a condition on an accented name that nothing defines (only q is); a
   /// definition `q̂[n] = q[n]/N` before it makes the same use clean.
-  func testAccentedNameWithOnlyItsPlainLetterDefined_isUndefined() {
+  func testAccentedNameWithOnlyItsPlainLetterDefined_isUndefined() throws {
     let undefined = """
       **Problem 1.** A scorer rates $N$ items: $q[n] = w[J]\\,f[n,J]$ over $J$ features.
 
       (a) When is the item ranked first? When $\\hat{q}[n] = N$.
       """
     XCTAssertTrue(findings(undefined).contains("undefined-name 3"), "\(findings(undefined))")
+    XCTAssertEqual(try lines(AuditRules.DecoratedNames(), undefined), [3])
     let defined = """
       **Problem 1.** A scorer rates $N$ items: $q[n] = w[J]\\,f[n,J]$ over $J$ features,
       and a rescaled score $\\hat{q}[n] = q[n]/N$.
@@ -116,6 +127,7 @@ final class StructureRuleTests: XCTestCase {
       """
     XCTAssertFalse(
       findings(defined).contains { $0.hasPrefix("undefined-name") }, "\(findings(defined))")
+    XCTAssertEqual(try lines(AuditRules.DecoratedNames(), defined), [])
   }
 
   /// A sum written with its bounds reads as the sum over its letter: a letter free on its right
@@ -136,11 +148,11 @@ final class StructureRuleTests: XCTestCase {
   /// calls it 10×10 is a finding, one that says 8×8 is not, and a question that states no
   /// padding is not read.
   func testStatedOutputSize_againstWindowPaddingAndStride() {
-    func doc(_ padding: String, _ answer: String) -> String {
+    func doc(_ padding: String, _ answer: String, stride: String = "one") -> String {
       """
       **Problem 1.** A smoothing layer slides a window over a map.
 
-      (a) The window is $3 \\times 3$ with stride one and \(padding). What is the output
+      (a) The window is $3 \\times 3$ with stride \(stride) and \(padding). What is the output
       size on a $10 \\times 10$ map?
 
       **Solution.** The window must fit, so the output is $\(answer) \\times \(answer)$.
@@ -149,7 +161,19 @@ final class StructureRuleTests: XCTestCase {
     XCTAssertTrue(findings(doc("no padding", "10")).contains("border-rule 6"))
     XCTAssertEqual(findings(doc("no padding", "8")), [])
     XCTAssertEqual(findings(doc("padding of one", "10")), [])
+    XCTAssertEqual(findings(doc("padding of one", "8")), ["border-rule 6"])
+    XCTAssertEqual(findings(doc("no padding", "4", stride: "two")), [])
+    XCTAssertEqual(findings(doc("no padding", "8", stride: "two")), ["border-rule 6"])
     XCTAssertEqual(findings(doc("a bias", "10")), [])
+    // A padding too large to read is not read (no overflow): nothing is decided.
+    XCTAssertEqual(findings(doc("padding of 9000000000000000000", "10")), [])
+    // The window named in the answer's sentence is not the output.
+    let window = doc("no padding", "8").replacingOccurrences(
+      of: "so the output is", with: "so the output of the $3 \\times 3$ window is")
+    XCTAssertEqual(findings(window), [])
+    XCTAssertEqual(
+      findings(window.replacingOccurrences(of: "$8 \\times 8$", with: "$10 \\times 10$")),
+      ["border-rule 6"])
   }
 
   /// A size clause pairs its lists in order: four sizes against three indices is a finding, four
@@ -162,6 +186,11 @@ final class StructureRuleTests: XCTestCase {
     XCTAssertTrue(findings(short).contains("index-lists 1"), "\(findings(short))")
     let full = short.replacingOccurrences(of: "$n$, $t$ and $k$", with: "$n$, $t$, $j$ and $k$")
     XCTAssertFalse(findings(full).contains { $0.hasPrefix("index-lists") }, "\(findings(full))")
+    // The list ends at the first fragment that is not a list of names.
+    let followed = full.replacingOccurrences(
+      of: "$j$ and $k$.", with: "$j$ and $k$, and $A[k,J]$ is the weight matrix.")
+    XCTAssertFalse(
+      findings(followed).contains { $0.hasPrefix("index-lists") }, "\(findings(followed))")
   }
 
   /// `Writing $n$ for the number of items kept` names n a count; in a set whose earlier problem
