@@ -15,7 +15,7 @@ extension AuditRules {
   /// read.
   /// - Complexity: linear in the item's text.
   struct OutputSizes: AuditRule {
-    let id = "output-sizes"
+    let id = "stated-output-sizes"
     let summary = "a stated output size that the window, padding and stride do not give"
     let kinds: [Finding.Kind] = [.borderRule]
 
