@@ -17,8 +17,12 @@ extension AuditRules {
     /// (`\Delta X`), primed or subscripted (`N_x`, `t'`).
     static let name =
       #"(?:\\[A-Za-z]+(?:\s*[A-Za-z])?|[A-Za-zα-ωΑ-Ω])(?:'|′)?(?:_\{?[A-Za-z0-9]+\}?)?"#
-    /// A fragment of names separated by commas (`$B$`, `$B, T, I$`).
-    static let fragment = #"\$\s*"# + name + #"(?:\s*,\s*"# + name + #")*\s*\$"#
+    /// The inside of a fragment of names separated by commas (`B`, `B, T, I`).
+    static let namesPattern = #"^\s*"# + name + #"(?:\s*,\s*"# + name + #")*\s*$"#
+    /// Any inline fragment: the lists are read with it and then cut to fragments of names (a
+    /// pattern holding `name` four times is longer than 256 UTF-16 units, and Foundation's
+    /// regular expressions leak their storage for such patterns on Linux).
+    static let fragment = #"\$[^$\n]{1,200}\$"#
     static let separator = #"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"#
     /// The clause's verb phrase, between the two lists.
     static let anchorPattern =
@@ -31,11 +35,10 @@ extension AuditRules {
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
-      // Compiled per audit, not held in statics: LeakSanitizer reported the storage of the
-      // regular expressions held in statics as leaked (the fuzz campaign of stop 29 failed on it).
       guard let anchor = try? NSRegularExpression(pattern: Self.anchorPattern),
         let atEnd = try? NSRegularExpression(pattern: Self.listAtEndPattern),
-        let atStart = try? NSRegularExpression(pattern: Self.listAtStartPattern)
+        let atStart = try? NSRegularExpression(pattern: Self.listAtStartPattern),
+        let names = try? NSRegularExpression(pattern: Self.namesPattern)
       else { return [] }
       let text = doc.slice(0..<doc.scalars.count)
       let ns = text as NSString
@@ -47,13 +50,17 @@ extension AuditRules {
         let after = NSRange(
           location: NSMaxRange(m.range), length: min(Self.reach, ns.length - NSMaxRange(m.range)))
         guard let sizesMatch = atEnd.firstMatch(in: text, range: before),
-          let indicesMatch = atStart.firstMatch(in: text, range: after)
+          let indicesMatch = atStart.firstMatch(in: text, range: after),
+          let sizesRun = Self.nameRun(
+            sizesMatch.range(at: 1), of: text, ns, names: names, atEnd: true),
+          let indicesRun = Self.nameRun(
+            indicesMatch.range(at: 1), of: text, ns, names: names, atEnd: false)
         else { continue }
-        let sizes = Self.names(ns.substring(with: sizesMatch.range(at: 1)))
-        let indices = Self.names(ns.substring(with: indicesMatch.range(at: 1)))
+        let sizes = Self.names(ns.substring(with: sizesRun))
+        let indices = Self.names(ns.substring(with: indicesRun))
         guard !sizes.isEmpty, !indices.isEmpty, sizes.count != indices.count,
           sizes.allSatisfy({ $0.first?.isUppercase == true || $0.hasPrefix("\\Delta") }),
-          let r = Range(sizesMatch.range(at: 1), in: text)
+          let r = Range(sizesRun, in: text)
         else { continue }
         // Offsets are counted from the previous finding's (linear over the document).
         let offset = last.offset + text.unicodeScalars.distance(from: last.index, to: r.lowerBound)
@@ -71,6 +78,35 @@ extension AuditRules {
             at: location, in: section, document: doc))
       }
       return out
+    }
+
+    /// The fragments of names that end (`atEnd`) or open a list of fragments: the list cut
+    /// before (after) its last (first) fragment that is not a list of names.
+    static func nameRun(
+      _ list: NSRange, of text: String, _ ns: NSString, names: NSRegularExpression, atEnd: Bool
+    ) -> NSRange? {
+      var dollars: [Int] = []
+      for i in list.location..<NSMaxRange(list) where ns.character(at: i) == 0x24 {
+        dollars.append(i)
+      }
+      let pieces = stride(from: 0, to: dollars.count - 1, by: 2).map {
+        NSRange(location: dollars[$0], length: dollars[$0 + 1] - dollars[$0] + 1)
+      }
+      func isNames(_ r: NSRange) -> Bool {
+        names.firstMatch(in: text, range: NSRange(location: r.location + 1, length: r.length - 2))
+          != nil
+      }
+      guard let first = pieces.first, let last = pieces.last else { return nil }
+      if atEnd {
+        var k = pieces.count
+        while k > 0, isNames(pieces[k - 1]) { k -= 1 }
+        guard k < pieces.count else { return nil }
+        return NSRange(location: pieces[k].location, length: NSMaxRange(last) - pieces[k].location)
+      }
+      var k = 0
+      while k < pieces.count, isNames(pieces[k]) { k += 1 }
+      guard k > 0 else { return nil }
+      return NSRange(location: first.location, length: NSMaxRange(pieces[k - 1]) - first.location)
     }
 
     /// The names of a list of fragments, split at commas inside and between them.
