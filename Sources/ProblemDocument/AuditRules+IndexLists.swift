@@ -88,13 +88,12 @@ extension AuditRules {
         symbols.uses.filter {
           $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
         }.map(\.name))
-      var classesIn: [String: [String: String]] = [:]
+      let classesIn = symbols.sizeClasses(in: Set(doc.sections.map(DocumentSymbols.scope)))
       for key in order {
         let uses = groups[key]!
         guard uses.count > 1 else { continue }
         let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
-        if classesIn[scope] == nil { classesIn[scope] = symbols.sizeClasses(in: scope) }
-        let classes = classesIn[scope]!
+        let classes = classesIn[scope] ?? [:]
         var counts: [Int: Int] = [:]
         for u in uses { counts[u.indices.count, default: 0] += 1 }
         let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count

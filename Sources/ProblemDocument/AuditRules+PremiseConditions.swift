@@ -39,12 +39,14 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
       for item in doc.items {
-        let premiseSections = doc.sections.indices.filter { k in
-          let s = doc.sections[k]
-          return s.kind == .preamble
-            || (s.kind == .statement && s.problem == item.problem && item.statements.contains(k))
-        }
+        let premiseSections = Set(
+          preamble
+            + item.statements.filter {
+              doc.sections[$0].kind == .statement && doc.sections[$0].problem == item.problem
+            }
+        ).sorted()
         let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap(statedPieces)
         for k in item.solutions {
           for claim in doc.sections[k].fragments.flatMap(statedPieces) {

@@ -35,7 +35,7 @@ extension AuditRules {
         symbols.uses.filter { atFindings.contains($0.location) }.map(\.name))
       var out: [Finding] = []
       var reported = Set<String>()
-      var classesIn: [String: [String: String]] = [:]
+      let classesIn = symbols.sizeClasses(in: Set(doc.sections.map(DocumentSymbols.scope)))
       for key in order where !leftToIndexLists.contains(key) {
         let all = groups[key]!
         var firstIn: [String: SymbolUse] = [:]
@@ -48,8 +48,7 @@ extension AuditRules {
             let own = firstIn[scope], let first = own.location < u.location ? own : all.first,
             first.location < u.location, u.indices.count == first.indices.count
           else { continue }
-          if classesIn[scope] == nil { classesIn[scope] = symbols.sizeClasses(in: scope) }
-          let classes = classesIn[scope]!
+          let classes = classesIn[scope] ?? [:]
           // A letter's range, primed and numbered copies (t′, t_1) with their letter.
           func size(_ letter: String) -> String {
             var plain = letter.filter { $0 != "′" }

@@ -8,6 +8,8 @@ extension AuditRules {
     let summary = "a function used but never said what it is"
     let kinds: [Finding.Kind] = [.undefinedFunction]
 
+    /// - Complexity: linear in the uses and the sections (the places a name is defined or
+    ///   mentioned are indexed once; each problem's prose is read once).
     func findings(in reading: AuditReading) -> [Finding] {
       let symbols = reading.symbols
       let doc = reading.document
@@ -19,28 +21,50 @@ extension AuditRules {
         "dropout", "Attention", "diag", "tr", "det", "clip", "round",
       ]
       let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
+      let scopeOf = doc.sections.map { DocumentSymbols.scope($0) }
+      let sectionsOf = Dictionary(grouping: doc.sections.indices, by: { scopeOf[$0] })
+      // Per name, where it is defined as a function and where it is mentioned alone: the scopes
+      // and the earliest place (a use is said in its scope, in the preamble or anywhere before).
+      var defining: [String: (scopes: Set<String>, first: DocumentLocation)] = [:]
+      var alone: [String: (scopes: Set<String>, first: DocumentLocation)] = [:]
+      func note(
+        _ v: SymbolUse, in table: inout [String: (scopes: Set<String>, first: DocumentLocation)]
+      ) {
+        let scope = scopeOf[v.section]
+        if var entry = table[v.name] {
+          entry.scopes.insert(scope)
+          if v.location < entry.first { entry.first = v.location }
+          table[v.name] = entry
+        } else {
+          table[v.name] = ([scope], v.location)
+        }
+      }
+      for v in symbols.uses {
+        if v.role == .function && v.introduces { note(v, in: &defining) }
+        if v.alone { note(v, in: &alone) }
+      }
+      func said(
+        _ u: SymbolUse, _ scope: String,
+        in table: [String: (scopes: Set<String>, first: DocumentLocation)]
+      ) -> Bool {
+        guard let entry = table[u.name] else { return false }
+        return entry.scopes.contains(scope) || entry.scopes.contains("") || entry.first < u.location
+      }
+      var proseOf: [String: String] = [:]
       var out: [Finding] = []
       var seen = Set<String>()
       for u in symbols.uses where u.role == .function && !standard.contains(u.name) {
-        let scope = DocumentSymbols.scope(doc.sections[u.section])
+        let scope = scopeOf[u.section]
         guard !seen.contains(scope + u.name) else { continue }
         seen.insert(scope + u.name)
-        let sections = doc.sections.indices.filter {
-          DocumentSymbols.scope(doc.sections[$0]) == scope
+        if proseOf[scope] == nil {
+          proseOf[scope] = doc.prose(in: preamble + (sectionsOf[scope] ?? [])).lowercased()
         }
-        let prose = doc.prose(in: preamble + sections).lowercased()
-        let defined = symbols.uses.contains { v in
-          v.name == u.name && v.role == .function && v.introduces
-            && (DocumentSymbols.scope(doc.sections[v.section]) == scope
-              || DocumentSymbols.scope(doc.sections[v.section]).isEmpty || v.location < u.location)
-        }
+        let prose = proseOf[scope] ?? ""
+        let defined = said(u, scope, in: defining)
         // Mentioned by itself in the prose of the problem, the preamble or an earlier problem
         // (`do not count $\sigma$`, `$\sigma$ takes values in (0,1)`): the text talks about it.
-        let mentioned = symbols.uses.contains { v in
-          v.name == u.name && v.alone
-            && (DocumentSymbols.scope(doc.sections[v.section]) == scope
-              || DocumentSymbols.scope(doc.sections[v.section]).isEmpty || v.location < u.location)
-        }
+        let mentioned = said(u, scope, in: alone)
         let said =
           defined || mentioned
           || [

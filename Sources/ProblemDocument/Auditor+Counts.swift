@@ -30,6 +30,17 @@ extension Auditor {
   ) -> [SolvedCount] {
     var out: [SolvedCount] = []
     let bySection = Dictionary(grouping: readings, by: \.fragment.section)
+    // Read once for every question: the tensors each problem uses, and the sizes of positions
+    // that range over the same values (A[v,u] = A[u,v]: U is V).
+    var tensorsIn: [String: Set<String>] = [:]
+    for u in symbols.uses where u.role == .tensor {
+      if let problem = doc.sections[u.section].problem {
+        tensorsIn[problem, default: []].insert(u.name)
+      }
+    }
+    var positionClasses: [String: String]?
+    let classesIn = symbols.sizeClasses(in: Set(doc.items.map(\.problem)))
+    let sectionsOf = Dictionary(grouping: doc.sections.indices, by: { doc.sections[$0].problem })
     for item in doc.items {
       let own = item.statements.filter { doc.sections[$0].part == item.part }
       guard isCountQuestion(doc.prose(in: own)) else { continue }
@@ -59,9 +70,7 @@ extension Auditor {
       // equations whose only work is one; "count the divisions too" excludes nothing.
       let ownWords = DocumentSymbols.words(doc.prose(in: own).unicodeScalars)
       let noDivisions = Auditor.excludesDivisions(ownWords)
-      for index in doc.sections.indices
-      where doc.sections[index].problem == item.problem
-        && doc.sections[index].range.upperBound <= end
+      for index in sectionsOf[item.problem] ?? [] where doc.sections[index].range.upperBound <= end
       {
         var lastNouns: [String] = []
         for r in bySection[index] ?? [] {
@@ -145,15 +154,12 @@ extension Auditor {
         continue
       }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
-      let tensorsOfProblem = Set(
-        symbols.uses.filter {
-          $0.role == .tensor && doc.sections[$0.section].problem == item.problem
-        }.map(\.name))
+      let tensorsOfProblem = tensorsIn[item.problem] ?? []
       let equations = asked.isEmpty ? (named.isDisjoint(with: tensorsOfProblem) ? all : []) : asked
       guard !equations.isEmpty else { continue }
-      var classes = symbols.sizeClasses(in: item.problem)
-      // Sizes of positions that range over the same values (A[v,u] = A[u,v]: U is V).
-      for (size, representative) in AuditRules.positionClasses(symbols) where classes[size] == nil {
+      var classes = classesIn[item.problem] ?? symbols.sizeClasses(in: item.problem)
+      if positionClasses == nil { positionClasses = AuditRules.positionClasses(symbols) }
+      for (size, representative) in positionClasses ?? [:] where classes[size] == nil {
         classes[size] = classes[representative] ?? representative
       }
       var merge = classes.mapValues { Polynomial.symbol($0) }

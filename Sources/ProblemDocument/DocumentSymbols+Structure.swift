@@ -121,3 +121,19 @@ extension DocumentSymbols {
     return classes
   }
 }
+
+extension DocumentSymbols {
+  /// `sizeClasses(in:)` of each of `scopes`, read in one pass over the problems in order.
+  /// - Complexity: O(p + c) for p problems declaring c classes in all, besides the maps returned.
+  func sizeClasses(in scopes: Set<String>) -> [String: [String: String]] {
+    var out: [String: [String: String]] = [:]
+    var classes = sizeClasses[""] ?? [:]
+    if scopes.contains("") { out[""] = classes }
+    for problem in scopeOrder where !problem.isEmpty {
+      for (size, representative) in sizeClasses[problem] ?? [:] { classes[size] = representative }
+      if scopes.contains(problem) { out[problem] = classes }
+    }
+    for scope in scopes where out[scope] == nil { out[scope] = sizeClasses(in: scope) }
+    return out
+  }
+}
