@@ -99,9 +99,14 @@ extension DocumentSymbols {
     return items > 0 && pluralNounFollows(String(rest))
   }
 
-  /// Whether the text after a name opens with a plural noun (`values`), not a superlative.
+  /// Whether the text after a name opens with a plural noun (`values`), not a superlative. A
+  /// word in -s followed by an article (`$V$ holds the weights`) is a verb with its object.
   static func pluralNounFollows(_ after: String) -> Bool {
     let word = String(after.prefix { $0.isLetter })
+    let next = after.dropFirst(word.count).drop { $0 == " " }.prefix { $0.isLetter }
+    if ["the", "a", "an", "its", "their", "our", "this", "these"].contains(String(next)) {
+      return false
+    }
     return pluralOrSuperlativeFollows(word) && !word.hasSuffix("est")
   }
 
@@ -115,8 +120,11 @@ extension DocumentSymbols {
 
   /// Whether the text after a name makes it a count: "is/are the number", "… the size", "the
   /// length", "the dimension", "the width".
+  /// A parenthesis opened later (`$i$ (so $B$ is the batch size)`) is an aside about other
+  /// names; one right after the name (`$N$ (the width)`) glosses it.
   static func countPhrase(_ after: String) -> Bool {
-    let words = after.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
+    let clause = after.hasPrefix("(") ? after[...] : after.prefix { $0 != "(" }
+    let words = clause.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
     return words.contains {
       [
         "number", "numbers", "size", "sizes", "length", "count", "dimension",
