@@ -32,12 +32,17 @@ extension DocumentSymbols {
     "size", "sizes", "shape", "shapes", "resolution", "dimensions",
   ]
 
-  /// Whether a formula of capitals only stands after a noun of extent: each capital is a size
-  /// introduced there.
+  /// Nouns of one extent before a lone capital (`of width $N$`, `a batch of size $B$`).
+  static let lengthNouns: Set<String> = [
+    "size", "width", "height", "depth", "length", "dimension", "rank",
+  ]
+
+  /// Whether a formula of capitals only stands after a noun of extent (`size $X \times Y$`,
+  /// `of width $N$`): each capital is a size introduced there.
   static func extentProduct(_ symbols: [String], before: [String]) -> Bool {
-    guard symbols.count >= 2, let last = before.last, extentNouns.contains(last) else {
-      return false
-    }
+    guard let last = before.last,
+      symbols.count >= 2 ? extentNouns.contains(last) : lengthNouns.contains(last)
+    else { return false }
     return symbols.allSatisfy { $0.count == 1 && $0.first?.isUppercase == true }
   }
 

@@ -120,17 +120,22 @@ extension DocumentSymbols {
 
   /// Whether the text after a name makes it a count: "is/are the number", "… the size", "the
   /// length", "the dimension", "the width".
-  /// A parenthesis opened later (`$i$ (so $B$ is the batch size)`) is an aside about other
-  /// names; one right after the name (`$N$ (the width)`) glosses it.
+  /// A parenthesis right after the name glosses it when it opens with a determiner or a count
+  /// noun (`$N$ (the width)`); otherwise (`$i$ (so $B$ is the batch size)`), and wherever it
+  /// opens later, it is an aside about other names.
   static func countPhrase(_ after: String) -> Bool {
-    let clause = after.hasPrefix("(") ? after[...] : after.prefix { $0 != "(" }
-    let words = clause.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
-    return words.contains {
-      [
-        "number", "numbers", "size", "sizes", "length", "count", "dimension",
-        "width", "height", "depth",
-      ].contains($0)
+    let counts: Set<String> = [
+      "number", "numbers", "size", "sizes", "length", "count", "dimension",
+      "width", "height", "depth",
+    ]
+    var clause = after.prefix { $0 != "(" }
+    if clause.isEmpty {
+      let inner = after.dropFirst()
+      let first = String(inner.prefix { $0.isLetter })
+      clause = ["the", "a", "an"].contains(first) || counts.contains(first) ? inner : ""
     }
+    let words = clause.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
+    return words.contains { counts.contains($0) }
   }
 
   /// Whether the text after a lone name starts with a noun it counts (`terms,`, `samples`): a

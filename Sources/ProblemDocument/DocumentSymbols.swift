@@ -352,16 +352,16 @@ public struct DocumentSymbols: Sendable {
                   : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
             at: 0,
             introduces: alone
-              ? aloneIntroduced || suchCount
+              ? aloneIntroduced || suchCount || extent
               : introducedByPhrase || extent || (name == symbols.first && namedApplication))
           if !alone { uses[uses.count - 1].inProduct = true }
           if alone {
-            result = aloneIntroduced || suchCount
+            result = aloneIntroduced || suchCount || extent
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].arrayNamed = arrayNamed
             uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
-            uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
+            uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed || extent
             // A capital counting the noun after it (`over $C$ classes`), or one of a list of
             // capitals that ends before a plural (`take $B$, $X$ and $I$ values`): a size named
             // there.
