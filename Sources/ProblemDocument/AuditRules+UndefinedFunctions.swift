@@ -21,7 +21,10 @@ extension AuditRules {
       let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
       var out: [Finding] = []
       var seen = Set<String>()
-      for u in symbols.uses where u.role == .function && !standard.contains(u.name) {
+      for u in symbols.uses
+      where u.role == .function && !standard.contains(u.name)
+        && !DocumentSymbols.distributions.contains(u.name)
+      {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !seen.contains(scope + u.name) else { continue }
         seen.insert(scope + u.name)

@@ -145,7 +145,8 @@ extension DocumentSymbols {
   /// mention would make a count only by the word after it (`the argument of $σ$ tends to`) is
   /// still that function; a phrase that counts it (`$σ$ is the number of …`) keeps it a size.
   /// A signature of a name the equations apply as a function declares that function, and a
-  /// letter applied to an argument is the function a phrase names it.
+  /// letter applied to an argument is the function a phrase names it; a script capital of a
+  /// distribution is a function.
   mutating func keepFunctionsApplied() {
     let functions = Set(uses.filter { $0.role == .function }.map(\.name))
     for k in uses.indices where uses[k].signature && functions.contains(uses[k].name) {
@@ -164,5 +165,12 @@ extension DocumentSymbols {
     where uses[k].applied && uses[k].role == .scalar && functions.contains(uses[k].name) {
       uses[k].role = .function
     }
+    // `\mathcal{N}(0,\gamma^{-2})`: the field's names of distributions applied to parameters.
+    for k in uses.indices where DocumentSymbols.distributions.contains(uses[k].name) {
+      uses[k].role = .function
+    }
   }
+
+  /// The field's script capitals for distributions (normal, uniform).
+  static let distributions: Set<String> = ["𝒩", "𝒰"]
 }

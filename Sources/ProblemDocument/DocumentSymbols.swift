@@ -345,11 +345,11 @@ public struct DocumentSymbols: Sendable {
               ? .index
               : extent
                 ? .size
-              : function
-                ? .function
-                : quantity
-                  ? .size
-                  : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
+                : function
+                  ? .function
+                  : quantity
+                    ? .size
+                    : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
             at: 0,
             introduces: alone
               ? aloneIntroduced || suchCount || extent

@@ -22,12 +22,12 @@ final class AppositionAndShiftReadingTests: XCTestCase, SmallDocumentAudit {
 
       where $M$ and $K$ are the number of possible values of $m$ and $k$.
 
-      (a) \(question) is the score unchanged when the points are permuted?
+      (a) We claim that \(question) the score is unchanged when the points are permuted. Why?
       """
     }
-    let named = doc("For sample vectors $e[m,k]$,")
+    let named = doc("for sample vectors $e[m,k]$,")
     XCTAssertFalse(has("undefined-name", named), "\(findings(named))")
-    let bare = doc("Given $e[m,k]$,")
+    let bare = doc("once $e[m,k]$ is fixed,")
     XCTAssertTrue(has("undefined-name", bare), "\(findings(bare))")
   }
 
@@ -192,9 +192,9 @@ final class AppositionAndShiftReadingTests: XCTestCase, SmallDocumentAudit {
   func testHeadingName_isAcceptedWhenUsedAgain() {
     let text = "# Notes\n## 2. Gridblend\nThen gridblend mixes two maps; a tilemash does not.\n"
     let words = ["Notes", "Gridblend", "Then", "gridblend", "mixes", "tilemash"]
+    let wrong: Set<String> = ["Gridblend", "gridblend", "tilemash"]
     XCTAssertEqual(
-      Spelling.headingNames(["Gridblend", "gridblend", "tilemash"], text: text, occurrences: words),
-      ["Gridblend", "gridblend"])
+      Spelling.headingNames(wrong, text: text, occurrences: words), ["Gridblend", "gridblend"])
     let once = "## 2. Gridblend\nThe maps are mixed.\n"
     XCTAssertEqual(
       Spelling.headingNames(["Gridblend"], text: once, occurrences: ["Gridblend", "maps"]), [])
@@ -206,5 +206,24 @@ final class AppositionAndShiftReadingTests: XCTestCase, SmallDocumentAudit {
     try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/hunspell"))
     let known = try Spelling.compounds(["multiset", "paddings", "multisxt", "recievings"])
     XCTAssertEqual(known, ["multiset", "paddings"])
+  }
+
+  /// `$\mathcal{N}(0,1)$ entries`: the field's normal distribution applied to its parameters;
+  /// another script capital applied so is a function the set never explains.
+  func testScriptCapitalOfADistribution_isAKnownFunction() {
+    func doc(_ law: String) -> String {
+      """
+      **Problem 1.** Draw a projection $P[r,d]$ with independent $\(law)(0,1)$ entries, where \
+      $R$ and $D$ are the number of possible values of $r$ and $d$, and map
+
+      $$z[n,r] = \\cos(P[r,D]\\,x[n,D])$$
+
+      for $N$ inputs $x[n,d]$.
+
+      (a) How many multiplies does the map take?
+      """
+    }
+    XCTAssertEqual(findings(doc("\\mathcal{N}")), [])
+    XCTAssertTrue(has("undefined-function", doc("\\mathcal{Q}")))
   }
 }
