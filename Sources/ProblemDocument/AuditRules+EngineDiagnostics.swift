@@ -52,6 +52,8 @@ extension AuditRules {
               }
             let parameters = subscriptParameters(row.equation)
             let offsets = offsetSizes(row.equation)
+            let exponents = exponentLetters(row.equation)
+            let shifts = namedShifts(row.equation, scope: scope, symbols: symbols, doc: doc)
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide
                 && d.message.hasSuffix("left-hand side only")
@@ -60,6 +62,17 @@ extension AuditRules {
               }
               if d.kind == .freeIndexOneSide,
                 parameters.contains(where: { d.message.hasPrefix("free index \($0) ") })
+              {
+                continue
+              }
+              // An index the other side writes in an exponent (`2^{f}`) is on both sides; a
+              // letter the prose names by itself and the equation only adds to an index
+              // (`u[t − τ, i]` after "delay by $\tau$ steps") is a shift, not an index.
+              let onLeftOnly = d.message.hasSuffix("left-hand side only")
+              if d.kind == .freeIndexOneSide,
+                shifts.union(onLeftOnly ? exponents : []).contains(where: {
+                  d.message.hasPrefix("free index \($0) ")
+                })
               {
                 continue
               }
@@ -78,6 +91,65 @@ extension AuditRules {
         }
       }
       return out
+    }
+  }
+
+  /// The letters written in an exponent on the right of an equation (`f` in
+  /// `\sin(2^{f}\pi\, p[s,d])`): the right side depends on them though no tensor carries them.
+  /// - Complexity: linear in the equation's text.
+  static func exponentLetters(_ equation: Equation) -> Set<String> {
+    guard let eq = equation.source.firstIndex(of: "=") else { return [] }
+    let c = Array(equation.source[equation.source.index(after: eq)...])
+    var out = Set<String>()
+    var k = 0
+    while k < c.count {
+      defer { k += 1 }
+      guard c[k] == "^", k + 1 < c.count else { continue }
+      var group: ArraySlice<Character> = c[(k + 1)...(k + 1)]
+      if c[k + 1] == "{", let close = c[(k + 1)...].firstIndex(of: "}") {
+        group = c[(k + 2)..<close]
+      }
+      var j = group.startIndex
+      while j < group.endIndex {
+        if group[j] == "\\" {  // a command (`\pi`): skip its name
+          j += 1
+          while j < group.endIndex, group[j].isLetter { j += 1 }
+          continue
+        }
+        let alone =
+          group[j].isLetter && (j == group.startIndex || !group[j - 1].isLetter)
+          && (j + 1 == group.endIndex || !group[j + 1].isLetter)
+        if alone { out.insert(String(group[j])) }
+        j += 1
+      }
+    }
+    return out
+  }
+
+  /// The lowercase letters that stand only beside another index (`t − τ`), never alone at a
+  /// position, and that the scope's prose mentions by themselves (`by $\tau$ steps`): shifts
+  /// the text names, not indices.
+  static func namedShifts(
+    _ equation: Equation, scope: String, symbols: DocumentSymbols, doc: ProblemSetDocument
+  ) -> Set<String> {
+    var beside = Set<String>()
+    var alone = Set<String>()
+    for ref in [equation.lhs] + equation.rhsReferences {
+      for index in ref.indices {
+        if let v = index.bareVariable {
+          alone.insert(v.name)
+        } else {
+          for v in index.variables where !v.isCapital { beside.insert(v.name) }
+        }
+      }
+    }
+    let candidates = beside.subtracting(alone)
+    guard !candidates.isEmpty else { return [] }
+    return candidates.filter { name in
+      symbols.uses.contains {
+        $0.name == name && $0.alone && !$0.inEquation
+          && DocumentSymbols.scope(doc.sections[$0.section]) == scope
+      }
     }
   }
 }

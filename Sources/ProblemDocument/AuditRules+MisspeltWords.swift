@@ -42,6 +42,7 @@ extension AuditRules {
     }
     var wrong = try Spelling.misspelt(Set(occurrences.map(\.0)), extra: extra)
     wrong.subtract(try Spelling.compounds(wrong, extra: extra))
+    wrong.subtract(Spelling.headingNames(wrong, text: doc.text, occurrences: occurrences.map(\.0)))
     var perWord: [String: Int] = [:]
     var out: [Finding] = []
     for (word, location, section) in occurrences {

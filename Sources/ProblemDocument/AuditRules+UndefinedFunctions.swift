@@ -53,7 +53,10 @@ extension AuditRules {
       var proseOf: [String: String] = [:]
       var out: [Finding] = []
       var seen = Set<String>()
-      for u in symbols.uses where u.role == .function && !standard.contains(u.name) {
+      for u in symbols.uses
+      where u.role == .function && !standard.contains(u.name)
+        && !DocumentSymbols.distributions.contains(u.name)
+      {
         let scope = scopeOf[u.section]
         guard !seen.contains(scope + u.name) else { continue }
         seen.insert(scope + u.name)

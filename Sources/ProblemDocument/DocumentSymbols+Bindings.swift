@@ -144,7 +144,9 @@ extension DocumentSymbols {
   /// A name the set applies as a function (`σ(ξ) = …`, `\sigma\left(…\right)`) that a lone
   /// mention would make a count only by the word after it (`the argument of $σ$ tends to`) is
   /// still that function; a phrase that counts it (`$σ$ is the number of …`) keeps it a size.
-  /// A signature of a name the equations apply as a function declares that function.
+  /// A signature of a name the equations apply as a function declares that function, and a
+  /// letter applied to an argument is the function a phrase names it; a script capital of a
+  /// distribution is a function.
   mutating func keepFunctionsApplied() {
     let functions = Set(uses.filter { $0.role == .function }.map(\.name))
     for k in uses.indices where uses[k].signature && functions.contains(uses[k].name) {
@@ -157,5 +159,18 @@ extension DocumentSymbols {
       uses[k].role = .function
       uses[k].quantity = false
     }
+    // `\phi(U[j,I]\,a[n,I])` beside `$\phi$ the hyperbolic tangent function`: the letter
+    // applied is the function the prose names.
+    for k in uses.indices
+    where uses[k].applied && uses[k].role == .scalar && functions.contains(uses[k].name) {
+      uses[k].role = .function
+    }
+    // `\mathcal{N}(0,\gamma^{-2})`: the field's names of distributions applied to parameters.
+    for k in uses.indices where DocumentSymbols.distributions.contains(uses[k].name) {
+      uses[k].role = .function
+    }
   }
+
+  /// The field's script capitals for distributions (normal, uniform).
+  static let distributions: Set<String> = ["𝒩", "𝒰"]
 }

@@ -99,9 +99,14 @@ extension DocumentSymbols {
     return items > 0 && pluralNounFollows(String(rest))
   }
 
-  /// Whether the text after a name opens with a plural noun (`values`), not a superlative.
+  /// Whether the text after a name opens with a plural noun (`values`), not a superlative. A
+  /// word in -s followed by an article (`$V$ holds the weights`) is a verb with its object.
   static func pluralNounFollows(_ after: String) -> Bool {
     let word = String(after.prefix { $0.isLetter })
+    let next = after.dropFirst(word.count).drop { $0 == " " }.prefix { $0.isLetter }
+    if ["the", "a", "an", "its", "their", "our", "this", "these"].contains(String(next)) {
+      return false
+    }
     return pluralOrSuperlativeFollows(word) && !word.hasSuffix("est")
   }
 
@@ -115,14 +120,22 @@ extension DocumentSymbols {
 
   /// Whether the text after a name makes it a count: "is/are the number", "… the size", "the
   /// length", "the dimension", "the width".
+  /// A parenthesis right after the name glosses it when it opens with a determiner or a count
+  /// noun (`$N$ (the width)`); otherwise (`$i$ (so $B$ is the batch size)`), and wherever it
+  /// opens later, it is an aside about other names.
   static func countPhrase(_ after: String) -> Bool {
-    let words = after.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
-    return words.contains {
-      [
-        "number", "numbers", "size", "sizes", "length", "count", "dimension",
-        "width", "height", "depth",
-      ].contains($0)
+    let counts: Set<String> = [
+      "number", "numbers", "size", "sizes", "length", "count", "dimension",
+      "width", "height", "depth",
+    ]
+    var clause = after.prefix { $0 != "(" }
+    if clause.isEmpty {
+      let inner = after.dropFirst()
+      let first = String(inner.prefix { $0.isLetter })
+      clause = ["the", "a", "an"].contains(first) || counts.contains(first) ? inner : ""
     }
+    let words = clause.split(separator: " ").prefix(8).map { $0.filter(\.isLetter) }
+    return words.contains { counts.contains($0) }
   }
 
   /// Whether the text after a lone name starts with a noun it counts (`terms,`, `samples`): a

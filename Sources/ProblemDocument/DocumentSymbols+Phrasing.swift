@@ -21,9 +21,11 @@ extension DocumentSymbols {
   static func phraseNamesFunction(_ after: String) -> Bool {
     let clause = after.prefix { $0.isLetter || $0 == " " || $0 == "-" }
     var words = clause.split(separator: " ").map(String.init)
-    guard let verb = words.first, ["is", "denotes", "denote", "stands", "means"].contains(verb)
+    // An appositive (`with $\sigma$ the logistic function`) names it as a copula does.
+    guard let verb = words.first,
+      ["is", "denotes", "denote", "stands", "means", "the", "a", "an"].contains(verb)
     else { return false }
-    words.removeFirst()
+    if !["the", "a", "an"].contains(verb) { words.removeFirst() }
     if words.first == "for" { words.removeFirst() }
     for (k, word) in words.prefix(5).enumerated() {
       if functionNouns.contains(word) { return k + 1 >= words.count || words[k + 1] != "of" }

@@ -139,6 +139,9 @@ public struct DocumentSymbols: Sendable {
     let aloneIntroduced =
       postfixIntroduced || continued || indefinite
       || DocumentSymbols.namedByNounPhrase(before)
+      // `the numbers of values of $n$, $i$`: the letters whose range the clause gives.
+      || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
+      || (DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc))
       || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(
         before.last ?? "")
     // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
@@ -247,15 +250,21 @@ public struct DocumentSymbols: Sendable {
       // tensors of a formula built from them (`the differences $h[v,i] - h[u,i]$`).
       var single = false
       if case .tensor = e { single = true }
+      let apposed = DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc)
       addExpression(
-        e, rowOffset: 0, introduces: (introducedByPhrase || copula) && single, inEquation: false)
+        e, rowOffset: 0, introduces: (introducedByPhrase || copula || apposed) && single,
+        inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
       let bounded = DocumentSymbols.boundedName(f.text)
+      // `\rho(V) < 1`: a letter that is a function's whole argument is the thing measured,
+      // mentioned as a name is alone, not a size compared.
+      let arguments = DocumentSymbols.wholeArguments(f.text)
       for name in symbols {
         add(
           name, DocumentSymbols.role(ofName: name), at: 0,
           introduces: name == bounded || introducedByPhrase)
+        if arguments.contains(name) && name != bounded { uses[uses.count - 1].alone = true }
       }
     case .sizeEquality(let names):
       var classes = sizeClasses[scope, default: [:]]
@@ -280,6 +289,7 @@ public struct DocumentSymbols: Sendable {
       }
     case .formula(let symbols, _):
       let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
+      let extent = DocumentSymbols.extentProduct(symbols, before: before)
       let isIndex =
         before.last == "index" || before.last == "indices" || before.last == "positions"
         || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
@@ -315,7 +325,8 @@ public struct DocumentSymbols: Sendable {
           let capitalCount =
             alone && capital
             && (DocumentSymbols.pluralNounFollows(after)
-              || DocumentSymbols.pluralAfterModifier(after))
+              || DocumentSymbols.pluralAfterModifier(after)
+              || DocumentSymbols.pluralAfterAdverb(after))
             && before.last.map { !DocumentSymbols.determiners.contains($0) && $0 != "this" }
               ?? false
             && (DocumentSymbols.wordBefore(f, doc) || commaListed)
@@ -332,23 +343,25 @@ public struct DocumentSymbols: Sendable {
             name,
             isIndex
               ? .index
-              : function
-                ? .function
-                : quantity
-                  ? .size
-                  : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
+              : extent
+                ? .size
+                : function
+                  ? .function
+                  : quantity
+                    ? .size
+                    : arrayNamed ? .tensor : DocumentSymbols.role(ofName: name),
             at: 0,
             introduces: alone
-              ? aloneIntroduced || suchCount
-              : introducedByPhrase || (name == symbols.first && namedApplication))
+              ? aloneIntroduced || suchCount || extent
+              : introducedByPhrase || extent || (name == symbols.first && namedApplication))
           if !alone { uses[uses.count - 1].inProduct = true }
           if alone {
-            result = aloneIntroduced || suchCount
+            result = aloneIntroduced || suchCount || extent
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].arrayNamed = arrayNamed
             uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
-            uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed
+            uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed || extent
             // A capital counting the noun after it (`over $C$ classes`), or one of a list of
             // capitals that ends before a plural (`take $B$, $X$ and $I$ values`): a size named
             // there.

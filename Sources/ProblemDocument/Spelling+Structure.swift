@@ -35,7 +35,8 @@ extension Spelling {
   }
 
   /// The words among `wrong` that are a prefix and a word the dictionary knows (`undertrained`,
-  /// `Preactivate`), asking hunspell once for all the remainders.
+  /// `Preactivate`, `multiset`), or the plural of a noun made from a verb whose singular it
+  /// knows (`poolings`: `pooling`), asking hunspell once for all the remainders.
   /// - Complexity: one hunspell run over at most `prefixes.count` remainders per word.
   public static func compounds(_ wrong: Set<String>, extra: [String] = []) throws(Unavailable)
     -> Set<String>
@@ -43,15 +44,42 @@ extension Spelling {
     var splits: [String: [String]] = [:]
     for word in wrong {
       let lower = word.lowercased()
-      for p in prefixes where lower.hasPrefix(p) && lower.count - p.count >= 4 {
+      // A remainder of three letters (multi+set) is a word; two (re+lu) could be anything.
+      for p in prefixes where lower.hasPrefix(p) && lower.count - p.count >= 3 {
         var rest = String(lower.dropFirst(p.count))
         if rest.hasPrefix("-") { rest.removeFirst() }
         splits[word, default: []].append(rest)
+      }
+      if lower.hasSuffix("ings") && lower.count >= 7 {
+        splits[word, default: []].append(String(lower.dropLast()))
       }
     }
     guard !splits.isEmpty else { return [] }
     let remainders = Set(splits.values.flatMap { $0 })
     let stillWrong = try misspelt(remainders, extra: extra)
     return Set(splits.filter { _, rests in rests.contains { !stillWrong.contains($0) } }.keys)
+  }
+
+  /// The words of `wrong` that name a heading's topic: written capitalized in a heading line
+  /// (`## 3. Gridmix`) and used again in the prose, the document's name for what it defines. A
+  /// word seen once, or only in lower case in a heading, is still looked up.
+  /// - Parameters:
+  ///   - occurrences: every prose word the audit checks, each place it stands.
+  /// - Complexity: linear in the document's text and the occurrences.
+  public static func headingNames(
+    _ wrong: Set<String>, text: String, occurrences: [String]
+  ) -> Set<String> {
+    var named = Set<String>()
+    for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+    where line.drop { $0 == " " }.hasPrefix("#") {
+      for (word, _) in words(String(line)) where word.first?.isUppercase == true {
+        named.insert(word.lowercased())
+      }
+    }
+    var uses: [String: Int] = [:]
+    for word in occurrences where named.contains(word.lowercased()) {
+      uses[word.lowercased(), default: 0] += 1
+    }
+    return wrong.filter { uses[$0.lowercased(), default: 0] >= 2 }
   }
 }
