@@ -1,0 +1,29 @@
+import XCTest
+
+@testable import ProblemDocument
+
+/// Readings that find defects the audit used to miss, each on a small document written for the
+/// test beside a correct look-alike, with the rule run alone so the test can fail.
+final class MissedDefectReadingTests: XCTestCase {
+  /// The lines of one rule's findings, the rule run alone on the shared reading.
+  func lines(_ rule: some AuditRule, _ text: String) throws -> [Int] {
+    let reading = Auditor.reading(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+    return try rule.findings(in: reading).map(\.location.line)
+  }
+
+  /// Thresholds named one per fragment (`$C^{a}$, $C^{b}$`) are thresholds, each of them: one
+  /// added inside the activation is a finding, the same layer subtracting it is not.
+  func testThresholdsListedOnePerFragment_areThresholds() throws {
+    let added = """
+      **Problem 1.** A two-stage gate keeps gains $G^{a}[u,e]$, $G^{b}[u,e]$ and offsets, the
+      thresholds $C^{a}$, $C^{b}$, for $E$ inputs:
+
+      $$g[n,u] = \\sigma\\left(G^{a}[u,E]\\,v[n,E] - C^{a}[u]\\right)$$
+
+      $$r[n,u] = \\sigma\\left(G^{b}[u,E]\\,v[n,E] + C^{b}[u]\\right)$$
+      """
+    XCTAssertEqual(try lines(AuditRules.EngineDiagnostics(), added), [6])
+    let subtracted = added.replacingOccurrences(of: "+ C^{b}", with: "- C^{b}")
+    XCTAssertEqual(try lines(AuditRules.EngineDiagnostics(), subtracted), [])
+  }
+}
