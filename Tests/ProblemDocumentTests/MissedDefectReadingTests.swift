@@ -26,4 +26,28 @@ final class MissedDefectReadingTests: XCTestCase {
     let subtracted = added.replacingOccurrences(of: "+ C^{b}", with: "- C^{b}")
     XCTAssertEqual(try lines(AuditRules.EngineDiagnostics(), subtracted), [])
   }
+
+  /// A function applied to a moved input and to the plain one (`f(R_c v)[…] = f(v)[…]`):
+  /// different index lists show equivariance, so "invariant" after it is a finding; equal ones,
+  /// or none (`f(R_c v) = f(v)`), show invariance, where "invariant" is right.
+  func testFunctionOfAMovedInput_showsWhichPropertyHolds() throws {
+    let moving = """
+      **Problem 1.** Let $\\mathcal{R}_c$ rotate a ring of sensors by $c$ places,
+      $(\\mathcal{R}_c v)[m,i] = v[m-c,i]$, and let a filter bank give $q(v)[m,j]$.
+
+      (a) Relate the outputs for a rotated ring.
+
+      **Solution**: $q(\\mathcal{R}_c v)[m,j] = q(v)[m-c,j]$ for every $m$.
+
+      So the filter bank is rotation invariant.
+      """
+    XCTAssertEqual(try lines(AuditRules.PropertyWords(), moving), [8])
+    let equivariant = moving.replacingOccurrences(
+      of: "rotation invariant", with: "rotation equivariant")
+    XCTAssertEqual(try lines(AuditRules.PropertyWords(), equivariant), [])
+    let pooled = moving.replacingOccurrences(
+      of: "q(\\mathcal{R}_c v)[m,j] = q(v)[m-c,j]", with: "q(\\mathcal{R}_c v) = q(v)")
+    XCTAssertNotEqual(pooled, moving)
+    XCTAssertEqual(try lines(AuditRules.PropertyWords(), pooled), [])
+  }
 }
