@@ -5,7 +5,8 @@ extension AuditRules {
   /// A layer- or scale-indexed family used without its subscript: (i) a use with no subscript of
   /// a family that is otherwise always subscripted and not introduced on its own (L̂[n] beside
   /// L̂_ℓ); (ii) in an equation, a parameter tensor without the layer subscript its fellow
-  /// parameters carry (B[n_out] beside K_{ℓ+1}).
+  /// parameters carry (B[n_out] beside K_{ℓ+1}); (iii) a derivative with respect to a member
+  /// of a subscripted family, written plain while its right side carries layer subscripts.
   struct MissingSubscripts: AuditRule {
     let id = "missing-subscripts"
     let summary = "a layer- or scale-indexed family used without its subscript"
@@ -49,6 +50,23 @@ extension AuditRules {
           let layered = parameters.filter { $0.name.subscriptText.map(isLayerSubscript) ?? false }
           guard let example = layered.first else { continue }
           let scope = DocumentSymbols.scope(doc.sections[r.fragment.section])
+          // `∂ℒ/∂A[r,i] = … C_ℓ[J,r] h_ℓ[B,i]`: a derivative taken with respect to a member of
+          // a subscripted family, written without the subscript its right side's tensors carry.
+          if r.fragment.text.hasSubstring("\\partial"), eq.lhs.name.subscriptText == nil,
+            let other = subscripted[scope + "\u{0}" + DocumentSymbols.family(eq.lhs.name)],
+            !introducedPlain.contains(scope + "\u{0}" + DocumentSymbols.key(eq.lhs.name)),
+            !introducedPlain.contains("\u{0}" + DocumentSymbols.key(eq.lhs.name))
+          {
+            out.append(
+              Finding(
+                .missingSubscript,
+                "the derivative is taken with respect to \(eq.lhs.name), written without the "
+                  + "subscript of its family (\(displayName(other.name)) at \(other.location)) "
+                  + "while \(example.name) on the right carries one",
+                at: doc.location(
+                  in: r.fragment, characterOffset: row.offset + eq.lhs.position.offset),
+                in: doc.sections[r.fragment.section], document: doc))
+          }
           // A tensor the preamble or this problem introduces without a subscript (an adjacency, a
           // fixed input) is one tensor for every layer by definition.
           for p in parameters

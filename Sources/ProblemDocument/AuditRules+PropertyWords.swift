@@ -19,9 +19,8 @@ extension AuditRules {
         for f in section.fragments {
           let pieces = FragmentReader.topLevelSides(f.text)
           guard pieces.count >= 2 else { continue }
-          guard let (moved, original, same) = AuditRules.relation(pieces.first!, pieces.last!) else {
-            continue
-          }
+          guard let (moved, original, same) = AuditRules.relation(pieces[0], pieces.last!)
+          else { continue }
           let end = f.location.offset + f.text.unicodeScalars.count
           guard let (word, at) = firstPropertyWord(section, after: end, doc) else { continue }
           let says = word.hasPrefix("equivariant") ? "equivariant" : "invariant"

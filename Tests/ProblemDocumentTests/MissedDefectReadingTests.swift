@@ -50,4 +50,43 @@ final class MissedDefectReadingTests: XCTestCase {
     XCTAssertNotEqual(pooled, moving)
     XCTAssertEqual(try lines(AuditRules.PropertyWords(), pooled), [])
   }
+
+  /// An equation number (`\tag{3}`) is no mathematics: the equation before it reads, so a
+  /// capital on its right side that nothing sums is found; summed, it is not.
+  func testTaggedEquation_readsWithoutItsTag() throws {
+    let tagged = """
+      **Problem 1.** Scores $s[n] = u[E]\\,v[n,E]$ use weights $u[e]$ over $E$ features.
+
+      (a) Give the gradient.
+
+      **Solution**:
+
+      $$\\frac{\\partial \\mathcal{L}}{\\partial u[e]} = g[N]\\,v[N,e] + \\mu\\,u[E] \\tag{3}$$
+      """
+    XCTAssertEqual(try lines(AuditRules.EngineDiagnostics(), tagged), [7])
+    let summed = tagged.replacingOccurrences(of: "\\mu\\,u[E]", with: "\\mu\\,u[e]")
+    XCTAssertNotEqual(summed, tagged)
+    XCTAssertEqual(try lines(AuditRules.EngineDiagnostics(), summed), [])
+    XCTAssertEqual(FragmentReader.blankingLabels("y = x \\tag{3}"), "y = x         ")
+  }
+
+  /// A derivative with respect to a plain name whose family carries a layer subscript, beside
+  /// right-side factors that carry it, is missing the subscript; written `∂ℒ/∂V_ℓ[…]` it is not.
+  func testDerivativeByAPlainFamilyMember_needsItsSubscript() throws {
+    let plain = """
+      **Problem 1.** Each layer $\\ell$ maps $z_{\\ell}[n,i]$ to
+      $z_{\\ell+1}[n,j] = V_{\\ell}[j,I]\\,z_{\\ell}[n,I]$, with $N$ examples and $I$ inputs.
+
+      (a) Differentiate the loss by the weights.
+
+      **Solution**:
+
+      $$\\frac{\\partial \\mathcal{L}}{\\partial V[j,i]} = d_{\\ell+1}[N,j]\\,z_{\\ell}[N,i]$$
+      """
+    XCTAssertEqual(try lines(AuditRules.MissingSubscripts(), plain), [8])
+    let marked = plain.replacingOccurrences(
+      of: "\\partial V[j,i]", with: "\\partial V_{\\ell}[j,i]")
+    XCTAssertNotEqual(marked, plain)
+    XCTAssertEqual(try lines(AuditRules.MissingSubscripts(), marked), [])
+  }
 }
