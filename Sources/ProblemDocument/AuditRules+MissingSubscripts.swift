@@ -19,12 +19,18 @@ extension AuditRules {
       var out: [Finding] = []
       var subscripted: [String: SymbolUse] = [:]
       var introducedPlain = Set<String>()
+      // Plain names introduced other than as the variable of a derivative (`∂ℒ/∂V[j,i] = …`
+      // defines no V of its own).
+      var definedPlain = Set<String>()
       for u in symbols.uses where u.role == .tensor {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         if u.subscripted, subscripted[scope + "\u{0}" + u.family] == nil {
           subscripted[scope + "\u{0}" + u.family] = u
         }
         if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
+        if !u.subscripted && u.introduces && !(u.onLeft && AuditRules.inDerivative(u, doc)) {
+          definedPlain.insert(scope + "\u{0}" + u.name)
+        }
       }
       // (In solutions a derivative is often taken by the family's plain name: not counted there,
       // except inside a product or sum over the layer letter, which binds the subscript.)
@@ -54,8 +60,8 @@ extension AuditRules {
           // a subscripted family, written without the subscript its right side's tensors carry.
           if r.fragment.text.hasSubstring("\\partial"), eq.lhs.name.subscriptText == nil,
             let other = subscripted[scope + "\u{0}" + DocumentSymbols.family(eq.lhs.name)],
-            !introducedPlain.contains(scope + "\u{0}" + DocumentSymbols.key(eq.lhs.name)),
-            !introducedPlain.contains("\u{0}" + DocumentSymbols.key(eq.lhs.name))
+            !definedPlain.contains(scope + "\u{0}" + DocumentSymbols.key(eq.lhs.name)),
+            !definedPlain.contains("\u{0}" + DocumentSymbols.key(eq.lhs.name))
           {
             out.append(
               Finding(
@@ -105,6 +111,17 @@ extension AuditRules {
         return bound.hasPrefix("\\ell") || bound.hasPrefix("ℓ")
       }
     }
+  }
+
+  /// Whether a use stands in a fragment that takes a derivative (`\partial`, `∂`).
+  static func inDerivative(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
+    guard
+      let f = doc.sections[u.section].fragments.first(where: {
+        $0.location.offset <= u.location.offset
+          && u.location.offset < $0.location.offset + $0.text.unicodeScalars.count
+      })
+    else { return false }
+    return f.text.hasSubstring("\\partial") || f.text.contains("∂")
   }
 
   /// A subscript naming a layer or a scale: it mentions ℓ or s.
