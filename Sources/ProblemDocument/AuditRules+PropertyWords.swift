@@ -87,10 +87,10 @@ extension FragmentReader {
   /// gives head `f`, argument `x` and indices `["i", "j"]` (spaces and `\,` dropped); nil for
   /// any other shape.
   /// - Complexity: linear in the text's length.
-  static func application(_ text: String) -> (head: String, argument: String, indices: [String])?
-  {
-    let chars = Array(trimmed(text).filter { !$0.isWhitespace }.replacingOccurrences(
-      of: "\\,", with: ""))
+  static func application(_ text: String) -> (head: String, argument: String, indices: [String])? {
+    let chars = Array(
+      trimmed(text).filter { !$0.isWhitespace }.replacingOccurrences(
+        of: "\\,", with: ""))
     guard let open = chars.firstIndex(of: "("), open > 0 else { return nil }
     var depth = 0
     var close: Int?

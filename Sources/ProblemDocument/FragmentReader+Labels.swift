@@ -5,8 +5,9 @@ extension FragmentReader {
   /// An unclosed brace blanks to the end of the text.
   /// - Complexity: O(n) in the text's length: each character is visited once.
   static func blankingLabels(_ text: String) -> String {
-    guard text.hasSubstring("\\tag") || text.hasSubstring("\\label")
-      || text.hasSubstring("\\notag")
+    guard
+      text.hasSubstring("\\tag") || text.hasSubstring("\\label")
+        || text.hasSubstring("\\notag")
     else { return text }
     var c = Array(text)
     func starts(_ word: String, at i: Int) -> Bool {
