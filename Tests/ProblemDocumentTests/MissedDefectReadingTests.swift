@@ -89,4 +89,22 @@ final class MissedDefectReadingTests: XCTestCase {
     XCTAssertNotEqual(marked, plain)
     XCTAssertEqual(try lines(AuditRules.MissingSubscripts(), marked), [])
   }
+
+  /// A chain the engine cannot read whole (`… = 0`) is read by its first two sides: an input
+  /// written there with the output's channel letter, while the weight's capital is summed by
+  /// nothing, is an input-letter finding; the summed letter in its place is not.
+  func testChainEndingInAConstant_readsItsFirstEquation() throws {
+    let chain = """
+      **Problem 1.** A mixer sends features $a[p,e]$ through weights $V[k,e]$:
+      $r[p,k] = V[k,E]\\,a[p,E]$, for $P$ points and $E$ features.
+
+      (a) What is $r$ when every feature is zero?
+
+      **Solution**: $r[p,k] = V[k,E]\\,a[p,k] = 0$ at every point.
+      """
+    XCTAssertEqual(try lines(AuditRules.EquationInputLetters(), chain), [6])
+    let summed = chain.replacingOccurrences(of: "a[p,k] = 0", with: "a[p,E] = 0")
+    XCTAssertNotEqual(summed, chain)
+    XCTAssertEqual(try lines(AuditRules.EquationInputLetters(), summed), [])
+  }
 }
