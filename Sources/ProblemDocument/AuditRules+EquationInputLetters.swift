@@ -7,7 +7,8 @@ extension AuditRules {
   /// product and not on the left), and another tensor of the product has k at its last
   /// (channel) position. The input is written with the output's letter where the weight's
   /// summed letter belongs. A product whose capitals are all repeated is silent (a depthwise
-  /// or gating product keeps k on purpose).
+  /// or gating product keeps k on purpose). A chain the engine cannot read whole is read by its
+  /// first two sides.
   /// - Complexity: linear in the equations' sizes.
   struct EquationInputLetters: AuditRule {
     let id = "equation-input-letters"
@@ -18,12 +19,11 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       for r in reading.readings {
-        guard case .equations(let rows) = r.content else { continue }
-        for row in rows {
-          let lhs = row.equation.lhs
+        for row in Self.definitions(r) {
+          let lhs = row.lhs
           guard let j = lhs.indices.last?.bareVariable, !j.isCapital else { continue }
           let left = Set(lhs.indices.flatMap(\.variables).filter(\.isCapital).map(\.name))
-          for factors in Self.products(row.equation.rhs) {
+          for factors in Self.products(row.rhs) {
             let tensors = factors.compactMap { f -> TensorReference? in
               if case .tensor(let t) = f { return t }
               return nil
@@ -61,6 +61,32 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// A fragment's equations as left tensor, right side and the right side's character offset
+    /// in the fragment (which the right side's positions count from): every row read, or, for a
+    /// chain the engine cannot read whole (`d[x,c] = W[c,J] h[x,J] = 0`), its first two sides
+    /// when they read as a tensor and an expression.
+    static func definitions(_ r: ReadFragment)
+      -> [(lhs: TensorReference, rhs: IndexNotation.Expression, offset: Int)]
+    {
+      switch r.content {
+      case .equations(let rows):
+        return rows.map { ($0.equation.lhs, $0.equation.rhs, $0.offset) }
+      case .unreadable:
+        let text = FragmentReader.blankingDerivatives(
+          FragmentReader.blankingLabels(FragmentReader.trimmed(r.fragment.text)))
+        let sides = EquationSides.sides(Array(text))
+        guard sides.count >= 2 else { return [] }
+        var left = Parser(sides[0].text)
+        var right = Parser(sides[1].text)
+        guard case .tensor(let lhs)? = try? left.parseExpression(),
+          let rhs = try? right.parseExpression()
+        else { return [] }
+        return [(lhs, rhs, sides[1].offset)]
+      default:
+        return []
+      }
     }
 
     /// The factor lists of every product in an expression.

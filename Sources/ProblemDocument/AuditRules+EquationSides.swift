@@ -29,7 +29,8 @@ extension AuditRules {
       for r in reading.readings {
         guard case .unreadable = r.content else { continue }
         let text = Array(
-          FragmentReader.blankingDerivatives(FragmentReader.trimmed(r.fragment.text)))
+          FragmentReader.blankingDerivatives(
+            FragmentReader.blankingLabels(FragmentReader.trimmed(r.fragment.text))))
         let sides = Self.sides(text)
         guard sides.count >= 2 else { continue }
         let left = Self.bracketCapitals(sides[0].text)

@@ -5,7 +5,8 @@ extension AuditRules {
   /// A layer- or scale-indexed family used without its subscript: (i) a use with no subscript of
   /// a family that is otherwise always subscripted and not introduced on its own (L̂[n] beside
   /// L̂_ℓ); (ii) in an equation, a parameter tensor without the layer subscript its fellow
-  /// parameters carry (B[n_out] beside K_{ℓ+1}).
+  /// parameters carry (B[n_out] beside K_{ℓ+1}); (iii) a derivative with respect to a member
+  /// of a subscripted family, written plain while its right side carries layer subscripts.
   struct MissingSubscripts: AuditRule {
     let id = "missing-subscripts"
     let summary = "a layer- or scale-indexed family used without its subscript"
@@ -18,12 +19,18 @@ extension AuditRules {
       var out: [Finding] = []
       var subscripted: [String: SymbolUse] = [:]
       var introducedPlain = Set<String>()
+      // Plain names introduced other than as the variable of a derivative (`∂ℒ/∂V[j,i] = …`
+      // defines no V of its own).
+      var definedPlain = Set<String>()
       for u in symbols.uses where u.role == .tensor {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         if u.subscripted, subscripted[scope + "\u{0}" + u.family] == nil {
           subscripted[scope + "\u{0}" + u.family] = u
         }
         if !u.subscripted && u.introduces { introducedPlain.insert(scope + "\u{0}" + u.name) }
+        if !u.subscripted && u.introduces && !(u.onLeft && AuditRules.inDerivative(u, doc)) {
+          definedPlain.insert(scope + "\u{0}" + u.name)
+        }
       }
       // (In solutions a derivative is often taken by the family's plain name: not counted there,
       // except inside a product or sum over the layer letter, which binds the subscript.)
@@ -49,6 +56,23 @@ extension AuditRules {
           let layered = parameters.filter { $0.name.subscriptText.map(isLayerSubscript) ?? false }
           guard let example = layered.first else { continue }
           let scope = DocumentSymbols.scope(doc.sections[r.fragment.section])
+          // `∂ℒ/∂A[r,i] = … C_ℓ[J,r] h_ℓ[B,i]`: a derivative taken with respect to a member of
+          // a subscripted family, written without the subscript its right side's tensors carry.
+          if r.fragment.text.hasSubstring("\\partial"), eq.lhs.name.subscriptText == nil,
+            let other = subscripted[scope + "\u{0}" + DocumentSymbols.family(eq.lhs.name)],
+            !definedPlain.contains(scope + "\u{0}" + DocumentSymbols.key(eq.lhs.name)),
+            !definedPlain.contains("\u{0}" + DocumentSymbols.key(eq.lhs.name))
+          {
+            out.append(
+              Finding(
+                .missingSubscript,
+                "the derivative is taken with respect to \(eq.lhs.name), written without the "
+                  + "subscript of its family (\(displayName(other.name)) at \(other.location)) "
+                  + "while \(example.name) on the right carries one",
+                at: doc.location(
+                  in: r.fragment, characterOffset: row.offset + eq.lhs.position.offset),
+                in: doc.sections[r.fragment.section], document: doc))
+          }
           // A tensor the preamble or this problem introduces without a subscript (an adjacency, a
           // fixed input) is one tensor for every layer by definition.
           for p in parameters
@@ -87,6 +111,17 @@ extension AuditRules {
         return bound.hasPrefix("\\ell") || bound.hasPrefix("ℓ")
       }
     }
+  }
+
+  /// Whether a use stands in a fragment that takes a derivative (`\partial`, `∂`).
+  static func inDerivative(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
+    guard
+      let f = doc.sections[u.section].fragments.first(where: {
+        $0.location.offset <= u.location.offset
+          && u.location.offset < $0.location.offset + $0.text.unicodeScalars.count
+      })
+    else { return false }
+    return f.text.hasSubstring("\\partial") || f.text.contains("∂")
   }
 
   /// A subscript naming a layer or a scale: it mentions ℓ or s.

@@ -19,17 +19,8 @@ extension AuditRules {
         for f in section.fragments {
           let pieces = FragmentReader.topLevelSides(f.text)
           guard pieces.count >= 2 else { continue }
-          var first = Parser(pieces.first!)
-          var last = Parser(pieces.last!)
-          guard case .tensor(let moved)? = try? first.parseExpression(),
-            case .tensor(let original)? = try? last.parseExpression(),
-            moved.name.base == original.name.base + "′",
-            moved.name.subscriptText == original.name.subscriptText,
-            moved.indices.count == original.indices.count
+          guard let (moved, original, same) = AuditRules.relation(pieces[0], pieces.last!)
           else { continue }
-          let same = zip(moved.indices, original.indices).allSatisfy {
-            $0.description == $1.description
-          }
           let end = f.location.offset + f.text.unicodeScalars.count
           guard let (word, at) = firstPropertyWord(section, after: end, doc) else { continue }
           let says = word.hasPrefix("equivariant") ? "equivariant" : "invariant"
@@ -46,6 +37,33 @@ extension AuditRules {
       }
       return out
     }
+  }
+
+  /// How an equation's two ends relate a transformed output to the original: the two texts
+  /// and whether their index lists are equal. Either a primed tensor and its plain self
+  /// (`A′[…] = A[…]`) or one function applied to two different arguments (`f(T u)[…] = f(u)[…]`,
+  /// `f(T u) = f(u)`), where index lists of one length, or none on either side, are compared.
+  static func relation(_ left: String, _ right: String) -> (String, String, Bool)? {
+    var first = Parser(left)
+    var last = Parser(right)
+    if case .tensor(let moved)? = try? first.parseExpression(),
+      case .tensor(let original)? = try? last.parseExpression(),
+      moved.name.base == original.name.base + "′",
+      moved.name.subscriptText == original.name.subscriptText,
+      moved.indices.count == original.indices.count
+    {
+      let same = zip(moved.indices, original.indices).allSatisfy {
+        $0.description == $1.description
+      }
+      return ("\(moved)", "\(original)", same)
+    }
+    guard let a = FragmentReader.application(left), let b = FragmentReader.application(right),
+      !a.head.isEmpty, a.head == b.head, a.argument != b.argument,
+      a.indices.count == b.indices.count
+    else { return nil }
+    let l = FragmentReader.trimmed(left).filter { !$0.isWhitespace }
+    let r = FragmentReader.trimmed(right).filter { !$0.isWhitespace }
+    return (l, r, a.indices == b.indices)
   }
 
   /// The first "invariant"/"equivariant" (any inflection) in a section's prose after an offset.
@@ -65,6 +83,41 @@ extension AuditRules {
 }
 
 extension FragmentReader {
+  /// A function applied to one argument, with an optional index list after it: `f(x)[i,j]`
+  /// gives head `f`, argument `x` and indices `["i", "j"]` (spaces and `\,` dropped); nil for
+  /// any other shape.
+  /// - Complexity: linear in the text's length.
+  static func application(_ text: String) -> (head: String, argument: String, indices: [String])? {
+    let chars = Array(
+      trimmed(text).filter { !$0.isWhitespace }.replacingOccurrences(
+        of: "\\,", with: ""))
+    guard let open = chars.firstIndex(of: "("), open > 0 else { return nil }
+    var depth = 0
+    var close: Int?
+    for i in open..<chars.count {
+      if chars[i] == "(" { depth += 1 }
+      if chars[i] == ")" {
+        depth -= 1
+        if depth == 0 {
+          close = i
+          break
+        }
+      }
+    }
+    guard let close else { return nil }
+    let head = String(chars[..<open])
+    guard !head.contains(where: { "()[]=+-".contains($0) }) else { return nil }
+    let rest = chars[(close + 1)...]
+    var indices: [String] = []
+    if !rest.isEmpty {
+      guard rest.first == "[", rest.last == "]" else { return nil }
+      let inner = String(rest.dropFirst().dropLast())
+      guard !inner.contains("[") else { return nil }
+      indices = inner.split(separator: ",").map(String.init)
+    }
+    return (head, String(chars[(open + 1)..<close]), indices)
+  }
+
   /// The sides of a chain of equalities, split at `=` outside brackets and braces.
   static func topLevelSides(_ text: String) -> [String] {
     var out: [String] = []

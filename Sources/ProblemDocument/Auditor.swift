@@ -77,13 +77,23 @@ public enum Auditor {
     _ doc: ProblemSetDocument
   ) -> Set<String> {
     var names = Set<String>()
+    var listed: MathFragment?
     for r in readings {
-      // "the thresholds $C^z, C^r, C^h$": every name of the list.
-      if symbols.precedingWords(r.fragment, doc).suffix(2).contains(where: {
+      // "the thresholds $C^z, C^r, C^h$" or "thresholds $A^1$, $A^2$": every name of the list,
+      // within one fragment or over fragments joined by nothing but commas and "and".
+      let named = symbols.precedingWords(r.fragment, doc).suffix(2).contains(where: {
         $0.hasPrefix("threshold")
-      }) {
+      })
+      let continues = listed.map { joinedAsList($0, r.fragment, doc) } ?? false
+      listed = named || continues ? r.fragment : nil
+      if named || continues {
         let pieces = r.fragment.text.split(separator: ",")
-        if pieces.count > 1 {
+        let bare: Bool
+        switch r.content {
+        case .formula, .nameList: bare = true
+        default: bare = false
+        }
+        if pieces.count > 1 || bare || continues {
           for piece in pieces {
             if let l = LenientNames.firstLetter(in: String(piece)) { names.insert(l) }
           }
@@ -102,5 +112,20 @@ public enum Auditor {
       }
     }
     return names
+  }
+
+  /// Whether only commas, "and" and spaces stand between two fragments of one section: the
+  /// second continues a list the first began (`$A^1$, $A^2$ and $A^3$`).
+  static func joinedAsList(_ a: MathFragment, _ b: MathFragment, _ doc: ProblemSetDocument)
+    -> Bool
+  {
+    guard a.section == b.section else { return false }
+    let start =
+      a.location.offset + a.text.unicodeScalars.count + (a.bare ? 0 : (a.display ? 2 : 1))
+    let end = b.location.offset - (b.bare ? 0 : (b.display ? 2 : 1))
+    guard start <= end, end - start <= 8 else { return false }
+    let between = String(String.UnicodeScalarView(doc.scalars[start..<end]))
+    let words = between.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
+    return between.contains(",") || words == ["and"] ? words.allSatisfy { $0 == "and" } : false
   }
 }

@@ -9,7 +9,7 @@ public enum FragmentReader {
 
   /// What a fragment's text reads as.
   public static func content(_ raw: String) -> FragmentContent {
-    let text = blankingSumBounds(blankingDerivatives(trimmed(raw)))
+    let text = blankingSumBounds(blankingDerivatives(blankingLabels(trimmed(raw))))
     let chars = Array(text)
     if let rows = splitEnvironment(chars) ?? splitSpaced(chars) {
       var equations: [ReadEquation] = []
