@@ -165,6 +165,7 @@ let package = Package(
       dependencies: ["Answers", "ProblemDocument", "ShippedProblemSet", "TestSupport"],
       exclude: [
         "Fixtures", "Corpus", "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6",
+        "HeldOut7", "HeldOut8",
       ]),
     .testTarget(
       name: "VerificationTests",
