@@ -96,6 +96,11 @@ extension AuditRules {
     for word in words {
       var rest = prose[...]
       while let r = rest.range(of: word + " ") {
+        // The word itself, not the end of a longer one ("subproblem 1" names no problem).
+        if r.lowerBound > prose.startIndex, prose[prose.index(before: r.lowerBound)].isLetter {
+          rest = rest[r.upperBound...]
+          continue
+        }
         let number = rest[r.upperBound...].prefix { $0.isNumber || $0 == "." }
         let trimmed = String(number.hasSuffix(".") ? number.dropLast() : number)
         if earlier.contains(trimmed) { out.insert(trimmed) }

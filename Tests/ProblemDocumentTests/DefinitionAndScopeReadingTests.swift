@@ -166,6 +166,9 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
     XCTAssertFalse(has("border-rule", named), "\(findings(named))")
     let unnamed = doc("A second filter $h$ is stacked on the first")
     XCTAssertTrue(has("border-rule", unnamed), "\(findings(unnamed))")
+    // A longer word ending in the word names no problem ("subproblem 1" is not Problem 1).
+    let longer = doc("A second filter $h$ is stacked on the layer of subproblem 1")
+    XCTAssertTrue(has("border-rule", longer), "\(findings(longer))")
   }
 
   /// A count question naming a tensor that only its solution defines is not decided from the
