@@ -5,8 +5,7 @@ extension DocumentSymbols {
   /// member introduces every member. Members are joined by nothing but commas and "and"
   /// (`Auditor.joinedAsList`) within one section; the last member's own following text is a
   /// postfix introducer. One backward pass: O(number of fragments).
-  func listsClosedByIntroducer(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> Set<Int>
-  {
+  func listsClosedByIntroducer(_ readings: [ReadFragment], _ doc: ProblemSetDocument) -> Set<Int> {
     var closed = Set<Int>()
     guard readings.count > 1 else { return closed }
     for k in stride(from: readings.count - 2, through: 0, by: -1) {
