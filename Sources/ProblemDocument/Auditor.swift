@@ -21,6 +21,10 @@ public enum Auditor {
         notes.append(error.description)
       }
     }
+    // A dictionary hunspell lacks (British English) narrows the check: say so.
+    if reading.spelling, let note = Spelling.missingDictionaryNote(Spelling.missingDictionaries()) {
+      notes.append(note)
+    }
     // One place, one point: an input written with the output's letter is also a second index
     // list of that tensor; the more specific finding stands.
     let inputs = Set(findings.filter { $0.kind == .inputLetter }.map(\.location.offset))

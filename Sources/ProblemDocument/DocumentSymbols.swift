@@ -89,8 +89,9 @@ public struct DocumentSymbols: Sendable {
   /// Builds the table from every fragment and the introducing phrases of the prose.
   public init(_ document: ProblemSetDocument, readings: [ReadFragment]) {
     var previous: (section: Int, introduced: Bool)?
-    for reading in readings {
-      previous = collect(reading, document, previous: previous)
+    let closed = listsClosedByIntroducer(readings, document)
+    for (k, reading) in readings.enumerated() {
+      previous = collect(reading, document, previous: previous, listEnd: closed.contains(k))
     }
     var scopesSeen = Set<String>()
     for (index, section) in document.sections.enumerated() {
@@ -113,7 +114,7 @@ public struct DocumentSymbols: Sendable {
   /// ("weights $W^h$ and $W^x$": the second is introduced with the first).
   mutating func collect(
     _ reading: ReadFragment, _ doc: ProblemSetDocument,
-    previous: (section: Int, introduced: Bool)?
+    previous: (section: Int, introduced: Bool)?, listEnd: Bool = false
   ) -> (section: Int, introduced: Bool) {
     let f = reading.fragment
     let section = doc.sections[f.section]
@@ -125,7 +126,7 @@ public struct DocumentSymbols: Sendable {
     let listed = DocumentSymbols.listBeforeCount(after)
     let postfixIntroduced =
       DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
-      || DocumentSymbols.glossOrPluralCopula(after)
+      || DocumentSymbols.glossOrPluralCopula(after) || listEnd
     let introducedByPhrase =
       DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Spelling of a document's prose with hunspell and its English dictionary (Debian's `hunspell`
-/// and `hunspell-en-us`), plus a short list of the field's terms. Math and code are not prose and
-/// are never checked.
+/// Spelling of a document's prose with hunspell and its English dictionaries (Debian's `hunspell`,
+/// `hunspell-en-us` and `hunspell-en-gb`; see `dictionaries`), plus a short list of the field's
+/// terms. Math and code are not prose and are never checked.
 public enum Spelling {
   /// Terms of the field that a general dictionary lacks.
   public static let projectWords: [String] = [
@@ -22,7 +22,7 @@ public enum Spelling {
     public var description: String {
       switch self {
       case .noHunspell:
-        "spelling not checked: hunspell is not installed (apt-get install hunspell hunspell-en-us)"
+        "spelling not checked: hunspell is not installed (apt-get install hunspell hunspell-en-us hunspell-en-gb)"
       case .noDictionary(let message):
         "spelling not checked: hunspell has no English dictionary (apt-get install hunspell-en-us): \(message)"
       case .failed(let message): "spelling not checked: hunspell failed: \(message)"
@@ -118,7 +118,7 @@ public enum Spelling {
     guard let hunspell = hunspell ?? executable("hunspell") else { throw .noHunspell }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: hunspell)
-    process.arguments = ["-d", "en_US", "-l", "-i", "utf-8"]
+    process.arguments = ["-d", dictionaries.joined(separator: ","), "-l", "-i", "utf-8"]
     let input = Pipe()
     let output = Pipe()
     let errors = Pipe()
