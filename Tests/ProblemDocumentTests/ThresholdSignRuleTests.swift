@@ -35,8 +35,7 @@ final class ThresholdSignRuleTests: XCTestCase {
       """
     XCTAssertEqual(try lines(residual), [4])
     let plain = """
-      **Problem 1.** A gap $d[n] = m[n] - r[n]$ and a pre-activation $a[n,u] = V[u,E]\\,x[n,E]
-      - r[u]$.
+      **Problem 1.** A gap $d[n] = m[n] - r[n]$, a layer $a[n,u] = V[u,E]\\,x[n,E] - r[u]$.
 
       **Problem 2.** The total $t[n] = m[n] + r[n]$ and $b[n,u] = V[u,E]\\,x[n,E] + r[u,u]$.
       """
