@@ -100,7 +100,7 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// A problem set written in the course's style: Markdown with `**Problem N.**` headings, parts
+/// A problem set in the course's style: Markdown with `**Problem N.**` headings, parts
 /// `(a)`, `(b)`, solutions after `**Solution**:` (or `# Solution:`, `#### **Solution:**`, …),
 /// and math in `$…$` and `$$…$$`.
 public struct ProblemSetDocument: Sendable {
