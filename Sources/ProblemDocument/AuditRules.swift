@@ -9,6 +9,7 @@ public enum AuditRules {
   public static let all: [any AuditRule] = [
     EngineDiagnostics(),
     SumsAndThresholds(),
+    ThresholdSigns(),
     EquationSides(),
     RoleClashes(),
     CrossProblemRoles(),

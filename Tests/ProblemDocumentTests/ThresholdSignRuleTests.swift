@@ -1,0 +1,44 @@
+import XCTest
+
+@testable import ProblemDocument
+
+/// `ThresholdSigns` run alone: a lone tensor subtracted from a weighted sum and later added to
+/// one is a finding at the later place; the same text keeping the sign is not.
+final class ThresholdSignRuleTests: XCTestCase {
+  func lines(_ text: String) throws -> [Int] {
+    let reading = Auditor.reading(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+    return try AuditRules.ThresholdSigns().findings(in: reading).map(\.location.line)
+  }
+
+  /// The offsets are never called thresholds and the restatement sits in the next numbered
+  /// item, inside an activation: the sign alone decides.
+  func testSignFlippedInALaterItem_isAFinding() throws {
+    let text = """
+      **Problem 1.** A scorer maps features $g[n,E]$ to scores
+      $s[n,u] = \\tanh(V[u,E]\\,g[n,E] - q[u])$ with offsets $q[u]$.
+
+      **Problem 2.** Restate the scorer: $s[n,u] = \\tanh(V[u,E]\\,g[n,E] %@ q[u])$.
+      """
+    XCTAssertEqual(try lines(text.replacingOccurrences(of: "%@", with: "+")), [4])
+    XCTAssertEqual(try lines(text.replacingOccurrences(of: "%@", with: "-")), [])
+  }
+
+  /// A tensor added first fixes nothing (a residual `h + W x`), a lone tensor of a sum without
+  /// a product of two tensors is no pre-activation, and a name of another rank is another
+  /// tensor.
+  func testAddedFirstOtherRankAndPlainSums_areSilent() throws {
+    let residual = """
+      **Problem 1.** A block maps $x[n,E]$ to $y[n,u] = r[u] + V[u,E]\\,x[n,E]$.
+
+      **Problem 2.** Its output is $y[n,u] = V[u,E]\\,x[n,E] - r[u]$ and later again
+      $z[n,u] = V[u,E]\\,x[n,E] + r[u]$.
+      """
+    XCTAssertEqual(try lines(residual), [4])
+    let plain = """
+      **Problem 1.** A gap $d[n] = m[n] - r[n]$, a layer $a[n,u] = V[u,E]\\,x[n,E] - r[u]$.
+
+      **Problem 2.** The total $t[n] = m[n] + r[n]$ and $b[n,u] = V[u,E]\\,x[n,E] + r[u,u]$.
+      """
+    XCTAssertEqual(try lines(plain), [])
+  }
+}
