@@ -23,6 +23,27 @@ final class ThresholdSignRuleTests: XCTestCase {
     XCTAssertEqual(try lines(text.replacingOccurrences(of: "%@", with: "-")), [])
   }
 
+  /// Offsets the text calls thresholds, added later: two rules read that sign (against the
+  /// convention, against the document's earlier sign), and the audit reports it once.
+  func testSignReadByTwoRules_isReportedOnce() throws {
+    let text = """
+      **Problem 1.** A scorer with thresholds $q[u]$ maps features $g[n,E]$ to scores \
+      $s[n,u] = \\sigma(V[u,E]\\,g[n,E] - q[u])$.
+
+      **Problem 2.** Restate the scorer: $s[n,u] = \\sigma(V[u,E]\\,g[n,E] + q[u])$.
+      """
+    let doc = ProblemSetDocument(text: text, name: "t.md")
+    let reading = Auditor.reading(doc, spelling: false)
+    var byRules: [Int] = []
+    for rule in AuditRules.all {
+      byRules += try rule.findings(in: reading).filter { $0.kind == .thresholdSign }
+        .map(\.location.line)
+    }
+    XCTAssertEqual(byRules, [3, 3])
+    let reported = Auditor.audit(doc, spelling: false).findings.filter { $0.kind == .thresholdSign }
+    XCTAssertEqual(reported.map(\.location.line), [3])
+  }
+
   /// A tensor added first fixes nothing (a residual `h + W x`), a lone tensor of a sum without
   /// a product of two tensors is no pre-activation, and a name of another rank is another
   /// tensor.
