@@ -27,6 +27,11 @@ extension AuditRules {
         let key = DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name
         if firstIntroduction[key] == nil { firstIntroduction[key] = u.location }
       }
+      // The names each scope's prose mentions by themselves (`by $\tau$ steps`), read once.
+      var mentionedAlone: [String: Set<String>] = [:]
+      for u in symbols.uses where u.alone && !u.inEquation {
+        mentionedAlone[DocumentSymbols.scope(doc.sections[u.section]), default: []].insert(u.name)
+      }
       for r in readings {
         let section = doc.sections[r.fragment.section]
         func report(_ d: Diagnostic, rowOffset: Int) {
@@ -53,7 +58,7 @@ extension AuditRules {
             let parameters = subscriptParameters(row.equation)
             let offsets = offsetSizes(row.equation)
             let exponents = exponentLetters(row.equation)
-            let shifts = namedShifts(row.equation, scope: scope, symbols: symbols, doc: doc)
+            let shifts = namedShifts(row.equation, mentioned: mentionedAlone[scope] ?? [])
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide
                 && d.message.hasSuffix("left-hand side only")
@@ -127,11 +132,9 @@ extension AuditRules {
   }
 
   /// The lowercase letters that stand only beside another index (`t − τ`), never alone at a
-  /// position, and that the scope's prose mentions by themselves (`by $\tau$ steps`): shifts
-  /// the text names, not indices.
-  static func namedShifts(
-    _ equation: Equation, scope: String, symbols: DocumentSymbols, doc: ProblemSetDocument
-  ) -> Set<String> {
+  /// position, and that the scope's prose mentions by themselves (`mentioned`, e.g. `by $\tau$
+  /// steps`): shifts the text names, not indices.
+  static func namedShifts(_ equation: Equation, mentioned: Set<String>) -> Set<String> {
     var beside = Set<String>()
     var alone = Set<String>()
     for ref in [equation.lhs] + equation.rhsReferences {
@@ -143,13 +146,6 @@ extension AuditRules {
         }
       }
     }
-    let candidates = beside.subtracting(alone)
-    guard !candidates.isEmpty else { return [] }
-    return candidates.filter { name in
-      symbols.uses.contains {
-        $0.name == name && $0.alone && !$0.inEquation
-          && DocumentSymbols.scope(doc.sections[$0.section]) == scope
-      }
-    }
+    return beside.subtracting(alone).intersection(mentioned)
   }
 }

@@ -8,8 +8,9 @@ extension AuditRules {
   /// a sum at the next place the document writes it contradicts that and is a finding there,
   /// whether or not the text calls it a threshold. Problems of a set build on each other (a
   /// setup stated in one numbered item, restated in the next), so the previous place is
-  /// looked for in the whole document. A tensor added first fixes nothing. The top of an equation's right side with a tensor the text
-  /// calls a threshold is left to `SumsAndThresholds`.
+  /// looked for in the whole document. A tensor added first fixes nothing. The top of an
+  /// equation's right side with a tensor the text calls a threshold is left to
+  /// `SumsAndThresholds`.
   /// - Complexity: linear in the equations' sizes.
   struct ThresholdSigns: AuditRule {
     let id = "threshold-signs"

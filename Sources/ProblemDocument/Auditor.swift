@@ -22,7 +22,7 @@ public enum Auditor {
       }
     }
     // A dictionary hunspell lacks (British English) narrows the check: say so.
-    if reading.spelling, let note = Spelling.missingDictionaryNote(Spelling.missingDictionaries()) {
+    if reading.spelling, let note = Spelling.missingDictionaryNote(Spelling.missingOnThisMachine) {
       notes.append(note)
     }
     // One place, one point: an input written with the output's letter is also a second index
@@ -136,6 +136,6 @@ public enum Auditor {
     guard start <= end, end - start <= 8 else { return false }
     let between = String(String.UnicodeScalarView(doc.scalars[start..<end]))
     let words = between.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
-    return between.contains(",") || words == ["and"] ? words.allSatisfy { $0 == "and" } : false
+    return (between.contains(",") || words == ["and"]) && words.allSatisfy { $0 == "and" }
   }
 }

@@ -40,6 +40,10 @@ extension Spelling {
     return dictionaries.filter { !loaded.contains($0) }
   }
 
+  /// `missingDictionaries()` of this machine's hunspell, asked once per process (the audit
+  /// asks on every run; the installed dictionaries do not change while it runs).
+  static let missingOnThisMachine = missingDictionaries()
+
   /// The audit's note for dictionaries hunspell lacks, or nil when all are loaded.
   public static func missingDictionaryNote(_ missing: [String]) -> String? {
     guard !missing.isEmpty else { return nil }
