@@ -85,8 +85,7 @@ extension AuditRules {
     /// - Complexity: linear in the text's length (offsets are counted on from the last match).
     static func squares(_ text: String) -> [(side: Int, offset: Int, end: Int)] {
       guard
-        let re = try? NSRegularExpression(
-          pattern: #"(?<!\d)(\d{1,7})\s*(?:\\times|×)\s*(\d{1,7})(?!\d)"#)
+        let re = ShortPatterns.compiled(#"(?<!\d)(\d{1,7})\s*(?:\\times|×)\s*(\d{1,7})(?!\d)"#)
       else { return [] }
       let ns = text as NSString
       var out: [(side: Int, offset: Int, end: Int)] = []

@@ -35,10 +35,10 @@ extension AuditRules {
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
-      guard let anchor = try? NSRegularExpression(pattern: Self.anchorPattern),
-        let atEnd = try? NSRegularExpression(pattern: Self.listAtEndPattern),
-        let atStart = try? NSRegularExpression(pattern: Self.listAtStartPattern),
-        let names = try? NSRegularExpression(pattern: Self.namesPattern)
+      guard let anchor = ShortPatterns.compiled(Self.anchorPattern),
+        let atEnd = ShortPatterns.compiled(Self.listAtEndPattern),
+        let atStart = ShortPatterns.compiled(Self.listAtStartPattern),
+        let names = ShortPatterns.compiled(Self.namesPattern)
       else { return [] }
       let text = doc.slice(0..<doc.scalars.count)
       let ns = text as NSString

@@ -42,9 +42,9 @@ extension DocumentSymbols {
       + #"\$\s*([A-Z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\$"#
     let list =
       "(" + letter + #"(?:(?:\s*,\s*|\s*,?\s*and\s+|\s*,?\s*or\s+)"# + letter + ")*)$"
-    guard let verbs = try? NSRegularExpression(pattern: verb),
-      let lists = try? NSRegularExpression(pattern: list),
-      let single = try? NSRegularExpression(pattern: letter)
+    guard let verbs = ShortPatterns.compiled(verb),
+      let lists = ShortPatterns.compiled(list),
+      let single = ShortPatterns.compiled(letter)
     else { return }
     let ns = source as NSString
     var groups: [[String]] = []
