@@ -94,7 +94,7 @@ public enum Auditor {
       let named = symbols.precedingWords(r.fragment, doc).suffix(2).contains(where: {
         $0.hasPrefix("threshold")
       })
-      let continues = listed.map { joinedAsList($0, r.fragment, doc) } ?? false
+      let continues = listed.map { doc.joinedAsList($0, r.fragment) } ?? false
       listed = named || continues ? r.fragment : nil
       if named || continues {
         let pieces = r.fragment.text.split(separator: ",")
@@ -122,20 +122,5 @@ public enum Auditor {
       }
     }
     return names
-  }
-
-  /// Whether only commas, "and" and spaces stand between two fragments of one section: the
-  /// second continues a list the first began (`$A^1$, $A^2$ and $A^3$`).
-  static func joinedAsList(_ a: MathFragment, _ b: MathFragment, _ doc: ProblemSetDocument)
-    -> Bool
-  {
-    guard a.section == b.section else { return false }
-    let start =
-      a.location.offset + a.text.unicodeScalars.count + (a.bare ? 0 : (a.display ? 2 : 1))
-    let end = b.location.offset - (b.bare ? 0 : (b.display ? 2 : 1))
-    guard start <= end, end - start <= 8 else { return false }
-    let between = String(String.UnicodeScalarView(doc.scalars[start..<end]))
-    let words = between.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
-    return (between.contains(",") || words == ["and"]) && words.allSatisfy { $0 == "and" }
   }
 }
