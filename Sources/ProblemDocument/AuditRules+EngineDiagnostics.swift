@@ -135,17 +135,7 @@ extension AuditRules {
   /// position, and that the scope's prose mentions by themselves (`mentioned`, e.g. `by $\tau$
   /// steps`): shifts the text names, not indices.
   static func namedShifts(_ equation: Equation, mentioned: Set<String>) -> Set<String> {
-    var beside = Set<String>()
-    var alone = Set<String>()
-    for ref in [equation.lhs] + equation.rhsReferences {
-      for index in ref.indices {
-        if let v = index.bareVariable {
-          alone.insert(v.name)
-        } else {
-          for v in index.variables where !v.isCapital { beside.insert(v.name) }
-        }
-      }
-    }
-    return beside.subtracting(alone).intersection(mentioned)
+    let letters = indexLetters(equation)
+    return letters.lowercaseBeside.subtracting(letters.alone).intersection(mentioned)
   }
 }

@@ -33,24 +33,34 @@ extension AuditRules {
   /// written with Δ (`x + ΔX`) stay slices, and so does a capital that stands alone at some
   /// position of the equation.
   static func offsetSizes(_ equation: Equation) -> Set<String> {
-    var beside = Set<String>()
-    var alone = Set<String>()
+    let letters = indexLetters(equation)
+    return letters.capitalsBeside.subtracting(letters.alone)
+  }
+
+  /// One walk over an equation's index positions: the letters that stand alone at some
+  /// position, the lowercase letters written in a compound position (`t − τ`), and the capitals
+  /// (not Δ or δ names) written in a compound position beside a lowercase letter (`k − F_1`).
+  /// - Complexity: linear in the equation's indices.
+  static func indexLetters(_ equation: Equation)
+    -> (alone: Set<String>, lowercaseBeside: Set<String>, capitalsBeside: Set<String>)
+  {
+    var (alone, lowercaseBeside, capitalsBeside) = (Set<String>(), Set<String>(), Set<String>())
     for ref in [equation.lhs] + equation.rhsReferences {
       for index in ref.indices {
         if let v = index.bareVariable {
           alone.insert(v.name)
           continue
         }
-        guard index.variables.contains(where: { !$0.isCapital }) else { continue }
+        let lowercase = index.variables.filter { !$0.isCapital }
+        for v in lowercase { lowercaseBeside.insert(v.name) }
+        guard !lowercase.isEmpty else { continue }
         for v in index.variables
-        where v.isCapital && !v.name.hasPrefix("Δ")
-          && !v.name.hasPrefix("δ")
-        {
-          beside.insert(v.name)
+        where v.isCapital && !v.name.hasPrefix("Δ") && !v.name.hasPrefix("δ") {
+          capitalsBeside.insert(v.name)
         }
       }
     }
-    return beside.subtracting(alone)
+    return (alone, lowercaseBeside, capitalsBeside)
   }
 
   static func subscriptLetters(_ equation: Equation) -> Set<String> {

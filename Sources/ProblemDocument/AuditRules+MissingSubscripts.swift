@@ -97,12 +97,9 @@ extension AuditRules {
   /// A use that stands after `\prod_{ℓ…}` or `\sum_{ℓ…}` in its fragment: the product or sum
   /// runs over the layers, so a family member written there without ℓ misses it.
   static func insideLayerBound(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
-    guard
-      let f = doc.sections[u.section].fragments.first(where: {
-        $0.location.offset <= u.location.offset
-          && u.location.offset < $0.location.offset + $0.text.unicodeScalars.count
-      })
-    else { return false }
+    guard let f = doc.sections[u.section].fragment(containing: u.location.offset) else {
+      return false
+    }
     let before = String(
       String.UnicodeScalarView(f.text.unicodeScalars.prefix(u.location.offset - f.location.offset)))
     return ["\\prod_", "\\sum_", "∏_", "∑_"].contains { op in
@@ -115,12 +112,9 @@ extension AuditRules {
 
   /// Whether a use stands in a fragment that takes a derivative (`\partial`, `∂`).
   static func inDerivative(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
-    guard
-      let f = doc.sections[u.section].fragments.first(where: {
-        $0.location.offset <= u.location.offset
-          && u.location.offset < $0.location.offset + $0.text.unicodeScalars.count
-      })
-    else { return false }
+    guard let f = doc.sections[u.section].fragment(containing: u.location.offset) else {
+      return false
+    }
     return f.text.hasSubstring("\\partial") || f.text.contains("∂")
   }
 
