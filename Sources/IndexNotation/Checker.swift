@@ -64,7 +64,7 @@ public enum Checker {
         Diagnostic(
           .freeIndexOneSide,
           "free index \(v) appears on the right-hand side only", at: p,
-          source: source))
+          source: source, index: "\(v)", side: .right))
     }
     // A right side without tensors (`o[b,t,v] = 0`) sets every element: no index is missing.
     for v in lhsFree where rhsFree[v] == nil && !equation.rhsReferences.isEmpty {
@@ -72,7 +72,7 @@ public enum Checker {
       out.append(
         Diagnostic(
           .freeIndexOneSide, "free index \(v) appears on the left-hand side only",
-          at: p, source: source))
+          at: p, source: source, index: "\(v)", side: .left))
     }
 
     // Capital indices never summed, explicit sums over capitals, threshold signs.
@@ -184,7 +184,7 @@ public enum Checker {
     Diagnostic(
       .unsummedCapital,
       "capital index \(v) is not on the left and not repeated in a product, so nothing "
-        + "sums it", at: p, source: source)
+        + "sums it", at: p, source: source, index: "\(v)")
   }
 
   static func rangeDiagnostics(_ equation: Equation, shapes: [TensorName: [Int]]) -> [Diagnostic] {

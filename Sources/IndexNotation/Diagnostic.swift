@@ -46,20 +46,36 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     case redundantSum = "redundant-sum"
   }
 
+  /// A side of an equation.
+  public enum Side: Sendable {
+    case left, right
+  }
+
   /// Which rule the diagnostic comes from.
   public let kind: Kind
   /// What is wrong, in a sentence.
   public let message: String
   /// Where in the source it is.
   public let position: SourcePosition
+  /// The index letter the diagnostic is about (a free index on one side, an unsummed capital),
+  /// so that readers of the diagnostic need not parse its message.
+  public let index: String?
+  /// For a free index on one side: the side it stands on.
+  public let side: Side?
   /// The text the position refers to (shared, not copied), for the excerpt.
   let source: String
 
-  /// A diagnostic of a kind, with its message and position in `source`.
-  public init(_ kind: Kind, _ message: String, at position: SourcePosition, source: String) {
+  /// A diagnostic of a kind, with its message and position in `source`, and the index letter
+  /// (and side) it is about, if any.
+  public init(
+    _ kind: Kind, _ message: String, at position: SourcePosition, source: String,
+    index: String? = nil, side: Side? = nil
+  ) {
     self.kind = kind
     self.message = message
     self.position = position
+    self.index = index
+    self.side = side
     self.source = source
   }
 

@@ -60,30 +60,21 @@ extension AuditRules {
             let exponents = exponentLetters(row.equation)
             let shifts = namedShifts(row.equation, mentioned: mentionedAlone[scope] ?? [])
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
-              if statesFact && d.kind == .freeIndexOneSide
-                && d.message.hasSuffix("left-hand side only")
-              {
+              if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
               }
-              if d.kind == .freeIndexOneSide,
-                parameters.contains(where: { d.message.hasPrefix("free index \($0) ") })
-              {
+              if d.kind == .freeIndexOneSide, let index = d.index, parameters.contains(index) {
                 continue
               }
               // An index the other side writes in an exponent (`2^{f}`) is on both sides; a
               // letter the prose names by itself and the equation only adds to an index
               // (`u[t − τ, i]` after "delay by $\tau$ steps") is a shift, not an index.
-              let onLeftOnly = d.message.hasSuffix("left-hand side only")
-              if d.kind == .freeIndexOneSide,
-                shifts.union(onLeftOnly ? exponents : []).contains(where: {
-                  d.message.hasPrefix("free index \($0) ")
-                })
+              if d.kind == .freeIndexOneSide, let index = d.index,
+                shifts.union(d.side == .left ? exponents : []).contains(index)
               {
                 continue
               }
-              if d.kind == .unsummedCapital,
-                offsets.contains(where: { d.message.hasPrefix("capital index \($0) ") })
-              {
+              if d.kind == .unsummedCapital, let index = d.index, offsets.contains(index) {
                 continue
               }
               report(d, rowOffset: row.offset)

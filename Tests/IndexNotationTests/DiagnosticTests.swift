@@ -54,8 +54,12 @@ final class DiagnosticTests: XCTestCase {
     let d = try only("y[j] = W[j, I] x[I, t]")
     XCTAssertEqual(d.kind, .freeIndexOneSide)
     XCTAssertEqual(d.message, "free index t appears on the right-hand side only")
+    XCTAssertEqual(d.index, "t")
+    XCTAssertEqual(d.side, .right)
     let e = try only("y[j, t] = W[j, I] x[I]")
     XCTAssertEqual(e.message, "free index t appears on the left-hand side only")
+    XCTAssertEqual(e.index, "t")
+    XCTAssertEqual(e.side, .left)
   }
 
   func testUnsummedCapital() throws {
@@ -65,6 +69,8 @@ final class DiagnosticTests: XCTestCase {
       d.message,
       "capital index K is not on the left and not repeated in a product, so nothing sums it")
     XCTAssertEqual(d.position.column, 28)
+    XCTAssertEqual(d.index, "K")
+    XCTAssertNil(d.side)
     XCTAssertEqual(
       try diagnostics("y[j] = W[j, I] x[K]").map(\.kind), [.unsummedCapital, .unsummedCapital])
   }
