@@ -24,12 +24,6 @@ extension AuditRules {
   /// point satisfies the premises and the solution's comparison together, the solution states a
   /// condition its premises exclude. The evidence is a point where the premises hold and the
   /// stated condition fails.
-
-  /// For each comparison in a solution over at most two names, the comparisons that the
-  /// problem's statements (and the preamble) give on those names are premises; when no tried
-  /// point satisfies the premises and the solution's comparison together, the solution states a
-  /// condition its premises exclude. The evidence is a point where the premises hold and the
-  /// stated condition fails.
   /// - Complexity: O(v²) evaluations per comparison for v = 737 tried values.
   struct PremiseConditions: AuditRule {
     let id = "premise-conditions"
@@ -50,26 +44,10 @@ extension AuditRules {
         let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap(statedPieces)
         for k in item.solutions {
           for claim in doc.sections[k].fragments.flatMap(statedPieces) {
-            var names = claim.names
             let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
-            for p in relevant { names.formUnion(p.names) }
-            guard !relevant.isEmpty, names.count <= 2 else { continue }
-            let order = names.sorted()
-            var both = false
-            var witness: [String: Double]?
-            for a in trialValues {
-              for b in order.count == 2 ? trialValues : [0] {
-                let point = Dictionary(uniqueKeysWithValues: zip(order, [a, b]))
-                guard relevant.allSatisfy({ holds($0, point) == true }) else { continue }
-                if holds(claim, point) == true {
-                  both = true
-                  break
-                }
-                if witness == nil { witness = point }
-              }
-              if both { break }
+            guard !relevant.isEmpty, let witness = AuditRules.exclusion(claim, relevant) else {
+              continue
             }
-            guard !both, let witness else { continue }
             let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
             out.append(
               Finding(
@@ -109,7 +87,10 @@ extension AuditRules {
 
   /// A fragment that is one or more comparisons over names (no tensors).
   static func stated(_ f: MathFragment) -> Stated? {
+    // "Much greater" and "much less" (`\gg`, `\ll`, ≫, ≪) imply greater and less.
     let text = FragmentReader.trimmed(f.text)
+      .replacingOccurrences(of: #"\\gg(?![A-Za-z])|≫"#, with: ">", options: .regularExpression)
+      .replacingOccurrences(of: #"\\ll(?![A-Za-z])|≪"#, with: "<", options: .regularExpression)
     guard !text.contains("["), let parts = try? AnswerParser.parse(text) else { return nil }
     let chains = parts.parts.flatMap(\.conjuncts)
     guard !chains.isEmpty, chains.allSatisfy({ !$0.relations.isEmpty }) else { return nil }

@@ -58,10 +58,12 @@ extension AuditRules {
             if s > 0, window.count < Self.reach, !claims[s - 1] {
               window = sentences[s - 1].suffix(Self.reach - window.count) + window
             }
-            let cues = Self.cues(window)
-            guard let cue = cues.first, cues.allSatisfy({ $0.invariance == cue.invariance }) else {
-              continue
-            }
+            var cues = Self.cues(window)
+            // What moved and was then reduced shows no motion of the output.
+            if Self.reduces(window) { cues.removeAll { !$0.invariance } }
+            guard let cue = cues.first,
+              cues.allSatisfy({ $0.invariance == cue.invariance })
+            else { continue }
             let says = token.text
             let shows = cue.invariance ? "invariant" : "equivariant"
             guard says != shows else { continue }
@@ -120,6 +122,21 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// Whether a run of tokens reduces what moved ("a sum over all positions", "the maximum over
+    /// rotations"): a shift stated with such a reduction is of an intermediate map, not of the
+    /// reduced output, so it is no evidence of equivariance.
+    static func reduces(_ tokens: [Token]) -> Bool {
+      let reductions: Set<String> = [
+        "sum", "sums", "summed", "maximum", "maxima", "max", "average", "averages", "averaged",
+        "mean", "pooled", "pooling",
+      ]
+      for (i, t) in tokens.enumerated() where t.isWord {
+        let next = tokens[(i + 1)..<min(tokens.count, i + 3)].map(\.text)
+        if reductions.contains(t.text), next.contains("over") { return true }
+      }
+      return false
     }
 
     /// A section's prose as words and punctuation, its math blanked.
