@@ -39,7 +39,7 @@ extension AuditRules {
               || DocumentSymbols.scope(doc.sections[j]) == scope)
             && !(wordsBefore(g, doc).last.map(Self.conditional.contains) ?? false)
             && !Self.asks(g, doc)
-        }.flatMap { statedPieces($0.1) }
+        }.flatMap { statedPieces($0.1) + statedInWords($0.1, doc) }
         let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
         guard !relevant.isEmpty else { continue }
         guard let witness = AuditRules.exclusion(claim, relevant) else { continue }

@@ -41,7 +41,9 @@ extension AuditRules {
               doc.sections[$0].kind == .statement && doc.sections[$0].problem == item.problem
             }
         ).sorted()
-        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap(statedPieces)
+        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap {
+          statedPieces($0) + statedInWords($0, doc)
+        }
         for k in item.solutions {
           for claim in doc.sections[k].fragments.flatMap(statedPieces) {
             let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
@@ -83,6 +85,36 @@ extension AuditRules {
             text: piece, display: f.display, bare: f.bare, location: f.location,
             section: f.section))
       }
+  }
+
+  /// A sign stated in words after a fragment that is one name: "$\alpha$ is positive",
+  /// "$T$, which must be strictly negative" (a verb of being before the word, no negation, one
+  /// sign word, before the next fragment or the end of the clause) gives `α > 0` or `T < 0`.
+  static func statedInWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [Stated] {
+    guard !f.bare else { return [] }
+    let name = FragmentReader.trimmed(f.text)
+    guard let alone = stated(relabel(f, name + " > 0")), alone.names.count == 1,
+      alone.chains.count == 1, alone.chains[0].operands.count == 2
+    else { return [] }
+    let end = min(doc.scalars.count, f.location.offset + f.text.unicodeScalars.count + 1)
+    var clause = doc.slice(end..<(end + 80))
+    if let cut = clause.firstIndex(where: { "$.;:?!\n".contains($0) }) {
+      clause = String(clause[..<cut])
+    }
+    let words = clause.lowercased().split { !$0.isLetter }.map(String.init)
+    let signs = words.filter { $0 == "positive" || $0 == "negative" }
+    guard signs.count == 1, let at = words.firstIndex(of: signs[0]),
+      words[..<at].contains(where: { ["is", "are", "be"].contains($0) }),
+      !words[..<at].contains(where: { ["not", "never", "non", "nor"].contains($0) })
+    else { return [] }
+    return stated(relabel(f, name + (signs[0] == "positive" ? " > 0" : " < 0"))).map { [$0] }
+      ?? []
+  }
+
+  /// A fragment with other text at the same place.
+  static func relabel(_ f: MathFragment, _ text: String) -> MathFragment {
+    MathFragment(
+      text: text, display: f.display, bare: f.bare, location: f.location, section: f.section)
   }
 
   /// A fragment that is one or more comparisons over names (no tensors).

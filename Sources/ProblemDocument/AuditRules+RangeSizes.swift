@@ -8,7 +8,8 @@ extension AuditRules {
   ///
   ///     n = b − a + 1   (b − a for a strict bound on either side, one less for both)
   ///
-  /// values, computed as a polynomial in the sizes. The first size that follows in the same
+  /// values, computed as a polynomial in the sizes; an upper bound `x ≤ b` alone holds b + 1
+  /// values from 0 or b from 1, and a size that is either is taken. The first size that follows in the same
   /// paragraph or the next, and that involves the capital X of that index, must be n: a factor
   /// of a product `(E) \times (F)` after the word "size", "shape" or "output", or an expression
   /// followed by a unit of extent ("rows", "columns", "pixels", "positions", "wide", "long").
@@ -24,12 +25,13 @@ extension AuditRules {
     let summary = "a stated size or range that the range stated before it does not give"
     let kinds: [Finding.Kind] = [.borderRule]
 
-    /// A range of one index: its bounds, the values it holds, where it is written.
+    /// A range of one index: its bounds, the values it may hold (one count, or two for an
+    /// upper bound alone: indices from 0 or from 1), where it is written.
     struct IndexRange {
       let index: String
-      let lower: Polynomial
+      let lower: Polynomial?
       let upper: Polynomial
-      let count: Polynomial
+      let counts: [Polynomial]
       let text: String
       let fragment: MathFragment
     }
@@ -52,25 +54,27 @@ extension AuditRules {
             out.append(finding)
             continue
           }
-          guard range.count.symbols.contains(capital), range.count != .symbol(capital) else {
-            continue
-          }
-          let letters = range.lower.symbols.union(range.upper.symbols)
+          guard range.counts.allSatisfy({ $0.symbols.contains(capital) }),
+            !range.counts.contains(.symbol(capital))
+          else { continue }
+          let letters = range.upper.symbols.union(range.lower?.symbols ?? [])
           for g in fragments[(i + 1)...] {
             guard Self.paragraphs(between: f, g, doc) <= 1 else { break }
             guard let size = Self.size(g, capital, doc), size.symbols.isSubset(of: letters) else {
               continue
             }
-            if size != range.count {
+            if !range.counts.contains(size) {
+              let held = range.counts.map(\.description).joined(separator: " (from 0) or ")
+              let from = range.counts.count > 1 ? " (from 1)" : ""
               out.append(
                 Finding(
                   .borderRule,
-                  "the range \(range.text) holds \(range.count) values of \(range.index), but the "
-                    + "size stated after it is \(size)",
+                  "the range \(range.text) holds \(held)\(from) values of \(range.index), but "
+                    + "the size stated after it is \(size)",
                   at: g.location, in: section, document: doc,
                   evidence:
-                    "(\(range.upper)) − (\(range.lower)) + 1 = \(range.count) for the range "
-                    + "at \(range.fragment.location)"))
+                    "\(range.index) from \(range.lower?.description ?? "0 or 1") to "
+                    + "\(range.upper): the range at \(range.fragment.location)"))
             }
             break
           }
@@ -84,7 +88,7 @@ extension AuditRules {
       _ range: IndexRange, _ before: ArraySlice<MathFragment>, _ doc: ProblemSetDocument,
       _ section: Section
     ) -> Finding? {
-      let letters = range.lower.symbols.union(range.upper.symbols)
+      let letters = range.upper.symbols.union(range.lower?.symbols ?? [])
       for g in before.reversed() {
         guard paragraphs(between: g, range.fragment, doc) == 0 else { break }
         guard let c = comparison(g.text), c.relation == .lessOrEqual || c.relation == .less
@@ -124,29 +128,34 @@ extension AuditRules {
       FragmentReader.trimmed(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;"))
     }
 
-    /// A fragment `a ≤ x ≤ b` over one lowercase index of one letter.
+    /// A fragment `a ≤ x ≤ b`, or `x ≤ b` alone, over one lowercase index of one letter.
     static func range(_ f: MathFragment) -> IndexRange? {
       let t = trimmedText(f.text)
       guard !t.contains("["), let parts = try? AnswerParser.parse(t), parts.parts.count == 1,
         parts.parts[0].conjuncts.count == 1
       else { return nil }
       let chain = parts.parts[0].conjuncts[0]
-      guard chain.operands.count == 3,
+      guard chain.operands.count == 3 || chain.operands.count == 2,
         chain.relations.allSatisfy({ $0 == .less || $0 == .lessOrEqual }),
         let ps = try? chain.operands.map({ e throws(AnswerSyntaxError) in
           try AnswerReading.polynomial(e, symbols: .open, text: t)
         })
       else { return nil }
-      let middle = ps[1]
+      let middle = ps[ps.count - 2]
       guard middle.symbols.count == 1, let x = middle.symbols.first, x.count == 1,
         x.first?.isLowercase ?? false, middle == .symbol(x),
-        ps[0].degree(in: x) == 0, ps[2].degree(in: x) == 0
+        ps.first!.degree(in: x) == 0 || ps.count == 2, ps.last!.degree(in: x) == 0
       else { return nil }
-      var count = ps[2] - ps[0] + Polynomial(1)
-      for r in chain.relations where r == .less { count = count - Polynomial(1) }
-      let upper = chain.relations[1] == .less ? ps[2] - Polynomial(1) : ps[2]
+      let upper = chain.relations.last == .less ? ps.last! - Polynomial(1) : ps.last!
+      guard ps.count == 3 else {
+        return IndexRange(
+          index: x, lower: nil, upper: upper, counts: [upper + Polynomial(1), upper], text: t,
+          fragment: f)
+      }
+      let lower = chain.relations[0] == .less ? ps[0] + Polynomial(1) : ps[0]
       return IndexRange(
-        index: x, lower: ps[0], upper: upper, count: count, text: t, fragment: f)
+        index: x, lower: lower, upper: upper, counts: [upper - lower + Polynomial(1)], text: t,
+        fragment: f)
     }
 
     /// The extent along `capital` that a fragment states as a size, or nil.

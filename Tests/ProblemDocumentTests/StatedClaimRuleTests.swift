@@ -122,4 +122,47 @@ final class StatedClaimRuleTests: XCTestCase, SmallDocumentAudit {
       text.replacingOccurrences(of: "%@", with: " the maximum over all steps is taken,"))
     XCTAssertFalse(reduced.contains { $0.hasPrefix("property-word") }, "\(reduced)")
   }
+
+  /// A colon right after the word opens the statement the word rests on.
+  func testPropertyStatements_theStatementAfterAColon() {
+    let text = """
+      **Problem 1.** A ranking layer maps scores $s[n]$ to a sorted list $r[n]$.
+
+      **Solution**: The list $r$ is permutation %@: reordering the scores leaves it unchanged.
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: "equivariant"))
+    XCTAssertTrue(wrong.contains("property-word 3"), "\(wrong)")
+    let right = findings(text.replacingOccurrences(of: "%@", with: "invariant"))
+    XCTAssertFalse(right.contains { $0.hasPrefix("property-word") }, "\(right)")
+
+    let flip = """
+      **Problem 1.** An odd network maps a point $p[i]$ to a value $f[k]$.
+
+      **Solution**: The network is %@ to negation: it flips the sign of the output.
+      """
+    let wrongFlip = findings(flip.replacingOccurrences(of: "%@", with: "invariant"))
+    XCTAssertTrue(wrongFlip.contains("property-word 3"), "\(wrongFlip)")
+    let rightFlip = findings(flip.replacingOccurrences(of: "%@", with: "equivariant"))
+    XCTAssertFalse(rightFlip.contains { $0.hasPrefix("property-word") }, "\(rightFlip)")
+  }
+
+  /// A sign stated in words is a premise; a negated one is not.
+  func testPremiseConditions_aSignStatedInWords() {
+    let text = """
+      **Problem 1.** A hinge term uses a margin $m$ that is %@ to be positive.
+
+      (a) When is the term zero for matching pairs?
+
+      **Solution**: For matching pairs the term is zero only when $%#$.
+      """
+    let premise = text.replacingOccurrences(of: "%@", with: "taken")
+    let wrong = findings(premise.replacingOccurrences(of: "%#", with: "m < 0"))
+    XCTAssertTrue(wrong.contains("premise-condition 5"), "\(wrong)")
+    let right = findings(premise.replacingOccurrences(of: "%#", with: "m > 0"))
+    XCTAssertFalse(right.contains { $0.hasPrefix("premise-condition") }, "\(right)")
+    let negated = findings(
+      text.replacingOccurrences(of: "%@", with: "not taken").replacingOccurrences(
+        of: "%#", with: "m < 0"))
+    XCTAssertFalse(negated.contains { $0.hasPrefix("premise-condition") }, "\(negated)")
+  }
 }
