@@ -165,4 +165,22 @@ final class StatedClaimRuleTests: XCTestCase, SmallDocumentAudit {
         of: "%#", with: "m < 0"))
     XCTAssertFalse(negated.contains { $0.hasPrefix("premise-condition") }, "\(negated)")
   }
+
+  /// An upper bound alone holds b + 1 values counted from 0, or b from 1: a size that is
+  /// neither is a finding, either one is not.
+  func testRangeSizes_anUpperBoundAloneAllowsEitherFirstIndex() {
+    let text = """
+      **Problem 1.** A window of $W$ frames slides along a clip $c[t]$ of $T$ frames.
+
+      **Solution**: The window must end inside the clip, so $t \\le T - W$.
+
+      The result has $%@$ frames.
+      """
+    let wrong = findings(text.replacingOccurrences(of: "%@", with: "T - W + 2"))
+    XCTAssertTrue(wrong.contains("border-rule 5"), "\(wrong)")
+    for size in ["T - W + 1", "T - W"] {
+      let right = findings(text.replacingOccurrences(of: "%@", with: size))
+      XCTAssertFalse(right.contains { $0.hasPrefix("border-rule") }, "\(size): \(right)")
+    }
+  }
 }
