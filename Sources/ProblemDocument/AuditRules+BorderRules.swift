@@ -66,7 +66,7 @@ extension AuditRules {
                 || Self.mentions(FragmentReader.content(members), v)
             }
           }
-          // "Δx and Δy go from $0$ to $P-1$", "$\Delta t$ ranges over $\Delta T$ offsets": a range
+          // "Δx and Δy go from $0$ to $P-1$", "$\Delta u$ runs over $K$ taps": a range
           // stated in words.
           let spelled = doc.fragments(in: sections).contains { f in
             let content = FragmentReader.content(f.text)

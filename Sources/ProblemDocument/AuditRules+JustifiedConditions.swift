@@ -2,8 +2,8 @@ import Foundation
 
 /// A reason given in an answer that the problem's own premises rule out.
 extension AuditRules {
-  /// A comparison given as a reason ("because $M > N$", "since $Y > I$", "whenever
-  /// $\alpha < 0$") outside a section marked as a solution (answers written as "Answer:",
+  /// A comparison given as a reason ("because $H > D$", "since $K < N$", "whenever
+  /// $\beta > 1$") outside a section marked as a solution (answers written as "Answer:",
   /// "Back:" or in a dialogue are not marked), against the comparisons stated before it in its
   /// problem (or the preamble) as facts: not themselves a reason, not a condition ("if", "when",
   /// "unless", "whether") and not in a question. When no tried point satisfies the premises on

@@ -87,7 +87,7 @@ extension AuditRules {
       }
   }
 
-  /// A sign stated in words after a fragment that is one name: "$\alpha$ is positive",
+  /// A sign stated in words after a fragment that is one name: "$\lambda$ is positive",
   /// "$T$, which must be strictly negative" (a verb of being before the word, no negation, one
   /// sign word, before the next fragment or the end of the clause) gives `α > 0` or `T < 0`.
   static func statedInWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [Stated] {

@@ -138,7 +138,7 @@ final class StatedClaimRuleTests: XCTestCase, SmallDocumentAudit {
     let flip = """
       **Problem 1.** An odd network maps a point $p[i]$ to a value $f[k]$.
 
-      **Solution**: The network is %@ to negation: it flips the sign of the output.
+      **Solution**: The network is %@ to negation: every value it returns flips sign.
       """
     let wrongFlip = findings(flip.replacingOccurrences(of: "%@", with: "invariant"))
     XCTAssertTrue(wrongFlip.contains("property-word 3"), "\(wrongFlip)")
