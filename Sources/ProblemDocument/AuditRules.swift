@@ -28,6 +28,7 @@ public enum AuditRules {
     BorderRules(),
     OutputSizes(),
     RangeSizes(),
+    UnpaddedSizes(),
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),

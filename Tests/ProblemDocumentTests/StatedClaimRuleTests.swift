@@ -183,4 +183,29 @@ final class StatedClaimRuleTests: XCTestCase, SmallDocumentAudit {
       XCTAssertFalse(right.contains { $0.hasPrefix("border-rule") }, "\(size): \(right)")
     }
   }
+
+  /// With no padding a window wider than one position cannot keep the input's size; a 1×1
+  /// window can, and so can a padded one.
+  func testUnpaddedSizes_anOutputKeepingItsInputsSize() {
+    let text = """
+      **Problem 1.** A $%k \\times %k$ kernel slides over a map $m[x,y]$ of $X$ by $Y$ cells.
+
+      **Solution**: The map has size $X \\times Y$, so %p the result has size $%s$.
+      """
+    func audit(_ k: String, _ p: String, _ s: String) -> [String] {
+      findings(
+        text.replacingOccurrences(of: "%k", with: k).replacingOccurrences(of: "%p", with: p)
+          .replacingOccurrences(of: "%s", with: s))
+    }
+    let same = "X \\times Y"
+    let wrong = audit("3", "without padding", same)
+    XCTAssertTrue(wrong.contains("border-rule 3"), "\(wrong)")
+    for (k, p, s) in [
+      ("3", "without padding", "(X - 2) \\times (Y - 2)"), ("1", "without padding", same),
+      ("3", "padded by one cell", same),
+    ] {
+      let right = audit(k, p, s)
+      XCTAssertFalse(right.contains { $0.hasPrefix("border-rule") }, "\(k) \(p) \(s): \(right)")
+    }
+  }
 }
