@@ -18,6 +18,9 @@ extension AuditRules {
       let words = [
         "padding", "padded", "border", "boundary", "out of range", "outside the",
         "zero outside", "zeros outside", "valid convolution", "same convolution",
+        // Conventions with no border at all (a torus, indices taken modulo the size) or with
+        // nothing read past one end (causal: only earlier positions).
+        "torus", "toroidal", "modulo", "wrap", "periodic", "circular", "cyclic", "causal",
       ]
       for r in readings {
         guard case .equations(let rows) = r.content else { continue }
@@ -47,21 +50,36 @@ extension AuditRules {
           let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
           let prose = doc.prose(in: preamble + sections).lowercased()
             .replacingOccurrences(of: "-", with: " ")
+          // A bound (`0 \le \Delta x < \Delta X`) or a set (`\Delta x \in \{-1, 0, 1\}`) on the
+          // offset, written with its slice name or its lowercase index.
           let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
             doc.fragments(in: sections).contains { f in
               guard
                 f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤")
+                  || f.text.hasSubstring("\\in") || f.text.hasSubstring("∈")
               else { return false }
-              return FragmentReader.content(f.text).mentions(v)
+              // `\Delta x, \Delta y \in \{-1, 0, 1\}`: the names before the set.
+              let members =
+                f.text.replacingOccurrences(of: "∈", with: "\\in")
+                .components(separatedBy: "\\in").first ?? ""
+              return Self.mentions(FragmentReader.content(f.text), v)
+                || Self.mentions(FragmentReader.content(members), v)
             }
           }
-          // "Δx and Δy go from $0$ to $P-1$": a range stated in words.
+          // "Δx and Δy go from $0$ to $P-1$", "$\Delta u$ runs over $K$ taps": a range
+          // stated in words.
           let spelled = doc.fragments(in: sections).contains { f in
             let content = FragmentReader.content(f.text)
-            guard offsets.contains(where: { content.mentions($0.2.name) }) else { return false }
+            guard offsets.contains(where: { Self.mentions(content, $0.2.name) }) else {
+              return false
+            }
             let end = f.location.offset + f.text.unicodeScalars.count
             let after = doc.slice(end..<(end + 60))
-            return after.hasSubstring("from $") && after.hasSubstring("$ to $")
+            if after.hasSubstring("from $") && after.hasSubstring("$ to $") { return true }
+            let verb = after.prefix(20).lowercased()
+            return ["ranges over", "range over", "runs over", "run over"].contains {
+              verb.hasSubstring($0)
+            }
           }
           if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
           done.insert(scope)
@@ -79,6 +97,14 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// Whether a fragment names the offset `ΔX` or its lowercase index `Δx`.
+    static func mentions(_ content: FragmentContent, _ name: String) -> Bool {
+      guard let last = name.last else { return false }
+      let names = [name, name.dropLast() + last.lowercased()]
+      if case .nameList(let list) = content { return names.contains(where: list.contains) }
+      return names.contains(where: content.mentions)
     }
   }
 }

@@ -24,12 +24,6 @@ extension AuditRules {
   /// point satisfies the premises and the solution's comparison together, the solution states a
   /// condition its premises exclude. The evidence is a point where the premises hold and the
   /// stated condition fails.
-
-  /// For each comparison in a solution over at most two names, the comparisons that the
-  /// problem's statements (and the preamble) give on those names are premises; when no tried
-  /// point satisfies the premises and the solution's comparison together, the solution states a
-  /// condition its premises exclude. The evidence is a point where the premises hold and the
-  /// stated condition fails.
   /// - Complexity: O(v²) evaluations per comparison for v = 737 tried values.
   struct PremiseConditions: AuditRule {
     let id = "premise-conditions"
@@ -47,29 +41,15 @@ extension AuditRules {
               doc.sections[$0].kind == .statement && doc.sections[$0].problem == item.problem
             }
         ).sorted()
-        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap(statedPieces)
+        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap {
+          statedPieces($0) + statedInWords($0, doc)
+        }
         for k in item.solutions {
           for claim in doc.sections[k].fragments.flatMap(statedPieces) {
-            var names = claim.names
             let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
-            for p in relevant { names.formUnion(p.names) }
-            guard !relevant.isEmpty, names.count <= 2 else { continue }
-            let order = names.sorted()
-            var both = false
-            var witness: [String: Double]?
-            for a in trialValues {
-              for b in order.count == 2 ? trialValues : [0] {
-                let point = Dictionary(uniqueKeysWithValues: zip(order, [a, b]))
-                guard relevant.allSatisfy({ holds($0, point) == true }) else { continue }
-                if holds(claim, point) == true {
-                  both = true
-                  break
-                }
-                if witness == nil { witness = point }
-              }
-              if both { break }
+            guard !relevant.isEmpty, let witness = AuditRules.exclusion(claim, relevant) else {
+              continue
             }
-            guard !both, let witness else { continue }
             let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
             out.append(
               Finding(
@@ -107,9 +87,42 @@ extension AuditRules {
       }
   }
 
+  /// A sign stated in words after a fragment that is one name: "$\lambda$ is positive",
+  /// "$T$, which must be strictly negative" (a verb of being before the word, no negation, one
+  /// sign word, before the next fragment or the end of the clause) gives `α > 0` or `T < 0`.
+  static func statedInWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [Stated] {
+    guard !f.bare else { return [] }
+    let name = FragmentReader.trimmed(f.text)
+    guard let alone = stated(relabel(f, name + " > 0")), alone.names.count == 1,
+      alone.chains.count == 1, alone.chains[0].operands.count == 2
+    else { return [] }
+    let end = min(doc.scalars.count, f.location.offset + f.text.unicodeScalars.count + 1)
+    var clause = doc.slice(end..<(end + 80))
+    if let cut = clause.firstIndex(where: { "$.;:?!\n".contains($0) }) {
+      clause = String(clause[..<cut])
+    }
+    let words = clause.lowercased().split { !$0.isLetter }.map(String.init)
+    let signs = words.filter { $0 == "positive" || $0 == "negative" }
+    guard signs.count == 1, let at = words.firstIndex(of: signs[0]),
+      words[..<at].contains(where: { ["is", "are", "be"].contains($0) }),
+      !words[..<at].contains(where: { ["not", "never", "non", "nor"].contains($0) })
+    else { return [] }
+    return stated(relabel(f, name + (signs[0] == "positive" ? " > 0" : " < 0"))).map { [$0] }
+      ?? []
+  }
+
+  /// A fragment with other text at the same place.
+  static func relabel(_ f: MathFragment, _ text: String) -> MathFragment {
+    MathFragment(
+      text: text, display: f.display, bare: f.bare, location: f.location, section: f.section)
+  }
+
   /// A fragment that is one or more comparisons over names (no tensors).
   static func stated(_ f: MathFragment) -> Stated? {
+    // "Much greater" and "much less" (`\gg`, `\ll`, ≫, ≪) imply greater and less.
     let text = FragmentReader.trimmed(f.text)
+      .replacingOccurrences(of: #"\\gg(?![A-Za-z])|≫"#, with: ">", options: .regularExpression)
+      .replacingOccurrences(of: #"\\ll(?![A-Za-z])|≪"#, with: "<", options: .regularExpression)
     guard !text.contains("["), let parts = try? AnswerParser.parse(text) else { return nil }
     let chains = parts.parts.flatMap(\.conjuncts)
     guard !chains.isEmpty, chains.allSatisfy({ !$0.relations.isEmpty }) else { return nil }

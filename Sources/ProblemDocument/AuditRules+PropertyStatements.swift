@@ -1,11 +1,15 @@
 /// A property word that the prose just before it contradicts.
 extension AuditRules {
   /// The adjective "invariant" or "equivariant" after a plain statement, in its own sentence or
-  /// the one before, of what the transformation does to the output:
+  /// the one before (or after a colon that follows the word), of what the transformation does
+  /// to the output:
   ///
   ///     invariance:   unchanged, unaffected, does not change, (comes out / stays) the same
-  ///     equivariance: shifts, moves, translates (or is shifted, moved, translated)
+  ///     equivariance: shifts, moves, translates, rotates, permutes, flips, reverses (or the
+  ///                   passive: is shifted, moved, …)
   ///
+  /// A motion stated together with a reduction ("the maximum over all positions", "the terms of
+  /// a sum") may be of what is reduced: it is no evidence of equivariance.
   /// A verb whose object or subject is the input ("shifting the input", "the input is shifted",
   /// "shifts the image") states the transformation, not its effect; a verb after a determiner
   /// or preposition is a noun ("under such shifts"). The finding stands where the statement
@@ -58,10 +62,19 @@ extension AuditRules {
             if s > 0, window.count < Self.reach, !claims[s - 1] {
               window = sentences[s - 1].suffix(Self.reach - window.count) + window
             }
-            let cues = Self.cues(window)
-            guard let cue = cues.first, cues.allSatisfy({ $0.invariance == cue.invariance }) else {
-              continue
+            // "… is invariant under shifts: <why>": a colon just after the word opens the
+            // statement it rests on.
+            if let colon = sentence[(w + 1)..<min(sentence.count, w + 5)].firstIndex(where: {
+              $0.text == ":"
+            }) {
+              window += sentence[(colon + 1)..<min(sentence.count, colon + 1 + Self.reach)]
             }
+            var cues = Self.cues(window)
+            // A motion named with a reduction may be of what is reduced.
+            if Self.reduces(window) { cues.removeAll { !$0.invariance } }
+            guard let cue = cues.first,
+              cues.allSatisfy({ $0.invariance == cue.invariance })
+            else { continue }
             let says = token.text
             let shows = cue.invariance ? "invariant" : "equivariant"
             guard says != shows else { continue }
@@ -102,7 +115,8 @@ extension AuditRules {
           if let verb, !nounMarkers.contains(verb), !negations.contains(verb) {
             out.append((true, "\(verb) the same", t.offset))
           }
-        case "shifts", "moves", "translates", "shifted", "moved", "translated":
+        case "shifts", "moves", "translates", "rotates", "permutes", "flips", "reverses",
+          "shifted", "moved", "translated", "rotated", "permuted", "flipped", "reversed":
           let passive = t.text.hasSuffix("ed")
           if let p = prev.first, negations.contains(p) || (!passive && nounMarkers.contains(p)) {
             break
@@ -120,6 +134,17 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// Whether a run of tokens names a reduction ("a sum over all positions", "the terms of the
+    /// sum", "the maximum over rotations"): a motion stated with one may be of the terms or the
+    /// maps reduced, not of the reduced output, so it is no evidence of equivariance.
+    static func reduces(_ tokens: [Token]) -> Bool {
+      let reductions: Set<String> = [
+        "sum", "sums", "summed", "maximum", "maxima", "max", "average", "averages", "averaged",
+        "mean", "pooled", "pooling", "total",
+      ]
+      return tokens.contains { reductions.contains($0.text) }
     }
 
     /// A section's prose as words and punctuation, its math blanked.
