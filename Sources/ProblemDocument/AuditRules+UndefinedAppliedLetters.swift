@@ -14,7 +14,9 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       var seen = Set<String>()
-      for u in symbols.uses where u.applied && u.role == .scalar {
+      // A capital applied (`J(I+2)`) may be a product; only a lowercase letter is surely a call.
+      for u in symbols.uses
+      where u.applied && u.role == .scalar && u.name.first?.isUppercase != true {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !seen.contains(scope + "\u{0}" + u.name) else { continue }
         seen.insert(scope + "\u{0}" + u.name)
