@@ -296,7 +296,8 @@ public struct DocumentSymbols: Sendable {
             uses[uses.count - 1].arrayNamed = arrayNamed
             uses[uses.count - 1].functionNamedBefore =
               namedBefore && !DocumentSymbols.phraseNamesFunction(after)
-            uses[uses.count - 1].mentionedInPassing = !DocumentSymbols.copulaFollows(after)
+            uses[uses.count - 1].mentionedInPassing =
+              !DocumentSymbols.copulaFollows(after) && !after.hasPrefix("(")
             uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed || extent

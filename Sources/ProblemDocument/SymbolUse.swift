@@ -51,8 +51,8 @@ public struct SymbolUse: Sendable {
   /// A name alone after a noun phrase ending in a function noun (`the logistic function
   /// $\sigma$`): a function when the set applies the letter, by its spelling otherwise.
   var functionNamedBefore = false
-  /// A name alone whose phrase says nothing of what it is but gives it in passing (`with $\sigma$
-  /// the identity`, `where $g$`): no copula after it. It takes a function role the set's
+  /// A name alone with no copula (`is`, `denotes`) or parenthetical gloss after it (`with
+  /// $\sigma$ the identity`): mentioned in passing, it takes the function role the set's
   /// equations give the letter.
   var mentionedInPassing = false
 }
