@@ -59,6 +59,10 @@ extension AuditRules {
             let offsets = offsetSizes(row.equation)
             let exponents = exponentLetters(row.equation)
             let shifts = namedShifts(row.equation, mentioned: mentionedAlone[scope] ?? [])
+            // `s[t,2n] = \sin(ω[n]\,t)`: a left index the right side uses as a number (a time,
+            // a position) is on both sides.
+            let numbers = Set(
+              DocumentSymbols.scalarsAndFunctions(row.equation.rhs).map { $0.0.name })
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide
                 && d.message.hasSuffix("left-hand side only")
@@ -75,7 +79,7 @@ extension AuditRules {
               // (`u[t − τ, i]` after "delay by $\tau$ steps") is a shift, not an index.
               let onLeftOnly = d.message.hasSuffix("left-hand side only")
               if d.kind == .freeIndexOneSide,
-                shifts.union(onLeftOnly ? exponents : []).contains(where: {
+                shifts.union(onLeftOnly ? exponents.union(numbers) : []).contains(where: {
                   d.message.hasPrefix("free index \($0) ")
                 })
               {

@@ -84,7 +84,7 @@ public struct DocumentSymbols: Sendable {
       && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
       && !DocumentSymbols.determiners.contains(before[before.count - 2])
       && before.dropLast(2).suffix(3).contains {
-        ["the", "a", "an", "our", "its", "their"].contains($0)
+        ["the", "a", "an", "our", "its", "their", "your", "my"].contains($0)
       }
     var result = introducedByPhrase
     let statement = section.kind == .statement
@@ -366,8 +366,9 @@ public struct DocumentSymbols: Sendable {
           inEquation: true, onLeft: false)
       }
       // `\mathrm{Gate}(…)`: a named function applied; on the left of `=` it is defined there.
-      for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
-        add(name, .function, at: offset, introduces: defined)
+      // Glossed after the fragment (`$\mathrm{sg}(\cdot)$ = stop-gradient`), the first is named.
+      for (k, (name, offset, defined)) in DocumentSymbols.namedFunctions(in: f.text).enumerated() {
+        add(name, .function, at: offset, introduces: defined || (k == 0 && postfixIntroduced))
       }
       let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
       let named = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
