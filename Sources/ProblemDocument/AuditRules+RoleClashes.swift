@@ -84,8 +84,13 @@ extension AuditRules {
           let earlier = established[letter].flatMap { role in
             group.first { $0.role == role && group[0].location > locationOf[letter]! }
           }
+          // A size that is also a summed capital index (`D` and `e[b,D]`) is the convention,
+          // not a clash: the clash is with the tensor or function role.
+          let named = { (u: SymbolUse) in u.role == .tensor || u.role == .function }
           guard clash, let first = earlier ?? group.first,
-            let other = group.first(where: { $0.role != first.role })
+            let other = group.first(where: {
+              $0.role != first.role && (named(first) || named($0))
+            })
           else { continue }
           let describe = { (u: SymbolUse) in
             "\(u.role == .tensor ? "the tensor \(u.name)" : "\(article(u.role)) \(u.role.rawValue) \(u.name)") (\(u.location))"
