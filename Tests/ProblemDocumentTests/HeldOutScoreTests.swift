@@ -11,8 +11,8 @@ final class HeldOutScoreTests: XCTestCase {
   /// Per folder: planted defects found at their lines (at least), findings on controls (at most).
   static let reached: [(folder: String, found: Int, onControls: Int)] = [
     ("HeldOut", 17, 0), ("HeldOut2", 20, 0), ("HeldOut3", 23, 0), ("HeldOut4", 22, 0),
-    ("HeldOut5", 19, 6), ("HeldOut6", 19, 4), ("HeldOut7", 19, 3), ("HeldOut8", 20, 7),
-    ("HeldOut9", 19, 4), ("HeldOut10", 17, 2),
+    ("HeldOut5", 19, 6), ("HeldOut6", 19, 4), ("HeldOut7", 20, 2), ("HeldOut8", 20, 7),
+    ("HeldOut9", 20, 3), ("HeldOut10", 17, 1),
   ]
 
   struct Score {

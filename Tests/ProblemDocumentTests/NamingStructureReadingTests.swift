@@ -102,4 +102,34 @@ final class NamingStructureReadingTests: XCTestCase, SmallDocumentAudit {
     let silent = doc("Nothing else is assumed.")
     XCTAssertTrue(has("undefined-function", silent), "\(findings(silent))")
   }
+
+  /// `$N$, $D$ = batch size, code width` and `e[n,D]\,e[n,D]`: a size that is also a summed
+  /// capital index is the convention. The clash is where D becomes a tensor, and there only.
+  func testSizeAndSummedCapital_clashOnlyWithATensor() {
+    func doc(_ second: String) -> String {
+      "**Problem 1.** A probe reads codes $e[n,d]$, where $N$, $D$ = batch size, code width. "
+        + "The energy is $$h[n] = e[n,D]\\,e[n,D]$$\n\n(a) How many multiplies give $h$?\n\n"
+        + "(b) \(second)\n"
+    }
+    let tensor = doc("Let $$D[n,j] = h[n]\\,e[n,j]$$ be the scaled code. How many multiplies?")
+    XCTAssertEqual(findings(tensor).filter { $0.hasPrefix("role-clash") }, ["role-clash 5"])
+    let sizeOnly = doc("How many additions give $h$?")
+    XCTAssertFalse(has("role-clash", sizeOnly), "\(findings(sizeOnly))")
+  }
+
+  /// `$M$ anchor vectors $Z[m,i]$`: a plural noun of the field's arrays names the tensor after
+  /// it; `$M$ anchors $Z[m,i]$` names nothing, and Z stays never introduced.
+  func testArrayPlural_introducesTheTensor() {
+    func undefinedZ(_ noun: String) -> Bool {
+      let text =
+        "**Problem 1.** Inputs $x[n,i]$ are compared with anchors, where $N$ and $I$ are the "
+        + "number of possible values of $n$ and $i$. We choose $M$ \(noun) $Z[m,i]$ and let "
+        + "$Q[m,n] = g(Z[m,I], x[n,I])$ denote the similarity, for a fixed kernel $g$.\n\n"
+        + "(a) How many entries does $Q$ have?\n"
+      return Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+        .findings.contains { $0.kind == .undefinedName && $0.message.hasPrefix("Z ") }
+    }
+    XCTAssertFalse(undefinedZ("anchor vectors"))
+    XCTAssertTrue(undefinedZ("anchors"))
+  }
 }
