@@ -5,7 +5,8 @@ extension DocumentSymbols {
     "kernel", "kernels", "threshold", "thresholds", "layer", "layers", "tensor", "tensors", "batch",
     "images", "image", "pyramid", "parameters", "parameter", "constant", "filter", "filters",
     "stride", "matrix", "vector", "matrices", "vectors", "where", "use", "using", "computing",
-    "compute", "form", "dimensions", "dimension", "define", "defines", "denote", "denotes", "let", "consider",
+    "compute", "form", "dimensions", "dimension", "define", "defines", "denote", "denotes", "let",
+    "consider",
     "weights", "weight", "bias", "biases", "scale", "level", "input", "output", "variable",
   ]
   /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").
