@@ -368,7 +368,8 @@ public struct DocumentSymbols: Sendable {
       // `\mathrm{Gate}(…)`: a named function applied; on the left of `=` it is defined there.
       // Glossed after the fragment (`$\mathrm{sg}(\cdot)$ = stop-gradient`), the first is named.
       for (k, (name, offset, defined)) in DocumentSymbols.namedFunctions(in: f.text).enumerated() {
-        add(name, .function, at: offset, introduces: defined || (k == 0 && postfixIntroduced))
+        let glossed = k == 0 && DocumentSymbols.glossOrPluralCopula(after)
+        add(name, .function, at: offset, introduces: defined || glossed)
       }
       let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
       let named = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
