@@ -59,6 +59,10 @@ extension AuditRules {
             let offsets = offsetSizes(row.equation)
             let exponents = exponentLetters(row.equation)
             let shifts = namedShifts(row.equation, mentioned: mentionedAlone[scope] ?? [])
+            // `s[t,2n] = \sin(ω[n]\,t)`: a left index the right side uses as a number (a time,
+            // a position) is on both sides.
+            let numbers = Set(
+              DocumentSymbols.scalarsAndFunctions(row.equation.rhs).map { $0.0.name })
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -70,7 +74,7 @@ extension AuditRules {
               // letter the prose names by itself and the equation only adds to an index
               // (`u[t − τ, i]` after "delay by $\tau$ steps") is a shift, not an index.
               if d.kind == .freeIndexOneSide, let index = d.index,
-                shifts.union(d.side == .left ? exponents : []).contains(index)
+                shifts.union(d.side == .left ? exponents.union(numbers) : []).contains(index)
               {
                 continue
               }

@@ -25,15 +25,16 @@ extension AuditRules {
     -> [Finding]
   {
     var occurrences: [(String, DocumentLocation, Int)] = []
+    var names = Set<String>()
     for (index, section) in doc.sections.enumerated() {
       for span in section.prose {
         let scalars = Array(span.text.unicodeScalars)
         for (word, offset) in Spelling.words(span.text) {
           // Inner capitals (MoE) and a capitalized name inside a sentence (Cauchy–Schwarz) are
           // names, not English words to look up.
-          if Spelling.hasInnerCapital(word)
-            || Spelling.isProperName(word, in: scalars, at: offset)
-          {
+          if Spelling.hasInnerCapital(word) { continue }
+          if Spelling.isProperName(word, in: scalars, at: offset) {
+            names.insert(word)
             continue
           }
           occurrences.append((word, doc.location(ofOffset: span.location.offset + offset), index))
@@ -43,6 +44,11 @@ extension AuditRules {
     var wrong = try Spelling.misspelt(Set(occurrences.map(\.0)), extra: extra)
     wrong.subtract(try Spelling.compounds(wrong, extra: extra))
     wrong.subtract(Spelling.headingNames(wrong, text: doc.text, occurrences: occurrences.map(\.0)))
+    // A name written capitalized inside a sentence somewhere (`… by the Nyström method`) is that
+    // name where a sentence or a heading opens with it too; a word the document writes the same
+    // way three times or more is its own term (an abbreviation, a coinage), not a slip.
+    wrong.subtract(names)
+    wrong.subtract(Spelling.repeatedTerms(wrong, occurrences: occurrences.map(\.0)))
     var perWord: [String: Int] = [:]
     var out: [Finding] = []
     for (word, location, section) in occurrences {

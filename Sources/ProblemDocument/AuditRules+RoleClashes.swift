@@ -44,6 +44,15 @@ extension AuditRules {
         let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
         let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
         for u in uses {
+          // `y = \mathrm{relu}(\bar{W}x - θ)`: an equation in vector form (no index brackets)
+          // that names another of the problem's lowercase tensors by its bare letter writes
+          // each tensor so; a bare letter defined there is its tensor, not a scalar.
+          if u.role == .scalar && u.inEquation && u.name.first?.isLowercase == true
+            && tensors.contains(u.name)
+            && AuditRules.inVectorForm(u, doc, tensors: tensors)
+          {
+            continue
+          }
           // `a product of $o$ and $E$`, `do not count $\sigma$`: a name mentioned alone, with no
           // phrase introducing it, refers to what it names elsewhere.
           if u.alone && !u.introduces && !u.quantity { continue }
@@ -75,8 +84,13 @@ extension AuditRules {
           let earlier = established[letter].flatMap { role in
             group.first { $0.role == role && group[0].location > locationOf[letter]! }
           }
+          // A size that is also a summed capital index (`D` and `e[b,D]`) is the convention,
+          // not a clash: the clash is with the tensor or function role.
+          let named = { (u: SymbolUse) in u.role == .tensor || u.role == .function }
           guard clash, let first = earlier ?? group.first,
-            let other = group.first(where: { $0.role != first.role })
+            let other = group.first(where: {
+              $0.role != first.role && (named(first) || named($0))
+            })
           else { continue }
           let describe = { (u: SymbolUse) in
             "\(u.role == .tensor ? "the tensor \(u.name)" : "\(article(u.role)) \(u.role.rawValue) \(u.name)") (\(u.location))"
@@ -90,6 +104,23 @@ extension AuditRules {
         }
       }
       return out
+    }
+  }
+
+  /// Whether the fragment holding `u` has no index brackets and mentions a lowercase tensor of
+  /// `tensors` besides `u`'s own letter.
+  /// - Complexity: linear in the section's fragments and the fragment's length.
+  static func inVectorForm(_ u: SymbolUse, _ doc: ProblemSetDocument, tensors: Set<String>)
+    -> Bool
+  {
+    guard
+      let f = doc.sections[u.section].fragments.first(where: {
+        $0.location.offset <= u.location.offset
+          && u.location.offset <= $0.location.offset + $0.text.unicodeScalars.count
+      }), !f.text.contains("[")
+    else { return false }
+    return LenientNames.letters(in: f.text).contains {
+      $0 != u.name && $0.first?.isLowercase == true && tensors.contains($0)
     }
   }
 }

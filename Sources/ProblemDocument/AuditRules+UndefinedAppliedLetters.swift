@@ -14,7 +14,11 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       var seen = Set<String>()
-      for u in symbols.uses where u.applied && u.role == .scalar {
+      // A Latin capital applied (`J(I+2)`) may be a product of sizes, not a call.
+      for u in symbols.uses
+      where u.applied && u.role == .scalar
+        && !(u.name.first.map { $0.isASCII && $0.isUppercase } ?? false)
+      {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !seen.contains(scope + "\u{0}" + u.name) else { continue }
         seen.insert(scope + "\u{0}" + u.name)

@@ -20,6 +20,8 @@ extension AuditRules {
         "LayerNorm", "BatchNorm", "RMSNorm", "GroupNorm", "Dropout",
         "dropout", "Attention", "diag", "tr", "det", "clip", "round",
       ]
+      // The field writes these names in either case (`\mathrm{relu}`, `Tanh`).
+      let standardLower = Set(standard.map { $0.lowercased() })
       let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
       let scopeOf = doc.sections.map { DocumentSymbols.scope($0) }
       let sectionsOf = Dictionary(grouping: doc.sections.indices, by: { scopeOf[$0] })
@@ -55,6 +57,7 @@ extension AuditRules {
       var seen = Set<String>()
       for u in symbols.uses
       where u.role == .function && !standard.contains(u.name)
+        && !standardLower.contains(u.name.lowercased())
         && !DocumentSymbols.distributions.contains(u.name)
       {
         let scope = scopeOf[u.section]

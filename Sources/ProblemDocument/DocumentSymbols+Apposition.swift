@@ -20,6 +20,15 @@ extension DocumentSymbols {
     else { return false }
     let head = before.dropLast()
     if let p = head.last, appositionPrepositions.contains(p) { return true }
+    // `a network produces features $h[b,i]$`: a noun, a verb in the third person, and its
+    // plural object written against the name.
+    if head.count >= 2, let verb = head.last, verb.count >= 5, verb.hasSuffix("s"),
+      !verb.hasSuffix("ss"), !notIntroducing.contains(verb), !determiners.contains(verb),
+      let subject = head.dropLast().last, subject.count >= 3, !subject.hasSuffix("s"),
+      !notIntroducing.contains(subject), !determiners.contains(subject)
+    {
+      return true
+    }
     guard head.count >= 2, let modifier = head.last,
       appositionPrepositions.contains(head[head.count - 2])
     else { return false }

@@ -148,7 +148,23 @@ extension DocumentSymbols {
   /// letter applied to an argument is the function a phrase names it; a script capital of a
   /// distribution is a function.
   mutating func keepFunctionsApplied() {
+    // `the logistic function $\sigma$`: a function when the set applies σ (a function of the
+    // engine, or a letter before a parenthesis), else the name its spelling implies.
+    let calls = Set(
+      uses.filter { ($0.role == .function && !$0.alone) || $0.applied }.map(\.name))
+    for k in uses.indices where uses[k].functionNamedBefore && !calls.contains(uses[k].name) {
+      uses[k].role = DocumentSymbols.role(ofName: uses[k].name)
+    }
     let functions = Set(uses.filter { $0.role == .function }.map(\.name))
+    // `with $\sigma$ the identity`: a lowercase letter mentioned in passing, with no copula
+    // saying what it is, is the function the set's equations apply.
+    for k in uses.indices
+    where uses[k].alone && uses[k].mentionedInPassing && uses[k].role == .scalar
+      && !uses[k].quantity && !uses[k].counted && !uses[k].inEquation
+      && calls.contains(uses[k].name) && functions.contains(uses[k].name)
+    {
+      uses[k].role = .function
+    }
     for k in uses.indices where uses[k].signature && functions.contains(uses[k].name) {
       uses[k].role = .function
     }
@@ -161,8 +177,12 @@ extension DocumentSymbols {
     }
     // `\phi(U[j,I]\,a[n,I])` beside `$\phi$ the hyperbolic tangent function`: the letter
     // applied is the function the prose names.
+    // `H(z) = 1` beside `$H$ is the step function`: a capital applied on the left of `=` is
+    // that function too.
     for k in uses.indices
-    where uses[k].applied && uses[k].role == .scalar && functions.contains(uses[k].name) {
+    where uses[k].applied && (uses[k].role == .scalar || uses[k].role == .size)
+      && functions.contains(uses[k].name)
+    {
       uses[k].role = .function
     }
     // `\mathcal{N}(0,\gamma^{-2})`: the field's names of distributions applied to parameters.

@@ -19,7 +19,9 @@ extension DocumentSymbols {
   /// phrase ends at "of". Nor does `$z$ is a smooth function of $\mu$`: a value that depends on
   /// arguments, not the function itself.
   static func phraseNamesFunction(_ after: String) -> Bool {
-    let clause = after.prefix { $0.isLetter || $0 == " " || $0 == "-" }
+    // A parenthetical gloss (`$\sigma$ (the logistic function)`) names it as an appositive does.
+    let gloss = after.hasPrefix("(") ? after.dropFirst() : Substring(after)
+    let clause = gloss.prefix { $0.isLetter || $0 == " " || $0 == "-" }
     var words = clause.split(separator: " ").map(String.init)
     // An appositive (`with $\sigma$ the logistic function`) names it as a copula does.
     guard let verb = words.first,
@@ -32,6 +34,14 @@ extension DocumentSymbols {
       if notIntroducing.contains(word) { return false }
     }
     return false
+  }
+
+  /// Whether the text after a lone name opens with a copula or a verb of naming (`is`, `are`,
+  /// `denotes`, `stands for`, `means`, `represents`): the prose says what the name is.
+  static func copulaFollows(_ after: String) -> Bool {
+    let word = after.prefix { $0.isLetter }
+    return ["is", "are", "denotes", "denote", "stands", "stand", "means", "represents"].contains(
+      String(word))
   }
 
   /// The names written bold in a fragment (`\mathbf{U}`, `\boldsymbol{\beta}`, `\bm{h}`): by the

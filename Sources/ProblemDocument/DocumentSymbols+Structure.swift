@@ -28,7 +28,9 @@ extension DocumentSymbols {
       !determiners.contains(last), !introducers.contains(last) || nouns.contains(last),
       !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last)
     else { return false }
-    let opening = ["the", "a", "an", "our", "its", "their", "this"]
+    let opening = [
+      "the", "a", "an", "our", "its", "their", "your", "my", "this", "these", "those",
+    ]
     if before.count >= 2, opening.contains(before[before.count - 2]) { return true }
     // `the total loss $ℒ$`: an adjective between the determiner and the noun.
     guard before.count >= 3, opening.contains(before[before.count - 3]) else { return false }

@@ -4,8 +4,9 @@ extension DocumentSymbols {
   static let introducers: Set<String> = [
     "kernel", "kernels", "threshold", "thresholds", "layer", "layers", "tensor", "tensors", "batch",
     "images", "image", "pyramid", "parameters", "parameter", "constant", "filter", "filters",
-    "stride", "matrix", "vector", "where", "use", "using", "computing", "compute", "form",
-    "dimensions", "dimension", "define", "defines", "denote", "denotes", "let", "consider",
+    "stride", "matrix", "vector", "matrices", "vectors", "where", "use", "using", "computing",
+    "compute", "form", "dimensions", "dimension", "define", "defines", "denote", "denotes", "let",
+    "consider",
     "weights", "weight", "bias", "biases", "scale", "level", "input", "output", "variable",
   ]
   /// Phrases after a name that introduce it ("$\ell$ is the level", "… are the number of …").

@@ -2,74 +2,6 @@ import Answers
 import Foundation
 import IndexNotation
 
-/// The roles a name plays in a problem set.
-public enum SymbolRole: String, Sendable, Comparable {
-  /// A count of values: B, X, N_in, L (the number of layers).
-  case size
-  /// An index letter: b, x, Δx, n_out, or a capital slice index I, X.
-  case index
-  /// A tensor: L_ℓ, W_{ℓ+1,←}, K.
-  case tensor
-  /// A function: σ, ReLU.
-  case function
-  /// A scalar: γ, the stride s, the scale s, k.
-  case scalar
-
-  public static func < (l: SymbolRole, r: SymbolRole) -> Bool { l.rawValue < r.rawValue }
-}
-
-/// One occurrence of a name, with its role and, for tensors, its index list.
-public struct SymbolUse: Sendable {
-  /// The name as psverify prints it, braces dropped: `L_ℓ+1,s`, `N_in`, `γ`.
-  public internal(set) var name: String
-  /// A tensor's base with its decoration and superscript (`L̂`, `W^b,1`): what a layer- or
-  /// scale-indexed family shares; the name itself for other roles.
-  public internal(set) var family: String
-  /// Whether the name carries a subscript (a tensor's layer or scale).
-  public let subscripted: Bool
-  public internal(set) var role: SymbolRole
-  public let location: DocumentLocation
-  public let section: Int
-  /// A tensor's index expressions as written, and the bare variable at each position (nil where
-  /// the position holds a formula such as 2x + Δx).
-  public let indices: [String]
-  public let bareIndices: [String?]
-  /// Whether this occurrence introduces the name (a definition, a declaration, an introducing
-  /// phrase such as "a kernel", "where … are the number of possible values").
-  public internal(set) var introduces: Bool
-  /// Whether it stands in an equation (left side, right side) or elsewhere.
-  public let inEquation: Bool
-  public let onLeft: Bool
-  /// A name standing alone in its fragment (`$E$`, `$\sigma$`): a mention of something, which
-  /// introduces nothing unless a phrase around it does.
-  public internal(set) var alone = false
-  /// A name alone followed by a noun it counts (`$K$ terms`): a number of things.
-  public internal(set) var quantity = false
-  /// A name alone followed by a phrase that makes it a count (`$K$ is the number of …`, `… the
-  /// size`): declared a size, not merely mentioned.
-  public internal(set) var counted = false
-  /// A letter applied to a parenthesized argument (`\psi(g[b,i])`): a function or a factor.
-  public internal(set) var applied = false
-  /// A name in a formula with others (`$λW$`, `$BTVI$`).
-  public internal(set) var inProduct = false
-  /// A letter read from a tensor's subscript (t in m_t, r in U_r): an index of the family, or
-  /// a label naming another tensor.
-  public internal(set) var fromSubscript = false
-  /// Written bold (`\mathbf{U}`): the whole tensor of that letter when the set has one.
-  var bold = false
-  /// Declared by a signature (`\phi: \mathbb{R}^D \to \mathbb{R}^H`).
-  var signature = false
-  /// A letter alone with a superscript (`$W^1$`, `$V^{q}$`): the family it names when the set
-  /// has a tensor of that family, else a power of the letter.
-  var superscripted: String?
-  /// A name alone after a noun naming an array (`the weight tensor $M$`): read as that tensor
-  /// when the set writes one, by the role its spelling implies otherwise.
-  var arrayNamed = false
-  /// Introduced only as a capital counting the noun after it (`over $C$ classes`): undone when
-  /// the capital names a tensor of the set (`of $S$ requires`, a verb read as a noun).
-  internal(set) var countIntroduced = false
-}
-
 /// Every name of a document with the roles it plays, where each is introduced and used.
 public struct DocumentSymbols: Sendable {
   public internal(set) var uses: [SymbolUse] = []
@@ -152,7 +84,7 @@ public struct DocumentSymbols: Sendable {
       && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
       && !DocumentSymbols.determiners.contains(before[before.count - 2])
       && before.dropLast(2).suffix(3).contains {
-        ["the", "a", "an", "our", "its", "their"].contains($0)
+        ["the", "a", "an", "our", "its", "their", "your", "my"].contains($0)
       }
     var result = introducedByPhrase
     let statement = section.kind == .statement
@@ -217,14 +149,15 @@ public struct DocumentSymbols: Sendable {
       for (name, offset) in DocumentSymbols.scalarsAndFunctions(e) where name.name != "∂" {
         // `\psi(g[b,i])`: a letter applied to a parenthesized argument is used as a function; it
         // introduces nothing.
-        let applied =
-          !name.isFunction && name.name.first?.isLowercase == true
-          && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
+        // A capital applied (`H(m - θ)`) is read the same way but may be a product (`J(I+2)`):
+        // it stays a scalar unless the set names it a function.
+        let call = !name.isFunction && DocumentSymbols.isApplied(f.text, at: rowOffset + offset)
+        let applied = call && name.name.first?.isLowercase == true
         add(
           name.name, name.isFunction ? .function : .scalar, at: offset, rowOffset: rowOffset,
           introduces: introduces && !name.isFunction && !applied
             && (decorated || !DocumentSymbols.isDecorated(name.name)), inEquation: inEquation)
-        if applied { uses[uses.count - 1].applied = true }
+        if call { uses[uses.count - 1].applied = true }
       }
     }
 
@@ -339,7 +272,8 @@ public struct DocumentSymbols: Sendable {
           // are read).
           let arrayNamed = alone && DocumentSymbols.arrayNouns.contains(before.last ?? "")
           // `$\sigma$ denotes the logistic function`: a function, named there.
-          let function = alone && DocumentSymbols.phraseNamesFunction(after)
+          let namedBefore = alone && DocumentSymbols.functionNouns.contains(before.last ?? "")
+          let function = alone && (DocumentSymbols.phraseNamesFunction(after) || namedBefore)
           add(
             name,
             isIndex
@@ -360,6 +294,10 @@ public struct DocumentSymbols: Sendable {
             result = aloneIntroduced || suchCount || extent
             uses[uses.count - 1].alone = true
             uses[uses.count - 1].arrayNamed = arrayNamed
+            uses[uses.count - 1].functionNamedBefore =
+              namedBefore && !DocumentSymbols.phraseNamesFunction(after)
+            uses[uses.count - 1].mentionedInPassing =
+              !DocumentSymbols.copulaFollows(after) && !after.hasPrefix("(")
             uses[uses.count - 1].superscripted = DocumentSymbols.superscriptedName(f.text, name)
             uses[uses.count - 1].quantity = quantity
             uses[uses.count - 1].counted = DocumentSymbols.countPhrase(after) || listed || extent
@@ -414,6 +352,7 @@ public struct DocumentSymbols: Sendable {
           add(
             name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
             inEquation: true, onLeft: true)
+          uses[uses.count - 1].applied = name.first?.isUppercase == true
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
@@ -427,8 +366,10 @@ public struct DocumentSymbols: Sendable {
           inEquation: true, onLeft: false)
       }
       // `\mathrm{Gate}(…)`: a named function applied; on the left of `=` it is defined there.
-      for (name, offset, defined) in DocumentSymbols.namedFunctions(in: f.text) {
-        add(name, .function, at: offset, introduces: defined)
+      // Glossed after the fragment (`$\mathrm{sg}(\cdot)$ = stop-gradient`), the first is named.
+      for (k, (name, offset, defined)) in DocumentSymbols.namedFunctions(in: f.text).enumerated() {
+        let glossed = k == 0 && DocumentSymbols.glossOrPluralCopula(after)
+        add(name, .function, at: offset, introduces: defined || glossed)
       }
       let defining = DocumentSymbols.definedAppliedLetters(in: f.text)
       let named = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)

@@ -61,5 +61,7 @@ public enum FieldWords {
     // Places and names of the field.
     "arxiv", "TTIC", "ImageNet", "CIFAR", "MNIST", "PyTorch", "TensorFlow", "JAX", "NumPy",
     "nbgrader", "psverify",
+    // Images and coordinates.
+    "grayscale", "greyscale", "coordinatewise",
   ]
 }

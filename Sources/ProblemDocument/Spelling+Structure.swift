@@ -82,4 +82,17 @@ extension Spelling {
     }
     return wrong.filter { uses[$0.lowercased(), default: 0] >= 2 }
   }
+
+  /// How many times a document must write a word the dictionary lacks, spelt the same way, for
+  /// it to be the document's own term rather than a slip: a slip of the hand is rarely repeated
+  /// letter for letter three times.
+  static let termUses = 3
+
+  /// The words of `wrong` that the prose writes at least `termUses` times, exactly so.
+  /// - Complexity: linear in the occurrences.
+  public static func repeatedTerms(_ wrong: Set<String>, occurrences: [String]) -> Set<String> {
+    var uses: [String: Int] = [:]
+    for word in occurrences where wrong.contains(word) { uses[word, default: 0] += 1 }
+    return Set(uses.filter { $0.value >= termUses }.keys)
+  }
 }
