@@ -1,0 +1,77 @@
+import Algebra
+import IndexNotation
+
+/// The honest readings of a printed count and of the equations it counts, and the judgement
+/// between them: a printed count disagrees only when it matches no reading.
+extension Auditor {
+  /// Sizes a solution states in terms of others (`$N = RS$`, `$N = R(S + S_f)$`): a single
+  /// capital name, `=`, then a formula of capital names that is not a number. Linear in the
+  /// solution's fragments.
+  static func statedSizes(_ solution: [ReadFragment]) -> [String: Polynomial] {
+    var out: [String: Polynomial] = [:]
+    for r in solution {
+      let sides = r.fragment.text.split(separator: "=", omittingEmptySubsequences: false)
+      guard sides.count == 2,
+        case .formula(let left, let name?) = FragmentReader.content(String(sides[0])),
+        left.count == 1, let size = left.first, size.first?.isUppercase == true,
+        name == .symbol(size),
+        case .formula(let names, let value?) = FragmentReader.content(String(sides[1])),
+        value.constantValue == nil, !names.contains(size),
+        names.allSatisfy({ $0.first?.isUppercase == true })
+      else { continue }
+      out[size] = value
+    }
+    return out
+  }
+
+  /// The terms of highest degree in `positions`: the part of a count that grows fastest with
+  /// the numbers of positions.
+  static func leadingTerms(_ p: Polynomial, in positions: Set<String>) -> Polynomial {
+    let degree = { (m: Monomial) in positions.reduce(0) { $0 + m.exponent(of: $1) } }
+    let top = p.terms.keys.map(degree).max() ?? 0
+    return Polynomial(terms: p.terms.filter { degree($0.key) == top })
+  }
+
+  /// The counts of a sentence each equal to the sum of the others: its totals (`BKM(D + 2)`:
+  /// `BKM` for …, `BKMD` for …, `BKM` for …). Quadratic in the sentence's counts.
+  static func sentenceTotals(_ sentence: [Polynomial]) -> [Polynomial] {
+    guard sentence.count > 2 else { return [] }
+    return sentence.indices.filter { i in
+      sentence[i] == sentence.indices.filter { $0 != i }.reduce(Polynomial()) { $0 + sentence[$1] }
+    }.map { sentence[$0] }
+  }
+
+  /// The first reading of the equations (`counted`, each a count of one honest reading of what
+  /// the question asks) that a reading of the printed count (`printed`, the printed count
+  /// first) matches, with how many applications it is (`applicationsOf`). When the equations
+  /// read positions at offsets (`x + ΔX`; `positions` the sizes of those positions), terms of
+  /// highest degree in the positions that agree also match, once: the printed count then
+  /// writes the output positions from the input's sizes (`(X − ΔX + 1)`). Nil when no pair
+  /// matches. O(|printed|·|counted|) comparisons.
+  static func matchingReading(
+    printed: [Polynomial], counted: [Polynomial], positions: Set<String>
+  ) -> (counted: Polynomial, applications: Polynomial)? {
+    for c in counted {
+      for p in printed {
+        if let q = applicationsOf(p, c) { return (c, q) }
+        if !positions.isEmpty, p != c, !positions.isDisjoint(with: c.symbols),
+          leadingTerms(p, in: positions) == leadingTerms(c, in: positions)
+        {
+          return (c, Polynomial(1))
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Whether a printed count names a capital size that none of the problem's equations counts
+  /// (`sizes`) nor the counted reading has: the count is then written in sizes the prose names
+  /// (`S_3` channels for the equations' `R`), not decidable from the equations.
+  static func namesOtherSizes(_ printed: Polynomial, _ counted: Polynomial, _ sizes: Set<String>)
+    -> Bool
+  {
+    printed.symbols.contains { s in
+      s.first?.isUppercase == true && !counted.symbols.contains(s) && !sizes.contains(s)
+    }
+  }
+}
