@@ -75,3 +75,30 @@ extension Auditor {
     }
   }
 }
+
+extension Auditor {
+  /// The reading of `e` in which a named scalar written right before a sum in a product
+  /// (`φ(R[j,L] g[b,L] + C[j,V] e[b,V])`) is a function applied to it, as an activation is,
+  /// not a coefficient multiplying it. Linear in the expression's size.
+  static func functionReading(_ e: IndexNotation.Expression) -> IndexNotation.Expression {
+    switch e {
+    case .tensor, .number, .scalar: return e
+    case .product(let fs):
+      var out: [IndexNotation.Expression] = []
+      var i = 0
+      while i < fs.count {
+        if case .scalar(let name, let at) = fs[i], i + 1 < fs.count, case .sum = fs[i + 1] {
+          out.append(.function(name, functionReading(fs[i + 1]), at))
+          i += 2
+        } else {
+          out.append(functionReading(fs[i]))
+          i += 1
+        }
+      }
+      return out.count == 1 ? out[0] : .product(out)
+    case .sum(let ts): return .sum(ts.map { ($0.sign, functionReading($0.term)) })
+    case .function(let name, let inner, let at): return .function(name, functionReading(inner), at)
+    case .explicitSum(let vs, let inner, let at): return .explicitSum(vs, functionReading(inner), at)
+    }
+  }
+}

@@ -214,7 +214,8 @@ extension Auditor {
       }
       // The honest readings of the question: its equations; without the question's own
       // alternative equations; without the equations whose only work is a division (whether a
-      // division counts as a multiply is a convention). Of the printed count: the count the
+      // division counts as a multiply is a convention); with a scalar before a parenthesized sum
+      // read as a function applied to it. Of the printed count: the count the
       // solution prints, then each count of its first counting sentence (`BKM(D + 2)`: `BKM`
       // for …, `BKMD` for …).
       let undivided = equations.filter { !dividesOnly($0) }
@@ -223,6 +224,8 @@ extension Auditor {
       if !undivided.isEmpty, undivided.count < equations.count {
         readings.append(count(undivided))
       }
+      let applied = equations.map { $0.reading(functionReading($0.rhs)) }
+      if applied != equations { readings.append(count(applied)) }
       // The sizes of the positions read at offsets (x in `x + ΔX`).
       let positions = Set(
         equations.flatMap { eq in
