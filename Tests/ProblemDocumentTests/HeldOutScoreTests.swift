@@ -10,9 +10,9 @@ import XCTest
 final class HeldOutScoreTests: XCTestCase {
   /// Per folder: planted defects found at their lines (at least), findings on controls (at most).
   static let reached: [(folder: String, found: Int, onControls: Int)] = [
-    ("HeldOut", 17, 0), ("HeldOut2", 20, 0), ("HeldOut3", 23, 0), ("HeldOut4", 22, 0),
-    ("HeldOut5", 19, 7), ("HeldOut6", 19, 4), ("HeldOut7", 19, 5), ("HeldOut8", 20, 13),
-    ("HeldOut9", 19, 8), ("HeldOut10", 17, 12),
+    ("HeldOut", 17, 0), ("HeldOut2", 21, 0), ("HeldOut3", 23, 0), ("HeldOut4", 22, 0),
+    ("HeldOut5", 19, 7), ("HeldOut6", 20, 4), ("HeldOut7", 19, 5), ("HeldOut8", 20, 13),
+    ("HeldOut9", 19, 7), ("HeldOut10", 18, 12),
   ]
 
   struct Score {
