@@ -98,7 +98,8 @@ extension Auditor {
       return out.count == 1 ? out[0] : .product(out)
     case .sum(let ts): return .sum(ts.map { ($0.sign, functionReading($0.term)) })
     case .function(let name, let inner, let at): return .function(name, functionReading(inner), at)
-    case .explicitSum(let vs, let inner, let at): return .explicitSum(vs, functionReading(inner), at)
+    case .explicitSum(let vs, let inner, let at):
+      return .explicitSum(vs, functionReading(inner), at)
     }
   }
 }

@@ -47,7 +47,9 @@ extension Auditor {
       // its own text: that text is its solution, and only the text before it is the question.
       let answerAt = item.solutions.isEmpty ? answerStart(own, doc) : nil
       let asks = { (offset: Int) in answerAt.map { offset < $0 } ?? true }
-      let question = own.flatMap { bySection[$0] ?? [] }.filter { asks($0.fragment.location.offset) }
+      let question = own.flatMap { bySection[$0] ?? [] }.filter {
+        asks($0.fragment.location.offset)
+      }
       let questionProse = own.flatMap { doc.sections[$0].prose }.filter {
         asks($0.location.offset)
       }.map(\.text).joined(separator: " ")
@@ -215,9 +217,9 @@ extension Auditor {
       // The honest readings of the question: its equations; without the question's own
       // alternative equations; without the equations whose only work is a division (whether a
       // division counts as a multiply is a convention); with a scalar before a parenthesized sum
-      // read as a function applied to it. Of the printed count: the count the
-      // solution prints, then each count of its first counting sentence (`BKM(D + 2)`: `BKM`
-      // for …, `BKMD` for …).
+      // read as a function applied to it. Of the printed count: the count the solution
+      // prints, then the totals of its first counting sentence (`BKM(D + 2)`: `BKM` for …,
+      // `BKMD` for …).
       let undivided = equations.filter { !dividesOnly($0) }
       var readings = [perApplication]
       if !alternative.isEmpty { readings.append(count(alternative)) }
@@ -251,7 +253,8 @@ extension Auditor {
       out.append(
         SolvedCount(
           item: item.id, perApplication: match?.counted ?? perApplication, printed: printed,
-          answer: answerAt == nil ? nil : solution.map(\.fragment).min { $0.location < $1.location },
+          answer: answerAt == nil
+            ? nil : solution.map(\.fragment).min { $0.location < $1.location },
           applications: match?.applications, agrees: printed == nil || match != nil,
           borderRule: rule))
     }
