@@ -103,3 +103,30 @@ extension Auditor {
     }
   }
 }
+
+extension Auditor {
+  /// How many applications of equations counting `perApplication` multiplies a printed count
+  /// is: 1 when equal; for a one-term count, the quotient when it divides exactly, involves
+  /// none of the equations' sizes and is a whole number or a count such as L − 1; for a count
+  /// of several terms, a size q of the printed count that the equations do not count, q − 1,
+  /// or a whole number, when the printed count is exactly that times the count (`T(NJK + NJ)`
+  /// for T steps). Nil when the printed count is none of these.
+  static func applicationsOf(_ printed: Polynomial, _ perApplication: Polynomial) -> Polynomial? {
+    if printed == perApplication { return Polynomial(1) }
+    guard let (m, c) = perApplication.terms.first else { return nil }
+    if perApplication.terms.count == 1 {
+      guard let q = printed.exactlyDividing(by: m).map({ (Rational.one / c) * $0 }),
+        q.symbols.isDisjoint(with: perApplication.symbols), !q.isZero,
+        q.constantValue.map({ $0.isInteger && $0 >= .one }) ?? true
+      else { return nil }
+      return q
+    }
+    var candidates = printed.symbols.subtracting(perApplication.symbols).sorted().flatMap {
+      [Polynomial.symbol($0), .symbol($0) - Polynomial(1)]
+    }
+    if let k = printed.terms[m].map({ $0 / c }), k.isInteger, k >= .one {
+      candidates.append(Polynomial(k))
+    }
+    return candidates.first { $0 * perApplication == printed }
+  }
+}

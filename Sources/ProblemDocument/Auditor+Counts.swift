@@ -207,9 +207,11 @@ extension Auditor {
         printed = nil
       }
       // Separate counts in one sentence (`the projection takes BXYIK and the convolution
-      // BXYKJ`), the last not their sum: the one of the equations asked about is its answer.
+      // BXYKJ`), the last not their sum nor in a number the question names (`T(…)` for its T
+      // steps): the one of the equations asked about is its answer.
       let sentence = firstSentenceCounts(solution, doc).map { $0.substituting(merge) }
       if let p = printed, p == sentence.last, sentence.count > 1,
+        p.symbols.subtracting(perApplication.symbols).isDisjoint(with: named),
         p != sentence.dropLast().reduce(Polynomial(), +), sentence.contains(perApplication)
       {
         printed = perApplication
@@ -243,10 +245,10 @@ extension Auditor {
         matchingReading(
           printed: [p] + sentenceTotals(sentence), counted: readings, positions: positions)
       }
-      // A printed count that matches no reading and names a size no equation of the problem
-      // counts (`S_3` channels where the equations write R) is written in sizes the prose
-      // names: not decidable from the equations.
-      let sizes = Set(defining.flatMap { count([$0.equation]).symbols })
+      // A printed count that matches no reading and names a size that no equation of the
+      // problem counts and the question does not name (`S_3` channels where the equations
+      // write R) is written in sizes the prose names: not decidable from the equations.
+      let sizes = Set(defining.flatMap { count([$0.equation]).symbols }).union(named)
       if match == nil, let p = printed, namesOtherSizes(p, perApplication, sizes) {
         printed = nil
       }
@@ -259,21 +261,5 @@ extension Auditor {
           borderRule: rule))
     }
     return out
-  }
-}
-
-extension Auditor {
-  /// How many applications of equations counting `perApplication` multiplies a printed count
-  /// is: 1 when equal; otherwise, for a one-term count, the quotient when it divides exactly and
-  /// involves none of the equations' sizes and is a whole number or a count such as L − 1. Nil
-  /// when the printed count is neither.
-  static func applicationsOf(_ printed: Polynomial, _ perApplication: Polynomial) -> Polynomial? {
-    if printed == perApplication { return Polynomial(1) }
-    guard perApplication.terms.count == 1, let (m, c) = perApplication.terms.first,
-      let q = printed.exactlyDividing(by: m).map({ (Rational.one / c) * $0 }),
-      q.symbols.isDisjoint(with: perApplication.symbols), !q.isZero,
-      q.constantValue.map({ $0.isInteger && $0 >= .one }) ?? true
-    else { return nil }
-    return q
   }
 }

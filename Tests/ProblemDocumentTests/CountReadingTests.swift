@@ -119,4 +119,22 @@ final class CountReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
   }
+
+  /// A count of several terms applied a number of times the question names (`T` steps) agrees
+  /// when every term is multiplied; a multiplier on one term only does not.
+  func testStepsTimesSeveralTerms_isApplications() {
+    let right = """
+      **Problem 1.** A cell maps $x[n,k]$ to $s[n,j]$ and scales it by a gate $g[n]$:
+
+      $$s[n,j] = A[j,K]\,x[n,K] \qquad u[n,j] = g[n]\,s[n,j]$$
+
+      (a) How many multiplies do $T$ steps of the cell take?
+
+      **Solution.** Each step costs $NJK + NJ$, so the steps cost $T(NJK + NJ)$.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(of: "$T(NJK + NJ)$", with: "$TNJK + NJ$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
+  }
 }
