@@ -126,7 +126,7 @@ final class CountReadingTests: XCTestCase, SmallDocumentAudit {
     let right = """
       **Problem 1.** A cell maps $x[n,k]$ to $s[n,j]$ and scales it by a gate $g[n]$:
 
-      $$s[n,j] = A[j,K]\,x[n,K] \qquad u[n,j] = g[n]\,s[n,j]$$
+      $$s[n,j] = A[j,K]\\,x[n,K] \\qquad u[n,j] = g[n]\\,s[n,j]$$
 
       (a) How many multiplies do $T$ steps of the cell take?
 
