@@ -64,15 +64,18 @@ extension Auditor {
     return nil
   }
 
-  /// Whether a printed count names a capital size that none of the problem's equations counts
-  /// (`sizes`) nor the counted reading has: the count is then written in sizes the prose names
-  /// (`S_3` channels for the equations' `R`), not decidable from the equations.
+  /// Whether a printed count is written in another vocabulary of sizes: two or more capital
+  /// sizes that none of the problem's equations counts (`sizes`) nor the counted reading has
+  /// (`S_3`, `F_3` channels), while the counted reading has two or more sizes the printed count
+  /// lacks (`R`, `J`). Not decidable from the equations then; a single unshared letter (`NM²`
+  /// for `NPQ`) is a size the text does not bind, and stays decidable.
   static func namesOtherSizes(_ printed: Polynomial, _ counted: Polynomial, _ sizes: Set<String>)
     -> Bool
   {
-    printed.symbols.contains { s in
+    let foreign = printed.symbols.filter { s in
       s.first?.isUppercase == true && !counted.symbols.contains(s) && !sizes.contains(s)
     }
+    return foreign.count >= 2 && counted.symbols.subtracting(printed.symbols).count >= 2
   }
 }
 
