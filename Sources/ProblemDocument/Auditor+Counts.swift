@@ -245,10 +245,10 @@ extension Auditor {
         matchingReading(
           printed: [p] + sentenceTotals(sentence), counted: readings, positions: positions)
       }
-      // A printed count that matches no reading and names a size that no equation of the
-      // problem counts and the question does not name (`S_3` channels where the equations
-      // write R) is written in sizes the prose names: not decidable from the equations.
-      let sizes = Set(defining.flatMap { count([$0.equation]).symbols }).union(named)
+      // A printed count that matches no reading and is written in sizes no equation of the
+      // problem counts (`S_3`, `F_3` channels where the equations write R, J) names the sizes
+      // in words: not decidable from the equations.
+      let sizes = Set(defining.flatMap { count([$0.equation]).symbols })
       if match == nil, let p = printed, namesOtherSizes(p, perApplication, sizes) {
         printed = nil
       }

@@ -137,4 +137,22 @@ final class CountReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
   }
+
+  /// A count written in sizes none of the equations counts, two or more of them (`W_a`, `W_b`
+  /// widths where the equations write K and J), is not decided; one unbound letter still is.
+  func testOtherVocabularyOfSizes_isNotDecided() {
+    let other = """
+      **Problem 1.** A stem narrows $x[n,i]$ to $h[n,k]$ and widens it to $y[n,j]$:
+
+      $$h[n,k] = A[k,I]\,x[n,I] \qquad y[n,j] = C[j,K]\,h[n,K]$$
+
+      (a) How many multiplies does the stem take, with widths $W_a$ and $W_b$?
+
+      **Solution.** It takes $NIW_a + NW_aW_b$ multiplies.
+      """
+    XCTAssertEqual(counts(other), [])
+    let unbound = other.replacingOccurrences(of: "$NIW_a + NW_aW_b$", with: "$NIM + NMJ$")
+    XCTAssertNotEqual(unbound, other)
+    XCTAssertEqual(counts(unbound), ["count-disagreement 7"])
+  }
 }
