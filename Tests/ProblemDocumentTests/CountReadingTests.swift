@@ -144,7 +144,7 @@ final class CountReadingTests: XCTestCase, SmallDocumentAudit {
     let other = """
       **Problem 1.** A stem narrows $x[n,i]$ to $h[n,k]$ and widens it to $y[n,j]$:
 
-      $$h[n,k] = A[k,I]\,x[n,I] \qquad y[n,j] = C[j,K]\,h[n,K]$$
+      $$h[n,k] = A[k,I]\\,x[n,I] \\qquad y[n,j] = C[j,K]\\,h[n,K]$$
 
       (a) How many multiplies does the stem take, with widths $W_a$ and $W_b$?
 
