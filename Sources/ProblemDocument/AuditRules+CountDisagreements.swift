@@ -15,8 +15,12 @@ extension AuditRules {
       let doc = reading.document
       var findings: [Finding] = []
       for c in reading.counts where !c.agrees {
-        if let printed = c.printed, let section = Auditor.solutionSection(c.item, doc),
-          let at = Auditor.firstFormula(section, doc)
+        let answer = c.answer.map { ($0.section, $0.location) }
+        if let printed = c.printed,
+          let (section, at) = answer
+            ?? Auditor.solutionSection(c.item, doc).flatMap({ s in
+              Auditor.firstFormula(s, doc).map { (s, $0) }
+            })
         {
           let (_, point) = printed.compare(to: c.perApplication)
           findings.append(

@@ -43,8 +43,24 @@ extension Auditor {
     let sectionsOf = Dictionary(grouping: doc.sections.indices, by: { doc.sections[$0].problem })
     for item in doc.items {
       let own = item.statements.filter { doc.sections[$0].part == item.part }
-      guard isCountQuestion(doc.prose(in: own)) else { continue }
-      let all = item.statements.flatMap { bySection[$0] ?? [] }.flatMap { r -> [Equation] in
+      // A part without a solution section may write its answer after an answer marker line in
+      // its own text: that text is its solution, and only the text before it is the question.
+      let answerAt = item.solutions.isEmpty ? answerStart(own, doc) : nil
+      let asks = { (offset: Int) in answerAt.map { offset < $0 } ?? true }
+      let question = own.flatMap { bySection[$0] ?? [] }.filter {
+        asks($0.fragment.location.offset)
+      }
+      let questionProse = own.flatMap { doc.sections[$0].prose }.filter {
+        asks($0.location.offset)
+      }.map(\.text).joined(separator: " ")
+      guard isCountQuestion(questionProse) else { continue }
+      let solution =
+        answerAt == nil
+        ? item.solutions.flatMap { bySection[$0] ?? [] }
+        : own.flatMap { bySection[$0] ?? [] }.filter { !asks($0.fragment.location.offset) }
+      let all = item.statements.flatMap { bySection[$0] ?? [] }.filter {
+        asks($0.fragment.location.offset)
+      }.flatMap { r -> [Equation] in
         if case .equations(let rows) = r.content {
           return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
         }
@@ -52,7 +68,7 @@ extension Auditor {
       }
       // Names the question gives as an input (`computing y from $x̂$`) are not asked about.
       let named = Set(
-        own.flatMap { bySection[$0] ?? [] }.filter {
+        question.filter {
           symbols.precedingWords($0.fragment, doc).last != "from"
         }.flatMap { r -> [String] in
           switch r.content {
@@ -64,16 +80,16 @@ extension Auditor {
       // Equations of the problem up to this question (its statements, then the solutions of
       // earlier parts), each with the nouns just before it (`the logits are $z[…] = …$`).
       let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
-      var defining: [(equation: Equation, nouns: [String])] = []
+      var defining: [DefiningEquation] = []
       // A question that does not count divisions (a negation, then "division" or "divide" within
       // the clause: "ignore the division", "do not count … the division") is not asked about the
       // equations whose only work is one; "count the divisions too" excludes nothing.
-      let ownWords = DocumentSymbols.words(doc.prose(in: own).unicodeScalars)
+      let ownWords = DocumentSymbols.words(questionProse.unicodeScalars)
       let noDivisions = Auditor.excludesDivisions(ownWords)
       for index in sectionsOf[item.problem] ?? [] where doc.sections[index].range.upperBound <= end
       {
         var lastNouns: [String] = []
-        for r in bySection[index] ?? [] {
+        for r in bySection[index] ?? [] where asks(r.fragment.location.offset) {
           guard case .equations(let rows) = r.content else { continue }
           // Nouns of five letters or more: "logits", "scores", not "head" or "with". A display
           // right after another (no words between) shares its nouns.
@@ -92,61 +108,39 @@ extension Auditor {
           where !row.equation.rhsReferences.isEmpty
             && !(noDivisions && Auditor.dividesOnly(row.equation))
           {
-            defining.append((row.equation, nouns))
+            // The question's own equation for a tensor the problem already defined
+            // ("compare with a dense layer $y = …$") may be an alternative to compare with.
+            let key = DocumentSymbols.key(row.equation.lhs.name)
+            let redefines =
+              own.contains(index) && defining.contains { $0.key == key && !$0.inQuestion }
+            defining.append(
+              DefiningEquation(
+                equation: row.equation, nouns: nouns, section: index,
+                inQuestion: own.contains(index), redefines: redefines))
           }
         }
       }
       let questionWords = Set(
-        DocumentSymbols.words(doc.prose(in: own).unicodeScalars).filter { $0.count >= 4 })
-      // The equations that define what the question names; failing those, the ones that use a
-      // parameter it names (a count "by the weights W^a, W^b").
-      // A tensor named, else the nouns that introduced an equation.
-      var asked = defining.filter { eq, _ in named.contains(DocumentSymbols.key(eq.lhs.name)) }.map(
-        \.equation)
-      if asked.isEmpty {
-        asked = defining.filter { _, nouns in nouns.contains { questionWords.contains($0) } }.map(
-          \.equation)
-      }
-      if asked.isEmpty {
-        asked = defining.map(\.equation).filter { eq in
-          eq.rhsReferences.contains { named.contains(DocumentSymbols.key($0.name)) }
-        }
-      }
-      // Computing a named tensor takes the equations of the intermediate tensors it needs too,
-      // down to the inputs the question gives (`H_{ℓ+1}` from `H_ℓ` takes the message M first).
+        DocumentSymbols.words(questionProse.unicodeScalars).filter { $0.count >= 4 })
       let inputs = Set(
-        own.flatMap { bySection[$0] ?? [] }.filter {
-          symbols.precedingWords($0.fragment, doc).last == "from"
-        }.flatMap { r -> [String] in
+        question.filter { symbols.precedingWords($0.fragment, doc).last == "from" }.flatMap {
+          r -> [String] in
           switch r.content {
           case .formula(let names, _), .nameList(let names): return names
           case .expression(let e, _, _): return e.references.map { DocumentSymbols.key($0.name) }
           default: return []
           }
         })
-      var included = Set(asked.map { DocumentSymbols.key($0.lhs.name) })
-      let fromInput = own.flatMap { bySection[$0] ?? [] }.contains {
-        symbols.precedingWords($0.fragment, doc).last == "from"
-      }
-      var frontier = fromInput ? asked : []
-      while let eq = frontier.popLast() {
-        for ref in eq.rhsReferences {
-          let key = DocumentSymbols.key(ref.name)
-          guard !included.contains(key), !inputs.contains(key),
-            let step = defining.last(where: { DocumentSymbols.key($0.equation.lhs.name) == key })?
-              .equation
-          else { continue }
-          included.insert(key)
-          asked.append(step)
-          frontier.append(step)
-        }
-      }
+      let fromInput = question.contains { symbols.precedingWords($0.fragment, doc).last == "from" }
+      let selection = AskedSelection(
+        named: named, questionWords: questionWords, inputs: inputs, fromInput: fromInput)
+      let asked = selection.equations(defining)
       // A question naming a tensor that only its own solution defines (a new unit b whose
       // equation the answer writes, counted with the others) asks about an equation the
       // statement does not give: its count is not decidable from the statement's equations.
-      let definedBefore = Set(defining.map { DocumentSymbols.key($0.equation.lhs.name) })
+      let definedBefore = Set(defining.map(\.key))
       let definedInSolution = Set(
-        item.solutions.flatMap { bySection[$0] ?? [] }.flatMap { r -> [String] in
+        solution.flatMap { r -> [String] in
           guard case .equations(let rows) = r.content else { return [] }
           return rows.map { DocumentSymbols.key($0.equation.lhs.name) }
         })
@@ -157,6 +151,16 @@ extension Auditor {
       let tensorsOfProblem = tensorsIn[item.problem] ?? []
       let equations = asked.isEmpty ? (named.isDisjoint(with: tensorsOfProblem) ? all : []) : asked
       guard !equations.isEmpty else { continue }
+      // A second honest reading when the question writes its own equation for a tensor the
+      // problem defined before: that equation set aside (an alternative to compare with).
+      var alternative: [Equation] = []
+      if defining.contains(where: \.redefines) {
+        let kept = defining.filter { !$0.redefines }
+        alternative = selection.equations(kept)
+        if alternative.isEmpty, named.isDisjoint(with: tensorsOfProblem) {
+          alternative = kept.filter { item.statements.contains($0.section) }.map(\.equation)
+        }
+      }
       var classes = classesIn[item.problem] ?? symbols.sizeClasses(in: item.problem)
       if positionClasses == nil { positionClasses = AuditRules.positionClasses(symbols) }
       for (size, representative) in positionClasses ?? [:] where classes[size] == nil {
@@ -164,14 +168,18 @@ extension Auditor {
       }
       var merge = classes.mapValues { Polynomial.symbol($0) }
       // A primed index ranges like its letter (t′ like t): T′ counts as T.
-      for eq in equations {
+      for eq in equations + alternative {
         for symbol in eq.multiplyCount.symbols where symbol.hasSuffix("′") {
           let plain = String(symbol.prefix { $0 != "′" })
           merge[symbol] = .symbol(classes[plain] ?? plain)
         }
       }
-      let perApplication = equations.reduce(Polynomial()) { $0 + $1.multiplyCount }.substituting(
-        merge)
+      // Sizes the solution states from others (`N = RS` points) are read as stated.
+      let stated = statedSizes(solution)
+      let count = { (eqs: [Equation]) in
+        eqs.reduce(Polynomial()) { $0 + $1.multiplyCount }.substituting(stated).substituting(merge)
+      }
+      let perApplication = count(equations)
       // Equations without a product count nothing the question could ask about.
       guard !perApplication.isZero else { continue }
       let offsets = equations.contains { eq in
@@ -181,8 +189,7 @@ extension Auditor {
         offsets
         ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
           + "the input's sizes)" : nil
-      var printed = printedCount(item.solutions.flatMap { bySection[$0] ?? [] }, doc)?.substituting(
-        merge)
+      var printed = printedCount(solution, doc)?.substituting(merge)
       // A printed count in a number the equations do not have (`TrHD`, r heads run of H) counts
       // an execution the equations do not write: not decidable from them.
       if let p = printed,
@@ -194,76 +201,65 @@ extension Auditor {
         printed = nil
       }
       // A printed count sharing no size with the equations (`K(D² + D)` for Euler steps over D
-      // coordinates, the equations written with I and J) names the sizes in words the
-      // equations do not use: not decidable from them.
+      // coordinates, the equations written with I and J), or naming a size no equation of the
+      // problem counts, names the sizes in words the equations do not use: not decidable.
       if let p = printed, !p.symbols.isEmpty, p.symbols.isDisjoint(with: perApplication.symbols) {
         printed = nil
       }
       // Separate counts in one sentence (`the projection takes BXYIK and the convolution
-      // BXYKJ`), the last not their sum: the one of the equations asked about is its answer.
-      let solution = item.solutions.flatMap { bySection[$0] ?? [] }
+      // BXYKJ`), the last not their sum nor in a number the question names (`T(…)` for its T
+      // steps): the one of the equations asked about is its answer.
       let sentence = firstSentenceCounts(solution, doc).map { $0.substituting(merge) }
       if let p = printed, p == sentence.last, sentence.count > 1,
+        p.symbols.subtracting(perApplication.symbols).isDisjoint(with: named),
         p != sentence.dropLast().reduce(Polynomial(), +), sentence.contains(perApplication)
       {
         printed = perApplication
       }
-      var applications: Polynomial?
-      var agrees = false
-      if let printed {
-        if printed == perApplication {
-          agrees = true
-          applications = Polynomial(1)
-        } else if perApplication.terms.count == 1, let (m, c) = perApplication.terms.first,
-          let q = printed.exactlyDividing(by: m).map({ (Rational.one / c) * $0 }),
-          q.symbols.isDisjoint(with: perApplication.symbols), !q.isZero,
-          // A number of applications: a whole number, or a count such as L − 1.
-          q.constantValue.map({ $0.isInteger && $0 >= .one }) ?? true
-        {
-          agrees = true
-          applications = q
-        }
+      // The honest readings of the question: its equations; without the question's own
+      // alternative equations; without the equations whose only work is a division (whether a
+      // division counts as a multiply is a convention); with a scalar before a parenthesized sum
+      // read as a function applied to it. Of the printed count: the count the solution
+      // prints, then the totals of its first counting sentence (`BKM(D + 2)`: `BKM` for …,
+      // `BKMD` for …).
+      let undivided = equations.filter { !dividesOnly($0) }
+      var readings = [perApplication]
+      if !alternative.isEmpty { readings.append(count(alternative)) }
+      if !undivided.isEmpty, undivided.count < equations.count {
+        readings.append(count(undivided))
+      }
+      let applied = equations.map { $0.reading(functionReading($0.rhs)) }
+      if applied != equations { readings.append(count(applied)) }
+      // The sizes of the positions read at offsets (x in `x + ΔX`).
+      let positions = Set(
+        equations.flatMap { eq in
+          eq.rhsReferences.flatMap { r in
+            r.indices.filter { $0.bareVariable == nil }.flatMap { index in
+              index.variables.filter { !$0.isCapital }.map { v in
+                merge[v.rangeSymbol]?.symbols.first ?? v.rangeSymbol
+              }
+            }
+          }
+        })
+      let match = printed.flatMap { p in
+        matchingReading(
+          printed: [p] + sentenceTotals(sentence), counted: readings, positions: positions)
+      }
+      // A printed count that matches no reading and is written in sizes no equation of the
+      // problem counts (`S_3`, `F_3` channels where the equations write R, J) names the sizes
+      // in words: not decidable from the equations.
+      let sizes = Set(defining.flatMap { count([$0.equation]).symbols })
+      if match == nil, let p = printed, namesOtherSizes(p, perApplication, sizes) {
+        printed = nil
       }
       out.append(
         SolvedCount(
-          item: item.id, perApplication: perApplication, printed: printed,
-          applications: applications, agrees: printed == nil || agrees,
+          item: item.id, perApplication: match?.counted ?? perApplication, printed: printed,
+          answer: answerAt == nil
+            ? nil : solution.map(\.fragment).min { $0.location < $1.location },
+          applications: match?.applications, agrees: printed == nil || match != nil,
           borderRule: rule))
     }
     return out
-  }
-}
-
-extension Auditor {
-  /// The words of five letters or more of the prose of the sentence before a fragment, in its
-  /// section: back to the last `.`, `?`, `!` or blank line outside math, math left out (up to
-  /// 400 scalars back). Empty for a fragment right after other math.
-  static func sentenceWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
-    let section = doc.sections[f.section]
-    let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
-    let start = max(section.range.lowerBound, end - 400)
-    guard start < end else { return [] }
-    var prose: [Unicode.Scalar] = []
-    var inMath = false
-    var seen = false  // anything but white space yet: a blank line before the display ends nothing
-    var k = end - 1
-    while k >= start {
-      let c = doc.scalars[k]
-      // A display right after other math (no prose between) shares that math's nouns.
-      if !seen && c == "$" { return [] }
-      if !(c == " " || c == "\n") { seen = true }
-      if c == "$" {
-        if k > start && doc.scalars[k - 1] == "$" { k -= 1 }  // `$$` opens or closes once
-        inMath.toggle()
-      } else if !inMath {
-        if (c == "." || c == "?" || c == "!") && k + 1 < end && doc.scalars[k + 1] == " " {
-          break
-        }
-        if seen && c == "\n" && k > start && doc.scalars[k - 1] == "\n" { break }
-        prose.append(c)
-      }
-      k -= 1
-    }
-    return DocumentSymbols.words(prose.reversed()).filter { $0.count >= 5 }
   }
 }

@@ -8,6 +8,9 @@ public struct SolvedCount: Sendable {
   /// Multiplies of one application of the statement's equations (sizes declared equal merged).
   public let perApplication: Polynomial
   public let printed: Polynomial?
+  /// The first math of an answer written in the part's own text after an answer marker; nil
+  /// when the part has a solution section.
+  public let answer: MathFragment?
   /// printed / perApplication, when it divides and involves none of the equations' sizes: how
   /// many times the equations are applied (L − 1 blocks, say).
   public let applications: Polynomial?

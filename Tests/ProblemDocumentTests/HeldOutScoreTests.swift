@@ -10,9 +10,9 @@ import XCTest
 final class HeldOutScoreTests: XCTestCase {
   /// Per folder: planted defects found at their lines (at least), findings on controls (at most).
   static let reached: [(folder: String, found: Int, onControls: Int)] = [
-    ("HeldOut", 17, 0), ("HeldOut2", 20, 0), ("HeldOut3", 23, 0), ("HeldOut4", 23, 0),
-    ("HeldOut5", 20, 6), ("HeldOut6", 20, 3), ("HeldOut7", 22, 1), ("HeldOut8", 22, 6),
-    ("HeldOut9", 22, 3), ("HeldOut10", 20, 0),
+    ("HeldOut", 17, 0), ("HeldOut2", 21, 0), ("HeldOut3", 23, 0), ("HeldOut4", 23, 0),
+    ("HeldOut5", 20, 6), ("HeldOut6", 21, 3), ("HeldOut7", 22, 1), ("HeldOut8", 22, 6),
+    ("HeldOut9", 22, 2), ("HeldOut10", 21, 0),
   ]
 
   struct Score {

@@ -1,0 +1,34 @@
+/// The prose words of the sentence before a fragment.
+extension Auditor {
+  /// The words of five letters or more of the prose of the sentence before a fragment, in its
+  /// section: back to the last `.`, `?`, `!` or blank line outside math, math left out (up to
+  /// 400 scalars back). Empty for a fragment right after other math.
+  static func sentenceWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+    let section = doc.sections[f.section]
+    let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
+    let start = max(section.range.lowerBound, end - 400)
+    guard start < end else { return [] }
+    var prose: [Unicode.Scalar] = []
+    var inMath = false
+    var seen = false  // anything but white space yet: a blank line before the display ends nothing
+    var k = end - 1
+    while k >= start {
+      let c = doc.scalars[k]
+      // A display right after other math (no prose between) shares that math's nouns.
+      if !seen && c == "$" { return [] }
+      if !(c == " " || c == "\n") { seen = true }
+      if c == "$" {
+        if k > start && doc.scalars[k - 1] == "$" { k -= 1 }  // `$$` opens or closes once
+        inMath.toggle()
+      } else if !inMath {
+        if (c == "." || c == "?" || c == "!") && k + 1 < end && doc.scalars[k + 1] == " " {
+          break
+        }
+        if seen && c == "\n" && k > start && doc.scalars[k - 1] == "\n" { break }
+        prose.append(c)
+      }
+      k -= 1
+    }
+    return DocumentSymbols.words(prose.reversed()).filter { $0.count >= 5 }
+  }
+}
