@@ -24,7 +24,9 @@ extension AuditRules {
   /// point satisfies the premises and the solution's comparison together, the solution states a
   /// condition its premises exclude. The evidence is a point where the premises hold and the
   /// stated condition fails.
-  /// - Complexity: O(v²) evaluations per comparison for v = 737 tried values.
+  /// - Complexity: O(v²) evaluations for v = 737 tried values per distinct comparison and
+  ///   premises, at most `JustifiedConditions.reasonsPerProblem` comparisons per question and
+  ///   the `JustifiedConditions.premisesTried` last premises on its names.
   struct PremiseConditions: AuditRule {
     let id = "premise-conditions"
     let summary = "a condition a solution states that its problem's premises rule out"
@@ -34,22 +36,35 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
+      let preamblePremises = preamble.flatMap { doc.sections[$0].fragments }.flatMap {
+        statedPieces($0) + statedInWords($0, doc)
+      }
+      var tried: [String: [String: Double]?] = [:]
       for item in doc.items {
-        let premiseSections = Set(
-          preamble
-            + item.statements.filter {
-              doc.sections[$0].kind == .statement && doc.sections[$0].problem == item.problem
-            }
+        let own = Set(
+          item.statements.filter {
+            doc.sections[$0].kind == .statement && doc.sections[$0].problem == item.problem
+          }
         ).sorted()
-        let premises = premiseSections.flatMap { doc.sections[$0].fragments }.flatMap {
-          statedPieces($0) + statedInWords($0, doc)
-        }
+        var texts = Set<String>()
+        let premises =
+          (preamblePremises
+          + own.flatMap { doc.sections[$0].fragments }.flatMap {
+            statedPieces($0) + statedInWords($0, doc)
+          }).filter { texts.insert($0.text).inserted }
+        var claims = 0
         for k in item.solutions {
           for claim in doc.sections[k].fragments.flatMap(statedPieces) {
-            let relevant = premises.filter { !$0.names.isDisjoint(with: claim.names) }
-            guard !relevant.isEmpty, let witness = AuditRules.exclusion(claim, relevant) else {
-              continue
-            }
+            guard claims < JustifiedConditions.reasonsPerProblem else { break }
+            claims += 1
+            let relevant = Array(
+              premises.filter { !$0.names.isDisjoint(with: claim.names) }
+                .suffix(JustifiedConditions.premisesTried))
+            guard !relevant.isEmpty else { continue }
+            let key = ([claim.text] + relevant.map(\.text)).joined(separator: "\u{0}")
+            let found = tried[key] ?? AuditRules.exclusion(claim, relevant)
+            tried[key] = found
+            guard let witness = found else { continue }
             let shown = witness.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
             out.append(
               Finding(
@@ -120,9 +135,7 @@ extension AuditRules {
   /// A fragment that is one or more comparisons over names (no tensors).
   static func stated(_ f: MathFragment) -> Stated? {
     // "Much greater" and "much less" (`\gg`, `\ll`, ≫, ≪) imply greater and less.
-    let text = FragmentReader.trimmed(f.text)
-      .replacingOccurrences(of: #"\\gg(?![A-Za-z])|≫"#, with: ">", options: .regularExpression)
-      .replacingOccurrences(of: #"\\ll(?![A-Za-z])|≪"#, with: "<", options: .regularExpression)
+    let text = plainComparisons(FragmentReader.trimmed(f.text))
     guard !text.contains("["), let parts = try? AnswerParser.parse(text) else { return nil }
     let chains = parts.parts.flatMap(\.conjuncts)
     guard !chains.isEmpty, chains.allSatisfy({ !$0.relations.isEmpty }) else { return nil }
@@ -132,6 +145,22 @@ extension AuditRules {
     }
     guard !names.isEmpty else { return nil }
     return Stated(text: text, chains: chains, names: names, fragment: f)
+  }
+
+  /// `\gg`, `\ll` (not followed by a letter), ≫ and ≪ written as > and <.
+  /// - Complexity: linear in the text.
+  static func plainComparisons(_ text: String) -> String {
+    var out = text.replacingOccurrences(of: "≫", with: ">").replacingOccurrences(of: "≪", with: "<")
+    for (command, sign) in [("\\gg", ">"), ("\\ll", "<")] where out.contains(command) {
+      let pieces = out.components(separatedBy: command)
+      var joined = pieces[0]
+      for piece in pieces.dropFirst() {
+        let longer = piece.first.map { $0.isASCII && $0.isLetter } ?? false
+        joined += (longer ? command : sign) + piece
+      }
+      out = joined
+    }
+    return out
   }
 
   /// Whether every relation of a stated comparison holds at a point (nil where a value is not

@@ -9,8 +9,8 @@ extension AuditRules {
   ///     n = b − a + 1   (b − a for a strict bound on either side, one less for both)
   ///
   /// values, computed as a polynomial in the sizes; an upper bound `x ≤ b` alone holds b + 1
-  /// values from 0 or b from 1, and a size that is either is taken. The first size that follows in the same
-  /// paragraph or the next, and that involves the capital X of that index, must be n: a factor
+  /// values from 0 or b from 1, and a size that is either is taken. The first size
+  /// that follows in the same paragraph or the next, and that involves the capital X of that index, must be n: a factor
   /// of a product `(E) \times (F)` after the word "size", "shape" or "output", or an expression
   /// followed by a unit of extent ("rows", "columns", "pixels", "positions", "wide", "long").
   /// A range over the whole size (n = X), a size with a letter that the range does not use, or
@@ -19,7 +19,8 @@ extension AuditRules {
   /// A comparison `x + c ≤ d` (or `x + c < d`) stated before the range in its paragraph, over
   /// the range's own letters, gives the largest x as d − c (d − c − 1 when strict): a range whose
   /// upper end differs does not follow from it.
-  /// - Complexity: linear in the section's fragments, times the polynomial reading of each.
+  /// - Complexity: linear in the section's fragments (at most `reach` read on either side of a
+  ///   range), times the polynomial reading of each.
   struct RangeSizes: AuditRule {
     let id = "range-sizes"
     let summary = "a stated size or range that the range stated before it does not give"
@@ -41,16 +42,26 @@ extension AuditRules {
       "high", "steps", "frames",
     ]
     static let sizeWords = ["size", "shape", "output"]
+    /// The fragments read on either side of a range: a paragraph holds few, and a document of
+    /// many ranges in one paragraph stays linear.
+    static let reach = 16
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
       for section in doc.sections {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
+        // Each fragment's paragraph and comparison, read once.
+        let paragraph = Self.paragraphNumbers(fragments, doc)
+        let comparisons = fragments.map { Self.comparison($0.text) }
         for (i, f) in fragments.enumerated() {
           guard let range = Self.range(f) else { continue }
           let capital = range.index.uppercased()
-          if let finding = Self.derivation(range, fragments[..<i], doc, section) {
+          let from = max(0, i - Self.reach)
+          let before = (from..<i).filter { paragraph[$0] == paragraph[i] }.map {
+            (fragments[$0], comparisons[$0])
+          }
+          if let finding = Self.derivation(range, before, section, doc) {
             out.append(finding)
             continue
           }
@@ -58,8 +69,9 @@ extension AuditRules {
             !range.counts.contains(.symbol(capital))
           else { continue }
           let letters = range.upper.symbols.union(range.lower?.symbols ?? [])
-          for g in fragments[(i + 1)...] {
-            guard Self.paragraphs(between: f, g, doc) <= 1 else { break }
+          for k in (i + 1)..<min(fragments.count, i + 1 + Self.reach) {
+            let g = fragments[k]
+            guard paragraph[k] - paragraph[i] <= 1 else { break }
             guard let size = Self.size(g, capital, doc), size.symbols.isSubset(of: letters) else {
               continue
             }
@@ -83,16 +95,15 @@ extension AuditRules {
       return out
     }
 
-    /// A comparison `x + c ≤ d` before the range in its paragraph that gives another largest x.
+    /// A comparison `x + c ≤ d` before the range in its paragraph (`before`: the fragments of
+    /// the paragraph before it, with their comparisons) that gives another largest x.
     static func derivation(
-      _ range: IndexRange, _ before: ArraySlice<MathFragment>, _ doc: ProblemSetDocument,
-      _ section: Section
+      _ range: IndexRange, _ before: [(MathFragment, AnswerReading.Comparison?)],
+      _ section: Section, _ doc: ProblemSetDocument
     ) -> Finding? {
       let letters = range.upper.symbols.union(range.lower?.symbols ?? [])
-      for g in before.reversed() {
-        guard paragraphs(between: g, range.fragment, doc) == 0 else { break }
-        guard let c = comparison(g.text), c.relation == .lessOrEqual || c.relation == .less
-        else { continue }
+      for (g, parsed) in before.reversed() {
+        guard let c = parsed, c.relation == .lessOrEqual || c.relation == .less else { continue }
         let x = Polynomial.symbol(range.index)
         let rest = c.lhs - x
         guard c.lhs.degree(in: range.index) == 1, rest.degree(in: range.index) == 0 else {
@@ -182,13 +193,22 @@ extension AuditRules {
       return p
     }
 
-    /// How many blank lines stand between two fragments of a section.
-    static func paragraphs(between a: MathFragment, _ b: MathFragment, _ doc: ProblemSetDocument)
-      -> Int
-    {
-      let start = a.location.offset + a.text.unicodeScalars.count
-      guard b.location.offset > start else { return 0 }
-      return doc.slice(start..<b.location.offset).components(separatedBy: "\n\n").count - 1
+    /// The paragraph of each fragment (sorted, not bare) counted from the section's first: the
+    /// blank lines (`\n\n`) between one fragment's end and the next one's start.
+    /// - Complexity: linear in the section's text.
+    static func paragraphNumbers(_ fragments: [MathFragment], _ doc: ProblemSetDocument) -> [Int] {
+      var out: [Int] = []
+      var current = 0
+      var end: Int?
+      for f in fragments {
+        if let start = end, f.location.offset > start {
+          current +=
+            doc.slice(start..<f.location.offset).components(separatedBy: "\n\n").count - 1
+        }
+        out.append(current)
+        end = f.location.offset + f.text.unicodeScalars.count
+      }
+      return out
     }
   }
 }

@@ -113,11 +113,8 @@ extension AuditRules {
   static func inVectorForm(_ u: SymbolUse, _ doc: ProblemSetDocument, tensors: Set<String>)
     -> Bool
   {
-    guard
-      let f = doc.sections[u.section].fragments.first(where: {
-        $0.location.offset <= u.location.offset
-          && u.location.offset <= $0.location.offset + $0.text.unicodeScalars.count
-      }), !f.text.contains("[")
+    guard let f = doc.sections[u.section].fragment(containing: u.location.offset),
+      !f.text.contains("[")
     else { return false }
     return LenientNames.letters(in: f.text).contains {
       $0 != u.name && $0.first?.isLowercase == true && tensors.contains($0)

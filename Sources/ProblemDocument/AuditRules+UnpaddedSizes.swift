@@ -10,7 +10,8 @@ extension AuditRules {
   /// positions along an axis leaves E − K + 1 < E outputs, so equal sizes are a finding. Read
   /// only where the problem (or the preamble) gives its windows as squares `K×K`, none of them
   /// 1×1 (a 1×1 window keeps the size).
-  /// - Complexity: linear in the section's text, times the polynomial reading of each size.
+  /// - Complexity: linear in the document's text (windows read once per section, one pointer
+  ///   over each section's fragments), times the polynomial reading of each size.
   struct UnpaddedSizes: AuditRule {
     let id = "unpadded-sizes"
     let summary = "an output said to keep its input's size with no padding"
@@ -19,20 +20,32 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
-      let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
+      let preamble = doc.sections.filter { $0.kind == .preamble }
+      // The windows each problem gives, read once per section: O(text) in all.
+      let preambleWindows = Set(
+        preamble.flatMap { OutputSizes.squares(doc.text(of: $0)) }.map(\.side))
+      var windowsIn: [String: Set<Int>] = [:]
       for section in doc.sections {
-        let scope = DocumentSymbols.scope(section)
-        let own = doc.sections.indices.filter { DocumentSymbols.scope(doc.sections[$0]) == scope }
-        let windows = Set(
-          (preamble + own).flatMap { OutputSizes.squares(doc.text(of: doc.sections[$0])) }.map(
-            \.side))
+        windowsIn[DocumentSymbols.scope(section), default: []].formUnion(
+          OutputSizes.squares(doc.text(of: section)).map(\.side))
+      }
+      for section in doc.sections {
+        let windows = preambleWindows.union(windowsIn[DocumentSymbols.scope(section)] ?? [])
         guard !windows.isEmpty, !windows.contains(1), !windows.contains(0) else { continue }
+        // Sentences and fragments are both in document order: one pointer walks the fragments.
+        let math = section.fragments.filter { !$0.bare }
+        var next = 0
         for sentence in Self.sentences(section, doc) {
+          while next < math.count, math[next].location.offset < sentence.lowerBound { next += 1 }
+          var inSentence: [MathFragment] = []
+          var k = next
+          while k < math.count, sentence.contains(math[k].location.offset) {
+            inSentence.append(math[k])
+            k += 1
+          }
           let lower = doc.slice(sentence).lowercased()
           guard OutputSizes.padding(lower) == 0 else { continue }
-          let sizes = section.fragments.filter {
-            !$0.bare && sentence.contains($0.location.offset)
-          }.compactMap { f -> (MathFragment, [Polynomial])? in
+          let sizes = inSentence.compactMap { f -> (MathFragment, [Polynomial])? in
             let before = doc.slice(max(0, f.location.offset - 40)..<f.location.offset).lowercased()
             guard before.contains("size") || before.contains("shape"),
               let factors = Self.factors(f.text), factors.count >= 2,

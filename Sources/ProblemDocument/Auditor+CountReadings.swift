@@ -33,12 +33,37 @@ extension Auditor {
   }
 
   /// The counts of a sentence each equal to the sum of the others: its totals (`BKM(D + 2)`:
-  /// `BKM` for …, `BKMD` for …, `BKM` for …). Quadratic in the sentence's counts.
+  /// `BKM` for …, `BKMD` for …, `BKM` for …). A count is a total exactly when twice it is the
+  /// sum of all. Linear in the sentence's counts.
   static func sentenceTotals(_ sentence: [Polynomial]) -> [Polynomial] {
     guard sentence.count > 2 else { return [] }
-    return sentence.indices.filter { i in
-      sentence[i] == sentence.indices.filter { $0 != i }.reduce(Polynomial()) { $0 + sentence[$1] }
-    }.map { sentence[$0] }
+    let sum = sentence.reduce(Polynomial(), +)
+    return sentence.filter { $0 + $0 == sum }
+  }
+
+  /// The most terms a count may expand to when stated sizes are substituted into it.
+  static let expansionLimit = 4096
+
+  /// `p` with the stated sizes substituted (`N = R(S + S_f)` into `NJ`), or `p` unchanged when
+  /// the expansion would pass `expansionLimit` terms (a term's sizes each raised to their
+  /// stated values' numbers of terms bound the expansion).
+  /// - Complexity: O(terms · degree) to bound, then the substitution.
+  static func substitutingStated(_ p: Polynomial, _ stated: [String: Polynomial]) -> Polynomial {
+    guard !stated.isEmpty else { return p }
+    var total = 0
+    for m in p.terms.keys {
+      var size = 1
+      for f in m.factors {
+        guard let v = stated[f.symbol] else { continue }
+        for _ in 0..<max(0, f.exponent) {
+          size *= max(1, v.terms.count)
+          if size > expansionLimit { return p }
+        }
+      }
+      total += size
+      if total > expansionLimit { return p }
+    }
+    return p.substituting(stated)
   }
 
   /// The first reading of the equations (`counted`, each a count of one honest reading of what

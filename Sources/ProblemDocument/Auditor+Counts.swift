@@ -82,7 +82,7 @@ extension Auditor {
       let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
       var defining: [DefiningEquation] = []
       // A question that does not count divisions (a negation, then "division" or "divide" within
-      // the clause: "ignore the division", "do not count … the division") is not asked about the
+      // the clause: "ignore the division", "leave the division out") is not asked about the
       // equations whose only work is one; "count the divisions too" excludes nothing.
       let ownWords = DocumentSymbols.words(questionProse.unicodeScalars)
       let noDivisions = Auditor.excludesDivisions(ownWords)
@@ -177,7 +177,8 @@ extension Auditor {
       // Sizes the solution states from others (`N = RS` points) are read as stated.
       let stated = statedSizes(solution)
       let count = { (eqs: [Equation]) in
-        eqs.reduce(Polynomial()) { $0 + $1.multiplyCount }.substituting(stated).substituting(merge)
+        substitutingStated(eqs.reduce(Polynomial()) { $0 + $1.multiplyCount }, stated)
+          .substituting(merge)
       }
       let perApplication = count(equations)
       // Equations without a product count nothing the question could ask about.
@@ -189,7 +190,10 @@ extension Auditor {
         offsets
         ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
           + "the input's sizes)" : nil
-      var printed = printedCount(solution, doc)?.substituting(merge)
+      // Stated sizes read the same on both sides: `N = PM` then `NJI` printed is `PMJI`.
+      var printed = printedCount(solution, doc).map {
+        substitutingStated($0, stated).substituting(merge)
+      }
       // A printed count in a number the equations do not have (`TrHD`, r heads run of H) counts
       // an execution the equations do not write: not decidable from them.
       if let p = printed,
@@ -209,7 +213,9 @@ extension Auditor {
       // Separate counts in one sentence (`the projection takes BXYIK and the convolution
       // BXYKJ`), the last not their sum nor in a number the question names (`T(…)` for its T
       // steps): the one of the equations asked about is its answer.
-      let sentence = firstSentenceCounts(solution, doc).map { $0.substituting(merge) }
+      let sentence = firstSentenceCounts(solution, doc).map {
+        substitutingStated($0, stated).substituting(merge)
+      }
       if let p = printed, p == sentence.last, sentence.count > 1,
         p.symbols.subtracting(perApplication.symbols).isDisjoint(with: named),
         p != sentence.dropLast().reduce(Polynomial(), +), sentence.contains(perApplication)

@@ -83,6 +83,32 @@ final class CountReadingTests: XCTestCase, SmallDocumentAudit {
     let wrong = right.replacingOccurrences(of: "$PMJI$", with: "$PMJ$")
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
+    // The stated size reads the same in the printed count: `NJI` is `PMJI`, `NJ` is not.
+    let inN = right.replacingOccurrences(of: "$PMJI$", with: "$NJI$")
+    XCTAssertNotEqual(inN, right)
+    XCTAssertEqual(counts(inN), [])
+    let wrongInN = right.replacingOccurrences(of: "$PMJI$", with: "$NJ$")
+    XCTAssertEqual(counts(wrongInN), ["count-disagreement 7"])
+  }
+
+  /// A stated size whose substitution would expand a count past the limit is left unread: the
+  /// count is then compared as written.
+  func testStatedSizeExpansion_isBounded() {
+    let sizes = (0..<20).map { "A_{\($0)}" }.joined(separator: "+")
+    let right = """
+      **Problem 1.** A layer runs on $N$ points with features $q[n,i,k,l,m,o,p,r]$:
+
+      $$z[n,j] = V[j,I,K,L,M,O,P,R]\\,q[n,I,K,L,M,O,P,R]$$
+
+      (a) How many multiplies does the layer take?
+
+      **Solution.** Write $N = \(sizes)$, $I = \(sizes)$, $K = \(sizes)$, $L = \(sizes)$, \
+      $M = \(sizes)$; the layer takes $NJIKLMOPR$ multiplies.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(of: "$NJIKLMOPR$", with: "$NJIKLMOP$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
   }
 
   /// Output positions written from the input's sizes (`X − ΔX + 1`) agree in their leading

@@ -132,4 +132,21 @@ final class NamingStructureReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertFalse(undefinedZ("anchor vectors"))
     XCTAssertTrue(undefinedZ("anchors"))
   }
+
+  /// `J(I+2)` multiplies sizes; `F(u)` applies a capital letter that nothing explains, which is
+  /// still reported (as a name never introduced).
+  func testCapitalAppliedToSizes_isAProduct() {
+    func doc(_ applied: String) -> String {
+      "**Problem 1.** A layer maps $x[n,i]$ to $h[n,j] = A[j,I]\\,x[n,I]$ with $u = 2$, where "
+        + "$N, I, J$ are the number of possible values of $n, i, j$.\n\n"
+        + "(a) Its cost per item is $\(applied)$. Why?\n"
+    }
+    XCTAssertFalse(has("undefined-function", doc("J(I+2)")), "\(findings(doc("J(I+2)")))")
+    XCTAssertFalse(
+      has("undefined-function", doc("J(\\Delta I - 1)")), "\(findings(doc("J(\\Delta I - 1)")))")
+    let call = doc("F(u)")
+    XCTAssertTrue(
+      has("undefined-function", call) || has("undefined-name", call), "\(findings(call))")
+    XCTAssertFalse(has("undefined-name", doc("J(I+2)")), "\(findings(doc("J(I+2)")))")
+  }
 }
