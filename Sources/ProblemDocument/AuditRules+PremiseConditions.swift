@@ -84,6 +84,27 @@ extension AuditRules {
     }
   }
 
+  /// A point where the premises hold and the claim fails, when no tried point satisfies both
+  /// (the claim contradicts the premises); nil when some point satisfies both, when the names
+  /// are more than two, or when no tried point satisfies the premises.
+  /// - Complexity: O(v²) evaluations for v = 737 tried values.
+  static func exclusion(_ claim: Stated, _ premises: [Stated]) -> [String: Double]? {
+    var names = claim.names
+    for p in premises { names.formUnion(p.names) }
+    guard names.count <= 2 else { return nil }
+    let order = names.sorted()
+    var witness: [String: Double]?
+    for a in trialValues {
+      for b in order.count == 2 ? trialValues : [0] {
+        let point = Dictionary(uniqueKeysWithValues: zip(order, [a, b]))
+        guard premises.allSatisfy({ holds($0, point) == true }) else { continue }
+        if holds(claim, point) == true { return nil }
+        if witness == nil { witness = point }
+      }
+    }
+    return witness
+  }
+
   static func format(_ x: Double) -> String {
     x == x.rounded() ? String(Int(x)) : String(x)
   }

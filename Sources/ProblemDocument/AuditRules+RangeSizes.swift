@@ -4,7 +4,7 @@ import Foundation
 
 /// An output's stated size against the index range the same text states for it.
 extension AuditRules {
-  /// A range `a ≤ x ≤ b` (or `a < x`, `x < b`) of one lowercase index x holds
+  /// A range `a ≤ x ≤ b` (either bound may be strict, `a < x < b`) of one lowercase index x holds
   ///
   ///     n = b − a + 1   (b − a for a strict bound on either side, one less for both)
   ///

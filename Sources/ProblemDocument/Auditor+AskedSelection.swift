@@ -44,11 +44,13 @@ struct AskedSelection {
     }
     var included = Set(asked.map { DocumentSymbols.key($0.lhs.name) })
     var frontier = fromInput ? asked : []
+    var lastDefinition: [String: Equation] = [:]
+    for d in defining { lastDefinition[d.key] = d.equation }
     while let eq = frontier.popLast() {
       for ref in eq.rhsReferences {
         let key = DocumentSymbols.key(ref.name)
         guard !included.contains(key), !inputs.contains(key),
-          let step = defining.last(where: { $0.key == key })?.equation
+          let step = lastDefinition[key]
         else { continue }
         included.insert(key)
         asked.append(step)

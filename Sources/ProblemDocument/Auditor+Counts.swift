@@ -81,6 +81,7 @@ extension Auditor {
       // earlier parts), each with the nouns just before it (`the logits are $z[…] = …$`).
       let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
       var defining: [DefiningEquation] = []
+      var definedOutside = Set<String>()  // keys defined outside the question, so far
       // A question that does not count divisions (a negation, then "division" or "divide" within
       // the clause: "ignore the division", "leave the division out") is not asked about the
       // equations whose only work is one; "count the divisions too" excludes nothing.
@@ -111,8 +112,8 @@ extension Auditor {
             // The question's own equation for a tensor the problem already defined
             // ("compare with a dense layer $y = …$") may be an alternative to compare with.
             let key = DocumentSymbols.key(row.equation.lhs.name)
-            let redefines =
-              own.contains(index) && defining.contains { $0.key == key && !$0.inQuestion }
+            let redefines = own.contains(index) && definedOutside.contains(key)
+            if !own.contains(index) { definedOutside.insert(key) }
             defining.append(
               DefiningEquation(
                 equation: row.equation, nouns: nouns, section: index,
