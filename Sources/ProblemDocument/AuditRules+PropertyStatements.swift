@@ -140,12 +140,13 @@ extension AuditRules {
     /// sum", "the maximum over rotations"): a motion stated with one may be of the terms or the
     /// maps reduced, not of the reduced output, so it is no evidence of equivariance.
     static func reduces(_ tokens: [Token]) -> Bool {
-      let reductions: Set<String> = [
-        "sum", "sums", "summed", "maximum", "maxima", "max", "average", "averages", "averaged",
-        "mean", "pooled", "pooling", "total",
-      ]
-      return tokens.contains { reductions.contains($0.text) }
+      tokens.contains { reductions.contains($0.text) }
     }
+
+    static let reductions: Set<String> = [
+      "sum", "sums", "summed", "maximum", "maxima", "max", "average", "averages", "averaged",
+      "mean", "pooled", "pooling", "total",
+    ]
 
     /// A section's prose as words and punctuation, its math blanked.
     static func tokens(_ section: Section, _ doc: ProblemSetDocument) -> [Token] {

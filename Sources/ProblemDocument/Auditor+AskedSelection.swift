@@ -7,8 +7,6 @@ struct DefiningEquation {
   let nouns: [String]
   /// The section that holds it.
   let section: Int
-  /// Written in the question's own text.
-  let inQuestion: Bool
   /// Written in the question's own text for a tensor an equation before the question defines.
   let redefines: Bool
 

@@ -112,29 +112,31 @@ extension Auditor {
             // The question's own equation for a tensor the problem already defined
             // ("compare with a dense layer $y = …$") may be an alternative to compare with.
             let key = DocumentSymbols.key(row.equation.lhs.name)
-            let redefines = own.contains(index) && definedOutside.contains(key)
-            if !own.contains(index) { definedOutside.insert(key) }
+            let inQuestion = own.contains(index)
+            let redefines = inQuestion && definedOutside.contains(key)
+            if !inQuestion { definedOutside.insert(key) }
             defining.append(
               DefiningEquation(
-                equation: row.equation, nouns: nouns, section: index,
-                inQuestion: own.contains(index), redefines: redefines))
+                equation: row.equation, nouns: nouns, section: index, redefines: redefines))
           }
         }
       }
       let questionWords = Set(
         DocumentSymbols.words(questionProse.unicodeScalars).filter { $0.count >= 4 })
+      let fromFragments = question.filter {
+        symbols.precedingWords($0.fragment, doc).last == "from"
+      }
       let inputs = Set(
-        question.filter { symbols.precedingWords($0.fragment, doc).last == "from" }.flatMap {
-          r -> [String] in
+        fromFragments.flatMap { r -> [String] in
           switch r.content {
           case .formula(let names, _), .nameList(let names): return names
           case .expression(let e, _, _): return e.references.map { DocumentSymbols.key($0.name) }
           default: return []
           }
         })
-      let fromInput = question.contains { symbols.precedingWords($0.fragment, doc).last == "from" }
       let selection = AskedSelection(
-        named: named, questionWords: questionWords, inputs: inputs, fromInput: fromInput)
+        named: named, questionWords: questionWords, inputs: inputs,
+        fromInput: !fromFragments.isEmpty)
       let asked = selection.equations(defining)
       // A question naming a tensor that only its own solution defines (a new unit b whose
       // equation the answer writes, counted with the others) asks about an equation the
