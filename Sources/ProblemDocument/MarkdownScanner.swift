@@ -31,7 +31,9 @@ enum MarkdownScanner {
     for line in 0..<lineCount {
       let start = doc.lineStarts[line]
       let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
-      let kind = classify(doc.scalars[start..<end], inProblem: problem != nil, itemWord: word)
+      let kind = classify(
+        doc.scalars[start..<end], inProblem: problem != nil, itemWord: word,
+        context: (problem, part))
       if kind == .fence { inFence.toggle() }
       if inFence { continue }
       switch kind {
@@ -135,11 +137,13 @@ enum MarkdownScanner {
     return nil
   }
 
-  /// Heading, part or solution marker, judged on the line's leading characters only. Items open
-  /// at "Problem N" and at `itemWord` N (see `itemWord`).
+  /// Heading, part or solution marker, judged on the line's leading characters only.
+  /// Items open at "Problem N" and at `itemWord` N (see `itemWord`). The context is the current
+  /// problem and part: a part letter written `b)` or `b.` must follow the part before it.
   static func classify(
     _ line: ArraySlice<Unicode.Scalar>, inProblem: Bool,
-    itemWord: String = "problem"
+    itemWord: String = "problem",
+    context: (problem: String?, part: String?) = (nil, nil)
   ) -> LineKind {
     var chars = Array(line.prefix(64).map(Character.init))
     while let last = chars.last, last.isWhitespace { chars.removeLast() }
@@ -187,17 +191,10 @@ enum MarkdownScanner {
       if k == chars.count || [".", ":"].contains(chars[k]) || k > j { return .problem(number) }
       return .text
     }
-    if inProblem && word("Solution", at: i) {
-      var j = i + 8
-      let before = j
-      emphasis(&j)
-      if j == chars.count || chars[j] == ":" || chars[j] == "." || j > before { return .solution }
-      return .text
-    }
-    if inProblem, i + 2 < chars.count, chars[i] == "(", chars[i + 1].isLowercase,
-      chars[i + 1].isASCII, chars[i + 2] == ")"
-    {
-      return .part(String(chars[i + 1]))
+    guard inProblem else { return .text }
+    if isAnswerMarker(chars) { return .solution }
+    if let letter = partLetter(chars, at: i, problem: context.problem, previous: context.part) {
+      return .part(letter)
     }
     return .text
   }
