@@ -27,10 +27,15 @@ extension Parser {
   mutating func scripts(on base: String, sub: String?, sup: String?) throws(NotationError)
     -> TensorName
   {
+    var base = base
     var sub = sub
     var sup = sup
     while true {
-      if isSymbol("_") && sub == nil {
+      if isSymbol("′") && sup == nil {
+        // `U_1'`: a prime after the subscript marks the letter, as `U'_1` does.
+        advance()
+        base += "′"
+      } else if isSymbol("_") && sub == nil {
         advance()
         sub = try scriptText()
       } else if isSymbol("^") && sup == nil {
@@ -191,6 +196,7 @@ extension Parser {
             && (productSign || (current.spacedBefore && !terms.isEmpty))
           let product = factor && Self.isCoefficientLetter(variables[0].0.name)
           productSign = false
+          let adjacent = variables.count == 1 && p.offset == variables[0].1.offset + 1
           let v = try indexVariable()
           // A parameter letter that is the whole index (`α[t,s]`) is an index variable there.
           let wholeIndex =
@@ -208,6 +214,14 @@ extension Parser {
           } else if product {
             parameters.append(variables[0].0.name)
             variables = [(v, p)]
+          } else if adjacent, parameters.count < 4,
+            let size = Self.sizeFactor(variables[0].0, v), startsOrContinuesSum(terms, sign)
+          {
+            // `nG + g`, `Rx + p`, `pR + q`: a size written against an index, in a sum of terms,
+            // is a multiple of it (a mixed-radix position), not two indices.
+            parameters.append(size.name)
+            if size == variables[0].0 { variables = [(v, p)] }
+            parameters += powerRepeats(of: size.name)
           } else {
             variables.append((v, p))
           }
@@ -265,6 +279,40 @@ extension Parser {
       }
     }
     return split + [IndexExpression(terms: terms, position: lastStart)]
+  }
+
+  /// Of two letters written against each other (`nG`, `Rx`), the one that is a size: exactly one
+  /// is a plain Latin capital and the other a plain lowercase letter; nil otherwise.
+  static func sizeFactor(_ a: IndexVariable, _ b: IndexVariable) -> IndexVariable? {
+    func plain(_ v: IndexVariable) -> Bool {
+      v.name.count == 1 && v.name.first!.isASCII && v.name.first!.isLetter
+    }
+    guard plain(a), plain(b), a.isCapital != b.isCapital else { return nil }
+    return a.isCapital ? a : b
+  }
+
+  /// Whether the index position being read is a sum of terms: a term was read before, the term
+  /// is subtracted, or a sign follows (after a power such as `R^2`).
+  func startsOrContinuesSum(_ terms: [IndexExpression.Term], _ sign: Int) -> Bool {
+    if !terms.isEmpty || sign < 0 { return true }
+    var k = index
+    if case .symbol("^") = tokens[k].kind, k + 1 < tokens.count,
+      case .number = tokens[k + 1].kind
+    {
+      k += 2
+    }
+    return tokens[k].kind == .symbol("+") || tokens[k].kind == .symbol("-")
+  }
+
+  /// A whole-number power written after a size in an index (`cR^2`): the size repeated as a
+  /// coefficient, the power's exponent less one more times (at most three), the power read.
+  mutating func powerRepeats(of size: String) -> [String] {
+    guard isSymbol("^"), index + 1 < tokens.count, case .number(let n) = tokens[index + 1].kind,
+      (2...4).contains(n)
+    else { return [] }
+    advance()
+    advance()
+    return Array(repeating: size, count: n - 1)
   }
 
   /// A letter that can multiply an index (the dilation d, a rate r): one plain lowercase letter,

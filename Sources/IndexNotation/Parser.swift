@@ -75,6 +75,15 @@ public struct Parser {
         free.append(v)
       }
     }
+    // A capital the left side leaves unsummed (`W[J,I] v[I] = u[J]`: the vector over J) is an
+    // axis of both sides, as a lowercase one would be.
+    var unsummed: [Diagnostic] = []
+    Checker.walk(left, lhsCapitals: [], source: source, thresholds: [], into: &unsummed)
+    for d in unsummed where d.kind == .unsummedCapital {
+      if let name = d.index, !free.contains(IndexVariable(name)) {
+        free.append(IndexVariable(name))
+      }
+    }
     let indices = free.map {
       IndexExpression(terms: [.init(coefficient: 1, parameters: [], variable: $0)], position: start)
     }
