@@ -146,6 +146,7 @@ extension Parser {
   /// One index position; two or more when adjacent terms were probably meant to be separated by
   /// a comma (reported as a diagnostic, and read as separate indices so checking can go on).
   mutating func indexExpressions() throws(NotationError) -> [IndexExpression] {
+    let gatheredBefore = gatheredReferences.count
     let start = current.position
     var terms: [IndexExpression.Term] = []
     var sign = 1
@@ -180,6 +181,18 @@ extension Parser {
           continue
         }
         if !distributed.isEmpty { break }
+        if variables.isEmpty, parameters.isEmpty, let gathered = try nestedReference() {
+          // `E[w[b,t],i]`, `u[π[n],x]`: a position read from another tensor depends on that
+          // tensor's indices.
+          distributed = gathered.map {
+            .init(coefficient: coefficient, parameters: [], variable: $0)
+          }
+          if distributed.isEmpty {
+            distributed = [.init(coefficient: coefficient, parameters: [], variable: nil)]
+          }
+          sawAtom = true
+          continue
+        }
         if case .number(let n) = current.kind {
           let (product, overflow) = coefficient.multipliedReportingOverflow(by: n)
           guard !overflow else {
@@ -278,7 +291,31 @@ extension Parser {
         break
       }
     }
-    return split + [IndexExpression(terms: terms, position: lastStart)]
+    var last = IndexExpression(terms: terms, position: lastStart)
+    last.gathered = Array(gatheredReferences[gatheredBefore...])
+    gatheredReferences.removeSubrange(gatheredBefore...)
+    return split + [last]
+  }
+
+  /// The index variables of a tensor reference standing as an index (`w[b,t]` in `E[w[b,t],i]`),
+  /// kept in `gatheredReferences`; nil, with nothing read, when no name followed by `[` starts
+  /// here.
+  mutating func nestedReference() throws(NotationError) -> [IndexVariable]? {
+    switch current.kind {
+    case .letter, .decoration: break
+    default: return nil
+    }
+    let saved = index
+    guard (try? tensorName()) != nil, isSymbol("[") else {
+      index = saved
+      return nil
+    }
+    index = saved
+    try enter()
+    defer { depth -= 1 }
+    let ref = try reference()
+    gatheredReferences.append(ref)
+    return ref.indices.flatMap(\.variables)
   }
 
   /// Of two letters written against each other (`nG`, `Rx`), the one that is a size: exactly one

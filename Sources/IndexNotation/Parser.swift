@@ -14,6 +14,9 @@ public struct Parser {
   var tokens: [Token] = []
   var index = 0
   var depth = 0
+  /// The tensors read as positions (`w[b,t]` in `E[w[b,t],i]`) since the enclosing position
+  /// began; `indexExpressions` moves them into the position it returns.
+  var gatheredReferences: [TensorReference] = []
   /// Index names that act as coefficients (the stride s), not as index variables.
   let parameters: Set<String>
   /// Non-fatal findings made while reading (a probable missing comma).

@@ -118,4 +118,33 @@ final class EquationReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertTrue(LenientNames.letters(in: "\\hat{\\mathbf{z}}'").contains("ẑ′"))
     XCTAssertFalse(LenientNames.letters(in: "\\hat{\\mathbf{z}}").contains("ẑ′"))
   }
+
+  func testNestedReference_aGatheredPositionReadsItsTensorsIndices() {
+    let doc = """
+      **Problem 1.** Tokens $w[b,t]$ pick rows of a table $E[v,i]$, giving $e[b,t,i]$.
+
+      $$e[b,t,i] = E[w[b,t],%@]$$
+      """
+    XCTAssertEqual(engineKinds(doc.replacingOccurrences(of: "%@", with: "i")), [])
+    XCTAssertTrue(
+      engineKinds(doc.replacingOccurrences(of: "%@", with: "I")).contains("unsummed-capital"))
+    // The gathered tensor is a reference of the equation, with its own rank.
+    let content = FragmentReader.content("e[b,t,i] = E[w[b],i]")
+    guard case .equations(let rows) = content else { return XCTFail("\(content)") }
+    XCTAssertEqual(rows[0].equation.rhsReferences.map(\.description), ["E[b, i]", "w[b]"])
+    XCTAssertNil(rows[0].equation.rhsReferences[0].indices[0].bareVariable)
+  }
+
+  func testInputLetter_capitalRepeatedInsideAFunctionIsSummed() {
+    let doc = """
+      **Problem 1.** Gates $a[b,j]$, weights $t[j,k]$ and probabilities $p[b,k]$ give scores \
+      $q[b,j]$.
+
+      $$q[b,j] = a[b,j]\\,t[j,K]%@$$
+      """
+    let summed = findings(doc.replacingOccurrences(of: "%@", with: "\\,\\log p[b,K]"))
+    XCTAssertFalse(summed.contains("input-letter 3"), "\(summed)")
+    let unsummed = findings(doc.replacingOccurrences(of: "%@", with: ""))
+    XCTAssertTrue(unsummed.contains("input-letter 3"), "\(unsummed)")
+  }
 }
