@@ -147,4 +147,27 @@ final class EquationReadingTests: XCTestCase, SmallDocumentAudit {
     let unsummed = findings(doc.replacingOccurrences(of: "%@", with: ""))
     XCTAssertTrue(unsummed.contains("input-letter 3"), "\(unsummed)")
   }
+
+  func testRankTieInAProblem_settledByTheSetsRank() {
+    let later = """
+      **Problem 2.** The rows $W[j]$ are drawn at random and frozen.
+
+      The same layer gives $h[b,j] = W[j,I]\\,x[b,I]$.
+      """
+    let twoIndices = """
+      **Problem 1.** A layer has weights $W[j,i]$ and inputs $x[b,i]$, and computes \
+      $y[b,j] = W[j,I]\\,x[b,I]$.
+
+
+      """ + later
+    // Problem 1 writes W with two indices: the one-index rows are the odd use.
+    XCTAssertEqual(
+      findings(twoIndices).filter { $0.hasPrefix("rank-mismatch") }, ["rank-mismatch 3"])
+    let oneIndex = """
+      **Problem 1.** A layer has weights $W[j]$ and inputs $x[b,i]$.
+
+
+      """ + later
+    XCTAssertEqual(findings(oneIndex).filter { $0.hasPrefix("rank-mismatch") }, ["rank-mismatch 5"])
+  }
 }
