@@ -94,8 +94,11 @@ extension AuditRules {
               report(d, rowOffset: row.offset)
             }
           }
-        case .expression(_, _, let diagnostics):
+        case .expression(let e, let text, let diagnostics):
           for d in diagnostics { report(d, rowOffset: 0) }
+          for d in Checker.thresholdSigns(in: e, source: text, thresholds: thresholds) {
+            report(d, rowOffset: 0)
+          }
         default:
           break
         }

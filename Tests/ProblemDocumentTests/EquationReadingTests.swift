@@ -170,4 +170,20 @@ final class EquationReadingTests: XCTestCase, SmallDocumentAudit {
       """ + later
     XCTAssertEqual(findings(oneIndex).filter { $0.hasPrefix("rank-mismatch") }, ["rank-mismatch 5"])
   }
+
+  func testThresholdSign_scalarThresholdAndScaledPreActivation() {
+    let doc = """
+      **Problem 1.** A unit has weights $w[k]$, inputs $s[b,k]$, a gain $\\beta$ and a \
+      threshold $c$; potentials $m[b,j]$ have thresholds $\\theta[j]$.
+
+      $$p[b] = \\sigma\\left(w[K]\\,s[b,K] %@ c\\right)$$
+
+      The soft spike is $\\sigma(\\beta\\,(m[b,j] %@ \\theta[j]))$.
+      """
+    let added = findings(doc.replacingOccurrences(of: "%@", with: "+"))
+    XCTAssertTrue(added.contains("threshold-sign 3"), "\(added)")
+    XCTAssertTrue(added.contains("threshold-sign 5"), "\(added)")
+    let subtracted = findings(doc.replacingOccurrences(of: "%@", with: "-"))
+    XCTAssertFalse(subtracted.contains { $0.hasPrefix("threshold-sign") }, "\(subtracted)")
+  }
 }
