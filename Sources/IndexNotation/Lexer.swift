@@ -255,6 +255,7 @@ package struct Lexer {
     case "ddot": return .decoration("\u{0308}")
     case "check": return .decoration("\u{030C}")
     case "partial": return .letter("∂")
+    case "ast", "star": return .letter("∗")
     case "infty": return .letter("∞")
     case "tanh", "exp", "log", "ln", "max", "min", "softmax", "sin", "cos", "sqrt":
       return .word(name)

@@ -68,6 +68,10 @@ extension AuditRules {
             let numbers = Set(
               scalarNames + scalarNames.flatMap(AuditRules.subscriptLetters(ofName:)))
             let shiftedCopy = AuditRules.shiftedCopyLetters(row.equation)
+            // An update (`m[q,i] ← m[q,i] + η x[n,i]`) is applied for the example at hand: an
+            // index only its right side carries is that example's, not a free index.
+            let update =
+              !r.fragment.text.contains("=") && r.fragment.text.hasSubstring("\\leftarrow")
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -84,7 +88,7 @@ extension AuditRules {
                 continue
               }
               if d.kind == .freeIndexOneSide, d.side == .right, let index = d.index,
-                shiftedCopy.contains(index)
+                update || shiftedCopy.contains(index)
               {
                 continue
               }

@@ -9,7 +9,8 @@ public enum FragmentReader {
 
   /// What a fragment's text reads as.
   public static func content(_ raw: String) -> FragmentContent {
-    let text = blankingSumBounds(blankingDerivatives(blankingLabels(trimmed(raw))))
+    let text = assignmentAsEquation(
+      blankingSumBounds(blankingDerivatives(blankingLabels(trimmed(raw)))))
     let chars = Array(text)
     if let rows = splitEnvironment(chars) ?? splitSpaced(chars) {
       var equations: [ReadEquation] = []
@@ -108,6 +109,37 @@ public enum FragmentReader {
       }
     }
     return nil
+  }
+
+  /// An update written with an arrow (`μ[k,d] \leftarrow γ\,μ[k,d] + …`) read as the equation
+  /// it assigns: the one `\leftarrow` outside braces and brackets becomes `=` and spaces (so
+  /// columns stay where they were), when the text has no `=` of its own.
+  /// - Complexity: O(n) in the text's length.
+  static func assignmentAsEquation(_ text: String) -> String {
+    guard !text.contains("="), text.hasSubstring("\\leftarrow") else { return text }
+    var c = Array(text)
+    let arrow = Array("\\leftarrow")
+    var depth = 0
+    var found: Int?
+    var i = 0
+    while i < c.count {
+      if "{[(".contains(c[i]) { depth += 1 }
+      if "}])".contains(c[i]) { depth -= 1 }
+      if depth == 0, c[i] == "\\", i + arrow.count <= c.count,
+        Array(c[i..<(i + arrow.count)]) == arrow,
+        i + arrow.count == c.count || !c[i + arrow.count].isLetter
+      {
+        guard found == nil else { return text }
+        found = i
+        i += arrow.count
+        continue
+      }
+      i += 1
+    }
+    guard let at = found else { return text }
+    c[at] = "="
+    for k in (at + 1)..<(at + arrow.count) { c[k] = " " }
+    return String(c)
   }
 
   /// Drops trailing sentence punctuation that the document put inside the math (`… c].`).

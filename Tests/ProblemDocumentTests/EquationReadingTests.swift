@@ -186,4 +186,22 @@ final class EquationReadingTests: XCTestCase, SmallDocumentAudit {
     let subtracted = findings(doc.replacingOccurrences(of: "%@", with: "-"))
     XCTAssertFalse(subtracted.contains { $0.hasPrefix("threshold-sign") }, "\(subtracted)")
   }
+
+  func testUpdateArrowAndStarScript_readAsEquations() {
+    let doc = """
+      **Problem 1.** Prototypes $\\mu[k,d]$ move toward features $e[b,d]$ with weights \
+      $O[b,k]$ and rate $\\gamma$.
+
+      $$\\mu[k,d] \\leftarrow \\gamma\\,\\mu[k,d] + (1-\\gamma)\\,O[B,%@]\\,e[B,d]$$
+
+      The prediction is $f^{\\ast} = \\sum_{%#} a[%#]\\,\\phi^{\\ast}[%#]$ for weights $a[r]$.
+      """
+    func with(_ channel: String, _ sum: String) -> [String] {
+      findings(
+        doc.replacingOccurrences(of: "%@", with: channel)
+          .replacingOccurrences(of: "%#", with: sum))
+    }
+    XCTAssertEqual(with("k", "r"), [])
+    XCTAssertEqual(with("K", "R"), ["unsummed-capital 3", "redundant-sum 5"])
+  }
 }
