@@ -49,11 +49,15 @@ public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
   public var terms: [Term]
   /// Where the expression starts in the source.
   public let position: SourcePosition
+  /// The tensors read to give this position (`w[b,t]` in `E[w[b,t],i]`); empty for an affine
+  /// position.
+  public var gathered: [TensorReference] = []
 
-  /// The variable when the expression is exactly one variable (a "bare" use that fixes a range).
+  /// The variable when the expression is exactly one variable (a "bare" use that fixes a range);
+  /// nil for a position read from another tensor (`π[n]`).
   public var bareVariable: IndexVariable? {
     terms.count == 1 && terms[0].coefficient == 1 && terms[0].parameters.isEmpty
-      ? terms[0].variable : nil
+      && gathered.isEmpty ? terms[0].variable : nil
   }
 
   /// The variables of the terms, in reading order (repeats kept).
@@ -156,12 +160,19 @@ extension Expression {
   /// Every tensor reference, in reading order.
   public var references: [TensorReference] {
     switch self {
-    case .tensor(let t): [t]
+    case .tensor(let t): [t] + t.gathered
     case .number, .scalar: []
     case .product(let f): f.flatMap(\.references)
     case .sum(let terms): terms.flatMap(\.term.references)
     case .function(_, let e, _), .explicitSum(_, let e, _): e.references
     }
+  }
+}
+
+extension TensorReference {
+  /// The tensors its positions read (`w[b,t]` in `E[w[b,t],i]`), nested ones included.
+  public var gathered: [TensorReference] {
+    indices.flatMap { $0.gathered.flatMap { [$0] + $0.gathered } }
   }
 }
 

@@ -86,6 +86,16 @@ public enum Checker {
     return Array(out.sorted { $0.position < $1.position }.prefix(Parser.maximumDiagnostics))
   }
 
+  /// The threshold-sign diagnostics of an expression standing alone (`σ(β(m[j] + θ[j]))` in a
+  /// sentence): a threshold added inside an activation.
+  public static func thresholdSigns(
+    in e: Expression, source: String, thresholds: Set<String>
+  ) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    walk(e, lhsCapitals: [], source: source, thresholds: thresholds, into: &out)
+    return out.filter { $0.kind == .thresholdSign }
+  }
+
   /// Lowercase variables not bound by an enclosing Σ, with their first position.
   static func collectFree(
     _ e: Expression, bound: Set<IndexVariable>,
@@ -147,15 +157,19 @@ public enum Checker {
         walk(t.term, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
       }
     case .function(let name, let inner, _):
-      if case .sum(let terms) = inner {
-        for t in terms where t.sign > 0 {
-          if case .tensor(let ref) = t.term, isThreshold(ref, thresholds) {
-            out.append(
-              Diagnostic(
-                .thresholdSign,
-                "the threshold \(ref.name) is added inside \(name); the course's convention "
-                  + "subtracts it: \(name)(W·L − B)", at: ref.position, source: source))
-          }
+      for t in activationTerms(inner) where t.sign > 0 {
+        if case .tensor(let ref) = t.term, isThreshold(ref, thresholds) {
+          out.append(
+            Diagnostic(
+              .thresholdSign,
+              "the threshold \(ref.name) is added inside \(name); the course's convention "
+                + "subtracts it: \(name)(W·L − B)", at: ref.position, source: source))
+        } else if case .scalar(let scalar, let p) = t.term, thresholds.contains(scalar) {
+          out.append(
+            Diagnostic(
+              .thresholdSign,
+              "the threshold \(scalar) is added inside \(name); the course's convention "
+                + "subtracts it: \(name)(W·L − B)", at: p, source: source))
         }
       }
       walk(inner, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
@@ -169,6 +183,23 @@ public enum Checker {
       }
       walk(inner, lhsCapitals: lhsCapitals, source: source, thresholds: thresholds, into: &out)
     }
+  }
+
+  /// The signed terms of an activation's argument: of the sum itself, or of the one sum a
+  /// product scales by numbers and scalars (`σ(β(m[j] + θ[j]))`, a gain times the
+  /// pre-activation); empty otherwise.
+  static func activationTerms(_ e: Expression) -> [(sign: Int, term: Expression)] {
+    if case .sum(let terms) = e { return terms }
+    guard case .product(let factors) = e else { return [] }
+    var sums: [[(sign: Int, term: Expression)]] = []
+    for f in factors {
+      switch f {
+      case .sum(let terms): sums.append(terms)
+      case .number, .scalar: break
+      default: return []
+      }
+    }
+    return sums.count == 1 ? sums[0] : []
   }
 
   static func isTensor(_ e: Expression) -> Bool {

@@ -9,6 +9,10 @@ public enum LenientNames {
     var out = Set<String>()
     var lexer = Lexer(text)
     var pending: Character?
+    // The accent of a braced group just opened (`\hat{`), and the letter just read with it: a
+    // prime right after the group (`\hat{z}'`) names ẑ′, which is added beside the letters.
+    var groupMark: Character?
+    var last: String?
     while lexer.index < lexer.chars.count {
       let before = lexer.index
       do {
@@ -18,10 +22,25 @@ public enum LenientNames {
         case .decoration(let mark): pending = mark
         case .letter(let l):
           out.insert(pending.map { l + String($0) } ?? l)
+          last = (pending ?? groupMark).map { l + String($0) } ?? l
           pending = nil
+          groupMark = nil
+          continue
+        case .symbol("′") where last != nil:
+          last! += "′"
+          out.insert(last!)
+          continue
+        case .symbol("}") where last != nil:
+          continue
+        case .symbol("{") where pending != nil:
+          groupMark = pending
+          pending = nil
+          continue
         case .symbol(let c) where c == "(" || c == ")": break
         default: pending = nil
         }
+        last = nil
+        groupMark = nil
       } catch {
         if lexer.index == before { lexer.advance() }
       }

@@ -221,9 +221,11 @@ package struct Lexer {
     return Token(kind: .end, position: position)
   }
 
-  /// The letter after Δ, skipping spaces (`\Delta x` is Δx).
+  /// The letter after Δ, skipping spaces (`\Delta x` is Δx); empty when an index list follows
+  /// (`\delta[b,t,c]`, `Δ[j]`): the Greek letter is then a tensor's name.
   mutating func deltaTarget(_ start: SourcePosition) throws(LexError) -> String {
     while index < chars.count, chars[index] == " " { advance() }
+    if index < chars.count, chars[index] == "[" { return "" }
     guard index < chars.count, chars[index].isLetter else {
       throw LexError(message: "expected a letter after Δ", position: start)
     }
@@ -253,6 +255,7 @@ package struct Lexer {
     case "ddot": return .decoration("\u{0308}")
     case "check": return .decoration("\u{030C}")
     case "partial": return .letter("∂")
+    case "ast", "star": return .letter("∗")
     case "infty": return .letter("∞")
     case "tanh", "exp", "log", "ln", "max", "min", "softmax", "sin", "cos", "sqrt":
       return .word(name)

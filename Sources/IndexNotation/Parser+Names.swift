@@ -27,10 +27,15 @@ extension Parser {
   mutating func scripts(on base: String, sub: String?, sup: String?) throws(NotationError)
     -> TensorName
   {
+    var base = base
     var sub = sub
     var sup = sup
     while true {
-      if isSymbol("_") && sub == nil {
+      if isSymbol("′") && sup == nil {
+        // `U_1'`: a prime after the subscript marks the letter, as `U'_1` does.
+        advance()
+        base += "′"
+      } else if isSymbol("_") && sub == nil {
         advance()
         sub = try scriptText()
       } else if isSymbol("^") && sup == nil {
@@ -141,6 +146,7 @@ extension Parser {
   /// One index position; two or more when adjacent terms were probably meant to be separated by
   /// a comma (reported as a diagnostic, and read as separate indices so checking can go on).
   mutating func indexExpressions() throws(NotationError) -> [IndexExpression] {
+    let gatheredBefore = gatheredReferences.count
     let start = current.position
     var terms: [IndexExpression.Term] = []
     var sign = 1
@@ -175,6 +181,18 @@ extension Parser {
           continue
         }
         if !distributed.isEmpty { break }
+        if variables.isEmpty, parameters.isEmpty, let gathered = try nestedReference() {
+          // `E[w[b,t],i]`, `u[π[n],x]`: a position read from another tensor depends on that
+          // tensor's indices.
+          distributed = gathered.map {
+            .init(coefficient: coefficient, parameters: [], variable: $0)
+          }
+          if distributed.isEmpty {
+            distributed = [.init(coefficient: coefficient, parameters: [], variable: nil)]
+          }
+          sawAtom = true
+          continue
+        }
         if case .number(let n) = current.kind {
           let (product, overflow) = coefficient.multipliedReportingOverflow(by: n)
           guard !overflow else {
@@ -191,6 +209,7 @@ extension Parser {
             && (productSign || (current.spacedBefore && !terms.isEmpty))
           let product = factor && Self.isCoefficientLetter(variables[0].0.name)
           productSign = false
+          let adjacent = variables.count == 1 && p.offset == variables[0].1.offset + 1
           let v = try indexVariable()
           // A parameter letter that is the whole index (`α[t,s]`) is an index variable there.
           let wholeIndex =
@@ -208,6 +227,14 @@ extension Parser {
           } else if product {
             parameters.append(variables[0].0.name)
             variables = [(v, p)]
+          } else if adjacent, parameters.count < 4,
+            let size = Self.sizeFactor(variables[0].0, v), startsOrContinuesSum(terms, sign)
+          {
+            // `nG + g`, `Rx + p`, `pR + q`: a size written against an index, in a sum of terms,
+            // is a multiple of it (a mixed-radix position), not two indices.
+            parameters.append(size.name)
+            if size == variables[0].0 { variables = [(v, p)] }
+            parameters += powerRepeats(of: size.name)
           } else {
             variables.append((v, p))
           }
@@ -264,7 +291,65 @@ extension Parser {
         break
       }
     }
-    return split + [IndexExpression(terms: terms, position: lastStart)]
+    var last = IndexExpression(terms: terms, position: lastStart)
+    last.gathered = Array(gatheredReferences[gatheredBefore...])
+    gatheredReferences.removeSubrange(gatheredBefore...)
+    return split + [last]
+  }
+
+  /// The index variables of a tensor reference standing as an index (`w[b,t]` in `E[w[b,t],i]`),
+  /// kept in `gatheredReferences`; nil, with nothing read, when no name followed by `[` starts
+  /// here.
+  mutating func nestedReference() throws(NotationError) -> [IndexVariable]? {
+    switch current.kind {
+    case .letter, .decoration: break
+    default: return nil
+    }
+    let saved = index
+    guard (try? tensorName()) != nil, isSymbol("[") else {
+      index = saved
+      return nil
+    }
+    index = saved
+    try enter()
+    defer { depth -= 1 }
+    let ref = try reference()
+    gatheredReferences.append(ref)
+    return ref.indices.flatMap(\.variables)
+  }
+
+  /// Of two letters written against each other (`nG`, `Rx`), the one that is a size: exactly one
+  /// is a plain Latin capital and the other a plain lowercase letter; nil otherwise.
+  static func sizeFactor(_ a: IndexVariable, _ b: IndexVariable) -> IndexVariable? {
+    func plain(_ v: IndexVariable) -> Bool {
+      v.name.count == 1 && v.name.first!.isASCII && v.name.first!.isLetter
+    }
+    guard plain(a), plain(b), a.isCapital != b.isCapital else { return nil }
+    return a.isCapital ? a : b
+  }
+
+  /// Whether the index position being read is a sum of terms: a term was read before, the term
+  /// is subtracted, or a sign follows (after a power such as `R^2`).
+  func startsOrContinuesSum(_ terms: [IndexExpression.Term], _ sign: Int) -> Bool {
+    if !terms.isEmpty || sign < 0 { return true }
+    var k = index
+    if case .symbol("^") = tokens[k].kind, k + 1 < tokens.count,
+      case .number = tokens[k + 1].kind
+    {
+      k += 2
+    }
+    return tokens[k].kind == .symbol("+") || tokens[k].kind == .symbol("-")
+  }
+
+  /// A whole-number power written after a size in an index (`cR^2`): the size repeated as a
+  /// coefficient, the power's exponent less one more times (at most three), the power read.
+  mutating func powerRepeats(of size: String) -> [String] {
+    guard isSymbol("^"), index + 1 < tokens.count, case .number(let n) = tokens[index + 1].kind,
+      (2...4).contains(n)
+    else { return [] }
+    advance()
+    advance()
+    return Array(repeating: size, count: n - 1)
   }
 
   /// A letter that can multiply an index (the dilation d, a rate r): one plain lowercase letter,

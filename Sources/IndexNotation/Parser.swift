@@ -14,6 +14,9 @@ public struct Parser {
   var tokens: [Token] = []
   var index = 0
   var depth = 0
+  /// The tensors read as positions (`w[b,t]` in `E[w[b,t],i]`) since the enclosing position
+  /// began; `indexExpressions` moves them into the position it returns.
+  var gatheredReferences: [TensorReference] = []
   /// Index names that act as coefficients (the stride s), not as index variables.
   let parameters: Set<String>
   /// Non-fatal findings made while reading (a probable missing comma).
@@ -73,6 +76,15 @@ public struct Parser {
     for ref in left.references {
       for v in ref.indices.flatMap(\.variables) where !v.isCapital && !free.contains(v) {
         free.append(v)
+      }
+    }
+    // A capital the left side leaves unsummed (`W[J,I] v[I] = u[J]`: the vector over J) is an
+    // axis of both sides, as a lowercase one would be.
+    var unsummed: [Diagnostic] = []
+    Checker.walk(left, lhsCapitals: [], source: source, thresholds: [], into: &unsummed)
+    for d in unsummed where d.kind == .unsummedCapital {
+      if let name = d.index, !free.contains(IndexVariable(name)) {
+        free.append(IndexVariable(name))
       }
     }
     let indices = free.map {

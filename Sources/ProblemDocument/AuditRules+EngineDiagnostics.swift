@@ -61,8 +61,17 @@ extension AuditRules {
             let shifts = namedShifts(row.equation, mentioned: mentionedAlone[scope] ?? [])
             // `s[t,2n] = \sin(ω[n]\,t)`: a left index the right side uses as a number (a time,
             // a position) is on both sides.
+            // So is a letter in the subscript of a scalar or function (`E[b,i,g] = β_g(x[b,i])`).
+            let scalarNames = DocumentSymbols.scalarsAndFunctions(row.equation.rhs).map {
+              $0.0.name
+            }
             let numbers = Set(
-              DocumentSymbols.scalarsAndFunctions(row.equation.rhs).map { $0.0.name })
+              scalarNames + scalarNames.flatMap(AuditRules.subscriptLetters(ofName:)))
+            let shiftedCopy = AuditRules.shiftedCopyLetters(row.equation)
+            // An update (`m[q,i] ← m[q,i] + η x[n,i]`) is applied for the example at hand: an
+            // index only its right side carries is that example's, not a free index.
+            let update =
+              !r.fragment.text.contains("=") && r.fragment.text.hasSubstring("\\leftarrow")
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -78,14 +87,22 @@ extension AuditRules {
               {
                 continue
               }
+              if d.kind == .freeIndexOneSide, d.side == .right, let index = d.index,
+                update || shiftedCopy.contains(index)
+              {
+                continue
+              }
               if d.kind == .unsummedCapital, let index = d.index, offsets.contains(index) {
                 continue
               }
               report(d, rowOffset: row.offset)
             }
           }
-        case .expression(_, _, let diagnostics):
+        case .expression(let e, let text, let diagnostics):
           for d in diagnostics { report(d, rowOffset: 0) }
+          for d in Checker.thresholdSigns(in: e, source: text, thresholds: thresholds) {
+            report(d, rowOffset: 0)
+          }
         default:
           break
         }
@@ -132,5 +149,38 @@ extension AuditRules {
   static func namedShifts(_ equation: Equation, mentioned: Set<String>) -> Set<String> {
     let letters = indexLetters(equation)
     return letters.lowercaseBeside.subtracting(letters.alone).intersection(mentioned)
+  }
+}
+
+extension AuditRules {
+  /// The one-letter parts of a name's subscript (`β_g` gives g, `α_{t,k}` gives t and k).
+  static func subscriptLetters(ofName name: String) -> [String] {
+    guard let bar = name.firstIndex(of: "_") else { return [] }
+    return name[name.index(after: bar)...].split(whereSeparator: { !$0.isLetter })
+      .filter { $0.count == 1 }.map(String.init)
+  }
+
+  /// The letters by which an equation shifts a tensor onto its own primed or decorated copy:
+  /// the right side is one tensor of the left's letter and subscript (`I′[b,x,y] =
+  /// I[b,x+u,y+v]`), and each such letter is one lowercase Latin letter added beside another
+  /// index and never standing alone. The equation states the displaced copy for any shift, so
+  /// the letter is a shift, not a free index; a copy onto another tensor stays checked.
+  static func shiftedCopyLetters(_ equation: Equation) -> Set<String> {
+    guard case .tensor(let right) = equation.rhs,
+      right.name.base.first == equation.lhs.name.base.first,
+      right.name.base != equation.lhs.name.base,
+      right.name.subscriptText == equation.lhs.name.subscriptText
+    else { return [] }
+    let letters = indexLetters(equation)
+    return letters.lowercaseBeside.subtracting(letters.alone).filter { letter in
+      letter.count == 1 && letter.first!.isASCII
+        && right.indices.allSatisfy { index in
+          index.terms.allSatisfy { term in
+            term.variable?.name != letter
+              || (term.coefficient.magnitude == 1 && term.parameters.isEmpty
+                && index.variables.count >= 2)
+          }
+        }
+    }
   }
 }

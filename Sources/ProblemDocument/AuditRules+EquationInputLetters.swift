@@ -28,8 +28,9 @@ extension AuditRules {
               if case .tensor(let t) = f { return t }
               return nil
             }
+            // A capital repeated inside a function factor (`t[n,K] \log p[n,K]`) is summed too.
             var counts: [String: Int] = [:]
-            for t in tensors {
+            for t in factors.flatMap(\.references) {
               for v in t.indices.flatMap(\.variables) where v.isCapital {
                 counts[v.name, default: 0] += 1
               }

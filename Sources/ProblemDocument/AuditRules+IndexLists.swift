@@ -89,6 +89,12 @@ extension AuditRules {
           $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
         }.map(\.name))
       let classesIn = symbols.sizeClasses(in: Set(doc.sections.map(DocumentSymbols.scope)))
+      // Each name's ranks across the set, which settle a tie within one problem (the rank a
+      // tensor was defined with in an earlier problem is its rank here too).
+      var setRanks: [String: [Int: Int]] = [:]
+      for uses in groups.values {
+        for u in uses { setRanks[u.name, default: [:]][u.indices.count, default: 0] += 1 }
+      }
       for key in order {
         let uses = groups[key]!
         guard uses.count > 1 else { continue }
@@ -96,7 +102,11 @@ extension AuditRules {
         let classes = classesIn[scope] ?? [:]
         var counts: [Int: Int] = [:]
         for u in uses { counts[u.indices.count, default: 0] += 1 }
-        let usual = uses.first { counts[$0.indices.count] == counts.values.max() }!.indices.count
+        let most = counts.values.max()!
+        let tied = uses.filter { counts[$0.indices.count] == most }
+        let inSet = setRanks[uses[0].name] ?? [:]
+        let best = tied.map { inSet[$0.indices.count] ?? 0 }.max() ?? 0
+        let usual = tied.first { (inSet[$0.indices.count] ?? 0) == best }!.indices.count
         let lists = uses.map { "\(displayName($0.name))[\($0.indices.joined(separator: ","))]" }
         var distinct: [String] = []
         for l in lists where !distinct.contains(l) { distinct.append(l) }

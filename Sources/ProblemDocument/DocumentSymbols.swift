@@ -124,7 +124,11 @@ public struct DocumentSymbols: Sendable {
         }
       }
       for index in ref.indices {
-        for v in index.variables {
+        // A size multiplying an index (P in `Pu + r`) is a letter of the index list too.
+        let sizes = index.terms.flatMap(\.parameters).filter {
+          IndexVariable($0).isCapital
+        }.map(IndexVariable.init)
+        for v in index.variables + sizes {
           add(
             v.name, .index, at: index.position.offset, rowOffset: rowOffset, introduces: false,
             inEquation: inEquation)

@@ -9,13 +9,14 @@ public enum FragmentReader {
 
   /// What a fragment's text reads as.
   public static func content(_ raw: String) -> FragmentContent {
-    let text = blankingSumBounds(blankingDerivatives(blankingLabels(trimmed(raw))))
+    let text = assignmentAsEquation(
+      blankingSumBounds(blankingDerivatives(blankingLabels(trimmed(raw)))))
     let chars = Array(text)
     if let rows = splitEnvironment(chars) ?? splitSpaced(chars) {
       var equations: [ReadEquation] = []
       for (rowText, offset) in rows where rowText.contains("=") {
         var parser = Parser(rowText)
-        guard let eq = try? parser.parseEquation() else {
+        guard let eq = try? parser.parseEquation().strideRead(as: rowText, &parser) else {
           var again = Parser(rowText)
           do { _ = try again.parseEquation() } catch {
             return .unreadable(
@@ -28,12 +29,18 @@ public enum FragmentReader {
             equation: eq, parseDiagnostics: parser.diagnostics, text: rowText,
             offset: offset))
       }
+      if let delta = kroneckerDelta(
+        equations.flatMap { [$0.equation.lhs] + $0.equation.rhsReferences })
+      {
+        return delta
+      }
       if !equations.isEmpty { return .equations(equations) }
     }
     if chars.contains("=") {
       var parser = Parser(text)
       do {
-        let eq = try parser.parseEquation()
+        let eq = try parser.parseEquation().strideRead(as: text, &parser)
+        if let delta = kroneckerDelta([eq.lhs] + eq.rhsReferences) { return delta }
         return .equations([
           ReadEquation(
             equation: eq, parseDiagnostics: parser.diagnostics, text: text,
@@ -43,6 +50,7 @@ public enum FragmentReader {
         if let sizes = sizeEquality(text) { return .sizeEquality(sizes) }
         var again = Parser(text)
         if let eq = try? again.parseExpressionEquation() {
+          if let delta = kroneckerDelta([eq.lhs] + eq.rhsReferences) { return delta }
           return .equations([
             ReadEquation(
               equation: eq, parseDiagnostics: again.diagnostics, text: text,
@@ -57,6 +65,7 @@ public enum FragmentReader {
       var parser = Parser(text)
       do {
         let e = try parser.parseExpression()
+        if let delta = kroneckerDelta(e.references) { return delta }
         return .expression(e, text: text, parseDiagnostics: parser.diagnostics)
       } catch {
         return .unreadable(
@@ -86,6 +95,51 @@ public enum FragmentReader {
     } catch {
       return .unreadable(message: error.message, offset: error.offset)
     }
+  }
+
+  /// A note for a Kronecker delta among `references`: δ or Δ over two indices that are one
+  /// letter and its primed copy (`δ[n,n′]`), the identity rather than a tensor of the model, so
+  /// the fragment is left unread (its multiplies and names are not the model's); nil otherwise.
+  static func kroneckerDelta(_ references: [TensorReference]) -> FragmentContent? {
+    for ref in references where ref.name.base == "δ" || ref.name.base == "Δ" {
+      let letters = ref.indices.compactMap { $0.bareVariable?.name.filter { $0 != "′" } }
+      if ref.indices.count == 2, letters.count == 2, letters[0] == letters[1] {
+        return .unreadable(
+          message: "a Kronecker delta \(ref) is not read", offset: ref.position.offset)
+      }
+    }
+    return nil
+  }
+
+  /// An update written with an arrow (`μ[k,d] \leftarrow γ\,μ[k,d] + …`) read as the equation
+  /// it assigns: the one `\leftarrow` outside braces and brackets becomes `=` and spaces (so
+  /// columns stay where they were), when the text has no `=` of its own.
+  /// - Complexity: O(n) in the text's length.
+  static func assignmentAsEquation(_ text: String) -> String {
+    guard !text.contains("="), text.hasSubstring("\\leftarrow") else { return text }
+    var c = Array(text)
+    let arrow = Array("\\leftarrow")
+    var depth = 0
+    var found: Int?
+    var i = 0
+    while i < c.count {
+      if "{[(".contains(c[i]) { depth += 1 }
+      if "}])".contains(c[i]) { depth -= 1 }
+      if depth == 0, c[i] == "\\", i + arrow.count <= c.count,
+        Array(c[i..<(i + arrow.count)]) == arrow,
+        i + arrow.count == c.count || !c[i + arrow.count].isLetter
+      {
+        guard found == nil else { return text }
+        found = i
+        i += arrow.count
+        continue
+      }
+      i += 1
+    }
+    guard let at = found else { return text }
+    c[at] = "="
+    for k in (at + 1)..<(at + arrow.count) { c[k] = " " }
+    return String(c)
   }
 
   /// Drops trailing sentence punctuation that the document put inside the math (`… c].`).
@@ -237,5 +291,24 @@ public enum FragmentReader {
       .divide(let l, let r, _), .power(let l, let r, _):
       return identifiers(l, text) + identifiers(r, text)
     }
+  }
+}
+
+extension Equation {
+  /// The equation read again with no stride letter when the stride's letter stands alone at some
+  /// position (`a[r,s+1] = a[r,s] e[r,s]`: s is an index there, so `s+1` is the next one, not the
+  /// stride plus one); otherwise the equation itself. `parser` becomes the one that read it.
+  func strideRead(as text: String, _ parser: inout Parser) -> Equation {
+    let references = [lhs] + rhsReferences
+    let alone = references.contains { $0.indices.contains { $0.bareVariable?.name == "s" } }
+    guard alone,
+      references.contains(where: {
+        $0.indices.contains { $0.terms.contains { $0.parameters.contains("s") } }
+      })
+    else { return self }
+    var again = Parser(text, parameters: [])
+    guard let eq = try? again.parseEquation() else { return self }
+    parser = again
+    return eq
   }
 }
