@@ -5,7 +5,9 @@ import IndexNotation
 extension Auditor {
   /// The printed count of a solution: among its counts (formulas over capital names of degree at
   /// least two), the last one of the first sentence that has any.
-  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument) -> Polynomial? {
+  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
+    -> (at: MathFragment, count: Polynomial)?
+  {
     // A count the solution calls its total ("Total: $3TD + TDK$", "the total is therefore …"),
     // in any names (`THD + TrHD`).
     let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
@@ -22,9 +24,9 @@ extension Auditor {
       let before = DocumentSymbols.words(doc.scalars[from..<f.location.offset]).suffix(4)
       return before.contains { $0 == "total" || $0 == "altogether" || $0 == "overall" }
     }) {
-      return total.1
+      return (total.0.fragment, total.1)
     }
-    return firstSentenceCounts(solution, doc).last
+    return sentenceCounts(solution, doc).last
   }
 
   /// The counts of the first sentence of a solution that has any, in order (`The projection
@@ -32,6 +34,13 @@ extension Auditor {
   /// more. Empty when the solution prints none.
   static func firstSentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
     -> [Polynomial]
+  {
+    sentenceCounts(solution, doc).map(\.count)
+  }
+
+  /// The counts of `firstSentenceCounts`, each with the fragment that prints it.
+  static func sentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
+    -> [(at: MathFragment, count: Polynomial)]
   {
     let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
       r -> (ReadFragment, Polynomial)? in
@@ -47,7 +56,7 @@ extension Auditor {
       return (r, p)
     }
     guard var chosen = counts.first else { return [] }
-    var sentence = [chosen.1]
+    var sentence = [(chosen.0.fragment, chosen.1)]
     for next in counts.dropFirst() {
       let a = chosen.0.fragment
       let b = next.0.fragment
@@ -68,7 +77,7 @@ extension Auditor {
       }
       if prose.contains(". ") || prose.contains(".\n") || prose.hasSuffix(".") { break }
       chosen = next
-      sentence.append(next.1)
+      sentence.append((next.0.fragment, next.1))
     }
     return sentence
   }
