@@ -12,7 +12,7 @@ extension Auditor {
     // in any names (`THD + TrHD`).
     let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
       r -> (ReadFragment, Polynomial)? in
-      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+      guard case .formula(let names, let p?) = countContent(r), p.constantValue == nil,
         p.terms.keys.contains(where: { $0.degree >= 2 }),
         names.contains(where: { $0.first?.isUppercase == true })
       else { return nil }
@@ -44,7 +44,7 @@ extension Auditor {
   {
     let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
       r -> (ReadFragment, Polynomial)? in
-      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+      guard case .formula(let names, let p?) = countContent(r), p.constantValue == nil,
         p.terms.keys.contains(where: { $0.degree >= 2 }),
         names.allSatisfy({ n in
           n.unicodeScalars.first.map { c in
@@ -146,5 +146,42 @@ extension Auditor {
       if words[max(0, i - 8)..<i].contains(where: negations.contains) { return true }
     }
     return false
+  }
+}
+
+extension Auditor {
+  /// The placeholder subscript a prime is read as (`R'` as `R_qprime`), then renamed `R′`.
+  private static let primeMark = "qprime"
+
+  /// A fragment's content read as a count: its reading, or, for a formula the reader leaves
+  /// unread because of primes (`BMNR'`), the formula with each primed size named as an index
+  /// range names it (`R′`). Linear in the fragment's length.
+  static func countContent(_ r: ReadFragment) -> FragmentContent {
+    if case .formula(_, _?) = r.content { return r.content }
+    let text = r.fragment.text
+    guard text.contains("'"), text.count <= 400 else { return r.content }
+    var marked = ""
+    var previous: Character = " "
+    for c in text {
+      if c == "'", previous.isLetter || previous == "}" {
+        marked += "_{\(primeMark)}"
+      } else {
+        marked.append(c)
+      }
+      previous = c
+    }
+    guard case .formula(let names, let p?) = FragmentReader.content(marked) else {
+      return r.content
+    }
+    let suffix = "_" + primeMark
+    let renamed = { (name: String) in
+      name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) + "′" : name
+    }
+    var primes: [String: Polynomial] = [:]
+    for symbol in p.symbols where symbol.hasSuffix(suffix) {
+      primes[symbol] = .symbol(renamed(symbol))
+    }
+    guard !primes.isEmpty else { return r.content }
+    return .formula(symbols: names.map(renamed), polynomial: p.substituting(primes))
   }
 }

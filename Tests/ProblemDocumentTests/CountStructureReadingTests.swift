@@ -135,4 +135,19 @@ final class CountStructureReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
   }
+
+  /// A printed count with a primed size (`BRR'`) is read, the prime ranging like its letter.
+  func testPrimedSizes_areReadInPrintedCounts() {
+    let right = """
+      **Problem 1.** A layer maps $x[b,r]$ to $y[b,r'] = W[r',R]\\,x[b,R]$, where $R$ and $R'$ are the input and output ranks.
+
+      (a) How many multiplies does the layer take on the batch?
+
+      **Solution.** It takes $BRR'$ multiplies.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(of: "$BRR'$", with: "$BR'$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 5"])
+  }
 }
