@@ -57,19 +57,26 @@ extension Auditor {
       labelCache[section] = labels
       return labels
     }
+    let solutionsOf = sectionsOf.mapValues { $0.filter { doc.sections[$0].kind == .solution } }
     let partsOf = Dictionary(grouping: doc.items, by: \.problem).mapValues {
       Set($0.compactMap(\.part))
     }
     // Each problem's counts so far (the engine's, then the printed ones), in question order.
     var countsIn: [String: [Polynomial]] = [:]
     for item in doc.items {
-      let problemSolutions = (sectionsOf[item.problem] ?? []).filter {
-        doc.sections[$0].kind == .solution
-      }
+      let problemSolutions = solutionsOf[item.problem] ?? []
       // A part's label repeated after a solution section of its problem (a solution marker,
       // then `(a) …`, `(b) …`) opens that part's answer, not more of its question.
       let ownAll = item.statements.filter { doc.sections[$0].part == item.part }
-      let firstSolution = ownAll.first.flatMap { first in problemSolutions.first { $0 > first } }
+      // The problem's first solution after the part's first section, by bisection.
+      let firstSolution = ownAll.first.flatMap { first -> Int? in
+        var (low, high) = (0, problemSolutions.count)
+        while low < high {
+          let mid = (low + high) / 2
+          if problemSolutions[mid] > first { high = mid } else { low = mid + 1 }
+        }
+        return low < problemSolutions.count ? problemSolutions[low] : nil
+      }
       let own = ownAll.filter { s in firstSolution.map { s < $0 } ?? true }
       let answerSections = item.part == nil ? [] : ownAll.filter { !own.contains($0) }
       let statements = item.statements.filter { !answerSections.contains($0) }

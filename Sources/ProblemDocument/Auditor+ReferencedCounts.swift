@@ -27,7 +27,8 @@ extension Auditor {
   ) -> SolvedCount? {
     let names = referencedProblems(
       statementProse, Set(earlier.keys).subtracting([item.problem]))
-    let readings = names.flatMap { earlier[$0] ?? [] }
+    // At most four problems named and eight counts of each: bounded per question.
+    let readings = names.prefix(4).flatMap { (earlier[$0] ?? []).prefix(8) }
     guard let first = readings.first, let printed = printedCount(solution, doc),
       readings.contains(where: { !$0.symbols.isDisjoint(with: printed.count.symbols) })
     else { return nil }
