@@ -10,13 +10,7 @@ extension Auditor {
     let noun = { (w: String) in
       w.hasPrefix("multipl") && !w.hasPrefix("multiplicativ") && !w.hasPrefix("multiplier")
     }
-    // "What does it cost?", "And the cost?": the price of a computation is its multiplies
-    // (a cost function is a loss, not a count).
-    if let at = words.firstIndex(where: { $0 == "cost" || $0 == "costs" }),
-      words.dropFirst(at + 1).first != "function"
-    {
-      return true
-    }
+    if asksCost(prose) { return true }
     guard words.contains(where: noun) else { return false }
     // Asked as a number: "how many", "the number of", "count", or the noun opening the question
     // ("Multiplies for the block?").

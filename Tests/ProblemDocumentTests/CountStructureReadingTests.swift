@@ -150,4 +150,21 @@ final class CountStructureReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 5"])
   }
+
+  /// "What does it cost?" asks for a count; "show that it costs less" asks for none, so a
+  /// count its solution prints is not judged as an answer.
+  func testCostAskedAsAQuestion_isACountQuestion() {
+    let asked = """
+      **Problem 1.** A network reads $x[n,i]$ with a first layer $h[n,k] = U[k,I]\\,x[n,I]$.
+
+      (a) What does the first layer cost?
+
+      **Solution.** The first layer takes $NK$ multiplies.
+      """
+    XCTAssertEqual(counts(asked), ["count-disagreement 5"])
+    let claim = asked.replacingOccurrences(
+      of: "What does the first layer cost?", with: "Show that the first layer costs little.")
+    XCTAssertNotEqual(claim, asked)
+    XCTAssertEqual(counts(claim), [])
+  }
 }
