@@ -15,7 +15,9 @@ extension AuditRules {
       let doc = reading.document
       var findings: [Finding] = []
       for c in reading.counts where !c.agrees {
-        let answer = c.answer.map { ($0.section, $0.location) }
+        // The finding stands where the count is printed: a total printed after the solution's
+        // first formula, or a part's paragraph of a solution shared by several parts.
+        let answer = (c.printedAt ?? c.answer).map { ($0.section, $0.location) }
         if let printed = c.printed,
           let (section, at) = answer
             ?? Auditor.solutionSection(c.item, doc).flatMap({ s in

@@ -25,7 +25,7 @@ struct AskedSelection {
   let fromInput: Bool
 
   /// The equations that define a tensor the question names; failing those, the ones whose
-  /// introducing nouns the question uses; failing those, the ones that use a parameter it names
+  /// introducing nouns share the most words with the question; failing those, the ones that use a parameter it names
   /// (a count "by the weights W^a, W^b"). When the question gives inputs, computing a named
   /// tensor takes the equations of the intermediate tensors it needs too, down to those inputs
   /// (`H_{ℓ+1}` from `H_ℓ` takes the message M first), each the last definition before the
@@ -33,7 +33,12 @@ struct AskedSelection {
   func equations(_ defining: [DefiningEquation]) -> [Equation] {
     var asked = defining.filter { named.contains($0.key) }.map(\.equation)
     if asked.isEmpty {
-      asked = defining.filter { $0.nouns.contains { questionWords.contains($0) } }.map(\.equation)
+      // The equations whose nouns share the most words with the question: "the output layer"
+      // names the layer introduced as the output layer more than the hidden layer.
+      let shared = defining.map { Set($0.nouns).intersection(questionWords).count }
+      if let most = shared.max(), most > 0 {
+        asked = zip(defining, shared).filter { $0.1 == most }.map(\.0.equation)
+      }
     }
     if asked.isEmpty {
       asked = defining.map(\.equation).filter { eq in

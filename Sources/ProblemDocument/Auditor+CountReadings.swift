@@ -73,20 +73,62 @@ extension Auditor {
   /// highest degree in the positions that agree also match, once: the printed count then
   /// writes the output positions from the input's sizes (`(X − ΔX + 1)`). Nil when no pair
   /// matches. O(|printed|·|counted|) comparisons.
+  ///
+  /// When each position read at an offset has one offset size (`offsets`: X with ΔX in
+  /// `x + ΔX`), the match is exact instead: the count with every such X replaced by
+  /// X − kΔX + m, for one k in 0…3 and one m in −3…3 (valid borders under the conventions for
+  /// the range of Δx), must equal the printed count, so a wrong lower-order term
+  /// (`X + ΔX + 1` for `X − ΔX + 1`) matches nothing. O(|printed|·|counted|·28) comparisons.
   static func matchingReading(
-    printed: [Polynomial], counted: [Polynomial], positions: Set<String>
+    printed: [Polynomial], counted: [Polynomial], positions: Set<String>,
+    offsets: [(position: String, offset: String)] = []
   ) -> (counted: Polynomial, applications: Polynomial)? {
+    // Exact only where the substitution stays small: at most 64 terms, each of degree at most
+    // four in the positions (a hostile X⁵⁰ would expand to thousands of terms).
+    let small = { (c: Polynomial) in
+      c.terms.count <= 64
+        && c.terms.keys.allSatisfy { m in
+          offsets.reduce(0) { $0 + max(0, m.exponent(of: $1.position)) } <= 4
+        }
+    }
+    let exact = !offsets.isEmpty && Set(offsets.map(\.position)).count == offsets.count
     for c in counted {
       for p in printed {
         if let q = applicationsOf(p, c) { return (c, q) }
-        if !positions.isEmpty, p != c, !positions.isDisjoint(with: c.symbols),
-          leadingTerms(p, in: positions) == leadingTerms(c, in: positions)
-        {
+        guard !positions.isEmpty, p != c, !positions.isDisjoint(with: c.symbols) else { continue }
+        if exact && small(c) {
+          if validBorderReading(p, c, offsets) { return (c, Polynomial(1)) }
+        } else if leadingTerms(p, in: positions) == leadingTerms(c, in: positions) {
           return (c, Polynomial(1))
         }
       }
     }
     return nil
+  }
+
+  /// Whether `printed` is `counted` with each output position size X written from the input's,
+  /// X − kΔX + m (one k in 0…3 and one m in −3…3 for every pair of `offsets`).
+  static func validBorderReading(
+    _ printed: Polynomial, _ counted: Polynomial, _ offsets: [(position: String, offset: String)]
+  ) -> Bool {
+    for k in 0...3 {
+      for m in -3...3 where k != 0 || m != 0 {
+        var sizes: [String: Polynomial] = [:]
+        for (position, offset) in offsets {
+          sizes[position] =
+            .symbol(position) - Polynomial(Rational(k)) * .symbol(offset) + Polynomial(Rational(m))
+        }
+        if counted.substituting(sizes) == printed { return true }
+      }
+    }
+    return false
+  }
+
+  /// Whether `p` is `c` times a number strictly between 0 and 1 (`BJI/2` of `BJI`).
+  static func isProperFraction(_ p: Polynomial, of c: Polynomial) -> Bool {
+    guard let (m, coefficient) = c.terms.first, let k = p.terms[m].map({ $0 / coefficient })
+    else { return false }
+    return k > .zero && k < .one && k * c == p
   }
 
   /// Whether a printed count is written in another vocabulary of sizes: two or more capital

@@ -10,6 +10,7 @@ extension Auditor {
     let noun = { (w: String) in
       w.hasPrefix("multipl") && !w.hasPrefix("multiplicativ") && !w.hasPrefix("multiplier")
     }
+    if asksCost(prose) { return true }
     guard words.contains(where: noun) else { return false }
     // Asked as a number: "how many", "the number of", "count", or the noun opening the question
     // ("Multiplies for the block?").
@@ -41,11 +42,54 @@ extension Auditor {
     var positionClasses: [String: String]?
     let classesIn = symbols.sizeClasses(in: Set(doc.items.map(\.problem)))
     let sectionsOf = Dictionary(grouping: doc.sections.indices, by: { doc.sections[$0].problem })
+    // Solutions shared by several parts (`(a) …`, then `(b) …`), read part by part: each
+    // section's labels read once.
+    var labelCache: [Int: [(offset: Int, part: String)]] = [:]
+    let labelsOf = { (section: Int) in
+      if let known = labelCache[section] { return known }
+      let labels = partLabels(section, doc)
+      labelCache[section] = labels
+      return labels
+    }
+    let solutionsOf = sectionsOf.mapValues { $0.filter { doc.sections[$0].kind == .solution } }
+    let partsOf = Dictionary(grouping: doc.items, by: \.problem).mapValues {
+      Set($0.compactMap(\.part))
+    }
+    // Each problem's counts so far (the engine's, then the printed ones), in question order.
+    var countsIn: [String: [Polynomial]] = [:]
     for item in doc.items {
-      let own = item.statements.filter { doc.sections[$0].part == item.part }
+      let problemSolutions = solutionsOf[item.problem] ?? []
+      // A part's label repeated after a solution section of its problem (a solution marker,
+      // then `(a) …`, `(b) …`) opens that part's answer, not more of its question.
+      let ownAll = item.statements.filter { doc.sections[$0].part == item.part }
+      // The problem's first solution after the part's first section, by bisection.
+      let firstSolution = ownAll.first.flatMap { first -> Int? in
+        var (low, high) = (0, problemSolutions.count)
+        while low < high {
+          let mid = (low + high) / 2
+          if problemSolutions[mid] > first { high = mid } else { low = mid + 1 }
+        }
+        return low < problemSolutions.count ? problemSolutions[low] : nil
+      }
+      let own = ownAll.filter { s in firstSolution.map { s < $0 } ?? true }
+      let answerSections = item.part == nil ? [] : ownAll.filter { !own.contains($0) }
+      let statements = item.statements.filter { !answerSections.contains($0) }
+      let shared =
+        answerSections.isEmpty
+        ? item.part.flatMap {
+          sharedSolution(
+            part: $0, parts: partsOf[item.problem] ?? [], problemSolutions, labelsOf, doc)
+        } : nil
+      // A solution section whose part labels name only other parts answers those parts.
+      let solutions = item.solutions.filter { section in
+        let labels = labelsOf(section).filter { (partsOf[item.problem] ?? []).contains($0.part) }
+        return labels.isEmpty || labels.contains { $0.part == item.part }
+      }
       // A part without a solution section may write its answer after an answer marker line in
       // its own text: that text is its solution, and only the text before it is the question.
-      let answerAt = item.solutions.isEmpty ? answerStart(own, doc) : nil
+      let answerAt =
+        solutions.isEmpty && shared == nil && answerSections.isEmpty
+        ? answerStart(own, doc) : nil
       let asks = { (offset: Int) in answerAt.map { offset < $0 } ?? true }
       let question = own.flatMap { bySection[$0] ?? [] }.filter {
         asks($0.fragment.location.offset)
@@ -55,10 +99,18 @@ extension Auditor {
       }.map(\.text).joined(separator: " ")
       guard isCountQuestion(questionProse) else { continue }
       let solution =
-        answerAt == nil
-        ? item.solutions.flatMap { bySection[$0] ?? [] }
-        : own.flatMap { bySection[$0] ?? [] }.filter { !asks($0.fragment.location.offset) }
-      let all = item.statements.flatMap { bySection[$0] ?? [] }.filter {
+        if let shared {
+          (bySection[shared.section] ?? []).filter {
+            shared.range.contains($0.fragment.location.offset)
+          }
+        } else if !answerSections.isEmpty {
+          answerSections.flatMap { bySection[$0] ?? [] }
+        } else if answerAt == nil {
+          solutions.flatMap { bySection[$0] ?? [] }
+        } else {
+          own.flatMap { bySection[$0] ?? [] }.filter { !asks($0.fragment.location.offset) }
+        }
+      let all = statements.flatMap { bySection[$0] ?? [] }.filter {
         asks($0.fragment.location.offset)
       }.flatMap { r -> [Equation] in
         if case .equations(let rows) = r.content {
@@ -79,7 +131,7 @@ extension Auditor {
         })
       // Equations of the problem up to this question (its statements, then the solutions of
       // earlier parts), each with the nouns just before it (`the logits are $z[…] = …$`).
-      let end = doc.sections[own.last ?? item.statements.last ?? 0].range.upperBound
+      let end = doc.sections[own.last ?? statements.last ?? 0].range.upperBound
       var defining: [DefiningEquation] = []
       var definedOutside = Set<String>()  // keys defined outside the question, so far
       // A question that does not count divisions (a negation, then "division" or "divide" within
@@ -148,6 +200,7 @@ extension Auditor {
           return rows.map { DocumentSymbols.key($0.equation.lhs.name) }
         })
       if named.contains(where: { definedInSolution.contains($0) && !definedBefore.contains($0) }) {
+        if let c = perEquationCount(item, solution: solution, doc) { out.append(c) }
         continue
       }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
@@ -161,7 +214,7 @@ extension Auditor {
         let kept = defining.filter { !$0.redefines }
         alternative = selection.equations(kept)
         if alternative.isEmpty, named.isDisjoint(with: tensorsOfProblem) {
-          alternative = kept.filter { item.statements.contains($0.section) }.map(\.equation)
+          alternative = kept.filter { statements.contains($0.section) }.map(\.equation)
         }
       }
       var classes = classesIn[item.problem] ?? symbols.sizeClasses(in: item.problem)
@@ -185,7 +238,19 @@ extension Auditor {
       }
       let perApplication = count(equations)
       // Equations without a product count nothing the question could ask about.
-      guard !perApplication.isZero else { continue }
+      guard !perApplication.isZero else {
+        // A problem that writes no product at all: the counts of an earlier problem its
+        // statement builds on.
+        let statementProse = statements.flatMap { doc.sections[$0].prose }.map(\.text)
+        if defining.allSatisfy({ $0.equation.multiplyCount.isZero }),
+          let c = referencedCount(
+            item, statementProse: statementProse.joined(separator: " "), solution: solution,
+            earlier: countsIn, doc)
+        {
+          out.append(c)
+        }
+        continue
+      }
       let offsets = equations.contains { eq in
         eq.rhsReferences.contains { $0.indices.contains { $0.bareVariable == nil } }
       }
@@ -194,8 +259,9 @@ extension Auditor {
         ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
           + "the input's sizes)" : nil
       // Stated sizes read the same on both sides: `N = PM` then `NJI` printed is `PMJI`.
-      var printed = printedCount(solution, doc).map {
-        substitutingStated($0, stated).substituting(merge)
+      let printedFragment = printedCount(solution, doc)
+      var printed = printedFragment.map {
+        substitutingStated($0.count, stated).substituting(merge)
       }
       // A printed count in a number the equations do not have (`TrHD`, r heads run of H) counts
       // an execution the equations do not write: not decidable from them.
@@ -250,9 +316,26 @@ extension Auditor {
             }
           }
         })
+      // Each position read at an offset with the offset's size (x in `x + ΔX`: X with ΔX).
+      var offsetPairs: [(position: String, offset: String)] = []
+      for eq in equations {
+        for r in eq.rhsReferences {
+          for index in r.indices where index.bareVariable == nil {
+            let lower = index.variables.filter { !$0.isCapital }
+            let upper = index.variables.filter(\.isCapital)
+            guard lower.count == 1, upper.count == 1 else { continue }
+            let pair = (
+              merge[lower[0].rangeSymbol]?.symbols.first ?? lower[0].rangeSymbol,
+              merge[upper[0].rangeSymbol]?.symbols.first ?? upper[0].rangeSymbol
+            )
+            if !offsetPairs.contains(where: { $0 == pair }) { offsetPairs.append(pair) }
+          }
+        }
+      }
       let match = printed.flatMap { p in
         matchingReading(
-          printed: [p] + sentenceTotals(sentence), counted: readings, positions: positions)
+          printed: [p] + sentenceTotals(sentence), counted: readings, positions: positions,
+          offsets: offsetPairs)
       }
       // A printed count that matches no reading and is written in sizes no equation of the
       // problem counts (`S_3`, `F_3` channels where the equations write R, J) names the sizes
@@ -261,9 +344,23 @@ extension Auditor {
       if match == nil, let p = printed, namesOtherSizes(p, perApplication, sizes) {
         printed = nil
       }
+      // A printed count that is a fraction of the equations' count (`BJI/2`) in a sentence
+      // that prints that count too (`half of the full BJI`) counts a part of the work the
+      // equations write (zeros skipped, blocks kept) beside the whole: not decidable from them.
+      if match == nil, let p = printed, sentence.contains(perApplication),
+        isProperFraction(p, of: perApplication)
+      {
+        printed = nil
+      }
+      // This question's counts, for later problems that build on this one.
+      countsIn[item.problem, default: []].append(match?.counted ?? perApplication)
+      if let printed, match != nil || printed != perApplication {
+        countsIn[item.problem, default: []].append(printed)
+      }
       out.append(
         SolvedCount(
           item: item.id, perApplication: match?.counted ?? perApplication, printed: printed,
+          printedAt: printed == nil ? nil : printedFragment?.at,
           answer: answerAt == nil
             ? nil : solution.map(\.fragment).min { $0.location < $1.location },
           applications: match?.applications, agrees: printed == nil || match != nil,

@@ -5,12 +5,14 @@ import IndexNotation
 extension Auditor {
   /// The printed count of a solution: among its counts (formulas over capital names of degree at
   /// least two), the last one of the first sentence that has any.
-  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument) -> Polynomial? {
+  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
+    -> (at: MathFragment, count: Polynomial)?
+  {
     // A count the solution calls its total ("Total: $3TD + TDK$", "the total is therefore …"),
     // in any names (`THD + TrHD`).
     let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
       r -> (ReadFragment, Polynomial)? in
-      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+      guard case .formula(let names, let p?) = countContent(r), p.constantValue == nil,
         p.terms.keys.contains(where: { $0.degree >= 2 }),
         names.contains(where: { $0.first?.isUppercase == true })
       else { return nil }
@@ -22,9 +24,9 @@ extension Auditor {
       let before = DocumentSymbols.words(doc.scalars[from..<f.location.offset]).suffix(4)
       return before.contains { $0 == "total" || $0 == "altogether" || $0 == "overall" }
     }) {
-      return total.1
+      return (total.0.fragment, total.1)
     }
-    return firstSentenceCounts(solution, doc).last
+    return sentenceCounts(solution, doc).last
   }
 
   /// The counts of the first sentence of a solution that has any, in order (`The projection
@@ -33,9 +35,16 @@ extension Auditor {
   static func firstSentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
     -> [Polynomial]
   {
+    sentenceCounts(solution, doc).map(\.count)
+  }
+
+  /// The counts of `firstSentenceCounts`, each with the fragment that prints it.
+  static func sentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
+    -> [(at: MathFragment, count: Polynomial)]
+  {
     let counts = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
       r -> (ReadFragment, Polynomial)? in
-      guard case .formula(let names, let p?) = r.content, p.constantValue == nil,
+      guard case .formula(let names, let p?) = countContent(r), p.constantValue == nil,
         p.terms.keys.contains(where: { $0.degree >= 2 }),
         names.allSatisfy({ n in
           n.unicodeScalars.first.map { c in
@@ -47,7 +56,7 @@ extension Auditor {
       return (r, p)
     }
     guard var chosen = counts.first else { return [] }
-    var sentence = [chosen.1]
+    var sentence = [(chosen.0.fragment, chosen.1)]
     for next in counts.dropFirst() {
       let a = chosen.0.fragment
       let b = next.0.fragment
@@ -68,7 +77,7 @@ extension Auditor {
       }
       if prose.contains(". ") || prose.contains(".\n") || prose.hasSuffix(".") { break }
       chosen = next
-      sentence.append(next.1)
+      sentence.append((next.0.fragment, next.1))
     }
     return sentence
   }
@@ -137,5 +146,42 @@ extension Auditor {
       if words[max(0, i - 8)..<i].contains(where: negations.contains) { return true }
     }
     return false
+  }
+}
+
+extension Auditor {
+  /// The placeholder subscript a prime is read as (`R'` as `R_qprime`), then renamed `R′`.
+  private static let primeMark = "qprime"
+
+  /// A fragment's content read as a count: its reading, or, for a formula the reader leaves
+  /// unread because of primes (`BMNR'`), the formula with each primed size named as an index
+  /// range names it (`R′`). Linear in the fragment's length.
+  static func countContent(_ r: ReadFragment) -> FragmentContent {
+    if case .formula(_, _?) = r.content { return r.content }
+    let text = r.fragment.text
+    guard text.contains("'"), text.count <= 400 else { return r.content }
+    var marked = ""
+    var previous: Character = " "
+    for c in text {
+      if c == "'", previous.isLetter || previous == "}" {
+        marked += "_{\(primeMark)}"
+      } else {
+        marked.append(c)
+      }
+      previous = c
+    }
+    guard case .formula(let names, let p?) = FragmentReader.content(marked) else {
+      return r.content
+    }
+    let suffix = "_" + primeMark
+    let renamed = { (name: String) in
+      name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) + "′" : name
+    }
+    var primes: [String: Polynomial] = [:]
+    for symbol in p.symbols where symbol.hasSuffix(suffix) {
+      primes[symbol] = .symbol(renamed(symbol))
+    }
+    guard !primes.isEmpty else { return r.content }
+    return .formula(symbols: names.map(renamed), polynomial: p.substituting(primes))
   }
 }

@@ -32,3 +32,28 @@ extension Auditor {
     return DocumentSymbols.words(prose.reversed()).filter { $0.count >= 5 }
   }
 }
+
+extension Auditor {
+  /// Whether a sentence of `prose` that ends in `?` asks for a cost ("What does it cost?",
+  /// "And the cost?"): the price of a computation is its multiplies. A cost function is a loss,
+  /// and "show that it costs less" asks for no number. Linear in the prose's length.
+  static func asksCost(_ prose: String) -> Bool {
+    var sentence: [Unicode.Scalar] = []
+    for c in prose.unicodeScalars {
+      guard c == "." || c == "?" || c == "!" else {
+        sentence.append(c)
+        continue
+      }
+      if c == "?" {
+        let words = DocumentSymbols.words(sentence)
+        if let at = words.firstIndex(where: { $0 == "cost" || $0 == "costs" }),
+          words.dropFirst(at + 1).first != "function"
+        {
+          return true
+        }
+      }
+      sentence.removeAll(keepingCapacity: true)
+    }
+    return false
+  }
+}

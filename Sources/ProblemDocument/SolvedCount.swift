@@ -8,6 +8,8 @@ public struct SolvedCount: Sendable {
   /// Multiplies of one application of the statement's equations (sizes declared equal merged).
   public let perApplication: Polynomial
   public let printed: Polynomial?
+  /// The math that prints the count, when the solution prints one.
+  public let printedAt: MathFragment?
   /// The first math of an answer written in the part's own text after an answer marker; nil
   /// when the part has a solution section.
   public let answer: MathFragment?
