@@ -6,7 +6,8 @@ extension AuditRules {
   ///
   ///     invariance:   unchanged, unaffected, does not change, (comes out / stays) the same
   ///     equivariance: shifts, moves, translates, rotates, permutes, flips, reverses (or the
-  ///                   passive: is shifted, moved, …)
+  ///                   passive: is shifted, moved, …); one set of weights at every
+  ///                   position (the same weights, shared weights, weight sharing)
   ///
   /// A motion stated together with a reduction ("the maximum over all positions", "the terms of
   /// a sum") may be of what is reduced: it is no evidence of equivariance.
@@ -15,7 +16,8 @@ extension AuditRules {
   /// or preposition is a noun ("under such shifts"). The finding stands where the statement
   /// names one property and the word the other. Silent on questions, on a negated word ("not
   /// invariant"), on a sentence naming both properties, on statements of both kinds, and on
-  /// the sentence before when that sentence names a property itself (it makes its own claim).
+  /// the sentence before when that sentence names a property itself (it makes its own claim);
+  /// the sentence before is read only when the word's own sentence states no effect.
   /// - Complexity: linear in the section's length.
   struct PropertyStatements: AuditRule {
     let id = "property-statements"
@@ -59,7 +61,9 @@ extension AuditRules {
             let before = sentence[max(0, w - 6)..<w].filter(\.isWord).suffix(3)
             guard !before.contains(where: { Self.negations.contains($0.text) }) else { continue }
             var window = Array(sentence[max(0, w - Self.reach)..<w])
-            if s > 0, window.count < Self.reach, !claims[s - 1] {
+            // The nearest statement wins: the sentence before is read only when the word's own
+            // sentence states no effect before it.
+            if s > 0, window.count < Self.reach, !claims[s - 1], Self.cues(window).isEmpty {
               window = sentences[s - 1].suffix(Self.reach - window.count) + window
             }
             // "… is invariant under shifts: <why>": a colon just after the word opens the
@@ -115,6 +119,14 @@ extension AuditRules {
           if let verb, !nounMarkers.contains(verb), !negations.contains(verb) {
             out.append((true, "\(verb) the same", t.offset))
           }
+        case "weights", "weight":
+          // One set of weights at every position ("the same weights", "shared weights",
+          // "weight sharing", "the weights are shared") makes a layer equivariant.
+          let shared =
+            ["same", "shared", "tied"].contains(prev.first ?? "")
+            || next.first == "sharing"
+            || (["are", "is"].contains(next.first ?? "") && next.dropFirst().first == "shared")
+          if shared { out.append((false, "shared \(t.text)", t.offset)) }
         case "shifts", "moves", "translates", "rotates", "permutes", "flips", "reverses",
           "shifted", "moved", "translated", "rotated", "permuted", "flipped", "reversed":
           let passive = t.text.hasSuffix("ed")
