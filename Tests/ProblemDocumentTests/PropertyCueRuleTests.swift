@@ -40,4 +40,32 @@ final class PropertyCueRuleTests: XCTestCase, SmallDocumentAudit {
     let right = findings(text.replacingOccurrences(of: "%@", with: "equivariant"))
     XCTAssertFalse(right.contains { $0.hasPrefix("property-word") }, "\(right)")
   }
+
+  /// A map written in the math: `w ↦ S w` moves the output (equivariance), `w ↦ w` leaves it
+  /// (invariance); a map that is a sentence's subject names a layer, not an effect.
+  func testMapsInTheMath_showTheEffect() {
+    let text = """
+      **Problem 1.** A layer maps a signal $u[x]$ to $w[x]$, and $S$ moves a signal by one sample.
+
+      **Solution**: Each step commutes with $S$. So $w \\mapsto %@$. Hence the layer is shift-%@.
+      """
+    func filled(_ map: String, _ word: String) -> [String] {
+      var t = text
+      for value in [map, word] {
+        if let r = t.range(of: "%@") { t.replaceSubrange(r, with: value) }
+      }
+      return findings(t)
+    }
+    XCTAssertTrue(filled("S w", "invariant").contains("property-word 3"))
+    XCTAssertFalse(filled("S w", "equivariant").contains { $0.hasPrefix("property-word") })
+    XCTAssertTrue(filled("w", "equivariant").contains("property-word 3"))
+    XCTAssertFalse(filled("w", "invariant").contains { $0.hasPrefix("property-word") })
+    let subject = findings(
+      """
+      **Problem 1.** A layer maps a signal $u[x]$ to $w[x]$.
+
+      **Solution**: The map $u \\mapsto A u$ is linear. Hence the layer is shift-invariant.
+      """)
+    XCTAssertFalse(subject.contains { $0.hasPrefix("property-word") }, "\(subject)")
+  }
 }
