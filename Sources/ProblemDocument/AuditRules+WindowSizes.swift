@@ -157,7 +157,8 @@ extension AuditRules {
             let (axis, c) = shifted(n)
           else { return nil }
           let expected = 2 * p - k + 1
-          guard c != expected else { return nil }
+          // The whole axis is the input's own size, stated beside the output's.
+          guard c != expected, c != 0 else { return nil }
           reasons.append(
             "a \(k)-wide window with padding \(p) leaves \(axis) + 2·\(p) − \(k) + 1 = "
               + "\(Polynomial.symbol(axis) + Polynomial(Rational(expected))) positions, not \(n)")

@@ -84,6 +84,16 @@ final class WindowSizeRuleTests: XCTestCase, SmallDocumentAudit {
     XCTAssertTrue(wrong.contains("border-rule 3"), "\(wrong)")
     let right = findings(text.replacingOccurrences(of: "%@", with: "X \\times Y"))
     XCTAssertFalse(right.contains { $0.hasPrefix("border-rule") }, "\(right)")
+    // Without padding X − 3 + 1 = X − 2 is right, and the input's own X × Y beside it is not
+    // an output size.
+    let valid = findings(
+      text.replacingOccurrences(
+        of: "zero-padded by one pixel on each side", with: "without padding"
+      )
+      .replacingOccurrences(
+        of: "The output has spatial size $%@$",
+        with: "The map has size $X \\times Y$ and the output has size $(X-2) \\times (Y-2)$"))
+    XCTAssertFalse(valid.contains { $0.hasPrefix("border-rule") }, "\(valid)")
   }
 
   /// A part's own question outranks the problem's: with "no padding" asked in part (b) of a
