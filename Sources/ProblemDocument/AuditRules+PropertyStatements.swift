@@ -4,9 +4,12 @@ extension AuditRules {
   /// the one before (or after a colon that follows the word), of what the transformation does
   /// to the output:
   ///
-  ///     invariance:   unchanged, unaffected, does not change, (comes out / stays) the same
+  ///     invariance:   unchanged, unaffected, does not change, (comes out / stays) the
+  ///                   same; a map `y ↦ y` in the math
   ///     equivariance: shifts, moves, translates, rotates, permutes, flips, reverses (or the
-  ///                   passive: is shifted, moved, …)
+  ///                   passive: is shifted, moved, …); one set of weights at every
+  ///                   position (the same weights, shared weights, weight sharing); a map
+  ///                   `y ↦ T y` in the math
   ///
   /// A motion stated together with a reduction ("the maximum over all positions", "the terms of
   /// a sum") may be of what is reduced: it is no evidence of equivariance.
@@ -15,7 +18,8 @@ extension AuditRules {
   /// or preposition is a noun ("under such shifts"). The finding stands where the statement
   /// names one property and the word the other. Silent on questions, on a negated word ("not
   /// invariant"), on a sentence naming both properties, on statements of both kinds, and on
-  /// the sentence before when that sentence names a property itself (it makes its own claim).
+  /// the sentence before when that sentence names a property itself (it makes its own claim);
+  /// the sentence before is read only when the word's own sentence states no effect.
   /// - Complexity: linear in the section's length.
   struct PropertyStatements: AuditRule {
     let id = "property-statements"
@@ -46,6 +50,7 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       for section in doc.sections {
+        let math = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         let sentences = Self.sentences(Self.tokens(section, doc))
         let claims = sentences.map { $0.contains(where: { Self.properties.contains($0.text) }) }
         for (s, sentence) in sentences.enumerated() {
@@ -59,8 +64,17 @@ extension AuditRules {
             let before = sentence[max(0, w - 6)..<w].filter(\.isWord).suffix(3)
             guard !before.contains(where: { Self.negations.contains($0.text) }) else { continue }
             var window = Array(sentence[max(0, w - Self.reach)..<w])
-            if s > 0, window.count < Self.reach, !claims[s - 1] {
+            let own = s > 0 ? (sentences[s - 1].last?.offset ?? 0) + 1 : section.range.lowerBound
+            var mapped = Self.mapCues(
+              math, from: max(own, window.first?.offset ?? own),
+              to: token.offset, doc)
+            // The nearest statement wins: the sentence before is read only when the word's own
+            // sentence states no effect before it.
+            if s > 0, window.count < Self.reach, !claims[s - 1], Self.cues(window).isEmpty,
+              mapped.isEmpty
+            {
               window = sentences[s - 1].suffix(Self.reach - window.count) + window
+              mapped = Self.mapCues(math, from: window.first?.offset ?? own, to: token.offset, doc)
             }
             // "… is invariant under shifts: <why>": a colon just after the word opens the
             // statement it rests on.
@@ -69,7 +83,7 @@ extension AuditRules {
             }) {
               window += sentence[(colon + 1)..<min(sentence.count, colon + 1 + Self.reach)]
             }
-            var cues = Self.cues(window)
+            var cues = Self.cues(window) + mapped
             // A motion named with a reduction may be of what is reduced.
             if Self.reduces(window) { cues.removeAll { !$0.invariance } }
             guard let cue = cues.first,
@@ -115,6 +129,14 @@ extension AuditRules {
           if let verb, !nounMarkers.contains(verb), !negations.contains(verb) {
             out.append((true, "\(verb) the same", t.offset))
           }
+        case "weights", "weight":
+          // One set of weights at every position ("the same weights", "shared weights",
+          // "weight sharing", "the weights are shared") makes a layer equivariant.
+          let shared =
+            ["same", "shared", "tied"].contains(prev.first ?? "")
+            || next.first == "sharing"
+            || (["are", "is"].contains(next.first ?? "") && next.dropFirst().first == "shared")
+          if shared { out.append((false, "shared \(t.text)", t.offset)) }
         case "shifts", "moves", "translates", "rotates", "permutes", "flips", "reverses",
           "shifted", "moved", "translated", "rotated", "permuted", "flipped", "reversed":
           let passive = t.text.hasSuffix("ed")
@@ -131,6 +153,41 @@ extension AuditRules {
           out.append((false, t.text, t.offset))
         default:
           break
+        }
+      }
+      return out
+    }
+
+    /// The maps `y \mapsto T\,y` (the output moved: equivariance) and `y \mapsto y` (unchanged:
+    /// invariance) among the fragments that start in `from..<to` (at most eight, found by a
+    /// binary search); a map after "if", "when", "under" or "for" states the transformation,
+    /// not its effect.
+    static func mapCues(_ math: [MathFragment], from: Int, to: Int, _ doc: ProblemSetDocument)
+      -> [(invariance: Bool, words: String, offset: Int)]
+    {
+      var lo = 0
+      var hi = math.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if math[mid].location.offset < from { lo = mid + 1 } else { hi = mid }
+      }
+      var out: [(Bool, String, Int)] = []
+      for f in math[lo..<min(math.count, lo + 8)] where f.location.offset < to {
+        let text = FragmentReader.trimmed(f.text).replacingOccurrences(of: "↦", with: "\\mapsto")
+        let sides = text.components(separatedBy: "\\mapsto").map {
+          $0.filter { !$0.isWhitespace }.replacingOccurrences(of: "\\,", with: "")
+        }
+        // The subject of a sentence (`the map $x \mapsto Wx$ is …`) names a layer, not an effect.
+        let end = f.location.offset + f.text.unicodeScalars.count + (f.display ? 2 : 1)
+        let verb = doc.slice(end..<(end + 16)).lowercased().split { !$0.isLetter }.first
+        guard sides.count == 2, !sides[0].isEmpty,
+          !["is", "are", "was", "commutes"].contains(verb.map(String.init) ?? ""),
+          !wordsBefore(f, doc).suffix(2).contains(where: ["if", "when", "under", "for"].contains)
+        else { continue }
+        if sides[1] == sides[0] {
+          out.append((true, text, f.location.offset))
+        } else if sides[1].hasSuffix(sides[0]) {
+          out.append((false, text, f.location.offset))
         }
       }
       return out

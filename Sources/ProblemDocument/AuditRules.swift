@@ -29,6 +29,7 @@ public enum AuditRules {
     OutputSizes(),
     RangeSizes(),
     UnpaddedSizes(),
+    WindowSizes(),
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),
