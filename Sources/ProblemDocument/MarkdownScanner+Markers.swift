@@ -1,9 +1,6 @@
 /// The markers that open a part or a solution inside an item, read on a line's leading
 /// characters (at most 64, trailing spaces removed).
 extension MarkdownScanner {
-  /// The words that open a written answer.
-  static let answerWords: Set<String> = ["solution"]
-
   /// The index after leading spaces and quote marks (`> `, `>> `).
   static func afterQuote(_ chars: [Character]) -> Int {
     var i = 0
@@ -11,21 +8,19 @@ extension MarkdownScanner {
     return i
   }
 
-  /// The leading word after spaces, quote marks, `#` and emphasis: its letters (at most 12), the
-  /// index after it, and whether emphasis opened before it.
-  static func leadingWord(_ chars: [Character]) -> (word: String, end: Int, marked: Bool) {
+  /// The leading word after spaces, quote marks, `#` and emphasis: its letters (at most 12) and
+  /// the index after it.
+  static func leadingWord(_ chars: [Character]) -> (word: String, end: Int) {
     var i = afterQuote(chars)
     while i < chars.count, chars[i] == "#" { i += 1 }
     while i < chars.count, chars[i] == " " { i += 1 }
-    let before = i
     while i < chars.count, chars[i] == "*" || chars[i] == "_" { i += 1 }
-    let marked = i > before
     var word = ""
     while i < chars.count, chars[i].isASCII, chars[i].isLetter, word.count <= 12 {
       word.append(chars[i])
       i += 1
     }
-    return (word, i, marked)
+    return (word, i)
   }
 
   /// Whether the word ending at `end` closes a marker: the line ends, or `:` or `.` follows, or
@@ -37,10 +32,12 @@ extension MarkdownScanner {
     return j == chars.count || chars[j] == ":" || chars[j] == "." || j > end
   }
 
-  /// An answer marker: `**Solution**:`, `Solution.`, `> **Solution.**` (in a quote).
+  /// An answer marker: `**Solution**:`, `Solution.`, `> **Solution.**` (in a quote). Only the
+  /// word "Solution": answer markers ("Answer:", "A:") opening solution sections were measured
+  /// and left out (they added findings on controls and found nothing more; README, fourth round).
   static func isAnswerMarker(_ chars: [Character]) -> Bool {
-    let (word, end, _) = leadingWord(chars)
-    return answerWords.contains(word.lowercased()) && closesMarker(chars, at: end)
+    let (word, end) = leadingWord(chars)
+    return word.lowercased() == "solution" && closesMarker(chars, at: end)
   }
 
   /// The letter after `previous` in a sequence of parts (`a` first).

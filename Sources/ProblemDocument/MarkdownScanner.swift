@@ -186,10 +186,7 @@ enum MarkdownScanner {
       }
       guard !number.isEmpty else { return .text }
       // "Problem 3." / "Problem 3:" / "Problem 3**" / "Problem 3" at the end of the line.
-      var k = j
-      emphasis(&k)
-      if k == chars.count || [".", ":"].contains(chars[k]) || k > j { return .problem(number) }
-      return .text
+      return closesMarker(chars, at: j) ? .problem(number) : .text
     }
     guard inProblem else { return .text }
     if isAnswerMarker(chars) { return .solution }
