@@ -63,8 +63,12 @@ public struct IndexExpression: Sendable, Equatable, CustomStringConvertible {
   /// The variables of the terms, in reading order (repeats kept).
   public var variables: [IndexVariable] { terms.compactMap(\.variable) }
 
-  /// The expression in Unicode, factors juxtaposed (`2x + Δx`, `st + ΔT`); `0` when empty.
+  /// The expression in Unicode, factors juxtaposed (`2x + Δx`, `st + ΔT`); `0` when empty. A
+  /// position read from another tensor prints that tensor (`w[b, t]`), not its indices' sum.
   public var description: String {
+    if !gathered.isEmpty {
+      return gathered.map(\.description).joined(separator: " + ")
+    }
     var out = ""
     for (i, t) in terms.enumerated() {
       var parts: [String] = []

@@ -26,6 +26,8 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   /// The output would need more elements than the evaluator allocates.
   case outputTooLarge(shape: [Int], limit: Int)
   case unsupportedFunction(String)
+  /// A position read from another tensor (`e[g[b], i]`), which the evaluator does not follow.
+  case gatheredIndex(tensor: String, axis: Int)
 
   /// A sentence naming the tensor, index or limit involved.
   public var description: String {
@@ -49,6 +51,8 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     case .indexOverflow(let t, let axis):
       "the index of \(t) on axis \(axis) overflows 64-bit arithmetic"
     case .unsupportedFunction(let f): "the function \(f) cannot be evaluated elementwise here"
+    case .gatheredIndex(let t, let axis):
+      "\(t) is read on axis \(axis) at a position taken from another tensor, not evaluated here"
     case .outputTooLarge(let shape, let limit):
       "the left-hand side would have shape \(shape), more than the interpreter's \(limit) elements"
     }
@@ -272,6 +276,10 @@ public struct Evaluator {
     }
     var offset = 0
     for (axis, index) in ref.indices.enumerated() {
+      // A position read from another tensor (`e[g[b], i]`) is not an affine sum of its terms.
+      guard index.gathered.isEmpty else {
+        throw EvaluationError.gatheredIndex(tensor: ref.name.description, axis: axis)
+      }
       var v = 0
       for term in index.terms {
         var c = term.coefficient

@@ -27,8 +27,12 @@ public enum LenientNames {
           groupMark = nil
           continue
         case .symbol("′") where last != nil:
-          last! += "′"
-          out.insert(last!)
+          // A few primes are names (`z′′`); a longer run adds nothing new, so no name grows past
+          // three and a run of n primes stores O(1) names, not n of lengths 1…n.
+          if last!.reversed().prefix { $0 == "′" }.count < 3 {
+            last! += "′"
+            out.insert(last!)
+          }
           continue
         case .symbol("}") where last != nil:
           continue

@@ -165,9 +165,13 @@ extension Parser {
       while true {
         if isSymbol("("), variables.isEmpty, distributed.isEmpty {
           advance()
+          try enter()
+          defer { depth -= 1 }
           let inner = try indexExpressions()
           try expect(")")
           for e in inner {
+            // A tensor read inside the parentheses (`(g[b,t])`) is still read by this position.
+            gatheredReferences += e.gathered
             for t in e.terms {
               let (product, overflow) = coefficient.multipliedReportingOverflow(by: t.coefficient)
               guard !overflow else { throw error("the index coefficient is too large") }

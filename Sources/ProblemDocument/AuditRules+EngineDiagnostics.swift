@@ -69,9 +69,10 @@ extension AuditRules {
               scalarNames + scalarNames.flatMap(AuditRules.subscriptLetters(ofName:)))
             let shiftedCopy = AuditRules.shiftedCopyLetters(row.equation)
             // An update (`m[q,i] ← m[q,i] + η x[n,i]`) is applied for the example at hand: an
-            // index only its right side carries is that example's, not a free index.
-            let update =
-              !r.fragment.text.contains("=") && r.fragment.text.hasSubstring("\\leftarrow")
+            // index only its right side carries is that example's, not a free index, when the
+            // prose names that letter by itself; any other such letter is still reported.
+            let update = FragmentReader.readsAsArrowUpdate(r.fragment.text)
+            let exampleLetters = mentionedAlone[scope] ?? []
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -88,7 +89,7 @@ extension AuditRules {
                 continue
               }
               if d.kind == .freeIndexOneSide, d.side == .right, let index = d.index,
-                update || shiftedCopy.contains(index)
+                update && exampleLetters.contains(index) || shiftedCopy.contains(index)
               {
                 continue
               }

@@ -14,6 +14,8 @@ public enum FragmentReader {
     let chars = Array(text)
     if let rows = splitEnvironment(chars) ?? splitSpaced(chars) {
       var equations: [ReadEquation] = []
+      // A row stating a Kronecker delta is left out; the block's other rows are still read.
+      var delta: FragmentContent?
       for (rowText, offset) in rows where rowText.contains("=") {
         var parser = Parser(rowText)
         guard let eq = try? parser.parseEquation().strideRead(as: rowText, &parser) else {
@@ -24,17 +26,17 @@ public enum FragmentReader {
           }
           continue
         }
+        if let d = kroneckerDelta([eq.lhs] + eq.rhsReferences) {
+          if delta == nil { delta = d }
+          continue
+        }
         equations.append(
           ReadEquation(
             equation: eq, parseDiagnostics: parser.diagnostics, text: rowText,
             offset: offset))
       }
-      if let delta = kroneckerDelta(
-        equations.flatMap { [$0.equation.lhs] + $0.equation.rhsReferences })
-      {
-        return delta
-      }
       if !equations.isEmpty { return .equations(equations) }
+      if let delta { return delta }
     }
     if chars.contains("=") {
       var parser = Parser(text)
@@ -111,12 +113,24 @@ public enum FragmentReader {
     return nil
   }
 
+  /// Whether text (its sum bounds already blanked) is an update written with an arrow: a
+  /// `\leftarrow` and no `=` of its own.
+  static func isArrowUpdate(_ text: String) -> Bool {
+    !text.contains("=") && text.hasSubstring("\\leftarrow")
+  }
+
+  /// Whether a fragment's raw text reads as an arrow update, as `content` reads it (a sum
+  /// bound's `=` blanked first).
+  public static func readsAsArrowUpdate(_ raw: String) -> Bool {
+    isArrowUpdate(blankingSumBounds(blankingDerivatives(blankingLabels(trimmed(raw)))))
+  }
+
   /// An update written with an arrow (`μ[k,d] \leftarrow γ\,μ[k,d] + …`) read as the equation
   /// it assigns: the one `\leftarrow` outside braces and brackets becomes `=` and spaces (so
   /// columns stay where they were), when the text has no `=` of its own.
   /// - Complexity: O(n) in the text's length.
   static func assignmentAsEquation(_ text: String) -> String {
-    guard !text.contains("="), text.hasSubstring("\\leftarrow") else { return text }
+    guard isArrowUpdate(text) else { return text }
     var c = Array(text)
     let arrow = Array("\\leftarrow")
     var depth = 0

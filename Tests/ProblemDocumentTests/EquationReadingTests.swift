@@ -128,10 +128,11 @@ final class EquationReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(engineKinds(doc.replacingOccurrences(of: "%@", with: "i")), [])
     XCTAssertTrue(
       engineKinds(doc.replacingOccurrences(of: "%@", with: "I")).contains("unsummed-capital"))
-    // The gathered tensor is a reference of the equation, with its own rank.
+    // The gathered tensor is a reference of the equation, with its own rank; the position prints
+    // as written.
     let content = FragmentReader.content("e[b,t,i] = E[w[b],i]")
     guard case .equations(let rows) = content else { return XCTFail("\(content)") }
-    XCTAssertEqual(rows[0].equation.rhsReferences.map(\.description), ["E[b, i]", "w[b]"])
+    XCTAssertEqual(rows[0].equation.rhsReferences.map(\.description), ["E[w[b], i]", "w[b]"])
     XCTAssertNil(rows[0].equation.rhsReferences[0].indices[0].bareVariable)
   }
 
