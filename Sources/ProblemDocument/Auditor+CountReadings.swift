@@ -77,8 +77,10 @@ extension Auditor {
   /// When each position read at an offset has one offset size (`offsets`: X with ΔX in
   /// `x + ΔX`), the match is exact instead: the count with every such X replaced by
   /// X − kΔX + m, for one k in 0…3 and one m in −3…3 (valid borders under the conventions for
-  /// the range of Δx), must equal the printed count, so a wrong lower-order term
-  /// (`X + ΔX + 1` for `X − ΔX + 1`) matches nothing. O(|printed|·|counted|·28) comparisons.
+  /// the range of Δx), or one k in −3…−1 and one m in −3…0 (full borders: every overlap, at
+  /// most the window's size less one added), must equal the printed count, so a wrong
+  /// lower-order term (`X + ΔX + 1` for `X − ΔX + 1`) matches nothing.
+  /// O(|printed|·|counted|·40) comparisons.
   static func matchingReading(
     printed: [Polynomial], counted: [Polynomial], positions: Set<String>,
     offsets: [(position: String, offset: String)] = []
@@ -93,10 +95,11 @@ extension Auditor {
     }
     let exact = !offsets.isEmpty && Set(offsets.map(\.position)).count == offsets.count
     for c in counted {
+      let exactHere = exact && small(c)
       for p in printed {
         if let q = applicationsOf(p, c) { return (c, q) }
         guard !positions.isEmpty, p != c, !positions.isDisjoint(with: c.symbols) else { continue }
-        if exact && small(c) {
+        if exactHere {
           if validBorderReading(p, c, offsets) { return (c, Polynomial(1)) }
         } else if leadingTerms(p, in: positions) == leadingTerms(c, in: positions) {
           return (c, Polynomial(1))
@@ -107,12 +110,13 @@ extension Auditor {
   }
 
   /// Whether `printed` is `counted` with each output position size X written from the input's,
-  /// X − kΔX + m (one k in 0…3 and one m in −3…3 for every pair of `offsets`).
+  /// X − kΔX + m (one k in 0…3 and one m in −3…3, or one k in −3…−1 and one m in −3…0, for
+  /// every pair of `offsets`).
   static func validBorderReading(
     _ printed: Polynomial, _ counted: Polynomial, _ offsets: [(position: String, offset: String)]
   ) -> Bool {
-    for k in 0...3 {
-      for m in -3...3 where k != 0 || m != 0 {
+    for k in -3...3 {
+      for m in -3...(k < 0 ? 0 : 3) where k != 0 || m != 0 {
         var sizes: [String: Polynomial] = [:]
         for (position, offset) in offsets {
           sizes[position] =

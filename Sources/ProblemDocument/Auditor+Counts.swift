@@ -72,8 +72,10 @@ extension Auditor {
         return low < problemSolutions.count ? problemSolutions[low] : nil
       }
       let own = ownAll.filter { s in firstSolution.map { s < $0 } ?? true }
-      let answerSections = item.part == nil ? [] : ownAll.filter { !own.contains($0) }
-      let statements = item.statements.filter { !answerSections.contains($0) }
+      let ownSet = Set(own)
+      let answerSections = item.part == nil ? [] : ownAll.filter { !ownSet.contains($0) }
+      let answerSet = Set(answerSections)
+      let statements = item.statements.filter { !answerSet.contains($0) }
       let shared =
         answerSections.isEmpty
         ? item.part.flatMap {
@@ -98,12 +100,15 @@ extension Auditor {
         asks($0.location.offset)
       }.map(\.text).joined(separator: " ")
       guard isCountQuestion(questionProse) else { continue }
+      // A part whose own solution section writes math answers there: its label opening a line
+      // of a later part's answer (`(a) found …`) quotes it, and opens no answer.
+      let answeredOwn = solutions.contains { !(bySection[$0] ?? []).isEmpty }
       let solution =
         if let shared {
           (bySection[shared.section] ?? []).filter {
             shared.range.contains($0.fragment.location.offset)
           }
-        } else if !answerSections.isEmpty {
+        } else if !answerSections.isEmpty && !answeredOwn {
           answerSections.flatMap { bySection[$0] ?? [] }
         } else if answerAt == nil {
           solutions.flatMap { bySection[$0] ?? [] }
@@ -193,6 +198,8 @@ extension Auditor {
       // A question naming a tensor that only its own solution defines (a new unit b whose
       // equation the answer writes, counted with the others) asks about an equation the
       // statement does not give: its count is not decidable from the statement's equations.
+      // The counts of the solution's first counting sentence, read once for the question.
+      let solutionSentence = sentenceCounts(solution, doc)
       let definedBefore = Set(defining.map(\.key))
       let definedInSolution = Set(
         solution.flatMap { r -> [String] in
@@ -200,7 +207,11 @@ extension Auditor {
           return rows.map { DocumentSymbols.key($0.equation.lhs.name) }
         })
       if named.contains(where: { definedInSolution.contains($0) && !definedBefore.contains($0) }) {
-        if let c = perEquationCount(item, solution: solution, doc) { out.append(c) }
+        if let c = perEquationCount(
+          item, solution: solution, doc, sentence: solutionSentence)
+        {
+          out.append(c)
+        }
         continue
       }
       // A question naming only tensors no equation defines asks about nothing psverify can count.
@@ -245,7 +256,7 @@ extension Auditor {
         if defining.allSatisfy({ $0.equation.multiplyCount.isZero }),
           let c = referencedCount(
             item, statementProse: statementProse.joined(separator: " "), solution: solution,
-            earlier: countsIn, doc)
+            earlier: countsIn, doc, sentence: solutionSentence)
         {
           out.append(c)
         }
@@ -259,7 +270,7 @@ extension Auditor {
         ? "counted with X, Y, … the numbers of output positions (with `same` borders, "
           + "the input's sizes)" : nil
       // Stated sizes read the same on both sides: `N = PM` then `NJI` printed is `PMJI`.
-      let printedFragment = printedCount(solution, doc)
+      let printedFragment = printedCount(solution, doc, sentence: solutionSentence)
       var printed = printedFragment.map {
         substitutingStated($0.count, stated).substituting(merge)
       }
@@ -282,8 +293,8 @@ extension Auditor {
       // Separate counts in one sentence (`the projection takes BXYIK and the convolution
       // BXYKJ`), the last not their sum nor in a number the question names (`T(…)` for its T
       // steps): the one of the equations asked about is its answer.
-      let sentence = firstSentenceCounts(solution, doc).map {
-        substitutingStated($0, stated).substituting(merge)
+      let sentence = solutionSentence.map {
+        substitutingStated($0.count, stated).substituting(merge)
       }
       if let p = printed, p == sentence.last, sentence.count > 1,
         p.symbols.subtracting(perApplication.symbols).isDisjoint(with: named),

@@ -4,10 +4,12 @@ import IndexNotation
 /// The printed counts of solutions and the words of count questions.
 extension Auditor {
   /// The printed count of a solution: among its counts (formulas over capital names of degree at
-  /// least two), the last one of the first sentence that has any.
-  static func printedCount(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
-    -> (at: MathFragment, count: Polynomial)?
-  {
+  /// least two), the last one of the first sentence that has any (`sentence`, the solution's
+  /// `sentenceCounts` when its caller read them already).
+  static func printedCount(
+    _ solution: [ReadFragment], _ doc: ProblemSetDocument,
+    sentence: [(at: MathFragment, count: Polynomial)]? = nil
+  ) -> (at: MathFragment, count: Polynomial)? {
     // A count the solution calls its total ("Total: $3TD + TDK$", "the total is therefore …"),
     // in any names (`THD + TrHD`).
     let totals = solution.sorted { $0.fragment.location < $1.fragment.location }.compactMap {
@@ -26,19 +28,12 @@ extension Auditor {
     }) {
       return (total.0.fragment, total.1)
     }
-    return sentenceCounts(solution, doc).last
+    return (sentence ?? sentenceCounts(solution, doc)).last
   }
 
   /// The counts of the first sentence of a solution that has any, in order (`The projection
-  /// takes $BXYIK$ and the convolution $BXYKJ$.`): each a formula over capitals of degree two or
-  /// more. Empty when the solution prints none.
-  static func firstSentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
-    -> [Polynomial]
-  {
-    sentenceCounts(solution, doc).map(\.count)
-  }
-
-  /// The counts of `firstSentenceCounts`, each with the fragment that prints it.
+  /// takes $BXYIK$ and the convolution $BXYKJ$.`), each with the fragment that prints it: each
+  /// a formula over capitals of degree two or more. Empty when the solution prints none.
   static func sentenceCounts(_ solution: [ReadFragment], _ doc: ProblemSetDocument)
     -> [(at: MathFragment, count: Polynomial)]
   {

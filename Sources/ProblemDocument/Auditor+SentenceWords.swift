@@ -36,7 +36,9 @@ extension Auditor {
 extension Auditor {
   /// Whether a sentence of `prose` that ends in `?` asks for a cost ("What does it cost?",
   /// "And the cost?"): the price of a computation is its multiplies. A cost function is a loss,
-  /// and "show that it costs less" asks for no number. Linear in the prose's length.
+  /// and "show that it costs less" asks for no number. A cost in memory ("what does storing
+  /// the activations cost?", "the cost in parameters") counts numbers kept, not multiplies.
+  /// Linear in the prose's length.
   static func asksCost(_ prose: String) -> Bool {
     var sentence: [Unicode.Scalar] = []
     for c in prose.unicodeScalars {
@@ -47,7 +49,8 @@ extension Auditor {
       if c == "?" {
         let words = DocumentSymbols.words(sentence)
         if let at = words.firstIndex(where: { $0 == "cost" || $0 == "costs" }),
-          words.dropFirst(at + 1).first != "function"
+          words.dropFirst(at + 1).first != "function",
+          !words.contains(where: memoryWords.contains)
         {
           return true
         }
@@ -56,4 +59,10 @@ extension Auditor {
     }
     return false
   }
+
+  /// Words that make a cost one of memory: what is kept, not what is computed.
+  static let memoryWords: Set<String> = [
+    "memory", "storage", "store", "stores", "stored", "storing", "bytes", "parameter",
+    "parameters",
+  ]
 }
