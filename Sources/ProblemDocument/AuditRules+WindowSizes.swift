@@ -44,7 +44,8 @@ extension AuditRules {
     static let paddedWords = ["zero-pad", "zero pad", "padded", "padding of"]
     /// A grid with no border: the output keeps every position.
     static let wrapWords = [
-      "modulo", "circular", "periodic", "wrap", "torus", "toroidal", "cyclic",
+      "modulo", "circular", "periodic", "wrap around", "wraps around", "wrap-around",
+      "wraparound", "wrapping around", "wrapped around", "torus", "toroidal", "cyclic",
     ]
     static let sameWords = ["same padding", "\"same\"", "same convolution"]
     /// Conventions whose sizes are not read here.
@@ -117,7 +118,7 @@ extension AuditRules {
           let agreeing = claims.filter {
             Self.disagreement(
               $0.1, convention, same, windows.letters, windows.sides, guarded: windows.guarded)
-              == nil && Self.agrees($0.1, convention)
+              == nil && Self.agrees($0.1, convention, windows.letters)
           }.flatMap { Self.axes($0.1, windows.letters) }
           for (f, counts) in claims {
             guard
@@ -147,14 +148,14 @@ extension AuditRules {
       var reasons: [String] = []
       for n in counts {
         guard let (axis, window, c) = reduced(n, letters) else {
-          if case .same?? = convention, let (axis, c) = shifted(n), !guarded {
+          if case .same?? = convention, let (axis, c) = shifted(n, letters), !guarded {
             guard c != 0 else { return nil }
             reasons.append(
               "a border that keeps every position leaves all \(axis) positions, not \(n)")
             continue
           }
           guard !guarded, case .padded(let p)?? = convention, sides.count == 1, let k = sides.first,
-            let (axis, c) = shifted(n)
+            let (axis, c) = shifted(n, letters)
           else { return nil }
           let expected = 2 * p - k + 1
           // The whole axis is the input's own size, stated beside the output's.
@@ -191,9 +192,11 @@ extension AuditRules {
     }
 
     /// Whether a count is the whole axis under a border that keeps every position.
-    static func agrees(_ counts: [Polynomial], _ convention: Convention??) -> Bool {
+    static func agrees(_ counts: [Polynomial], _ convention: Convention??, _ letters: Set<String>)
+      -> Bool
+    {
       guard case .same?? = convention else { return false }
-      return counts.contains { shifted($0).map { $0.1 == 0 } ?? false }
+      return counts.contains { shifted($0, letters).map { $0.1 == 0 } ?? false }
     }
 
     /// The axes a claim's counts run along: their letters other than windows.
@@ -213,10 +216,11 @@ extension AuditRules {
       return nil
     }
 
-    /// `X + c` over one capital axis X: the axis and c.
-    static func shifted(_ n: Polynomial) -> (String, Int)? {
+    /// `X + c` over one capital axis X (not a Δ-name or a window letter: a count of a window's
+    /// own taps is no output size): the axis and c.
+    static func shifted(_ n: Polynomial, _ letters: Set<String>) -> (String, Int)? {
       guard n.symbols.count == 1, let axis = n.symbols.first,
-        axis.first?.isUppercase ?? false,
+        axis.first?.isUppercase ?? false, !axis.hasPrefix("Δ"), !letters.contains(axis),
         let c = (n - .symbol(axis)).constantValue, let whole = c.intValue
       else { return nil }
       return (axis, whole)
@@ -232,7 +236,15 @@ extension AuditRules {
         let valid = validWords.contains { text.hasSubstring($0) }
         let wraps = wrapWords.contains { text.hasSubstring($0) }
         let same = sameWords.contains { text.hasSubstring($0) }
-        let padded = paddedWords.contains { text.hasSubstring($0) }
+        // A phrase of no padding ("unpadded", "no zero padding") holds a word of padding:
+        // padding words are read in the text without those phrases.
+        var rest = text
+        if valid {
+          for word in validWords where rest.hasSubstring(word) {
+            rest = rest.replacingOccurrences(of: word, with: " ")
+          }
+        }
+        let padded = paddedWords.contains { rest.hasSubstring($0) }
         let other = otherWords.contains { text.hasSubstring($0) }
         switch [valid, wraps || same, padded, other].filter({ $0 }).count {
         case 0: continue
@@ -249,14 +261,26 @@ extension AuditRules {
       return nil
     }
 
-    /// Whether a sentence calls the output the same size as the input (not negated).
+    /// Whether a sentence calls the output the same size as the input: not negated in the three
+    /// words before ("not", "isn't", …) and not in a clause of contrast ("unlike …") among the
+    /// eight words before.
     static func saysSame(_ lower: String) -> Bool {
       for word in sameSizeWords {
         guard let r = lower.range(of: word) else { continue }
-        let before = lower[..<r.lowerBound].split(separator: " ").suffix(3)
-        if !before.contains(where: { ["not", "never", "no"].contains($0) }) { return true }
+        let before = lower[..<r.lowerBound].replacingOccurrences(of: "’", with: "'")
+          .split(separator: " ").suffix(8).map {
+            String($0).trimmingCharacters(in: .punctuationCharacters.subtracting(["'"]))
+          }
+        let negated = before.suffix(3).contains(where: negations.contains)
+        if !negated, !before.contains("unlike") { return true }
       }
       return false
     }
+
+    /// Words that negate a statement of size right after them.
+    static let negations: Set<String> = [
+      "not", "never", "no", "nor", "neither", "isn't", "aren't", "wasn't", "doesn't", "don't",
+      "won't", "cannot", "can't",
+    ]
   }
 }
