@@ -6,10 +6,6 @@ import XCTest
 /// quoted inside another part's answer, and dotted problem numbers. Each document has a
 /// look-alike that comes out the other way.
 final class CountBorderAndScopeTests: XCTestCase, SmallDocumentAudit {
-  private func counts(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("count-disagreement") }
-  }
-
   /// A filter counted wherever it overlaps the signal (full borders) has X + ΔX − 1 positions:
   /// that count agrees; X + ΔX + 1 (more positions than any overlap gives) does not.
   func testFullBorderSizes_areValid() {

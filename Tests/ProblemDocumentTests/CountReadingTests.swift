@@ -4,10 +4,6 @@ import XCTest
 /// Count questions judged against every honest reading: a printed count is a finding only when it
 /// matches none, and each reading has a look-alike whose wrong count still fires.
 final class CountReadingTests: XCTestCase, SmallDocumentAudit {
-  private func counts(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("count-disagreement") }
-  }
-
   /// An answer written after an answer marker in the part's own text is its solution.
   func testAnswerAfterMarker_isJudged() {
     let right = """

@@ -6,10 +6,6 @@ import XCTest
 /// valid-border sizes, a fraction of the work, and the line the count is printed on. Each
 /// document has a look-alike with a wrong count that fires.
 final class CountStructureReadingTests: XCTestCase, SmallDocumentAudit {
-  private func counts(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("count-disagreement") }
-  }
-
   /// A part label repeated after the solution marker opens that part's answer; "what does it
   /// cost" asks for a count; "the output layer" selects the equation introduced as the output
   /// layer, not the hidden one.

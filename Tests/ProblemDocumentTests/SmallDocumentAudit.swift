@@ -11,6 +11,11 @@ extension SmallDocumentAudit {
       .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
   }
 
+  /// The document's count-disagreement findings, each as `count-disagreement line`.
+  func counts(_ text: String) -> [String] {
+    findings(text).filter { $0.hasPrefix("count-disagreement") }
+  }
+
   /// The kinds of the document's findings.
   func kinds(_ text: String) -> Set<String> {
     Set(findings(text).map { String($0.prefix { $0 != " " }) })
