@@ -106,13 +106,12 @@ extension AuditRules {
     /// The padding the words state: 0 for "no padding", "without padding", "unpadded"; p for
     /// "padding of p", "padded by p" (digits or a number word); nil when none is stated.
     static func padding(_ lower: String) -> Int? {
-      if ["no padding", "without padding", "unpadded", "no zero padding"].contains(where: {
-        lower.contains($0)
-      }) {
-        return 0
-      }
+      if noPaddingWords.contains(where: { lower.contains($0) }) { return 0 }
       return Self.number(after: ["padding of ", "padded by ", "zero-padded by "], in: lower)
     }
+
+    /// Words that state no padding (also read by `WindowSizes`).
+    static let noPaddingWords = ["no padding", "without padding", "unpadded", "no zero padding"]
 
     /// The stride the words state ("stride two", "stride of 2", "stride 2"), or nil.
     static func stride(_ lower: String) -> Int? {

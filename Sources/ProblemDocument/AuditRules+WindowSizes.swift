@@ -35,12 +35,13 @@ extension AuditRules {
       case same
     }
 
-    static let validWords = [
-      "no padding", "without padding", "unpadded", "no zero padding", "valid convolution",
-      "valid padding", "valid border", "valid\"", "\"valid", "valid cross", "valid mode",
-      "fit inside", "fits inside", "fit entirely", "fits entirely", "fit within", "fits within",
-      "stay inside", "stays inside", "stay within", "stays within",
-    ]
+    static let validWords =
+      OutputSizes.noPaddingWords + [
+        "valid convolution", "valid padding", "valid border", "valid\"", "\"valid", "valid cross",
+        "valid mode",
+        "fit inside", "fits inside", "fit entirely", "fits entirely", "fit within", "fits within",
+        "stay inside", "stays inside", "stay within", "stays within",
+      ]
     static let paddedWords = ["zero-pad", "zero pad", "padded", "padding of"]
     /// A grid with no border: the output keeps every position.
     static let wrapWords = [
