@@ -33,6 +33,8 @@ public enum AuditRules {
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),
+    EquivalentConditions(),
+    RestatedPremises(),
     PropertyWords(),
     PropertyStatements(),
     CountDisagreements(),

@@ -1,0 +1,169 @@
+import Answers
+import Foundation
+
+/// A condition rewritten as an equivalent one that is not equivalent.
+extension AuditRules {
+  /// Two comparisons in one sentence joined as the same condition ("$A$ iff $B$", "$A$, i.e.
+  /// $B$", "$A$ holds exactly when $B$", `A \iff B` inside one fragment) must hold at the same
+  /// points; a comparison drawn from one ("$A$, so … only when $C$") must hold wherever it
+  /// holds. The two must be over the same names (three at most). Points are tried over the
+  /// positive values (whole numbers where every name is a capital, a size or a count), only
+  /// where every divisor is positive (`μ/(1-μ)` says `μ < 1`). A point where the two disagree
+  /// is the evidence; a comparison the reader cannot evaluate is silent.
+  /// - Complexity: one pass over each section's fragments; O(vⁿ) evaluations for n ≤ 3 names
+  ///   and v = 19 tried values per link, at most `linksTried` links per document.
+  struct EquivalentConditions: AuditRule {
+    let id = "equivalent-conditions"
+    let summary = "a condition restated as an equivalent one that does not hold at the same points"
+    let kinds: [Finding.Kind] = [.premiseCondition]
+
+    /// Links tried per document: each is at most 19³ evaluations.
+    static let linksTried = 256
+    /// Words that may stand between two comparisons given as one condition.
+    static let equivalenceWords: Set<String> = [
+      "iff", "i", "e", "exactly", "precisely", "when", "if", "and", "only", "equivalently", "that",
+      "is", "holds", "hold", "which", "true", "or", "just", "means", "this", "happens",
+    ]
+    /// How a link of equivalence ends.
+    static let equivalenceTails: [[String]] = [
+      ["iff"], ["i", "e"], ["exactly", "when"], ["precisely", "when"], ["only", "if"],
+      ["equivalently"], ["that", "is"], ["means"], ["just", "when"],
+    ]
+    /// How a conclusion drawn from a condition ends ("so … only when").
+    static let consequenceTails: [[String]] = [
+      ["only", "when"], ["only", "if"], ["exactly", "when"], ["precisely", "when"], ["iff"],
+    ]
+    static let consequenceOpeners: Set<String> = ["so", "hence", "thus", "therefore"]
+
+    /// How one comparison is tied to the one before it.
+    enum Link { case equivalence, consequence }
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let doc = reading.document
+      var out: [Finding] = []
+      var links = 0
+      for section in doc.sections {
+        let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
+        var previous: Stated?
+        for f in fragments {
+          guard links < Self.linksTried else { return out }
+          let pieces = Self.pieces(f)
+          if pieces.count > 1 {
+            for (a, b) in zip(pieces, pieces.dropFirst()) {
+              links += 1
+              if let hit = Self.check(a, b, .equivalence, section, doc) { out.append(hit) }
+            }
+            previous = pieces.last
+            continue
+          }
+          guard let before = previous else {
+            previous = stated(f)
+            continue
+          }
+          let gap = ClaimedImplications.between(before.fragment, f, doc)
+          let plain = gap.replacingOccurrences(of: "i.e.", with: " ie ")
+            .replacingOccurrences(of: "e.g.", with: " eg ")
+          guard gap.count < 200, !plain.contains(where: { ".;:?!".contains($0) }),
+            !plain.contains("\n\n")
+          else {
+            previous = stated(f)
+            continue
+          }
+          guard let next = stated(f) else { continue }
+          let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
+          if let link = Self.link(words) {
+            links += 1
+            if let hit = Self.check(before, next, link, section, doc) { out.append(hit) }
+          }
+          previous = next
+        }
+      }
+      return out
+    }
+
+    /// The link the words between two comparisons make, if any.
+    static func link(_ words: [String]) -> Link? {
+      func ends(_ tails: [[String]]) -> Bool {
+        tails.contains { words.count >= $0.count && Array(words.suffix($0.count)) == $0 }
+      }
+      if !words.isEmpty, words.allSatisfy(equivalenceWords.contains), ends(equivalenceTails) {
+        return .equivalence
+      }
+      if words.count <= 12, let first = words.first, consequenceOpeners.contains(first),
+        ends(consequenceTails)
+      {
+        return .consequence
+      }
+      return nil
+    }
+
+    /// The comparisons of a fragment written `A \iff B` (or ⟺, `\Leftrightarrow`), when
+    /// every piece is one; otherwise none.
+    static func pieces(_ f: MathFragment) -> [Stated] {
+      var text = f.text
+      for sign in ["\\Longleftrightarrow", "\\Leftrightarrow", "\\iff", "⟺", "⇔"] {
+        text = text.replacingOccurrences(of: sign, with: "\u{1}")
+      }
+      let parts = text.split(separator: "\u{1}").map(String.init)
+      guard parts.count > 1 else { return [] }
+      let read = parts.compactMap { stated(relabel(f, $0)) }
+      return read.count == parts.count ? read : []
+    }
+
+    /// A finding when the two comparisons disagree at a tried point.
+    static func check(
+      _ a: Stated, _ b: Stated, _ link: Link, _ section: Section, _ doc: ProblemSetDocument
+    ) -> Finding? {
+      guard a.names == b.names, a.names.count <= 3, a.text.count <= 200, b.text.count <= 200,
+        let point = disagreement(a, b, link)
+      else { return nil }
+      let shown = point.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
+        .joined(separator: ", ")
+      let first = holds(a, point) == true
+      return Finding(
+        .premiseCondition,
+        link == .equivalence
+          ? "\(b.text) is given as the same condition as \(a.text), but the two do not hold "
+            + "at the same points"
+          : "\(b.text) is drawn from \(a.text), but does not hold at every point where it holds",
+        at: b.fragment.location, in: section, document: doc,
+        evidence: "at \(shown), \(a.text) is \(first) and \(b.text) is \(!first)")
+    }
+
+    /// A tried point where the link fails: the two differ (equivalence), or the first holds
+    /// and the second does not (consequence).
+    static func disagreement(_ a: Stated, _ b: Stated, _ link: Link) -> [String: Double]? {
+      let names = a.names.sorted()
+      let sizes = names.allSatisfy { $0.first?.isUppercase ?? false }
+      let divisors =
+        a.chains.flatMap { $0.operands.flatMap(AuditRules.divisors) }.map { ($0, a.text) }
+        + b.chains.flatMap { $0.operands.flatMap(AuditRules.divisors) }.map { ($0, b.text) }
+      var point: [String: Double] = [:]
+      func search(_ k: Int) -> Bool {
+        if k == names.count {
+          guard divisors.allSatisfy({ (value($0.0, $0.1, point) ?? 0) > 0 }) else { return false }
+          guard let x = holds(a, point), let y = holds(b, point) else { return false }
+          return link == .equivalence ? x != y : (x && !y)
+        }
+        for v in ClaimedImplications.values where !sizes || v >= 1 {
+          point[names[k]] = v
+          if search(k + 1) { return true }
+        }
+        return false
+      }
+      return search(0) ? point : nil
+    }
+  }
+
+  /// The divisors written in an operand (`N/(K-1)` gives `K-1`).
+  static func divisors(_ e: AnswerExpression) -> [AnswerExpression] {
+    switch e {
+    case .number, .identifier: return []
+    case .negate(let x), .squareRoot(let x, _): return divisors(x)
+    case .divide(let l, let r, _): return divisors(l) + [r] + divisors(r)
+    case .add(let l, let r), .subtract(let l, let r), .multiply(let l, let r),
+      .power(let l, let r, _):
+      return divisors(l) + divisors(r)
+    }
+  }
+}
