@@ -35,6 +35,7 @@ public enum AuditRules {
     ClaimedImplications(),
     EquivalentConditions(),
     RestatedPremises(),
+    DefinedRanges(),
     PropertyWords(),
     PropertyStatements(),
     CountDisagreements(),

@@ -94,4 +94,17 @@ final class ConditionRestatementTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: ">")), ["premise-condition 3"])
     XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "<")), [])
   }
+
+  /// 1/(K − m) is undefined at m = K, which "every m ≤ K" includes (K − m = 0 there); "every
+  /// m < K" keeps K − m positive.
+  func testDefinedRange_aBoundClaimedWhereItDividesByZero() {
+    let doc = """
+      **Problem 1.** A sampler has $K$ slots and fills $m$ of them.
+
+      **Solution:** Each free slot gets at least $1/(K-m)$ of the mass. This bound holds for every $m %@ K$.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "\\le")), ["premise-condition 3"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "<")), [])
+  }
 }
