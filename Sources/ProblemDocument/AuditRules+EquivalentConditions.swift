@@ -57,7 +57,7 @@ extension AuditRules {
             continue
           }
           guard let before = previous else {
-            previous = stated(f)
+            previous = Self.entryStated(f)
             continue
           }
           let gap = ClaimedImplications.between(before.fragment, f, doc)
@@ -66,10 +66,10 @@ extension AuditRules {
           guard gap.count < 200, !plain.contains(where: { ".;:?!".contains($0) }),
             !plain.contains("\n\n")
           else {
-            previous = stated(f)
+            previous = Self.entryStated(f)
             continue
           }
-          guard let next = stated(f) else { continue }
+          guard let next = Self.entryStated(f) else { continue }
           let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
           if let link = Self.link(words) {
             links += 1
@@ -106,8 +106,31 @@ extension AuditRules {
       }
       let parts = text.split(separator: "\u{1}").map(String.init)
       guard parts.count > 1 else { return [] }
-      let read = parts.compactMap { stated(relabel(f, $0)) }
+      let read = parts.compactMap { entryStated(relabel(f, $0)) }
       return read.count == parts.count ? read : []
+    }
+
+    /// A comparison read with each tensor entry as one name: `μ[b]` is read as `μ_{b}`, so a
+    /// condition on an entry is tried like a condition on a scalar.
+    /// - Complexity: linear in the text.
+    static func entryStated(_ f: MathFragment) -> Stated? {
+      guard f.text.contains("[") else { return stated(f) }
+      var text = ""
+      var open = 0
+      for c in f.text {
+        if c == "[" {
+          guard open == 0, let last = text.last, last.isLetter || last == "}" else { return nil }
+          open += 1
+          text += "_{"
+        } else if c == "]" {
+          guard open == 1 else { return nil }
+          open -= 1
+          text += "}"
+        } else {
+          text.append(c)
+        }
+      }
+      return open == 0 ? stated(relabel(f, text)) : nil
     }
 
     /// A finding when the two comparisons disagree at a tried point.

@@ -2,7 +2,7 @@ import Foundation
 
 /// An answer that restates its question's supposition the other way round.
 extension AuditRules {
-  /// A comparison supposed in a question ("Suppose $L < R$", "if $L = 1$", "assume …") and, in
+  /// A comparison supposed in a question ("Suppose $L < R$", "let $L = 1$", "assume …") and, in
   /// the same paragraph or the next one, a comparison given as a reason ("since $L \ge R$",
   /// "because …", "with …") with the same two sides (any expressions, tensors too, read as
   /// text) or the same left side and a number on both right sides. When no value of the left
@@ -17,9 +17,9 @@ extension AuditRules {
     let summary = "a reason in an answer that reverses the comparison its question supposes"
     let kinds: [Finding.Kind] = [.premiseCondition]
 
-    static let supposing: Set<String> = [
-      "suppose", "assume", "assuming", "given", "if", "when", "whenever", "let",
-    ]
+    /// Words that suppose ("if" and "when" open a question's condition, which an answer may
+    /// reason against, so they are not among them).
+    static let supposing: Set<String> = ["suppose", "assume", "assuming", "given", "let"]
     static let reasons: Set<String> = ["since", "because", "as", "with"]
     /// The most text between a supposition and a reason that answers it.
     static let reach = 1500

@@ -107,4 +107,31 @@ final class ConditionRestatementTests: XCTestCase, SmallDocumentAudit {
       premises(doc.replacingOccurrences(of: "%@", with: "\\le")), ["premise-condition 3"])
     XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "<")), [])
   }
+
+  /// A condition on a tensor entry is read like one on a scalar: x[b]/(1 − x[b]) > 1 exactly
+  /// when x[b] > 1/2 (for x[b] < 1); "x[b] < 1/2" disagrees at x[b] = 1/4 (1/3 > 1 false,
+  /// 1/4 < 1/2 true).
+  func testEquivalentCondition_onATensorEntry() {
+    let doc = """
+      **Problem 1.** A gate passes example $b$ with probability $x[b]$.
+
+      **Solution:** The gate favours passing iff $x[b]/(1-x[b]) > 1$, iff $x[b] %@ 1/2$.
+      """
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "<")), ["premise-condition 3"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: ">")), [])
+  }
+
+  /// A condition under "if" in a question is not a supposition: "If r < K, … since r ≥ K" is an
+  /// answer reasoning against the question, while "Suppose r < K" makes the same reason a
+  /// contradiction (at r − K = −1 the supposition holds, r ≥ K does not).
+  func testRestatedPremise_aQuestionsConditionIsNoSupposition() {
+    let doc = """
+      **Problem 1.** A buffer keeps $r$ of $K$ rows. %@ $r < K$, is a row dropped?
+
+      **Answer:** No, since $r \\ge K$ every row fits.
+      """
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "If")), [])
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "Suppose")), ["premise-condition 3"])
+  }
 }
