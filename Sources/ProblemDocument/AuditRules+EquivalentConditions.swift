@@ -5,9 +5,9 @@ import Foundation
 extension AuditRules {
   /// Two comparisons in one sentence joined as the same condition ("$A$ iff $B$", "$A$, i.e.
   /// $B$", "$A$ holds exactly when $B$", `A \iff B` inside one fragment) must hold at the same
-  /// points; a comparison drawn from one ("$A$, so … only when $C$") must hold wherever it
-  /// holds. The two must be over the same names (three at most). Points are tried over the
-  /// positive values (whole numbers where every name is a capital, a size or a count), only
+  /// points; a comparison drawn from one ("$A$, so … only when $C$", `A \implies C`) must hold
+  /// wherever it holds. The two must be over the same names (three at most). Points are tried
+  /// over the positive values (whole numbers where every name is a capital, a size or a count), only
   /// where every divisor is positive (`μ/(1-μ)` says `μ < 1`). A point where the two disagree
   /// is the evidence; a comparison the reader cannot evaluate is silent.
   /// - Complexity: one pass over each section's fragments; O(vⁿ) evaluations for n ≤ 3 names
@@ -51,9 +51,9 @@ extension AuditRules {
           if pieces.count > 1 {
             for (a, b) in zip(pieces, pieces.dropFirst()) {
               links += 1
-              if let hit = Self.check(a, b, .equivalence, section, doc) { out.append(hit) }
+              if let hit = Self.check(a.0, b.0, b.1, section, doc) { out.append(hit) }
             }
-            previous = pieces.last
+            previous = pieces.last?.0
             continue
           }
           guard let before = previous else {
@@ -97,16 +97,33 @@ extension AuditRules {
       return nil
     }
 
-    /// The comparisons of a fragment written `A \iff B` (or ⟺, `\Leftrightarrow`), when
-    /// every piece is one; otherwise none.
-    static func pieces(_ f: MathFragment) -> [Stated] {
+    /// The comparisons of a fragment written `A \iff B` (or ⟺, `\Leftrightarrow`) or
+    /// `A \implies B` (⟹, `\Rightarrow`), each with the link to the one before it (the first's
+    /// is unused), when every piece is one; otherwise none.
+    /// - Complexity: linear in the text.
+    static func pieces(_ f: MathFragment) -> [(Stated, Link)] {
       var text = f.text
       for sign in ["\\Longleftrightarrow", "\\Leftrightarrow", "\\iff", "⟺", "⇔"] {
         text = text.replacingOccurrences(of: sign, with: "\u{1}")
       }
-      let parts = text.split(separator: "\u{1}").map(String.init)
+      for sign in ["\\Longrightarrow", "\\Rightarrow", "\\implies", "⟹", "⇒"] {
+        text = text.replacingOccurrences(of: sign, with: "\u{2}")
+      }
+      var parts: [(String, Link)] = []
+      var piece = ""
+      var link = Link.equivalence
+      for c in text {
+        guard c == "\u{1}" || c == "\u{2}" else {
+          piece.append(c)
+          continue
+        }
+        parts.append((piece, link))
+        piece = ""
+        link = c == "\u{1}" ? .equivalence : .consequence
+      }
+      parts.append((piece, link))
       guard parts.count > 1 else { return [] }
-      let read = parts.compactMap { entryStated(relabel(f, $0)) }
+      let read = parts.compactMap { p in entryStated(relabel(f, p.0)).map { ($0, p.1) } }
       return read.count == parts.count ? read : []
     }
 

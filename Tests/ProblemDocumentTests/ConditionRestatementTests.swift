@@ -134,4 +134,17 @@ final class ConditionRestatementTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(
       premises(doc.replacingOccurrences(of: "%@", with: "Suppose")), ["premise-condition 3"])
   }
+
+  /// An arrow inside one fragment is a consequence: 2K ≤ N gives K ≤ N/2, but not K ≥ N/2,
+  /// which fails at K = 1, N = 3 (2 ≤ 3 true, 1 ≥ 3/2 false).
+  func testEquivalentCondition_anArrowInsideOneFragment() {
+    let doc = """
+      **Problem 1.** Each of $K$ pairs takes two of the $N$ slots.
+
+      **Solution:** Every pair fits when $2K \\le N \\implies K \\%@ N/2$.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "ge")), ["premise-condition 3"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "le")), [])
+  }
 }
