@@ -8,7 +8,8 @@ extension AuditRules {
   /// over the comparison's names zero, the range claimed is wider than the formula; that
   /// point is the evidence. A divisor the reader cannot evaluate is silent.
   /// - Complexity: one pass over each section's fragments, each fragment's text scanned once;
-  ///   O(vⁿ) evaluations for n ≤ 3 names and v = 19 tried values per range claimed.
+  ///   O(vⁿ) evaluations for n ≤ 3 names and v = 19 tried values per range claimed, at most
+  ///   `rangesTried` ranges per document.
   struct DefinedRanges: AuditRule {
     let id = "defined-ranges"
     let summary = "a formula said to hold over a range that contains a zero of its divisor"
@@ -20,17 +21,22 @@ extension AuditRules {
     ]
     /// The most text between a formula and the range claimed for it.
     static let reach = 300
+    /// Ranges tried per document: each is at most 19³ evaluations per divisor.
+    static let rangesTried = 256
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      var tried = 0
       for section in doc.sections {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var formula: (divisors: [Stated], end: Int)?
         for f in fragments {
           if let (divisors, end) = formula, f.location.offset - end <= Self.reach,
-            let range = stated(f), range.names.count <= 3, Self.claimsRange(f, doc)
+            tried < Self.rangesTried, Self.claimsRange(f, doc), let range = stated(f),
+            range.names.count <= 3
           {
+            tried += 1
             for d in divisors where d.names.isSubset(of: range.names) {
               guard let point = Self.zero(of: d, in: range) else { continue }
               let shown = point.sorted { $0.key < $1.key }
