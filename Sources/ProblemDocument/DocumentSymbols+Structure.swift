@@ -30,6 +30,8 @@ extension DocumentSymbols {
     else { return false }
     let opening = [
       "the", "a", "an", "our", "its", "their", "your", "my", "this", "these", "those",
+      // A quantifier binds the letter it names (`for some shift $s$`, `any offset $u$`).
+      "one", "some", "any", "every", "each",
     ]
     if before.count >= 2, opening.contains(before[before.count - 2]) { return true }
     // `the total loss $ℒ$`: an adjective between the determiner and the noun.
