@@ -236,4 +236,38 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
     let words: Set<String> = ["conv", "latents", "ok", "lattents", "covn"]
     XCTAssertEqual(try Spelling.misspelt(words), ["covn", "lattents"])
   }
+
+  /// `m_ℓ[n]` in the setup and twice after, then `m_ℓ[n,j] = 0` in a later problem: one index
+  /// too many. A later problem that defines the family anew from other tensors is silent.
+  func testFamilyWrittenWithAnotherRankInALaterProblem() {
+    func doc(_ later: String) -> String {
+      """
+      Each block $\\ell$ keeps a gate $m_\\ell[n]$ per example, and \
+      $h_\\ell[n,j] = m_\\ell[n]\\,r_\\ell[n,j]$ with branch outputs $r_\\ell[n,j]$.
+
+      **Problem 1.** Why is $h_\\ell[n,j] = 0$ when $m_\\ell[n] = 0$?
+
+      **Problem 2.** \(later) What does the dropped block give?
+      """
+    }
+    let odd = doc("Then $m_\\ell[n,j] = 0$ for that example.")
+    XCTAssertTrue(kinds(odd).contains("rank-mismatch"), "\(findings(odd))")
+    let anew = doc("Now let $m_\\ell[n,j] = r_\\ell[n,j]\\,r_\\ell[n,j]$ be the squared branch.")
+    XCTAssertFalse(kinds(anew).contains("rank-mismatch"), "\(findings(anew))")
+  }
+
+  /// `h_{ℓ+1}[s,j] = sin(W[j,I] h_ℓ[s,j])`: the layer's input, of the same family, written with
+  /// the output's letter where the weight's unsummed capital belongs; `h_ℓ[s,I]` is silent.
+  func testRecurrentInputWithTheOutputLetter_isAnInputLetter() {
+    func doc(_ input: String) -> String {
+      """
+      **Problem 1.** The layers are $$h_{\\ell+1}[s,j] = \\sin\\left(W_{\\ell+1}[j,I]\\,\(input)\\right)$$ \
+      with weights $W_\\ell[j,i]$ and inputs $h_0[s,i]$.
+      """
+    }
+    let wrong = doc("h_\\ell[s,j]")
+    XCTAssertTrue(kinds(wrong).contains("input-letter"), "\(findings(wrong))")
+    let right = doc("h_\\ell[s,I]")
+    XCTAssertFalse(kinds(right).contains("input-letter"), "\(findings(right))")
+  }
 }
