@@ -270,4 +270,20 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
     let right = doc("h_\\ell[s,I]")
     XCTAssertFalse(kinds(right).contains("input-letter"), "\(findings(right))")
   }
+
+  /// `the largest $\bar{n}[j]$`: a superlative picks among things already named and introduces
+  /// nothing; `the mean length $\bar{n}[j]$` names the accented tensor.
+  func testSuperlativeBeforeAName_introducesNothing() {
+    func doc(_ phrase: String) -> String {
+      """
+      The lengths are $n[j]$ for each class $j$, with $J$ classes.
+
+      **Problem 1.** The predicted class is the $j$ with \(phrase) $\\bar{n}[j]$.
+      """
+    }
+    let picked = doc("the largest")
+    XCTAssertTrue(kinds(picked).contains("undefined-name"), "\(findings(picked))")
+    let named = doc("the mean length")
+    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+  }
 }
