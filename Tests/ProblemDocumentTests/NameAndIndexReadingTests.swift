@@ -286,4 +286,20 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
     let named = doc("the mean length")
     XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
   }
+
+  /// `\beta_g(\xi)` in a fragment the engine cannot read: g is the script of the name applied,
+  /// not a function; `\beta\,g(\xi)` applies g itself, which nothing defines.
+  func testScriptLetterBeforeParenthesis_isNotApplied() {
+    func doc(_ term: String) -> String {
+      """
+      The input is $x[b,i]$ with $B$ examples and $I$ channels.
+
+      **Problem 1.** Each learned map $\\xi \\mapsto \\sum_{g} C[j,i,g]\\,\(term)(\\xi)$ is smooth.
+      """
+    }
+    let script = doc("\\beta_g")
+    XCTAssertFalse(kinds(script).contains("undefined-function"), "\(findings(script))")
+    let applied = doc("\\beta\\,g")
+    XCTAssertTrue(kinds(applied).contains("undefined-function"), "\(findings(applied))")
+  }
 }
