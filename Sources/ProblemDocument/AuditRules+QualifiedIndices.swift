@@ -15,6 +15,7 @@ extension AuditRules {
     while k < end, doc.scalars[k] == " " || doc.scalars[k] == "," || doc.scalars[k] == "\n" {
       k += 1
     }
+    guard k < end else { return [] }
     var opening = String.UnicodeScalarView()
     opening.append(contentsOf: doc.scalars[k..<min(end, k + 6)])
     let lead = String(opening).lowercased()

@@ -302,4 +302,10 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
     let applied = doc("\\beta\\,g")
     XCTAssertTrue(kinds(applied).contains("undefined-function"), "\(findings(applied))")
   }
+
+  /// An equation that ends the document has no clause after it: g stays free, nothing breaks.
+  func testEquationEndingTheDocument_isReadWithoutAClauseAfterIt() {
+    let text = "**Problem 1.** Let $A'[b,c] = A[b,c] + k[b,g]$"
+    XCTAssertTrue(kinds(text).contains("free-index-one-side"), "\(findings(text))")
+  }
 }
