@@ -78,17 +78,25 @@ public enum LenientNames {
     var out: [(String, Int)] = []
     var lexer = Lexer(text)
     var last: (String, Int)?
+    // A letter written as a script (`\beta_g(x)`) is the script of the name applied, as with
+    // braces (`\beta_{g}(x)`): never itself applied.
+    var script = false
     while lexer.index < lexer.chars.count {
       let before = lexer.index
       do {
         let token = try lexer.next()
         switch token.kind {
         case .end: return out
-        case .letter(let l): last = (l, token.position.offset)
+        case .letter(let l): last = script ? nil : (l, token.position.offset)
         case .symbol("("):
           if let l = last { out.append(l) }
           last = nil
         default: last = nil
+        }
+        if case .symbol(let s) = token.kind, s == "_" || s == "^" {
+          script = true
+        } else {
+          script = false
         }
       } catch {
         last = nil

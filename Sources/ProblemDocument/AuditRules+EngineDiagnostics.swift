@@ -73,6 +73,7 @@ extension AuditRules {
             // prose names that letter by itself; any other such letter is still reported.
             let update = FragmentReader.readsAsArrowUpdate(r.fragment.text)
             let exampleLetters = mentionedAlone[scope] ?? []
+            let qualified = AuditRules.lettersQualifiedAfter(r.fragment, doc)
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -90,6 +91,7 @@ extension AuditRules {
               }
               if d.kind == .freeIndexOneSide, d.side == .right, let index = d.index,
                 update && exampleLetters.contains(index) || shiftedCopy.contains(index)
+                  || qualified.contains(index)
               {
                 continue
               }
@@ -165,7 +167,8 @@ extension AuditRules {
   /// the right side is one tensor of the left's letter and subscript (`I′[b,x,y] =
   /// I[b,x+u,y+v]`), and each such letter is one lowercase Latin letter added beside another
   /// index and never standing alone. The equation states the displaced copy for any shift, so
-  /// the letter is a shift, not a free index; a copy onto another tensor stays checked.
+  /// the letter is a shift, not a free index; a copy onto another tensor stays checked. A letter
+  /// with its own subscript (`x − t_x`) counts as one letter.
   static func shiftedCopyLetters(_ equation: Equation) -> Set<String> {
     guard case .tensor(let right) = equation.rhs,
       right.name.base.first == equation.lhs.name.base.first,
@@ -174,7 +177,8 @@ extension AuditRules {
     else { return [] }
     let letters = indexLetters(equation)
     return letters.lowercaseBeside.subtracting(letters.alone).filter { letter in
-      letter.count == 1 && letter.first!.isASCII
+      // One Latin letter, or one with a subscript of its own (`t_x`, `t_y`: a shift per axis).
+      (letter.count == 1 || Array(letter).dropFirst().first == "_") && letter.first!.isASCII
         && right.indices.allSatisfy { index in
           index.terms.allSatisfy { term in
             term.variable?.name != letter

@@ -45,7 +45,8 @@ extension AuditRules {
                 unsummed.contains($0.name)
               }),
               let input = tensors.first(where: {
-                $0.name != weight.name && $0.name.base != lhs.name.base
+                $0.name != weight.name && $0.name != lhs.name
+                  && ($0.name.base != lhs.name.base || $0.name.subscriptText != nil)
                   && $0.indices.last?.bareVariable == j
               })
             else { continue }

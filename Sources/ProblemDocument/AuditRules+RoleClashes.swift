@@ -107,8 +107,9 @@ extension AuditRules {
     }
   }
 
-  /// Whether the fragment holding `u` has no index brackets and mentions a lowercase tensor of
-  /// `tensors` besides `u`'s own letter.
+  /// Whether the fragment holding `u` has no index brackets and mentions a tensor of `tensors`
+  /// besides `u`'s own letter (`y = Wx`, `w = Pv`: matrices and vectors written whole), or sets
+  /// the tensor to an infinity (`u = -\infty` at masked positions: its entries there).
   /// - Complexity: linear in the section's fragments and the fragment's length.
   static func inVectorForm(_ u: SymbolUse, _ doc: ProblemSetDocument, tensors: Set<String>)
     -> Bool
@@ -116,8 +117,7 @@ extension AuditRules {
     guard let f = doc.sections[u.section].fragment(containing: u.location.offset),
       !f.text.contains("[")
     else { return false }
-    return LenientNames.letters(in: f.text).contains {
-      $0 != u.name && $0.first?.isLowercase == true && tensors.contains($0)
-    }
+    if f.text.contains("\\infty") || f.text.contains("∞") { return true }
+    return LenientNames.letters(in: f.text).contains { $0 != u.name && tensors.contains($0) }
   }
 }

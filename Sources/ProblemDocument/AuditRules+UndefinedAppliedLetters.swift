@@ -14,13 +14,15 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       var seen = Set<String>()
+      let known = KnownNotation(document: doc, symbols: symbols)
       // A Latin capital applied (`J(I+2)`) may be a product of sizes, not a call.
       for u in symbols.uses
       where u.applied && u.role == .scalar
         && !(u.name.first.map { $0.isASCII && $0.isUppercase } ?? false)
       {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
-        guard !seen.contains(scope + "\u{0}" + u.name) else { continue }
+        guard !seen.contains(scope + "\u{0}" + u.name), !known.standsForItself(u, in: doc)
+        else { continue }
         seen.insert(scope + "\u{0}" + u.name)
         let said = symbols.uses.contains { v in
           v.name == u.name && v.introduces && !v.applied

@@ -38,9 +38,22 @@ extension AuditRules {
         }
       }
       var indexNames = Set<String>()
+      // An index of a tensor the preamble or an earlier problem writes (`E[b,n,c]`) stays that
+      // tensor's index for the problems after it: the shape introduced the letter.
+      var firstIndexUse: [String: DocumentLocation] = [:]
       for u in symbols.uses where u.role == .index {
         indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
+        if u.name.first?.isLowercase == true, firstIndexUse[u.name] == nil {
+          firstIndexUse[u.name] = u.location
+        }
       }
+      // Families a subscript tells apart (`E_t[b,x,y,i]` for t = 1 … T): `E_1` is one of them.
+      var subscriptedFamily: [String: DocumentLocation] = [:]
+      for u in symbols.uses where u.role == .tensor && u.subscripted && u.introduces {
+        let base = String(u.family.prefix { $0 != "^" })
+        if subscriptedFamily[base] == nil { subscriptedFamily[base] = u.location }
+      }
+      let known = KnownNotation(document: doc, symbols: symbols)
       var reported = Set<String>()
       let scalarFamily = scalarFamilies(symbols)
       let functions = Set(symbols.uses.filter { $0.role == .function }.map(\.name))
@@ -54,10 +67,17 @@ extension AuditRules {
         if u.role != .tensor && functions.contains(u.name) { continue }
         // An index letter (t_1, d) is introduced by the tensors it indexes.
         if u.role != .tensor
-          && indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name)
+          && (indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name)
+            || (firstIndexUse[u.name].map { $0 < u.location } ?? false))
         {
           continue
         }
+        if u.role != .tensor, u.name.contains("_"),
+          subscriptedFamily[String(u.name.prefix { $0 != "_" })].map({ $0 < u.location }) ?? false
+        {
+          continue
+        }
+        if known.standsForItself(u, in: doc) { continue }
         // Solutions may bring their own parameters; only their counts and formulas are read here.
         // Their own variables (e^a ≥ 1 + a for every real a) too: only sizes are checked there.
         // A solution's own tensors are defined there; one used on a right side or in its prose that

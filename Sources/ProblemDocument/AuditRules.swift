@@ -14,6 +14,7 @@ public enum AuditRules {
     RoleClashes(),
     CrossProblemRoles(),
     IndexLists(),
+    SetRanks(),
     SwappedPositions(),
     SizeLists(),
     UndefinedNames(),

@@ -7,6 +7,8 @@ extension DocumentSymbols {
   /// $x$` speak of something named elsewhere.
   static let appositionPrepositions: Set<String> = [
     "for", "with", "on", "over", "across", "given",
+    // `the entries have variances $s^2$`: what a thing has, named by the plural.
+    "have", "has", "having",
   ]
 
   /// Whether the words before a name are a preposition, at most one modifier and a plural noun

@@ -7,6 +7,10 @@ extension DocumentSymbols {
     "then", "so", "but", "than", "can", "may", "must", "will", "does", "do", "denotes", "denote",
     "times", "when", "where", "while", "we", "it", "its", "this", "these", "not", "no", "also",
     "only", "still", "again", "here", "there", "such", "each", "every", "all",
+    // Conjunctions, modal verbs and prepositions open a clause or a phrase, never a noun counted.
+    "because", "since", "unless", "although", "though", "whereas", "until", "would", "should",
+    "could", "might", "shall", "over", "per", "via", "through", "across", "within", "under",
+    "after", "before", "thus", "hence",
   ]
 
   /// Functions written as words, `\mathrm{Name}(` or `\operatorname{Name}(`, with their

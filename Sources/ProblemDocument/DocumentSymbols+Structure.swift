@@ -26,16 +26,26 @@ extension DocumentSymbols {
   static func namedByNounPhrase(_ before: [String]) -> Bool {
     guard let last = before.last, last.count >= 3, !notIntroducing.contains(last),
       !determiners.contains(last), !introducers.contains(last) || nouns.contains(last),
-      !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last)
+      !last.hasSuffix("ly"), !last.hasSuffix("ing") || nouns.contains(last),
+      !superlative(last)
     else { return false }
     let opening = [
       "the", "a", "an", "our", "its", "their", "your", "my", "this", "these", "those",
+      // A quantifier binds the letter it names (`for some shift $s$`, `any offset $u$`).
+      "one", "some", "any", "every", "each",
     ]
     if before.count >= 2, opening.contains(before[before.count - 2]) { return true }
     // `the total loss $ℒ$`: an adjective between the determiner and the noun.
     guard before.count >= 3, opening.contains(before[before.count - 3]) else { return false }
     let middle = before[before.count - 2]
     return middle.count >= 3 && !notIntroducing.contains(middle) && !determiners.contains(middle)
+  }
+
+  /// Whether a word is a superlative adjective (`the largest $\bar{n}[j]$`, `the smallest`):
+  /// it picks one of a thing already named, it names nothing new.
+  static func superlative(_ word: String) -> Bool {
+    word.count >= 6 && word.hasSuffix("est")
+      && !["interest", "request", "contest", "harvest", "conquest", "inquest"].contains(word)
   }
 
   /// Nouns among the introducing words: a phrase ending in one of them names the name after it.

@@ -40,7 +40,9 @@ extension DocumentSymbols {
   static func introduces(after words: [String]) -> Bool {
     guard let last = words.last else { return false }
     if introducers.contains(last) { return true }
-    if notIntroducing.contains(last) || determiners.contains(last) { return false }
+    if notIntroducing.contains(last) || determiners.contains(last) || superlative(last) {
+      return false
+    }
     return words.dropLast().suffix(3).contains { determiners.contains($0) }
   }
 

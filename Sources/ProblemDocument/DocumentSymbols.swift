@@ -59,8 +59,9 @@ public struct DocumentSymbols: Sendable {
     let postfixIntroduced =
       DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
       || DocumentSymbols.glossOrPluralCopula(after) || listEnd
+    let writtenFor = before.last == "write" && after.hasPrefix("for ")  // `Write $h[…]$ for …`
     let introducedByPhrase =
-      DocumentSymbols.introduces(after: before) || continued || postfixIntroduced
+      DocumentSymbols.introduces(after: before) || continued || postfixIntroduced || writtenFor
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
     // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
     // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
@@ -72,6 +73,8 @@ public struct DocumentSymbols: Sendable {
     let aloneIntroduced =
       postfixIntroduced || continued || indefinite
       || DocumentSymbols.namedByNounPhrase(before)
+      // `stride $s$`, `one constant $c$`: an introducing noun (unless a counting phrase follows).
+      || (DocumentSymbols.nouns.contains(before.last ?? "") && !DocumentSymbols.countPhrase(after))
       // `the numbers of values of $n$, $i$`: the letters whose range the clause gives.
       || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
       || (DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc))
@@ -189,8 +192,11 @@ public struct DocumentSymbols: Sendable {
       var single = false
       if case .tensor = e { single = true }
       let apposed = DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc)
+      // `a dense layer $W[j,I]x[b,I]$`: an indefinite noun introduces each tensor of the formula.
+      let exemplified = indefinite && DocumentSymbols.nouns.contains(before.last ?? "")
       addExpression(
-        e, rowOffset: 0, introduces: (introducedByPhrase || copula || apposed) && single,
+        e, rowOffset: 0,
+        introduces: (introducedByPhrase || copula || apposed) && single || exemplified,
         inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.

@@ -47,6 +47,8 @@ public enum FieldWords {
     "momentum", "warmup", "minimizer", "minimizers", "maximizer", "stepsize", "stepsizes",
     "adjoint", "adjoints", "Adamax", "Nadam", "Glorot", "prenorm", "postnorm",
     "learnable", "iterate", "iterates", "convergent", "nonconvex", "lookahead",
+    // Shorthand of the field's notes and forums (a conv layer, the latents, ok).
+    "conv", "convs", "deconv", "latents", "ok", "okay",
     // Probability, information and linear algebra.
     "KL", "Kullback", "Leibler", "Gaussian", "Gaussians", "Bernoulli", "Laplacian", "Jacobian",
     "Jacobians", "Hessian", "Hessians", "eigenvalue", "eigenvalues", "eigenvector",

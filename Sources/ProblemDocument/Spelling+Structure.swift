@@ -27,8 +27,17 @@ extension Spelling {
     while k >= 0, line[k].properties.isWhitespace || "*_(\"'`".unicodeScalars.contains(line[k]) {
       k -= 1
     }
+    // `Smith et al.`: a name citing its authors, wherever it stands.
+    let tail = line[min(offset + word.unicodeScalars.count, line.count)...].prefix(7)
+    if String(String.UnicodeScalarView(tail)).hasPrefix(" et al") { return true }
     guard k >= 0 else { return false }
     let last = line[k]
+    // `J. Smith`: an initial and its period before a capitalized word make it a name.
+    if last == ".", k >= 1, line[k - 1].properties.isUppercase,
+      k == 1 || !line[k - 2].properties.isAlphabetic
+    {
+      return true
+    }
     // A list's dash stands apart from the word; a hyphen (Cauchy-Schwarz) is glued to it.
     if last == "-" { return k + 1 == offset }
     return !".!?:#>|".unicodeScalars.contains(last) && last.properties.numericType == nil

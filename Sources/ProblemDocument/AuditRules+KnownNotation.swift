@@ -1,0 +1,47 @@
+import IndexNotation
+
+/// Letters whose meaning the field fixes, read where the text shows that meaning.
+extension AuditRules {
+  /// Names a problem may use without introducing them, because the field's notation or the
+  /// problem's own words say what they are: the order symbol `O(…)` of a cost, and a π the
+  /// problem speaks of as a permutation (`permuting the batch: … A[π(b), …]`).
+  struct KnownNotation {
+    /// The scopes whose prose (with the preamble's) speaks of permutations.
+    let permutationScopes: Set<String>
+
+    /// Reads the prose of every scope once.
+    /// - Complexity: linear in the document's prose.
+    init(document doc: ProblemSetDocument, symbols: DocumentSymbols) {
+      var sectionsOf: [String: [Int]] = [:]
+      for (k, section) in doc.sections.enumerated() {
+        sectionsOf[DocumentSymbols.scope(section), default: []].append(k)
+      }
+      let preamble = KnownNotation.speaksOfPermutations(doc.prose(in: sectionsOf[""] ?? []))
+      var scopes = Set<String>()
+      for (scope, sections) in sectionsOf
+      where preamble || KnownNotation.speaksOfPermutations(doc.prose(in: sections)) {
+        scopes.insert(scope)
+      }
+      permutationScopes = scopes
+    }
+
+    /// Whether prose names a permutation, permuting or permuted things.
+    static func speaksOfPermutations(_ prose: String) -> Bool {
+      prose.lowercased().hasSubstring("permut")
+    }
+
+    /// Whether the letter at a scalar offset of the document is followed by `(`: `O(BG)`.
+    static func appliedAt(_ offset: Int, in doc: ProblemSetDocument) -> Bool {
+      var k = offset + 1
+      while k < doc.scalars.count, k < offset + 4, doc.scalars[k] == " " { k += 1 }
+      return k < doc.scalars.count && doc.scalars[k] == "("
+    }
+
+    /// Whether the use is one of the names the notation itself explains.
+    func standsForItself(_ u: SymbolUse, in doc: ProblemSetDocument) -> Bool {
+      if u.name == "O" && KnownNotation.appliedAt(u.location.offset, in: doc) { return true }
+      let scope = DocumentSymbols.scope(doc.sections[u.section])
+      return u.name == "π" && permutationScopes.contains(scope)
+    }
+  }
+}
