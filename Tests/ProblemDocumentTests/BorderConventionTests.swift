@@ -1,0 +1,48 @@
+import XCTest
+
+@testable import ProblemDocument
+
+/// `window-sizes` and the border conventions it reads: a convention stated once in the
+/// preamble, and a count before a unit that is an output's size only in a sentence naming an
+/// output. Each document is written for the test; sizes are worked out by hand in comments.
+final class BorderConventionTests: XCTestCase, SmallDocumentAudit {
+  private func borders(_ text: String) -> [String] {
+    findings(text).filter { $0.hasPrefix("border-rule") }
+  }
+
+  /// A grid that wraps around, stated in the preamble, keeps all X positions under a 3×3
+  /// window: (X − 2) × (Y − 2) is a finding. With no padding stated there instead, a 3-wide
+  /// window fits at X − 3 + 1 = X − 2 positions, and the same size is right.
+  func testPreambleConvention_holdsInTheProblems() {
+    let text = """
+      # Notes
+
+      A grid of states $s[x,y]$ has width $X$ and height $Y$. %@
+
+      **Exercise 1.** Each cell reads its $3 \\times 3$ neighborhood, \
+      $z[x,y] = K[\\Delta X,\\Delta Y]\\,s[x+\\Delta X,y+\\Delta Y]$. What is the size of $z$?
+
+      *Solution.* The map $z$ has spatial size $(X-2) \\times (Y-2)$.
+      """
+    let torus = "The grid is a torus: every coordinate is taken modulo its size."
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: torus)), ["border-rule 7"])
+    let valid = "No padding is used anywhere in these notes."
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: valid)), [])
+  }
+
+  /// With a 3-wide kernel and a padding of 1 the output keeps X + 2 − 3 + 1 = X positions: "the
+  /// output has X − 1 pixels" is a finding, "the kernel also sees X − 1 pixels of the row above"
+  /// names no output and is none.
+  func testCountBeforeAUnit_isAnOutputSizeOnlyWhereTheSentenceNamesOne() {
+    let text = """
+      **Problem 1.** A $3 \\times 3$ kernel $K[\\Delta x,\\Delta y]$ with a padding of 1 on each \
+      side reads an image $u[x,y]$ of $X$ by $Y$ pixels.
+
+      **Solution**: %@
+      """
+    let output = "The output has $X-1$ pixels in each row."
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: output)), ["border-rule 3"])
+    let other = "The kernel also sees $X-1$ pixels of the row above it."
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: other)), [])
+  }
+}
