@@ -22,6 +22,23 @@ extension AuditRules.WindowSizes {
     return (extents, product)
   }
 
+  /// Whether a fragment is the ceiling of an axis over a stride (`\lceil X/2 \rceil`,
+  /// `\left\lceil \frac{X}{S} \right\rceil`): windows that do not fit counted as outputs.
+  static func roundsUp(_ text: String) -> Bool {
+    var t = AuditRules.RangeSizes.trimmedText(text).filter { !$0.isWhitespace }
+    for word in ["\\left", "\\right"] { t = t.replacingOccurrences(of: word, with: "") }
+    guard t.hasPrefix("\\lceil"), t.hasSuffix("\\rceil") else { return false }
+    let inner = t.dropFirst(6).dropLast(6)
+    let parts: [Substring]
+    if inner.hasPrefix("\\frac{"), let close = inner.firstIndex(of: "}") {
+      parts = [inner[inner.index(inner.startIndex, offsetBy: 6)..<close]]
+    } else {
+      parts = inner.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[1].isEmpty else { return false }
+    }
+    return parts[0].count == 1 && (parts[0].first?.isUppercase ?? false)
+  }
+
   /// Words of a sentence that name an output, so that a count before a unit in it is the
   /// output's size.
   static let outputWords = [

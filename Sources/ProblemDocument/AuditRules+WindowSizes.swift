@@ -22,6 +22,9 @@ extension AuditRules {
   /// (no padding and zero padding) ends the search unread. A count `X − W + c` in a sentence that calls the
   /// output the same size as its input is a finding whatever the convention. Problems that
   /// name a stride, dilation, pooling or a stack of layers are read only for symbolic windows.
+  /// Under the valid convention an output count `⌈X/S⌉` (a ceiling of an axis over a stride),
+  /// in a sentence naming an output of a problem with a window wider than one, counts windows
+  /// that do not fit: a finding (they are dropped, the count rounds down).
   /// - Complexity: linear in the document's text (each sentence, paragraph and question read
   ///   once per claim level, the preamble once, fragments walked with one pointer per section).
   struct WindowSizes: AuditRule {
@@ -39,7 +42,7 @@ extension AuditRules {
     static let validWords =
       OutputSizes.noPaddingWords + [
         "valid convolution", "valid padding", "valid border", "valid\"", "\"valid", "valid cross",
-        "valid mode",
+        "valid mode", "valid convention",
         "fit inside", "fits inside", "fit entirely", "fits entirely", "fit within", "fits within",
         "stay inside", "stays inside", "stay within", "stays within",
       ]
@@ -116,11 +119,24 @@ extension AuditRules {
             }
             k += 1
           }
-          guard !claims.isEmpty else { continue }
+          // `⌈X/S⌉` outputs of a window wider than one, in a sentence naming an output.
+          let ceiling =
+            namesOutput && windows.sides.contains(where: { $0 > 1 })
+            ? math[next..<k].first(where: { Self.roundsUp($0.text) }) : nil
+          guard !claims.isEmpty || ceiling != nil else { continue }
           let paragraph = Self.paragraph(before: sentence.upperBound, in: section, doc)
           var stated: Convention?? = Self.convention([lower, paragraph]) ?? convention(of: partKey)
           if stated == nil, section.part != nil { stated = convention(of: sharedKey) }
           let convention = stated ?? preamble
+          if let f = ceiling, case .padded(0)?? = convention {
+            out.append(
+              Finding(
+                .borderRule,
+                "with no padding a window that does not fit is dropped, so the count of outputs "
+                  + "rounds down, not up as \(RangeSizes.trimmedText(f.text)) does",
+                at: f.location, in: section, document: doc,
+                evidence: "a ceiling of the size over the stride under the valid convention"))
+          }
           let same = Self.saysSame(lower)
           // Borders may differ by axis (an angle that wraps, a radius that does not): a
           // sentence with a count that agrees along another axis is not read.

@@ -30,6 +30,7 @@ public enum AuditRules {
     RangeSizes(),
     UnpaddedSizes(),
     WindowSizes(),
+    RoundedSizes(),
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),

@@ -46,3 +46,46 @@ final class BorderConventionTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: other)), [])
   }
 }
+
+/// `rounded-sizes` and the ceiling under the valid convention: output sizes worked out with a
+/// floor or a ceiling. Each document is written for the test; the numbers are worked out by
+/// hand in the comments.
+final class RoundedSizeTests: XCTestCase, SmallDocumentAudit {
+  private func borders(_ text: String) -> [String] {
+    findings(text).filter { $0.hasPrefix("border-rule") }
+  }
+
+  /// ⌊(50 + 2 − 3)/2⌋ + 1 = ⌊49/2⌋ + 1 = 24 + 1 = 25; ⌊(51 + 2 − 3)/2⌋ + 1 = ⌊50/2⌋ + 1 = 26.
+  func testFloorArithmetic_mustCompute() {
+    let text = """
+      **Problem 1.** A $3 \\times 3$ convolution of stride $2$ and zero padding $1$ reads frames \
+      of $X$ rows. How many rows come out for $X = 50$ and for $X = 51$?
+
+      **Solution**: $\\lfloor (50 + 2 - 3)/2 \\rfloor + 1 = 24 + 1 = 25$ and \
+      $\\lfloor (51 + 2 - 3)/2 \\rfloor + 1 = %@$.
+      """
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: "26")), [])
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: "25")), ["border-rule 3"])
+    // A ceiling: ⌈7/2⌉ = 4, and \frac reads as a quotient: ⌈\frac{9}{4}⌉ = 3.
+    let ceiling = "**Solution**: $\\lceil 7/2 \\rceil = 4$ and $\\lceil \\frac{9}{4} \\rceil = %@$."
+    XCTAssertEqual(borders(ceiling.replacingOccurrences(of: "%@", with: "3")), [])
+    XCTAssertEqual(borders(ceiling.replacingOccurrences(of: "%@", with: "2")), ["border-rule 1"])
+  }
+
+  /// Under the valid convention a 2×2 window of stride 2 fits ⌊X/2⌋ times (X = 5: windows at 0
+  /// and 2, the last row is dropped), so ⌈X/2⌉ outputs is a finding; with "same" padding the
+  /// last window is padded and ⌈X/2⌉ is right.
+  func testCeilingUnderTheValidConvention_isAFinding() {
+    let text = """
+      **Problem 1.** A merging layer reads $u[x]$ of $X$ rows with a $2 \\times 2$ kernel and \
+      stride $2$, under %@.
+
+      **Solution**: For odd $X$ the last row has no partner, so the output has \
+      $\\lceil X/2 \\rceil$ rows.
+      """
+    XCTAssertEqual(
+      borders(text.replacingOccurrences(of: "%@", with: "the valid convention")),
+      ["border-rule 3"])
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: "same padding")), [])
+  }
+}
