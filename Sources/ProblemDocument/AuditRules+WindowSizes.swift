@@ -7,7 +7,7 @@ extension AuditRules {
   /// values; b + 1 or b for an upper bound alone), from a factor of `(E) \times (F)` after
   /// "size", "shape" or "output", or from an expression after "size"/"length" or before a unit
   /// ("outputs", "rows", "positions", …) in a sentence that names an output ("output",
-  /// "result", "size", "length", …), compared with what the border convention gives for a
+  /// "result", "size", "length", …) or with a window letter taken away, compared with what the border convention gives for a
   /// window of extent W along an axis of size X at stride one:
   ///
   ///     valid (no padding, the window must fit):  X − W + 1
@@ -111,10 +111,14 @@ extension AuditRules {
           var k = next
           var claims: [(MathFragment, [Polynomial])] = []
           let lower = doc.slice(sentence).lowercased()
-          // A count before a unit is an output's size only in a sentence that names one.
+          // A count before a unit is an output's size only in a sentence that names one, or
+          // when it takes a window letter away (`X − ΔX + 1 positions`).
           let namesOutput = Self.outputWords.contains(where: lower.hasSubstring)
           while k < math.count, sentence.contains(math[k].location.offset) {
-            if let (counts, named) = Self.counts(math[k], doc), named || namesOutput {
+            if let (counts, named) = Self.counts(math[k], doc),
+              named || namesOutput
+                || counts.contains(where: { Self.reduced($0, windows.letters) != nil })
+            {
               claims.append((math[k], counts))
             }
             k += 1

@@ -30,6 +30,20 @@ final class BorderConventionTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: valid)), [])
   }
 
+  /// A border stated in an earlier problem for the tensor read past it (`arithmetic on $u$ is
+  /// modulo X`) holds where a later problem reads that tensor at offsets; stated for another
+  /// tensor, it does not, and the later problem states no border.
+  func testBorderStatedEarlierForTheTensor_holdsLater() {
+    let text = """
+      **Problem 1.** A signal $u[x]$ has $X$ samples. A mask $a[x]$ has as many. All index \
+      arithmetic on $%@$ is taken modulo $X$. How many samples are there?
+
+      **Problem 2.** A layer computes $v[x] = K[\\Delta X]\\,u[x+\\Delta X]$. Count its multiplies.
+      """
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: "u")), [])
+    XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: "a")), ["border-rule 3"])
+  }
+
   /// With a 3-wide kernel and a padding of 1 the output keeps X + 2 − 3 + 1 = X positions: "the
   /// output has X − 1 pixels" is a finding, "the kernel also sees X − 1 pixels of the row above"
   /// names no output and is none.
