@@ -5,8 +5,8 @@ import IndexNotation
 extension AuditRules {
   /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
   /// the offsets' range nor what is read past the border, in its own text or the preamble's,
-  /// nor in an earlier sentence that states the border of that tensor (`index arithmetic on
-  /// $u$ is taken modulo X`).
+  /// nor in an earlier sentence that states the border of that tensor (`every read of
+  /// $u$ wraps around modulo X`).
   struct BorderRules: AuditRule {
     let id = "border-rules"
     let summary = "offsets read across a border that the problem never states"
@@ -85,8 +85,8 @@ extension AuditRules {
             }
           }
           if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
-          // A tensor whose border an earlier paragraph states (`arithmetic on $u$ is taken
-          // modulo X`) keeps that border in later problems.
+          // A tensor whose border an earlier sentence states (`every read of $u$ wraps
+          // around modulo X`) keeps that border in later problems.
           let start = r.fragment.location.offset
           if offsets.contains(where: { (bordered[$0.0.name.base] ?? .max) < start }) { continue }
           done.insert(scope)

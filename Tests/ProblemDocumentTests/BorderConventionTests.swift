@@ -24,19 +24,19 @@ final class BorderConventionTests: XCTestCase, SmallDocumentAudit {
 
       *Solution.* The map $z$ has spatial size $(X-2) \\times (Y-2)$.
       """
-    let torus = "The grid is a torus: every coordinate is taken modulo its size."
+    let torus = "Both axes of the grid are periodic, so a read past one edge comes back in."
     XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: torus)), ["border-rule 7"])
     let valid = "No padding is used anywhere in these notes."
     XCTAssertEqual(borders(text.replacingOccurrences(of: "%@", with: valid)), [])
   }
 
-  /// A border stated in an earlier problem for the tensor read past it (`arithmetic on $u$ is
-  /// modulo X`) holds where a later problem reads that tensor at offsets; stated for another
-  /// tensor, it does not, and the later problem states no border.
+  /// A border stated in an earlier problem for the tensor read past it (`every read of $u$
+  /// wraps around modulo X`) holds where a later problem reads that tensor at offsets; stated
+  /// for another tensor, it does not, and the later problem states no border.
   func testBorderStatedEarlierForTheTensor_holdsLater() {
     let text = """
-      **Problem 1.** A signal $u[x]$ has $X$ samples. A mask $a[x]$ has as many. All index \
-      arithmetic on $%@$ is taken modulo $X$. How many samples are there?
+      **Problem 1.** A signal $u[x]$ has $X$ samples. A mask $a[x]$ has as many. Every read \
+      of $%@$ wraps around modulo $X$. How many samples are there?
 
       **Problem 2.** A layer computes $v[x] = K[\\Delta X]\\,u[x+\\Delta X]$. Count its multiplies.
       """

@@ -93,7 +93,7 @@ final class PropertyRelationTests: XCTestCase, SmallDocumentAudit {
     let text = """
       **Problem 1.** A scorer gives $p[b,j]$ for each item $j$ of a set $x[b,j,i]$.
 
-      **Solution**: The normalizer sums over all items, so permuting them does not change it. \
+      **Solution**: The normalizer is a sum over every item; a reordering does not change it. \
       Hence $p'[b,j] = p[b,\\pi(j)]$: the scores are %@.
       """
     XCTAssertEqual(property(text.replacingOccurrences(of: "%@", with: "equivariant")), [])
