@@ -4,7 +4,9 @@ import IndexNotation
 /// The border rule: offsets read past a layer's edge with no rule stated.
 extension AuditRules {
   /// Equations that read a tensor at offsets (x + Δx, s·x + ΔX) in a problem that states neither
-  /// the offsets' range nor what is read past the border, in its own text or the preamble's.
+  /// the offsets' range nor what is read past the border, in its own text or the preamble's,
+  /// nor in an earlier sentence that states the border of that tensor (`every read of
+  /// $u$ wraps around modulo X`).
   struct BorderRules: AuditRule {
     let id = "border-rules"
     let summary = "offsets read across a border that the problem never states"
@@ -22,6 +24,7 @@ extension AuditRules {
         // nothing read past one end (causal: only earlier positions).
         "torus", "toroidal", "modulo", "wrap", "periodic", "circular", "cyclic", "causal",
       ]
+      let bordered = Self.borderedTensors(doc, words: words)
       for r in readings {
         guard case .equations(let rows) = r.content else { continue }
         let section = doc.sections[r.fragment.section]
@@ -82,6 +85,10 @@ extension AuditRules {
             }
           }
           if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
+          // A tensor whose border an earlier sentence states (`every read of $u$ wraps
+          // around modulo X`) keeps that border in later problems.
+          let start = r.fragment.location.offset
+          if offsets.contains(where: { (bordered[$0.0.name.base] ?? .max) < start }) { continue }
           done.insert(scope)
           let names = Array(Set(offsets.map(\.2.name))).sorted().joined(separator: ", ")
           out.append(
@@ -94,6 +101,37 @@ extension AuditRules {
                 in: r.fragment, characterOffset: row.offset + firstIndex.position.offset),
               in: section, document: doc))
           break
+        }
+      }
+      return out
+    }
+
+    /// The tensors named in a sentence that states a border convention (one of `words`), each
+    /// with where the first such sentence names it: the names of references (`u[b,x]`) and of
+    /// bare names (`$u$`). The sentence is read at most 150 scalars before the fragment and 100
+    /// after it, cut at ". " and at blank lines.
+    /// - Complexity: linear in the document's text.
+    static func borderedTensors(_ doc: ProblemSetDocument, words: [String]) -> [String: Int] {
+      var out: [String: Int] = [:]
+      for section in doc.sections {
+        for f in section.fragments where !f.bare {
+          guard
+            let name = AuditRules.bracketReference(f.text)?.name ?? AuditRules.bareName(f.text),
+            out[name] == nil
+          else { continue }
+          let start = f.location.offset
+          let end = start + f.text.unicodeScalars.count
+          var before = doc.slice(max(section.range.lowerBound, start - 150)..<start)
+          var after = doc.slice(end..<min(section.range.upperBound, end + 100))
+          for stop in [". ", "\n\n"] {
+            if let r = before.range(of: stop, options: .backwards) {
+              before = String(before[r.upperBound...])
+            }
+            if let r = after.range(of: stop) { after = String(after[..<r.lowerBound]) }
+          }
+          let sentence = (before + " " + after).lowercased().replacingOccurrences(
+            of: "-", with: " ")
+          if words.contains(where: sentence.hasSubstring) { out[name] = start }
         }
       }
       return out

@@ -65,25 +65,34 @@ extension AuditRules {
             guard !before.contains(where: { Self.negations.contains($0.text) }) else { continue }
             var window = Array(sentence[max(0, w - Self.reach)..<w])
             let own = s > 0 ? (sentences[s - 1].last?.offset ?? 0) + 1 : section.range.lowerBound
-            var mapped = Self.mapCues(
-              math, from: max(own, window.first?.offset ?? own),
-              to: token.offset, doc)
+            // A count said to be invariant ("the number of parameters") is no property of the
+            // map.
+            guard !window.suffix(6).contains(where: { Self.quantities.contains($0.text) }) else {
+              continue
+            }
+            // An equation relating the moved output to the original in the word's own sentence
+            // is the statement: property-words judges it.
+            let from = max(own, window.first?.offset ?? own)
+            guard !Self.showsRelation(math, from: from, to: token.offset) else { continue }
+            var mapped = Self.mapCues(math, from: from, to: token.offset, doc)
+            var stated = Self.cues(window)
             // The nearest statement wins: the sentence before is read only when the word's own
             // sentence states no effect before it.
-            if s > 0, window.count < Self.reach, !claims[s - 1], Self.cues(window).isEmpty,
-              mapped.isEmpty
-            {
+            if s > 0, window.count < Self.reach, !claims[s - 1], stated.isEmpty, mapped.isEmpty {
               window = sentences[s - 1].suffix(Self.reach - window.count) + window
               mapped = Self.mapCues(math, from: window.first?.offset ?? own, to: token.offset, doc)
+              stated = Self.cues(window)
             }
             // "… is invariant under shifts: <why>": a colon just after the word opens the
             // statement it rests on.
             if let colon = sentence[(w + 1)..<min(sentence.count, w + 5)].firstIndex(where: {
               $0.text == ":"
             }) {
-              window += sentence[(colon + 1)..<min(sentence.count, colon + 1 + Self.reach)]
+              let after = Array(sentence[(colon + 1)..<min(sentence.count, colon + 1 + Self.reach)])
+              window += after
+              stated += Self.cues(after)
             }
-            var cues = Self.cues(window) + mapped
+            var cues = stated + mapped
             // A motion named with a reduction may be of what is reduced.
             if Self.reduces(window) { cues.removeAll { !$0.invariance } }
             guard let cue = cues.first,
@@ -182,7 +191,7 @@ extension AuditRules {
         let verb = doc.slice(end..<(end + 16)).lowercased().split { !$0.isLetter }.first
         guard sides.count == 2, !sides[0].isEmpty,
           !["is", "are", "was", "commutes"].contains(verb.map(String.init) ?? ""),
-          !wordsBefore(f, doc).suffix(2).contains(where: ["if", "when", "under", "for"].contains)
+          !wordsBefore(f, doc).suffix(2).contains(where: transformations.contains)
         else { continue }
         if sides[1] == sides[0] {
           out.append((true, text, f.location.offset))
@@ -191,6 +200,35 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// Words before a map that make it the transformation applied (`under $x \mapsto -x$`, `the
+    /// reflection $x \mapsto -x$`), not its effect.
+    static let transformations: Set<String> = [
+      "if", "when", "under", "for", "reflection", "rotation", "shift", "translation",
+      "permutation", "flip", "transformation", "transform", "symmetry",
+    ]
+
+    /// Nouns of a count or size: "the number of parameters is invariant" speaks of a count, not
+    /// of what the map does to its input.
+    static let quantities: Set<String> = [
+      "number", "count", "parameters", "multiplies", "cost",
+    ]
+
+    /// Whether a fragment that starts in `from..<to` relates a moved tensor to the original
+    /// (`y′[t] = y[π(t)]`).
+    static func showsRelation(_ math: [MathFragment], from: Int, to: Int) -> Bool {
+      var lo = 0
+      var hi = math.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if math[mid].location.offset < from { lo = mid + 1 } else { hi = mid }
+      }
+      return math[lo..<min(math.count, lo + 8)].contains { f in
+        guard f.location.offset < to else { return false }
+        let pieces = FragmentReader.topLevelSides(f.text)
+        return pieces.count >= 2 && AuditRules.propertyRelation(pieces[0], pieces.last!) != nil
+      }
     }
 
     /// Whether a run of tokens names a reduction ("a sum over all positions", "the terms of the

@@ -4,39 +4,125 @@ import IndexNotation
 extension AuditRules {
   /// An equation `A′[…] = … = A[…]` relates a transformed tensor (primed) to the original. Equal
   /// index lists show the transformation leaves A unchanged (invariance); different ones show
-  /// it moves A (equivariance). The first "invariant" or "equivariant" in the prose after the
-  /// equation, in the same section, that names the other property is a finding, with the
-  /// equation as evidence.
+  /// it moves A (equivariance, `A′[t] = A[π(t)]`). Each "invariant" or "equivariant" in the
+  /// section's prose is judged by the nearest such equation before it — about the tensor its
+  /// sentence names (`the output $h$ is invariant`) when it names one that an equation relates
+  /// — and each equation judges one word: the word that names the other property is a
+  /// finding, with the equation as evidence. A negated word ("not invariant") is no claim.
+  /// - Complexity: linear in the section's length (each word looks back over at most eight
+  ///   equations).
   struct PropertyWords: AuditRule {
     let id = "property-words"
     let summary = "invariant or equivariant, contradicted by the equation that shows it"
     let kinds: [Finding.Kind] = [.propertyWord]
 
+    /// An equation relating a transformed tensor to the original, and where it ends.
+    struct Relation {
+      let moved: String
+      let original: String
+      let same: Bool
+      let name: String
+      let end: Int
+    }
+
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
       for (index, section) in doc.sections.enumerated() {
-        for f in section.fragments {
-          let pieces = FragmentReader.topLevelSides(f.text)
-          guard pieces.count >= 2 else { continue }
-          guard let (moved, original, same) = AuditRules.relation(pieces[0], pieces.last!)
-          else { continue }
-          let end = f.location.offset + f.text.unicodeScalars.count
-          guard let (word, at) = firstPropertyWord(section, after: end, doc) else { continue }
-          let says = word.hasPrefix("equivariant") ? "equivariant" : "invariant"
-          let shows = same ? "invariant" : "equivariant"
-          guard says != shows else { continue }
-          out.append(
-            Finding(
-              .propertyWord,
-              "the text calls it \(says), but its own equation \(moved) = \(original) shows it is \(shows): "
-                + (same ? "the output does not change" : "the output moves with the input"),
-              at: doc.location(ofOffset: at), in: doc.sections[index], document: doc,
-              evidence: "\(moved) = \(original) (index lists \(same ? "equal" : "different"))"))
+        let relations = Self.relations(section, doc)
+        guard !relations.isEmpty else { continue }
+        let math = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
+        var used = Set<Int>()
+        var next = 0
+        var m = 0
+        for sentence in PropertyStatements.sentences(PropertyStatements.tokens(section, doc)) {
+          guard let start = sentence.first?.offset else { continue }
+          for (w, token) in sentence.enumerated()
+          where token.text.hasPrefix("invarian") || token.text.hasPrefix("equivarian") {
+            while next < relations.count, relations[next].end <= token.offset { next += 1 }
+            guard next > 0 else { continue }
+            // A question, or a sentence naming both properties, claims neither.
+            let words = Set(sentence.filter(\.isWord).map(\.text))
+            guard sentence.last?.text != "?",
+              words.intersection(PropertyStatements.properties).count < 2
+            else { continue }
+            // The tensor the word is said of: a name just before it (`$h$ is thus invariant`).
+            while m < math.count, math[m].location.offset < start { m += 1 }
+            var subject: String?
+            var k = m
+            while k < math.count, math[k].location.offset < token.offset {
+              let end = math[k].location.offset + math[k].text.unicodeScalars.count
+              let between = sentence[..<w].filter { $0.offset > end }
+              if between.count <= 3, between.allSatisfy(\.isWord),
+                let name = AuditRules.bareName(math[k].text)
+              {
+                subject = name
+              }
+              k += 1
+            }
+            let nearest = stride(from: next - 1, through: max(0, next - 8), by: -1).first {
+              subject == nil || relations[$0].name == subject
+            }
+            guard let r = nearest, !used.contains(r) else { continue }
+            used.insert(r)
+            let before = sentence[max(0, w - 4)..<w].filter(\.isWord).suffix(3)
+            guard !before.contains(where: { PropertyStatements.negations.contains($0.text) })
+            else { continue }
+            let relation = relations[r]
+            let says = token.text.hasPrefix("equivarian") ? "equivariant" : "invariant"
+            let shows = relation.same ? "invariant" : "equivariant"
+            guard says != shows else { continue }
+            out.append(
+              Finding(
+                .propertyWord,
+                "the text calls it \(says), but its own equation \(relation.moved) = "
+                  + "\(relation.original) shows it is \(shows): "
+                  + (relation.same
+                    ? "the output does not change" : "the output moves with the input"),
+                at: doc.location(ofOffset: token.offset), in: doc.sections[index], document: doc,
+                evidence:
+                  "\(relation.moved) = \(relation.original) (index lists "
+                  + "\(relation.same ? "equal" : "different"))"))
+          }
         }
       }
       return out
     }
+
+    /// Words before an equation that make it the transformation applied (`we set $x′ = …$`),
+    /// not its effect.
+    static let setters: Set<String> = [
+      "set", "setting", "let", "define", "defining", "if", "when", "suppose", "poses", "pose",
+    ]
+
+    /// The section's equations that relate a transformed tensor to the original, in order.
+    static func relations(_ section: Section, _ doc: ProblemSetDocument) -> [Relation] {
+      var out: [Relation] = []
+      for f in section.fragments.sorted(by: { $0.location < $1.location }) {
+        let pieces = FragmentReader.topLevelSides(f.text)
+        guard pieces.count >= 2,
+          !AuditRules.wordsBefore(f, doc).suffix(2).contains(where: setters.contains),
+          let r = AuditRules.propertyRelation(pieces[0], pieces.last!)
+        else { continue }
+        out.append(
+          Relation(
+            moved: r.moved, original: r.original, same: r.same, name: r.name,
+            end: f.location.offset + f.text.unicodeScalars.count))
+      }
+      return out
+    }
+  }
+
+  /// How an equation's two ends relate a transformed output to the original, read by the
+  /// notation engine or, where it cannot read the indices, as text (`textRelation`).
+  static func propertyRelation(_ left: String, _ right: String)
+    -> (moved: String, original: String, same: Bool, name: String)?
+  {
+    if let (moved, original, same) = relation(left, right) {
+      let name = bracketReference(original)?.name ?? FragmentReader.application(right)?.head
+      return (moved, original, same, undecorated(name ?? original).core)
+    }
+    return textRelation(left, right)
   }
 
   /// How an equation's two ends relate a transformed output to the original: the two texts
@@ -64,21 +150,6 @@ extension AuditRules {
     let l = FragmentReader.trimmed(left).filter { !$0.isWhitespace }
     let r = FragmentReader.trimmed(right).filter { !$0.isWhitespace }
     return (l, r, a.indices == b.indices)
-  }
-
-  /// The first "invariant"/"equivariant" (any inflection) in a section's prose after an offset.
-  static func firstPropertyWord(_ section: Section, after offset: Int, _ doc: ProblemSetDocument)
-    -> (String, Int)?
-  {
-    for span in section.prose where span.location.offset + span.text.unicodeScalars.count > offset {
-      let lower = span.text.lowercased()
-      for (word, start) in Spelling.words(lower) where span.location.offset + start >= offset {
-        if word.hasPrefix("invarian") || word.hasPrefix("equivarian") {
-          return (word, span.location.offset + start)
-        }
-      }
-    }
-    return nil
   }
 }
 

@@ -173,6 +173,21 @@ extension AuditRules {
     static func size(_ g: MathFragment, _ capital: String, _ doc: ProblemSetDocument)
       -> Polynomial?
     {
+      guard let (extents, product) = extents(g, doc, units: units, sized: false) else {
+        return nil
+      }
+      let along = extents.filter { $0.symbols.contains(capital) }
+      if product { return along.count == 1 ? along[0] : nil }
+      return along.first
+    }
+
+    /// The extents a fragment states as a size: each factor of a product `(E) \times (F)` after
+    /// a size word ("size", "shape", "output"), or one expression followed by one of `units`
+    /// (or, when `sized`, after "size" or "length"); whether they came from a product. Nil for
+    /// anything else.
+    static func extents(
+      _ g: MathFragment, _ doc: ProblemSetDocument, units: Set<String>, sized: Bool
+    ) -> (extents: [Polynomial], product: Bool)? {
       let start = g.location.offset
       let end = start + g.text.unicodeScalars.count
       let before = doc.slice(max(0, start - 40)..<start).lowercased()
@@ -183,14 +198,14 @@ extension AuditRules {
         let factors = text.components(separatedBy: "\\times").compactMap {
           try? PolynomialParser.polynomial($0.trimmingCharacters(in: .whitespaces))
         }
-        let along = factors.filter { $0.symbols.contains(capital) }
-        return along.count == 1 ? along[0] : nil
+        return factors.isEmpty ? nil : (factors, true)
       }
       let word = after.drop { !$0.isLetter }.prefix { $0.isLetter }
-      guard units.contains(String(word)), let p = try? PolynomialParser.polynomial(text),
-        p.symbols.contains(capital)
+      let tail = String(before.suffix(12))
+      let named = sized && ["size", "length"].contains { tail.hasSubstring($0) }
+      guard units.contains(String(word)) || named, let p = try? PolynomialParser.polynomial(text)
       else { return nil }
-      return p
+      return ([p], false)
     }
 
     /// The paragraph of each fragment (sorted, not bare) counted from the section's first: the

@@ -8,31 +8,43 @@ extension AuditRules.WindowSizes {
   /// The counts of positions a fragment states along one axis: a range's values (two for an
   /// upper bound alone: from 0 or from 1), each factor of a size `(E) \times (F)` after a size
   /// word, or an expression after "size"/"length" or before a unit; nil for anything else.
-  static func counts(_ f: MathFragment, _ doc: ProblemSetDocument) -> [Polynomial]? {
-    if let range = AuditRules.RangeSizes.range(f) { return range.counts }
-    let start = f.location.offset
-    let end = start + f.text.unicodeScalars.count
-    let before = doc.slice(max(0, start - 40)..<start).lowercased()
-    let after = doc.slice(end..<(end + 20)).lowercased()
-    let text = AuditRules.RangeSizes.trimmedText(f.text).replacingOccurrences(
-      of: "×", with: "\\times")
-    guard !text.contains("="), !text.contains("["), !text.contains("<"), !text.contains(">")
+  /// Whether the counts came from a range or a product (which name what they count) rather
+  /// than an expression before a unit (which may count anything: samples of history, taps).
+  static func counts(_ f: MathFragment, _ doc: ProblemSetDocument)
+    -> (counts: [Polynomial], named: Bool)?
+  {
+    if let range = AuditRules.RangeSizes.range(f) { return (range.counts, true) }
+    let text = AuditRules.RangeSizes.trimmedText(f.text)
+    guard !text.contains("="), !text.contains("["), !text.contains("<"), !text.contains(">"),
+      let (extents, product) = AuditRules.RangeSizes.extents(f, doc, units: units, sized: true),
+      product || !extents[0].symbols.isEmpty
     else { return nil }
-    if text.contains("\\times") {
-      guard ["size", "shape", "output"].contains(where: before.hasSubstring) else { return nil }
-      let factors = text.components(separatedBy: "\\times").compactMap {
-        try? PolynomialParser.polynomial($0.trimmingCharacters(in: .whitespaces))
-      }
-      return factors.isEmpty ? nil : factors
-    }
-    let word = after.drop { !$0.isLetter }.prefix { $0.isLetter }
-    let tail = String(before.suffix(12))
-    let sized = ["size", "length"].contains { tail.hasSubstring($0) }
-    guard units.contains(String(word)) || sized,
-      let p = try? PolynomialParser.polynomial(text), !p.symbols.isEmpty
-    else { return nil }
-    return [p]
+    return (extents, product)
   }
+
+  /// Whether a fragment is the ceiling of an axis over a stride (`\lceil X/2 \rceil`,
+  /// `\left\lceil \frac{X}{S} \right\rceil`): windows that do not fit counted as outputs.
+  static func roundsUp(_ text: String) -> Bool {
+    var t = AuditRules.RangeSizes.trimmedText(text).filter { !$0.isWhitespace }
+    for word in ["\\left", "\\right"] { t = t.replacingOccurrences(of: word, with: "") }
+    guard t.hasPrefix("\\lceil"), t.hasSuffix("\\rceil") else { return false }
+    let inner = t.dropFirst(6).dropLast(6)
+    let parts: [Substring]
+    if inner.hasPrefix("\\frac{"), let close = inner.firstIndex(of: "}") {
+      parts = [inner[inner.index(inner.startIndex, offsetBy: 6)..<close]]
+    } else {
+      parts = inner.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[1].isEmpty else { return false }
+    }
+    return parts[0].count == 1 && (parts[0].first?.isUppercase ?? false)
+  }
+
+  /// Words of a sentence that name an output, so that a count before a unit in it is the
+  /// output's size.
+  static let outputWords = [
+    "output", "result", "feature map", "length", "size", "shape", "resolution", "produce",
+    "leave", "keep", "remain",
+  ]
 
   /// The lowercased text of the line (paragraph) that holds `end`, from its start (at most
   /// `paragraphReach` scalars back, so a long line of many sentences stays linear) to `end`.

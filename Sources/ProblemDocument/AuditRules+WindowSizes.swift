@@ -6,7 +6,8 @@ extension AuditRules {
   /// A count of output positions along one axis, read from a range `a ≤ x ≤ b` (b − a + 1
   /// values; b + 1 or b for an upper bound alone), from a factor of `(E) \times (F)` after
   /// "size", "shape" or "output", or from an expression after "size"/"length" or before a unit
-  /// ("outputs", "rows", "positions", …), compared with what the border convention gives for a
+  /// ("outputs", "rows", "positions", …) in a sentence that names an output ("output",
+  /// "result", "size", "length", …) or with a window letter taken away, compared with what the border convention gives for a
   /// window of extent W along an axis of size X at stride one:
   ///
   ///     valid (no padding, the window must fit):  X − W + 1
@@ -17,12 +18,15 @@ extension AuditRules {
   /// filter's or window's size or number of taps), read from a count `X − W + c`; or, for a
   /// count `X + c`, the one window side other than one that the problem gives as a square
   /// `K×K`. The convention is the first one stated in the claim's sentence, its paragraph, its
-  /// part's question or its problem's statement; a level that names both kinds (no padding
-  /// and zero padding) ends the search unread. A count `X − W + c` in a sentence that calls the
+  /// part's question, its problem's statement or the preamble; a level that names both kinds
+  /// (no padding and zero padding) ends the search unread. A count `X − W + c` in a sentence that calls the
   /// output the same size as its input is a finding whatever the convention. Problems that
   /// name a stride, dilation, pooling or a stack of layers are read only for symbolic windows.
+  /// Under the valid convention an output count `⌈X/S⌉` (a ceiling of an axis over a stride),
+  /// in a sentence naming an output of a problem with a window wider than one, counts windows
+  /// that do not fit: a finding (they are dropped, the count rounds down).
   /// - Complexity: linear in the document's text (each sentence, paragraph and question read
-  ///   once per claim level, fragments walked with one pointer per section).
+  ///   once per claim level, the preamble once, fragments walked with one pointer per section).
   struct WindowSizes: AuditRule {
     let id = "window-sizes"
     let summary = "an output size or range that the stated border convention does not give"
@@ -38,7 +42,7 @@ extension AuditRules {
     static let validWords =
       OutputSizes.noPaddingWords + [
         "valid convolution", "valid padding", "valid border", "valid\"", "\"valid", "valid cross",
-        "valid mode",
+        "valid mode", "valid convention",
         "fit inside", "fits inside", "fit entirely", "fits entirely", "fit within", "fits within",
         "stay inside", "stays inside", "stay within", "stays within",
       ]
@@ -72,6 +76,9 @@ extension AuditRules {
       // problem's shared one under part ""), so nothing below scans the document again.
       var sectionsOf: [String: [Section]] = [:]
       var questionText: [String: String] = [:]
+      // The preamble's convention holds in every problem that states none of its own.
+      let preamble = Self.convention(
+        doc.sections.filter { $0.kind == .preamble }.map { doc.text(of: $0).lowercased() })
       for section in doc.sections {
         guard let problem = section.problem else { continue }
         sectionsOf[problem, default: []].append(section)
@@ -103,16 +110,37 @@ extension AuditRules {
           while next < math.count, math[next].location.offset < sentence.lowerBound { next += 1 }
           var k = next
           var claims: [(MathFragment, [Polynomial])] = []
+          let lower = doc.slice(sentence).lowercased()
+          // A count before a unit is an output's size only in a sentence that names one, or
+          // when it takes a window letter away (`X − ΔX + 1 positions`).
+          let namesOutput = Self.outputWords.contains(where: lower.hasSubstring)
           while k < math.count, sentence.contains(math[k].location.offset) {
-            if let counts = Self.counts(math[k], doc) { claims.append((math[k], counts)) }
+            if let (counts, named) = Self.counts(math[k], doc),
+              named || namesOutput
+                || counts.contains(where: { Self.reduced($0, windows.letters) != nil })
+            {
+              claims.append((math[k], counts))
+            }
             k += 1
           }
-          guard !claims.isEmpty else { continue }
-          let lower = doc.slice(sentence).lowercased()
+          // `⌈X/S⌉` outputs of a window wider than one, in a sentence naming an output.
+          let ceiling =
+            namesOutput && windows.sides.contains(where: { $0 > 1 })
+            ? math[next..<k].first(where: { Self.roundsUp($0.text) }) : nil
+          guard !claims.isEmpty || ceiling != nil else { continue }
           let paragraph = Self.paragraph(before: sentence.upperBound, in: section, doc)
-          let convention =
-            Self.convention([lower, paragraph]) ?? convention(of: partKey)
-            ?? (section.part == nil ? nil : convention(of: sharedKey))
+          var stated: Convention?? = Self.convention([lower, paragraph]) ?? convention(of: partKey)
+          if stated == nil, section.part != nil { stated = convention(of: sharedKey) }
+          let convention = stated ?? preamble
+          if let f = ceiling, case .padded(0)?? = convention {
+            out.append(
+              Finding(
+                .borderRule,
+                "with no padding a window that does not fit is dropped, so the count of outputs "
+                  + "rounds down, not up as \(RangeSizes.trimmedText(f.text)) does",
+                at: f.location, in: section, document: doc,
+                evidence: "a ceiling of the size over the stride under the valid convention"))
+          }
           let same = Self.saysSame(lower)
           // Borders may differ by axis (an angle that wraps, a radius that does not): a
           // sentence with a count that agrees along another axis is not read.

@@ -31,6 +31,7 @@ public enum AuditRules {
     RangeSizes(),
     UnpaddedSizes(),
     WindowSizes(),
+    RoundedSizes(),
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),

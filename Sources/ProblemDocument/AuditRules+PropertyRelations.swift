@@ -1,0 +1,96 @@
+/// The relation of a transformed tensor to the original, read from the text of an equation when
+/// the notation engine cannot read its indices (`π(t)`, `(x+p) \bmod X`).
+extension AuditRules {
+  /// A tensor reference written as a name and one bracketed index list (`\tilde{h}'[n,\pi(j)]`):
+  /// the name with `'` and `^\prime` written `′`, and the indices split at commas outside
+  /// brackets, spaces and `\,` dropped; nil for any other shape.
+  /// - Complexity: linear in the text's length.
+  static func bracketReference(_ text: String) -> (name: String, indices: [String])? {
+    var t = FragmentReader.trimmed(text).filter { !$0.isWhitespace }
+    for (from, to) in [("\\,", ""), ("^{\\prime}", "′"), ("^\\prime", "′"), ("'", "′")] {
+      t = t.replacingOccurrences(of: from, with: to)
+    }
+    t = t.replacingOccurrences(of: "\\left[", with: "[").replacingOccurrences(
+      of: "\\right]", with: "]")
+    guard let open = t.firstIndex(of: "["), open > t.startIndex, t.last == "]" else { return nil }
+    let name = String(t[..<open])
+    guard !name.contains(where: { "()[]=+-*/,".contains($0) }) else { return nil }
+    var indices: [String] = []
+    var depth = 0
+    var current = ""
+    for c in t[t.index(after: open)..<t.index(before: t.endIndex)] {
+      if "[{(".contains(c) { depth += 1 }
+      if "]})".contains(c) { depth -= 1 }
+      if depth < 0 { return nil }
+      if c == ",", depth == 0 {
+        indices.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    indices.append(current)
+    guard depth == 0, !indices.contains(where: \.isEmpty) else { return nil }
+    return (name, indices)
+  }
+
+  /// A name without its decorations: primes, `\tilde`/`\widetilde` and font wrappers
+  /// (`\mathbf{h}`), with how many marks of a transformed copy (primes, tildes) it had.
+  static func undecorated(_ name: String) -> (core: String, marks: Int) {
+    var core = name
+    var marks = core.filter { $0 == "′" }.count
+    core.removeAll { $0 == "′" }
+    for wrapper in ["\\tilde", "\\widetilde", "\\mathbf", "\\boldsymbol", "\\bm", "\\mathrm"] {
+      guard let r = core.range(of: wrapper) else { continue }
+      var rest = core[r.upperBound...]
+      if rest.first == "{", let close = rest.firstIndex(of: "}") {
+        rest =
+          rest[rest.index(after: rest.startIndex)..<close]
+          + rest[rest.index(after: close)...]
+      }
+      core = String(core[..<r.lowerBound] + rest)
+      if wrapper.hasSuffix("tilde") { marks += 1 }
+    }
+    return (core, marks)
+  }
+
+  /// `A′[…] = A[…]` read as text: a copy of the same tensor with more marks (a prime, a tilde,
+  /// or a subscript naming the map applied to the original's indices, `u_\pi[j] = u[\pi(j)]`)
+  /// on the left. Returns the two ends, whether their index lists are equal, and the
+  /// original's undecorated name.
+  static func textRelation(_ left: String, _ right: String)
+    -> (moved: String, original: String, same: Bool, name: String)?
+  {
+    guard let moved = bracketReference(left), let original = bracketReference(right),
+      moved.indices.count == original.indices.count
+    else { return nil }
+    var a = undecorated(moved.name)
+    let b = undecorated(original.name)
+    if a.core != b.core, let bar = a.core.lastIndex(of: "_"), !b.core.contains("_") {
+      // A subscript that names the map the original's indices apply: `u_\pi` beside `\pi(j)`.
+      var sub = String(a.core[a.core.index(after: bar)...])
+      if sub.first == "{", sub.last == "}" { sub = String(sub.dropFirst().dropLast()) }
+      if !sub.isEmpty, original.indices.contains(where: { $0.hasSubstring(sub + "(") }) {
+        a = (String(a.core[..<bar]), a.marks + 1)
+      }
+    }
+    guard a.core == b.core, !a.core.isEmpty, a.marks > b.marks else { return nil }
+    let same = moved.indices == original.indices
+    let show = { (r: (name: String, indices: [String])) in
+      "\(r.name)[\(r.indices.joined(separator: ", "))]"
+    }
+    return (show(moved), show(original), same, b.core)
+  }
+
+  /// The undecorated name that an inline fragment is, when it is nothing but a name (`$h$`,
+  /// `$\mathbf{h}'$`, `$z_t$`); nil for an expression.
+  static func bareName(_ text: String) -> String? {
+    let t = FragmentReader.trimmed(text).filter { !$0.isWhitespace }.replacingOccurrences(
+      of: "'", with: "′")
+    guard !t.isEmpty, t.count <= 24,
+      !t.contains(where: { "()[]=+-,<>|&".contains($0) }), !t.hasSubstring("\\in")
+    else { return nil }
+    let core = undecorated(t).core
+    return core.isEmpty ? nil : core
+  }
+}
