@@ -99,7 +99,12 @@ extension Auditor {
       let questionProse = own.flatMap { doc.sections[$0].prose }.filter {
         asks($0.location.offset)
       }.map(\.text).joined(separator: " ")
-      guard isCountQuestion(questionProse) else { continue }
+      // A part that only labels what its problem's lead asks (`Count the multiplies.` then
+      // `(b) The kernel generation $H$.`) asks the lead's question.
+      guard
+        isCountQuestion(questionProse)
+          || (isLabelPart(questionProse) && isCountQuestion(leadProse(item, doc)))
+      else { continue }
       // A part whose own solution section writes math answers there: its label opening a line
       // of a later part's answer (`(a) found …`) quotes it, and opens no answer.
       let answeredOwn = solutions.contains { !(bySection[$0] ?? []).isEmpty }
@@ -194,7 +199,14 @@ extension Auditor {
       let selection = AskedSelection(
         named: named, questionWords: questionWords, inputs: inputs,
         fromInput: !fromFragments.isEmpty)
-      let asked = selection.equations(defining)
+      var asked = selection.equations(defining)
+      // A question naming only tensors its problem never defines, each defined by an equation
+      // of an earlier problem (a count problem over the layer of the one before): those.
+      if asked.isEmpty, !named.isEmpty, let first = own.first,
+        named.isDisjoint(with: Set(defining.map(\.key)))
+      {
+        asked = earlierDefinitions(named, before: first, readings, doc)
+      }
       // A question naming a tensor that only its own solution defines (a new unit b whose
       // equation the answer writes, counted with the others) asks about an equation the
       // statement does not give: its count is not decidable from the statement's equations.
