@@ -1,0 +1,56 @@
+import Algebra
+
+extension Equation {
+  /// The multiplies of the equation when each product of three or more tensors is evaluated
+  /// two factors at a time, in the written order (`rightToLeft` false) or from the right
+  /// (`α C[j,R] A[R,I] h[b,I]` from the right: `A·h` for each b, r, i, then `C·(A h)` for each
+  /// b, j, r, then α for each b, j), each intermediate keeping the axes that the left side or a
+  /// factor still to come uses. Nil when the equation has no such product, or when a product
+  /// holds anything but tensors and numbers, or a sum is written out with Σ (read as written
+  /// only). Linear in the expression's size.
+  public func pairwiseCount(rightToLeft: Bool) -> Polynomial? {
+    let free = Set(freeIndices.map(\.rangeSymbol))
+    var ordered = false
+    func axes(_ e: Expression) -> Set<String>? {
+      switch e {
+      case .tensor(let r): return Set(r.indices.flatMap(\.variables).map(\.rangeSymbol))
+      case .number, .scalar: return []
+      default: return nil
+      }
+    }
+    func size(_ axes: Set<String>) -> Polynomial {
+      axes.sorted().reduce(Polynomial(1)) { $0 * .symbol($1) }
+    }
+    func count(_ e: Expression) -> Polynomial? {
+      switch e {
+      case .tensor, .number, .scalar: return Polynomial()
+      case .sum(let ts):
+        var total = Polynomial()
+        for t in ts {
+          guard let c = count(t.term) else { return nil }
+          total = total + c
+        }
+        return total
+      case .function(_, let inner, _): return count(inner)
+      case .explicitSum: return nil
+      case .product(let fs):
+        let parts = fs.compactMap(axes)
+        guard parts.count == fs.count else { return nil }
+        if fs.count >= 3 { ordered = true }
+        let sequence = rightToLeft ? Array(parts.reversed()) : parts
+        guard var held = sequence.first else { return Polynomial() }
+        var total = Polynomial()
+        for i in sequence.indices.dropFirst() {
+          // The last step writes the left side: every free axis, used by a factor or not.
+          let union = held.union(sequence[i])
+          total = total + size(i == sequence.count - 1 ? union.union(free) : union)
+          let later = sequence[(i + 1)...].reduce(into: free) { $0.formUnion($1) }
+          held = union.intersection(later)
+        }
+        return total
+      }
+    }
+    guard let total = count(rhs), ordered else { return nil }
+    return total
+  }
+}
