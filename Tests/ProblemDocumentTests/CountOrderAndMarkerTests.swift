@@ -72,4 +72,20 @@ final class CountOrderAndMarkerTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 5"])
   }
+
+  /// A function's argument is evaluated on its own: the capitals summed inside it are summed
+  /// there, and a scale before the function multiplies once per value.
+  func testFunctionArgument_isEvaluatedOnItsOwn() {
+    let right = """
+      **Problem 1.** Features $\\phi[n,r] = \\sqrt{2/R}\\,\\cos\\left(\\Omega[r,D]\\,x[n,D] - \\beta[r]\\right)$ of points $x[n,d]$.
+
+      (a) How many multiplications are needed to form $\\phi$, not counting the cosines?
+
+      *Solution.* The projections take $NRD$ multiplications and the scaling takes $NR$ more, for a total of $NRD + NR$.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(of: "total of $NRD + NR$", with: "total of $NRD + ND$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 5"])
+  }
 }
