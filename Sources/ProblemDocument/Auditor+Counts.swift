@@ -99,8 +99,8 @@ extension Auditor {
       let questionProse = own.flatMap { doc.sections[$0].prose }.filter {
         asks($0.location.offset)
       }.map(\.text).joined(separator: " ")
-      // A part that only labels what its problem's lead asks (`Count the multiplies.` then
-      // `(b) The kernel generation $H$.`) asks the lead's question.
+      // A part that only labels what its problem's lead asks (`Count each stage's multiplies.`
+      // then `(b) The second stage $q$.`) asks the lead's question.
       guard
         isCountQuestion(questionProse)
           || (isLabelPart(questionProse) && isCountQuestion(leadProse(item, doc)))

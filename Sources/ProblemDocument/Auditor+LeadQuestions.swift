@@ -10,7 +10,7 @@ extension Auditor {
   ]
 
   /// Whether a part's own prose is only a label for what its problem's lead asks (`(b) The
-  /// kernel generation $H$.`, `(a) Single head.`): no question mark, at most eight words, and
+  /// second stage $q$.`, `(a) One stage.`): no question mark, at most eight words, and
   /// no opening verb of a question of its own. Linear in the prose's length.
   static func isLabelPart(_ prose: String) -> Bool {
     guard !prose.contains("?") else { return false }
@@ -20,7 +20,7 @@ extension Auditor {
   }
 
   /// The prose of the sections of a part's problem that belong to no part and come before the
-  /// part's own sections (its lead: `Count the multiplies for the whole batch.`).
+  /// part's own sections (its lead: `Count each stage's multiplies on the batch.`).
   static func leadProse(_ item: DocumentItem, _ doc: ProblemSetDocument) -> String {
     guard item.part != nil,
       let first = item.statements.first(where: { doc.sections[$0].part == item.part })
