@@ -42,3 +42,48 @@ extension Auditor {
     return nil
   }
 }
+
+extension Auditor {
+  /// The speaker of a line that opens with a bold label of one to three words and a colon
+  /// (`**Tutor:** …`, `**Reader**: …`), lowercased; nil for any other line.
+  static func speaker(_ line: String) -> String? {
+    var s = Substring(line)
+    while s.first == ">" || s.first == " " { s = s.dropFirst() }
+    guard s.hasPrefix("**") || s.hasPrefix("__") else { return nil }
+    s = s.dropFirst(2)
+    let name = s.prefix(32).prefix { $0.isLetter || $0 == " " }
+    let rest = s.dropFirst(name.count)
+    guard !name.isEmpty, name.first != " ", (1...3).contains(name.split(separator: " ").count),
+      rest.hasPrefix(":**") || rest.hasPrefix(":__") || rest.hasPrefix("**:")
+        || rest.hasPrefix("__:")
+    else { return nil }
+    return name.lowercased()
+  }
+
+  /// In a part's own text written as a dialogue (line-opening speaker labels, two speakers at
+  /// least), the scalar range of the answer to its count question: the first turn of another
+  /// speaker after the first turn that asks for a count, up to the next turn. Nil when the
+  /// text is no dialogue or no turn asks. Linear in the sections' prose.
+  static func dialogueAnswer(_ sections: [Int], _ doc: ProblemSetDocument) -> Range<Int>? {
+    var turns: [(at: Int, speaker: String, prose: String)] = []
+    var end = 0
+    for index in sections {
+      end = max(end, doc.sections[index].range.upperBound)
+      for span in doc.sections[index].prose {
+        if span.location.column == 1, let who = speaker(span.text) {
+          turns.append((span.location.offset, who, span.text))
+        } else if !turns.isEmpty {
+          turns[turns.count - 1].prose += " " + span.text
+        }
+      }
+    }
+    guard Set(turns.map(\.speaker)).count >= 2,
+      let asking = turns.firstIndex(where: { isCountQuestion($0.prose) }),
+      let answer = turns[(asking + 1)...].firstIndex(where: {
+        $0.speaker != turns[asking].speaker
+      })
+    else { return nil }
+    let upper = answer + 1 < turns.count ? turns[answer + 1].at : end
+    return turns[answer].at..<max(upper, turns[answer].at)
+  }
+}

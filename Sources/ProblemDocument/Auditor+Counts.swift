@@ -89,9 +89,12 @@ extension Auditor {
       }
       // A part without a solution section may write its answer after an answer marker line in
       // its own text: that text is its solution, and only the text before it is the question.
-      let answerAt =
-        solutions.isEmpty && shared == nil && answerSections.isEmpty
-        ? answerStart(own, doc) : nil
+      // In a dialogue without answer markers, the answer is the next speaker's turn after the
+      // turn that asks for the count.
+      let unanswered = solutions.isEmpty && shared == nil && answerSections.isEmpty
+      let marked = unanswered ? answerStart(own, doc) : nil
+      let turn = unanswered && marked == nil ? dialogueAnswer(own, doc) : nil
+      let answerAt = marked ?? turn?.lowerBound
       let asks = { (offset: Int) in answerAt.map { offset < $0 } ?? true }
       let question = own.flatMap { bySection[$0] ?? [] }.filter {
         asks($0.fragment.location.offset)
@@ -118,7 +121,10 @@ extension Auditor {
         } else if answerAt == nil {
           solutions.flatMap { bySection[$0] ?? [] }
         } else {
-          own.flatMap { bySection[$0] ?? [] }.filter { !asks($0.fragment.location.offset) }
+          own.flatMap { bySection[$0] ?? [] }.filter { r in
+            let at = r.fragment.location.offset
+            return !asks(at) && (turn?.contains(at) ?? true)
+          }
         }
       let all = statements.flatMap { bySection[$0] ?? [] }.filter {
         asks($0.fragment.location.offset)

@@ -38,4 +38,28 @@ final class CountLeadQuestionTests: XCTestCase, SmallDocumentAudit {
     XCTAssertFalse(Auditor.isLabelPart("Show that the second stage is linear in $g$."))
     XCTAssertFalse(Auditor.isLabelPart("Which stage costs more?"))
   }
+
+  /// In a dialogue without answer markers, the other speaker's turn after the turn that asks
+  /// for the count is its answer; an earlier reply's equation is part of the question.
+  func testDialogueTurnAfterTheAsking_isTheAnswer() {
+    let right = """
+      **Problem 1.** A short oral exam.
+
+      **Tutor:** Map the inputs $u[n,k]$ to outputs with weights $F[m,k]$.
+
+      **Pupil:** $$v[n,m] = F[m,K]\\,u[n,K]$$
+
+      **Tutor:** How many multiplies does that take on all $N$ inputs?
+
+      **Pupil:** It takes $NMK$ multiplies.
+
+      **Tutor:** Good.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(of: "$NMK$", with: "$NMKM$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 9"])
+    XCTAssertEqual(Auditor.speaker("**Tutor:** Good."), "tutor")
+    XCTAssertNil(Auditor.speaker("**Note.** Nothing here."))
+  }
 }
