@@ -89,9 +89,12 @@ extension Auditor {
       }
       // A part without a solution section may write its answer after an answer marker line in
       // its own text: that text is its solution, and only the text before it is the question.
-      let answerAt =
-        solutions.isEmpty && shared == nil && answerSections.isEmpty
-        ? answerStart(own, doc) : nil
+      // In a dialogue without answer markers, the answer is the next speaker's turn after the
+      // turn that asks for the count.
+      let unanswered = solutions.isEmpty && shared == nil && answerSections.isEmpty
+      let marked = unanswered ? answerStart(own, doc) : nil
+      let turn = unanswered && marked == nil ? dialogueAnswer(own, doc) : nil
+      let answerAt = marked ?? turn?.lowerBound
       let asks = { (offset: Int) in answerAt.map { offset < $0 } ?? true }
       let question = own.flatMap { bySection[$0] ?? [] }.filter {
         asks($0.fragment.location.offset)
@@ -99,7 +102,12 @@ extension Auditor {
       let questionProse = own.flatMap { doc.sections[$0].prose }.filter {
         asks($0.location.offset)
       }.map(\.text).joined(separator: " ")
-      guard isCountQuestion(questionProse) else { continue }
+      // A part that only labels what its problem's lead asks (`Count each stage's multiplies.`
+      // then `(b) The second stage $q$.`) asks the lead's question.
+      guard
+        isCountQuestion(questionProse)
+          || (isLabelPart(questionProse) && isCountQuestion(leadProse(item, doc)))
+      else { continue }
       // A part whose own solution section writes math answers there: its label opening a line
       // of a later part's answer (`(a) found …`) quotes it, and opens no answer.
       let answeredOwn = solutions.contains { !(bySection[$0] ?? []).isEmpty }
@@ -113,7 +121,10 @@ extension Auditor {
         } else if answerAt == nil {
           solutions.flatMap { bySection[$0] ?? [] }
         } else {
-          own.flatMap { bySection[$0] ?? [] }.filter { !asks($0.fragment.location.offset) }
+          own.flatMap { bySection[$0] ?? [] }.filter { r in
+            let at = r.fragment.location.offset
+            return !asks(at) && (turn?.contains(at) ?? true)
+          }
         }
       let all = statements.flatMap { bySection[$0] ?? [] }.filter {
         asks($0.fragment.location.offset)
@@ -194,7 +205,14 @@ extension Auditor {
       let selection = AskedSelection(
         named: named, questionWords: questionWords, inputs: inputs,
         fromInput: !fromFragments.isEmpty)
-      let asked = selection.equations(defining)
+      var asked = selection.equations(defining)
+      // A question naming only tensors its problem never defines, each defined by an equation
+      // of an earlier problem (a count problem over the layer of the one before): those.
+      if asked.isEmpty, !named.isEmpty, let first = own.first,
+        named.isDisjoint(with: Set(defining.map(\.key)))
+      {
+        asked = earlierDefinitions(named, before: first, readings, doc)
+      }
       // A question naming a tensor that only its own solution defines (a new unit b whose
       // equation the answer writes, counted with the others) asks about an equation the
       // statement does not give: its count is not decidable from the statement's equations.
@@ -316,37 +334,37 @@ extension Auditor {
       }
       let applied = equations.map { $0.reading(functionReading($0.rhs)) }
       if applied != equations { readings.append(count(applied)) }
-      // The sizes of the positions read at offsets (x in `x + ΔX`).
-      let positions = Set(
-        equations.flatMap { eq in
-          eq.rhsReferences.flatMap { r in
-            r.indices.filter { $0.bareVariable == nil }.flatMap { index in
-              index.variables.filter { !$0.isCapital }.map { v in
-                merge[v.rangeSymbol]?.symbols.first ?? v.rangeSymbol
-              }
-            }
-          }
-        })
-      // Each position read at an offset with the offset's size (x in `x + ΔX`: X with ΔX).
-      var offsetPairs: [(position: String, offset: String)] = []
-      for eq in equations {
-        for r in eq.rhsReferences {
-          for index in r.indices where index.bareVariable == nil {
-            let lower = index.variables.filter { !$0.isCapital }
-            let upper = index.variables.filter(\.isCapital)
-            guard lower.count == 1, upper.count == 1 else { continue }
-            let pair = (
-              merge[lower[0].rangeSymbol]?.symbols.first ?? lower[0].rangeSymbol,
-              merge[upper[0].rangeSymbol]?.symbols.first ?? upper[0].rangeSymbol
-            )
-            if !offsetPairs.contains(where: { $0 == pair }) { offsetPairs.append(pair) }
-          }
-        }
+      // The steps the question writes itself (`first $z = …$, then $y = …$`), alone.
+      let ownSteps = question.flatMap { r -> [Equation] in
+        guard case .equations(let rows) = r.content else { return [] }
+        return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
       }
-      let match = printed.flatMap { p in
+      if !ownSteps.isEmpty { readings.append(count(ownSteps)) }
+      // Products of three or more tensors evaluated two at a time, from the left or the right.
+      for rightToLeft in [false, true] {
+        let pairs = equations.map { $0.pairwiseCount(rightToLeft: rightToLeft) }
+        guard pairs.contains(where: { $0 != nil }) else { break }
+        let total = zip(equations, pairs).reduce(Polynomial()) { $0 + ($1.1 ?? $1.0.multiplyCount) }
+        readings.append(substitutingStated(total, stated).substituting(merge))
+      }
+      let (positions, offsetPairs) = offsetPositions(equations, merge)
+      var match = printed.flatMap { p in
         matchingReading(
           printed: [p] + sentenceTotals(sentence), counted: readings, positions: positions,
           offsets: offsetPairs)
+      }
+      // Sizes the statement or the preamble states from others (`M = D/2` rotation pairs),
+      // substituted on both sides: the printed count may be written in either.
+      if match == nil, let p = printed {
+        let given = statedSizes(
+          (doc.sections.indices.filter { doc.sections[$0].problem == nil } + statements)
+            .flatMap { bySection[$0] ?? [] })
+        if !given.isEmpty {
+          let both = { (q: Polynomial) in substitutingStated(q, given).substituting(merge) }
+          match = matchingReading(
+            printed: ([p] + sentenceTotals(sentence)).map(both), counted: readings.map(both),
+            positions: positions, offsets: offsetPairs)
+        }
       }
       // A printed count that matches no reading and is written in sizes no equation of the
       // problem counts (`S_3`, `F_3` channels where the equations write R, J) names the sizes

@@ -24,7 +24,9 @@ extension Auditor {
       let f = r.fragment
       let from = max(doc.sections[f.section].range.lowerBound, f.location.offset - 40)
       let before = DocumentSymbols.words(doc.scalars[from..<f.location.offset]).suffix(4)
-      return before.contains { $0 == "total" || $0 == "altogether" || $0 == "overall" }
+      return before.contains {
+        $0 == "total" || $0 == "altogether" || $0 == "overall" || $0 == "together"
+      }
     }) {
       return (total.0.fragment, total.1)
     }

@@ -1,0 +1,39 @@
+import Algebra
+import IndexNotation
+
+/// The positions a count question's equations read at offsets.
+extension Auditor {
+  /// The sizes of the positions read at offsets (x in `x + ΔX`), and each such position with
+  /// the offset's size (X with ΔX), sizes merged by `merge`. Linear in the equations' indices
+  /// times the pairs found.
+  static func offsetPositions(_ equations: [Equation], _ merge: [String: Polynomial]) -> (
+    positions: Set<String>, offsets: [(position: String, offset: String)]
+  ) {
+    let positions = Set(
+      equations.flatMap { eq in
+        eq.rhsReferences.flatMap { r in
+          r.indices.filter { $0.bareVariable == nil }.flatMap { index in
+            index.variables.filter { !$0.isCapital }.map { v in
+              merge[v.rangeSymbol]?.symbols.first ?? v.rangeSymbol
+            }
+          }
+        }
+      })
+    var offsetPairs: [(position: String, offset: String)] = []
+    for eq in equations {
+      for r in eq.rhsReferences {
+        for index in r.indices where index.bareVariable == nil {
+          let lower = index.variables.filter { !$0.isCapital }
+          let upper = index.variables.filter(\.isCapital)
+          guard lower.count == 1, upper.count == 1 else { continue }
+          let pair = (
+            merge[lower[0].rangeSymbol]?.symbols.first ?? lower[0].rangeSymbol,
+            merge[upper[0].rangeSymbol]?.symbols.first ?? upper[0].rangeSymbol
+          )
+          if !offsetPairs.contains(where: { $0 == pair }) { offsetPairs.append(pair) }
+        }
+      }
+    }
+    return (positions, offsetPairs)
+  }
+}
