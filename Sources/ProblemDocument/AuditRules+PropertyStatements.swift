@@ -107,7 +107,7 @@ extension AuditRules {
                 "the text calls it \(says), but it has just stated that "
                   + (cue.invariance
                     ? "the output does not change (\"\(cue.words)\"): that is invariance"
-                    : "the output moves with the input (\"\(cue.words)\"): that is equivariance"),
+                    : "the output is transformed along with the input (\"\(cue.words)\"): that is equivariance"),
                 at: doc.location(ofOffset: token.offset), in: section, document: doc,
                 evidence: "\"\(cue.words)\" at \(doc.location(ofOffset: cue.offset))"))
           }
