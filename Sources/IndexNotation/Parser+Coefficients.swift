@@ -20,7 +20,9 @@ extension Parser {
     let coefficients = coefficientLetters(equation)
     guard !coefficients.isEmpty else { return equation }
     var again = Parser(source, parameters: parameters.union(coefficients), aliases: aliases)
-    guard let reread = try? again.parseEquationOnce() else { return equation }
+    guard let reread = try? again.parseEquationOnce(),
+      !Self.ranksSplit(reread, beyond: equation)
+    else { return equation }
     self = again
     return reread
   }
@@ -50,6 +52,23 @@ extension Parser {
       out.insert(name)
     }
     return out
+  }
+
+  /// Whether `reading` writes some tensor with two numbers of indices in the equation where
+  /// `other` writes it with one (`h[t,j] = … h[t − n j]`: read as a product, the right side's h
+  /// loses an index the left side's has, so the comma reading is the consistent one).
+  static func ranksSplit(_ reading: Equation, beyond other: Equation) -> Bool {
+    func ranks(_ e: Equation) -> [String: Set<Int>] {
+      var out: [String: Set<Int>] = [:]
+      for ref in [e.lhs] + e.rhsReferences {
+        out[ref.name.description, default: []].insert(ref.indices.count)
+      }
+      return out
+    }
+    let before = ranks(other)
+    return ranks(reading).contains { name, counts in
+      counts.count > 1 && (before[name]?.count ?? 0) <= 1
+    }
   }
 
   /// The letters an explicit Σ (or a max or min over a script) binds in `expression`.

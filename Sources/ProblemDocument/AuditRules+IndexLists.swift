@@ -89,6 +89,7 @@ extension AuditRules {
           $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
         }.map(\.name))
       let classesIn = symbols.sizeClasses(in: Set(doc.sections.map(DocumentSymbols.scope)))
+      let pairs = AuditRules.letterPairs(symbols)
       // Each name's ranks across the set, which settle a tie within one problem (the rank a
       // tensor was defined with in an earlier problem is its rank here too).
       var setRanks: [String: [Int: Int]] = [:]
@@ -165,8 +166,12 @@ extension AuditRules {
         func disagree(_ u: SymbolUse, _ r: SymbolUse) -> Bool {
           let bound = u.inEquation && r.inEquation
           let half = u.inEquation || r.inEquation
+          // `h[q,I]` on a line that writes p and q together in one index list (`d[p,q]`): the
+          // tensor read at the other member of a pair, not a second spelling.
           return zip(u.bareIndices, r.bareIndices).contains {
             differ($0, $1, bound: bound, half: half)
+              && !pairs.contains(AuditRules.pairKey($0, $1, line: u.location.line))
+              && !pairs.contains(AuditRules.pairKey($0, $1, line: r.location.line))
           }
         }
         // The reference is the first use, unless most uses disagree with it: then the use that
@@ -198,5 +203,29 @@ extension AuditRules {
       }
       return out
     }
+  }
+
+  /// The key of two letters written together on a line, in either order.
+  static func pairKey(_ a: String?, _ b: String?, line: Int) -> String {
+    guard let a, let b else { return "" }
+    return "\(line)\u{0}" + (a < b ? a + "\u{0}" + b : b + "\u{0}" + a)
+  }
+
+  /// Pairs of single lowercase letters written together in one index list of a tensor
+  /// (`d[p,q]`: two members of one set, a pairwise tensor), with the line that writes them.
+  /// - Complexity: O(u·r²) for u uses of rank at most r (only the first eight positions read).
+  static func letterPairs(_ symbols: DocumentSymbols) -> Set<String> {
+    var out = Set<String>()
+    for u in symbols.uses where u.role == .tensor {
+      let letters = u.bareIndices.prefix(8).compactMap { $0 }.filter {
+        $0.count == 1 && $0.first!.isLowercase
+      }
+      for i in letters.indices {
+        for j in letters.indices where j > i && letters[i] != letters[j] {
+          out.insert(pairKey(letters[i], letters[j], line: u.location.line))
+        }
+      }
+    }
+    return out
   }
 }
