@@ -89,7 +89,6 @@ extension AuditRules {
           $0.role == .size && $0.introduces && (!$0.alone || $0.counted)
         }.map(\.name))
       let classesIn = symbols.sizeClasses(in: Set(doc.sections.map(DocumentSymbols.scope)))
-      let (pairs, readAt) = AuditRules.letterPairs(symbols)
       // Each name's ranks across the set, which settle a tie within one problem (the rank a
       // tensor was defined with in an earlier problem is its rank here too).
       var setRanks: [String: [Int: Int]] = [:]
@@ -166,16 +165,8 @@ extension AuditRules {
         func disagree(_ u: SymbolUse, _ r: SymbolUse) -> Bool {
           let bound = u.inEquation && r.inEquation
           let half = u.inEquation || r.inEquation
-          // `h[q,I]` beside `h[p,I]` on a line that writes p and q together in another tensor's
-          // index list (`d[p,q]`): the tensor read at both members of a pair, not two spellings.
-          func pair(_ a: String, _ b: String, _ line: Int, _ k: Int) -> Bool {
-            (pairs[AuditRules.pairKey(a, b, line: line)] ?? []).contains { $0 != u.name }
-              && readAt.contains("\(line)\u{0}\(u.name)\u{0}\(k)\u{0}\(b)")
-          }
-          return zip(u.bareIndices, r.bareIndices).enumerated().contains { k, p in
-            guard differ(p.0, p.1, bound: bound, half: half) else { return false }
-            guard let a = p.0, let b = p.1 else { return true }
-            return !pair(a, b, u.location.line, k) && !pair(b, a, r.location.line, k)
+          return zip(u.bareIndices, r.bareIndices).contains {
+            differ($0, $1, bound: bound, half: half)
           }
         }
         // The reference is the first use, unless most uses disagree with it: then the use that
@@ -207,35 +198,5 @@ extension AuditRules {
       }
       return out
     }
-  }
-
-  /// The key of two letters written together on a line, in either order.
-  static func pairKey(_ a: String?, _ b: String?, line: Int) -> String {
-    guard let a, let b else { return "" }
-    return "\(line)\u{0}" + (a < b ? a + "\u{0}" + b : b + "\u{0}" + a)
-  }
-
-  /// Pairs of single lowercase letters written together in one index list of a tensor
-  /// (`d[p,q]`: two members of one set, a pairwise tensor), each with the line that writes them
-  /// and the tensors that do; and every letter a tensor is read at, by line and position.
-  /// - Complexity: O(u·r²) for u uses of rank at most r (only the first eight positions read).
-  static func letterPairs(_ symbols: DocumentSymbols) -> ([String: Set<String>], Set<String>) {
-    var out: [String: Set<String>] = [:]
-    var readAt = Set<String>()
-    for u in symbols.uses where u.role == .tensor {
-      let line = u.location.line
-      for (k, l) in u.bareIndices.prefix(8).enumerated() {
-        if let l { readAt.insert("\(line)\u{0}\(u.name)\u{0}\(k)\u{0}\(l)") }
-      }
-      let letters = u.bareIndices.prefix(8).compactMap { $0 }.filter {
-        $0.count == 1 && $0.first!.isLowercase
-      }
-      for i in letters.indices {
-        for j in letters.indices where j > i && letters[i] != letters[j] {
-          out[pairKey(letters[i], letters[j], line: line), default: []].insert(u.name)
-        }
-      }
-    }
-    return (out, readAt)
   }
 }

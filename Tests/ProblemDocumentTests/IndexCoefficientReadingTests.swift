@@ -83,25 +83,4 @@ final class IndexCoefficientReadingTests: XCTestCase {
     let found = engineFindings(doc("w[j]\\,g[t-m_k j]"), line: 3)
     XCTAssertTrue(found.contains("missing-comma 3"), "\(found)")
   }
-
-  func pairs(_ question: String) -> String {
-    """
-    **Problem 1.** A cloud has $P$ points indexed by $p$ or $q$, with features $h[p,i]$ over $I$.
-
-    (a) \(question)
-    """
-  }
-
-  /// `h[p,I]` and `h[q,I]` on a line that writes the pair `e[p,q]` (a distance): the features
-  /// of both members of a pair, not h spelt two ways.
-  func testTensorReadAtBothMembersOfAPair_isOneSpelling() {
-    let text = pairs("Compute $e[p,q]$ from $h[p,I]$ and $h[q,I]$ for every pair of points.")
-    XCTAssertEqual(findings(text).filter { $0.hasPrefix("index-lists") }, [])
-  }
-
-  /// The same two readings on a line that names no pair are still two spellings of h.
-  func testTensorReadAtTwoLettersWithNoPair_isTwoSpellings() {
-    let text = pairs("Compute the norms of $h[p,I]$ and of $h[q,I]$ for every point.")
-    XCTAssertEqual(findings(text).filter { $0.hasPrefix("index-lists") }, ["index-lists 3"])
-  }
 }
