@@ -269,6 +269,10 @@ extension Parser {
             .missingComma,
             "index terms \(names.joined(separator: " and ")) stand side by side; a comma is probably "
               + "missing between them", at: variables[1].1, source: source))
+        adjacentLeads.append(
+          AdjacentLead(
+            name: variables[0].0.name,
+            alone: terms.isEmpty && coefficient == 1 && parameters.isEmpty))
         // Recover: the leading term keeps its coefficient, each later variable is its own index.
         terms.append(
           .init(coefficient: coefficient, parameters: parameters, variable: variables[0].0))

@@ -21,6 +21,8 @@ public struct Parser {
   let parameters: Set<String>
   /// Non-fatal findings made while reading (a probable missing comma).
   public internal(set) var diagnostics: [Diagnostic] = []
+  /// The first letters of index terms read side by side, as many as the missing-comma diagnostics.
+  var adjacentLeads: [AdjacentLead] = []
 
   static let maximumDepth = 200
   /// Named functions read as `name(…)` besides σ and ReLU.
@@ -43,9 +45,9 @@ public struct Parser {
     self.aliases = aliases
   }
 
-  /// Parses an equation `LHS = RHS`.
+  /// Parses an equation `LHS = RHS` once, with the given coefficient letters.
   /// - Throws: `NotationError` with a syntax diagnostic at the first unreadable token.
-  public mutating func parseEquation() throws(NotationError) -> Equation {
+  mutating func parseEquationOnce() throws(NotationError) -> Equation {
     try tokenize()
     let lhs = try reference()
     try expect("=")
