@@ -11,6 +11,8 @@ extension AuditRules {
     let id = "border-rules"
     let summary = "offsets read across a border that the problem never states"
     let kinds: [Finding.Kind] = [.borderRule]
+    /// Sets of offset names read per problem; a problem with more is left unjudged.
+    static let nameSetsRead = 16
 
     func findings(in reading: AuditReading) -> [Finding] {
       let readings = reading.readings
@@ -25,6 +27,60 @@ extension AuditRules {
         "torus", "toroidal", "modulo", "wrap", "periodic", "circular", "cyclic", "causal",
       ]
       let bordered = Self.borderedTensors(doc, words: words)
+      // Per problem and offset names, whether a border or a range is stated; per problem, how
+      // many name sets were read (each read scans the problem's fragments once).
+      var statedFor: [String: Bool] = [:]
+      var readsPer: [String: Int] = [:]
+      /// Whether the problem's text (with the preamble's and the earlier problems it names)
+      /// states a border, or a range of every offset.
+      func statesRange(_ scope: String, _ names: [String]) -> Bool {
+        // A problem that names an earlier one (`the layer of Problem 1`) builds on it: its
+        // stated ranges and borders hold here too.
+        let own = doc.sections.indices.filter {
+          DocumentSymbols.scope(doc.sections[$0]) == scope
+        }
+        let named = AuditRules.earlierProblemsNamed(in: own, doc)
+        let sections = doc.sections.indices.filter {
+          let s = DocumentSymbols.scope(doc.sections[$0])
+          return s == scope || named.contains(s)
+        }
+        // The preamble's conventions hold in every problem; "out-of-range" reads as words.
+        let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
+        let prose = doc.prose(in: preamble + sections).lowercased()
+          .replacingOccurrences(of: "-", with: " ")
+        // A bound (`0 \le \Delta x < \Delta X`) or a set (`\Delta x \in \{-1, 0, 1\}`) on the
+        // offset, written with its slice name or its lowercase index.
+        let ranged = Set(names).allSatisfy { v in
+          doc.fragments(in: sections).contains { f in
+            guard
+              f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤")
+                || f.text.hasSubstring("\\in") || f.text.hasSubstring("∈")
+            else { return false }
+            // `\Delta x, \Delta y \in \{-1, 0, 1\}`: the names before the set.
+            let members =
+              f.text.replacingOccurrences(of: "∈", with: "\\in")
+              .components(separatedBy: "\\in").first ?? ""
+            return Self.mentions(FragmentReader.content(f.text), v)
+              || Self.mentions(FragmentReader.content(members), v)
+          }
+        }
+        // "Δx and Δy go from $0$ to $P-1$", "$\Delta u$ runs over $K$ taps": a range
+        // stated in words.
+        let spelled = doc.fragments(in: sections).contains { f in
+          let content = FragmentReader.content(f.text)
+          guard names.contains(where: { Self.mentions(content, $0) }) else {
+            return false
+          }
+          let end = f.location.offset + f.text.unicodeScalars.count
+          let after = doc.slice(end..<(end + 60))
+          if after.hasSubstring("from $") && after.hasSubstring("$ to $") { return true }
+          let verb = after.prefix(20).lowercased()
+          return ["ranges over", "range over", "runs over", "run over"].contains {
+            verb.hasSubstring($0)
+          }
+        }
+        return ranged || spelled || words.contains(where: { prose.contains($0) })
+      }
       for r in readings {
         guard case .equations(let rows) = r.content else { continue }
         let section = doc.sections[r.fragment.section]
@@ -39,52 +95,23 @@ extension AuditRules {
             }
           }
           guard let (_, firstIndex, _) = offsets.first else { continue }
-          // A problem that names an earlier one (`the layer of Problem 1`) builds on it: its
-          // stated ranges and borders hold here too.
-          let own = doc.sections.indices.filter {
-            DocumentSymbols.scope(doc.sections[$0]) == scope
-          }
-          let named = AuditRules.earlierProblemsNamed(in: own, doc)
-          let sections = doc.sections.indices.filter {
-            let s = DocumentSymbols.scope(doc.sections[$0])
-            return s == scope || named.contains(s)
-          }
-          // The preamble's conventions hold in every problem; "out-of-range" reads as words.
-          let preamble = doc.sections.indices.filter { doc.sections[$0].kind == .preamble }
-          let prose = doc.prose(in: preamble + sections).lowercased()
-            .replacingOccurrences(of: "-", with: " ")
-          // A bound (`0 \le \Delta x < \Delta X`) or a set (`\Delta x \in \{-1, 0, 1\}`) on the
-          // offset, written with its slice name or its lowercase index.
-          let ranged = Set(offsets.map(\.2.name)).allSatisfy { v in
-            doc.fragments(in: sections).contains { f in
-              guard
-                f.text.hasSubstring("\\le") || f.text.hasSubstring("<") || f.text.hasSubstring("≤")
-                  || f.text.hasSubstring("\\in") || f.text.hasSubstring("∈")
-              else { return false }
-              // `\Delta x, \Delta y \in \{-1, 0, 1\}`: the names before the set.
-              let members =
-                f.text.replacingOccurrences(of: "∈", with: "\\in")
-                .components(separatedBy: "\\in").first ?? ""
-              return Self.mentions(FragmentReader.content(f.text), v)
-                || Self.mentions(FragmentReader.content(members), v)
+          // Whether the problem states a border or the offsets' range depends only on the
+          // problem and the offsets' names: read once per pair, so each equation costs a lookup.
+          let key = scope + "\u{0}" + Set(offsets.map(\.2.name)).sorted().joined(separator: "\u{0}")
+          let stated: Bool
+          if let known = statedFor[key] {
+            stated = known
+          } else {
+            // A problem with many offset names is read for its first few only (bounded work).
+            readsPer[scope, default: 0] += 1
+            guard readsPer[scope, default: 0] <= Self.nameSetsRead else {
+              done.insert(scope)
+              break
             }
+            stated = statesRange(scope, offsets.map(\.2.name))
+            statedFor[key] = stated
           }
-          // "Δx and Δy go from $0$ to $P-1$", "$\Delta u$ runs over $K$ taps": a range
-          // stated in words.
-          let spelled = doc.fragments(in: sections).contains { f in
-            let content = FragmentReader.content(f.text)
-            guard offsets.contains(where: { Self.mentions(content, $0.2.name) }) else {
-              return false
-            }
-            let end = f.location.offset + f.text.unicodeScalars.count
-            let after = doc.slice(end..<(end + 60))
-            if after.hasSubstring("from $") && after.hasSubstring("$ to $") { return true }
-            let verb = after.prefix(20).lowercased()
-            return ["ranges over", "range over", "runs over", "run over"].contains {
-              verb.hasSubstring($0)
-            }
-          }
-          if ranged || spelled || words.contains(where: { prose.contains($0) }) { continue }
+          if stated { continue }
           // A tensor whose border an earlier sentence states (`every read of $u$ wraps
           // around modulo X`) keeps that border in later problems.
           let start = r.fragment.location.offset

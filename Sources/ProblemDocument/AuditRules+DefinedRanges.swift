@@ -52,9 +52,12 @@ extension AuditRules {
               break
             }
           }
+          // A later equation without a divisor is the formula a range then speaks of.
           let own = Self.divisors(f)
           if !own.isEmpty {
             formula = (own, f.location.offset + f.text.unicodeScalars.count)
+          } else if f.text.contains("=") {
+            formula = nil
           }
         }
       }

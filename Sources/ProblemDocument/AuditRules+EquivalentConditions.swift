@@ -7,7 +7,7 @@ extension AuditRules {
   /// $B$", "$A$ holds exactly when $B$", `A \iff B` inside one fragment) must hold at the same
   /// points; a comparison drawn from one ("$A$, so … only when $C$", `A \implies C`) must hold
   /// wherever it holds. The two must be over the same names (three at most). Points are tried
-  /// over the positive values (whole numbers where every name is a capital, a size or a count), only
+  /// over the positive values (whole numbers for a capital, a size or a count), only
   /// where every divisor is positive (`μ/(1-μ)` says `μ < 1`). A point where the two disagree
   /// is the evidence; a comparison the reader cannot evaluate is silent.
   /// - Complexity: one pass over each section's fragments; O(vⁿ) evaluations for n ≤ 3 names
@@ -26,8 +26,8 @@ extension AuditRules {
     ]
     /// How a link of equivalence ends.
     static let equivalenceTails: [[String]] = [
-      ["iff"], ["i", "e"], ["exactly", "when"], ["precisely", "when"], ["only", "if"],
-      ["equivalently"], ["that", "is"], ["means"], ["just", "when"],
+      ["iff"], ["i", "e"], ["exactly", "when"], ["precisely", "when"],
+      ["if", "and", "only", "if"], ["equivalently"], ["that", "is"], ["means"], ["just", "when"],
     ]
     /// How a conclusion drawn from a condition ends ("so … only when").
     static let consequenceTails: [[String]] = [
@@ -42,7 +42,10 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       var links = 0
+      let counts = AuditRules.counts(reading.symbols, doc)
       for section in doc.sections {
+        let whole = counts["", default: []].union(
+          counts[DocumentSymbols.scope(section), default: []])
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var previous: Stated?
         for f in fragments {
@@ -50,8 +53,9 @@ extension AuditRules {
           let pieces = Self.pieces(f)
           if pieces.count > 1 {
             for (a, b) in zip(pieces, pieces.dropFirst()) {
+              guard links < Self.linksTried else { return out }
               links += 1
-              if let hit = Self.check(a.0, b.0, b.1, section, doc) { out.append(hit) }
+              if let hit = Self.check(a.0, b.0, b.1, whole, section, doc) { out.append(hit) }
             }
             previous = pieces.last?.0
             continue
@@ -73,7 +77,7 @@ extension AuditRules {
           let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
           if let link = Self.link(words) {
             links += 1
-            if let hit = Self.check(before, next, link, section, doc) { out.append(hit) }
+            if let hit = Self.check(before, next, link, whole, section, doc) { out.append(hit) }
           }
           previous = next
         }
@@ -92,6 +96,10 @@ extension AuditRules {
       if words.count <= 12, let first = words.first, consequenceOpeners.contains(first),
         ends(consequenceTails)
       {
+        return .consequence
+      }
+      // "A only if B" draws B from A.
+      if !words.isEmpty, words.allSatisfy(equivalenceWords.contains), ends([["only", "if"]]) {
         return .consequence
       }
       return nil
@@ -152,10 +160,11 @@ extension AuditRules {
 
     /// A finding when the two comparisons disagree at a tried point.
     static func check(
-      _ a: Stated, _ b: Stated, _ link: Link, _ section: Section, _ doc: ProblemSetDocument
+      _ a: Stated, _ b: Stated, _ link: Link, _ whole: Set<String>, _ section: Section,
+      _ doc: ProblemSetDocument
     ) -> Finding? {
       guard a.names == b.names, a.names.count <= 3, a.text.count <= 200, b.text.count <= 200,
-        let point = disagreement(a, b, link)
+        let point = disagreement(a, b, link, whole: whole)
       else { return nil }
       let shown = point.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
         .joined(separator: ", ")
@@ -171,10 +180,12 @@ extension AuditRules {
     }
 
     /// A tried point where the link fails: the two differ (equivalence), or the first holds
-    /// and the second does not (consequence).
-    static func disagreement(_ a: Stated, _ b: Stated, _ link: Link) -> [String: Double]? {
+    /// and the second does not (consequence). A capital, or a name in `whole` (a size or a
+    /// count), takes whole values only.
+    static func disagreement(
+      _ a: Stated, _ b: Stated, _ link: Link, whole: Set<String> = []
+    ) -> [String: Double]? {
       let names = a.names.sorted()
-      let sizes = names.allSatisfy { $0.first?.isUppercase ?? false }
       let divisors =
         a.chains.flatMap { $0.operands.flatMap(AuditRules.divisors) }.map { ($0, a.text) }
         + b.chains.flatMap { $0.operands.flatMap(AuditRules.divisors) }.map { ($0, b.text) }
@@ -185,7 +196,8 @@ extension AuditRules {
           guard let x = holds(a, point), let y = holds(b, point) else { return false }
           return link == .equivalence ? x != y : (x && !y)
         }
-        for v in ClaimedImplications.values where !sizes || v >= 1 {
+        let counted = names[k].first?.isUppercase == true || whole.contains(names[k])
+        for v in ClaimedImplications.values where !counted || v >= 1 {
           point[names[k]] = v
           if search(k + 1) { return true }
         }
@@ -193,6 +205,17 @@ extension AuditRules {
       }
       return search(0) ? point : nil
     }
+  }
+
+  /// Per problem ("" for the preamble), the names its text declares sizes or counts.
+  /// - Complexity: linear in the symbol table.
+  static func counts(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument) -> [String: Set<String>]
+  {
+    var out: [String: Set<String>] = [:]
+    for use in symbols.uses where use.role == .size || use.counted || use.quantity {
+      out[DocumentSymbols.scope(doc.sections[use.section]), default: []].insert(use.name)
+    }
+    return out
   }
 
   /// The divisors written in an operand (`N/(K-1)` gives `K-1`).

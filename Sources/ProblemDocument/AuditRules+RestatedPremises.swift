@@ -4,7 +4,7 @@ import Foundation
 extension AuditRules {
   /// A comparison supposed in a question ("Suppose $L < R$", "let $L = 1$", "assume …") and, in
   /// the same paragraph or the next one, a comparison given as a reason ("since $L \ge R$",
-  /// "because …", "with …") with the same two sides (any expressions, tensors too, read as
+  /// "because …", "with …", not in the conditional mood) with the same two sides (any expressions, tensors too, read as
   /// text) or the same left side and a number on both right sides. When no value of the left
   /// side minus the right (or of the left side) satisfies both, the answer states a condition
   /// its supposition excludes; a value where the supposition holds and the reason fails is the
@@ -21,6 +21,9 @@ extension AuditRules {
     /// reason against, so they are not among them).
     static let supposing: Set<String> = ["suppose", "assume", "assuming", "given", "let"]
     static let reasons: Set<String> = ["since", "because", "as", "with"]
+    /// The conditional mood: a clause that says what would happen is a contrast with the
+    /// supposition ("with $L = 2$ the cost would double"), not a reason.
+    static let conditional: Set<String> = ["would", "could", "might"]
     /// The most text between a supposition and a reason that answers it.
     static let reach = 1500
 
@@ -35,7 +38,9 @@ extension AuditRules {
       for f in math {
         guard f.text.count <= 300, let c = AuditRules.comparison(f.text) else { continue }
         let before = wordsBefore(f, doc)
-        if let last = before.last, Self.reasons.contains(last) {
+        if let last = before.last, Self.reasons.contains(last),
+          !Self.clauseAfter(f, doc).contains(where: Self.conditional.contains)
+        {
           let key = supposed[c.left] != nil ? c.left : c.right
           if let (p, at) = supposed[key], Self.near(at, f, doc),
             let point = AuditRules.excluded(p, c)
@@ -70,6 +75,16 @@ extension AuditRules {
       return text.lowercased().split { !$0.isLetter }.map(String.init)
     }
 
+    /// The words after a fragment to the end of its sentence (at most 150 characters).
+    static func clauseAfter(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+      let start = f.location.offset + f.text.unicodeScalars.count
+      var text = doc.slice(start..<(start + 150))
+      if let cut = text.firstIndex(where: { ".?!;".contains($0) }) {
+        text = String(text[..<cut])
+      }
+      return text.lowercased().split { !$0.isLetter }.map(String.init)
+    }
+
     /// Whether a reason stands in its supposition's paragraph or the next one.
     static func near(_ a: MathFragment, _ b: MathFragment, _ doc: ProblemSetDocument) -> Bool {
       let start = a.location.offset + a.text.unicodeScalars.count
@@ -92,7 +107,6 @@ extension AuditRules {
     let right: String
     /// Of -1, 0, 1: the signs of left minus right where it holds.
     let signs: Set<Int>
-    let relation: Character
   }
 
   /// A fragment with exactly one comparison (=, <, >, ≤, ≥, ≠) outside brackets, both sides
@@ -156,7 +170,7 @@ extension AuditRules {
     ]
     return Comparison(
       text: FragmentReader.trimmed(text), left: sides[0], right: sides[1],
-      signs: signs[relation] ?? [], relation: relation)
+      signs: signs[relation] ?? [])
   }
 
   /// A point, shown as text, where a supposition holds and a reason on the same sides does

@@ -27,13 +27,17 @@ public enum Auditor {
     }
     // One place, one point: an input written with the output's letter is also a second index
     // list of that tensor; the more specific finding stands.
+    // A condition is judged by several rules (premises, restated premises, equivalences,
+    // ranges): one place's condition is reported once, by the rule listed first.
     // A threshold's sign is read by two rules (against the convention, against the sign the
     // document used before): a line's sign is reported once, by the rule listed first.
     let inputs = Set(findings.filter { $0.kind == .inputLetter }.map(\.location.offset))
     var seen = Set<String>()
     var signLines = Set<Int>()
+    var conditions = Set<Int>()
     findings = findings.filter {
-      $0.kind != .thresholdSign || signLines.insert($0.location.line).inserted
+      ($0.kind != .thresholdSign || signLines.insert($0.location.line).inserted)
+        && ($0.kind != .premiseCondition || conditions.insert($0.location.offset).inserted)
     }
     findings = findings.sorted { $0.location < $1.location }.filter {
       !($0.kind == .indexLists && inputs.contains($0.location.offset))
