@@ -16,4 +16,6 @@ public struct AuditReading: Sendable {
   public let spelling: Bool
   /// Words the spelling rule accepts besides its dictionaries (`--words`).
   public let words: [String]
+  /// Names the field's notation or the problem's words explain, read once for every rule.
+  let known: AuditRules.KnownNotation
 }

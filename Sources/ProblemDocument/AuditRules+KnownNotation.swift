@@ -4,14 +4,16 @@ import IndexNotation
 extension AuditRules {
   /// Names a problem may use without introducing them, because the field's notation or the
   /// problem's own words say what they are: the order symbol `O(…)` of a cost, and a π the
-  /// problem speaks of as a permutation (`permuting the batch: … A[π(b), …]`).
+  /// problem speaks of as a permutation, named alone (`$π$ permutes the rows`) or applied to an
+  /// index (`permuting the batch: … A[π(b), …]`). A π applied elsewhere (`p[a] = π(a) z[a]`, a
+  /// policy) must be introduced.
   struct KnownNotation {
     /// The scopes whose prose (with the preamble's) speaks of permutations.
     let permutationScopes: Set<String>
 
     /// Reads the prose of every scope once.
     /// - Complexity: linear in the document's prose.
-    init(document doc: ProblemSetDocument, symbols: DocumentSymbols) {
+    init(document doc: ProblemSetDocument) {
       var sectionsOf: [String: [Int]] = [:]
       for (k, section) in doc.sections.enumerated() {
         sectionsOf[DocumentSymbols.scope(section), default: []].append(k)
@@ -42,6 +44,14 @@ extension AuditRules {
       if u.name == "O" && KnownNotation.appliedAt(u.location.offset, in: doc) { return true }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       return u.name == "π" && permutationScopes.contains(scope)
+        && (u.alone || KnownNotation.inIndexList(u.location.offset, in: doc))
+    }
+
+    /// Whether the name at a scalar offset stands in an index list: `[` or `,` just before it.
+    static func inIndexList(_ offset: Int, in doc: ProblemSetDocument) -> Bool {
+      var k = offset - 1
+      while k >= 0, k > offset - 4, doc.scalars[k] == " " { k -= 1 }
+      return k >= 0 && (doc.scalars[k] == "[" || doc.scalars[k] == ",")
     }
   }
 }

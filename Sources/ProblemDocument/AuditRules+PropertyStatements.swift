@@ -66,14 +66,16 @@ extension AuditRules {
             var window = Array(sentence[max(0, w - Self.reach)..<w])
             let own = s > 0 ? (sentences[s - 1].last?.offset ?? 0) + 1 : section.range.lowerBound
             // A count said to be invariant ("the number of parameters") is no property of the
-            // map.
-            guard !window.suffix(6).contains(where: { Self.quantities.contains($0.text) }) else {
+            // map; a count before a colon or a comma ("by the same number: the filter is …") is
+            // in another clause, not the word's subject.
+            let clause = window.suffix(6).reversed().prefix { !Self.clauseMarks.contains($0.text) }
+            guard !clause.contains(where: { Self.quantities.contains($0.text) }) else {
               continue
             }
             // An equation relating the moved output to the original in the word's own sentence
             // is the statement: property-words judges it.
             let from = max(own, window.first?.offset ?? own)
-            guard !Self.showsRelation(math, from: from, to: token.offset) else { continue }
+            guard !Self.showsRelation(math, from: from, to: token.offset, doc) else { continue }
             var mapped = Self.mapCues(math, from: from, to: token.offset, doc)
             var stated = Self.cues(window)
             // The nearest statement wins: the sentence before is read only when the word's own
@@ -215,9 +217,15 @@ extension AuditRules {
       "number", "count", "parameters", "multiplies", "cost",
     ]
 
+    /// Marks that end a clause: a count before one is not the subject of the word after it.
+    static let clauseMarks: Set<String> = [":", ";", ","]
+
     /// Whether a fragment that starts in `from..<to` relates a moved tensor to the original
-    /// (`y′[t] = y[π(t)]`).
-    static func showsRelation(_ math: [MathFragment], from: Int, to: Int) -> Bool {
+    /// (`y′[t] = y[π(t)]`). One after a setter (`if we set $x′[t] = x[t−1]$`) is the
+    /// transformation applied, not its effect: property-words does not judge it either.
+    static func showsRelation(
+      _ math: [MathFragment], from: Int, to: Int, _ doc: ProblemSetDocument
+    ) -> Bool {
       var lo = 0
       var hi = math.count
       while lo < hi {
@@ -225,7 +233,9 @@ extension AuditRules {
         if math[mid].location.offset < from { lo = mid + 1 } else { hi = mid }
       }
       return math[lo..<min(math.count, lo + 8)].contains { f in
-        guard f.location.offset < to else { return false }
+        guard f.location.offset < to,
+          !AuditRules.wordsBefore(f, doc).suffix(2).contains(where: PropertyWords.setters.contains)
+        else { return false }
         let pieces = FragmentReader.topLevelSides(f.text)
         return pieces.count >= 2 && AuditRules.propertyRelation(pieces[0], pieces.last!) != nil
       }

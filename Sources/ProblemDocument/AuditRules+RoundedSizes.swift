@@ -52,11 +52,12 @@ extension AuditRules {
       side.hasSubstring("\\lfloor") || side.hasSubstring("\\lceil")
     }
 
-    /// A side's text without spacing, or a number without a needless ".0".
+    /// A side's text without its surrounding spaces.
     static func shown(_ side: String) -> String {
       side.trimmingCharacters(in: .whitespaces)
     }
 
+    /// A number without a needless ".0".
     static func shown(_ value: Double) -> String {
       value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
@@ -123,8 +124,12 @@ extension AuditRules {
           at += 1
           guard let v = sum(), at < chars.count, chars[at] == close else { return nil }
           at += 1
-          if c == "⌊" { return v.rounded(.down) }
-          if c == "⌈" { return v.rounded(.up) }
+          // A quotient of decimals is inexact in binary (0.3/0.1 is 2.9999999999999996): a
+          // value within 1e-9 of a whole number is that number before it is rounded.
+          let whole = v.rounded()
+          let near = abs(v - whole) <= 1e-9 * max(1, abs(v)) ? whole : v
+          if c == "⌊" { return near.rounded(.down) }
+          if c == "⌈" { return near.rounded(.up) }
           return v
         }
         if c == "F" {

@@ -7,6 +7,8 @@ extension AuditRules {
   /// only with another rank it never introduces there: the later problem drops or adds an index.
   /// A problem that introduces the family anew (a phrase naming it, or an equation defining it
   /// from other tensors) gives it its own rank; setting it to a number (`m_ℓ[n,j] = 0`) is a use.
+  /// So does one whose prose says an index is dropped, where its rank is one less and its
+  /// letters are the usual ones with one taken out.
   /// Problems that use the family with two ranks are `IndexLists`' to judge.
   /// - Complexity: linear in the uses (and each use's fragment once).
   struct SetRanks: AuditRule {
@@ -24,6 +26,11 @@ extension AuditRules {
         byFamily[u.family, default: []].append(u)
       }
       var out: [Finding] = []
+      var dropsSaid: [String: Bool] = [:]
+      var sectionsOf: [String: [Int]] = [:]
+      for (k, section) in doc.sections.enumerated() {
+        sectionsOf[DocumentSymbols.scope(section), default: []].append(k)
+      }
       for family in order {
         let uses = byFamily[family]!
         var ranks: [Int: Int] = [:]
@@ -41,7 +48,9 @@ extension AuditRules {
           !uses.contains(where: {
             DocumentSymbols.scope(doc.sections[$0.section]) == scope && $0.indices.count == usual
           }),
-          !oddUses.contains(where: { $0.introduces && !Self.setToNumber($0, doc) })
+          !oddUses.contains(where: { $0.introduces && !Self.setToNumber($0, doc) }),
+          !(odd + 1 == usual && oddUses.allSatisfy({ Self.dropsOne(first, $0) })
+            && Self.saysDropped(scope, sectionsOf[scope] ?? [], doc, &dropsSaid))
         else { continue }
         let u = oddUses[0]
         out.append(
@@ -52,6 +61,37 @@ extension AuditRules {
             at: u.location, in: doc.sections[u.section], document: doc))
       }
       return out
+    }
+
+    /// Whether `short`'s index letters are `full`'s with one position taken out (a position
+    /// holding a formula, such as t − 1, or a capital, a summed index, matches any letter).
+    static func dropsOne(_ full: SymbolUse, _ short: SymbolUse) -> Bool {
+      let a = full.bareIndices
+      let b = short.bareIndices
+      guard a.count == b.count + 1 else { return false }
+      return a.indices.contains { p in
+        var rest = a
+        rest.remove(at: p)
+        return zip(rest, b).allSatisfy { x, y in
+          guard let x, let y else { return true }
+          return x == y || [x, y].contains { $0.first?.isUppercase ?? false }
+        }
+      }
+    }
+
+    /// Whether a scope's prose says an index is dropped or omitted ("the batch index is
+    /// dropped"): it states the lower rank, so the problem's rank is its own. Read once per
+    /// scope.
+    static func saysDropped(
+      _ scope: String, _ sections: [Int], _ doc: ProblemSetDocument,
+      _ said: inout [String: Bool]
+    ) -> Bool {
+      if let known = said[scope] { return known }
+      let words = doc.prose(in: sections).lowercased().split { !$0.isLetter }
+      let names = words.contains { $0 == "index" || $0 == "indices" }
+      let drops = words.contains { $0.hasPrefix("drop") || $0.hasPrefix("omit") }
+      said[scope] = names && drops
+      return names && drops
     }
 
     /// Whether the use is the left side of an equation whose right side is a number.

@@ -14,7 +14,7 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       var seen = Set<String>()
-      let known = KnownNotation(document: doc, symbols: symbols)
+      let known = reading.known
       // A Latin capital applied (`J(I+2)`) may be a product of sizes, not a call.
       for u in symbols.uses
       where u.applied && u.role == .scalar

@@ -53,7 +53,7 @@ extension AuditRules {
         let base = String(u.family.prefix { $0 != "^" })
         if subscriptedFamily[base] == nil { subscriptedFamily[base] = u.location }
       }
-      let known = KnownNotation(document: doc, symbols: symbols)
+      let known = reading.known
       var reported = Set<String>()
       let scalarFamily = scalarFamilies(symbols)
       let functions = Set(symbols.uses.filter { $0.role == .function }.map(\.name))

@@ -7,8 +7,8 @@ extension AuditRules {
   /// values; b + 1 or b for an upper bound alone), from a factor of `(E) \times (F)` after
   /// "size", "shape" or "output", or from an expression after "size"/"length" or before a unit
   /// ("outputs", "rows", "positions", …) in a sentence that names an output ("output",
-  /// "result", "size", "length", …) or with a window letter taken away, compared with what the border convention gives for a
-  /// window of extent W along an axis of size X at stride one:
+  /// "result", "size", "length", …) or with a window letter taken away, compared with what the
+  /// border convention gives for a window of extent W along an axis of size X at stride one:
   ///
   ///     valid (no padding, the window must fit):  X − W + 1
   ///     zero padding of p on each side:           X + 2p − W + 1
@@ -19,12 +19,13 @@ extension AuditRules {
   /// count `X + c`, the one window side other than one that the problem gives as a square
   /// `K×K`. The convention is the first one stated in the claim's sentence, its paragraph, its
   /// part's question, its problem's statement or the preamble; a level that names both kinds
-  /// (no padding and zero padding) ends the search unread. A count `X − W + c` in a sentence that calls the
-  /// output the same size as its input is a finding whatever the convention. Problems that
+  /// (no padding and zero padding) ends the search unread. A count `X − W + c` in a sentence
+  /// that calls the output the same size as its input is a finding whatever the convention. Problems that
   /// name a stride, dilation, pooling or a stack of layers are read only for symbolic windows.
   /// Under the valid convention an output count `⌈X/S⌉` (a ceiling of an axis over a stride),
-  /// in a sentence naming an output of a problem with a window wider than one, counts windows
-  /// that do not fit: a finding (they are dropped, the count rounds down).
+  /// in a sentence naming an output, for a window wider than one (the sentence's square, else
+  /// every square its problem names), counts windows that do not fit: a finding (they are
+  /// dropped, the count rounds down). A 1×1 window fits everywhere, and ⌈X/S⌉ is right.
   /// - Complexity: linear in the document's text (each sentence, paragraph and question read
   ///   once per claim level, the preamble once, fragments walked with one pointer per section).
   struct WindowSizes: AuditRule {
@@ -96,6 +97,7 @@ extension AuditRules {
         return read
       }
       var windowsOf: [String: (letters: Set<String>, sides: Set<Int>, guarded: Bool)] = [:]
+      var allSidesOf: [String: Set<Int>] = [:]
       for section in doc.sections where section.kind != .preamble {
         guard let problem = section.problem else { continue }
         if windowsOf[problem] == nil {
@@ -123,9 +125,18 @@ extension AuditRules {
             }
             k += 1
           }
-          // `⌈X/S⌉` outputs of a window wider than one, in a sentence naming an output.
+          // `⌈X/S⌉` outputs of a window wider than one, in a sentence naming an output. The
+          // window is the sentence's own square, else the problem's when every square it
+          // names is wider than one: a 1×1 window fits everywhere and ⌈X/S⌉ is right for it.
+          let ownSides = Set(OutputSizes.squares(lower).map(\.side))
+          if ownSides.isEmpty, allSidesOf[problem] == nil {
+            allSidesOf[problem] = Set(
+              (sectionsOf[problem] ?? []).flatMap { OutputSizes.squares(doc.text(of: $0)) }
+                .map(\.side))
+          }
+          let sides = ownSides.isEmpty ? allSidesOf[problem] ?? [] : ownSides
           let ceiling =
-            namesOutput && windows.sides.contains(where: { $0 > 1 })
+            namesOutput && !sides.isEmpty && sides.allSatisfy({ $0 > 1 })
             ? math[next..<k].first(where: { Self.roundsUp($0.text) }) : nil
           guard !claims.isEmpty || ceiling != nil else { continue }
           let paragraph = Self.paragraph(before: sentence.upperBound, in: section, doc)

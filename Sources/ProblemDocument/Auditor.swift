@@ -59,7 +59,8 @@ public enum Auditor {
     return AuditReading(
       document: doc, readings: readings, symbols: symbols,
       thresholds: thresholdNames(readings, symbols, doc),
-      counts: solveCounts(readings, symbols, doc), spelling: spelling, words: words)
+      counts: solveCounts(readings, symbols, doc), spelling: spelling, words: words,
+      known: AuditRules.KnownNotation(document: doc))
   }
 
   /// Counts that agree with the printed one only as a number of applications of the equations

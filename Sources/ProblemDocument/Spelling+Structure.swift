@@ -32,11 +32,17 @@ extension Spelling {
     if String(String.UnicodeScalarView(tail)).hasPrefix(" et al") { return true }
     guard k >= 0 else { return false }
     let last = line[k]
-    // `J. Smith`: an initial and its period before a capitalized word make it a name.
+    // `J. Smith`: an initial and its period before a capitalized word make it a name, unless
+    // a lowercase word comes just before the letter (`we pick plan A. Another …`): then the
+    // letter names an option or an axis and its period ends the sentence.
     if last == ".", k >= 1, line[k - 1].properties.isUppercase,
       k == 1 || !line[k - 2].properties.isAlphabetic
     {
-      return true
+      var j = k - 2
+      while j >= 0, line[j] == " " { j -= 1 }
+      guard j < k - 2, j >= 0, line[j].properties.isAlphabetic else { return true }
+      while j > 0, line[j - 1].properties.isAlphabetic { j -= 1 }
+      return !line[j].properties.isLowercase
     }
     // A list's dash stands apart from the word; a hyphen (Cauchy-Schwarz) is glued to it.
     if last == "-" { return k + 1 == offset }
