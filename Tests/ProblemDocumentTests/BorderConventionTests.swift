@@ -6,10 +6,6 @@ import XCTest
 /// preamble, and a count before a unit that is an output's size only in a sentence naming an
 /// output. Each document is written for the test; sizes are worked out by hand in comments.
 final class BorderConventionTests: XCTestCase, SmallDocumentAudit {
-  private func borders(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("border-rule") }
-  }
-
   /// A grid that wraps around, stated in the preamble, keeps all X positions under a 3×3
   /// window: (X − 2) × (Y − 2) is a finding. With no padding stated there instead, a 3-wide
   /// window fits at X − 3 + 1 = X − 2 positions, and the same size is right.
@@ -65,10 +61,6 @@ final class BorderConventionTests: XCTestCase, SmallDocumentAudit {
 /// floor or a ceiling. Each document is written for the test; the numbers are worked out by
 /// hand in the comments.
 final class RoundedSizeTests: XCTestCase, SmallDocumentAudit {
-  private func borders(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("border-rule") }
-  }
-
   /// ⌊(50 + 2 − 3)/2⌋ + 1 = ⌊49/2⌋ + 1 = 24 + 1 = 25; ⌊(51 + 2 − 3)/2⌋ + 1 = ⌊50/2⌋ + 1 = 26.
   func testFloorArithmetic_mustCompute() {
     let text = """

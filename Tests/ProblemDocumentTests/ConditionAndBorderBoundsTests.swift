@@ -8,14 +8,6 @@ import XCTest
 /// range speaks of. Each document is written for the test beside a look-alike that comes out
 /// the other way; hang tests run a size that took minutes before and never time anything.
 final class ConditionAndBorderBoundsTests: XCTestCase, SmallDocumentAudit {
-  func premises(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("premise-condition") }
-  }
-
-  func borders(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("border-rule") }
-  }
-
   /// A tensor wrapped in an earlier problem, read at an offset on 1500 lines of a later one
   /// (each line used to rescan the whole problem), and a problem whose prose names a border
   /// with as many lines: both silent, while a tensor nobody wrapped is a finding.

@@ -7,10 +7,6 @@ import XCTest
 /// shown beside a look-alike that comes out the other way; the expected points are worked out
 /// by hand in the comments.
 final class ConditionRestatementTests: XCTestCase, SmallDocumentAudit {
-  func premises(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("premise-condition") }
-  }
-
   /// The question supposes w[b] = 4; a reason "since w[b] = 2" contradicts it (at w[b] = 4 the
   /// supposition holds and the reason does not), "since w[b] = 4" repeats it.
   func testRestatedPremise_aConstantGivenBackAsAnother() {

@@ -7,7 +7,7 @@ import XCTest
 /// is written for the test, beside a look-alike that must come out the other way.
 final class PropertyRelationTests: XCTestCase, SmallDocumentAudit {
   private func property(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("property-word") }
+    findings(text, kind: "property-word")
   }
 
   /// `y′[t] = y[π(t)]` moves the output with the input: equivariance, read from the text.

@@ -108,7 +108,7 @@ final class ProseBindingReadingTests: XCTestCase, SmallDocumentAudit {
       **Problem 2.** Read out $$z[n,m] = R[m,J]\\,q[n,J]$$
       with $$m[n,j] = a[n,j]\\,q[n,j]$$ (a) Is $z$ bounded?
       """
-    let clashes = findings(text).filter { $0.hasPrefix("role-clash") }
+    let clashes = findings(text, kind: "role-clash")
     XCTAssertEqual(clashes, ["role-clash 3"], "\(findings(text))")
   }
 

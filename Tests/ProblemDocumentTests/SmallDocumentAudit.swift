@@ -11,10 +11,19 @@ extension SmallDocumentAudit {
       .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
   }
 
-  /// The document's count-disagreement findings, each as `count-disagreement line`.
-  func counts(_ text: String) -> [String] {
-    findings(text).filter { $0.hasPrefix("count-disagreement") }
+  /// The document's findings of one kind (its raw value), each as `kind line`.
+  func findings(_ text: String, kind: String) -> [String] {
+    findings(text).filter { $0.hasPrefix(kind) }
   }
+
+  /// The document's count-disagreement findings, each as `count-disagreement line`.
+  func counts(_ text: String) -> [String] { findings(text, kind: "count-disagreement") }
+
+  /// The document's premise-condition findings, each as `premise-condition line`.
+  func premises(_ text: String) -> [String] { findings(text, kind: "premise-condition") }
+
+  /// The document's border-rule findings, each as `border-rule line`.
+  func borders(_ text: String) -> [String] { findings(text, kind: "border-rule") }
 
   /// The kinds of the document's findings.
   func kinds(_ text: String) -> Set<String> {
