@@ -28,12 +28,15 @@ enum MarkdownScanner {
     }
 
     let word = itemWord(doc)
+    let numbered = sequencedItems(doc, itemWord: word)
     for line in 0..<lineCount {
       let start = doc.lineStarts[line]
       let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
-      let kind = classify(
-        doc.scalars[start..<end], inProblem: problem != nil, itemWord: word,
-        context: (problem, part))
+      let kind =
+        numbered[line].map { LineKind.problem($0) }
+        ?? classify(
+          doc.scalars[start..<end], inProblem: problem != nil, itemWord: word,
+          context: (problem, part))
       if kind == .fence { inFence.toggle() }
       if inFence { continue }
       switch kind {
