@@ -29,6 +29,8 @@ public enum AuditRules {
     BorderRules(),
     OutputSizes(),
     RangeSizes(),
+    StatedBounds(),
+    ReadListRanges(),
     UnpaddedSizes(),
     WindowSizes(),
     RoundedSizes(),
