@@ -142,7 +142,9 @@ extension AuditRules.StatedBounds {
   }
 
   /// The first number of the prose between `from` and `to` that is followed by a unit.
-  static func proseCount(_ prose: [ProseSpan], from: Int, to: Int) -> (offset: Int, value: Int)? {
+  static func proseCount(_ prose: ArraySlice<ProseSpan>, from: Int, to: Int)
+    -> (offset: Int, value: Int)?
+  {
     for p in prose {
       let start = p.location.offset
       let scalars = Array(p.text.unicodeScalars)

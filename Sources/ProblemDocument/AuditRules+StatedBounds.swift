@@ -49,13 +49,17 @@ extension AuditRules {
         let paragraph = RangeSizes.paragraphNumbers(fragments, doc)
         let values = Self.assignments(fragments)
         let prose = section.prose.sorted { $0.location < $1.location }
+        // The numbers stated up to the current fragment, kept as the walk goes on.
+        var before: [String: Rational] = [:]
+        var next = 0
         for (i, f) in fragments.enumerated() {
+          before.merge(values[i]) { $1 }
           guard let (chain, x) = Self.chain(f.text) else { continue }
-          // Numbers stated in the inequality's paragraph or before it.
-          var known: [String: Rational] = [:]
-          for (k, named) in values.enumerated()
-          where k <= i || (k < i + Self.reach && paragraph[k] == paragraph[i]) {
-            for (name, value) in named { known[name] = value }
+          // Numbers stated before the inequality or just after it in its paragraph.
+          var known = before
+          for k in (i + 1)..<min(fragments.count, i + Self.reach)
+          where paragraph[k] == paragraph[i] {
+            known.merge(values[k]) { $1 }
           }
           guard let bound = Self.bound(chain, x, known) else { continue }
           let end = f.location.offset + f.text.unicodeScalars.count
@@ -77,7 +81,13 @@ extension AuditRules {
               break
             }
           }
-          if let count = Self.proseCount(prose, from: end, to: limit) {
+          // Prose spans that end before the inequality are behind every later one too.
+          while next < prose.count,
+            prose[next].location.offset + prose[next].text.unicodeScalars.count <= end
+          {
+            next += 1
+          }
+          if let count = Self.proseCount(prose[next...], from: end, to: limit) {
             candidates.append((count.offset, .count(count.value)))
           }
           guard let first = candidates.min(by: { $0.offset < $1.offset }),
