@@ -32,6 +32,7 @@ public enum AuditRules {
     UnpaddedSizes(),
     WindowSizes(),
     RoundedSizes(),
+    ArithmeticChains(),
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),
