@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// Printed arithmetic in numbers that does not compute.
@@ -19,27 +20,37 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      // Sizes stated in numbers so far: the preamble's, and each problem's own.
+      var shared: [String: Rational] = [:]
+      var own: [String: [String: Rational]] = [:]
       for section in doc.sections {
+        let scope = DocumentSymbols.scope(section)
+        let preamble = section.kind == .preamble
         for f in section.fragments where !f.bare {
-          guard let wrong = Self.firstWrong(f.text) else { continue }
-          let kind: Finding.Kind =
-            Self.countsMultiplies(f, doc) ? .countDisagreement : .arithmetic
-          out.append(
-            Finding(
-              kind,
-              "\(Self.shown(wrong.left)) = \(Self.shown(wrong.value)), not "
-                + "\(Self.shown(wrong.right))",
-              at: f.location, in: section, document: doc,
-              evidence: "\(Self.shown(wrong.left)) \(wrong.relation) \(Self.shown(wrong.right))"))
+          let stated = shared.merging(own[scope] ?? [:]) { $1 }
+          if let wrong = Self.firstWrong(f.text, stated: stated) {
+            let kind: Finding.Kind =
+              Self.countsMultiplies(f, doc) ? .countDisagreement : .arithmetic
+            out.append(
+              Finding(
+                kind,
+                "\(Self.shown(wrong.left)) = \(wrong.value), not \(Self.shown(wrong.right))",
+                at: f.location, in: section, document: doc,
+                evidence: "\(Self.shown(wrong.left)) \(wrong.relation) "
+                  + "\(Self.shown(wrong.right))"))
+          }
+          for (name, value) in Self.statedNumbers(f.text) {
+            if preamble { shared[name] = value } else { own[scope, default: [:]][name] = value }
+          }
         }
       }
       return out
     }
 
-    /// The first pair of neighbouring numeric sides of `text` that disagree: the left side,
-    /// its value, the relation and the right side.
-    static func firstWrong(_ text: String) -> (
-      left: String, value: Double, relation: String, right: String
+    /// The first pair of neighbouring sides of `text` that disagree, numeric or formulas of
+    /// the same sizes: the left side, its value as shown, the relation and the right side.
+    static func firstWrong(_ text: String, stated: [String: Rational] = [:]) -> (
+      left: String, value: String, relation: String, right: String
     )? {
       guard text.contains("=") || text.hasSubstring("\\approx") || text.contains("≈") else {
         return nil
@@ -48,17 +59,37 @@ extension AuditRules {
       guard sides.count >= 2 else { return nil }
       var last: (String, NumericValue)?
       for (k, side) in sides.enumerated() {
-        guard let value = NumericValue.read(side) else {
+        guard let value = NumericValue.read(side) ?? Self.evaluated(side, stated) else {
+          if k > 0, relations[k - 1] == "=", let wrong = Self.symbolicWrong(sides[k - 1], side) {
+            return (sides[k - 1], wrong, "=", side)
+          }
           last = nil
           continue
         }
         defer { last = (side, value) }
         guard let (previous, was) = last, !was.rounds, !value.rounds else { continue }
         if !Self.agree(was, value, approximately: relations[k - 1] != "=") {
-          return (previous, was.approximate, relations[k - 1], side)
+          return (previous, Self.shown(was.approximate), relations[k - 1], side)
         }
       }
       return nil
+    }
+
+    /// Two formulas joined by `=` that name the same sizes (capital letters, `ΔX`), neither a bare
+    /// name (a size stated), read as polynomials: their difference worked out
+    /// (`B\cdot\frac{XY}{4}\cdot 2C\cdot 4C = 4BXYC^2` is 2·B·C²·X·Y), or nil when they are
+    /// equal, unread, or name different sizes (a substitution this rule cannot check).
+    static func symbolicWrong(_ a: String, _ b: String) -> String? {
+      guard !Self.powersAGroup(a), !Self.powersAGroup(b),
+        case .formula(let names, let p?) = FragmentReader.content(a),
+        case .formula(let others, let q?) = FragmentReader.content(b),
+        !names.isEmpty, Set(names) == Set(others), p != q,
+        names.allSatisfy({ $0.first?.isUppercase == true || $0.hasPrefix("Δ") }),
+        [p, q].allSatisfy({ x in
+          x.constantValue == nil && !names.contains { x == .symbol($0) }
+        })
+      else { return nil }
+      return p.description
     }
 
     /// Whether two values joined by a relation agree: exactly for `=` between exact values,

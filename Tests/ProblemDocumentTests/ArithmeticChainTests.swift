@@ -102,4 +102,40 @@ final class ArithmeticChainTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNil(NumericValue.read("12 34"))
     XCTAssertNil(NumericValue.read("10^{10^{10^{10}}}")?.exact)
   }
+
+  /// Two formulas of the same sizes joined by `=` are compared as polynomials:
+  /// B·(XY/9)·3C·9C = 27/9·BXYC² = 3BXYC², not 9BXYC². A size defined by a formula
+  /// (`E = 3C`) and a chain that substitutes another size (`BKJ = 12BIJ`, K stated elsewhere)
+  /// are not judged.
+  func testFormulasOfTheSameSizes_mustAgree() {
+    let text = """
+      **Problem 1.** A $3 \\times 3$ merge of stride $3$ maps $C$ channels to $E = 3C$.
+
+      **Solution**: The merge costs $B\\cdot\\frac{XY}{9}\\cdot 3C\\cdot 9C = %@BXYC^2$ \
+      multiplies, and the pyramid $BKJ = 12BIJ$.
+      """
+    XCTAssertEqual(counts(text.replacingOccurrences(of: "%@", with: "3")), [])
+    XCTAssertEqual(
+      counts(text.replacingOccurrences(of: "%@", with: "9")), ["count-disagreement 3"])
+  }
+
+  /// A formula of sizes stated in numbers in its problem is worked out: with N = 1000, F = 64
+  /// and J = 128, JNF = 128·1000·64 = 8,192,000, so `JNF = 128·1000·32 = 4,096,000` is a
+  /// finding (its product is right; its first step is not). Problem 2 states N = 500 of its
+  /// own: JNF = 128·500·64 = 4,096,000 there. A lowercase `x = 2` states no size.
+  func testFormulasOfStatedSizes_areWorkedOut() {
+    let text = """
+      **Problem 1.** Take $N = 1{,}000$, $F = 64$ and $J = 128$.
+
+      **Solution**: At $x = 2$ the scores cost $JNF = 128\\cdot 1000\\cdot %@$ multiplies.
+
+      **Problem 2.** Now take $N = 500$, $F = 64$, $J = 128$.
+
+      **Solution**: The scores cost $JNF = 128\\cdot 500\\cdot 64 = 4{,}096{,}000$ multiplies.
+      """
+    XCTAssertEqual(counts(text.replacingOccurrences(of: "%@", with: "64 = 8{,}192{,}000")), [])
+    XCTAssertEqual(
+      counts(text.replacingOccurrences(of: "%@", with: "32 = 4{,}096{,}000")),
+      ["count-disagreement 3"])
+  }
 }
