@@ -27,8 +27,9 @@ extension AuditRules {
         let scope = DocumentSymbols.scope(section)
         let preamble = section.kind == .preamble
         for f in section.fragments where !f.bare {
-          let stated = shared.merging(own[scope] ?? [:]) { $1 }
-          if let wrong = Self.firstWrong(f.text, stated: stated) {
+          // Looked up, not merged: a merge per fragment would be quadratic in the sizes.
+          let mine = own[scope] ?? [:]
+          if let wrong = Self.firstWrong(f.text, stated: { mine[$0] ?? shared[$0] }) {
             let kind: Finding.Kind =
               Self.countsMultiplies(f, doc) ? .countDisagreement : .arithmetic
             out.append(
@@ -49,7 +50,7 @@ extension AuditRules {
 
     /// The first pair of neighbouring sides of `text` that disagree, numeric or formulas of
     /// the same sizes: the left side, its value as shown, the relation and the right side.
-    static func firstWrong(_ text: String, stated: [String: Rational] = [:]) -> (
+    static func firstWrong(_ text: String, stated: (String) -> Rational? = { _ in nil }) -> (
       left: String, value: String, relation: String, right: String
     )? {
       guard text.contains("=") || text.hasSubstring("\\approx") || text.contains("≈") else {

@@ -62,16 +62,16 @@ extension AuditRules.ArithmeticChains {
   /// A formula of sizes (`JFD`, `N/J`, `2NFC`) worked out with the sizes stated in numbers,
   /// when every name in it has one; nil for a bare name (it states, it is not worked out) or a
   /// name with no stated number.
-  static func evaluated(_ side: String, _ stated: [String: Rational]) -> NumericValue? {
-    guard !stated.isEmpty, !Self.powersAGroup(side),
+  static func evaluated(_ side: String, _ stated: (String) -> Rational?) -> NumericValue? {
+    guard !Self.powersAGroup(side),
       case .formula(let names, let p?) = FragmentReader.content(side), !names.isEmpty,
-      names.allSatisfy({ stated[$0] != nil }), !names.contains(where: { p == .symbol($0) })
+      names.allSatisfy({ stated($0) != nil }), !names.contains(where: { p == .symbol($0) })
     else { return nil }
     var total = Rational.zero
     for (monomial, coefficient) in p.terms {
       var term = coefficient
       for factor in monomial.factors {
-        guard let v = stated[factor.symbol], abs(factor.exponent) <= NumericValue.largestExponent
+        guard let v = stated(factor.symbol), abs(factor.exponent) <= NumericValue.largestExponent
         else { return nil }
         term =
           term
