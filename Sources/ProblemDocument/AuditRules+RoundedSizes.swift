@@ -6,7 +6,7 @@ extension AuditRules {
   /// a ceiling (`\lfloor (65 + 2 - 3)/2 \rfloor + 1 = 32`, the output size of a strided layer)
   /// is evaluated side by side: two neighbouring numeric sides that differ are a finding (here
   /// ⌊64/2⌋ + 1 = 33). Sides with a letter are skipped; a chain with no floor or ceiling is
-  /// left to the count rules.
+  /// left to `arithmetic-chains`. Sides are read by the one numeric evaluator, `NumericValue`.
   /// - Complexity: linear in each fragment's length.
   struct RoundedSizes: AuditRule {
     let id = "rounded-sizes"
@@ -63,85 +63,10 @@ extension AuditRules {
     }
 
     /// The value of a side made of numbers, `+ − · × /`, parentheses, `\frac{a}{b}`,
-    /// `\lfloor … \rfloor` and `\lceil … \rceil`; nil for anything else (a letter, a word).
+    /// `\lfloor … \rfloor` and `\lceil … \rceil`, read by the audit's one numeric evaluator;
+    /// nil for anything else (a letter, a word).
     static func value(_ text: String) -> Double? {
-      var t = text
-      for (from, to) in [
-        ("{,}", ""), ("\\,", ""), ("\\left", ""), ("\\right", ""), ("\\lfloor", "⌊"),
-        ("\\rfloor", "⌋"), ("\\lceil", "⌈"), ("\\rceil", "⌉"), ("\\cdot", "*"), ("\\times", "*"),
-        ("×", "*"), ("·", "*"), ("−", "-"), ("\\frac", "F"),
-      ] {
-        t = t.replacingOccurrences(of: from, with: to)
-      }
-      let chars = Array(t.filter { !$0.isWhitespace })
-      guard !chars.isEmpty, chars.count < 400 else { return nil }
-      var reader = Reader(chars: chars)
-      guard let v = reader.sum(), reader.at == chars.count, v.isFinite else { return nil }
-      return v
-    }
-
-    /// A recursive-descent reader of a numeric side (depth bounded by the text's length).
-    struct Reader {
-      let chars: [Character]
-      var at = 0
-
-      mutating func sum() -> Double? {
-        guard var v = product() else { return nil }
-        while at < chars.count, chars[at] == "+" || chars[at] == "-" {
-          let plus = chars[at] == "+"
-          at += 1
-          guard let w = product() else { return nil }
-          v = plus ? v + w : v - w
-        }
-        return v
-      }
-
-      mutating func product() -> Double? {
-        guard var v = unary() else { return nil }
-        while at < chars.count, chars[at] == "*" || chars[at] == "/" {
-          let times = chars[at] == "*"
-          at += 1
-          guard let w = unary() else { return nil }
-          if !times && w == 0 { return nil }
-          v = times ? v * w : v / w
-        }
-        return v
-      }
-
-      mutating func unary() -> Double? {
-        if at < chars.count, chars[at] == "-" {
-          at += 1
-          return unary().map { -$0 }
-        }
-        return atom()
-      }
-
-      mutating func atom() -> Double? {
-        guard at < chars.count else { return nil }
-        let c = chars[at]
-        let closers: [Character: Character] = ["(": ")", "{": "}", "⌊": "⌋", "⌈": "⌉"]
-        if let close = closers[c] {
-          at += 1
-          guard let v = sum(), at < chars.count, chars[at] == close else { return nil }
-          at += 1
-          // A quotient of decimals is inexact in binary (0.3/0.1 is 2.9999999999999996): a
-          // value within 1e-9 of a whole number is that number before it is rounded.
-          let whole = v.rounded()
-          let near = abs(v - whole) <= 1e-9 * max(1, abs(v)) ? whole : v
-          if c == "⌊" { return near.rounded(.down) }
-          if c == "⌈" { return near.rounded(.up) }
-          return v
-        }
-        if c == "F" {
-          at += 1
-          guard let a = atom(), let b = atom(), b != 0 else { return nil }
-          return a / b
-        }
-        guard c.isNumber else { return nil }
-        let start = at
-        while at < chars.count, chars[at].isNumber || chars[at] == "." { at += 1 }
-        return Double(String(chars[start..<at]))
-      }
+      NumericValue.read(text).map { $0.exact?.doubleValue ?? $0.approximate }
     }
   }
 }

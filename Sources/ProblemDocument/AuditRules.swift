@@ -34,6 +34,7 @@ public enum AuditRules {
     UnpaddedSizes(),
     WindowSizes(),
     RoundedSizes(),
+    ArithmeticChains(),
     PremiseConditions(),
     JustifiedConditions(),
     ClaimedImplications(),

@@ -25,6 +25,7 @@ public struct Finding: Sendable, Equatable {
     // Claims the set makes that psverify can decide.
     case premiseCondition = "premise-condition"
     case propertyWord = "property-word"
+    case arithmetic
     case unclosedMath = "unclosed-math"
     case spelling
 
@@ -48,6 +49,7 @@ public struct Finding: Sendable, Equatable {
       case .countDisagreement: "a printed multiply count that differs from the notation engine's"
       case .premiseCondition: "a condition a solution states that its problem's premises rule out"
       case .propertyWord: "invariant or equivariant, contradicted by the equation that shows it"
+      case .arithmetic: "printed arithmetic in numbers that does not compute"
       case .unclosedMath: "a $ or $$ that is never closed"
       case .spelling: "a misspelt word in the prose"
       }

@@ -60,7 +60,7 @@ public struct Erratum: Sendable, Equatable {
       kind = .defect
     case .roleClash, .indexLists, .undefinedName, .missingSubscript, .inputLetter: kind = .notation
     case .undefinedFunction, .borderRule: kind = .assumption
-    case .countDisagreement, .premiseCondition, .propertyWord: kind = .disagreement
+    case .countDisagreement, .premiseCondition, .propertyWord, .arithmetic: kind = .disagreement
     case .spelling: kind = .spelling
     }
     self.init(
