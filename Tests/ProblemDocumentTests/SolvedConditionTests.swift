@@ -1,0 +1,86 @@
+import XCTest
+
+@testable import ProblemDocument
+
+/// A condition solved from one the answer itself states: a comparison with factors divided
+/// out, a condition given as enough for another, a comparison continued by an equation, and a
+/// value compared with a bound in words. Each document is written for the test and shown beside
+/// a look-alike that comes out the other way; the points are worked out by hand in comments.
+final class SolvedConditionTests: XCTestCase, SmallDocumentAudit {
+  /// 5BTK < 4BTN is K < 4N/5 for positive B, T: at K = N = 1 (B = T = 1) it is false while
+  /// K < 5N/4 is true. K < 4N/5 agrees everywhere, whatever B and T.
+  func testDividedOutFactors_aSolvedCostComparison() {
+    let doc = """
+      **Problem 1.** A gated block costs $5BTK$ multiplies and a plain block $4BTN$.
+
+      (a) When is the gated block cheaper?
+
+      **Solution:** We need $5BTK < 4BTN$, i.e. $K < %@$.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "5N/4")), ["premise-condition 5"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "4N/5")), [])
+  }
+
+  /// 3^L ≥ 500 needs L ≥ 6 (3^5 = 243, 3^6 = 729): "which holds for L ≥ 5" fails at L = 5,
+  /// "which holds for L ≥ 6" is enough.
+  func testSufficientCondition_whichHoldsFor() {
+    let doc = """
+      **Problem 2.** A stack of $L$ layers each triples the receptive field.
+
+      (a) How many layers reach $500$ positions?
+
+      **Solution:** We need $3^L \\ge 500$, which holds for $L \\ge %@$.
+      """
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "5")), ["premise-condition 5"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "6")), [])
+  }
+
+  /// r/4 ≥ 2^{2.5} ≈ 5.66 is r ≥ 22.6: "hence every offset with r ≥ 16" fails at r = 16
+  /// (4 < 5.66), "with r ≥ 24" is enough. The equation and the rounded value after the
+  /// comparison are one value, and the new sentence opens with "Hence".
+  func testSufficientCondition_everyCaseWithAfterAnEquationAndARoundedValue() {
+    let doc = """
+      **Problem 3.** Offsets are put in buckets.
+
+      (a) Which offsets share the last bucket?
+
+      **Solution:** It is reached when $r/4 \\ge 2^{5/2} = 2^{2.5} \\approx 5.66$. Hence every offset \
+      with $r \\ge %@$ share it.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "16")), ["premise-condition 5"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "24")), [])
+  }
+
+  /// 1/(2K+1) < 5% is 2K + 1 > 20, K ≥ 10 for whole K: "K ≥ 5" differs at K = 5 (1/11 is not
+  /// below 0.05), "K ≥ 10" is the same condition.
+  func testBoundInWords_aPercentage() {
+    let doc = """
+      **Problem 4.** A mixer spends part of its work on smoothing.
+
+      (a) When is the smoothing share small?
+
+      **Solution:** The share is $\\frac{2BJ}{4BJK + 2BJ} = \\frac{1}{2K+1}$.
+
+      That share stays below 5% exactly when $K \\ge %@$.
+      """
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "5")), ["premise-condition 7"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "10")), [])
+  }
+
+  /// A ratio R/S is smaller than one only for R < S: "smaller whenever R ≤ S" fails at R = S,
+  /// "whenever R < S" is enough.
+  func testBoundInWords_aRatioSmallerThanOne() {
+    let doc = """
+      **Problem 5.** A cache keeps $R$ heads instead of $S$ heads.
+
+      (a) When is it smaller?
+
+      **Solution:** The ratio of the two is $R/S$, so the new store is smaller whenever $R %@ S$.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "\\le")), ["premise-condition 5"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "<")), [])
+  }
+}
