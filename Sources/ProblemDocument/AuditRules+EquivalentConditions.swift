@@ -51,6 +51,7 @@ extension AuditRules {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var previous: Stated?
         var value: MathFragment?
+        var values: [MathFragment] = []
         for f in fragments {
           guard links < Self.linksTried else { return out }
           let pieces = Self.pieces(f)
@@ -66,9 +67,10 @@ extension AuditRules {
           let here = Self.entryStated(f)
           if here == nil, !f.text.contains("[") {
             value = f
+            values = Array((values + [f]).suffix(3))
           } else if let here, let v = value,
             previous.map({ $0.fragment.location < v.location }) ?? true,
-            let (a, link) = Self.statedInWords(v, f, doc)
+            let (a, link) = Self.statedInWords(v, f, doc) ?? Self.comparedCosts(values, f, doc)
           {
             links += 1
             if let hit = Self.check(a, here, link, whole, section, doc) { out.append(hit) }

@@ -83,4 +83,37 @@ final class SolvedConditionTests: XCTestCase, SmallDocumentAudit {
       premises(doc.replacingOccurrences(of: "%@", with: "\\le")), ["premise-condition 5"])
     XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "<")), [])
   }
+
+  /// 3BNK set against 2BN² is cheaper iff 3K < 2N, K < 2N/3: "exactly when K < 3N/2" differs
+  /// at K = N = 1 (3B < 2B false, 1 < 1.5 true) for every B; "K < 2N/3" is the same condition.
+  /// `BN^2` is B·N², not (BN)²: at B = 3 the second reading would agree with the wrong one.
+  func testComparedCosts_aConditionForTheCheaperOne() {
+    let doc = """
+      **Problem 6.** A new block replaces a dense one.
+
+      (a) When is it cheaper?
+
+      **Solution:** The new block costs $3BNK$ multiplies in all.
+
+      Set against $2BN^2$ and divided by $BN$, the new block is cheaper exactly when $K < %@$.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "3N/2")), ["premise-condition 7"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "2N/3")), [])
+  }
+
+  /// Two costs with no word of comparing between them are not set side by side: the same
+  /// wrong condition after "then add" stays silent.
+  func testComparedCosts_needAWordOfComparing() {
+    let doc = """
+      **Problem 7.** A new block replaces a dense one.
+
+      (a) When is it cheaper?
+
+      **Solution:** The new block costs $3BNK$ multiplies in all.
+
+      Then add $2BN^2$ and divide by $BN$, the new block is cheaper exactly when $K < 3N/2$.
+      """
+    XCTAssertEqual(premises(doc), [])
+  }
 }
