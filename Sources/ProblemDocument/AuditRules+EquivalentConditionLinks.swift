@@ -25,8 +25,9 @@ extension AuditRules.EquivalentConditions {
     return consequenceOpeners.contains(first)
   }
 
-  /// The sufficient links: "$A$, which holds for $C$"; "$A$, so … whenever $C$"; "$A$. So all
-  /// … with $C$" (every case with C is a case of A).
+  /// The sufficient links: "$A$, which holds for $C$"; "$A$ …, so … whenever $C$" (the clause
+  /// after the last word of consequence); "$A$. So all … with $C$" (every case with C is a
+  /// case of A).
   static func sufficientLink(_ words: [String]) -> Bool {
     guard !words.isEmpty else { return false }
     if words.allSatisfy({ equivalenceWords.contains($0) || $0 == "for" }),
@@ -34,10 +35,15 @@ extension AuditRules.EquivalentConditions {
     {
       return true
     }
+    // "… so … whenever": the clause after the last word of consequence.
+    if words.last == "whenever", let so = words.lastIndex(where: consequenceOpeners.contains),
+      words.count - so <= 10
+    {
+      return true
+    }
     guard words.count <= 12, let first = words.first, consequenceOpeners.contains(first) else {
       return false
     }
-    if words.last == "whenever" { return true }
     return words.last == "with" && words.count <= 5
       && words.contains { $0 == "all" || $0 == "every" || $0 == "any" }
   }
@@ -120,5 +126,26 @@ extension AuditRules.EquivalentConditions {
       for v in [c - 1, c, c + 1, c / 2, c * 2] where v > 0 && !out.contains(v) { out.append(v) }
     }
     return out
+  }
+
+  /// Whether one comparison's names are among the other's.
+  static func comparable(_ a: AuditRules.Stated, _ b: AuditRules.Stated) -> Bool {
+    a.names.isSubset(of: b.names) || b.names.isSubset(of: a.names)
+  }
+
+  /// For a conclusion drawn after an aside on other names ("$E < f(N)$. Since $J \gg N$ …, so
+  /// … whenever $E \le N$"), the latest comparison before the aside that is over the
+  /// conclusion's names, in the same paragraph and at most 300 characters before it; only for a
+  /// conclusion (not a restatement).
+  static func earlier(
+    _ seen: [AuditRules.Stated], _ next: AuditRules.Stated, _ link: Link,
+    _ doc: ProblemSetDocument
+  ) -> AuditRules.Stated? {
+    guard link != .equivalence else { return nil }
+    for s in seen.reversed() where comparable(s, next) {
+      let gap = AuditRules.ClaimedImplications.between(s.fragment, next.fragment, doc)
+      return gap.count < 300 && !gap.contains("\n\n") ? s : nil
+    }
+    return nil
   }
 }

@@ -52,7 +52,13 @@ extension AuditRules {
         var previous: Stated?
         var value: MathFragment?
         var values: [MathFragment] = []
+        var seen: [Stated] = []
         for f in fragments {
+          defer {
+            if let p = previous, seen.last?.fragment.location != p.fragment.location {
+              seen = Array((seen + [p]).suffix(3))
+            }
+          }
           guard links < Self.linksTried else { return out }
           let pieces = Self.pieces(f)
           if pieces.count > 1 {
@@ -90,7 +96,10 @@ extension AuditRules {
           let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
           if let link = Self.link(words) {
             links += 1
-            if let hit = Self.check(before, next, link, whole, section, doc) { out.append(hit) }
+            let from = Self.comparable(before, next) ? before : Self.earlier(seen, next, link, doc)
+            if let from, let hit = Self.check(from, next, link, whole, section, doc) {
+              out.append(hit)
+            }
           }
           previous = next
         }

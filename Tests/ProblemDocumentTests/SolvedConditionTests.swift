@@ -116,4 +116,20 @@ final class SolvedConditionTests: XCTestCase, SmallDocumentAudit {
       """
     XCTAssertEqual(premises(doc), [])
   }
+
+  /// K(D + 1) < 2D is K < 2D/(D+1), under 2 for every D: after an aside on D, "so … whenever
+  /// K ≤ 2" is drawn from the solved bound (the comparison on K before the aside) and fails at
+  /// K = 2 for D = 1, 3 and 1000 alike; "whenever K ≤ 1" holds for every D ≥ 1 but one.
+  func testSufficientCondition_afterAnAsideOnOtherNames() {
+    let doc = """
+      **Problem 8.** A factored layer keeps $K(D+1)$ weights instead of $2D$.
+
+      (a) When does it keep fewer?
+
+      **Solution:** Fewer weights need $K(D + 1) < 2D$, i.e. $K < 2D/(D+1)$. As $D \\gg 1$ the \
+      bound is close to $2$, so the factored form saves weights whenever $K \\le %@$.
+      """
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "2")), ["premise-condition 5"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "1")), [])
+  }
 }
