@@ -70,7 +70,7 @@ extension AuditRules {
             guard let r = nearest,
               !used.contains(r)
                 || (confirmed.contains(r)
-                  && Self.writes(relations[r].name, math, from: start, to: token.offset))
+                  && Self.writes(relations[r].name, math[m...], before: token.offset))
             else { continue }
             used.insert(r)
             let before = sentence[max(0, w - 4)..<w].filter(\.isWord).suffix(3)
@@ -222,12 +222,18 @@ extension FragmentReader {
 }
 
 extension AuditRules.PropertyWords {
-  /// Whether a fragment between two offsets is a reference to the named tensor (`c[h,t,t-a]`).
-  static func writes(_ name: String, _ math: [MathFragment], from start: Int, to end: Int) -> Bool {
-    math.contains { f in
-      f.location.offset >= start && f.location.offset < end
-        && AuditRules.bracketReference(f.text).map { AuditRules.undecorated($0.name).core == name }
-          == true
+  /// Whether a fragment of `math` (sorted, from the sentence's first) before an offset is a
+  /// reference to the named tensor (`c[h,t,t-a]`).
+  /// - Complexity: linear in the sentence's fragments.
+  static func writes(_ name: String, _ math: ArraySlice<MathFragment>, before end: Int) -> Bool {
+    for f in math {
+      guard f.location.offset < end else { return false }
+      if AuditRules.bracketReference(f.text).map({ AuditRules.undecorated($0.name).core == name })
+        == true
+      {
+        return true
+      }
     }
+    return false
   }
 }
