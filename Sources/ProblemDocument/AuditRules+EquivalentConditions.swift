@@ -35,8 +35,10 @@ extension AuditRules {
     ]
     static let consequenceOpeners: Set<String> = ["so", "hence", "thus", "therefore"]
 
-    /// How one comparison is tied to the one before it.
-    enum Link { case equivalence, consequence }
+    /// How one comparison is tied to the one before it: the same condition, one drawn from the
+    /// one before ("so … only when"), or one enough for the one before ("which holds for",
+    /// "so … whenever").
+    enum Link { case equivalence, consequence, sufficient }
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
@@ -48,7 +50,15 @@ extension AuditRules {
           counts[DocumentSymbols.scope(section), default: []])
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var previous: Stated?
+        var value: MathFragment?
+        var values: [MathFragment] = []
+        var seen: [Stated] = []
         for f in fragments {
+          defer {
+            if let p = previous, seen.last?.fragment.location != p.fragment.location {
+              seen = Array((seen + [p]).suffix(3))
+            }
+          }
           guard links < Self.linksTried else { return out }
           let pieces = Self.pieces(f)
           if pieces.count > 1 {
@@ -60,16 +70,25 @@ extension AuditRules {
             previous = pieces.last?.0
             continue
           }
+          let here = Self.entryStated(f)
+          if here == nil, !f.text.contains("[") {
+            value = f
+            values = Array((values + [f]).suffix(3))
+          } else if let here, let v = value,
+            previous.map({ $0.fragment.location < v.location }) ?? true,
+            let (a, link) = Self.statedInWords(v, f, doc) ?? Self.comparedCosts(values, f, doc)
+          {
+            links += 1
+            if let hit = Self.check(a, here, link, whole, section, doc) { out.append(hit) }
+            (previous, value) = (here, nil)
+            continue
+          }
           guard let before = previous else {
-            previous = Self.entryStated(f)
+            previous = here
             continue
           }
           let gap = ClaimedImplications.between(before.fragment, f, doc)
-          let plain = gap.replacingOccurrences(of: "i.e.", with: " ie ")
-            .replacingOccurrences(of: "e.g.", with: " eg ")
-          guard gap.count < 200, !plain.contains(where: { ".;:?!".contains($0) }),
-            !plain.contains("\n\n")
-          else {
+          guard gap.count < 200, Self.oneSentence(gap) else {
             previous = Self.entryStated(f)
             continue
           }
@@ -77,7 +96,10 @@ extension AuditRules {
           let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
           if let link = Self.link(words) {
             links += 1
-            if let hit = Self.check(before, next, link, whole, section, doc) { out.append(hit) }
+            let from = Self.comparable(before, next) ? before : Self.earlier(seen, next, link, doc)
+            if let from, let hit = Self.check(from, next, link, whole, section, doc) {
+              out.append(hit)
+            }
           }
           previous = next
         }
@@ -102,7 +124,7 @@ extension AuditRules {
       if !words.isEmpty, words.allSatisfy(equivalenceWords.contains), ends([["only", "if"]]) {
         return .consequence
       }
-      return nil
+      return sufficientLink(words) ? .sufficient : nil
     }
 
     /// The comparisons of a fragment written `A \iff B` (or ⟺, `\Leftrightarrow`) or
@@ -139,6 +161,12 @@ extension AuditRules {
     /// condition on an entry is tried like a condition on a scalar.
     /// - Complexity: linear in the text.
     static func entryStated(_ f: MathFragment) -> Stated? {
+      let exact = withoutRounding(f.text)
+      guard exact == f.text else {
+        return entryStated(relabel(f, exact)).map {
+          Stated(text: $0.text, chains: $0.chains, names: $0.names, fragment: f)
+        }
+      }
       guard f.text.contains("[") else { return stated(f) }
       var text = ""
       var open = 0
@@ -163,47 +191,62 @@ extension AuditRules {
       _ a: Stated, _ b: Stated, _ link: Link, _ whole: Set<String>, _ section: Section,
       _ doc: ProblemSetDocument
     ) -> Finding? {
-      guard a.names == b.names, a.names.count <= 3, a.text.count <= 200, b.text.count <= 200,
+      guard a.names.isSubset(of: b.names) || b.names.isSubset(of: a.names),
+        a.names.intersection(b.names).count <= 3,
+        a.names.symmetricDifference(b.names).count <= Self.otherNamesTried,
+        a.text.count <= 200, b.text.count <= 200,
         let point = disagreement(a, b, link, whole: whole)
       else { return nil }
       let shown = point.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }
         .joined(separator: ", ")
       let first = holds(a, point) == true
-      return Finding(
-        .premiseCondition,
-        link == .equivalence
-          ? "\(b.text) is given as the same condition as \(a.text), but the two do not hold "
+      let message =
+        switch link {
+        case .equivalence:
+          "\(b.text) is given as the same condition as \(a.text), but the two do not hold "
             + "at the same points"
-          : "\(b.text) is drawn from \(a.text), but does not hold at every point where it holds",
+        case .consequence:
+          "\(b.text) is drawn from \(a.text), but does not hold at every point where it holds"
+        case .sufficient:
+          "\(b.text) is given as enough for \(a.text), but at some point it holds and "
+            + "\(a.text) does not"
+        }
+      return Finding(
+        .premiseCondition, message,
         at: b.fragment.location, in: section, document: doc,
         evidence: "at \(shown), \(a.text) is \(first) and \(b.text) is \(!first)")
     }
 
-    /// A tried point where the link fails: the two differ (equivalence), or the first holds
-    /// and the second does not (consequence). A capital, or a name in `whole` (a size or a
-    /// count), takes whole values only.
+    /// A tried point where the link fails: the two differ (equivalence), the first holds
+    /// and the second does not (consequence), or the second holds and the first does not
+    /// (sufficient). A capital, or a name in `whole` (a size or a count), takes whole values
+    /// only. A name only one side writes (a factor the other has divided out) is tried at each
+    /// of `otherValues`, and the link must fail at all of them: a condition that is right for
+    /// some sizes of the other names (an approximation for large ones) is not evidence.
     static func disagreement(
       _ a: Stated, _ b: Stated, _ link: Link, whole: Set<String> = []
     ) -> [String: Double]? {
-      let names = a.names.sorted()
+      let names = a.names.intersection(b.names).sorted()
+      let others = a.names.symmetricDifference(b.names).sorted()
       let divisors =
         a.chains.flatMap { $0.operands.flatMap(AuditRules.divisors) }.map { ($0, a.text) }
         + b.chains.flatMap { $0.operands.flatMap(AuditRules.divisors) }.map { ($0, b.text) }
       var point: [String: Double] = [:]
+      let tried = names.count <= 2 ? values(near: b) : ClaimedImplications.values
       func search(_ k: Int) -> Bool {
         if k == names.count {
-          guard divisors.allSatisfy({ (value($0.0, $0.1, point) ?? 0) > 0 }) else { return false }
-          guard let x = holds(a, point), let y = holds(b, point) else { return false }
-          return link == .equivalence ? x != y : (x && !y)
+          return fails(at: point, others, a, b, link, divisors)
         }
         let counted = names[k].first?.isUppercase == true || whole.contains(names[k])
-        for v in ClaimedImplications.values where !counted || v >= 1 {
+        for v in tried where !counted || v >= 1 {
           point[names[k]] = v
           if search(k + 1) { return true }
         }
         return false
       }
-      return search(0) ? point : nil
+      guard search(0) else { return nil }
+      for name in others { point[name] = otherValues[0] }
+      return point
     }
   }
 

@@ -236,6 +236,21 @@ extension AuditRules {
       guard let a = value(l, text, point), let b = value(r, text, point), b != 0 else { return nil }
       return a / b
     case .power(let l, let r, _):
+      // A run of letters raised to a power raises its last letter only: `BN^2` is `B·N²`.
+      if case .identifier(let run, let sub, let offset) = l,
+        let names = try? SymbolTable.open.resolve(
+          run: run, subscript: sub, offset: offset, in: text),
+        names.count > 1, let last = names.last
+      {
+        var head = 1.0
+        for n in names.dropLast() {
+          guard let v = point[n] else { return nil }
+          head *= v
+        }
+        guard let base = point[last], let b = value(r, text, point) else { return nil }
+        let p = Foundation.pow(base, b)
+        return p.isNaN ? nil : head * p
+      }
       guard let a = value(l, text, point), let b = value(r, text, point) else { return nil }
       let p = Foundation.pow(a, b)
       return p.isNaN ? nil : p

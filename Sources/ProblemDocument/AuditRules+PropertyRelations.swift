@@ -74,11 +74,17 @@ extension AuditRules {
         a = (String(a.core[..<bar]), a.marks + 1)
       }
     }
-    guard a.core == b.core, !a.core.isEmpty, a.marks > b.marks else { return nil }
-    let same = moved.indices == original.indices
     let show = { (r: (name: String, indices: [String])) in
       "\(r.name)[\(r.indices.joined(separator: ", "))]"
     }
+    if a.core == b.core, !a.core.isEmpty, a.marks == b.marks,
+      shiftedTogether(moved.indices, original.indices)
+    {
+      // `c[t+a, s+a] = c[t, s]`: the tensor itself, at indices moved by one shift, is unchanged.
+      return (show(moved), show(original), true, b.core)
+    }
+    guard a.core == b.core, !a.core.isEmpty, a.marks > b.marks else { return nil }
+    let same = moved.indices == original.indices
     return (show(moved), show(original), same, b.core)
   }
 
@@ -92,5 +98,21 @@ extension AuditRules {
     else { return nil }
     let core = undecorated(t).core
     return core.isEmpty ? nil : core
+  }
+
+  /// Whether one index list is the other with one shift added to (or taken from) some of its
+  /// indices and the rest unchanged: `[h, t+a, s+a]` beside `[h, t, s]`.
+  static func shiftedTogether(_ moved: [String], _ original: [String]) -> Bool {
+    guard moved.count == original.count, moved != original else { return false }
+    var shift: String?
+    for (m, o) in zip(moved, original) where m != o {
+      guard m.hasPrefix(o), m.count > o.count + 1 else { return false }
+      let rest = String(m.dropFirst(o.count))
+      guard rest.first == "+" || rest.first == "-", shift == nil || shift == rest else {
+        return false
+      }
+      shift = rest
+    }
+    return shift != nil
   }
 }

@@ -33,6 +33,7 @@ extension AuditRules {
         guard !relations.isEmpty else { continue }
         let math = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var used = Set<Int>()
+        var confirmed = Set<Int>()
         var next = 0
         var m = 0
         for sentence in PropertyStatements.sentences(PropertyStatements.tokens(section, doc)) {
@@ -63,7 +64,14 @@ extension AuditRules {
             let nearest = stride(from: next - 1, through: max(0, next - 8), by: -1).first {
               subject == nil || relations[$0].name == subject
             }
-            guard let r = nearest, !used.contains(r) else { continue }
+            // A relation judges one word, and again a word whose sentence writes its tensor
+            // again (`… since $c[t,t-a]$ … the bias is equivariant`) once it has confirmed a
+            // word: one that contradicted a word judges no more (no cascade from one misreading).
+            guard let r = nearest,
+              !used.contains(r)
+                || (confirmed.contains(r)
+                  && Self.writes(relations[r].name, math[m...], before: token.offset))
+            else { continue }
             used.insert(r)
             let before = sentence[max(0, w - 4)..<w].filter(\.isWord).suffix(3)
             guard !before.contains(where: { PropertyStatements.negations.contains($0.text) })
@@ -71,7 +79,10 @@ extension AuditRules {
             let relation = relations[r]
             let says = token.text.hasPrefix("equivarian") ? "equivariant" : "invariant"
             let shows = relation.same ? "invariant" : "equivariant"
-            guard says != shows else { continue }
+            guard says != shows else {
+              confirmed.insert(r)
+              continue
+            }
             out.append(
               Finding(
                 .propertyWord,
@@ -207,5 +218,22 @@ extension FragmentReader {
     }
     out.append(current)
     return out
+  }
+}
+
+extension AuditRules.PropertyWords {
+  /// Whether a fragment of `math` (sorted, from the sentence's first) before an offset is a
+  /// reference to the named tensor (`c[h,t,t-a]`).
+  /// - Complexity: linear in the sentence's fragments.
+  static func writes(_ name: String, _ math: ArraySlice<MathFragment>, before end: Int) -> Bool {
+    for f in math {
+      guard f.location.offset < end else { return false }
+      if AuditRules.bracketReference(f.text).map({ AuditRules.undecorated($0.name).core == name })
+        == true
+      {
+        return true
+      }
+    }
+    return false
   }
 }

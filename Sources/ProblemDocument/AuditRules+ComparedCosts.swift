@@ -1,0 +1,66 @@
+import Foundation
+
+/// Two costs set side by side in words, then a condition for one to be the cheaper: "it costs
+/// $X$. Compared with $Y$, it is cheaper iff $C$" states `X < Y`, which C must restate.
+extension AuditRules.EquivalentConditions {
+  /// Words that say the first cost is the smaller or the larger.
+  static let cheaperWords: Set<String> = ["cheaper", "fewer", "smaller", "less", "faster", "lower"]
+  static let dearerWords: Set<String> = [
+    "dearer", "costlier", "larger", "more", "slower", "higher",
+  ]
+  /// Words that open a comparison with the cost after them.
+  static let comparingWords: Set<String> = ["comparing", "compared", "compare", "against"]
+
+  /// The comparison of the last two costs before a condition: the second introduced by a word
+  /// of comparing ("comparing with", "compared to", "against") at most two words before it,
+  /// the first the value just before that (in the same or the previous sentence), and, between
+  /// the second and the condition, one sentence that ends in a word of cost (cheaper, fewer,
+  /// dearer …) a few words before a tie (iff, exactly when, whenever).
+  /// - Complexity: linear in the text between the fragments (each gap at most 200 characters).
+  static func comparedCosts(
+    _ values: [MathFragment], _ condition: MathFragment, _ doc: ProblemSetDocument
+  ) -> (AuditRules.Stated, Link)? {
+    for k in values.indices.dropFirst().reversed() {
+      let (first, second) = (values[k - 1], values[k])
+      let lead = AuditRules.ClaimedImplications.between(first, second, doc)
+      guard lead.count < 120, lead.filter({ ".;:?!".contains($0) }).count <= 1 else { continue }
+      let leadWords = lead.lowercased().split { !$0.isLetter }.map(String.init)
+      guard leadWords.suffix(3).contains(where: comparingWords.contains) else { continue }
+      let tail = AuditRules.ClaimedImplications.between(second, condition, doc)
+      guard tail.count < 200, !tail.contains("\n\n"),
+        !tail.contains(where: { ".;?!".contains($0) })
+      else { continue }
+      var words = tail.lowercased().split { !$0.isLetter }.map(String.init)
+      guard !words.contains(where: { ["not", "never", "no"].contains($0) }) else { continue }
+      let link: Link
+      if words.last == "whenever" {
+        link = .sufficient
+        words.removeLast()
+      } else if let tie = [
+        ["exactly", "when"], ["precisely", "when"], ["iff"], ["just", "when"],
+      ]
+      .first(where: { words.count > $0.count && Array(words.suffix($0.count)) == $0 }) {
+        link = .equivalence
+        words.removeLast(tie.count)
+      } else {
+        continue
+      }
+      let near = words.suffix(3)
+      let sign: String
+      if near.contains(where: cheaperWords.contains) {
+        sign = "<"
+      } else if near.contains(where: dearerWords.contains) {
+        sign = ">"
+      } else {
+        continue
+      }
+      let x = FragmentReader.trimmed(first.text)
+      let y = FragmentReader.trimmed(second.text)
+      guard x.count <= 160, y.count <= 160, !x.contains("="), !y.contains("="),
+        let stated = AuditRules.stated(AuditRules.relabel(first, x + " " + sign + " " + y))
+      else { continue }
+      return (stated, link)
+    }
+    return nil
+  }
+}
