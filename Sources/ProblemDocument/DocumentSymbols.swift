@@ -59,6 +59,8 @@ public struct DocumentSymbols: Sendable {
     let postfixIntroduced =
       DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
       || DocumentSymbols.glossOrPluralCopula(after) || listEnd
+      || DocumentSymbols.opensDefinitionEntry(f, doc, after: after)
+      || DocumentSymbols.definedAsChangedName(after)
     let writtenFor = before.last == "write" && after.hasPrefix("for ")  // `Write $h[…]$ for …`
     let introducedByPhrase =
       DocumentSymbols.introduces(after: before) || continued || postfixIntroduced || writtenFor
@@ -233,7 +235,9 @@ public struct DocumentSymbols: Sendable {
       }
     case .formula(let symbols, _):
       let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
-      let extent = DocumentSymbols.extentProduct(symbols, before: before)
+      let extent =
+        DocumentSymbols.extentProduct(symbols, before: before)
+        || DocumentSymbols.sizeProductBeforePlural(f, symbols, after: after)
       let isIndex =
         before.last == "index" || before.last == "indices" || before.last == "positions"
         || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
@@ -316,7 +320,9 @@ public struct DocumentSymbols: Sendable {
             // there.
             if capital
               && (quantity || DocumentSymbols.listBeforePlural(after)
-                || (before.last == "and" && DocumentSymbols.pluralNounFollows(after)))
+                || (before.last == "and"
+                  && (DocumentSymbols.pluralNounFollows(after)
+                    || DocumentSymbols.pluralAfterModifier(after))))
             {
               uses[uses.count - 1].countIntroduced = !uses[uses.count - 1].introduces
               uses[uses.count - 1].introduces = true

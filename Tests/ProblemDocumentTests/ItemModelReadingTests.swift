@@ -1,0 +1,82 @@
+import XCTest
+
+@testable import ProblemDocument
+
+/// Readings that the item model needs once problems headed only by their numbering (`### 1.`)
+/// are read as problems: names the preamble introduces in forms any writer uses hold in every
+/// problem, and a use that nothing introduces is still reported.
+final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
+
+  /// A sheet whose preamble gives `entries` and whose numbered problems use Q and R.
+  func sheet(_ entries: String) -> String {
+    """
+    # Practice sheet
+
+    \(entries)
+
+    ### 1. Pooling
+
+    The pooled grid is $Z[q,r] = V[q,r,S]$. Show that the cost grows with $Q$ and with $R$.
+
+    ### 2. Scaling
+
+    Why does doubling $Q$ double the cost of computing $Z$?
+    """
+  }
+
+  func testADefinitionListEntry_introducesItsNames() {
+    let colon = sheet(
+      "- $Q$: number of queries in a batch.\n- $R$, $S$: height and width of the grid.")
+    XCTAssertEqual(findings(colon, kind: "undefined-name"), [])
+    let dash = sheet("* $Q$ — number of queries in a batch\n* $R$ and $S$ – height and width")
+    XCTAssertEqual(findings(dash, kind: "undefined-name"), [])
+  }
+
+  func testAListItemThatOnlyUsesAName_introducesNothing() {
+    let uses = sheet(
+      "- $Q$ grows with the batch.\n- $R$, $S$: height and width of the grid.")
+    XCTAssertEqual(
+      findings(uses, kind: "undefined-name"), ["undefined-name 8", "undefined-name 12"])
+  }
+
+  /// Two numbered problems, the first opening with the paragraph `lead`.
+  func problem(_ lead: String) -> String {
+    """
+    ### 1. Storage
+
+    \(lead)
+
+    How many numbers does it hold?
+
+    ### 2. Cost
+
+    Is reading it cheap?
+    """
+  }
+
+  func testAProductOfCapitalsBeforeAPluralNoun_introducesEachSize() {
+    let counted = problem("A clip $V[t,x,y]$ has $T$ frames, each $X \\times Y$ pixels.")
+    XCTAssertEqual(findings(counted, kind: "undefined-name"), [])
+    // The same product not counting anything introduces neither letter.
+    let bare = problem("A clip $V[t,x,y]$ has $T$ frames; each frame is $X \\times Y$.")
+    XCTAssertEqual(
+      findings(bare, kind: "undefined-name"), ["undefined-name 3", "undefined-name 3"])
+  }
+
+  func testACountAfterAndWithAModifier_introducesTheSize() {
+    let counted = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs and $J$ output units.")
+    XCTAssertEqual(findings(counted, kind: "undefined-name"), [])
+    let bare = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs and $J$ of them.")
+    XCTAssertEqual(findings(bare, kind: "undefined-name"), ["undefined-name 3"])
+  }
+
+  func testANameSaidToBeAnotherChanged_isIntroduced() {
+    let changed = problem(
+      "A sequence $a[t]$ has $T$ entries. Here $\\hat{q}$ is $a$ padded with zeros; is $\\hat{q}$ longer?"
+    )
+    XCTAssertEqual(findings(changed, kind: "undefined-name"), [])
+    let same = problem(
+      "A sequence $a[t]$ has $T$ entries. Here $\\hat{q}$ is $a$ again; is $\\hat{q}$ longer?")
+    XCTAssertEqual(findings(same, kind: "undefined-name"), ["undefined-name 3"])
+  }
+}
