@@ -184,8 +184,11 @@ public struct DocumentSymbols: Sendable {
         if case .tensor = eq.rhs { single = true }
         // A decorated name (x̃, ŷ, β̄_t) on a model's right side is a quantity derived from
         // another and needs its own definition: the model does not introduce it.
+        // The preamble's displayed model (`$$τ[b,n] = \tanh(W^1[a,D]e[b,D])$$`) is the set's
+        // model: its parameters are introduced for every problem.
         addExpression(
-          eq.rhs, rowOffset: row.offset, introduces: statement || single,
+          eq.rhs, rowOffset: row.offset,
+          introduces: statement || single || (section.kind == .preamble && f.display),
           inEquation: true, decorated: single)
       }
     case .expression(let e, _, _):
@@ -270,14 +273,16 @@ public struct DocumentSymbols: Sendable {
           let commaListed =
             DocumentSymbols.characterBefore(f, doc) == ","
             && previous?.section == f.section && previous?.introduced == true
+          // `…; $J$ output channels.`: a count opening a clause.
+          let clauseStart = [";", ".", ":"].contains(DocumentSymbols.characterBefore(f, doc))
           let capitalCount =
             alone && capital
             && (DocumentSymbols.pluralNounFollows(after)
               || DocumentSymbols.pluralAfterModifier(after)
               || DocumentSymbols.pluralAfterAdverb(after))
             && before.last.map { !DocumentSymbols.determiners.contains($0) && $0 != "this" }
-              ?? false
-            && (DocumentSymbols.wordBefore(f, doc) || commaListed)
+              ?? clauseStart
+            && (DocumentSymbols.wordBefore(f, doc) || commaListed || clauseStart)
           let suchCount = alone && DocumentSymbols.suchPluralFollows(after)
           let quantity =
             (afterWord || capitalCount || suchCount)

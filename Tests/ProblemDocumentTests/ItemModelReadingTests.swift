@@ -79,4 +79,38 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
       "A sequence $a[t]$ has $T$ entries. Here $\\hat{q}$ is $a$ again; is $\\hat{q}$ longer?")
     XCTAssertEqual(findings(same, kind: "undefined-name"), ["undefined-name 3"])
   }
+
+  func testACountOpeningAClause_introducesTheSize() {
+    let counted = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs; $J$ output units.")
+    XCTAssertEqual(findings(counted, kind: "undefined-name"), [])
+    let bare = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs; $J$ is large.")
+    XCTAssertEqual(findings(bare, kind: "undefined-name"), ["undefined-name 3"])
+  }
+
+  /// A preamble with `model` and two numbered problems that use its weights.
+  func modelSheet(_ model: String) -> String {
+    """
+    # Attention sheet
+
+    The encodings $e[b,d]$ and queries $q[b,d]$ have $B$ rows and $D$ features. \(model)
+
+    ### 1. Cost
+
+    How many multiplies does $V^1[n,D]\\,e[b,D]$ take?
+
+    ### 2. Reuse
+
+    Why is $V^2[n,D]\\,q[b,D]$ cheap?
+    """
+  }
+
+  func testThePreamblesDisplayedModel_introducesItsWeights() {
+    let model = modelSheet(
+      "The scores are\n\n$$z[b,n] = \\tanh(V^1[n,D]\\,e[b,D] + V^2[n,D]\\,q[b,D])$$")
+    XCTAssertEqual(findings(model, kind: "undefined-name"), [])
+    // A formula the preamble gives as an example in its prose introduces nothing.
+    let example = modelSheet("Terms such as $V^1[n,D]\\,e[b,D] + V^2[n,D]\\,q[b,D]$ appear.")
+    XCTAssertEqual(
+      findings(example, kind: "undefined-name"), ["undefined-name 7", "undefined-name 11"])
+  }
 }
