@@ -73,3 +73,16 @@ extension DocumentSymbols {
     return word.count >= 4 && word.hasSuffix("ed")
   }
 }
+
+extension DocumentSymbols {
+  /// The application before an index list on the left of a definition (`\bar{f}(u)` of
+  /// `\bar{f}(u)[n,k]`), or nil when the piece does not end with an index list right after a
+  /// closing parenthesis.
+  static func appliedValueHead(_ piece: String) -> String? {
+    let trimmed = piece.trimmingCharacters(in: .whitespaces)
+    guard trimmed.hasSuffix("]"), let bracket = trimmed.lastIndex(of: "["),
+      bracket > trimmed.startIndex, trimmed[trimmed.index(before: bracket)] == ")"
+    else { return nil }
+    return String(trimmed[..<bracket])
+  }
+}

@@ -374,6 +374,13 @@ public struct DocumentSymbols: Sendable {
             name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
             inEquation: true, onLeft: true)
           uses[uses.count - 1].applied = name.first?.isUppercase == true
+        } else if let head = DocumentSymbols.appliedValueHead(piece),
+          let name = DocumentSymbols.appliedDefinitionName(head)
+        {
+          // `\bar{f}(u)[n,k] = …`: a function whose value is indexed, defined there.
+          add(
+            name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+            inEquation: true, onLeft: true)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))

@@ -113,4 +113,27 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(
       findings(example, kind: "undefined-name"), ["undefined-name 7", "undefined-name 11"])
   }
+
+  /// Two numbered problems: the first writes `ensemble` for a net h and asks about h̄, the
+  /// second asks about h̄ again.
+  func averaged(_ ensemble: String) -> String {
+    """
+    ### 1. Averaging
+
+    For a net $h$ with outputs $h(v)[n,k]$, the average is \(ensemble). Show that $\\bar{h}$ is linear.
+
+    ### 2. Smoothness
+
+    Why is $\\bar{h}$ smooth?
+    """
+  }
+
+  func testAFunctionWithAnIndexedValueDefinedByAnEquation_isIntroduced() {
+    let defined = averaged("$\\bar{h}(v)[n,k] = \\frac{1}{N}\\sum_{a} h(v)[a,k]$")
+    XCTAssertEqual(findings(defined, kind: "undefined-name"), [])
+    // The same application merely written, with no `=`, defines nothing.
+    let written = averaged("$\\bar{h}(v)[n,k]$")
+    XCTAssertEqual(
+      findings(written, kind: "undefined-name"), ["undefined-name 3", "undefined-name 7"])
+  }
 }
