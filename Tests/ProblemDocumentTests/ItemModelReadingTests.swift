@@ -136,4 +136,25 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(
       findings(written, kind: "undefined-name"), ["undefined-name 3", "undefined-name 7"])
   }
+
+  /// Two numbered problems: the first writes `layer`, the second keeps $k$ samples.
+  func stackThenSamples(_ layer: String) -> String {
+    """
+    ### 1. Stack
+
+    For a batch of $B$ rows and $I$ units, a stack of layers computes \(layer).
+
+    ### 2. Sampling
+
+    Each row keeps $k$ samples. Is the estimate unbiased?
+    """
+  }
+
+  func testALetterNumberingAFamilysMembers_doesNotClashWithACount() {
+    let member = stackThenSamples("$h_{k+1}[b,i] = \\tanh(h_k[b,i])$")
+    XCTAssertEqual(findings(member, kind: "role-clash"), [])
+    // A letter indexing a tensor's positions in one problem and counting in another clashes.
+    let position = stackThenSamples("$g[b,k] = \\tanh(h[b,k])$")
+    XCTAssertEqual(findings(position, kind: "role-clash"), ["role-clash 7"])
+  }
 }
