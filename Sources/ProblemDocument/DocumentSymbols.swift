@@ -50,47 +50,11 @@ public struct DocumentSymbols: Sendable {
   ) -> (section: Int, introduced: Bool) {
     let f = reading.fragment
     let section = doc.sections[f.section]
-    let before = precedingWords(f, doc)
-    let after = followingText(f, doc)
-    let continued =
-      (before == ["and"] || before == ["or"] || before.isEmpty)
-      && previous?.section == f.section && previous?.introduced == true
-    let listed = DocumentSymbols.listBeforeCount(after)
-    let postfixIntroduced =
-      DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
-      || DocumentSymbols.glossOrPluralCopula(after) || listEnd
-      || DocumentSymbols.opensDefinitionEntry(f, doc, after: after)
-      || DocumentSymbols.definedAsChangedName(after)
-    let writtenFor = before.last == "write" && after.hasPrefix("for ")  // `Write $h[…]$ for …`
-    let introducedByPhrase =
-      DocumentSymbols.introduces(after: before) || continued || postfixIntroduced || writtenFor
-    // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
-    // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
-    // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
-    let indefinite =
-      before.suffix(3).contains { $0 == "a" || $0 == "an" }
-      && before.last.map {
-        !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0)
-      } ?? false
-    let aloneIntroduced =
-      postfixIntroduced || continued || indefinite
-      || DocumentSymbols.namedByNounPhrase(before)
-      // `stride $s$`, `one constant $c$`: an introducing noun (unless a counting phrase follows).
-      || (DocumentSymbols.nouns.contains(before.last ?? "") && !DocumentSymbols.countPhrase(after))
-      // `the numbers of values of $n$, $i$`: the letters whose range the clause gives.
-      || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
-      || (DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc))
-      || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(
-        before.last ?? "")
-    // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
-    // are $v[…]$`): a determiner, a noun, then is/are.
-    let copula =
-      before.count >= 3 && ["is", "are"].contains(before[before.count - 1])
-      && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
-      && !DocumentSymbols.determiners.contains(before[before.count - 2])
-      && before.dropLast(2).suffix(3).contains {
-        ["the", "a", "an", "our", "its", "their", "your", "my"].contains($0)
-      }
+    let phrasing = FragmentPhrasing(f, doc, self, previous: previous, listEnd: listEnd)
+    let (before, after, listed) = (phrasing.before, phrasing.after, phrasing.listed)
+    let (introducedByPhrase, indefinite) = (phrasing.introducedByPhrase, phrasing.indefinite)
+    let (aloneIntroduced, copula) = (phrasing.aloneIntroduced, phrasing.copula)
+    let (continued, postfixIntroduced) = (phrasing.continued, phrasing.postfixIntroduced)
     var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
