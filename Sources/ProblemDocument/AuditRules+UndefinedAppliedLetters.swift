@@ -21,8 +21,7 @@ extension AuditRules {
         && !(u.name.first.map { $0.isASCII && $0.isUppercase } ?? false)
       {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
-        guard !seen.contains(scope + "\u{0}" + u.name), !known.standsForItself(u, in: doc),
-          !Self.boundBySumBefore(u.name, at: u.location.offset, doc)
+        guard !seen.contains(scope + "\u{0}" + u.name), !known.standsForItself(u, in: doc)
         else { continue }
         seen.insert(scope + "\u{0}" + u.name)
         let said = symbols.uses.contains { v in
@@ -39,25 +38,6 @@ extension AuditRules {
         }
       }
       return out
-    }
-
-    /// Whether a sum or product earlier on the line binds the letter (`\sum_{k=0}^{X-1}` or
-    /// `\sum_k` before `k(x - x')`): it is the running index, and what follows multiplies it.
-    /// Reads at most the 160 characters before the use.
-    static func boundBySumBefore(_ letter: String, at offset: Int, _ doc: ProblemSetDocument)
-      -> Bool
-    {
-      var scalars: [Unicode.Scalar] = []
-      var k = offset - 1
-      while k >= 0, scalars.count < 160, doc.scalars[k] != "\n" {
-        scalars.append(doc.scalars[k])
-        k -= 1
-      }
-      let text = String(String.UnicodeScalarView(scalars.reversed()))
-      return ["\\sum_", "\\prod_"].contains { op in
-        text.contains(op + "{" + letter + "=") || text.contains(op + "{" + letter + "}")
-          || text.contains(op + letter + " ") || text.contains(op + "{" + letter + " =")
-      }
     }
   }
 }

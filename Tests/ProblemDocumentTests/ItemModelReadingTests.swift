@@ -157,25 +157,4 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
     let position = stackThenSamples("$g[b,k] = \\tanh(h[b,k])$")
     XCTAssertEqual(findings(position, kind: "role-clash"), ["role-clash 7"])
   }
-
-  /// Two numbered problems; the first writes the sum `series`.
-  func series(_ series: String) -> String {
-    """
-    ### 1. Series
-
-    For a signal of $X$ samples, the kernel is $s[x] = \(series)$.
-
-    ### 2. Size
-
-    How large can $s[x]$ get?
-    """
-  }
-
-  func testALetterASumBinds_isNotAFunctionWhenAParenthesisFollowsIt() {
-    let bound = series("\\sum_{k=0}^{X-1} e^{k(x-1)/X}")
-    XCTAssertEqual(findings(bound, kind: "undefined-function"), [])
-    // A letter the sum does not bind, applied to a parenthesis, is still asked about.
-    let free = series("\\sum_{j=0}^{X-1} e^{k(x-j)/X}")
-    XCTAssertEqual(findings(free, kind: "undefined-function"), ["undefined-function 3"])
-  }
 }
