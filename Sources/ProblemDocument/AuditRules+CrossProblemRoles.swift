@@ -19,7 +19,9 @@ extension AuditRules {
       for u in symbols.uses {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !scope.isEmpty, u.name.count == 1, u.name.first!.isLowercase else { continue }
-        if u.role == .index && !u.alone {
+        // A letter of a family's subscript (ℓ in `L_ℓ`) numbers its members: an ordinal, not
+        // an index of a tensor's positions.
+        if u.role == .index && !u.alone && !u.fromSubscript {
           if indexAt[u.name, default: [:]][scope] == nil {
             indexAt[u.name, default: [:]][scope] = u
           }

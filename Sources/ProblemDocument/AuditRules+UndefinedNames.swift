@@ -22,7 +22,8 @@ extension AuditRules {
       for u in symbols.uses where u.introduces {
         // An example formula of the preamble (`the inner product $e[w,I]h[t,I]$`) introduces
         // nothing for the problems.
-        if u.role == .tensor && u.inProduct
+        // The preamble's displayed model introduces its parameters.
+        if u.role == .tensor && u.inProduct && !u.inEquation
           && DocumentSymbols.scope(doc.sections[u.section]).isEmpty
         {
           continue

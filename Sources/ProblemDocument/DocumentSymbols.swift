@@ -50,45 +50,11 @@ public struct DocumentSymbols: Sendable {
   ) -> (section: Int, introduced: Bool) {
     let f = reading.fragment
     let section = doc.sections[f.section]
-    let before = precedingWords(f, doc)
-    let after = followingText(f, doc)
-    let continued =
-      (before == ["and"] || before == ["or"] || before.isEmpty)
-      && previous?.section == f.section && previous?.introduced == true
-    let listed = DocumentSymbols.listBeforeCount(after)
-    let postfixIntroduced =
-      DocumentSymbols.postfixIntroducers.contains { after.hasPrefix($0) } || listed
-      || DocumentSymbols.glossOrPluralCopula(after) || listEnd
-    let writtenFor = before.last == "write" && after.hasPrefix("for ")  // `Write $h[…]$ for …`
-    let introducedByPhrase =
-      DocumentSymbols.introduces(after: before) || continued || postfixIntroduced || writtenFor
-    // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
-    // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
-    // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
-    let indefinite =
-      before.suffix(3).contains { $0 == "a" || $0 == "an" }
-      && before.last.map {
-        !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0)
-      } ?? false
-    let aloneIntroduced =
-      postfixIntroduced || continued || indefinite
-      || DocumentSymbols.namedByNounPhrase(before)
-      // `stride $s$`, `one constant $c$`: an introducing noun (unless a counting phrase follows).
-      || (DocumentSymbols.nouns.contains(before.last ?? "") && !DocumentSymbols.countPhrase(after))
-      // `the numbers of values of $n$, $i$`: the letters whose range the clause gives.
-      || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
-      || (DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc))
-      || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(
-        before.last ?? "")
-    // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
-    // are $v[…]$`): a determiner, a noun, then is/are.
-    let copula =
-      before.count >= 3 && ["is", "are"].contains(before[before.count - 1])
-      && !DocumentSymbols.notIntroducing.contains(before[before.count - 2])
-      && !DocumentSymbols.determiners.contains(before[before.count - 2])
-      && before.dropLast(2).suffix(3).contains {
-        ["the", "a", "an", "our", "its", "their", "your", "my"].contains($0)
-      }
+    let phrasing = FragmentPhrasing(f, doc, self, previous: previous, listEnd: listEnd)
+    let (before, after, listed) = (phrasing.before, phrasing.after, phrasing.listed)
+    let (introducedByPhrase, indefinite) = (phrasing.introducedByPhrase, phrasing.indefinite)
+    let (aloneIntroduced, copula) = (phrasing.aloneIntroduced, phrasing.copula)
+    let (continued, postfixIntroduced) = (phrasing.continued, phrasing.postfixIntroduced)
     var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
@@ -182,8 +148,11 @@ public struct DocumentSymbols: Sendable {
         if case .tensor = eq.rhs { single = true }
         // A decorated name (x̃, ŷ, β̄_t) on a model's right side is a quantity derived from
         // another and needs its own definition: the model does not introduce it.
+        // The preamble's displayed model (`$$τ[b,n] = \tanh(W^1[a,D]e[b,D])$$`) is the set's
+        // model: its parameters are introduced for every problem.
         addExpression(
-          eq.rhs, rowOffset: row.offset, introduces: statement || single,
+          eq.rhs, rowOffset: row.offset,
+          introduces: statement || single || (section.kind == .preamble && f.display),
           inEquation: true, decorated: single)
       }
     case .expression(let e, _, _):
@@ -233,7 +202,9 @@ public struct DocumentSymbols: Sendable {
       }
     case .formula(let symbols, _):
       let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
-      let extent = DocumentSymbols.extentProduct(symbols, before: before)
+      let extent =
+        DocumentSymbols.extentProduct(symbols, before: before)
+        || DocumentSymbols.sizeProductBeforePlural(f, symbols, after: after)
       let isIndex =
         before.last == "index" || before.last == "indices" || before.last == "positions"
         || before.suffix(2) == ["values", "of"] || before.suffix(2) == ["values", "for"]
@@ -266,14 +237,16 @@ public struct DocumentSymbols: Sendable {
           let commaListed =
             DocumentSymbols.characterBefore(f, doc) == ","
             && previous?.section == f.section && previous?.introduced == true
+          // `…; $J$ output channels.`: a count opening a clause.
+          let clauseStart = [";", ".", ":"].contains(DocumentSymbols.characterBefore(f, doc))
           let capitalCount =
             alone && capital
             && (DocumentSymbols.pluralNounFollows(after)
               || DocumentSymbols.pluralAfterModifier(after)
               || DocumentSymbols.pluralAfterAdverb(after))
             && before.last.map { !DocumentSymbols.determiners.contains($0) && $0 != "this" }
-              ?? false
-            && (DocumentSymbols.wordBefore(f, doc) || commaListed)
+              ?? clauseStart
+            && (DocumentSymbols.wordBefore(f, doc) || commaListed || clauseStart)
           let suchCount = alone && DocumentSymbols.suchPluralFollows(after)
           let quantity =
             (afterWord || capitalCount || suchCount)
@@ -316,7 +289,9 @@ public struct DocumentSymbols: Sendable {
             // there.
             if capital
               && (quantity || DocumentSymbols.listBeforePlural(after)
-                || (before.last == "and" && DocumentSymbols.pluralNounFollows(after)))
+                || (before.last == "and"
+                  && (DocumentSymbols.pluralNounFollows(after)
+                    || DocumentSymbols.pluralAfterModifier(after))))
             {
               uses[uses.count - 1].countIntroduced = !uses[uses.count - 1].introduces
               uses[uses.count - 1].introduces = true
@@ -363,6 +338,13 @@ public struct DocumentSymbols: Sendable {
             name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
             inEquation: true, onLeft: true)
           uses[uses.count - 1].applied = name.first?.isUppercase == true
+        } else if let head = DocumentSymbols.appliedValueHead(piece),
+          let name = DocumentSymbols.appliedDefinitionName(head)
+        {
+          // `\bar{f}(u)[n,k] = …`: a function whose value is indexed, defined there.
+          add(
+            name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+            inEquation: true, onLeft: true)
         }
       }
       mentions.append((f.location, scope, LenientNames.letters(in: f.text)))
