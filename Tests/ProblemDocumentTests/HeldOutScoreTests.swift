@@ -13,7 +13,8 @@ final class HeldOutScoreTests: XCTestCase {
     ("HeldOut", 17, 0), ("HeldOut2", 21, 0), ("HeldOut3", 24, 0), ("HeldOut4", 24, 0),
     ("HeldOut5", 26, 1), ("HeldOut6", 24, 1), ("HeldOut7", 24, 1), ("HeldOut8", 28, 1),
     ("HeldOut9", 25, 0), ("HeldOut10", 22, 0), ("HeldOut11", 24, 0), ("HeldOut12", 20, 0),
-    ("HeldOut13", 18, 2), ("HeldOut14", 18, 3), ("HeldOut15", 11, 15), ("HeldOut16", 10, 9),
+    ("HeldOut13", 18, 2), ("HeldOut14", 18, 3), ("HeldOut15", 19, 10), ("HeldOut16", 17, 8),
+    ("HeldOut17", 14, 18), ("HeldOut18", 16, 13),
   ]
 
   struct Score {
