@@ -299,8 +299,17 @@ public struct AnswerParser {
   mutating func power() throws(AnswerSyntaxError) -> AnswerExpression {
     try enter()
     defer { depth -= 1 }
-    let base = try atom()
-    guard isSymbol("^") else { return base }
+    let bracketed = isSymbol("(") || isSymbol("{") || isSymbol("[")
+    let atom = try atom()
+    guard isSymbol("^") else { return atom }
+    // `(XY)^2` raises the whole bracketed run; a run written bare (`BT^2`) is read with the power
+    // on its last letter. The brackets are kept as a product with 1 so the reading sees no run.
+    let base: AnswerExpression =
+      if bracketed, case .identifier = atom {
+        .multiply(.number(.one, decimals: nil, offset: atom.offset), atom)
+      } else {
+        atom
+      }
     let caret = current
     advance()
     let exponent: AnswerExpression

@@ -314,11 +314,13 @@ public enum AnswerReading {
     _ e: AnswerExpression, bases: Set<String>, shown: String, symbols: SymbolTable,
     text: String
   ) throws(AnswerSyntaxError) -> Polynomial {
-    guard case .power(let base, let exponent, _) = e else {
+    guard case .power(var base, let exponent, _) = e else {
       let n = symbols.symbols.first?.name ?? "n"
       throw AnswerSyntaxError(
         "expected a power of \(shown) such as \(shown)^(\(n) − 1)", offset: e.offset, in: text)
     }
+    // `(γ)^(L−1)`: a bracketed base is read as the name inside the brackets.
+    if case .multiply(.number(let one, nil, _), let inner) = base, one == .one { base = inner }
     guard case .identifier(let run, let sub, _) = base, sub == nil, bases.contains(run) else {
       throw AnswerSyntaxError(
         "expected \(shown) as the base of the power", offset: base.offset, in: text)

@@ -97,6 +97,16 @@ final class InequalityTests: XCTestCase {
       "N_bottle ≤ N/2")
   }
 
+  /// A bracketed run of letters is raised whole; the same run written bare keeps the printed
+  /// convention that a power belongs to its last letter. Expected values by hand: (XY)²D is
+  /// X²·Y²·D, XY²D is X·Y²·D.
+  func testPolynomialReader_bracketedRunIsRaisedWhole() throws {
+    XCTAssertEqual(try PolynomialParser.polynomial("(XY)^2D").description, "D·X²·Y²")
+    XCTAssertEqual(try PolynomialParser.polynomial("{BN}^{2}").description, "B²·N²")
+    XCTAssertEqual(try PolynomialParser.polynomial("XY^2D").description, "D·X·Y²")
+    XCTAssertEqual(try PolynomialParser.polynomial("(N)^2").description, "N²")
+  }
+
   /// Found by the fuzzer (Fuzz/crashes/answer/): a power of a many-term base multiplied
   /// thousands of terms pairwise before the size check; now refused before each product.
   func testPolynomialReader_refusesAPowerThatWouldExplode() {
