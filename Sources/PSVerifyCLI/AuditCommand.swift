@@ -88,7 +88,8 @@ struct AuditCommand: ParsableCommand {
     if document.items.isEmpty && format == .text {
       print(
         "no problems found in \(document.name): psverify audit reads problems headed **Problem N.** "
-          + "(or **Problem N:**), parts (a), (b) and solutions after **Solution**:")
+          + "(or **Problem N:**, ## Question N, **Exercise 9.1**), or numbered headings that run in "
+          + "sequence (### 1., ### 2.), parts (a), (b) and solutions after **Solution**:")
     }
     switch format {
     case .text:
