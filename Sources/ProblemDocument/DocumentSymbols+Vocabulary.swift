@@ -43,7 +43,21 @@ extension DocumentSymbols {
     if notIntroducing.contains(last) || determiners.contains(last) || superlative(last) {
       return false
     }
+    if bareNounNames(words) { return true }
     return words.dropLast().suffix(3).contains { determiners.contains($0) }
+  }
+
+  /// Words that take a bare noun naming a quantity (`at temperature $τ$`, `has dilation $d$`).
+  static let bareNounOpeners: Set<String> = ["at", "with", "has", "have", "having"]
+
+  /// Whether the last word is a bare noun after one of `bareNounOpeners`: the noun names the
+  /// name after it. An adverb or participle there (`at least $k$`, `with scaled $x$`) names nothing.
+  static func bareNounNames(_ words: [String]) -> Bool {
+    guard words.count >= 2, let last = words.last, bareNounOpeners.contains(words[words.count - 2])
+    else { return false }
+    return last.count >= 4 && last.allSatisfy(\.isLetter) && !last.hasSuffix("ly")
+      && !last.hasSuffix("ed") && !notIntroducing.contains(last) && !determiners.contains(last)
+      && !superlative(last) && !["least", "most", "once", "first", "last", "random"].contains(last)
   }
 
   /// Nouns naming an array (`the weight tensor $M$ holds …`): the name after one is that array,

@@ -48,7 +48,7 @@ public enum FieldWords {
     "adjoint", "adjoints", "Adamax", "Nadam", "Glorot", "prenorm", "postnorm",
     "learnable", "iterate", "iterates", "convergent", "nonconvex", "lookahead",
     // Shorthand of the field's notes and forums (a conv layer, the latents, ok).
-    "conv", "convs", "deconv", "latents", "ok", "okay",
+    "conv", "convs", "deconv", "latents", "ok", "okay", "param", "params",
     // Probability, information and linear algebra.
     "KL", "Kullback", "Leibler", "Gaussian", "Gaussians", "Bernoulli", "Laplacian", "Jacobian",
     "Jacobians", "Hessian", "Hessians", "eigenvalue", "eigenvalues", "eigenvector",

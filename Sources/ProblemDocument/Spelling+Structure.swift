@@ -51,7 +51,8 @@ extension Spelling {
 
   /// The words among `wrong` that are a prefix and a word the dictionary knows (`undertrained`,
   /// `Preactivate`, `multiset`), or the plural of a noun made from a verb whose singular it
-  /// knows (`poolings`: `pooling`), asking hunspell once for all the remainders.
+  /// knows (`poolings`: `pooling`), or a known noun with a suffix of `nounSuffixes`
+  /// (`entrywise`: `entry`), asking hunspell once for all the remainders.
   /// - Complexity: one hunspell run over at most `prefixes.count` remainders per word.
   public static func compounds(_ wrong: Set<String>, extra: [String] = []) throws(Unavailable)
     -> Set<String>
@@ -68,12 +69,24 @@ extension Spelling {
       if lower.hasSuffix("ings") && lower.count >= 7 {
         splits[word, default: []].append(String(lower.dropLast()))
       }
+      // A known noun made an adverb or a verb by a productive suffix (`entrywise`, `kernelized`).
+      for suffix in nounSuffixes where lower.hasSuffix(suffix) && lower.count - suffix.count >= 4 {
+        splits[word, default: []].append(String(lower.dropLast(suffix.count)))
+      }
     }
     guard !splits.isEmpty else { return [] }
     let remainders = Set(splits.values.flatMap { $0 })
     let stillWrong = try misspelt(remainders, extra: extra)
     return Set(splits.filter { _, rests in rests.contains { !stillWrong.contains($0) } }.keys)
   }
+
+  /// Suffixes English adds to any noun to make an adverb (`-wise`: by entry, by row) or a verb and
+  /// its forms (`-ize`, `-ise`), longest first within each family; a dictionary lists only the
+  /// common ones, and the field coins more (`kernelized`, `entrywise`).
+  static let nounSuffixes = [
+    "wise", "izations", "ization", "izing", "ized", "izes", "ize", "isations", "isation",
+    "ising", "ised", "ises", "ise",
+  ]
 
   /// The words of `wrong` that name a heading's topic: written capitalized in a heading line
   /// (`## 3. Gridmix`) and used again in the prose, the document's name for what it defines. A

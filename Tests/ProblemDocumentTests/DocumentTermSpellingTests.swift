@@ -41,3 +41,27 @@ final class DocumentTermSpellingTests: XCTestCase {
     XCTAssertEqual(spelling(twice), ["5 convo", "5 convo"])
   }
 }
+
+/// Words the field coins from known nouns: an adverb by `-wise` (by entry) and a verb by `-ize`
+/// are the noun's compounds; the same suffix on a misspelt noun is still a misspelling.
+final class SuffixCompoundSpellingTests: XCTestCase {
+  func testWiseAndIzeOnAKnownNoun_areCompounds() throws {
+    try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/hunspell"))
+    let known = try Spelling.compounds([
+      "entrywise", "kernelized", "vectorises", "entyrwise", "kernalized", "wise",
+    ])
+    XCTAssertEqual(known, ["entrywise", "kernelized", "vectorises"])
+  }
+
+  /// `params`, the field's shorthand for parameters, is a field word; `parms` is not.
+  func testParamsShorthand_isAFieldWord() throws {
+    try XCTSkipUnless((try? Spelling.misspelt(["word"])) != nil, "hunspell is not installed")
+    func spelling(_ noun: String) -> [String] {
+      let text = "# Sizes\n\n**Problem 1.** The layer has \(noun) to learn. How many?\n"
+      return Auditor.audit(ProblemSetDocument(text: text, name: "s.md"), spelling: true)
+        .findings.filter { $0.kind == .spelling }.map(\.location.line).map(String.init)
+    }
+    XCTAssertEqual(spelling("many params"), [])
+    XCTAssertEqual(spelling("many parms"), ["3"])
+  }
+}
