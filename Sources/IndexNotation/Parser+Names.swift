@@ -209,10 +209,8 @@ extension Parser {
           // `d·ΔT`, or `t + d\,ΔT` (a spaced product in a later term of a sum): the letter before
           // the sign is a coefficient of this one, not an index of its own.
           // `t + rΔT`: a letter glued to an offset in a later term of a sum is its dilation.
-          let offsetAfter: Bool
-          if case .letter(let l) = current.kind { offsetAfter = l.hasPrefix("Δ") } else {
-            offsetAfter = false
-          }
+          var offsetAfter = false
+          if case .letter(let l) = current.kind { offsetAfter = l.hasPrefix("Δ") }
           let factor =
             variables.count == 1 && parameters.count < 4
             && (productSign || ((current.spacedBefore || offsetAfter) && !terms.isEmpty))
