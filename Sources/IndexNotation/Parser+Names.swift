@@ -213,7 +213,10 @@ extension Parser {
           if case .letter(let l) = current.kind { offsetAfter = l.hasPrefix("Δ") }
           let factor =
             variables.count == 1 && parameters.count < 4
-            && (productSign || ((current.spacedBefore || offsetAfter) && !terms.isEmpty))
+            && (productSign
+              || ((current.spacedBefore
+                || (offsetAfter && !leftIndices.contains(variables[0].0.name)))
+                && !terms.isEmpty))
           let product = factor && Self.isCoefficientLetter(variables[0].0.name)
           productSign = false
           let adjacent = variables.count == 1 && p.offset == variables[0].1.offset + 1
