@@ -208,9 +208,15 @@ extension Parser {
           let p = current.position
           // `d·ΔT`, or `t + d\,ΔT` (a spaced product in a later term of a sum): the letter before
           // the sign is a coefficient of this one, not an index of its own.
+          // `t + rΔT`: a letter glued to an offset in a later term of a sum is its dilation.
+          var offsetAfter = false
+          if case .letter(let l) = current.kind { offsetAfter = l.hasPrefix("Δ") }
           let factor =
             variables.count == 1 && parameters.count < 4
-            && (productSign || (current.spacedBefore && !terms.isEmpty))
+            && (productSign
+              || ((current.spacedBefore
+                || (offsetAfter && !leftIndices.contains(variables[0].0.name)))
+                && !terms.isEmpty))
           let product = factor && Self.isCoefficientLetter(variables[0].0.name)
           productSign = false
           let adjacent = variables.count == 1 && p.offset == variables[0].1.offset + 1

@@ -23,6 +23,8 @@ public struct Parser {
   public internal(set) var diagnostics: [Diagnostic] = []
   /// The first letters of index terms read side by side, as many as the missing-comma diagnostics.
   var adjacentLeads: [AdjacentLead] = []
+  /// The index letters of the equation's left side, once it is read (never a dilation).
+  var leftIndices: Set<String> = []
 
   static let maximumDepth = 200
   /// Named functions read as `name(…)` besides σ and ReLU.
@@ -50,6 +52,7 @@ public struct Parser {
   mutating func parseEquationOnce() throws(NotationError) -> Equation {
     try tokenize()
     let lhs = try reference()
+    leftIndices = Set(lhs.indices.flatMap(\.variables).map(\.name))
     try expect("=")
     let rhs = try expression()
     guard case .end = current.kind else { throw error("expected the end of the equation") }

@@ -96,7 +96,7 @@ extension AuditRules {
         for u in uses { setRanks[u.name, default: [:]][u.indices.count, default: 0] += 1 }
       }
       for key in order {
-        let uses = groups[key]!
+        let uses = Self.outsideRunningStates(groups[key]!)
         guard uses.count > 1 else { continue }
         let scope = DocumentSymbols.scope(doc.sections[uses[0].section])
         let classes = classesIn[scope] ?? [:]
