@@ -36,4 +36,13 @@ extension Auditor {
     }
     return (positions, offsetPairs)
   }
+
+  /// The steps a question writes itself (`first $z = …$, then $y = …$`): its equations that
+  /// compute something from a tensor. Linear in the question's readings.
+  static func ownSteps(_ question: [ReadFragment]) -> [Equation] {
+    question.flatMap { r -> [Equation] in
+      guard case .equations(let rows) = r.content else { return [] }
+      return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
+    }
+  }
 }
