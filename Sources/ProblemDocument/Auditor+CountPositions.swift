@@ -45,4 +45,17 @@ extension Auditor {
       return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
     }
   }
+
+  /// The names each product of an expression reads (`U[j,I,I′] v[b,I] v[b,I′]`: U and v), by
+  /// their keys. Linear in the expression's size times its nesting.
+  static func productNames(_ e: IndexNotation.Expression) -> [Set<String>] {
+    switch e {
+    case .tensor, .number, .scalar: return []
+    case .product(let fs):
+      return [Set(e.references.map { DocumentSymbols.key($0.name) })] + fs.flatMap(productNames)
+    case .sum(let ts): return ts.flatMap { productNames($0.term) }
+    case .function(_, let inner, _): return productNames(inner)
+    case .explicitSum(_, let inner, _): return productNames(inner)
+    }
+  }
 }

@@ -210,7 +210,17 @@ extension Auditor {
       // evaluate its problem's equations, not what to count: when the step alone is selected,
       // the equations the other named tensors select are asked about (the step's order is read
       // among the orders of evaluation below).
-      let stepKeys = Set(Auditor.ownSteps(question).map { DocumentSymbols.key($0.lhs.name) })
+      // Only a step that evaluates part of a product the problem already writes (its factors'
+      // names all in one product of another equation) is such a way; a new quantity the question
+      // defines (`the scores are $s = …$`) is what it asks about.
+      let stepKeys = Set(
+        Auditor.ownSteps(question).filter { step in
+          let factors = Set(step.rhsReferences.map { DocumentSymbols.key($0.name) })
+          let key = DocumentSymbols.key(step.lhs.name)
+          return defining.contains { d in
+            d.key != key && Auditor.productNames(d.equation.rhs).contains { factors.isSubset(of: $0) }
+          }
+        }.map { DocumentSymbols.key($0.lhs.name) })
       if !stepKeys.isEmpty,
         asked.allSatisfy({ stepKeys.contains(DocumentSymbols.key($0.lhs.name)) })
       {

@@ -23,6 +23,22 @@ final class CountOwnStepTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
   }
 
+  /// A quantity the question defines itself that is no part of a product its problem writes
+  /// (`the scores are $r = …$`) is what the question asks about.
+  func testQuestionsNewQuantity_isWhatItCounts() {
+    let right = """
+      **Problem 1.** An input $u[n,k]$ is mapped by a weight $A[m,k]$ to $z[n,m] = A[m,K]\\,u[n,K]$.
+
+      (a) The scores are $r[n,n'] = z[n,M]\\,z[n',M]$. How many multiplies do all scores take?
+
+      **Solution:** There are $N^2$ scores of $M$ multiplies each, so $N^2 M$ multiplies.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(of: "so $N^2 M$", with: "so $NMK$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 5"])
+  }
+
   /// A size written before the letters that index it (`$M$ cities labelled by $p$ and $q$`)
   /// is the size of each of those letters' positions.
   func testSizeIndexedByLetters_isTheirSize() {
