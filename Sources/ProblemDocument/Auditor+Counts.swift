@@ -218,7 +218,8 @@ extension Auditor {
           let factors = Set(step.rhsReferences.map { DocumentSymbols.key($0.name) })
           let key = DocumentSymbols.key(step.lhs.name)
           return defining.contains { d in
-            d.key != key && Auditor.productNames(d.equation.rhs).contains { factors.isSubset(of: $0) }
+            d.key != key
+              && Auditor.productNames(d.equation.rhs).contains { factors.isSubset(of: $0) }
           }
         }.map { DocumentSymbols.key($0.lhs.name) })
       if !stepKeys.isEmpty,
