@@ -36,4 +36,26 @@ extension Auditor {
     }
     return (positions, offsetPairs)
   }
+
+  /// The steps a question writes itself (`first $z = …$, then $y = …$`): its equations that
+  /// compute something from a tensor. Linear in the question's readings.
+  static func ownSteps(_ question: [ReadFragment]) -> [Equation] {
+    question.flatMap { r -> [Equation] in
+      guard case .equations(let rows) = r.content else { return [] }
+      return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
+    }
+  }
+
+  /// The names each product of an expression reads (`U[j,I,I′] v[b,I] v[b,I′]`: U and v), by
+  /// their keys. Linear in the expression's size times its nesting.
+  static func productNames(_ e: IndexNotation.Expression) -> [Set<String>] {
+    switch e {
+    case .tensor, .number, .scalar: return []
+    case .product(let fs):
+      return [Set(e.references.map { DocumentSymbols.key($0.name) })] + fs.flatMap(productNames)
+    case .sum(let ts): return ts.flatMap { productNames($0.term) }
+    case .function(_, let inner, _): return productNames(inner)
+    case .explicitSum(_, let inner, _): return productNames(inner)
+    }
+  }
 }

@@ -206,6 +206,38 @@ extension Auditor {
         named: named, questionWords: questionWords, inputs: inputs,
         fromInput: !fromFragments.isEmpty)
       var asked = selection.equations(defining)
+      // A question that writes its own step (`if you first form $p = …$`) names a way to
+      // evaluate its problem's equations, not what to count: when the step alone is selected,
+      // the equations the other named tensors select are asked about (the step's order is read
+      // among the orders of evaluation below).
+      // Only a step that evaluates part of a product the problem already writes (its factors'
+      // names all in one product of another equation) is such a way; a new quantity the question
+      // defines (`the scores are $s = …$`) is what it asks about.
+      let stepKeys = Set(
+        Auditor.ownSteps(question).filter { step in
+          let factors = Set(step.rhsReferences.map { DocumentSymbols.key($0.name) })
+          let key = DocumentSymbols.key(step.lhs.name)
+          return defining.contains { d in
+            d.key != key
+              && Auditor.productNames(d.equation.rhs).contains { factors.isSubset(of: $0) }
+          }
+        }.map { DocumentSymbols.key($0.lhs.name) })
+      if !stepKeys.isEmpty,
+        asked.allSatisfy({ stepKeys.contains(DocumentSymbols.key($0.lhs.name)) })
+      {
+        let others = AskedSelection(
+          named: named.subtracting(stepKeys), questionWords: questionWords, inputs: inputs,
+          fromInput: !fromFragments.isEmpty
+        ).equations(defining.filter { !stepKeys.contains($0.key) })
+        // Naming nothing else of the problem: its statement's equations besides the step.
+        let rest = named.subtracting(stepKeys)
+        let statementOnes = all.filter { !stepKeys.contains(DocumentSymbols.key($0.lhs.name)) }
+        if !others.isEmpty {
+          asked = others
+        } else if rest.isDisjoint(with: tensorsIn[item.problem] ?? []) {
+          asked = statementOnes
+        }
+      }
       // A question naming only tensors its problem never defines, each defined by an equation
       // of an earlier problem (a count problem over the layer of the one before): those.
       if asked.isEmpty, !named.isEmpty, let first = own.first,
@@ -335,10 +367,7 @@ extension Auditor {
       let applied = equations.map { $0.reading(functionReading($0.rhs)) }
       if applied != equations { readings.append(count(applied)) }
       // The steps the question writes itself (`first $z = …$, then $y = …$`), alone.
-      let ownSteps = question.flatMap { r -> [Equation] in
-        guard case .equations(let rows) = r.content else { return [] }
-        return rows.map(\.equation).filter { !$0.rhsReferences.isEmpty }
-      }
+      let ownSteps = Auditor.ownSteps(question)
       if !ownSteps.isEmpty { readings.append(count(ownSteps)) }
       // Products of three or more tensors evaluated two at a time, from the left or the right.
       for rightToLeft in [false, true] {

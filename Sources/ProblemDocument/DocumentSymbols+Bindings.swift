@@ -68,6 +68,41 @@ extension DocumentSymbols {
   /// How far before its verb phrase a list of ranging letters is read.
   static let rangesReach = 300
 
+  /// `$N$ nodes indexed by $u$ and $v$`, `$T$ steps numbered by $t$`: a size, one to three
+  /// words, then "indexed/numbered/labelled by" and a list of index letters declares each
+  /// letter's capital equal to that size in the section's problem.
+  ///
+  /// - Complexity: linear in the section's text.
+  mutating func collectIndexedSizes(_ section: Section, _ doc: ProblemSetDocument) {
+    let range = section.range
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: doc.scalars[range.lowerBound..<range.upperBound])
+    let source = String(text)
+    let letter = #"\$\s*([a-z])\s*\$"#
+    let phrase =
+      #"\$\s*([A-Z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\$\s+(?:[A-Za-z-]+\s+){1,3}"#
+      + #"(?:indexed|numbered|labell?ed)\s+by\s+"# + letter
+      + #"((?:(?:\s*,\s*|\s*,?\s*and\s+)"# + letter + ")*)"
+    guard let phrases = ShortPatterns.compiled(phrase), let single = ShortPatterns.compiled(letter)
+    else { return }
+    let ns = source as NSString
+    var groups: [[String]] = []
+    for match in phrases.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
+      let size = ns.substring(with: match.range(at: 1))
+        .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+      var names = [size, ns.substring(with: match.range(at: 2)).uppercased()]
+      if match.range(at: 3).length > 0 {
+        for m in single.matches(in: source, range: match.range(at: 3)) {
+          names.append(ns.substring(with: m.range(at: 1)).uppercased())
+        }
+      }
+      // A size that is its own letter's capital (`$T$ steps indexed by $t$`) declares nothing.
+      if Set(names).count > 1 { groups.append(names) }
+    }
+    guard !groups.isEmpty else { return }
+    DocumentSymbols.merge(groups, into: &sizeClasses[DocumentSymbols.scope(section), default: [:]])
+  }
+
   /// The name a signature declares a map (`f: A \to B`, `\phi\colon X \rightarrow Y`,
   /// `g: ℝ → ℝ`): a single name before the first colon and an arrow after it; nil otherwise.
   static func signatureName(_ text: String) -> String? {

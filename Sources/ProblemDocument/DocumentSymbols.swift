@@ -32,6 +32,7 @@ public struct DocumentSymbols: Sendable {
       }
       collectProse(section, index, document)
       collectRanges(section, document)
+      collectIndexedSizes(section, document)
     }
     dropSubscriptLabels()
     keepFunctionsApplied()
