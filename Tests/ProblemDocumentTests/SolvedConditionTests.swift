@@ -134,10 +134,10 @@ final class SolvedConditionTests: XCTestCase, SmallDocumentAudit {
   }
 
   /// r/4 ≥ 5.66 is r ≥ 22.64: "hence every offset with r ≥ 16" fails at r = 16, "with r ≥ 24" is
-  /// enough. The comparison is followed by ten thousand rounded values; all of them are one
+  /// enough. The comparison is followed by six thousand rounded values; all of them are one
   /// rounding, read away at once (a reading that removed one per call ran out of stack here).
   func testSufficientCondition_manyTrailingRoundingsReadAtOnce() {
-    let tail = String(repeating: " \\approx 5.7", count: 10_000)
+    let tail = String(repeating: " \\approx 5.7", count: 6_000)
     let doc = """
       **Problem 6.** Offsets are put in buckets.
 
