@@ -75,27 +75,43 @@ extension AuditRules.EquivalentConditions {
     return each(0)
   }
 
-  /// A chain without its rounded value at the end: `r/4 \ge 2^{2.5} \approx 5.66` is read as
-  /// `r/4 \ge 2^{2.5}` (the exact side says the same, the rounded one is not read).
-  /// - Complexity: linear in the text.
-  /// A comparison continued by an equation (`r/4 \ge 2^{5/2} = 2^{2.5}`) is read up to the
-  /// equals sign: the sides after it are one value.
-  /// - Complexity: linear in the text.
+  /// A chain without its rounded values at the end: `r/4 \ge 2^{2.5} \approx 5.66` is read as
+  /// `r/4 \ge 2^{2.5}` (the exact side says the same, the rounded ones are not read), and a
+  /// comparison continued by an equation (`r/4 \ge 2^{5/2} = 2^{2.5}`) is read up to the equals
+  /// sign: the sides after it are one value. Every trailing rounding is removed, so the reading
+  /// of its own result is the same text.
+  /// - Complexity: linear in the text (one backward pass per trimming, each character once).
   static func withoutRounding(_ text: String) -> String {
-    var text = text
-    for sign in ["\\approx", "≈"] {
-      guard let range = text.range(of: sign, options: .backwards) else { continue }
-      let tail = text[range.upperBound...].filter { !$0.isWhitespace }
-      if !tail.isEmpty, tail.allSatisfy({ $0.isNumber || $0 == "." || $0 == "{" || $0 == "}" }) {
-        text = String(text[..<range.lowerBound])
-      }
-    }
+    let cut = withoutRoundedTail(text[...])
     let signs = ["\\geq", "\\leq", "\\ge ", "\\le ", "<", ">", "≤", "≥"]
-    guard let first = signs.compactMap({ text.range(of: $0)?.upperBound }).min(),
-      let equals = text[first...].firstIndex(of: "="),
-      !"<>!".contains(text[text.index(before: equals)])
-    else { return text }
-    return String(text[..<equals])
+    guard let first = signs.compactMap({ cut.range(of: $0)?.upperBound }).min(),
+      let equals = cut[first...].firstIndex(of: "="),
+      !"<>!".contains(cut[cut.index(before: equals)])
+    else { return String(cut) }
+    return String(withoutRoundedTail(cut[..<equals]))
+  }
+
+  /// The text without every trailing `\approx <number>` or `≈ <number>`: read backwards, a run of
+  /// digits, points and braces preceded by a rounding sign is dropped, until the end is anything
+  /// else.
+  /// - Complexity: linear in the part removed plus the longest sign.
+  static func withoutRoundedTail(_ text: Substring) -> Substring {
+    var end = text.endIndex
+    while true {
+      var i = end
+      var digits = 0
+      while i > text.startIndex {
+        let c = text[text.index(before: i)]
+        guard c.isWhitespace || c.isNumber || c == "." || c == "{" || c == "}" else { break }
+        if !c.isWhitespace { digits += 1 }
+        i = text.index(before: i)
+      }
+      let head = text[..<i]
+      guard digits > 0, let sign = ["\\approx", "≈"].first(where: { head.hasSuffix($0) }) else {
+        return text[..<end]
+      }
+      end = head.index(head.endIndex, offsetBy: -sign.count)
+    }
   }
 
   /// The constants a printed condition writes at most.

@@ -132,4 +132,22 @@ final class SolvedConditionTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "2")), ["premise-condition 5"])
     XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "1")), [])
   }
+
+  /// r/4 ≥ 5.66 is r ≥ 22.64: "hence every offset with r ≥ 16" fails at r = 16, "with r ≥ 24" is
+  /// enough. The comparison is followed by six thousand rounded values; all of them are one
+  /// rounding, read away at once (a reading that removed one per call ran out of stack here).
+  func testSufficientCondition_manyTrailingRoundingsReadAtOnce() {
+    let tail = String(repeating: " \\approx 5.7", count: 6_000)
+    let doc = """
+      **Problem 6.** Offsets are put in buckets.
+
+      (a) Which offsets share the last bucket?
+
+      **Solution:** It is reached when $r/4 \\ge 5.66\(tail)$. Hence every offset \
+      with $r \\ge %@$ share it.
+      """
+    XCTAssertEqual(
+      premises(doc.replacingOccurrences(of: "%@", with: "16")), ["premise-condition 5"])
+    XCTAssertEqual(premises(doc.replacingOccurrences(of: "%@", with: "24")), [])
+  }
 }
