@@ -70,11 +70,18 @@ extension MarkdownScanner {
   static func paragraphAsks(_ doc: ProblemSetDocument, from first: Int) -> Bool {
     let lineCount = doc.lineStarts.count
     var line = first
+    var labelAlone = false
     while line < lineCount, line < first + 8 {
       let start = doc.lineStarts[line]
       let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
       let text = String(String.UnicodeScalarView(doc.scalars[start..<min(end, start + 400)]))
-      if line > first, text.allSatisfy(\.isWhitespace) { return false }
+      if line > first, text.allSatisfy(\.isWhitespace) {
+        // A label alone on its line (`Question 1.`) opens the paragraph below it.
+        guard line == first + 1, labelAlone else { return false }
+        line += 1
+        continue
+      }
+      if line == first { labelAlone = text.split(whereSeparator: \.isWhitespace).count <= 2 }
       if text.contains("?") { return true }
       var rest = Substring(text)
       while let stop = rest.firstIndex(where: { $0 == "." || $0 == ":" || $0 == ")" }) {
