@@ -23,11 +23,6 @@ extension AuditRules {
       let same: Bool
       let name: String
       let end: Int
-
-      /// Whether the equation relates the tensor to itself at indices moved by one shift
-      /// (`c[t+a, s+a] = c[t, s]`): it says the tensor depends only on the differences of those
-      /// indices, and judges only a word said of that tensor, not of a layer that uses it.
-      var shiftedSelf: Bool { moved.prefix { $0 != "[" } == original.prefix { $0 != "[" } }
     }
 
     func findings(in reading: AuditReading) -> [Finding] {
@@ -67,7 +62,7 @@ extension AuditRules {
               k += 1
             }
             let nearest = stride(from: next - 1, through: max(0, next - 8), by: -1).first {
-              (subject == nil && !relations[$0].shiftedSelf) || relations[$0].name == subject
+              subject == nil || relations[$0].name == subject
             }
             // A relation judges one word, and again a word whose sentence writes its tensor
             // again (`… since $c[t,t-a]$ … the bias is equivariant`) once it has confirmed a
@@ -99,8 +94,7 @@ extension AuditRules {
                 at: doc.location(ofOffset: token.offset), in: doc.sections[index], document: doc,
                 evidence:
                   "\(relation.moved) = \(relation.original) (index lists "
-                  + "\(relation.shiftedSelf ? "shifted together" : relation.same ? "equal" : "different"))"
-              ))
+                  + "\(relation.same ? "equal" : "different"))"))
           }
         }
       }

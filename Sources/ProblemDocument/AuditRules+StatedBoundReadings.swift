@@ -53,26 +53,7 @@ extension AuditRules.StatedBounds {
       lowest = -floorDivide(-bottom, k)
     }
     guard largestX >= lowest else { return nil }
-    return Bound(
-      index: x, lowest: lowest, largest: largestX, lowerStated: ps.count == 3,
-      originKnown: ps.count == 3)
-  }
-
-  /// The first value of `x` that a range of the section writes, `x = 1, \ldots, X` or
-  /// `0 \le x < X` (0 or 1 only), or nil when none does.
-  /// - Complexity: linear in the fragments' length (each read up to its first 24 characters).
-  static func origin(of x: String, in fragments: [MathFragment]) -> Int? {
-    for f in fragments {
-      let t = String(trim(f.text).replacingOccurrences(of: " ", with: "").prefix(24))
-      for o in [0, 1] {
-        if t.hasPrefix("\(x)=\(o),") && t.contains("dots") { return o }
-        for rel in ["\\leq", "\\le", "≤"] where t.hasPrefix("\(o)\(rel)\(x)") {
-          let after = t.dropFirst("\(o)\(rel)\(x)".count)
-          if after.isEmpty || !(after.first!.isLetter || after.first!.isNumber) { return o }
-        }
-      }
-    }
-    return nil
+    return Bound(index: x, lowest: lowest, largest: largestX, lowerStated: ps.count == 3)
   }
 
   /// ⌊a / b⌋ for b > 0.
@@ -179,27 +160,13 @@ extension AuditRules.StatedBounds {
         while j < scalars.count, ("0"..."9").contains(scalars[j]), j - i < 8 { j += 1 }
         var rest = String.UnicodeScalarView()
         rest.append(contentsOf: scalars[j..<min(scalars.count, j + 30)])
-        if let n = Int(String(String.UnicodeScalarView(scalars[i..<j]))), unit(String(rest)),
-          !distributive(scalars[max(0, i - 80)..<i])
-        {
+        if let n = Int(String(String.UnicodeScalarView(scalars[i..<j]))), unit(String(rest)) {
           return (start + i, n)
         }
         i = j
       }
     }
     return nil
-  }
-
-  /// Whether the clause before a number (back to the last `;`, `,`, `:` or `.`) is said of one
-  /// item at a time (`each output reads 3 positions`): the number is an
-  /// extent of one item, not the count of the index's values. The quantifier words are a list.
-  static func distributive(_ before: ArraySlice<Unicode.Scalar>) -> Bool {
-    let cut = before.lastIndex { ";,:.".unicodeScalars.contains($0) }
-    let clause = String(
-      String.UnicodeScalarView(before[(cut.map { $0 + 1 } ?? before.startIndex)...]))
-    return clause.lowercased().split(whereSeparator: { !$0.isLetter }).contains {
-      $0 == "each" || $0 == "every" || $0 == "per"
-    }
   }
 
   /// A letter, digit or one of `.,` that joins a number to what precedes it.

@@ -29,12 +29,8 @@ extension AuditRules {
       let index: String
       let lowest: Int
       let largest: Int
-      /// Whether the inequality bounds the index from below.
+      /// Whether the inequality bounds the index from below (else it counts from 0).
       let lowerStated: Bool
-      /// Whether `lowest` is known: stated by the inequality or by a range of the index that the
-      /// section writes (`x = 1, \ldots, X`, `0 \le x`). When it is not, `lowest` is 0 and a
-      /// count is judged against both usual origins, 0 and 1.
-      let originKnown: Bool
       var count: Int { largest - lowest + 1 }
     }
 
@@ -65,11 +61,7 @@ extension AuditRules {
           where paragraph[k] == paragraph[i] {
             known.merge(values[k]) { $1 }
           }
-          guard var bound = Self.bound(chain, x, known) else { continue }
-          if !bound.originKnown, let o = Self.origin(of: x, in: fragments), o <= bound.largest {
-            bound = Bound(
-              index: x, lowest: o, largest: bound.largest, lowerStated: false, originKnown: true)
-          }
+          guard let bound = Self.bound(chain, x, known) else { continue }
           let end = f.location.offset + f.text.unicodeScalars.count
           var limit = end + Self.span
           if let cut = doc.slice(end..<limit).range(of: "\n\n") {
@@ -105,8 +97,8 @@ extension AuditRules {
             Finding(
               .borderRule, message, at: doc.location(ofOffset: first.offset), in: section,
               document: doc,
-              evidence: (bound.originKnown ? "\(bound.lowest) ≤ " : "")
-                + "\(x) ≤ \(bound.largest) from \(Self.trim(f.text)) at \(f.location)"))
+              evidence: "\(bound.lowest) ≤ \(x) ≤ \(bound.largest) from \(Self.trim(f.text)) "
+                + "at \(f.location)"))
         }
       }
       return out
@@ -126,11 +118,6 @@ extension AuditRules {
         guard b != bound.largest || (bound.lowerStated && a != bound.lowest) else { return nil }
         return "\(text) admits \(bound.lowest) ≤ \(x) ≤ \(bound.largest), but the range "
           + "concluded from it runs from \(a) to \(b)"
-      case .count(let n) where !bound.originKnown:
-        // Counted from 0 or from 1: a count that neither origin gives.
-        guard n != bound.count, n != bound.count - 1 else { return nil }
-        return "\(text) admits \(bound.count) values of \(x) counted from 0 (\(bound.count - 1) "
-          + "from 1), but the count concluded from it is \(n)"
       case .count(let n):
         guard n != bound.count else { return nil }
         return "\(text) admits \(bound.count) values of \(x) (\(bound.lowest) to "
