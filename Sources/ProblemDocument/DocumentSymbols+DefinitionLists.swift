@@ -39,8 +39,33 @@ extension DocumentSymbols {
       return false
     }
     gloss = gloss.drop { $0 == " " }
-    return gloss.first?.isLetter == true
+    return gloss.first?.isLetter == true && !opensWithImperative(gloss)
   }
+
+  /// Whether a gloss opens with a verb telling the reader what to do (`compute it for every
+  /// $t$`, `find the $q$ …`) rather than describing the name: a bare lowercase word (not a
+  /// plural or a verb form ending in -s, -ed or -ing) followed at once by its object — a formula,
+  /// or a pronoun or determiner that opens one. The small word list names those openers; the
+  /// rest is structure. A noun phrase (`number of images`, `the hidden state`, `temperature`)
+  /// does not open so.
+  /// - Complexity: O(1): the gloss's first two words.
+  static func opensWithImperative(_ gloss: Substring) -> Bool {
+    let verb = gloss.prefix { $0.isLetter }
+    guard verb.count >= 2, verb.first?.isLowercase == true,
+      !(verb.hasSuffix("s") && !verb.hasSuffix("ss")), !verb.hasSuffix("ed"),
+      !verb.hasSuffix("ing"), gloss.dropFirst(verb.count).first == " "
+    else { return false }
+    let rest = gloss.dropFirst(verb.count + 1).drop { $0 == " " }
+    if rest.first == "$" { return true }
+    let object = rest.prefix { $0.isLetter }.lowercased()
+    return objectOpeners.contains(object) && !objectOpeners.contains(verb.lowercased())
+  }
+
+  /// Words that open a verb's object right after it: pronouns and determiners.
+  static let objectOpeners: Set<String> = [
+    "it", "them", "this", "that", "these", "those", "the", "a", "an", "each", "every", "all",
+    "its", "their",
+  ]
 }
 
 extension DocumentSymbols {

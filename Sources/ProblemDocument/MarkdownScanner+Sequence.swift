@@ -47,6 +47,11 @@ extension MarkdownScanner {
     for form in order {
       let run = byForm[form]!
       guard run.count >= 2, runsInSequence(run.map(\.number)) else { continue }
+      // A plain paragraph form (`Figure 1.`, `Table 2`) is a sequence of items only when some
+      // opening's paragraph asks something; captions and labels ask nothing.
+      if form.hasPrefix("p "), !run.contains(where: { paragraphAsks(doc, from: $0.line) }) {
+        continue
+      }
       // A form that names the item ("problem 2" after a dash) outranks a bare count of slides
       // or sections; otherwise the longer run wins.
       let named = form.hasPrefix("named")
@@ -57,6 +62,39 @@ extension MarkdownScanner {
     var out: [Int: String] = [:]
     for opening in best { out[opening.line] = opening.number }
     return out
+  }
+
+  /// Whether the paragraph opening at a line (up to a blank line; at most 8 lines of 400
+  /// characters) asks something: it holds a question mark, or one of its sentences opens with a
+  /// verb and its object (`Find $y$.`, `Compute the sum.`).
+  static func paragraphAsks(_ doc: ProblemSetDocument, from first: Int) -> Bool {
+    let lineCount = doc.lineStarts.count
+    var line = first
+    var labelAlone = false
+    while line < lineCount, line < first + 8 {
+      let start = doc.lineStarts[line]
+      let end = line + 1 < lineCount ? doc.lineStarts[line + 1] : doc.scalars.count
+      let text = String(String.UnicodeScalarView(doc.scalars[start..<min(end, start + 400)]))
+      if line > first, text.allSatisfy(\.isWhitespace) {
+        // A label alone on its line (`Question 1.`) opens the paragraph below it.
+        guard line == first + 1, labelAlone else { return false }
+        line += 1
+        continue
+      }
+      if line == first { labelAlone = text.split(whereSeparator: \.isWhitespace).count <= 2 }
+      if text.contains("?") { return true }
+      var rest = Substring(text)
+      while let stop = rest.firstIndex(where: { $0 == "." || $0 == ":" || $0 == ")" }) {
+        rest = rest[rest.index(after: stop)...].drop { $0 == " " }
+        if let c = rest.first, c.isUppercase,
+          DocumentSymbols.opensWithImperative(Substring(rest.prefix(80).lowercased()))
+        {
+          return true
+        }
+      }
+      line += 1
+    }
+    return false
   }
 
   /// The numbered forms a line opens with (at most its first 96 characters): `h3` for
