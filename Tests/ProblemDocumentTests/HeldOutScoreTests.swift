@@ -9,12 +9,16 @@ import XCTest
 /// findings on controls rise above, the figures measured when it was last changed.
 final class HeldOutScoreTests: XCTestCase {
   /// Per folder: planted defects found at their lines (at least), findings on controls (at most).
+  /// Four figures moved the wrong way by one when items read by their numbering were switched on
+  /// (sixth round): HeldOut5, HeldOut9 and HeldOut14 one more on controls, HeldOut6 one more on
+  /// controls and one find fewer — count and role readings that first meet text once read as
+  /// preamble; the README's sixth-round paragraph names each.
   static let reached: [(folder: String, found: Int, onControls: Int)] = [
-    ("HeldOut", 17, 0), ("HeldOut2", 21, 0), ("HeldOut3", 24, 0), ("HeldOut4", 24, 0),
-    ("HeldOut5", 26, 1), ("HeldOut6", 24, 1), ("HeldOut7", 24, 1), ("HeldOut8", 28, 1),
-    ("HeldOut9", 25, 0), ("HeldOut10", 22, 0), ("HeldOut11", 24, 0), ("HeldOut12", 20, 0),
-    ("HeldOut13", 18, 2), ("HeldOut14", 18, 3), ("HeldOut15", 19, 10), ("HeldOut16", 17, 8),
-    ("HeldOut17", 14, 18), ("HeldOut18", 16, 13),
+    ("HeldOut", 18, 0), ("HeldOut2", 21, 0), ("HeldOut3", 25, 0), ("HeldOut4", 24, 0),
+    ("HeldOut5", 26, 2), ("HeldOut6", 23, 2), ("HeldOut7", 24, 1), ("HeldOut8", 28, 1),
+    ("HeldOut9", 25, 1), ("HeldOut10", 22, 0), ("HeldOut11", 24, 0), ("HeldOut12", 20, 0),
+    ("HeldOut13", 20, 2), ("HeldOut14", 19, 4), ("HeldOut15", 19, 10), ("HeldOut16", 17, 8),
+    ("HeldOut17", 14, 8), ("HeldOut18", 17, 7),
   ]
 
   struct Score {
