@@ -26,10 +26,26 @@ extension AuditRules {
       for section in doc.sections {
         let scope = DocumentSymbols.scope(section)
         let preamble = section.kind == .preamble
+        // A size this section states with a second value (`T = 3` in force, then `… holds when
+        // T = 5`) is not worked out anywhere in it: which value a formula means is not decided
+        // by position.
+        var seen: [String: Rational] = [:]
+        var restated: Set<String> = []
+        for f in section.fragments where !f.bare {
+          for (name, value) in Self.statedNumbers(f.text) {
+            if let was = seen[name] ?? own[scope]?[name] ?? shared[name], was != value {
+              restated.insert(name)
+            }
+            seen[name] = value
+          }
+        }
         for f in section.fragments where !f.bare {
           // Looked up, not merged: a merge per fragment would be quadratic in the sizes.
           let mine = own[scope] ?? [:]
-          if let wrong = Self.firstWrong(f.text, stated: { mine[$0] ?? shared[$0] }) {
+          let stated: (String) -> Rational? = {
+            restated.contains($0) ? nil : mine[$0] ?? shared[$0]
+          }
+          if let wrong = Self.firstWrong(f.text, stated: stated) {
             let kind: Finding.Kind =
               Self.countsMultiplies(f, doc) ? .countDisagreement : .arithmetic
             out.append(
@@ -81,8 +97,7 @@ extension AuditRules {
     /// (`B\cdot\frac{XY}{4}\cdot 2C\cdot 4C = 4BXYC^2` is 2·B·C²·X·Y), or nil when they are
     /// equal, unread, or name different sizes (a substitution this rule cannot check).
     static func symbolicWrong(_ a: String, _ b: String) -> String? {
-      guard !Self.powersAGroup(a), !Self.powersAGroup(b),
-        case .formula(let names, let p?) = FragmentReader.content(a),
+      guard case .formula(let names, let p?) = FragmentReader.content(a),
         case .formula(let others, let q?) = FragmentReader.content(b),
         !names.isEmpty, Set(names) == Set(others), p != q,
         names.allSatisfy({ $0.first?.isUppercase == true || $0.hasPrefix("Δ") }),
@@ -95,17 +110,30 @@ extension AuditRules {
 
     /// Whether two values joined by a relation agree: exactly for `=` between exact values,
     /// else within one unit of the coarser printed last digit (or to 1e-9 of their size when
-    /// neither side is one printed number).
+    /// neither side is one printed number). An `≈` with no printed digit to judge by
+    /// (`2^{20} \approx 10^6`) is not judged, and one whose printed side agrees once scaled by a
+    /// power of a thousand (`≈ 16.8` followed by a word of scale in the prose) agrees.
     static func agree(_ a: NumericValue, _ b: NumericValue, approximately: Bool) -> Bool {
       if let x = a.exact, let y = b.exact, !approximately, !a.decimal, !b.decimal {
         return x == y
       }
       let units = [a.printedUnit, b.printedUnit].compactMap { $0 }
+      if approximately && units.isEmpty { return true }
       let scale = max(1, abs(a.approximate), abs(b.approximate))
       let tolerance =
         (approximately || a.decimal || b.decimal) && !units.isEmpty
         ? units.max()! * (1 + 1e-9) : 1e-9 * scale
-      return abs(a.approximate - b.approximate) <= tolerance
+      guard approximately else { return abs(a.approximate - b.approximate) <= tolerance }
+      var thousands = 1.0
+      for _ in 0...4 {
+        if abs(a.approximate - b.approximate * thousands) <= tolerance * thousands
+          || abs(a.approximate * thousands - b.approximate) <= tolerance * thousands
+        {
+          return true
+        }
+        thousands *= 1000
+      }
+      return false
     }
 
     /// The sides of a fragment split at top-level `=`, `≈` and `\approx`, with the relation

@@ -4,6 +4,9 @@ import Foundation
 
 /// An index range stated after the list of input positions an output reads.
 extension AuditRules {
+  /// The ways a list's ellipsis is written (`0, \ldots, n`), for the readers of listed ranges.
+  static let ellipses: Set<String> = ["\\ldots", "\\dots", "...", "\\cdots", "…"]
+
   /// A list `x + a, \ldots, x + b` of the input positions an output at x reads (a < b, free of
   /// x), followed in its paragraph by a range `l ≤ x ≤ u` of that index whose upper bound uses
   /// the index's capital X: every read position stays inside 0 … X − 1 exactly when
@@ -67,7 +70,7 @@ extension AuditRules {
       guard t.unicodeScalars.count <= 80, !t.contains("="), !t.contains("[") else { return nil }
       let items = t.components(separatedBy: ",")
       guard items.count >= 3,
-        items.contains(where: { ["\\ldots", "\\dots", "...", "\\cdots", "…"].contains($0) }),
+        items.contains(where: AuditRules.ellipses.contains),
         let first = try? PolynomialParser.polynomial(items.first!),
         let last = try? PolynomialParser.polynomial(items.last!)
       else { return nil }

@@ -122,7 +122,7 @@ extension AuditRules.StatedBounds {
     if body.hasPrefix(x + "=") { body = body.dropFirst(x.count + 1) }
     let items = body.components(separatedBy: ",")
     guard items.count >= 3,
-      items.contains(where: { ["\\ldots", "\\dots", "...", "\\cdots", "…"].contains($0) }),
+      items.contains(where: AuditRules.ellipses.contains),
       let a = Int(items.first!), let b = Int(items.last!), abs(a) <= largest, abs(b) <= largest
     else { return nil }
     return .range(a, b)

@@ -53,18 +53,11 @@ extension AuditRules.ArithmeticChains {
     return out
   }
 
-  /// Whether a side raises a parenthesised group to a power (`(XY)^2`): the formula reader
-  /// reads the power onto the group's last factor only, so such a side is not worked out.
-  static func powersAGroup(_ side: String) -> Bool {
-    side.replacingOccurrences(of: " ", with: "").hasSubstring(")^")
-  }
-
   /// A formula of sizes (`JFD`, `N/J`, `2NFC`) worked out with the sizes stated in numbers,
   /// when every name in it has one; nil for a bare name (it states, it is not worked out) or a
   /// name with no stated number.
   static func evaluated(_ side: String, _ stated: (String) -> Rational?) -> NumericValue? {
-    guard !Self.powersAGroup(side),
-      case .formula(let names, let p?) = FragmentReader.content(side), !names.isEmpty,
+    guard case .formula(let names, let p?) = FragmentReader.content(side), !names.isEmpty,
       names.allSatisfy({ stated($0) != nil }), !names.contains(where: { p == .symbol($0) })
     else { return nil }
     var total = Rational.zero

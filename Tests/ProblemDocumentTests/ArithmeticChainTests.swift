@@ -79,6 +79,39 @@ final class ArithmeticChainTests: XCTestCase, SmallDocumentAudit {
   /// Statements of sizes and conditions are no chains: `T = 16`, `X = Y = 112`, `t \le 6`,
   /// `x = 2` each have a letter on one side of every `=`; a right chain after a size
   /// (`R = 1 + 7 = 8`) is read from its first numeric side.
+  /// An approximation with no printed digit to judge by is not judged; one printed before a
+  /// word of scale agrees once scaled by a power of a thousand; a wrong one still fires. By hand:
+  /// 2^20 = 1 048 576; 4096·4096 = 16 777 216 (16.8 million, not 15.8); 2^10 = 1024 (not 1.2·10^3).
+  func testApproximations_withoutPrintedDigitOrBeforeAScaleWord() {
+    func audit(_ math: String) -> [String] {
+      findings(
+        """
+        **Problem 1.** How many entries?
+
+        **Solution**: $\(math)$ million entries in all.
+        """, kind: "arithmetic")
+    }
+    XCTAssertEqual(audit("2^{20} \\approx 10^6"), [])
+    XCTAssertEqual(audit("4096\\cdot 4096 \\approx 16.8"), [])
+    XCTAssertEqual(audit("4096\\cdot 4096 \\approx 15.8"), ["arithmetic 3"])
+    XCTAssertEqual(audit("2^{10} \\approx 1.2\\times 10^3"), ["arithmetic 3"])
+  }
+
+  /// A size the part states with two values is not worked out in it (which one a formula
+  /// means is not decided by position); stated once, the same wrong formula fires. By hand:
+  /// 2T = 6 at T = 3 and 2T = 10 at T = 5.
+  func testSizeStatedTwiceInAPart_isNotWorkedOut() {
+    let text = """
+      **Problem 1.** Take $T = 3$.
+
+      **Solution**: The cost is $2T = 6$ here, and the cost $2T = 10$ holds when %@.
+      """
+    XCTAssertEqual(
+      findings(text.replacingOccurrences(of: "%@", with: "$T = 5$"), kind: "arithmetic"), [])
+    let once = text.replacingOccurrences(of: "%@", with: "the input is longer")
+    XCTAssertEqual(findings(once, kind: "arithmetic"), ["arithmetic 3"])
+  }
+
   func testStatementsOfSizes_areNoChains() {
     let text = """
       **Problem 1.** Take $T = 16$, $X = Y = 112$ and $t \\le 6$; at $x = 2$ the field is \
