@@ -55,7 +55,6 @@ public struct DocumentSymbols: Sendable {
     let (before, after, listed) = (phrasing.before, phrasing.after, phrasing.listed)
     let (introducedByPhrase, indefinite) = (phrasing.introducedByPhrase, phrasing.indefinite)
     let (aloneIntroduced, copula) = (phrasing.aloneIntroduced, phrasing.copula)
-    let (continued, postfixIntroduced) = (phrasing.continued, phrasing.postfixIntroduced)
     var result = introducedByPhrase
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)

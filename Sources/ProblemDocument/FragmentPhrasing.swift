@@ -8,14 +8,8 @@ struct FragmentPhrasing {
   let before: [String]
   /// The text after it (lowercased, spaces collapsed).
   let after: String
-  /// Whether it continues a list whose previous member was introduced.
-  let continued: Bool
   /// Whether a list of names before a count follows it.
   let listed: Bool
-  /// Whether a phrase after it introduces it (`… denotes`, a gloss, a list entry).
-  let postfixIntroduced: Bool
-  /// Whether it stands in `Write $h[…]$ for …`.
-  let writtenFor: Bool
   /// Whether the words before or after it introduce it.
   let introducedByPhrase: Bool
   /// Whether an indefinite noun phrase stands before it (`a single parameter`).
@@ -74,10 +68,7 @@ struct FragmentPhrasing {
       }
     self.before = before
     self.after = after
-    self.continued = continued
     self.listed = listed
-    self.postfixIntroduced = postfixIntroduced
-    self.writtenFor = writtenFor
     self.introducedByPhrase = introducedByPhrase
     self.indefinite = indefinite
     self.aloneIntroduced = aloneIntroduced
