@@ -44,6 +44,9 @@ public enum AuditRules {
     PropertyWords(),
     PropertyStatements(),
     CountDisagreements(),
+    ProductCosts(),
+    ItemCosts(),
+    ValuedFormulas(),
     UnclosedMath(),
     MisspeltWords(),
   ]
