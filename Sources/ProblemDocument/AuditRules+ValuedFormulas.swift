@@ -7,8 +7,9 @@ extension AuditRules {
   /// number, followed in its sentence (a few words between, no other math) by a formula, and
   /// before it on the same line the last formula that names that name (the last side of its
   /// chain of `=`; a bare name is no formula). That formula with the number put in must be
-  /// the printed one, exactly as polynomials, when both name the same other sizes; a formula
-  /// that names other sizes is a different quantity and is not judged.
+  /// the printed one, exactly as polynomials, when both name the same other sizes and only
+  /// words saying the value follows stand between; a formula that names other sizes, or one
+  /// after another noun (`the memory is`), is a different quantity and is not judged.
   /// - Complexity: linear in the fragments of each section.
   struct ValuedFormulas: AuditRule {
     let id = "valued-formulas"
@@ -35,7 +36,9 @@ extension AuditRules {
           {
             let gap = AuditRules.ClaimedImplications.between(f, fs[k + 1], doc)
             let valued = formula.substituting([name: Polynomial(value)])
+            let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
             if gap.count <= 30, !gap.contains(where: { ".;?!:".contains($0) }),
+              words.allSatisfy(Self.linking.contains),
               valued.symbols == printed.symbols, !valued.symbols.isEmpty, valued != printed
             {
               out.append(
@@ -56,6 +59,14 @@ extension AuditRules {
       }
       return out
     }
+
+    /// The only words allowed between the stated value and the printed one: words that say the
+    /// formula's value follows (`we have`, `this gives`, `the cost becomes`), no other noun.
+    static let linking: Set<String> = [
+      "we", "have", "get", "this", "it", "is", "gives", "give", "becomes", "that", "so", "which",
+      "equals", "yields", "comes", "to", "and", "thus", "hence", "the", "cost", "count", "total",
+      "one", "obtains", "in",
+    ]
 
     /// A fragment that states one name equal to a number (`\kappa = 1/8`): the name and value.
     static func statedValue(_ text: String) -> (String, Rational)? {

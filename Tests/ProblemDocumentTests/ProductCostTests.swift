@@ -132,4 +132,16 @@ final class StatedTotalTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 5"])
   }
+
+  /// A value after another noun (`the memory is`) is a different quantity: not judged.
+  func testValueOfAnotherQuantity_isNotJudged() {
+    let doc = """
+      **Problem 1.** A pruned layer keeps a share $\\kappa$ of the $RM$ weights of a dense one for $A$ inputs.
+
+      (a) Discuss the pruned layer.
+
+      **Solution:** The pruned layer costs $\\kappa ARM$ multiplies, and at $\\kappa = 1/8$ the memory is $ARM/2$ words.
+      """
+    XCTAssertEqual(counts(doc), [])
+  }
 }
