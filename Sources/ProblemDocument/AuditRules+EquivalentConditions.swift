@@ -77,9 +77,18 @@ extension AuditRules {
           } else if let here, let v = value,
             previous.map({ $0.fragment.location < v.location }) ?? true,
             let (a, link) = Self.statedInWords(v, f, doc) ?? Self.comparedCosts(values, f, doc)
+              ?? Self.subjectCosts(values, f, doc)
           {
             links += 1
             if let hit = Self.check(a, here, link, whole, section, doc) { out.append(hit) }
+            (previous, value) = (here, nil)
+            continue
+          } else if let here, let v = value,
+            previous.map({ $0.fragment.location < v.location }) ?? true,
+            let hit = Self.ratioSaving(v, here, whole, section, doc)
+          {
+            links += 1
+            out.append(hit)
             (previous, value) = (here, nil)
             continue
           }
