@@ -29,7 +29,7 @@ final class SavingConditionTests: XCTestCase, SmallDocumentAudit {
 
       (a) When does splitting save work?
 
-      **Solution:** The ratio of the two costs is $3/M$, so splitting is cheaper exactly when %@.
+      **Solution:** The ratio of the two costs is $3/M$, so splitting saves work exactly when %@.
       """
     XCTAssertEqual(
       premises(doc.replacingOccurrences(of: "%@", with: "$M \\ge 3$")), ["premise-condition 5"])
