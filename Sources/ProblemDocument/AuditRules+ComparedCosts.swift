@@ -45,17 +45,22 @@ extension AuditRules.EquivalentConditions {
       } else {
         continue
       }
-      let near = words.suffix(3)
-      let sign: String
-      if near.contains(where: cheaperWords.contains) {
-        sign = "<"
-      } else if near.contains(where: dearerWords.contains) {
-        sign = ">"
-      } else {
-        continue
-      }
-      let x = FragmentReader.trimmed(first.text)
-      let y = FragmentReader.trimmed(second.text)
+      // The word of cost: among the last three words, or among the three before a "than"
+      // ("… take less memory than the tables"), the thing after it then naming the other cost.
+      let comparative = { (w: String) in cheaperWords.contains(w) || dearerWords.contains(w) }
+      let than = words.lastIndex(of: "than")
+      let window = than.map { max(0, $0 - 3)..<$0 } ?? max(0, words.count - 3)..<words.count
+      guard let at = window.last(where: { comparative(words[$0]) }) else { continue }
+      let sign = cheaperWords.contains(words[at]) ? "<" : ">"
+      var x = FragmentReader.trimmed(first.text)
+      var y = FragmentReader.trimmed(second.text)
+      // The subject is written after the second cost, so its words are taken out of the
+      // second's: the subject can confirm the order, and only the thing after "than" can turn
+      // it. After a "than" that names neither cost, the sentence is not read.
+      let (one, two) = costContexts(first, second, doc)
+      let side = orientation(words, comparative: at, (one, two.subtracting(stems(words[..<at]))))
+      if side < 0 { swap(&x, &y) }
+      if than != nil, side == 0 { continue }
       guard x.count <= 160, y.count <= 160, !x.contains("="), !y.contains("="),
         let stated = AuditRules.stated(AuditRules.relabel(first, x + " " + sign + " " + y))
       else { continue }

@@ -45,6 +45,9 @@ extension AuditRules {
       var out: [Finding] = []
       var links = 0
       let counts = AuditRules.counts(reading.symbols, doc)
+      // Per problem, the formulas that define a name, the latest for each name.
+      var definitions: [String: [String: (left: String, right: String)]] = [:]
+      var defined = 0
       for section in doc.sections {
         let whole = counts["", default: []].union(
           counts[DocumentSymbols.scope(section), default: []])
@@ -53,8 +56,12 @@ extension AuditRules {
         var value: MathFragment?
         var values: [MathFragment] = []
         var seen: [Stated] = []
+        let scope = DocumentSymbols.scope(section)
         for f in fragments {
           defer {
+            if let d = Self.definition(f) {
+              definitions[scope, default: [:]][d.name] = (d.left, d.right)
+            }
             if let p = previous, seen.last?.fragment.location != p.fragment.location {
               seen = Array((seen + [p]).suffix(3))
             }
@@ -77,9 +84,18 @@ extension AuditRules {
           } else if let here, let v = value,
             previous.map({ $0.fragment.location < v.location }) ?? true,
             let (a, link) = Self.statedInWords(v, f, doc) ?? Self.comparedCosts(values, f, doc)
+              ?? Self.subjectCosts(values, f, doc)
           {
             links += 1
             if let hit = Self.check(a, here, link, whole, section, doc) { out.append(hit) }
+            (previous, value) = (here, nil)
+            continue
+          } else if let here, let v = value,
+            previous.map({ $0.fragment.location < v.location }) ?? true,
+            let hit = Self.ratioSaving(v, here, whole, section, doc)
+          {
+            links += 1
+            out.append(hit)
             (previous, value) = (here, nil)
             continue
           }
@@ -99,6 +115,14 @@ extension AuditRules {
             let from = Self.comparable(before, next) ? before : Self.earlier(seen, next, link, doc)
             if let from, let hit = Self.check(from, next, link, whole, section, doc) {
               out.append(hit)
+            } else if from == nil, defined < Self.definedLinksTried,
+              let put = Self.substituted(before, next, definitions[scope, default: [:]])
+            {
+              // A condition on a name defined by a formula: read with the formula in its place.
+              defined += 1
+              if let hit = Self.check(put, next, link, whole, section, doc, shared: 4) {
+                out.append(hit)
+              }
             }
           }
           previous = next
@@ -189,10 +213,10 @@ extension AuditRules {
     /// A finding when the two comparisons disagree at a tried point.
     static func check(
       _ a: Stated, _ b: Stated, _ link: Link, _ whole: Set<String>, _ section: Section,
-      _ doc: ProblemSetDocument
+      _ doc: ProblemSetDocument, shared: Int = 3
     ) -> Finding? {
       guard a.names.isSubset(of: b.names) || b.names.isSubset(of: a.names),
-        a.names.intersection(b.names).count <= 3,
+        a.names.intersection(b.names).count <= shared,
         a.names.symmetricDifference(b.names).count <= Self.otherNamesTried,
         a.text.count <= 200, b.text.count <= 200,
         let point = disagreement(a, b, link, whole: whole)

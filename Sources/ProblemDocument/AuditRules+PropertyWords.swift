@@ -23,6 +23,8 @@ extension AuditRules {
       let same: Bool
       let name: String
       let end: Int
+      /// Where the equation starts.
+      var start = 0
     }
 
     func findings(in reading: AuditReading) -> [Finding] {
@@ -41,7 +43,10 @@ extension AuditRules {
           for (w, token) in sentence.enumerated()
           where token.text.hasPrefix("invarian") || token.text.hasPrefix("equivarian") {
             while next < relations.count, relations[next].end <= token.offset { next += 1 }
-            guard next > 0 else { continue }
+            // A word followed by a colon and an equation (`invariant: $A′[…] = A[…]$`) is
+            // judged by that equation, which says what it means by the word.
+            let colon = Self.afterColon(sentence, w, relations, next)
+            guard next > 0 || colon != nil else { continue }
             // A question, or a sentence naming both properties, claims neither.
             let words = Set(sentence.filter(\.isWord).map(\.text))
             guard sentence.last?.text != "?",
@@ -61,9 +66,11 @@ extension AuditRules {
               }
               k += 1
             }
-            let nearest = stride(from: next - 1, through: max(0, next - 8), by: -1).first {
-              subject == nil || relations[$0].name == subject
-            }
+            let nearest =
+              colon
+              ?? stride(from: next - 1, through: max(0, next - 8), by: -1).first {
+                subject == nil || relations[$0].name == subject
+              }
             // A relation judges one word, and again a word whose sentence writes its tensor
             // again (`… since $c[t,t-a]$ … the bias is equivariant`) once it has confirmed a
             // word: one that contradicted a word judges no more (no cascade from one misreading).
@@ -119,9 +126,24 @@ extension AuditRules {
         out.append(
           Relation(
             moved: r.moved, original: r.original, same: r.same, name: r.name,
-            end: f.location.offset + f.text.unicodeScalars.count))
+            end: f.location.offset + f.text.unicodeScalars.count, start: f.location.offset))
       }
       return out
+    }
+
+    /// The relation (its index, at or after `next`) that starts just after a colon following
+    /// the word at `w` (the colon its next token, the equation the next thing in the
+    /// sentence); nil otherwise.
+    static func afterColon(
+      _ sentence: [PropertyStatements.Token], _ w: Int, _ relations: [Relation], _ next: Int
+    ) -> Int? {
+      guard w + 1 < sentence.count, sentence[w + 1].text == ":", next < relations.count else {
+        return nil
+      }
+      let colon = sentence[w + 1].offset
+      let r = relations[next]
+      guard r.start > colon, r.start <= colon + 4 else { return nil }
+      return next
     }
   }
 
