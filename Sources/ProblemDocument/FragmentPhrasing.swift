@@ -76,14 +76,14 @@ struct FragmentPhrasing {
     self.copula = copula
   }
 
-  /// Whether the words before a name quantify it (`for any $f$`, `for every nondecreasing $f$`):
-  /// "for", any, every or each, then at most one describing word. The statement holds for each
-  /// such thing, so the letter is introduced there as a bound variable. "For all $n$" is left
-  /// alone: it is how a question asks for a count over an index's values.
+  /// Whether the words before a name quantify it (`for any $f$`, `for any nondecreasing $f$`):
+  /// "for any", then at most one describing word. The claim holds for each such thing, so the
+  /// letter is introduced there as a bound variable. "For each $q$", "for all $n$" are left
+  /// alone: that is how a question counts over an index's values, which a tensor must carry.
   /// - Complexity: constant (the last three words).
   static func quantified(_ before: [String]) -> Bool {
     let tail = Array(before.suffix(3))
-    guard let q = tail.lastIndex(where: { ["any", "every", "each"].contains($0) }),
+    guard let q = tail.lastIndex(where: { $0 == "any" }),
       q > 0, tail[q - 1] == "for", tail.count - q <= 2
     else { return false }
     return true

@@ -13,14 +13,16 @@ final class QuantifiedLetterReadingTests: XCTestCase, SmallDocumentAudit {
     """
   }
 
-  /// `for any nondecreasing $g$`, `for every $g$`: the letter is introduced; `after applying $g$`
-  /// says nothing about which function g is.
+  /// `for any nondecreasing $g$`, `for any $g$`: the letter is introduced; `after applying $g$`
+  /// or `for each $g$` (how a count runs over an index) says nothing about which function g is.
   func testLetterAfterAQuantifier_isIntroduced() {
-    for clause in ["for any nondecreasing $g$", "for every $g$"] {
+    for clause in ["for any nondecreasing $g$", "for any $g$"] {
       XCTAssertEqual(findings(doc(clause), kind: "undefined-function"), [], clause)
       XCTAssertEqual(findings(doc(clause), kind: "undefined-name"), [], clause)
     }
-    XCTAssertEqual(
-      findings(doc("after applying $g$"), kind: "undefined-function"), ["undefined-function 3"])
+    for clause in ["after applying $g$", "for each $g$"] {
+      XCTAssertEqual(
+        findings(doc(clause), kind: "undefined-function"), ["undefined-function 3"], clause)
+    }
   }
 }
