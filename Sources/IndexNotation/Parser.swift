@@ -310,12 +310,15 @@ public struct Parser {
     case .word(let w) where Parser.functions.contains(w):
       advance()
       // `\mathrm{softmax}_{t′}`, `\max_{Δx,Δy}`: the script names what it runs over; a max or
-      // min reduces over it, so its letters are bound there as a sum's are.
+      // min reduces over it, so its letters are bound there as a sum's are, braced or not
+      // (`\max_t H[b,t,j]`).
       var bound: [IndexVariable] = []
       if accept("_") {
         if w == "max" || w == "min", accept("{") {
           repeat { bound.append(try indexVariable()) } while accept(",")
           try expect("}")
+        } else if w == "max" || w == "min", case .letter = current.kind {
+          bound.append(try indexVariable())
         } else {
           _ = try scriptText()
         }

@@ -5,8 +5,9 @@ extension AuditRules {
   /// Names a problem may use without introducing them, because the field's notation or the
   /// problem's own words say what they are: the order symbol `O(…)` of a cost, and a π the
   /// problem speaks of as a permutation, named alone (`$π$ permutes the rows`) or applied to an
-  /// index (`permuting the batch: … A[π(b), …]`). A π applied elsewhere (`p[a] = π(a) z[a]`, a
-  /// policy) must be introduced.
+  /// index (`permuting the batch: … A[π(b), …]`); any other letter applied to an index inside an
+  /// index list of such a problem too. A π applied elsewhere (`p[a] = π(a) z[a]`, a policy) must
+  /// be introduced.
   struct KnownNotation {
     /// The scopes whose prose (with the preamble's) speaks of permutations.
     let permutationScopes: Set<String>
@@ -43,8 +44,24 @@ extension AuditRules {
     func standsForItself(_ u: SymbolUse, in doc: ProblemSetDocument) -> Bool {
       if u.name == "O" && KnownNotation.appliedAt(u.location.offset, in: doc) { return true }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
-      return u.name == "π" && permutationScopes.contains(scope)
-        && (u.alone || KnownNotation.inIndexList(u.location.offset, in: doc))
+      guard permutationScopes.contains(scope) else { return false }
+      if u.name == "π" && u.alone { return true }
+      // Any letter applied to an index inside an index list (`X[b,ρ(t),d]`) maps positions to
+      // positions: in a problem that speaks of permuting, it is the permutation.
+      return KnownNotation.inIndexList(u.location.offset, in: doc)
+        && (u.name == "π" || KnownNotation.commandApplied(u.location.offset, in: doc))
+    }
+
+    /// Whether the letter or command (`\rho`) at a scalar offset is followed by `(`.
+    /// - Complexity: linear in the command's length.
+    static func commandApplied(_ offset: Int, in doc: ProblemSetDocument) -> Bool {
+      guard offset >= 0, offset < doc.scalars.count else { return false }
+      guard doc.scalars[offset] == "\\" else { return appliedAt(offset, in: doc) }
+      var k = offset + 1
+      while k < doc.scalars.count, k < offset + 16, doc.scalars[k].properties.isAlphabetic {
+        k += 1
+      }
+      return appliedAt(k - 1, in: doc)
     }
 
     /// Whether the name at a scalar offset stands in an index list: `[` or `,` just before it.

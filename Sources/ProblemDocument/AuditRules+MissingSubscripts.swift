@@ -4,7 +4,8 @@ import IndexNotation
 extension AuditRules {
   /// A layer- or scale-indexed family used without its subscript: (i) a use with no subscript of
   /// a family that is otherwise always subscripted and not introduced on its own (L̂[n] beside
-  /// L̂_ℓ); (ii) in an equation, a parameter tensor without the layer subscript its fellow
+  /// L̂_ℓ), once a subscripted member has been written (a plain name before any is the general
+  /// form a later variant specializes); (ii) in an equation, a parameter tensor without the layer subscript its fellow
   /// parameters carry (B[n_out] beside K_{ℓ+1}); (iii) a derivative with respect to a member
   /// of a subscripted family, written plain while its right side carries layer subscripts.
   struct MissingSubscripts: AuditRule {
@@ -37,7 +38,7 @@ extension AuditRules {
       for u in symbols.uses where u.role == .tensor && !u.subscripted {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !introducedPlain.contains(scope + "\u{0}" + u.name),
-          let other = subscripted[scope + "\u{0}" + u.family],
+          let other = subscripted[scope + "\u{0}" + u.family], other.location < u.location,
           doc.sections[u.section].kind != .solution || AuditRules.insideLayerBound(u, doc)
         else { continue }
         out.append(

@@ -47,9 +47,9 @@ extension AuditRules {
           // `y = \mathrm{relu}(\bar{W}x - θ)`: an equation in vector form (no index brackets)
           // that names another of the problem's lowercase tensors by its bare letter writes
           // each tensor so; a bare letter defined there is its tensor, not a scalar.
-          if u.role == .scalar && u.inEquation && u.name.first?.isLowercase == true
-            && tensors.contains(u.name)
-            && AuditRules.inVectorForm(u, doc, tensors: tensors)
+          // So does `Q = (\mathrm{Id} - A)P`, a matrix written whole by its capital.
+          if u.role == .scalar || u.role == .size, u.inEquation, tensors.contains(u.name),
+            AuditRules.inVectorForm(u, doc, tensors: tensors)
           {
             continue
           }

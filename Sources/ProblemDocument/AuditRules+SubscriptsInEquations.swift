@@ -41,8 +41,16 @@ extension AuditRules {
           let others = eq.rhsReferences.filter { $0.name.base != eq.lhs.name.base }
           var shared: [String: Int] = [:]
           for p in others { if let s = p.name.subscriptText { shared[s, default: 0] += 1 } }
+          // A step from `H_ℓ` to `H_{ℓ+1}` whose other names are all written plain (`W^{a}`,
+          // `β`) writes its parameters as one set shared by every layer: the left side's
+          // subscript is no witness then.
+          let tiedStep =
+            !others.contains { $0.name.subscriptText != nil }
+            && eq.rhsReferences.contains {
+              $0.name.base == eq.lhs.name.base && $0.name.subscriptText != nil
+            }
           let candidates = Set(shared.filter { $0.value >= 2 }.map(\.key))
-            .union(eq.lhs.name.subscriptText.map { [$0] } ?? [])
+            .union(tiedStep ? [] : (eq.lhs.name.subscriptText.map { [$0] } ?? []))
           var reported = Set<String>()
           // The first reference of each family (base and superscript) with a layer subscript:
           // one pass, so a long equation costs linear time.

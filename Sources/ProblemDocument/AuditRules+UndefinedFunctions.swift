@@ -61,6 +61,8 @@ extension AuditRules {
         && !DocumentSymbols.distributions.contains(u.name)
       {
         let scope = scopeOf[u.section]
+        // A letter applied to an index in a problem about permuting (`X[b,ρ(t),d]`).
+        if reading.known.standsForItself(u, in: doc) { continue }
         guard !seen.contains(scope + u.name) else { continue }
         seen.insert(scope + u.name)
         if proseOf[scope] == nil {

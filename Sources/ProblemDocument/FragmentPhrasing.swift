@@ -57,6 +57,7 @@ struct FragmentPhrasing {
       || (DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc))
       || ["where", "let", "define", "defines", "denote", "denotes", "consider"].contains(
         before.last ?? "")
+      || FragmentPhrasing.quantified(before)
     // A copula after a noun phrase names what follows (`The signal is $u[n,c]$`, `the targets
     // are $v[…]$`): a determiner, a noun, then is/are.
     let copula =
@@ -73,5 +74,18 @@ struct FragmentPhrasing {
     self.indefinite = indefinite
     self.aloneIntroduced = aloneIntroduced
     self.copula = copula
+  }
+
+  /// Whether the words before a name quantify it (`for any $f$`, `for any nondecreasing $f$`):
+  /// "for any", then at most one describing word. The claim holds for each such thing, so the
+  /// letter is introduced there as a bound variable. "For each $q$", "for all $n$" are left
+  /// alone: that is how a question counts over an index's values, which a tensor must carry.
+  /// - Complexity: constant (the last three words).
+  static func quantified(_ before: [String]) -> Bool {
+    let tail = Array(before.suffix(3))
+    guard let q = tail.lastIndex(where: { $0 == "any" }),
+      q > 0, tail[q - 1] == "for", tail.count - q <= 2
+    else { return false }
+    return true
   }
 }
