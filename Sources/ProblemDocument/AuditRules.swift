@@ -33,6 +33,7 @@ public enum AuditRules {
     RangeCounts(),
     Lookbacks(),
     OutsideReads(),
+    PaddedLengths(),
     ReadListRanges(),
     UnpaddedSizes(),
     WindowSizes(),

@@ -107,3 +107,33 @@ final class LookbackAndOutsideReadTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(findings(text, kind: "border-rule"), [])
   }
 }
+
+/// `padded-lengths`: an output length stated with the padding and the kernel span it follows
+/// from. Documents written for the test; L + 2P − S + 1 worked out by hand in the comments.
+final class PaddedLengthTests: XCTestCase, SmallDocumentAudit {
+  /// A kernel spanning 7 with 2 zeros on each side: N + 4 − 7 + 1 = N − 2, not N; with 3
+  /// zeros on each side the length is N.
+  func testPaddingAndSpanGiveTheLength() {
+    let text = """
+      **Problem 1.** A filter of seven taps at stride 1 runs over a signal of $N$ samples.
+
+      **Answer**: The filter spans $7$ samples, so %@ zeros are added on each side and the \
+      output length is $N$.
+      """
+    let wrong = text.replacingOccurrences(of: "%@", with: "2")
+    XCTAssertEqual(findings(wrong, kind: "border-rule"), ["border-rule 3"])
+    let right = text.replacingOccurrences(of: "%@", with: "3")
+    XCTAssertEqual(findings(right, kind: "border-rule"), [])
+  }
+
+  /// At stride two the length is no `N + c`: not judged by the stride-one count.
+  func testAStrideOtherThanOneIsNotJudged() {
+    let text = """
+      **Problem 2.** A filter of seven taps at stride 2 runs over a signal of $N$ samples.
+
+      **Answer**: The filter spans $7$ samples, so 3 zeros are added on each side and the \
+      output length is $N/2$.
+      """
+    XCTAssertEqual(findings(text, kind: "border-rule"), [])
+  }
+}
