@@ -6,10 +6,10 @@ extension AuditRules {
   /// A verb of reading and a unit of extent just before a fragment ("reads inputs $12$",
   /// "covers rows $10, \dots, 13$") name input positions: the numbers of that fragment and of
   /// the fragments joined to it by commas or "and" (a number, or a list `a, \ldots, b` read as
-  /// its ends). Where the paragraph and the two before it give exactly one capital letter a
-  /// number (`X = 13`, the input's size) and state no padding ("no padding", "valid"), and no
-  /// word of padding otherwise, the input holds positions 0 … X − 1: a position read beyond
-  /// X − 1 is a finding.
+  /// its ends). Where the paragraph and the two before it (at most `back` fragments) give
+  /// exactly one capital letter a number (`X = 13`, the input's size) and state no padding
+  /// ("no padding", "valid"), and no word of padding otherwise, the input holds positions
+  /// 0 … X − 1: a position read beyond X − 1 is a finding.
   /// - Complexity: linear in the section's fragments; the text read around each is bounded.
   struct OutsideReads: AuditRule {
     let id = "outside-reads"
@@ -20,6 +20,10 @@ extension AuditRules {
     static let verbs: Set<String> = ["reads", "read", "covers", "cover", "touches", "spans"]
     /// The paragraphs read before a fragment for the input's size and its padding.
     static let paragraphs = 2
+    /// The fragments read back for the sizes stated, and the scalars of text read back for
+    /// words of padding: a long paragraph is read no further.
+    static let back = 24
+    static let text = 2000
     /// The scalars read before a paragraph's first fragment for its words of padding.
     static let lead = 400
     /// The most fragments joined into one list of positions.
@@ -55,8 +59,8 @@ extension AuditRules {
           // The sizes stated in this paragraph and the two before it, up to the fragment.
           var sizes: [String: Rational] = [:]
           var first = i
-          for j in stride(from: i, through: 0, by: -1)
-          where paragraph[i] - paragraph[j] <= Self.paragraphs {
+          for j in stride(from: i, through: max(0, i - Self.back), by: -1) {
+            guard paragraph[i] - paragraph[j] <= Self.paragraphs else { break }
             first = j
             for (name, v) in values[j] where name.count == 1 && name.first!.isUppercase {
               if sizes[name] == nil { sizes[name] = v }
@@ -67,7 +71,7 @@ extension AuditRules {
           else { continue }
           // From the start of the first paragraph read (at most `lead` scalars before its
           // first fragment) to the fragment.
-          let head = fragments[first].location.offset
+          let head = max(fragments[first].location.offset, f.location.offset - Self.text)
           var lead = doc.slice(max(section.range.lowerBound, head - Self.lead)..<head)
           if let cut = lead.range(of: "\n\n", options: .backwards) {
             lead = String(lead[cut.upperBound...])
