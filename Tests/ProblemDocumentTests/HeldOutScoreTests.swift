@@ -14,11 +14,11 @@ final class HeldOutScoreTests: XCTestCase {
   /// controls and one find fewer — count and role readings that first meet text once read as
   /// preamble; the README's sixth-round paragraph names each.
   static let reached: [(folder: String, found: Int, onControls: Int)] = [
-    ("HeldOut", 18, 0), ("HeldOut2", 21, 0), ("HeldOut3", 25, 0), ("HeldOut4", 24, 0),
+    ("HeldOut", 18, 0), ("HeldOut2", 21, 0), ("HeldOut3", 26, 0), ("HeldOut4", 24, 0),
     ("HeldOut5", 26, 2), ("HeldOut6", 23, 2), ("HeldOut7", 24, 1), ("HeldOut8", 28, 1),
-    ("HeldOut9", 25, 1), ("HeldOut10", 22, 0), ("HeldOut11", 24, 0), ("HeldOut12", 20, 0),
-    ("HeldOut13", 20, 2), ("HeldOut14", 19, 4), ("HeldOut15", 19, 10), ("HeldOut16", 17, 8),
-    ("HeldOut17", 14, 8), ("HeldOut18", 17, 7),
+    ("HeldOut9", 25, 1), ("HeldOut10", 22, 0), ("HeldOut11", 25, 0), ("HeldOut12", 21, 0),
+    ("HeldOut13", 20, 2), ("HeldOut14", 20, 2), ("HeldOut15", 20, 10), ("HeldOut16", 18, 8),
+    ("HeldOut17", 19, 4), ("HeldOut18", 21, 2), ("HeldOut19", 12, 9), ("HeldOut20", 15, 11),
   ]
 
   struct Score {
