@@ -108,7 +108,7 @@ extension AuditRules {
                 .propertyWord,
                 "the text calls it \(says), but it has just stated that "
                   + (cue.invariance
-                    ? "the output does not change (\"\(cue.words)\"): that is invariance"
+                    ? "the output stays the same (\"\(cue.words)\"): that is invariance"
                     : "the output is transformed along with the input (\"\(cue.words)\"): that is equivariance"),
                 at: doc.location(ofOffset: token.offset), in: section, document: doc,
                 evidence: "\"\(cue.words)\" at \(doc.location(ofOffset: cue.offset))"))

@@ -96,7 +96,7 @@ extension AuditRules {
                 "the text calls it \(says), but its own equation \(relation.moved) = "
                   + "\(relation.original) shows it is \(shows): "
                   + (relation.same
-                    ? "the output does not change"
+                    ? "the output stays the same"
                     : "the output is transformed along with the input"),
                 at: doc.location(ofOffset: token.offset), in: doc.sections[index], document: doc,
                 evidence:

@@ -8,9 +8,29 @@ extension AuditRules {
     let summary = "a function used but never said what it is"
     let kinds: [Finding.Kind] = [.undefinedFunction]
 
+    /// The letter the course's notation writes for the activation (`σ(W·x − β)`): the course's
+    /// own set and every set written for the corpus apply it without saying which function it
+    /// is, so leaving it unsaid is the notation's convention, not a defect — the audit notes it.
+    static let conventionalActivation = "σ"
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      Self.unexplained(in: reading).filter { $0.name != Self.conventionalActivation }.map(\.finding)
+    }
+
+    /// One note per problem that applies the conventional activation without saying what it is.
+    static func conventionNotes(in reading: AuditReading) -> [String] {
+      unexplained(in: reading).filter { $0.name == conventionalActivation }.map { u in
+        "\(u.finding.item.map { "problem \($0)" } ?? "preamble") (\(u.finding.location)): "
+          + "\(u.name) is applied and never said what it is; read as the activation the notation "
+          + "writes σ (a sigmoid or any nonlinearity), not reported as a defect"
+      }
+    }
+
+    /// Every function applied in a problem that neither the problem nor the preamble says
+    /// anything about, once per problem and name.
     /// - Complexity: linear in the uses and the sections (the places a name is defined or
     ///   mentioned are indexed once; each problem's prose is read once).
-    func findings(in reading: AuditReading) -> [Finding] {
+    static func unexplained(in reading: AuditReading) -> [(name: String, finding: Finding)] {
       let symbols = reading.symbols
       let doc = reading.document
       let standard: Set<String> = [
@@ -53,7 +73,7 @@ extension AuditRules {
         return entry.scopes.contains(scope) || entry.scopes.contains("") || entry.first < u.location
       }
       var proseOf: [String: String] = [:]
-      var out: [Finding] = []
+      var out: [(name: String, finding: Finding)] = []
       var seen = Set<String>()
       for u in symbols.uses
       where u.role == .function && !standard.contains(u.name)
@@ -81,12 +101,12 @@ extension AuditRules {
             "\(u.name.lowercased()) denotes",
           ].contains { prose.contains($0) }
         if !said {
-          out.append(
-            Finding(
-              .undefinedFunction,
-              "\(u.name) is applied but the problem never says what it is (a sigmoid, a "
-                + "step, any activation?)",
-              at: u.location, in: doc.sections[u.section], document: doc))
+          let finding = Finding(
+            .undefinedFunction,
+            "\(u.name) is applied but the problem never says what it is (a sigmoid, a "
+              + "step, any activation?)",
+            at: u.location, in: doc.sections[u.section], document: doc)
+          out.append((u.name, finding))
         }
       }
       return out

@@ -13,6 +13,7 @@ public enum Auditor {
     let reading = Auditor.reading(doc, spelling: spelling, words: words)
     var notes =
       applicationNotes(reading.counts) + unreadNotes(reading.readings, doc)
+      + AuditRules.UndefinedFunctions.conventionNotes(in: reading)
     var findings: [Finding] = []
     for rule in AuditRules.all {
       do {

@@ -52,7 +52,6 @@ final class AuditTests: XCTestCase {
       [
         "role-clash 1 9:189",  // B: thresholds B[n_out] and the batch size B
         "index-lists 2 19:3",  // L_{ℓ+1}[…, j] in the question, […, n_out] in the solution
-        "undefined-function 2 19:44",  // σ never said
         "missing-comma 2 19:76",  // n_out\Delta X
         "index-lists 2 19:120",  // L_ℓ[…, I] in the question, […, N_in] in the solution
         "border-rule 2 19:132",  // offsets' ranges and border unstated
@@ -64,7 +63,6 @@ final class AuditTests: XCTestCase {
         "rank-mismatch 4 47:146",  // I_s[x,y,c]
         "index-lists 4 47:353",  // I_s[b,x,y,i] beside I_s[b,x,y,c]
         "input-letter 4 59:90",  // inputs written with the output's j
-        "undefined-function 4 63:27",  // σ never said
         "rank-mismatch 4 63:131",  // L_{ℓ,s+1}[…, i, j]
         "border-rule 4 63:146",  // offsets' ranges and border unstated
         "rank-mismatch 4 63:262",  // L_{ℓ,s}[…, i, j]
@@ -73,6 +71,10 @@ final class AuditTests: XCTestCase {
     XCTAssertEqual(
       report.counts.map { "\($0.item) \($0.perApplication) × \($0.applications!)" },
       ["3a 2·N·N_bottle × L − 1"])
+    // σ is never said (the notation's activation): noted where it is applied, not a finding.
+    XCTAssertEqual(
+      report.notes.filter { $0.contains("σ is applied") }.map { $0.prefix { $0 != ")" } },
+      ["problem 2 (line 19, column 44", "problem 4 (line 63, column 27"])
   }
 
   func testShippedSet_spelling() throws {
