@@ -9,8 +9,9 @@ extension AuditRules {
   /// last digit printed when a side is a rounded decimal or the sides are joined by `≈`
   /// (`2\pi/4096 \approx 1.53\times 10^{-3}`). A side with a letter is no number and breaks the
   /// chain; sides with a floor or a ceiling are `rounded-sizes`' to judge. A wrong count of
-  /// multiplies (the words after or before the chain name multiplies) is a count
-  /// disagreement, any other wrong number is arithmetic.
+  /// multiplies (the words after or before the chain name multiplies, or the question it
+  /// answers asks for a count: `countQuestions`) is a count disagreement, any other wrong
+  /// number is arithmetic.
   /// - Complexity: linear in each fragment's length.
   struct ArithmeticChains: AuditRule {
     let id = "arithmetic-chains"
@@ -20,6 +21,19 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      // The count questions, and each section's part labels, read only once a chain is wrong.
+      var asksCount: Set<String>?
+      var labelCache: [Int: [(offset: Int, part: String)]] = [:]
+      let answersCount = { (f: MathFragment) -> Bool in
+        if asksCount == nil { asksCount = Self.countQuestions(doc) }
+        let key = Self.answeredQuestion(f, doc) {
+          if let known = labelCache[f.section] { return known }
+          let labels = Auditor.partLabels(f.section, doc)
+          labelCache[f.section] = labels
+          return labels
+        }
+        return key.map { asksCount?.contains($0) == true } ?? false
+      }
       // Sizes stated in numbers so far: the preamble's, and each problem's own.
       var shared: [String: Rational] = [:]
       var own: [String: [String: Rational]] = [:]
@@ -47,7 +61,7 @@ extension AuditRules {
           }
           if let wrong = Self.firstWrong(f.text, stated: stated) {
             let kind: Finding.Kind =
-              Self.countsMultiplies(f, doc) ? .countDisagreement : .arithmetic
+              Self.countsMultiplies(f, doc) || answersCount(f) ? .countDisagreement : .arithmetic
             out.append(
               Finding(
                 kind,
