@@ -195,10 +195,12 @@ public struct DocumentSymbols: Sendable {
         || after.hasPrefix("is the number")
       let valuesFor =
         before.suffix(2) == ["values", "for"] || before.suffix(2) == ["values", "of"]
+      // `sizes $B, T, C$`: capitals listed after a noun of extent are each a size named there.
+      let extent = DocumentSymbols.extentProduct(names, before: before)
       for name in names {
         let role: SymbolRole =
-          valuesFor ? .index : (valuesOf ? .size : DocumentSymbols.role(ofName: name))
-        add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
+          valuesFor ? .index : (valuesOf || extent ? .size : DocumentSymbols.role(ofName: name))
+        add(name, role, at: 0, introduces: valuesOf || introducedByPhrase || extent)
       }
     case .formula(let symbols, _):
       let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
