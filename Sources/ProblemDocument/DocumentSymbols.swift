@@ -169,7 +169,12 @@ public struct DocumentSymbols: Sendable {
         inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
-      let bounded = DocumentSymbols.boundedName(f.text)
+      // `replaced by $cX$ with $c > 0$`: a lone name held to a sign or a bound by a clause
+      // opened with "with", "for" or "where" is introduced by that condition.
+      let bounded =
+        DocumentSymbols.boundedName(f.text)
+        ?? (["with", "for", "where"].contains(before.last ?? "")
+          ? DocumentSymbols.comparedWithNumber(f.text) : nil)
       // `\rho(V) < 1`: a letter that is a function's whole argument is the thing measured,
       // mentioned as a name is alone, not a size compared.
       let arguments = DocumentSymbols.wholeArguments(f.text)
