@@ -72,9 +72,11 @@ extension AuditRules {
       return k >= 0 && (doc.scalars[k] == "[" || doc.scalars[k] == ",")
     }
 
-    /// Nouns of measure a norm's name stands before (`the $\ell_1$ norm`, `an $L_2$ penalty`).
+    /// Nouns of measure a norm's name stands before (`the $\ell_1$ norm`, `an $L_2$ penalty`,
+    /// `its $\ell_2$ error`).
     static let normNouns: Set<String> = [
       "norm", "norms", "penalty", "penalties", "regularization", "regularizer", "distance", "ball",
+      "loss", "error", "score", "scores", "term",
     ]
 
     /// Whether the use is the field's name of a norm (ℓ or L with a number, p or ∞ as its

@@ -43,7 +43,7 @@ final class NormNameReadingTests: XCTestCase, SmallDocumentAudit {
     **Problem 1.** A ranking score is the $\\ell_1$\(words) each kernel, $s[j] = \\sum_{i} W[j,i]$ \
     for weights $W[j,i]$.
 
-    (a) When does the score mislead?
+    (a) When does the $\\ell_1$ score mislead?
     """
   }
 
