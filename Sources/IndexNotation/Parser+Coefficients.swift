@@ -83,4 +83,27 @@ extension Parser {
       bound(in: e, into: &names)
     }
   }
+
+  /// The plain lowercase letters raised to a whole power inside brackets (`r` in
+  /// `H[b,r^2c + ru]`): an index letter never carries a power, so such a letter is a scale of
+  /// the equation, a coefficient wherever it is written against an index (`rx + u`).
+  /// - Complexity: linear in the tokens.
+  func poweredIndexLetters() -> Set<String> {
+    var out = Set<String>()
+    var depth = 0
+    for k in tokens.indices {
+      switch tokens[k].kind {
+      case .symbol("["): depth += 1
+      case .symbol("]"): depth = max(0, depth - 1)
+      case .letter(let l) where depth > 0 && Self.isCoefficientLetter(l) && k + 2 < tokens.count:
+        if tokens[k + 1].kind == .symbol("^"), case .number(let n) = tokens[k + 2].kind,
+          (2...4).contains(n)
+        {
+          out.insert(l)
+        }
+      default: break
+      }
+    }
+    return out
+  }
 }

@@ -229,8 +229,9 @@ extension Parser {
             && (startsIndexAtom && !isSymbol("]") && !isSymbol(",") || !startsIndexAtom)
             && !wholeIndex
           {
-            // `sx`, `s·t`: a coefficient; `− p` alone: a constant term.
+            // `sx`, `s·t`: a coefficient; `− p` alone: a constant term; `r^2c`: a power of one.
             parameters.append(v.name)
+            parameters += powerRepeats(of: v.name)
           } else if factor && self.parameters.contains(v.name) {
             // `x·s`, `x*s`: the parameter after the sign multiplies the variable before it.
             parameters.append(v.name)

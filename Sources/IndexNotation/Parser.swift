@@ -17,8 +17,9 @@ public struct Parser {
   /// The tensors read as positions (`w[b,t]` in `E[w[b,t],i]`) since the enclosing position
   /// began; `indexExpressions` moves them into the position it returns.
   var gatheredReferences: [TensorReference] = []
-  /// Index names that act as coefficients (the stride s), not as index variables.
-  let parameters: Set<String>
+  /// Index names that act as coefficients (the stride s), not as index variables; once the
+  /// source is read, with the letters it raises to a power inside brackets.
+  var parameters: Set<String>
   /// Non-fatal findings made while reading (a probable missing comma).
   public internal(set) var diagnostics: [Diagnostic] = []
   /// The first letters of index terms read side by side, as many as the missing-comma diagnostics.
@@ -121,6 +122,7 @@ public struct Parser {
     var lexer = Lexer(source, aliases: aliases)
     do {
       tokens = try lexer.tokens()
+      parameters.formUnion(poweredIndexLetters())
     } catch {
       throw NotationError(
         diagnostic: Diagnostic(

@@ -43,6 +43,7 @@ extension AuditRules {
     /// Whether the use is one of the names the notation itself explains.
     func standsForItself(_ u: SymbolUse, in doc: ProblemSetDocument) -> Bool {
       if u.name == "O" && KnownNotation.appliedAt(u.location.offset, in: doc) { return true }
+      if KnownNotation.namesANorm(u, in: doc) { return true }
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       guard permutationScopes.contains(scope) else { return false }
       if u.name == "π" && u.alone { return true }
@@ -69,6 +70,35 @@ extension AuditRules {
       var k = offset - 1
       while k >= 0, k > offset - 4, doc.scalars[k] == " " { k -= 1 }
       return k >= 0 && (doc.scalars[k] == "[" || doc.scalars[k] == ",")
+    }
+
+    /// Nouns of measure a norm's name stands before (`the $\ell_1$ norm`, `an $L_2$ penalty`,
+    /// `its $\ell_2$ error`).
+    static let normNouns: Set<String> = [
+      "norm", "norms", "penalty", "penalties", "regularization", "regularizer", "distance", "ball",
+      "loss", "error", "score", "scores", "term",
+    ]
+
+    /// Whether the use is the field's name of a norm (ℓ or L with a number, p or ∞ as its
+    /// subscript) whose math closes right before a noun of measure: the words say what it is.
+    /// - Complexity: constant (a few dozen scalars after the name).
+    static func namesANorm(_ u: SymbolUse, in doc: ProblemSetDocument) -> Bool {
+      let parts = u.name.split(separator: "_", maxSplits: 1)
+      guard parts.count == 2, parts[0] == "ℓ" || parts[0] == "L",
+        parts[1].allSatisfy({ $0.isNumber || $0 == "∞" || $0 == "p" })
+      else { return false }
+      let n = doc.scalars.count
+      var k = max(0, u.location.offset)
+      let limit = min(n, k + 24)
+      while k < limit, doc.scalars[k] != "$" { k += 1 }
+      guard k < limit else { return false }
+      while k < n, k < limit + 4, doc.scalars[k] == "$" || doc.scalars[k] == " " { k += 1 }
+      var word = ""
+      while k < n, word.count < 16, doc.scalars[k].properties.isAlphabetic {
+        word.unicodeScalars.append(doc.scalars[k])
+        k += 1
+      }
+      return normNouns.contains(word.lowercased())
     }
   }
 }

@@ -37,7 +37,9 @@ extension AuditRules {
       // except inside a product or sum over the layer letter, which binds the subscript.)
       for u in symbols.uses where u.role == .tensor && !u.subscripted {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
+        // A plain name the preamble introduces is one tensor of its own in every problem.
         guard !introducedPlain.contains(scope + "\u{0}" + u.name),
+          !introducedPlain.contains("\u{0}" + u.name),
           let other = subscripted[scope + "\u{0}" + u.family], other.location < u.location,
           doc.sections[u.section].kind != .solution || AuditRules.insideLayerBound(u, doc)
         else { continue }

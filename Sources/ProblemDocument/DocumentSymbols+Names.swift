@@ -24,6 +24,29 @@ extension DocumentSymbols {
     return names[0]
   }
 
+  /// The one name of a comparison of a lone name with a number (`c > 0`, `0 < τ`): a condition
+  /// on it, nil for anything else.
+  static func comparedWithNumber(_ text: String) -> String? {
+    guard let parts = try? AnswerParser.parse(text), parts.parts.count == 1,
+      let chain = parts.parts[0].conjuncts.first, chain.operands.count == 2
+    else { return nil }
+    var name: String?
+    var numbers = 0
+    for operand in chain.operands {
+      switch operand {
+      case .number: numbers += 1
+      case .identifier(let run, let sub, let offset):
+        guard
+          let names = try? SymbolTable.open.resolve(
+            run: run, subscript: sub, offset: offset, in: text), names.count == 1
+        else { return nil }
+        name = names[0]
+      default: return nil
+      }
+    }
+    return numbers == 1 ? name : nil
+  }
+
   /// A tensor name without braces: `L_ℓ+1,s`, `W_ℓ^b,1`.
   public static func key(_ name: TensorName) -> String {
     name.description.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")

@@ -169,7 +169,12 @@ public struct DocumentSymbols: Sendable {
         inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.
-      let bounded = DocumentSymbols.boundedName(f.text)
+      // `replaced by $cX$ with $c > 0$`: a lone name held to a sign or a bound by a clause
+      // opened with "with", "for" or "where" is introduced by that condition.
+      let bounded =
+        DocumentSymbols.boundedName(f.text)
+        ?? (["with", "for", "where"].contains(before.last ?? "")
+          ? DocumentSymbols.comparedWithNumber(f.text) : nil)
       // `\rho(V) < 1`: a letter that is a function's whole argument is the thing measured,
       // mentioned as a name is alone, not a size compared.
       let arguments = DocumentSymbols.wholeArguments(f.text)
@@ -195,10 +200,12 @@ public struct DocumentSymbols: Sendable {
         || after.hasPrefix("is the number")
       let valuesFor =
         before.suffix(2) == ["values", "for"] || before.suffix(2) == ["values", "of"]
+      // `sizes $B, T, C$`: capitals listed after a noun of extent are each a size named there.
+      let extent = DocumentSymbols.extentProduct(names, before: before)
       for name in names {
         let role: SymbolRole =
-          valuesFor ? .index : (valuesOf ? .size : DocumentSymbols.role(ofName: name))
-        add(name, role, at: 0, introduces: valuesOf || introducedByPhrase)
+          valuesFor ? .index : (valuesOf || extent ? .size : DocumentSymbols.role(ofName: name))
+        add(name, role, at: 0, introduces: valuesOf || introducedByPhrase || extent)
       }
     case .formula(let symbols, _):
       let namedApplication = DocumentSymbols.applicationNamedByBareNounPhrase(f, doc)
