@@ -26,11 +26,15 @@ extension AuditRules {
       var out: [Finding] = []
       for section in doc.sections {
         let fs = section.fragments.filter { !$0.bare && $0.text.count <= 200 }
+        let sentence = AuditRules.sentenceIndices(fs, section, doc)
         var pairs: [(Polynomial, Polynomial)] = []
+        // The index of the last pair's cost: a next pair starts right after it, and a total
+        // comes right after it; a term in between (`plus $BJ$ additions`) ends the pairs.
+        var lastCost = -1
         for k in fs.indices.dropFirst() {
           let (a, b) = (fs[k - 1], fs[k])
           let gap = AuditRules.ClaimedImplications.between(a, b, doc)
-          guard a.location.line == b.location.line, gap.count <= 120,
+          guard sentence[k - 1] == sentence[k], gap.count <= 120,
             !gap.contains(where: { ".;?!".contains($0) })
           else {
             pairs = []
@@ -41,7 +45,13 @@ extension AuditRules {
           if let n = Self.formula(a.text), let c = Self.formula(b.text),
             Self.isPerItem(words, after: Self.wordsAfter(b, doc), before: before)
           {
+            if lastCost != k - 2 { pairs = [] }
             pairs.append((n, c))
+            lastCost = k
+            continue
+          }
+          guard lastCost == k - 1 else {
+            if lastCost < k - 1 { pairs = [] }
             continue
           }
           guard !pairs.isEmpty, words.contains(where: Self.concluding.contains) else { continue }
