@@ -80,6 +80,13 @@ final class ReviewMendsR7bTests: XCTestCase, SmallDocumentAudit {
       "There are $BJ$ outputs with $I$ multiplies each, plus $BJ$ additions of the threshold, so $BJI + BJ$ operations in total."
     )
     XCTAssertEqual(counts(plus), [])
+    // A label with no size between two pairs (`the $1 \times 1$ part`) is no term.
+    let labelled = doc(
+      "One part makes $BJ$ values with $I$ multiplies each, and the $1 \\times 1$ part makes $B$ values with $J$ multiplies each, so together $BJI + J$."
+    )
+    XCTAssertEqual(counts(labelled), ["count-disagreement 11"])
+    XCTAssertEqual(
+      counts(labelled.replacingOccurrences(of: "$BJI + J$", with: "$BJI + BJ$")), [])
     let wrong = doc("There are $BJ$ outputs with $I$ multiplies each, so $BJ + I$ multiplies.")
       .replacingOccurrences(of: "Count the operations", with: "Count the multiplies")
     XCTAssertEqual(counts(wrong), ["count-disagreement 11"])
