@@ -30,21 +30,9 @@ extension AuditRules.EquivalentConditions {
       guard tail.count < 200, !tail.contains("\n\n"),
         !tail.contains(where: { ".;?!".contains($0) })
       else { continue }
-      var words = tail.lowercased().split { !$0.isLetter }.map(String.init)
-      guard !words.contains(where: { ["not", "never", "no"].contains($0) }) else { continue }
-      let link: Link
-      if words.last == "whenever" {
-        link = .sufficient
-        words.removeLast()
-      } else if let tie = [
-        ["exactly", "when"], ["precisely", "when"], ["iff"], ["just", "when"],
-      ]
-      .first(where: { words.count > $0.count && Array(words.suffix($0.count)) == $0 }) {
-        link = .equivalence
-        words.removeLast(tie.count)
-      } else {
-        continue
-      }
+      guard
+        let (link, words) = conditionTie(tail.lowercased().split { !$0.isLetter }.map(String.init))
+      else { continue }
       // The word of cost: among the last three words, or among the three before a "than"
       // ("… take less memory than the tables"), the thing after it then naming the other cost.
       let comparative = { (w: String) in cheaperWords.contains(w) || dearerWords.contains(w) }

@@ -86,20 +86,10 @@ extension AuditRules.EquivalentConditions {
       tail.filter({ ".?!".contains($0) }).count == 1, !tail.contains(";")
     else { return nil }
     let sentence = tail.split(whereSeparator: { ".?!".contains($0) }).last ?? ""
-    var words = sentence.lowercased().split { !$0.isLetter }.map(String.init)
-    guard !words.contains(where: { ["not", "never", "no"].contains($0) }) else { return nil }
-    let link: Link
-    if words.last == "whenever" {
-      link = .sufficient
-      words.removeLast()
-    } else if let tie = [["exactly", "when"], ["precisely", "when"], ["iff"], ["just", "when"]]
-      .first(where: { words.count > $0.count && Array(words.suffix($0.count)) == $0 })
-    {
-      link = .equivalence
-      words.removeLast(tie.count)
-    } else {
-      return nil
-    }
+    guard
+      let (link, words) = conditionTie(
+        sentence.lowercased().split { !$0.isLetter }.map(String.init))
+    else { return nil }
     guard let than = words.firstIndex(of: "than"), than > 0,
       let at = words[max(0, than - 3)..<than].lastIndex(where: {
         cheaperWords.contains($0) || dearerWords.contains($0)

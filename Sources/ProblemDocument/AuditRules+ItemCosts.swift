@@ -26,11 +26,17 @@ extension AuditRules {
       var out: [Finding] = []
       for section in doc.sections {
         let fs = section.fragments.filter { !$0.bare && $0.text.count <= 200 }
+        let sentence = AuditRules.sentenceIndices(fs, section, doc)
         var pairs: [(Polynomial, Polynomial)] = []
+        // The index of the last pair's cost, and whether a formula in sizes stood after it
+        // outside any pair: such a term (`plus $BJ$ additions`) ends the pairs, a label with
+        // no size (`the $3 \times 3$ part`) does not.
+        var lastCost = -1
+        var termBetween = false
         for k in fs.indices.dropFirst() {
           let (a, b) = (fs[k - 1], fs[k])
           let gap = AuditRules.ClaimedImplications.between(a, b, doc)
-          guard a.location.line == b.location.line, gap.count <= 120,
+          guard sentence[k - 1] == sentence[k], gap.count <= 120,
             !gap.contains(where: { ".;?!".contains($0) })
           else {
             pairs = []
@@ -41,7 +47,14 @@ extension AuditRules {
           if let n = Self.formula(a.text), let c = Self.formula(b.text),
             Self.isPerItem(words, after: Self.wordsAfter(b, doc), before: before)
           {
+            if termBetween { pairs = [] }
             pairs.append((n, c))
+            (lastCost, termBetween) = (k, false)
+            continue
+          }
+          if k - 1 > lastCost, Self.formula(a.text) != nil { termBetween = true }
+          guard !termBetween else {
+            pairs = []
             continue
           }
           guard !pairs.isEmpty, words.contains(where: Self.concluding.contains) else { continue }

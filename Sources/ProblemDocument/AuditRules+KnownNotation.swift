@@ -6,15 +6,21 @@ extension AuditRules {
   /// problem's own words say what they are: the order symbol `O(…)` of a cost, and a π the
   /// problem speaks of as a permutation, named alone (`$π$ permutes the rows`) or applied to an
   /// index (`permuting the batch: … A[π(b), …]`); any other letter applied to an index inside an
-  /// index list of such a problem too. A π applied elsewhere (`p[a] = π(a) z[a]`, a policy) must
-  /// be introduced.
+  /// index list only where a sentence of the problem or the preamble that speaks of permuting
+  /// names that letter (`a permutation $ρ$`, `$σ$ permutes`) or applies it to an index
+  /// (`Permute the frames, $X[b,ρ(t),d]$`). A π applied elsewhere (`p[a] = π(a) z[a]`, a
+  /// policy) must be introduced.
   struct KnownNotation {
     /// The scopes whose prose (with the preamble's) speaks of permutations.
     let permutationScopes: Set<String>
+    /// The letters a sentence about permuting names, keyed `scope NUL name` (scope "" for the
+    /// preamble's, which hold in every problem).
+    let permutationLetters: Set<String>
 
-    /// Reads the prose of every scope once.
-    /// - Complexity: linear in the document's prose.
-    init(document doc: ProblemSetDocument) {
+    /// Reads the prose of every scope once, and the sentences of each section once.
+    /// - Complexity: linear in the document's prose and its uses (sorted once per section).
+    init(document doc: ProblemSetDocument, symbols: DocumentSymbols) {
+      permutationLetters = KnownNotation.namedPermutations(doc, symbols)
       var sectionsOf: [String: [Int]] = [:]
       for (k, section) in doc.sections.enumerated() {
         sectionsOf[DocumentSymbols.scope(section), default: []].append(k)
@@ -47,10 +53,46 @@ extension AuditRules {
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       guard permutationScopes.contains(scope) else { return false }
       if u.name == "π" && u.alone { return true }
-      // Any letter applied to an index inside an index list (`X[b,ρ(t),d]`) maps positions to
-      // positions: in a problem that speaks of permuting, it is the permutation.
-      return KnownNotation.inIndexList(u.location.offset, in: doc)
-        && (u.name == "π" || KnownNotation.commandApplied(u.location.offset, in: doc))
+      // A letter applied to an index inside an index list (`X[b,ρ(t),d]`) maps positions to
+      // positions: it is the permutation when it is π, the field's letter for one, or when a
+      // sentence about permuting names that letter.
+      guard KnownNotation.inIndexList(u.location.offset, in: doc) else { return false }
+      if u.name == "π" { return true }
+      return KnownNotation.commandApplied(u.location.offset, in: doc)
+        && (permutationLetters.contains(scope + "\u{0}" + u.name)
+          || permutationLetters.contains("\u{0}" + u.name))
+    }
+
+    /// The letters named in a sentence that speaks of permuting: alone (`a permutation $ρ$`,
+    /// `permute the tokens by $σ$`) or applied to an index in an index list of that sentence.
+    /// - Complexity: linear in each section's text and its uses (one pointer over both).
+    static func namedPermutations(_ doc: ProblemSetDocument, _ symbols: DocumentSymbols)
+      -> Set<String>
+    {
+      let usesOf = Dictionary(grouping: symbols.uses, by: \.section)
+      var out = Set<String>()
+      for (k, section) in doc.sections.enumerated() {
+        guard let uses = usesOf[k]?.sorted(by: { $0.location < $1.location }) else { continue }
+        let scope = DocumentSymbols.scope(section)
+        var next = 0
+        for sentence in UnpaddedSizes.sentences(section, doc) {
+          while next < uses.count, uses[next].location.offset < sentence.lowerBound { next += 1 }
+          var inSentence: [SymbolUse] = []
+          while next < uses.count, sentence.contains(uses[next].location.offset) {
+            inSentence.append(uses[next])
+            next += 1
+          }
+          guard !inSentence.isEmpty, speaksOfPermutations(doc.slice(sentence)) else { continue }
+          for u in inSentence
+          where u.alone
+            || (inIndexList(u.location.offset, in: doc)
+              && commandApplied(u.location.offset, in: doc))
+          {
+            out.insert(scope + "\u{0}" + u.name)
+          }
+        }
+      }
+      return out
     }
 
     /// Whether the letter or command (`\rho`) at a scalar offset is followed by `(`.

@@ -29,9 +29,10 @@ extension AuditRules {
       var out: [Finding] = []
       for section in doc.sections {
         let fragments = section.fragments.filter { !$0.bare && $0.text.count <= 200 }
+        let sentence = AuditRules.sentenceIndices(fragments, section, doc)
         for k in fragments.indices.dropFirst() {
           let (a, b) = (fragments[k - 1], fragments[k])
-          guard a.location.line == b.location.line else { continue }
+          guard sentence[k - 1] == sentence[k] else { continue }
           let gap = AuditRules.ClaimedImplications.between(a, b, doc)
           guard gap.count <= 80, !gap.contains(where: { ".;?!".contains($0) }) else { continue }
           let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
@@ -40,7 +41,7 @@ extension AuditRules {
           let lead = Self.sentenceLead(a, doc)
           guard !lead.contains(where: Self.perWords.contains) else { continue }
           if let counted = Self.productCount(a.text), let printed = Self.printedMonomial(b.text),
-            words.contains(where: Self.costVerbs.contains)
+            words.contains(where: Self.costVerbs.contains), Self.countsMultiplies(b, doc)
           {
             guard !ItemCosts.wordsAfter(b, doc).contains(where: Self.perWords.contains) else {
               continue
@@ -61,15 +62,35 @@ extension AuditRules {
     /// Words that make a cost one item's.
     static let perWords: Set<String> = ["per", "each", "every"]
 
-    /// The words of the sentence before a fragment on its line (at most 200 characters back,
-    /// up to a full stop, `?`, `!` or `;`).
+    /// Words of grammar that may follow a count that names no unit (`costs $N$ in all`,
+    /// `needs $N$, since …`): a closed list of prepositions and conjunctions.
+    static let unitless: Set<String> = [
+      "in", "and", "or", "but", "for", "to", "since", "because", "as", "so", "which", "while",
+      "if", "when", "with", "at", "on", "over", "then", "thus", "hence", "here", "there",
+    ]
+
+    /// Whether a count's unit is a multiply: its clause names a multiply in its first two
+    /// words (`$N$ multiplies`, `$N$ scalar multiplications`) or names no unit at all (a mark
+    /// or a word of grammar right after it). `$N$ stored weights` counts something else.
+    static func countsMultiplies(_ count: MathFragment, _ doc: ProblemSetDocument) -> Bool {
+      let after = AuditRules.clauseAfter(count, doc)
+      guard let first = after.first else { return true }
+      return unitless.contains(first)
+        || after.prefix(2).contains(where: Auditor.multiplyNouns.contains)
+    }
+
+    /// The words of the sentence before a fragment (at most 200 characters back, up to a full
+    /// stop, `?`, `!`, `;` or a blank line).
     static func sentenceLead(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
       let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
       let start = max(doc.sections[f.section].range.lowerBound, end - 200)
       guard start < end else { return [] }
       var text = doc.slice(start..<end)
-      if let stop = text.lastIndex(where: { "\n.;?!".contains($0) }) {
+      if let stop = text.lastIndex(where: { ".;?!".contains($0) }) {
         text = String(text[text.index(after: stop)...])
+      }
+      if let blank = text.range(of: "\n\n", options: .backwards) {
+        text = String(text[blank.upperBound...])
       }
       return text.lowercased().split { !$0.isLetter }.map(String.init)
     }

@@ -24,21 +24,8 @@ extension AuditRules.EquivalentConditions {
     guard gap.count < 160, !gap.contains("\n\n"),
       !gap.contains(where: { ".;:?!".contains($0) })
     else { return nil }
-    var words = gap.lowercased().split { !$0.isLetter }.map(String.init)
-    guard words.count <= 14, !words.contains(where: { ["not", "never", "no"].contains($0) })
-    else { return nil }
-    let link: Link
-    if words.last == "whenever" {
-      link = .sufficient
-      words.removeLast()
-    } else if let tie = [["exactly", "when"], ["precisely", "when"], ["iff"], ["just", "when"]]
-      .first(where: { words.count > $0.count && Array(words.suffix($0.count)) == $0 })
-    {
-      link = .equivalence
-      words.removeLast(tie.count)
-    } else {
-      return nil
-    }
+    let all = gap.lowercased().split { !$0.isLetter }.map(String.init)
+    guard all.count <= 14, let (link, words) = conditionTie(all) else { return nil }
     guard words.contains(where: savingWords.contains), namesRatio(value, doc) else { return nil }
     let side = FragmentReader.trimmed(value.text).components(separatedBy: "=").last ?? ""
     guard !side.isEmpty, side.count <= 160,

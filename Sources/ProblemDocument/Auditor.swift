@@ -36,9 +36,13 @@ public enum Auditor {
     var seen = Set<String>()
     var signLines = Set<Int>()
     var conditions = Set<Int>()
+    // A printed count is judged by several rules (the equations' count, a product's, items
+    // times each one's cost): one place's count is reported once, by the rule listed first.
+    var counted = Set<Int>()
     findings = findings.filter {
       ($0.kind != .thresholdSign || signLines.insert($0.location.line).inserted)
         && ($0.kind != .premiseCondition || conditions.insert($0.location.offset).inserted)
+        && ($0.kind != .countDisagreement || counted.insert($0.location.offset).inserted)
     }
     findings = findings.sorted { $0.location < $1.location }.filter {
       !($0.kind == .indexLists && inputs.contains($0.location.offset))
@@ -61,7 +65,7 @@ public enum Auditor {
       document: doc, readings: readings, symbols: symbols,
       thresholds: thresholdNames(readings, symbols, doc),
       counts: solveCounts(readings, symbols, doc), spelling: spelling, words: words,
-      known: AuditRules.KnownNotation(document: doc))
+      known: AuditRules.KnownNotation(document: doc, symbols: symbols))
   }
 
   /// Counts that agree with the printed one only as a number of applications of the equations
