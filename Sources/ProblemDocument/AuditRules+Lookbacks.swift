@@ -3,9 +3,9 @@ import Foundation
 
 /// A lookback stated in words against the first index of the range concluded from it.
 extension AuditRules {
-  /// An output at x that "needs inputs back to" (or "as far back as") `x − E`, with E free of
-  /// x, reads position x − E of an input indexed from 0: the first x with every read inside
-  /// is E. The next range of x in the paragraph (a list `x = a, \ldots` or `a, \ldots, b`, or a
+  /// An output at x that "needs inputs back to" (`readTo`: any "… inputs … to", or "as far
+  /// back as") `x − E`, with E free of x, reads position x − E of an input indexed from 0 (from
+  /// 1 where the document numbers positions so): the first x with every read inside is E (E + 1). The next range of x in the paragraph (a list `x = a, \ldots` or `a, \ldots, b`, or a
   /// chain `a ≤ x ≤ b`, at most `reach` fragments on) must start at E; the two are compared by
   /// `RangeCounts`' evaluation at whole values of their letters, and a point where they differ
   /// is a finding.
@@ -23,6 +23,8 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      var budget = RangeCounts.Evaluations(left: RangeCounts.evaluations)
+      let origin = AuditRules.numbersFromOne(doc) ? 1 : 0
       for section in doc.sections {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         let paragraph = RangeSizes.paragraphNumbers(fragments, doc)
@@ -33,13 +35,15 @@ extension AuditRules {
             guard paragraph[k] == paragraph[i] else { break }
             guard let range = RangeCounts.range(g.text), range.index == x || range.index.isEmpty
             else { continue }
-            if range.strict == 0, let at = Self.difference(back, range.lower) {
+            let first = origin == 0 ? back : "(\(back)) + 1"
+            if range.strict == 0, let at = Self.difference(first, range.lower, &budget) {
+              let least = origin == 0 ? back : "\(back) + 1"
               out.append(
                 Finding(
                   .borderRule,
                   "an output at \(x) reads back to \(x) − \(back), inside an input indexed "
-                    + "from 0 only for \(x) ≥ \(back), but the range \(range.text) starts at "
-                    + "\(range.lower)\(at)",
+                    + "from \(origin) only for \(x) ≥ \(least), but the range \(range.text) "
+                    + "starts at \(range.lower)\(at)",
                   at: g.location, in: section, document: doc,
                   evidence: "the lookback at \(f.location)"))
             }
@@ -50,12 +54,23 @@ extension AuditRules {
       return out
     }
 
+    /// Whether the words before a fragment name the input read as far as it: "to" just
+    /// before it and a word of input among the clause's last five words ("depends on inputs
+    /// down to", "needs inputs back to").
+    static func readTo(_ before: String) -> Bool {
+      let clause = before.split(whereSeparator: { ".;:".contains($0) }).last ?? ""
+      let words = clause.split(whereSeparator: { !$0.isLetter }).suffix(5)
+      return words.last == "to" && words.contains { $0.hasPrefix("input") }
+    }
+
     /// A fragment `x − E` after a lookback cue: the index and E, or nil.
     static func lookback(_ f: MathFragment, _ doc: ProblemSetDocument) -> (String, String)? {
       let start = f.location.offset
-      let before = doc.slice(max(0, start - 24)..<start).lowercased()
+      let before = doc.slice(max(0, start - 40)..<start).lowercased()
         .trimmingCharacters(in: CharacterSet(charactersIn: "$ "))
-      guard cues.contains(where: { before.hasSuffix($0) }) else { return nil }
+      guard cues.contains(where: { before.hasSuffix($0) }) || Self.readTo(before) else {
+        return nil
+      }
       let t = RangeSizes.trimmedText(f.text).replacingOccurrences(of: "−", with: "-")
       let cs = Array(t)
       guard cs.count >= 3, cs.count <= RangeCounts.longest, cs[0].isLowercase, cs[0].isLetter
@@ -71,22 +86,18 @@ extension AuditRules {
     }
 
     /// Where two expressions differ at whole values of their letters (the same letters, at
-    /// most two): the point as text (empty with no letter), or nil.
-    static func difference(_ a: String, _ b: String) -> String? {
-      guard let na = RangeCounts.names(a), let nb = RangeCounts.names(b), na == nb, na.count <= 2
+    /// most two, at `RangeCounts.points`): the point as text (empty with no letter), or nil.
+    static func difference(
+      _ a: String, _ b: String, _ budget: inout RangeCounts.Evaluations
+    ) -> String? {
+      guard let ea = RangeCounts.Expression(a), let eb = RangeCounts.Expression(b),
+        ea.names == eb.names, ea.names.count <= 2
       else { return nil }
-      let sorted = na.sorted()
-      let reach = sorted.count == 2 ? RangeCounts.reachTwo : RangeCounts.reachOne
-      var points: [[String: Int]] = [[:]]
-      for name in sorted {
-        points = points.flatMap { p in (1...reach).map { p.merging([name: $0]) { $1 } } }
-      }
-      for p in points {
-        guard let u = RangeCounts.value(a, p), let v = RangeCounts.value(b, p), u != v else {
-          continue
-        }
-        return sorted.isEmpty
-          ? "" : " (at " + sorted.map { "\($0) = \(p[$0]!)" }.joined(separator: ", ") + ")"
+      let sorted = ea.names.sorted()
+      for p in RangeCounts.points(sorted, stated: [:]) {
+        guard budget.take(2) else { return nil }
+        guard let u = ea.value(p), let v = eb.value(p), u != v else { continue }
+        return sorted.isEmpty ? "" : " (" + RangeCounts.shown(sorted, p, "at ").dropFirst() + ")"
       }
       return nil
     }

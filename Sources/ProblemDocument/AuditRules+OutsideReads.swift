@@ -32,6 +32,7 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      let origin = AuditRules.numbersFromOne(doc) ? 1 : 0
       for section in doc.sections {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         let paragraph = RangeSizes.paragraphNumbers(fragments, doc)
@@ -47,6 +48,7 @@ extension AuditRules {
           var k = i + 1
           while k < fragments.count, k - i < Self.joined, paragraph[k] == paragraph[i] {
             let end = fragments[k - 1].location.offset + fragments[k - 1].text.unicodeScalars.count
+            guard end <= fragments[k].location.offset else { break }
             let gap = doc.slice(end..<fragments[k].location.offset)
               .trimmingCharacters(in: CharacterSet(charactersIn: "$ ,"))
             guard gap.isEmpty || gap == "and", let n = Self.largest(fragments[k].text) else {
@@ -67,7 +69,7 @@ extension AuditRules {
             }
           }
           guard sizes.count == 1, let (name, size) = sizes.first, let s = size.intValue,
-            largest > s - 1
+            largest > s - 1 + origin, Self.ofTheInput(fragments[k - 1], doc)
           else { continue }
           // From the start of the first paragraph read (at most `lead` scalars before its
           // first fragment) to the fragment.
@@ -80,19 +82,33 @@ extension AuditRules {
           let unpadded =
             OutputSizes.noPaddingWords.contains(where: { text.contains($0) })
             || text.split(whereSeparator: { !$0.isLetter }).contains("valid")
-          let padded = text.replacingOccurrences(of: "no padding", with: "")
-            .replacingOccurrences(of: "without padding", with: "").contains("pad")
+          let padded = OutputSizes.noPaddingWords.reduce(text) {
+            $0.replacingOccurrences(of: $1, with: "")
+          }.contains("pad")
           guard unpadded, !padded else { continue }
           out.append(
             Finding(
               .borderRule,
               "position \(largest) is said to be read, but with no padding an input of "
-                + "\(name) = \(s) holds positions 0 … \(s - 1) only",
+                + "\(name) = \(s) holds positions \(origin) … \(s - 1 + origin) only",
               at: f.location, in: section, document: doc,
               evidence: "\(name) = \(s) stated before it in the part; no padding stated"))
         }
       }
       return out
+    }
+
+    /// Whether the positions read belong to the input: the words after the last fragment
+    /// name no other signal ("of the upsampled signal", "of its output") — nothing follows
+    /// but a verb, a conjunction or punctuation, or an "of" phrase naming the input.
+    static func ofTheInput(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
+      let end = f.location.offset + f.text.unicodeScalars.count
+      let after = doc.slice(end..<(end + 40)).lowercased()
+        .drop { $0 == "$" || $0 == "}" || $0 == " " }
+      guard after.hasPrefix("of ") else { return true }
+      let phrase = after.prefix { !".,;:()$".contains($0) }
+        .split(whereSeparator: { !$0.isLetter }).prefix(4)
+      return phrase.contains { $0.hasPrefix("input") }
     }
 
     /// Whether a verb of reading and a unit of extent stand just before the fragment.

@@ -6,8 +6,9 @@ import Foundation
 extension AuditRules {
   /// One sentence that states a kernel's span S (a number after "spans" or "covers" and before
   /// a unit of extent: "spans $9$ samples"), a padding of P on each side ("$4$ zeros … on each
-  /// side", "padding of 4 on each side") and an output length `L + c` after the word "length"
-  /// or "size" (one letter L, the input's length): at stride one the output holds
+  /// side", "padding of 4 on each side") and an output length `L + c` (`outputLength`: after
+  /// "output" and "length" or "size", or before "outputs"; one letter L, the input's length):
+  /// at stride one the output holds
   ///
   ///     L + 2P − S + 1
   ///
@@ -84,7 +85,7 @@ extension AuditRules {
     }
 
     /// The span (the number a fragment after a span word and before a unit states, its last
-    /// side) and the length (a fragment after "length" or "size", `L + c`) of a sentence.
+    /// side) and the output's length (`outputLength`, `L + c`) of a sentence.
     static func spanAndLength(_ math: [MathFragment], _ doc: ProblemSetDocument)
       -> (Int, Length)?
     {
@@ -101,14 +102,26 @@ extension AuditRules {
           span = n
           continue
         }
-        if length == nil, words.contains("length") || words.contains("size"),
-          let found = Self.length(f)
-        {
+        if length == nil, Self.outputLength(words, f, doc), let found = Self.length(f) {
           length = found
         }
       }
       guard let s = span, let l = length else { return nil }
       return (s, l)
+    }
+
+    /// Whether a fragment states the output's length: "length" or "size" with "output" in the
+    /// words just before it ("the output length is"), or "outputs" right after it ("leaves
+    /// $X$ outputs"). A padded input's length ("a padded input of length") is not one.
+    static func outputLength(_ words: [String], _ f: MathFragment, _ doc: ProblemSetDocument)
+      -> Bool
+    {
+      let end = f.location.offset + f.text.unicodeScalars.count
+      let next = doc.slice(end..<(end + 20)).lowercased()
+        .split(whereSeparator: { !$0.isLetter }).first
+      if next == "outputs" { return true }
+      return (words.contains("length") || words.contains("size"))
+        && words.contains { $0.hasPrefix("output") }
     }
 
     /// A fragment `L + c` (or `L − c`, or `L`) of one letter with coefficient one.

@@ -9,9 +9,6 @@ extension AuditRules.RangeCounts {
     "stride", "strides", "pool", "pooling", "per", "each", "after", "then", "next", "layer",
     "layers", "times", "plus", "minus", "padded", "padding", "with", "without",
   ]
-  /// The largest value tried for a letter when one letter is free, and when two are.
-  static let reachOne = 64
-  static let reachTwo = 16
 
   /// The count `g` states just after the range `f` (a unit after it, or a size word just
   /// before it, with at most four words and no digit between them), as text, or nil.
@@ -19,7 +16,7 @@ extension AuditRules.RangeCounts {
     -> String?
   {
     let end = f.location.offset + f.text.unicodeScalars.count
-    guard g.location.offset - end <= gap else { return nil }
+    guard end <= g.location.offset, g.location.offset - end <= gap else { return nil }
     let between = doc.slice(end..<g.location.offset).lowercased()
     guard !between.contains(where: \.isNumber) else { return nil }
     let words = between.split(whereSeparator: { !$0.isLetter }).map(String.init)
@@ -27,7 +24,20 @@ extension AuditRules.RangeCounts {
       let value = lastSide(g.text)
     else { return nil }
     let sized = words.last.map { w in sizeWords.contains(w) } ?? false
-    return sized || unitFollows(g, doc) ? value : nil
+    return sized || (appositive(between, words) && unitFollows(g, doc)) ? value : nil
+  }
+
+  /// Words that restate a range as its count: the count is in apposition to the range.
+  static let restating: Set<String> = ["that", "i", "e", "ie", "namely"]
+  /// Verbs of being or having that make the count the range's own ("is", "so there are").
+  static let copulas: Set<String> = ["is", "are", "has", "have", "makes", "make"]
+
+  /// Whether the text between a range and a count sets the count in apposition to the range:
+  /// punctuation only (a comma, a dash, a colon: `between` holds no letter), a restating phrase (", that is", "i.e.",
+  /// "namely"), or a clause ending in a copula ("so there are", "the output has").
+  static func appositive(_ between: String, _ words: [String]) -> Bool {
+    guard let last = words.last else { return true }
+    return copulas.contains(last) || words.allSatisfy(restating.contains)
   }
 
   /// The count `e` states just before the range `f` when only its unit and punctuation stand
@@ -36,7 +46,7 @@ extension AuditRules.RangeCounts {
     -> String?
   {
     let end = e.location.offset + e.text.unicodeScalars.count
-    guard f.location.offset - end <= gap else { return nil }
+    guard end <= f.location.offset, f.location.offset - end <= gap else { return nil }
     let between = doc.slice(end..<f.location.offset).lowercased()
     let words = between.split(whereSeparator: { !$0.isLetter }).map(String.init)
     guard between.allSatisfy({ $0.isLetter || " ,;:$-—".contains($0) }),
@@ -74,40 +84,98 @@ extension AuditRules.RangeCounts {
     let at: String
   }
 
-  /// The first point (the letters' `stated` values, then from 1 up) at which the range and the count are both whole, at
-  /// least one, and differ; nil when they agree everywhere tried or cannot be read.
+  /// The first point (the letters' `stated` values, then from 1 up) at which the range and the
+  /// count are both whole, at least one, and differ; nil when they agree everywhere tried, the
+  /// document's evaluations are spent, or they cannot be read.
   static func disagreement(
-    _ range: StatedRange, _ count: String, preferring stated: [String: Int] = [:]
+    _ range: StatedRange, _ count: String, preferring stated: [String: Int] = [:],
+    budget: inout Evaluations
   ) -> Point? {
-    guard let lowerNames = names(range.lower), let upperNames = names(range.upper),
-      let countNames = names(count)
+    guard let lower = Expression(range.lower), let upper = Expression(range.upper),
+      let counted = Expression(count)
     else { return nil }
-    let letters = lowerNames.union(upperNames)
-    guard letters == countNames, letters.count <= 2, !letters.contains(range.index) else {
+    let letters = lower.names.union(upper.names)
+    guard letters == counted.names, letters.count <= 2, !letters.contains(range.index) else {
       return nil
     }
     let sorted = letters.sorted()
-    let reach = sorted.count == 2 ? reachTwo : reachOne
-    var points: [[String: Int]] = [[:]]
-    for name in sorted {
-      points = points.flatMap { p in (1...reach).map { p.merging([name: $0]) { $1 } } }
-    }
-    // The values the text states for every letter, tried first.
-    if !sorted.isEmpty, sorted.allSatisfy({ stated[$0] != nil }) {
-      points.insert(stated.filter { letters.contains($0.key) }, at: 0)
-    }
-    for p in points {
-      guard let lo = value(range.lower, p), let up = value(range.upper, p),
-        let c = value(count, p), let l = lo.intValue, let u = up.intValue, let n = c.intValue
+    for p in points(sorted, stated: stated) {
+      guard budget.take(3) else { return nil }
+      guard let lo = lower.value(p), let up = upper.value(p), let c = counted.value(p),
+        let l = lo.intValue, let u = up.intValue, let n = c.intValue
       else { continue }
       let held = u - l + 1 - range.strict
       guard held >= 1, n >= 1, held != n else { continue }
-      let at =
-        sorted.isEmpty
-        ? "" : " at " + sorted.map { "\($0) = \(p[$0]!)" }.joined(separator: ", ")
-      return Point(held: String(held), stated: String(n), at: at)
+      return Point(held: String(held), stated: String(n), at: shown(sorted, p, "at "))
     }
     return nil
+  }
+
+  /// The letters' values at a point as text (` at A = 1, B = 2`), empty with no letter.
+  static func shown(_ sorted: [String], _ p: [String: Int], _ lead: String) -> String {
+    sorted.isEmpty ? "" : " " + lead + sorted.map { "\($0) = \(p[$0]!)" }.joined(separator: ", ")
+  }
+
+  /// The points at which expressions of the letters `sorted` (at most two) are compared: the
+  /// values the text states, first, when it states one for every letter, then every letter
+  /// from 1 to `reachOne` (one letter) or `reachTwo` (two). Shared by `RangeCounts` and
+  /// `Lookbacks`.
+  static func points(_ sorted: [String], stated: [String: Int]) -> [[String: Int]] {
+    let reach = sorted.count == 2 ? reachTwo : reachOne
+    var points: [[String: Int]] = [[:]]
+    for name in sorted.prefix(2) {
+      points = points.flatMap { p in (1...reach).map { p.merging([name: $0]) { $1 } } }
+    }
+    if !sorted.isEmpty, sorted.allSatisfy({ stated[$0] != nil }) {
+      points.insert(stated.filter { sorted.contains($0.key) }, at: 0)
+    }
+    return points
+  }
+
+  /// The evaluations a rule may still make in one document: hostile text with thousands of
+  /// ranges is read only up to this many.
+  struct Evaluations {
+    var left: Int
+
+    /// Takes `n` evaluations; false once they are spent.
+    mutating func take(_ n: Int) -> Bool {
+      guard left >= n else { return false }
+      left -= n
+      return true
+    }
+  }
+
+  /// An expression read once: its letters, each replaced by a slot character, and its text
+  /// normalized for `NumericValue`, so that a point costs one pass of the reader.
+  struct Expression {
+    let names: Set<String>
+    let slots: [String: Character]
+    let chars: [Character]
+
+    /// The expression of `text`, or nil when the evaluator cannot read it.
+    init?(_ text: String) {
+      guard let (_, found) = AuditRules.RangeCounts.substituted(text, [:]) else { return nil }
+      var slots: [String: Character] = [:]
+      for (k, name) in found.sorted().enumerated() {
+        guard let scalar = Unicode.Scalar(0xE000 + k) else { return nil }
+        slots[name] = Character(scalar)
+      }
+      guard
+        let (t, _) = AuditRules.RangeCounts.substituted(text, slots.mapValues { String($0) }),
+        let chars = NumericValue.normalized(t)
+      else { return nil }
+      (names, self.slots, self.chars) = (found, slots, chars)
+    }
+
+    /// The exact value with the letters given, or nil (a letter without a value included).
+    func value(_ values: [String: Int]) -> Rational? {
+      var given: [Character: Rational] = [:]
+      for (name, slot) in slots {
+        guard let v = values[name] else { return nil }
+        given[slot] = Rational(v)
+      }
+      return NumericValue.exact(chars, slots: given)
+    }
   }
 
   /// The letters (a letter with an optional subscript, `X_0`) of an expression outside its
@@ -117,17 +185,9 @@ extension AuditRules.RangeCounts {
     return found
   }
 
-  /// The expression's value with its letters given, exact, or nil.
-  static func value(_ text: String, _ values: [String: Int]) -> Rational? {
-    guard let (t, _) = substituted(text, values), let v = NumericValue.read(t) else {
-      return nil
-    }
-    return v.exact
-  }
-
-  /// The text with each letter replaced by its value in parentheses (left as it is when it has
+  /// The text with each letter replaced by its text in `values` (left as it is when it has
   /// none), and the letters met.
-  static func substituted(_ text: String, _ values: [String: Int]) -> (String, Set<String>)? {
+  static func substituted(_ text: String, _ values: [String: String]) -> (String, Set<String>)? {
     let cs = Array(text)
     var out = ""
     var found: Set<String> = []
@@ -166,9 +226,27 @@ extension AuditRules.RangeCounts {
         }
       }
       found.insert(name)
-      out += values[name].map { "(\($0))" } ?? name
+      out += values[name] ?? name
       i = j
     }
     return (out, found)
+  }
+}
+
+extension AuditRules {
+  /// Whether the document numbers positions from 1: a word of numbering ("numbered",
+  /// "indexed", "counted") followed by "from 1" or "at one", or "1-based" / "one-indexed". Positions are numbered from 0 otherwise.
+  /// - Complexity: linear in the document's length.
+  static func numbersFromOne(_ doc: ProblemSetDocument) -> Bool {
+    let words = doc.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    let numbering: Set<Substring> = ["numbered", "indexed", "counted"]
+    let one: Set<Substring> = ["1", "one"]
+    for (i, w) in words.enumerated() where one.contains(w) {
+      if i + 1 < words.count, words[i + 1] == "based" || words[i + 1] == "indexed" { return true }
+      if i >= 2, words[i - 1] == "from" || words[i - 1] == "at", numbering.contains(words[i - 2]) {
+        return true
+      }
+    }
+    return false
   }
 }

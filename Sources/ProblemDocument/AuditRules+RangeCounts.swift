@@ -35,15 +35,22 @@ extension AuditRules {
     ])
     /// Words of size a count may follow.
     static let sizeWords = ["width", "length", "size", "height"]
+    /// The largest value tried for a letter when one letter is free, and when two are.
+    static let reachOne = 64
+    static let reachTwo = 8
+    /// The evaluations one rule makes in a document (`Evaluations`).
+    static let evaluations = 30_000
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      var budget = Evaluations(left: Self.evaluations)
       for section in doc.sections {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         let paragraph = RangeSizes.paragraphNumbers(fragments, doc)
         let values = StatedBounds.assignments(fragments)
         for (i, f) in fragments.enumerated() {
+          guard budget.left > 0 else { return out }
           guard let range = Self.range(f.text) else { continue }
           var beside: MathFragment?
           var count: String?
@@ -58,7 +65,7 @@ extension AuditRules {
           }
           guard let g = beside, let stated = count,
             let point = Self.disagreement(
-              range, stated, preferring: Self.stated(i, paragraph, values))
+              range, stated, preferring: Self.stated(i, paragraph, values), budget: &budget)
           else { continue }
           let name = range.index.isEmpty ? "its index" : range.index
           out.append(

@@ -28,6 +28,31 @@ struct NumericValue {
   /// The value of `text`, or nil for anything that is not a side of numbers (a letter, a word).
   /// - Complexity: linear in the text's length.
   static func read(_ text: String) -> NumericValue? {
+    guard let cleaned = normalized(text) else { return nil }
+    var reader = Reader(chars: cleaned)
+    guard let v = reader.sum(), reader.at == cleaned.count, v.approximate.isFinite else {
+      return nil
+    }
+    let literal = Self.printedUnit(cleaned)
+    return NumericValue(
+      exact: v.exact, approximate: v.approximate, printedUnit: literal,
+      rounds: cleaned.contains("⌊") || cleaned.contains("⌈"), decimal: cleaned.contains("."))
+  }
+
+  /// The exact value of characters `normalized` once, with each slot character read as its
+  /// value (a letter's value at one point), or nil.
+  /// - Complexity: linear in the characters' count.
+  static func exact(_ cleaned: [Character], slots: [Character: Rational]) -> Rational? {
+    var reader = Reader(chars: cleaned, slots: slots)
+    guard let v = reader.sum(), reader.at == cleaned.count, v.approximate.isFinite else {
+      return nil
+    }
+    return v.exact
+  }
+
+  /// The text with its commands, spaces and thousands separators rewritten into the characters
+  /// the reader reads, or nil when it cannot be a side of numbers.
+  static func normalized(_ text: String) -> [Character]? {
     guard text.count < longest * 2 else { return nil }
     var t = text
     for (from, to) in [
@@ -66,14 +91,7 @@ struct NumericValue {
       }
       cleaned.append(c)
     }
-    var reader = Reader(chars: cleaned)
-    guard let v = reader.sum(), reader.at == cleaned.count, v.approximate.isFinite else {
-      return nil
-    }
-    let literal = Self.printedUnit(cleaned)
-    return NumericValue(
-      exact: v.exact, approximate: v.approximate, printedUnit: literal,
-      rounds: cleaned.contains("⌊") || cleaned.contains("⌈"), decimal: cleaned.contains("."))
+    return cleaned
   }
 
   /// One unit of the last printed digit when `chars` is one number, optionally times a power of
@@ -121,6 +139,8 @@ struct NumericValue {
   /// A recursive-descent reader of a numeric side (depth bounded by the text's length).
   struct Reader {
     let chars: [Character]
+    /// Characters that stand for given values (a letter's value at one point).
+    var slots: [Character: Rational] = [:]
     var at = 0
 
     mutating func sum() -> Part? {
@@ -143,7 +163,7 @@ struct NumericValue {
         if c == "*" || c == "/" {
           divide = c == "/"
           at += 1
-        } else if !"(⌊⌈{FP".contains(c) {
+        } else if !"(⌊⌈{FP".contains(c), slots[c] == nil {
           break
         }
         // Juxtaposition (`2(3 + 4)`, `2\pi`) multiplies.
@@ -219,6 +239,10 @@ struct NumericValue {
       if c == "P" {
         at += 1
         return Part(nil, Double.pi)
+      }
+      if let v = slots[c] {
+        at += 1
+        return Part(v, v.doubleValue)
       }
       guard c.isNumber else { return nil }
       let start = at
