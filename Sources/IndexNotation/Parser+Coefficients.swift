@@ -84,7 +84,7 @@ extension Parser {
     }
   }
 
-  /// The plain lowercase letters raised to a whole power inside brackets (`r` in
+  /// The plain lowercase letters raised to a power of 2 to 4 inside brackets (`r` in
   /// `H[b,r^2c + ru]`): an index letter never carries a power, so such a letter is a scale of
   /// the equation, a coefficient wherever it is written against an index (`rx + u`).
   /// - Complexity: linear in the tokens.

@@ -57,12 +57,10 @@ extension AuditRules.EquivalentConditions {
     } else {
       object = []
     }
-    let score =
-      subject.intersection(contexts.0).count - subject.intersection(contexts.1).count
-      + object.intersection(contexts.1).count - object.intersection(contexts.0).count
     let bySubject = subject.intersection(contexts.0).count - subject.intersection(contexts.1).count
     let byObject = object.intersection(contexts.1).count - object.intersection(contexts.0).count
     guard bySubject * byObject >= 0 else { return 0 }
+    let score = bySubject + byObject
     return score > 0 ? 1 : (score < 0 ? -1 : 0)
   }
 

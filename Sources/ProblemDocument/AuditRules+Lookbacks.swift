@@ -5,8 +5,10 @@ import Foundation
 extension AuditRules {
   /// An output at x that "needs inputs back to" (`readTo`: any "… inputs … to", or "as far
   /// back as") `x − E`, with E free of x, reads position x − E of an input indexed from 0 (from
-  /// 1 where the document numbers positions so): the first x with every read inside is E (E + 1). The next range of x in the paragraph (a list `x = a, \ldots` or `a, \ldots, b`, or a
-  /// chain `a ≤ x ≤ b`, at most `reach` fragments on) must start at E; the two are compared by
+  /// 1 where the document numbers positions so): the first x with every read inside is E
+  /// (E + 1). The next range of x in the paragraph (a list `x = a, \ldots` or `a, \ldots, b`,
+  /// or a chain `a ≤ x ≤ b` with no strict bound, at most `reach` fragments on) must
+  /// start at E; the two are compared by
   /// `RangeCounts`' evaluation at whole values of their letters, and a point where they differ
   /// is a finding.
   /// - Complexity: linear in the section's fragments (at most `reach` read after a lookback).

@@ -98,9 +98,9 @@ extension AuditRules {
       return out
     }
 
-    /// Whether the positions read belong to the input: the words after the last fragment
-    /// name no other signal ("of the upsampled signal", "of its output") — nothing follows
-    /// but a verb, a conjunction or punctuation, or an "of" phrase naming the input.
+    /// Whether the positions read belong to the input: no "of" phrase follows the last
+    /// fragment, or the one that follows names an input within its first four words ("of the
+    /// input"; "of the upsampled signal", "of its output" do not).
     static func ofTheInput(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
       let end = f.location.offset + f.text.unicodeScalars.count
       let after = doc.slice(end..<(end + 40)).lowercased()

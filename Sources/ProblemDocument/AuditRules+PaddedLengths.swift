@@ -12,8 +12,8 @@ extension AuditRules {
   ///
   ///     L + 2P − S + 1
   ///
-  /// positions, so c must be 2P − S + 1. Not read where the sentence or the paragraph before it
-  /// states a stride other than one.
+  /// positions, so c must be 2P − S + 1. Not read where the sentence or the 400 characters
+  /// before it state a stride other than one.
   /// - Complexity: linear in the section's text (one pointer over its fragments).
   struct PaddedLengths: AuditRule {
     let id = "padded-lengths"

@@ -82,17 +82,7 @@ extension AuditRules {
     /// The words of the sentence before a fragment (at most 200 characters back, up to a full
     /// stop, `?`, `!`, `;` or a blank line).
     static func sentenceLead(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
-      let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
-      let start = max(doc.sections[f.section].range.lowerBound, end - 200)
-      guard start < end else { return [] }
-      var text = doc.slice(start..<end)
-      if let stop = text.lastIndex(where: { ".;?!".contains($0) }) {
-        text = String(text[text.index(after: stop)...])
-      }
-      if let blank = text.range(of: "\n\n", options: .backwards) {
-        text = String(text[blank.upperBound...])
-      }
-      return text.lowercased().split { !$0.isLetter }.map(String.init)
+      AuditRules.clauseBefore(f, doc, reach: 200, marks: ".;?!")
     }
 
     /// The finding at the printed count when it names only the product's sizes and differs.

@@ -24,7 +24,7 @@ extension AuditRules {
       let name: String
       let end: Int
       /// Where the equation starts.
-      var start = 0
+      let start: Int
     }
 
     func findings(in reading: AuditReading) -> [Finding] {

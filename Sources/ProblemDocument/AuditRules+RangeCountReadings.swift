@@ -10,8 +10,9 @@ extension AuditRules.RangeCounts {
     "layers", "times", "plus", "minus", "padded", "padding", "with", "without",
   ]
 
-  /// The count `g` states just after the range `f` (a unit after it, or a size word just
-  /// before it, with at most four words and no digit between them), as text, or nil.
+  /// The count `g` states just after the range `f`, as text, or nil: at most four words and no
+  /// digit between them, none of them a `stepWords` word, and either a size word just before
+  /// `g` or `g` in apposition to the range (`appositive`) with a unit after it.
   static func countAfter(_ f: MathFragment, _ g: MathFragment, _ doc: ProblemSetDocument)
     -> String?
   {
@@ -24,7 +25,7 @@ extension AuditRules.RangeCounts {
       let value = lastSide(g.text)
     else { return nil }
     let sized = words.last.map { w in sizeWords.contains(w) } ?? false
-    return sized || (appositive(between, words) && unitFollows(g, doc)) ? value : nil
+    return sized || (appositive(words) && unitFollows(g, doc)) ? value : nil
   }
 
   /// Words that restate a range as its count: the count is in apposition to the range.
@@ -32,10 +33,10 @@ extension AuditRules.RangeCounts {
   /// Verbs of being or having that make the count the range's own ("is", "so there are").
   static let copulas: Set<String> = ["is", "are", "has", "have", "makes", "make"]
 
-  /// Whether the text between a range and a count sets the count in apposition to the range:
-  /// punctuation only (a comma, a dash, a colon: `between` holds no letter), a restating phrase (", that is", "i.e.",
-  /// "namely"), or a clause ending in a copula ("so there are", "the output has").
-  static func appositive(_ between: String, _ words: [String]) -> Bool {
+  /// Whether the words between a range and a count set the count in apposition to the range:
+  /// none (punctuation only: a comma, a dash, a colon), a restating phrase (", that is",
+  /// "i.e.", "namely"), or a clause ending in a copula ("so there are", "the output has").
+  static func appositive(_ words: [String]) -> Bool {
     guard let last = words.last else { return true }
     return copulas.contains(last) || words.allSatisfy(restating.contains)
   }
@@ -101,10 +102,10 @@ extension AuditRules.RangeCounts {
     let sorted = letters.sorted()
     for p in points(sorted, stated: stated) {
       guard budget.take(3) else { return nil }
+      // In rationals: the bounds' difference can leave Int where each bound fits.
       guard let lo = lower.value(p), let up = upper.value(p), let c = counted.value(p),
-        let l = lo.intValue, let u = up.intValue, let n = c.intValue
+        let held = (up - lo + Rational(1 - range.strict)).intValue, let n = c.intValue
       else { continue }
-      let held = u - l + 1 - range.strict
       guard held >= 1, n >= 1, held != n else { continue }
       return Point(held: String(held), stated: String(n), at: shown(sorted, p, "at "))
     }
@@ -154,7 +155,10 @@ extension AuditRules.RangeCounts {
 
     /// The expression of `text`, or nil when the evaluator cannot read it.
     init?(_ text: String) {
-      guard let (_, found) = AuditRules.RangeCounts.substituted(text, [:]) else { return nil }
+      // The letters become private-use characters: text holding one already is not read.
+      guard !text.unicodeScalars.contains(where: { (0xE000...0xF8FF).contains($0.value) }),
+        let (_, found) = AuditRules.RangeCounts.substituted(text, [:])
+      else { return nil }
       var slots: [String: Character] = [:]
       for (k, name) in found.sorted().enumerated() {
         guard let scalar = Unicode.Scalar(0xE000 + k) else { return nil }

@@ -73,7 +73,8 @@ extension AuditRules {
               .borderRule,
               "the range \(range.text) holds \(point.held) values of "
                 + name
-                + "\(point.at), but the count stated beside it, \(stated), is \(point.stated)",
+                + "\(point.at), but the count stated beside it is "
+                + (stated == point.stated ? stated : "\(stated) = \(point.stated)"),
               at: f.location.line >= g.location.line ? f.location : g.location, in: section,
               document: doc,
               evidence: "\(name) from \(range.lower) to \(range.upper)\(point.at); the count "

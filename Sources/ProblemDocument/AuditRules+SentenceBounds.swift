@@ -19,15 +19,17 @@ extension AuditRules {
     return out
   }
 
-  /// The words of the clause right before a fragment: back to the last mark (`.,;:?!`), math
-  /// or blank line, at most 60 characters.
-  /// - Complexity: linear in the 60 characters read.
-  static func clauseBefore(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+  /// The words of the clause right before a fragment: back to the last of `marks` (by default
+  /// a mark `.,;:?!` or math) or a blank line, at most `reach` characters, within its section.
+  /// - Complexity: linear in the `reach` characters read.
+  static func clauseBefore(
+    _ f: MathFragment, _ doc: ProblemSetDocument, reach: Int = 60, marks: String = ".,;:?!$"
+  ) -> [String] {
     let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
-    let start = max(doc.sections[f.section].range.lowerBound, end - 60)
+    let start = max(doc.sections[f.section].range.lowerBound, end - reach)
     guard start < end else { return [] }
     var text = doc.slice(start..<end)
-    if let stop = text.lastIndex(where: { ".,;:?!$".contains($0) }) {
+    if let stop = text.lastIndex(where: { marks.contains($0) }) {
       text = String(text[text.index(after: stop)...])
     }
     if let blank = text.range(of: "\n\n", options: .backwards) {

@@ -75,14 +75,7 @@ extension AuditRules.EquivalentConditions {
     guard let last = body.last, belowOne.contains(last) || aboveOne.contains(last) else {
       return nil
     }
-    let start = max(0, value.location.offset - 40)
-    let before = doc.slice(start..<max(start, value.location.offset - 1)).lowercased()
-    let clause = before.split { ".;:?!\n".contains($0) }.last ?? ""
-    guard
-      clause.split(whereSeparator: { !$0.isLetter }).contains(where: {
-        ratioWords.contains(String($0))
-      })
-    else { return nil }
+    guard namesRatio(value, doc) else { return nil }
     return (belowOne.contains(last) ? "<" : ">", "1")
   }
 
