@@ -31,16 +31,7 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       for section in doc.sections {
-        let math = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
-        var next = 0
-        for sentence in UnpaddedSizes.sentences(section, doc) {
-          while next < math.count, math[next].location.offset < sentence.lowerBound { next += 1 }
-          var inSentence: [MathFragment] = []
-          var k = next
-          while k < math.count, sentence.contains(math[k].location.offset) {
-            inSentence.append(math[k])
-            k += 1
-          }
+        for (sentence, inSentence) in UnpaddedSizes.sentencesWithMath(section, doc) {
           guard inSentence.count >= 2, sentence.count <= 600 else { continue }
           let lower = doc.slice(sentence).lowercased()
           guard Self.sides.contains(where: { lower.contains($0) }),

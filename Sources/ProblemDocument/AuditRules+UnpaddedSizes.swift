@@ -32,17 +32,7 @@ extension AuditRules {
       for section in doc.sections {
         let windows = preambleWindows.union(windowsIn[DocumentSymbols.scope(section)] ?? [])
         guard !windows.isEmpty, !windows.contains(1), !windows.contains(0) else { continue }
-        // Sentences and fragments are both in document order: one pointer walks the fragments.
-        let math = section.fragments.filter { !$0.bare }
-        var next = 0
-        for sentence in Self.sentences(section, doc) {
-          while next < math.count, math[next].location.offset < sentence.lowerBound { next += 1 }
-          var inSentence: [MathFragment] = []
-          var k = next
-          while k < math.count, sentence.contains(math[k].location.offset) {
-            inSentence.append(math[k])
-            k += 1
-          }
+        for (sentence, inSentence) in Self.sentencesWithMath(section, doc) {
           let lower = doc.slice(sentence).lowercased()
           guard OutputSizes.padding(lower) == 0 else { continue }
           let sizes = inSentence.compactMap { f -> (MathFragment, [Polynomial])? in
@@ -81,6 +71,22 @@ extension AuditRules {
         out.append(p)
       }
       return out
+    }
+
+    /// A section's sentences, each with the math fragments (not bare) that start in it.
+    /// - Complexity: linear in the section (sentences and fragments are both in document order:
+    ///   one pointer walks the fragments).
+    static func sentencesWithMath(_ section: Section, _ doc: ProblemSetDocument)
+      -> [(sentence: Range<Int>, math: [MathFragment])]
+    {
+      let math = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
+      var next = 0
+      return sentences(section, doc).map { sentence in
+        while next < math.count, math[next].location.offset < sentence.lowerBound { next += 1 }
+        var k = next
+        while k < math.count, sentence.contains(math[k].location.offset) { k += 1 }
+        return (sentence, Array(math[next..<k]))
+      }
     }
 
     /// A section's sentences as scalar ranges: cut after `.`, `?` or `!` followed by a space or

@@ -127,13 +127,18 @@ final class PaddedLengthTests: XCTestCase, SmallDocumentAudit {
   }
 
   /// At stride two the length is no `N + c`: not judged by the stride-one count.
+  /// The same sentence judged at stride 1 (3 each side, span 7: N + 6 − 7 + 1 = N, not N + 1)
+  /// and not judged where the problem states stride 2 (the length there is no L + c).
   func testAStrideOtherThanOneIsNotJudged() {
     let text = """
-      **Problem 2.** A filter of seven taps at stride 2 runs over a signal of $N$ samples.
+      **Problem 2.** A filter of seven taps at stride %@ runs over a signal of $N$ samples.
 
       **Answer**: The filter spans $7$ samples, so 3 zeros are added on each side and the \
-      output length is $N/2$.
+      output length is $N + 1$.
       """
-    XCTAssertEqual(findings(text, kind: "border-rule"), [])
+    let one = text.replacingOccurrences(of: "%@", with: "1")
+    XCTAssertEqual(findings(one, kind: "border-rule"), ["border-rule 3"])
+    let two = text.replacingOccurrences(of: "%@", with: "2")
+    XCTAssertEqual(findings(two, kind: "border-rule"), [])
   }
 }
