@@ -29,10 +29,7 @@ extension DocumentSymbols {
   ///
   /// - Complexity: linear in the section's text.
   mutating func collectRanges(_ section: Section, _ doc: ProblemSetDocument) {
-    let range = section.range
-    var text = String.UnicodeScalarView()
-    text.append(contentsOf: doc.scalars[range.lowerBound..<range.upperBound])
-    let source = String(text)
+    let source = doc.text(of: section)
     let letter = #"\$\s*([a-z])\s*\$"#
     // The verb phrase and its size are found first (linear); the letters before it are read
     // within `rangesReach` characters, so a long run of fragments costs linear time.
@@ -74,10 +71,7 @@ extension DocumentSymbols {
   ///
   /// - Complexity: linear in the section's text.
   mutating func collectIndexedSizes(_ section: Section, _ doc: ProblemSetDocument) {
-    let range = section.range
-    var text = String.UnicodeScalarView()
-    text.append(contentsOf: doc.scalars[range.lowerBound..<range.upperBound])
-    let source = String(text)
+    let source = doc.text(of: section)
     let letter = #"\$\s*([a-z])\s*\$"#
     let phrase =
       #"\$\s*([A-Z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\$\s+(?:[A-Za-z-]+\s+){1,3}"#
