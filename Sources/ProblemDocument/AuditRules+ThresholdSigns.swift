@@ -30,6 +30,7 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var terms: [Term] = []
+      var inActivations: [(ActivationThreshold, DocumentLocation, Int)] = []
       for r in reading.readings {
         func place(_ p: SourcePosition, _ rowOffset: Int) -> DocumentLocation {
           doc.location(in: r.fragment, characterOffset: rowOffset + p.offset)
@@ -44,6 +45,10 @@ extension AuditRules {
                   location: place(ref.position, row.offset), section: r.fragment.section,
                   coveredElsewhere: top && reading.thresholds.contains(ref.name.base)))
             }
+            for t in AuditRules.activationThresholds(row.equation.rhs, inside: false) {
+              inActivations.append(
+                (t, place(t.ref.position, row.offset), r.fragment.section))
+            }
           }
         case .expression(let e, _, _):
           for (ref, sign, _) in AuditRules.affineTerms(e, top: false) {
@@ -52,6 +57,9 @@ extension AuditRules {
                 name: ref.name.description, rank: ref.indices.count, sign: sign,
                 location: place(ref.position, 0),
                 section: r.fragment.section, coveredElsewhere: false))
+          }
+          for t in AuditRules.activationThresholds(e, inside: false) {
+            inActivations.append((t, place(t.ref.position, 0), r.fragment.section))
           }
         default:
           continue
@@ -74,7 +82,9 @@ extension AuditRules {
               + "\(first.location) (W·h − \(t.name)): the two signs disagree",
             at: t.location, in: section, document: doc))
       }
+      let reported = Set(out.map(\.location))
       return out
+        + Self.againstConvention(inActivations, doc).filter { !reported.contains($0.location) }
     }
   }
 
