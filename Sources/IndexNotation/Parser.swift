@@ -335,6 +335,12 @@ public struct Parser {
       return .function(name, try group(), start.position)
     case .symbol("("), .symbol("{"):
       return try group()
+    case .word(let w) where w.count >= 2 && w.first?.isLetter == true:
+      // `\mathrm{SiLU}(…)`, `\operatorname{GELU}(…)`: a named function the document defines
+      // itself is applied as σ is; a word standing alone is no factor.
+      advance()
+      guard isSymbol("(") else { throw error("expected a tensor, a number, σ, ReLU, Σ or '('") }
+      return .function(w, try group(), start.position)
     case .letter, .decoration:
       let name = try tensorName()
       if isSymbol("[") {

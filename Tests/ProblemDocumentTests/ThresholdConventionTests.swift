@@ -1,3 +1,4 @@
+import IndexNotation
 import XCTest
 
 @testable import ProblemDocument
@@ -58,5 +59,24 @@ final class ThresholdConventionTests: XCTestCase, SmallDocumentAudit {
       """
     XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "a")), [1])
     XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "p")), [])
+  }
+
+  /// A function the document names itself (`\\mathrm{Swish}(…)`) is read as an activation: the
+  /// offset added inside it is a finding, as inside σ. The same word with no argument after it
+  /// is still no factor, and the equation is not read.
+  func testNamedFunction_isReadAsAnActivation() throws {
+    var applied = Parser("s[n,u] = \\mathrm{Swish}\\left(V[u,E]\\,g[n,E] + q[u]\\right)")
+    let equation = try applied.parseEquation()
+    guard case .function(let name, _, _) = equation.rhs else {
+      return XCTFail("read as \(equation.rhs)")
+    }
+    XCTAssertEqual(name, "Swish")
+    var bare = Parser("s[n,u] = \\mathrm{Swish}\\,V[u,E]\\,g[n,E]")
+    XCTAssertThrowsError(try bare.parseEquation())
+    let text = """
+      **Problem 1.** $s[n,u] = \\mathrm{Swish}(V[u,E]\\,g[n,E] %@ q[u])$.
+      """
+    XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "+")), [1])
+    XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "-")), [])
   }
 }
