@@ -32,7 +32,15 @@ extension AuditRules {
           FragmentReader.blankingDerivatives(
             FragmentReader.blankingLabels(FragmentReader.trimmed(r.fragment.text))))
         let sides = Self.sides(text)
-        guard sides.count >= 2 else { continue }
+        guard sides.count >= 2 else {
+          for (message, offset) in Self.bracketCommas(String(text)) {
+            out.append(
+              Finding(
+                .missingComma, message, at: doc.location(in: r.fragment, characterOffset: offset),
+                in: doc.sections[r.fragment.section], document: doc))
+          }
+          continue
+        }
         let left = Self.bracketCapitals(sides[0].text)
         let section = doc.sections[r.fragment.section]
         for (n, side) in sides.enumerated() {
@@ -44,6 +52,9 @@ extension AuditRules {
             found += parser.diagnostics.filter { $0.kind == .missingComma }.map {
               (.missingComma, $0.message, side.offset + $0.position.offset)
             }
+          } else {
+            // A side that does not read: its index lists one by one.
+            found += Self.bracketCommas(side.text).map { (.missingComma, $0.0, side.offset + $0.1) }
           }
           if n > 0, let e = read {
             for (message, offset) in Self.unsummed(e, left: left) {
