@@ -336,8 +336,7 @@ public struct Parser {
     case .symbol("("), .symbol("{"):
       return try group()
     case .word(let w) where w.count >= 2 && w.first?.isLetter == true:
-      // `\mathrm{SiLU}(…)`, `\operatorname{GELU}(…)`: a named function the document defines
-      // itself is applied as σ is; a word standing alone is no factor.
+      // `\mathrm{SiLU}(…)`: a function the document names is applied as σ is; a word alone is not.
       advance()
       guard isSymbol("(") else { throw error("expected a tensor, a number, σ, ReLU, Σ or '('") }
       return .function(w, try group(), start.position)
