@@ -63,4 +63,24 @@ extension Auditor {
       return .explicitSum(vs, unscaledReading(inner), at)
     }
   }
+
+  /// Positions and their offsets read from sizes stated as formulas (`O = (X − ΔX + 1)(…)`)
+  /// when the counted equations read no position at an offset (a filter applied to a tensor
+  /// sampled at the offsets): a size X and its offset ΔX both in a stated formula and both
+  /// counted. Linear in the stated formulas' sizes.
+  static func statedOffsets(_ given: [String: Polynomial], counted: Set<String>) -> (
+    positions: Set<String>, offsets: [(position: String, offset: String)]
+  ) {
+    var offsets: [(position: String, offset: String)] = []
+    for value in given.values {
+      for s in value.symbols.sorted() where counted.contains(s) && !s.hasPrefix("Δ") {
+        let offset = "Δ" + s
+        guard value.symbols.contains(offset), counted.contains(offset),
+          !offsets.contains(where: { $0.position == s })
+        else { continue }
+        offsets.append((s, offset))
+      }
+    }
+    return (Set(offsets.map(\.position)), offsets)
+  }
 }

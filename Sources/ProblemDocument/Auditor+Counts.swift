@@ -398,9 +398,12 @@ extension Auditor {
             .flatMap { bySection[$0] ?? [] })
         if !given.isEmpty {
           let both = { (q: Polynomial) in substitutingStated(q, given).substituting(merge) }
+          let (at, by) =
+            offsetPairs.isEmpty
+            ? statedOffsets(given, counted: perApplication.symbols) : (positions, offsetPairs)
           match = matchingReading(
             printed: ([p] + sentenceTotals(sentence)).map(both), counted: readings.map(both),
-            positions: positions, offsets: offsetPairs)
+            positions: at, offsets: by)
         }
       }
       // A printed count that matches no reading and is written in sizes no equation of the

@@ -106,4 +106,24 @@ final class CountScopeTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(plain, primed)
     XCTAssertEqual(counts(plain), ["count-disagreement 7"])
   }
+
+  /// Output positions stated as a formula of the sizes (`O = (X − ΔX + 1)(…)`) for a filter
+  /// over a tensor sampled at the offsets: the count in O agrees with valid borders; a formula
+  /// with more positions than any overlap gives (`X + ΔX + 1`) disagrees.
+  func testStatedOutputPositions_readAsValidBorders() {
+    let right = """
+      **Problem 1.** A filter applied to samples $s[b,x,y,\\Delta x,\\Delta y,i]$ of an image:
+
+      $$h[b,x,y,j] = W[\\Delta X,\\Delta Y,I,j]\\,s[b,x,y,\\Delta X,\\Delta Y,I]$$
+
+      (a) Count the multiplies, with $O = (X-\\Delta X+1)(Y-\\Delta Y+1)$ output positions.
+
+      **Solution.** It takes $BO\\,\\Delta X\\,\\Delta Y\\,IJ$ multiplies.
+      """
+    XCTAssertEqual(counts(right), [])
+    let wrong = right.replacingOccurrences(
+      of: "$O = (X-\\Delta X+1)(Y-\\Delta Y+1)$", with: "$O = (X+\\Delta X+1)(Y+\\Delta Y+1)$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
+  }
 }
