@@ -189,9 +189,14 @@ extension Auditor {
             let inQuestion = own.contains(index)
             let redefines = inQuestion && definedOutside.contains(key)
             if !inQuestion { definedOutside.insert(key) }
+            // Another part's own equation is that part's: the words before it do not select it
+            // for this question (naming its tensor still does).
+            let part = doc.sections[index].part
+            let otherPart = part != nil && part != item.part
             defining.append(
               DefiningEquation(
-                equation: row.equation, nouns: nouns, section: index, redefines: redefines))
+                equation: row.equation, nouns: otherPart ? [] : nouns, section: index,
+                redefines: redefines))
           }
         }
       }

@@ -126,4 +126,26 @@ final class CountScopeTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(counts(wrong), ["count-disagreement 7"])
   }
+
+  /// An equation another part writes in its own question is that part's: a later count
+  /// question sharing only words with it (and naming nothing) is not asked about it, while a
+  /// question naming its tensor is, and a wrong count then disagrees.
+  func testAnotherPartsEquation_isSelectedOnlyByName() {
+    let unnamed = """
+      **Problem 1.** Two layers of a network.
+
+      (a) For the pooling layer we write $p[b,j] = A[j,I]\\,u[b,I]$. What is its rank?
+
+      **Solution.** Two.
+
+      (b) How many multiplies does a second pooling layer with $K$ outputs take?
+
+      **Solution.** It takes $BKI + BK$ multiplies.
+      """
+    XCTAssertEqual(counts(unnamed), [])
+    let named = unnamed.replacingOccurrences(
+      of: "does a second pooling layer with $K$ outputs take", with: "does computing $p$ take")
+    XCTAssertNotEqual(named, unnamed)
+    XCTAssertEqual(counts(named), ["count-disagreement 9"])
+  }
 }
