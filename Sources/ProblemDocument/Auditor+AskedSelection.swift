@@ -29,8 +29,10 @@ struct AskedSelection {
   /// (a count "by the weights W^a, W^b"). When the question gives inputs, computing a named
   /// tensor takes the equations of the intermediate tensors it needs too, down to those inputs
   /// (`H_{ℓ+1}` from `H_ℓ` takes the message M first), each the last definition before the
-  /// question. Quadratic in the number of equations at worst.
-  func equations(_ defining: [DefiningEquation]) -> [Equation] {
+  /// question. The chain passes through the definitions in `uncounted` (steps the question
+  /// leaves out of its count, such as a division it ignores) to the tensors they read, without
+  /// counting them. Quadratic in the number of equations at worst.
+  func equations(_ defining: [DefiningEquation], uncounted: [DefiningEquation] = []) -> [Equation] {
     var asked = defining.filter { named.contains($0.key) }.map(\.equation)
     if asked.isEmpty {
       // The equations whose nouns share the most words with the question: "the output layer"
@@ -49,14 +51,16 @@ struct AskedSelection {
     var frontier = fromInput ? asked : []
     var lastDefinition: [String: Equation] = [:]
     for d in defining { lastDefinition[d.key] = d.equation }
+    var passed: [String: Equation] = [:]
+    for d in uncounted where lastDefinition[d.key] == nil { passed[d.key] = d.equation }
     while let eq = frontier.popLast() {
       for ref in eq.rhsReferences {
         let key = DocumentSymbols.key(ref.name)
         guard !included.contains(key), !inputs.contains(key),
-          let step = lastDefinition[key]
+          let step = lastDefinition[key] ?? passed[key]
         else { continue }
         included.insert(key)
-        asked.append(step)
+        if lastDefinition[key] != nil { asked.append(step) }
         frontier.append(step)
       }
     }

@@ -150,6 +150,7 @@ extension Auditor {
       let end = doc.sections[own.last ?? statements.last ?? 0].range.upperBound
       var defining: [DefiningEquation] = []
       var definedOutside = Set<String>()  // keys defined outside the question, so far
+      var uncounted: [DefiningEquation] = []  // divisions the question does not count
       // A question that does not count divisions (a negation, then "division" or "divide" within
       // the clause: "ignore the division", "leave the division out") is not asked about the
       // equations whose only work is one; "count the divisions too" excludes nothing.
@@ -173,19 +174,29 @@ extension Auditor {
           lastNouns = nouns
           // An equation without tensors on its right (`R = pQ/M`, `m[h] = pQ/M`) states a
           // size or an assumption; it computes nothing.
-          for row in rows
-          where !row.equation.rhsReferences.isEmpty
-            && !(noDivisions && Auditor.dividesOnly(row.equation))
-          {
+          for row in rows where !row.equation.rhsReferences.isEmpty {
+            // A division the question leaves out counts nothing, but a chain of steps passes
+            // through it to the tensors it reads.
+            if noDivisions && Auditor.dividesOnly(row.equation) {
+              uncounted.append(
+                DefiningEquation(
+                  equation: row.equation, nouns: [], section: index, redefines: false))
+              continue
+            }
             // The question's own equation for a tensor the problem already defined
             // ("compare with a dense layer $y = …$") may be an alternative to compare with.
             let key = DocumentSymbols.key(row.equation.lhs.name)
             let inQuestion = own.contains(index)
             let redefines = inQuestion && definedOutside.contains(key)
             if !inQuestion { definedOutside.insert(key) }
+            // Another part's own equation is that part's: the words before it do not select it
+            // for this question (naming its tensor still does).
+            let part = doc.sections[index].part
+            let otherPart = part != nil && part != item.part
             defining.append(
               DefiningEquation(
-                equation: row.equation, nouns: nouns, section: index, redefines: redefines))
+                equation: row.equation, nouns: otherPart ? [] : nouns, section: index,
+                redefines: redefines))
           }
         }
       }
@@ -205,7 +216,7 @@ extension Auditor {
       let selection = AskedSelection(
         named: named, questionWords: questionWords, inputs: inputs,
         fromInput: !fromFragments.isEmpty)
-      var asked = selection.equations(defining)
+      var asked = selection.equations(defining, uncounted: uncounted)
       // A question that writes its own step (`if you first form $p = …$`) names a way to
       // evaluate its problem's equations, not what to count: when the step alone is selected,
       // the equations the other named tensors select are asked about (the step's order is read
@@ -366,6 +377,8 @@ extension Auditor {
       }
       let applied = equations.map { $0.reading(functionReading($0.rhs)) }
       if applied != equations { readings.append(count(applied)) }
+      let unscaled = equations.map { $0.reading(unscaledReading($0.rhs)) }
+      if unscaled != equations { readings.append(count(unscaled)) }
       // The steps the question writes itself (`first $z = …$, then $y = …$`), alone.
       let ownSteps = Auditor.ownSteps(question)
       if !ownSteps.isEmpty { readings.append(count(ownSteps)) }
@@ -390,16 +403,22 @@ extension Auditor {
             .flatMap { bySection[$0] ?? [] })
         if !given.isEmpty {
           let both = { (q: Polynomial) in substitutingStated(q, given).substituting(merge) }
+          let (at, by) =
+            offsetPairs.isEmpty
+            ? statedOffsets(given, counted: perApplication.symbols) : (positions, offsetPairs)
           match = matchingReading(
             printed: ([p] + sentenceTotals(sentence)).map(both), counted: readings.map(both),
-            positions: positions, offsets: offsetPairs)
+            positions: at, offsets: by)
         }
       }
       // A printed count that matches no reading and is written in sizes no equation of the
       // problem counts (`S_3`, `F_3` channels where the equations write R, J) names the sizes
       // in words: not decidable from the equations.
       let sizes = Set(defining.flatMap { count([$0.equation]).symbols })
-      if match == nil, let p = printed, namesOtherSizes(p, perApplication, sizes) {
+      if match == nil, let p = printed,
+        namesOtherSizes(p, perApplication, sizes)
+          || undecidedScope(equations, printed: p, readings: readings)
+      {
         printed = nil
       }
       // A printed count that is a fraction of the equations' count (`BJI/2`) in a sentence
