@@ -36,6 +36,7 @@ public enum AuditRules {
     PaddedLengths(),
     ReadListRanges(),
     UnpaddedSizes(),
+    WindowRanges(),
     WindowSizes(),
     RoundedSizes(),
     ArithmeticChains(),
