@@ -49,14 +49,7 @@ extension AuditRules {
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
-      var windows: [String: [Window]] = [:]
-      for r in reading.readings {
-        guard case .equations(let rows) = r.content else { continue }
-        let scope = DocumentSymbols.scope(doc.sections[r.fragment.section])
-        for row in rows where (windows[scope]?.count ?? 0) < Self.windowsPerProblem {
-          if let w = Self.window(row, r.fragment) { windows[scope, default: []].append(w) }
-        }
-      }
+      let windows = Self.windows(reading)
       guard !windows.isEmpty else { return [] }
       var budget = RangeCounts.Evaluations(left: Self.evaluations)
       var out: [Finding] = []
@@ -94,6 +87,19 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// The windowed reads of each problem's equations, in document order.
+    static func windows(_ reading: AuditReading) -> [String: [Window]] {
+      var windows: [String: [Window]] = [:]
+      for r in reading.readings {
+        guard case .equations(let rows) = r.content else { continue }
+        let scope = DocumentSymbols.scope(reading.document.sections[r.fragment.section])
+        for row in rows where (windows[scope]?.count ?? 0) < windowsPerProblem {
+          if let w = window(row, r.fragment) { windows[scope, default: []].append(w) }
+        }
+      }
+      return windows
     }
 
     /// The windowed read of an equation row: the first input index `a·x + k·Δ + c` whose x is

@@ -37,6 +37,7 @@ public enum AuditRules {
     ReadListRanges(),
     UnpaddedSizes(),
     WindowRanges(),
+    WindowCounts(),
     WindowSizes(),
     RoundedSizes(),
     ArithmeticChains(),

@@ -43,4 +43,21 @@ final class WindowRangeTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(wrong, right)
     XCTAssertEqual(borders(wrong), ["border-rule 5"])
   }
+
+  /// Under no padding a strided window of ΔX = 5 taps over Z = 40 samples leaves
+  /// ⌊(40 − 5)/3⌋ + 1 = 12 outputs; the same count printed under stated padding is not judged.
+  func testValidCountWithSizes() {
+    let right = """
+      **Problem 1.** A strided filter with no padding: $r[b,z] = \\sigma\\left(q[\\Delta Z]\\, e[b,3z + \\Delta Z] - \\theta\\right)$.
+
+      (a) With $Z = 40$ and $\\Delta Z = 5$, the output $r$ has $12$ samples.
+      """
+    XCTAssertEqual(borders(right), [])
+    let wrong = right.replacingOccurrences(of: "has $12$ samples", with: "has $13$ samples")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(borders(wrong), ["border-rule 3"])
+    let padded = wrong.replacingOccurrences(of: "with no padding", with: "with zero padding of 2")
+    XCTAssertNotEqual(padded, wrong)
+    XCTAssertEqual(borders(padded), [])
+  }
 }
