@@ -22,17 +22,29 @@ extension AuditRules {
 
     /// The scalars read before a count for a word of size and for the convention.
     static let lead = 200
-    /// Paragraphs read back for the sizes' values.
+    /// Paragraphs read back for the sizes' values, and the fragments read at the end of the
+    /// section before.
     static let paragraphs = 2
+    static let reach = 12
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       let windows = WindowRanges.windows(reading)
       guard !windows.isEmpty else { return [] }
       var out: [Finding] = []
+      var question: [String: Int] = [:]
+      var previousScope: String?
       for section in doc.sections where section.kind != .preamble {
         let scope = DocumentSymbols.scope(section)
-        guard let own = windows[scope] else { continue }
+        // The sizes the problem's earlier part gives (its question before a solution section).
+        if scope != previousScope { question = [:] }
+        defer {
+          previousScope = scope
+          question = Self.sizes(section.fragments.filter { !$0.bare }, doc)
+        }
+        // The preamble's equations hold in every problem.
+        let own = WindowRanges.windows(windows, scope)
+        guard !own.isEmpty else { continue }
         let sections = doc.sections.indices.filter {
           DocumentSymbols.scope(doc.sections[$0]) == scope || doc.sections[$0].kind == .preamble
         }
@@ -57,7 +69,11 @@ extension AuditRules {
             for (name, v) in values[k] where known[name] == nil {
               if let n = v.intValue { known[name] = n }
             }
+            if let (name, v) = Self.subscripted(fragments[k].text), known[name] == nil {
+              known[name] = v
+            }
           }
+          known.merge(question) { mine, _ in mine }
           guard let expected = Self.validCount(w, known, sections, doc), expected >= 1,
             expected != n
           else { continue }
@@ -88,6 +104,36 @@ extension AuditRules {
         first.contains(where: { !$0.isLetter && $0 != "_" && $0 != "\\" })
       else { return nil }
       return n
+    }
+
+    /// The sizes the last `reach` fragments of a section give whole numbers, the later first.
+    static func sizes(_ fragments: [MathFragment], _ doc: ProblemSetDocument) -> [String: Int] {
+      let last = Array(fragments.sorted { $0.location < $1.location }.suffix(reach))
+      var out: [String: Int] = [:]
+      for (k, values) in StatedBounds.assignments(last).enumerated().reversed() {
+        for (name, v) in values where out[name] == nil {
+          if let n = v.intValue { out[name] = n }
+        }
+        if let (name, v) = subscripted(last[k].text), out[name] == nil { out[name] = v }
+      }
+      return out
+    }
+
+    /// A letter with a subscript given a whole number (`d_\ell = 4` as `d_ℓ`), as the index
+    /// notation spells the letter; nil for anything else.
+    static func subscripted(_ text: String) -> (String, Int)? {
+      let t = RangeSizes.trimmedText(text).replacingOccurrences(of: " ", with: "")
+      let sides = t.components(separatedBy: "=")
+      guard t.unicodeScalars.count <= 30, sides.count == 2, let n = Int(sides[1]) else {
+        return nil
+      }
+      let name = sides[0].replacingOccurrences(of: "\\ell", with: "ℓ")
+        .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+      let parts = name.split(separator: "_", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts[0].count == 1, parts[1].count == 1,
+        parts.allSatisfy({ $0.allSatisfy(\.isLetter) || $0.allSatisfy(\.isNumber) })
+      else { return nil }
+      return (name, n)
     }
 
     /// Whether a unit of extent follows the fragment, or a word of size stands among the

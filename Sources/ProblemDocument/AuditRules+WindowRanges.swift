@@ -55,7 +55,9 @@ extension AuditRules {
       var out: [Finding] = []
       for section in doc.sections {
         let scope = DocumentSymbols.scope(section)
-        guard let own = windows[scope], section.kind != .preamble else { continue }
+        // The preamble's equations hold in every problem.
+        let own = Self.windows(windows, scope)
+        guard !own.isEmpty, section.kind != .preamble else { continue }
         let sections = doc.sections.indices.filter {
           DocumentSymbols.scope(doc.sections[$0]) == scope || doc.sections[$0].kind == .preamble
         }
@@ -100,6 +102,11 @@ extension AuditRules {
         }
       }
       return windows
+    }
+
+    /// A problem's windows with the preamble's (scope ""), in document order.
+    static func windows(_ windows: [String: [Window]], _ scope: String) -> [Window] {
+      ((windows[scope] ?? []) + (scope.isEmpty ? [] : windows[""] ?? [])).sorted { $0.at < $1.at }
     }
 
     /// The windowed read of an equation row: the first input index `a·x + k·Δ + c` whose x is

@@ -60,4 +60,23 @@ final class WindowRangeTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(padded, wrong)
     XCTAssertEqual(borders(padded), [])
   }
+
+  /// An equation of the preamble holds in every problem, and a dilation letter with a
+  /// subscript (`g_k`) takes the value the question gives it: valid outputs of a backward
+  /// window over N = 50 with offsets 0 … 2 at dilation 5 number 50 − 10 = 40.
+  func testPreambleEquationWithSubscriptedDilation() {
+    let right = """
+      A stack reads $a_k[n]$ with $0 \\le \\Delta n < 3$ and dilation $g_k$:
+
+      $$a_{k+1}[n] = \\sigma\\left(v_k[\\Delta N]\\, a_k[n - g_k\\,\\Delta N] - \\theta_k\\right)$$
+
+      **Problem 1.** With no padding, what is the output length for $N = 50$ and $g_k = 5$?
+
+      **Solution:** With no padding the output has length $40$.
+      """
+    XCTAssertEqual(borders(right), [])
+    let wrong = right.replacingOccurrences(of: "length $40$", with: "length $50$")
+    XCTAssertNotEqual(wrong, right)
+    XCTAssertEqual(borders(wrong), ["border-rule 7"])
+  }
 }
