@@ -33,6 +33,9 @@ extension AuditRules {
       guard !windows.isEmpty else { return [] }
       var out: [Finding] = []
       var question: [String: Int] = [:]
+      var statements: [String: WindowRanges.OffsetStatements] = [:]
+      // The document's lines, split once.
+      let lines = doc.text.split(separator: "\n", omittingEmptySubsequences: false)
       var previousScope: String?
       for section in doc.sections where section.kind != .preamble {
         let scope = DocumentSymbols.scope(section)
@@ -60,7 +63,7 @@ extension AuditRules {
           if let cut = sentence.range(of: "\n\n", options: .backwards) {
             sentence = String(sentence[cut.upperBound...])
           }
-          guard Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, doc)) == true else {
+          guard Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, lines)) == true else {
             continue
           }
           var known: [String: Int] = [:]
@@ -74,7 +77,9 @@ extension AuditRules {
             }
           }
           known.merge(question) { mine, _ in mine }
-          guard let expected = Self.validCount(w, known, sections, doc), expected >= 1,
+          guard
+            let expected = Self.validCount(
+              w, known, sections, doc, key: scope, cache: &statements), expected >= 1,
             expected != n
           else { continue }
           out.append(
@@ -163,8 +168,7 @@ extension AuditRules {
     }
 
     /// The text of line `n` (1-based), at most 2000 scalars of it.
-    static func line(_ n: Int, _ doc: ProblemSetDocument) -> String {
-      let lines = doc.text.split(separator: "\n", omittingEmptySubsequences: false)
+    static func line(_ n: Int, _ lines: [Substring]) -> String {
       guard n >= 1, n <= lines.count else { return "" }
       return String(lines[n - 1].prefix(2000))
     }
@@ -173,12 +177,15 @@ extension AuditRules {
     /// when a letter has none.
     static func validCount(
       _ w: WindowRanges.Window, _ known: [String: Int], _ sections: [Int],
-      _ doc: ProblemSetDocument
+      _ doc: ProblemSetDocument, key: String,
+      cache: inout [String: WindowRanges.OffsetStatements]
     ) -> Int? {
       guard let size = known[IndexVariable(w.index).rangeSymbol] else { return nil }
       var least: Int
       var most: Int
-      if let stated = WindowRanges.offsetValues(w.offset, sections, doc, near: w.at) {
+      if let stated = WindowRanges.offsetValues(
+        w.offset, sections, doc, near: w.at, key: key, cache: &cache)
+      {
         guard let a = RangeCounts.Expression(stated.least)?.value(known)?.intValue,
           let b = RangeCounts.Expression(stated.most)?.value(known)?.intValue
         else { return nil }

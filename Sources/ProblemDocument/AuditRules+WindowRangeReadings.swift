@@ -59,15 +59,56 @@ extension AuditRules.WindowRanges {
     let text: String
   }
 
+  /// The statements of an offset's values in a problem, in document order, and a bare set.
+  struct OffsetStatements {
+    let ordered: [(at: Int, values: OffsetValues)]
+    let bare: OffsetValues?
+  }
+
   /// The values the problem (or the preamble) states for the offset `name` (`ΔX` or `Δx`): a
   /// set `Δx, Δy \in \{a, …, b\}` of whole numbers or a chain `a \le Δt < K`, or, when neither
   /// is written, a bare set of whole numbers with the offset and "over" in the `lead` scalars
-  /// before it. One stated in the equation's own paragraph (at `near`) is taken first, then
-  /// the one stated last before it, else the first after it; nil when none is stated.
+  /// before it. The nearest stated in the equation's own paragraph (at `near`; before it, then
+  /// after it) is taken first, then the nearest before it, else the first; nil when none is
+  /// stated. The statements are read once per problem and offset (`cache`, keyed by `key`).
+  /// - Complexity: linear in the problem's fragments on the first call for a key, then
+  ///   logarithmic in its statements.
   static func offsetValues(
-    _ name: String, _ sections: [Int], _ doc: ProblemSetDocument, near: Int
+    _ name: String, _ sections: [Int], _ doc: ProblemSetDocument, near: Int,
+    key: String, cache: inout [String: OffsetStatements]
   ) -> OffsetValues? {
-    guard let letter = name.drop(while: { $0 == "Δ" || $0 == "δ" }).first else { return nil }
+    let found: OffsetStatements
+    if let known = cache[key + "\u{0}" + name] {
+      found = known
+    } else {
+      found = offsetStatements(name, sections, doc)
+      cache[key + "\u{0}" + name] = found
+    }
+    let ordered = found.ordered
+    // The first statement at or after `near`, by bisection.
+    var (lo, hi) = (0, ordered.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if ordered[mid].at < near { lo = mid + 1 } else { hi = mid }
+    }
+    let before = lo > 0 ? ordered[lo - 1] : nil
+    let after = lo < ordered.count ? ordered[lo] : nil
+    let sameParagraph = { (s: (at: Int, values: OffsetValues)) in
+      abs(s.at - near) <= paragraphReach
+        && !doc.slice(min(s.at, near)..<max(s.at, near)).contains("\n\n")
+    }
+    if let before, sameParagraph(before) { return before.values }
+    if let after, sameParagraph(after) { return after.values }
+    return (before ?? ordered.first)?.values ?? found.bare
+  }
+
+  /// Every statement of the offset's values in the sections' fragments (`offsetValues`).
+  static func offsetStatements(_ name: String, _ sections: [Int], _ doc: ProblemSetDocument)
+    -> OffsetStatements
+  {
+    guard let letter = name.drop(while: { $0 == "Δ" || $0 == "δ" }).first else {
+      return OffsetStatements(ordered: [], bare: nil)
+    }
     let names = ["Δ" + letter.lowercased(), "δ" + letter.lowercased(), name]
     var stated: [(at: Int, values: OffsetValues)] = []
     var bare: OffsetValues?
@@ -91,13 +132,7 @@ extension AuditRules.WindowRanges {
         }
       }
     }
-    let ordered = stated.sorted { $0.at < $1.at }
-    let own = ordered.first { s in
-      abs(s.at - near) <= paragraphReach
-        && !doc.slice(min(s.at, near)..<max(s.at, near)).contains("\n\n")
-    }
-    if let own { return own.values }
-    return (ordered.last { $0.at < near } ?? ordered.first)?.values ?? bare
+    return OffsetStatements(ordered: stated.sorted { $0.at < $1.at }, bare: bare)
   }
 
   /// A chain `a ≤ Δt < K` of the offset: its least and largest values as expressions.

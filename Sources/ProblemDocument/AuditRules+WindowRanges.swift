@@ -29,6 +29,8 @@ extension AuditRules {
     /// Windows read per problem, and evaluations per document.
     static let windowsPerProblem = 32
     static let evaluations = 30_000
+    /// The fragments read back from a range for the outputs its paragraph names.
+    static let namesRead = 40
     /// The scalars read before a bare set for the offset it gives the values of.
     static let lead = 80
 
@@ -52,6 +54,7 @@ extension AuditRules {
       let windows = Self.windows(reading)
       guard !windows.isEmpty else { return [] }
       var budget = RangeCounts.Evaluations(left: Self.evaluations)
+      var statements: [String: OffsetStatements] = [:]
       var out: [Finding] = []
       for section in doc.sections {
         let scope = DocumentSymbols.scope(section)
@@ -68,12 +71,14 @@ extension AuditRules {
           let before = own.filter { $0.at < f.location.offset && $0.index == range.index }
           guard !before.isEmpty else { continue }
           // The outputs named in this paragraph and the one before it.
+          // At most `namesRead` fragments back: bounded work per range.
           let named = Set(
-            fragments.indices.filter {
-              paragraph[$0] + 1 >= paragraph[i] && paragraph[$0] <= paragraph[i]
-            }.map { RangeSizes.trimmedText(fragments[$0].text) })
+            (max(0, i - Self.namesRead)...i).filter { paragraph[$0] + 1 >= paragraph[i] }
+              .map { RangeSizes.trimmedText(fragments[$0].text) })
           let w = before.last { named.contains($0.output) } ?? before.last!
-          guard let values = Self.offsetValues(w.offset, sections, doc, near: w.at),
+          guard
+            let values = Self.offsetValues(
+              w.offset, sections, doc, near: w.at, key: scope, cache: &statements),
             let point = Self.shortfall(range, w, values, &budget)
           else { continue }
           out.append(
