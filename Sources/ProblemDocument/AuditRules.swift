@@ -36,6 +36,8 @@ public enum AuditRules {
     PaddedLengths(),
     ReadListRanges(),
     UnpaddedSizes(),
+    WindowRanges(),
+    WindowCounts(),
     WindowSizes(),
     RoundedSizes(),
     ArithmeticChains(),

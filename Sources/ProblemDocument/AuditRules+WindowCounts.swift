@@ -1,0 +1,214 @@
+import Algebra
+import Foundation
+import IndexNotation
+
+/// A number of outputs printed under the valid convention, against the equation's own index
+/// arithmetic with the sizes the text gives.
+extension AuditRules {
+  /// Where no padding is stated (`valid`, "no padding") in the count's own sentence or in the
+  /// line of the equation it follows, an equation `Y[…, x, …] = … X[…, a·x + k·Δ + c, …]`
+  /// (`WindowRanges.window`) computes exactly the valid positions
+  /// ⌈(−c − min k·δ)/a⌉ … ⌊(X − 1 − c − max k·δ)/a⌋, X the size of x's axis (the capital of
+  /// the index, as the notation counts it). When the paragraph of the count and the two before
+  /// it give every letter a number (`X = 56`, `\Delta X = 3`; offsets 0 … ΔX − 1 when the
+  /// problem states no set for them, ΔX counting the offset's values), a whole number printed
+  /// as the output's extent — before a unit of extent ("rows", "frames") or after a word of
+  /// size ("width", "length") — must be that count.
+  /// - Complexity: linear in each section's fragments; the text read around each is bounded.
+  struct WindowCounts: AuditRule {
+    let id = "window-counts"
+    let summary = "an output count that the equation's valid positions do not give"
+    let kinds: [Finding.Kind] = [.borderRule]
+
+    /// The scalars read before a count for a word of size and for the convention.
+    static let lead = 200
+    /// Paragraphs read back for the sizes' values, and the fragments read at the end of the
+    /// section before.
+    static let paragraphs = 2
+    static let reach = 12
+
+    func findings(in reading: AuditReading) -> [Finding] {
+      let doc = reading.document
+      let windows = WindowRanges.windows(reading)
+      guard !windows.isEmpty else { return [] }
+      var out: [Finding] = []
+      var question: [String: Int] = [:]
+      var statements: [String: WindowRanges.OffsetStatements] = [:]
+      // The document's lines, split once.
+      let lines = doc.text.split(separator: "\n", omittingEmptySubsequences: false)
+      var previousScope: String?
+      for section in doc.sections where section.kind != .preamble {
+        let scope = DocumentSymbols.scope(section)
+        // The sizes the problem's earlier part gives (its question before a solution section).
+        if scope != previousScope { question = [:] }
+        defer {
+          previousScope = scope
+          question = Self.sizes(section.fragments.filter { !$0.bare }, doc)
+        }
+        // The preamble's equations hold in every problem.
+        let own = WindowRanges.windows(windows, scope)
+        guard !own.isEmpty else { continue }
+        let sections = doc.sections.indices.filter {
+          DocumentSymbols.scope(doc.sections[$0]) == scope || doc.sections[$0].kind == .preamble
+        }
+        let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
+        let paragraph = RangeSizes.paragraphNumbers(fragments, doc)
+        let values = StatedBounds.assignments(fragments)
+        for (i, f) in fragments.enumerated() {
+          guard let n = Self.count(f.text), Self.cued(f, doc),
+            let w = own.last(where: { $0.at < f.location.offset })
+          else { continue }
+          let start = f.location.offset
+          var sentence = doc.slice(max(section.range.lowerBound, start - Self.lead)..<start)
+          if let cut = sentence.range(of: "\n\n", options: .backwards) {
+            sentence = String(sentence[cut.upperBound...])
+          }
+          guard Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, lines)) == true else {
+            continue
+          }
+          var known: [String: Int] = [:]
+          for k in stride(from: i, through: 0, by: -1) {
+            guard paragraph[i] - paragraph[k] <= Self.paragraphs else { break }
+            for (name, v) in values[k] where known[name] == nil {
+              if let n = v.intValue { known[name] = n }
+            }
+            if let (name, v) = Self.subscripted(fragments[k].text), known[name] == nil {
+              known[name] = v
+            }
+          }
+          known.merge(question) { mine, _ in mine }
+          guard
+            let expected = Self.validCount(
+              w, known, sections, doc, key: scope, cache: &statements), expected >= 1,
+            expected != n
+          else { continue }
+          out.append(
+            Finding(
+              .borderRule,
+              "\(w.output) reads \(w.read): with no padding it has \(expected) positions along "
+                + "\(w.index) at "
+                + known.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(
+                  separator: ", ")
+                + ", not \(n)",
+              at: f.location, in: section, document: doc,
+              evidence: "the equation at line \(w.line); ⌊(X − 1 − c − max kδ)/a⌋ − "
+                + "⌈(−c − min kδ)/a⌉ + 1"))
+        }
+      }
+      return out
+    }
+
+    /// A whole number, or a chain `E = n` ending in one whose first side is not a lone letter
+    /// (`X = 56` gives a size, `X/2 = 28` states a count).
+    static func count(_ text: String) -> Int? {
+      let t = RangeSizes.trimmedText(text).replacingOccurrences(of: " ", with: "")
+      let sides = t.components(separatedBy: "=")
+      guard t.unicodeScalars.count <= 40, let n = Int(sides.last!), n >= 1 else { return nil }
+      if sides.count == 1 { return n }
+      guard let first = sides.first, !first.isEmpty,
+        first.contains(where: { !$0.isLetter && $0 != "_" && $0 != "\\" })
+      else { return nil }
+      return n
+    }
+
+    /// The sizes the last `reach` fragments of a section give whole numbers, the later first.
+    static func sizes(_ fragments: [MathFragment], _ doc: ProblemSetDocument) -> [String: Int] {
+      let last = Array(fragments.sorted { $0.location < $1.location }.suffix(reach))
+      var out: [String: Int] = [:]
+      for (k, values) in StatedBounds.assignments(last).enumerated().reversed() {
+        for (name, v) in values where out[name] == nil {
+          if let n = v.intValue { out[name] = n }
+        }
+        if let (name, v) = subscripted(last[k].text), out[name] == nil { out[name] = v }
+      }
+      return out
+    }
+
+    /// A letter with a subscript given a whole number (`d_\ell = 4` as `d_ℓ`), as the index
+    /// notation spells the letter; nil for anything else.
+    static func subscripted(_ text: String) -> (String, Int)? {
+      let t = RangeSizes.trimmedText(text).replacingOccurrences(of: " ", with: "")
+      let sides = t.components(separatedBy: "=")
+      guard t.unicodeScalars.count <= 30, sides.count == 2, let n = Int(sides[1]) else {
+        return nil
+      }
+      let name = sides[0].replacingOccurrences(of: "\\ell", with: "ℓ")
+        .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+      let parts = name.split(separator: "_", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts[0].count == 1, parts[1].count == 1,
+        parts.allSatisfy({ $0.allSatisfy(\.isLetter) || $0.allSatisfy(\.isNumber) })
+      else { return nil }
+      return (name, n)
+    }
+
+    /// Whether a unit of extent follows the fragment, or a word of size stands among the
+    /// eight words before it.
+    static func cued(_ f: MathFragment, _ doc: ProblemSetDocument) -> Bool {
+      let start = f.location.offset
+      let end = start + f.text.unicodeScalars.count
+      let after = doc.slice(end..<(end + 30)).lowercased()
+        .split(whereSeparator: { !$0.isLetter }).prefix(1).map(String.init)
+      if after.contains(where: RangeCounts.units.contains) { return true }
+      let before = doc.slice(max(0, start - 80)..<start).lowercased()
+        .split(whereSeparator: { !$0.isLetter }).suffix(8)
+      return before.contains { RangeCounts.sizeWords.contains(String($0)) }
+    }
+
+    /// Whether a text states no padding (true), some padding (false), or neither (nil).
+    static func unpadded(_ text: String) -> Bool? {
+      let lower = text.lowercased()
+      let none = OutputSizes.noPaddingWords + ["valid padding", "valid convolution"]
+      let rest = none.reduce(lower) { $0.replacingOccurrences(of: $1, with: "") }
+      let words = rest.split(whereSeparator: { !$0.isLetter }).map(String.init)
+      if rest.contains("pad") || words.contains("same") || words.contains("causal") {
+        return false
+      }
+      if rest != lower || words.contains("valid") { return true }
+      return nil
+    }
+
+    /// The text of line `n` (1-based), at most 2000 scalars of it.
+    static func line(_ n: Int, _ lines: [Substring]) -> String {
+      guard n >= 1, n <= lines.count else { return "" }
+      return String(lines[n - 1].prefix(2000))
+    }
+
+    /// The number of valid positions of the window's output with the letters' values, or nil
+    /// when a letter has none.
+    static func validCount(
+      _ w: WindowRanges.Window, _ known: [String: Int], _ sections: [Int],
+      _ doc: ProblemSetDocument, key: String,
+      cache: inout [String: WindowRanges.OffsetStatements]
+    ) -> Int? {
+      guard let size = known[IndexVariable(w.index).rangeSymbol] else { return nil }
+      var least: Int
+      var most: Int
+      if let stated = WindowRanges.offsetValues(
+        w.offset, sections, doc, near: w.at, key: key, cache: &cache)
+      {
+        guard let a = RangeCounts.Expression(stated.least)?.value(known)?.intValue,
+          let b = RangeCounts.Expression(stated.most)?.value(known)?.intValue
+        else { return nil }
+        (least, most) = (a, b)
+      } else {
+        guard let span = known[IndexVariable(w.offset).rangeSymbol], span >= 1 else { return nil }
+        (least, most) = (0, span - 1)
+      }
+      guard least <= most else { return nil }
+      var s = w.stride
+      var k = w.dilation
+      for name in w.strideLetters {
+        guard let v = known[name] else { return nil }
+        s *= v
+      }
+      for name in w.dilationLetters {
+        guard let v = known[name] else { return nil }
+        k *= v
+      }
+      guard s >= 1 else { return nil }
+      let low = WindowRanges.ceilDiv(-w.shift - min(k * least, k * most), s)
+      let high = WindowRanges.floorDiv(size - 1 - w.shift - max(k * least, k * most), s)
+      return high - low + 1
+    }
+  }
+}

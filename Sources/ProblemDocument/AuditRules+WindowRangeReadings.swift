@@ -1,0 +1,223 @@
+import Algebra
+import Foundation
+
+/// The readings `WindowRanges` compares: a stated range, an offset's values, and the point at
+/// which the range stops short of the valid positions.
+extension AuditRules.WindowRanges {
+  /// A range `p ≤ x ≤ q` (either bound may be strict) of one lowercase index.
+  struct Stated {
+    let index: String
+    let lower: String
+    let upper: String
+    let lowerStrict: Bool
+    let upperStrict: Bool
+    let text: String
+  }
+
+  /// A chain `p ≤ x ≤ q` (`\le`, `\leq`, `≤` or `<` on either side) of one lowercase letter
+  /// that neither bound holds; nil for anything else.
+  static func chain(_ t: String) -> Stated? {
+    let s = normalized(t, spaces: false)
+    guard !s.contains("="), !s.contains(">"), !s.contains("["), s.unicodeScalars.count <= 60
+    else { return nil }
+    let parts = s.split(omittingEmptySubsequences: false) { $0 == "≤" || $0 == "<" }
+    let relations = s.filter { $0 == "≤" || $0 == "<" }
+    guard parts.count == 3, relations.count == 2 else { return nil }
+    let x = parts[1].trimmingCharacters(in: .whitespaces)
+    guard x.count == 1, let c = x.first, c.isLowercase, c.isLetter, c.isASCII,
+      !parts[0].contains(c), !parts[2].contains(c)
+    else { return nil }
+    let lower = parts[0].trimmingCharacters(in: .whitespaces)
+    let upper = parts[2].trimmingCharacters(in: .whitespaces)
+    guard !lower.isEmpty, !upper.isEmpty else { return nil }
+    return Stated(
+      index: x, lower: lower, upper: upper, lowerStrict: relations.first == "<",
+      upperStrict: relations.last == "<", text: t)
+  }
+
+  /// The text with LaTeX relations, sets and Δ written as single characters (`≤`, `∈`, `{`,
+  /// `Δ`), sizing commands dropped, and (unless `spaces`) spaces removed.
+  static func normalized(_ t: String, spaces: Bool) -> String {
+    var s = t
+    for (from, to) in [
+      ("\\left", ""), ("\\right", ""), ("\\leq", "≤"), ("\\le", "≤"), ("\\lt", "<"),
+      ("\\infty", "∞"), ("\\in", "∈"), ("\\{", "{"), ("\\}", "}"), ("\\Delta", "Δ"),
+      ("\\delta", "δ"), ("\\ldots", "…"), ("\\dots", "…"), ("\\,", " "),
+    ] {
+      s = s.replacingOccurrences(of: from, with: to)
+    }
+    return spaces ? s : s.replacingOccurrences(of: " ", with: "")
+  }
+
+  /// The farthest, in scalars, a set of offsets is read as stated beside its equation.
+  static let paragraphReach = 1500
+
+  /// The values an offset takes: its least and largest as expressions, and how they read.
+  struct OffsetValues {
+    let least: String
+    let most: String
+    let text: String
+  }
+
+  /// The statements of an offset's values in a problem, in document order, and a bare set.
+  struct OffsetStatements {
+    let ordered: [(at: Int, values: OffsetValues)]
+    let bare: OffsetValues?
+  }
+
+  /// The values the problem (or the preamble) states for the offset `name` (`ΔX` or `Δx`): a
+  /// set `Δx, Δy \in \{a, …, b\}` of whole numbers or a chain `a \le Δt < K`, or, when neither
+  /// is written, a bare set of whole numbers with the offset and "over" in the `lead` scalars
+  /// before it. The nearest stated in the equation's own paragraph (at `near`; before it, then
+  /// after it) is taken first, then the nearest before it, else the first; nil when none is
+  /// stated. The statements are read once per problem and offset (`cache`, keyed by `key`).
+  /// - Complexity: linear in the problem's fragments on the first call for a key, then
+  ///   logarithmic in its statements.
+  static func offsetValues(
+    _ name: String, _ sections: [Int], _ doc: ProblemSetDocument, near: Int,
+    key: String, cache: inout [String: OffsetStatements]
+  ) -> OffsetValues? {
+    let found: OffsetStatements
+    if let known = cache[key + "\u{0}" + name] {
+      found = known
+    } else {
+      found = offsetStatements(name, sections, doc)
+      cache[key + "\u{0}" + name] = found
+    }
+    let ordered = found.ordered
+    // The first statement at or after `near`, by bisection.
+    var (lo, hi) = (0, ordered.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if ordered[mid].at < near { lo = mid + 1 } else { hi = mid }
+    }
+    let before = lo > 0 ? ordered[lo - 1] : nil
+    let after = lo < ordered.count ? ordered[lo] : nil
+    let sameParagraph = { (s: (at: Int, values: OffsetValues)) in
+      abs(s.at - near) <= paragraphReach
+        && !doc.slice(min(s.at, near)..<max(s.at, near)).contains("\n\n")
+    }
+    if let before, sameParagraph(before) { return before.values }
+    if let after, sameParagraph(after) { return after.values }
+    return (before ?? ordered.first)?.values ?? found.bare
+  }
+
+  /// Every statement of the offset's values in the sections' fragments (`offsetValues`).
+  static func offsetStatements(_ name: String, _ sections: [Int], _ doc: ProblemSetDocument)
+    -> OffsetStatements
+  {
+    guard let letter = name.drop(while: { $0 == "Δ" || $0 == "δ" }).first else {
+      return OffsetStatements(ordered: [], bare: nil)
+    }
+    let names = ["Δ" + letter.lowercased(), "δ" + letter.lowercased(), name]
+    var stated: [(at: Int, values: OffsetValues)] = []
+    var bare: OffsetValues?
+    for f in doc.fragments(in: sections) {
+      let s = normalized(f.text, spaces: false)
+      guard s.unicodeScalars.count <= 80 else { continue }
+      if let cut = s.firstIndex(of: "∈") {
+        let members = s[..<cut].split(separator: ",").map(String.init)
+        guard members.contains(where: names.contains),
+          let (a, b) = wholeSet(String(s[s.index(after: cut)...]))
+        else { continue }
+        stated.append(
+          (f.location.offset, OffsetValues(least: String(a), most: String(b), text: "\(a) … \(b)")))
+      } else if let range = offsetChain(s, names) {
+        stated.append((f.location.offset, range))
+      } else if bare == nil, let (a, b) = wholeSet(s) {
+        let start = f.location.offset
+        let before = normalized(doc.slice(max(0, start - lead)..<start), spaces: false)
+        if names.contains(where: { before.contains($0) }), before.lowercased().contains("over") {
+          bare = OffsetValues(least: String(a), most: String(b), text: "\(a) … \(b)")
+        }
+      }
+    }
+    return OffsetStatements(ordered: stated.sorted { $0.at < $1.at }, bare: bare)
+  }
+
+  /// A chain `a ≤ Δt < K` of the offset: its least and largest values as expressions.
+  static func offsetChain(_ s: String, _ names: [String]) -> OffsetValues? {
+    let parts = s.split(omittingEmptySubsequences: false) { $0 == "≤" || $0 == "<" }
+    let relations = s.filter { $0 == "≤" || $0 == "<" }
+    guard parts.count == 3, relations.count == 2, names.contains(String(parts[1])),
+      !s.contains("="), !parts[0].isEmpty, !parts[2].isEmpty
+    else { return nil }
+    let least = relations.first == "<" ? "(\(parts[0]))+1" : String(parts[0])
+    let most = relations.last == "<" ? "(\(parts[2]))-1" : String(parts[2])
+    return OffsetValues(least: least, most: most, text: "\(parts[0]) … \(parts[2])")
+  }
+
+  /// The least and largest of a set `{a, b, …}` of whole numbers (an ellipsis allowed
+  /// between two of them).
+  static func wholeSet(_ s: String) -> (Int, Int)? {
+    guard s.hasPrefix("{"), s.hasSuffix("}"), s.count >= 3 else { return nil }
+    let items = s.dropFirst().dropLast().split(separator: ",").map(String.init)
+      .filter { $0 != "…" && $0 != "..." }
+    let numbers = items.compactMap { Int($0) }
+    guard numbers.count == items.count, let a = numbers.min(), let b = numbers.max(), a < b
+    else { return nil }
+    return (a, b)
+  }
+
+  /// Where a range stops short of the valid positions, as text for the message.
+  struct Shortfall {
+    let size: String
+    let valid: String
+    let at: String
+    let stated: String
+  }
+
+  /// The first point at which the range stops short of the window's valid positions, when it
+  /// does so at every point tried where the bounds are whole and the valid positions number at
+  /// least two (and there are at least three such points); nil otherwise.
+  static func shortfall(
+    _ range: Stated, _ w: Window, _ values: OffsetValues,
+    _ budget: inout AuditRules.RangeCounts.Evaluations
+  ) -> Shortfall? {
+    typealias Expr = AuditRules.RangeCounts.Expression
+    guard let lower = Expr(range.lower), let upper = Expr(range.upper),
+      let least = Expr(values.least), let most = Expr(values.most)
+    else { return nil }
+    let own = Set(w.strideLetters + w.dilationLetters).union(least.names).union(most.names)
+    let sizes = lower.names.union(upper.names).subtracting(own)
+    guard sizes.count == 1, let size = sizes.first, size.first?.isUppercase == true,
+      !own.contains(range.index)
+    else { return nil }
+    let letters = own.union(sizes).sorted()
+    guard letters.count <= 3 else { return nil }
+    let reach = [64, 16, 8][letters.count - 1]
+    var points: [[String: Int]] = [[:]]
+    for name in letters {
+      points = points.flatMap { p in (1...reach).map { p.merging([name: $0]) { $1 } } }
+    }
+    var first: Shortfall?
+    var tried = 0
+    for p in points {
+      guard budget.take(4) else { return nil }
+      let s = w.stride * w.strideLetters.reduce(1) { $0 * p[$1]! }
+      let k = w.dilation * w.dilationLetters.reduce(1) { $0 * p[$1]! }
+      guard let a = least.value(p)?.intValue, let b = most.value(p)?.intValue, a <= b,
+        let lo = lower.value(p), let up = upper.value(p),
+        let q = (up - Rational(range.upperStrict ? 1 : 0)).intValue,
+        let r = (lo + Rational(range.lowerStrict ? 1 : 0)).intValue, s >= 1
+      else { continue }
+      let n = p[size]!
+      let validMin = ceilDiv(-w.shift - min(k * a, k * b), s)
+      let validMax = floorDiv(n - 1 - w.shift - max(k * a, k * b), s)
+      guard validMax > validMin else { continue }
+      tried += 1
+      guard q < validMax || r > validMin else { return nil }
+      if first == nil {
+        let shown = letters.map { "\($0) = \(p[$0]!)" }.joined(separator: ", ")
+        first = Shortfall(
+          size: "\(size)", valid: "\(validMin) ≤ \(range.index) ≤ \(validMax)",
+          at: " (at \(shown))", stated: q < validMax ? "\(q)" : "its lower end \(r)")
+      }
+    }
+    return tried >= 3 ? first : nil
+  }
+
+  /// ⌊a / b⌋ and ⌈a / b⌉ for b > 0.
+  static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+  static func ceilDiv(_ a: Int, _ b: Int) -> Int { -floorDiv(-a, b) }
+}
