@@ -57,7 +57,20 @@ extension AuditRules {
         // Families the problem writes only with a subscript (λ_ℓ[i] for each layer ℓ).
         let plainFamilies = Set(uses.filter { $0.role == .tensor && !$0.subscripted }.map(\.family))
         let subscriptedOnly = families.subtracting(plainFamilies)
+        // Letters the problem uses as a size other than alone in a fragment (in a product, an
+        // equation, a declaration such as `$N$ is the number of …`).
+        let sizedOtherwise = Set(
+          uses.filter { $0.role == .size && (!$0.alone || $0.counted || $0.inEquation) }.map(
+            \.name))
         for u in uses {
+          // `Define $P$ as the inverse of …` beside `P[K,j]`: a capital alone in its fragment,
+          // in a problem that writes the tensor P and uses P as a size nowhere else, is that
+          // matrix written whole. A declared count, or a size in a product, still clashes.
+          if u.role == .size, u.alone, !u.counted, families.contains(u.name),
+            !sizedOtherwise.contains(u.name)
+          {
+            continue
+          }
           // `every λ_ℓ[i] equals one scalar λ`: prose naming by its bare letter a family the
           // problem writes only with a subscript, as it may name a tensor by its bare letter
           // (below). A size of the letter (L and the layers' L_ℓ), or the letter in an

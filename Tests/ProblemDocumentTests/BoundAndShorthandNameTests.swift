@@ -73,6 +73,29 @@ final class BoundAndShorthandNameTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(findings(doc, kind: "free-index-one-side"), ["free-index-one-side 3"])
   }
 
+  /// A capital alone in its fragment, in a problem that writes the tensor of that letter and
+  /// uses it as a size nowhere else, is the matrix written whole, even where another problem
+  /// declares the letter a size; the same problem using it in a product of sizes still clashes.
+  func testLoneCapital_ofATensor_isTheMatrixWhole() {
+    let doc = """
+      **Problem 1.** Points $x[p,i]$, where $P$ is the number of points.
+
+      **Problem 2.** A square matrix $A[i,j]$ has $N$ rows and columns.
+
+      (a) %@, and $(\\delta[i,K] + A[i,K])\\,P[K,j] = \\delta[i,j]$.
+      """
+    XCTAssertEqual(
+      findings(
+        doc.replacingOccurrences(of: "%@", with: "Define $P$ as the inverse of $\\mathrm{Id} + A$"),
+        kind: "role-clash"),
+      [])
+    XCTAssertEqual(
+      findings(
+        doc.replacingOccurrences(of: "%@", with: "Inverting costs $NP$ multiplies"),
+        kind: "role-clash"),
+      ["role-clash 5"])
+  }
+
   /// `r[p,C] − r[q,C]` in one formula pairs two points: one range, not two spellings. The same
   /// letters in two formulas of one sentence are still two spellings of one tensor.
   func testTwoLettersPairedInOneFormula_rangeAlike() {
