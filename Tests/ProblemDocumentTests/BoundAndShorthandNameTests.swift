@@ -96,6 +96,33 @@ final class BoundAndShorthandNameTests: XCTestCase, SmallDocumentAudit {
       ["role-clash 5"])
   }
 
+  /// A letter alone counting the noun after it (`stacks $n$ … blocks`) says what it stands for,
+  /// though a solution names it again later; a letter after a noun (`depth $n$`) says nothing,
+  /// and a question that uses it is still ahead of the solution that introduces it.
+  func testLetterCountingItsNoun_isIntroduced() {
+    let doc = """
+      **Problem 1.** A block maps $x[b,i]$ to $y[b,i] = \\sigma(W[i,I]x[b,I] - \\beta[i])$ with $I$ channels and batch size $B$.
+
+      **Problem 2.** A stage of ResNet50 %@, all of width $I$.
+
+      (a) What is the receptive field of the stage?
+
+      **Solution**: Each block adds one, so after $n$ blocks it is $n+1$.
+
+      (b) How many multiplies does the stage perform?
+
+      **Solution**: Each block costs the same, so the stage costs $n\\,BI^2$.
+      """
+    XCTAssertEqual(
+      findings(
+        doc.replacingOccurrences(of: "%@", with: "stacks $n$ stride-1 blocks"),
+        kind: "undefined-name"),
+      [])
+    XCTAssertEqual(
+      findings(doc.replacingOccurrences(of: "%@", with: "has depth $n$"), kind: "undefined-name"),
+      ["undefined-name 3"])
+  }
+
   /// `r[p,C] − r[q,C]` in one formula pairs two points: one range, not two spellings. The same
   /// letters in two formulas of one sentence are still two spellings of one tensor.
   func testTwoLettersPairedInOneFormula_rangeAlike() {
