@@ -123,6 +123,29 @@ final class BoundAndShorthandNameTests: XCTestCase, SmallDocumentAudit {
       ["undefined-name 3"])
   }
 
+  /// A letter alone that a sentence about permuting names (`by $\sigma$`) is the permutation
+  /// it applies to an index; another letter alone, named by no such sentence, is undefined.
+  func testLetterNamedInAPermutingSentence_isThePermutation() {
+    let doc = """
+      **Problem 1.** A layer reads tokens $X[b,t,d]$ and returns their sum $Z[b,d] = X[b,T,d]$.
+
+      (a) %@? What happens to $Z$?
+      """
+    XCTAssertEqual(
+      findings(
+        doc.replacingOccurrences(
+          of: "%@", with: "Permute the tokens by $\\sigma$, so that $Y[b,t,d] = X[b,\\sigma(t),d]$"),
+        kind: "undefined-name"),
+      [])
+    XCTAssertEqual(
+      findings(
+        doc.replacingOccurrences(
+          of: "%@",
+          with: "Permute the tokens, so that $Y[b,t,d] = X[b,\\sigma(t),d]$. Does $\\rho$ matter"),
+        kind: "undefined-name"),
+      ["undefined-name 3"])
+  }
+
   /// `r[p,C] − r[q,C]` in one formula pairs two points: one range, not two spellings. The same
   /// letters in two formulas of one sentence are still two spellings of one tensor.
   func testTwoLettersPairedInOneFormula_rangeAlike() {
