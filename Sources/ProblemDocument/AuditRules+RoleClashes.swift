@@ -65,8 +65,9 @@ extension AuditRules {
         for u in uses {
           // `Define $P$ as the inverse of …` beside `P[K,j]`: a capital alone in its fragment,
           // in a problem that writes the tensor P and uses P as a size nowhere else, is that
-          // matrix written whole. A declared count, or a size in a product, still clashes.
-          if u.role == .size, u.alone, !u.counted, families.contains(u.name),
+          // matrix written whole. A declared count, a count of the noun after it (`$M$
+          // filters`) or a size in a product still clashes.
+          if u.role == .size, u.alone, !u.counted, !u.quantity, families.contains(u.name),
             !sizedOtherwise.contains(u.name)
           {
             continue

@@ -23,8 +23,8 @@ extension AuditRules {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !seen.contains(scope + "\u{0}" + u.name), !known.standsForItself(u, in: doc)
         else { continue }
-        // `\sum_{k=0}^{X-1} e^{k(x-x')}`: a letter its own fragment binds by a sum or product
-        // is the running number, and the parenthesis after it a factor, not an argument.
+        // `\sum_{k=0}^{X-1} e^{k(x-x')}`: a letter its own fragment runs from a first value by
+        // a sum or product is a number, and the parenthesis after it a factor, not an argument.
         if let f = doc.sections[u.section].fragment(containing: u.location.offset),
           AuditRules.operatorBound(in: f.text).contains(u.name)
         {
@@ -48,8 +48,8 @@ extension AuditRules {
     }
   }
 
-  /// The letters a fragment binds under a big operator (`\sum_{k=0}^{K}`, `\sum_k`,
-  /// `\prod_{n,m}`): the letters of its subscript before any `=` or `\in`.
+  /// The letters a fragment runs through numbered values under a big operator
+  /// (`\sum_{k=0}^{K}`, `\prod_{n=1}^{N}`): the letters of its subscript before the `=`.
   /// - Complexity: linear in the text's length (each subscript is read once).
   static func operatorBound(in text: String) -> Set<String> {
     var out = Set<String>()
@@ -77,10 +77,10 @@ extension AuditRules {
         } else {
           group = rest.prefix(1)
         }
-        if let cut = group.range(of: "=") ?? group.range(of: "\\in") {
-          group = group[..<cut.lowerBound]
-        }
-        out.formUnion(LenientNames.letters(in: String(group)))
+        // Only a letter given its first value (`k=0`) is a running number; a sum over an index
+        // with no bounds (`\sum_{g}`) leaves `g(ξ)` an application to read.
+        guard let cut = group.range(of: "=") else { continue }
+        out.formUnion(LenientNames.letters(in: String(group[..<cut.lowerBound])))
       }
     }
     return out
