@@ -32,6 +32,19 @@ extension AuditRules {
       for u in symbols.uses where u.alone && !u.inEquation {
         mentionedAlone[DocumentSymbols.scope(doc.sections[u.section]), default: []].insert(u.name)
       }
+      // Each problem's tensors, by the names a side written in shorthand would use bare; a
+      // letter the problem also uses as a size (`1/X` beside a tensor X[c]) is left out.
+      var tensorsIn: [String: Set<String>] = [:]
+      var sizesIn: [String: Set<String>] = [:]
+      for u in symbols.uses where u.role == .tensor || u.role == .size {
+        let scope = DocumentSymbols.scope(doc.sections[u.section])
+        if u.role == .tensor {
+          tensorsIn[scope, default: []].insert(u.name)
+        } else {
+          sizesIn[scope, default: []].insert(u.name)
+        }
+      }
+      for (scope, sizes) in sizesIn { tensorsIn[scope]?.subtract(sizes) }
       for r in readings {
         let section = doc.sections[r.fragment.section]
         func report(_ d: Diagnostic, rowOffset: Int) {
@@ -74,6 +87,7 @@ extension AuditRules {
             let update = FragmentReader.readsAsArrowUpdate(r.fragment.text)
             let exampleLetters = mentionedAlone[scope] ?? []
             let qualified = AuditRules.lettersQualifiedAfter(r.fragment, doc)
+            let shorthand = AuditRules.shorthandSides(row.equation, tensors: tensorsIn[scope] ?? [])
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -93,6 +107,12 @@ extension AuditRules {
                 update && exampleLetters.contains(index) || shiftedCopy.contains(index)
                   || qualified.contains(index)
               {
+                continue
+              }
+              // `c(W − μ) = Ŵ[j,i]`: a side that writes the problem's tensors by their bare
+              // letters leaves their indices unwritten, so an index only the other side carries
+              // is not missing from it.
+              if d.kind == .freeIndexOneSide, d.side == .right ? shorthand.left : shorthand.right {
                 continue
               }
               if d.kind == .unsummedCapital, let index = d.index, offsets.contains(index) {
@@ -177,8 +197,10 @@ extension AuditRules {
     else { return [] }
     let letters = indexLetters(equation)
     return letters.lowercaseBeside.subtracting(letters.alone).filter { letter in
-      // One Latin letter, or one with a subscript of its own (`t_x`, `t_y`: a shift per axis).
-      (letter.count == 1 || Array(letter).dropFirst().first == "_") && letter.first!.isASCII
+      // One Latin or lowercase Greek letter (a delay τ), or one with a subscript of its own
+      // (`t_x`, `t_y`: a shift per axis).
+      (letter.count == 1 || Array(letter).dropFirst().first == "_")
+        && (letter.first!.isASCII || letter.first!.isLowercase)
         && right.indices.allSatisfy { index in
           index.terms.allSatisfy { term in
             term.variable?.name != letter
@@ -187,5 +209,24 @@ extension AuditRules {
           }
         }
     }
+  }
+
+  /// Whether each side of an equation writes a tensor of `tensors` by its bare letter, with no
+  /// index list (`(W − μ)/s` for the weights W[j,i] and means μ[j]): a side in shorthand.
+  /// - Complexity: linear in the equation's expression.
+  static func shorthandSides(_ equation: Equation, tensors: Set<String>) -> (
+    left: Bool, right: Bool
+  ) {
+    func bare(_ e: IndexNotation.Expression) -> Bool {
+      DocumentSymbols.scalarsAndFunctions(e).contains {
+        !$0.0.isFunction && tensors.contains($0.0.name)
+      }
+    }
+    if equation.lhs.name.base == Parser.expressionSide, case .sum(let parts) = equation.rhs,
+      parts.count == 2
+    {
+      return (bare(parts[0].term), bare(parts[1].term))
+    }
+    return (false, bare(equation.rhs))
   }
 }

@@ -145,6 +145,27 @@ extension AuditRules {
           }
           return letterSize(letter)
         }
+        // `r[p,c] − r[q,c]`: one tensor written twice in one formula, alike but for one
+        // lowercase letter, pairs two elements of one range (two points, two times): those
+        // letters range over the same values. Two formulas of a sentence are not paired so. At
+        // most 200 uses, as below.
+        let byFormula = Dictionary(
+          grouping: same.prefix(200),
+          by: {
+            doc.sections[$0.section].fragment(containing: $0.location.offset)?.location.offset ?? -1
+          })
+        for (formula, row) in byFormula where formula >= 0 && row.count > 1 {
+          for a in row {
+            for b in row {
+              let unlike = zip(a.bareIndices, b.bareIndices).filter { $0 != $1 }
+              guard unlike.count == 1, let x = unlike[0].0, let y = unlike[0].1,
+                x.first?.isLowercase == true, y.first?.isLowercase == true
+              else { continue }
+              let (p, q) = (scopedFind(plainSize(x)), scopedFind(plainSize(y)))
+              if p != q { scoped[max(p, q)] = min(p, q) }
+            }
+          }
+        }
         func size(_ letter: String?) -> String? { letter.map { scopedFind(plainSize($0)) } }
         // A letter bound by its equation may be renamed in another equation (h[b,t,j], h[b,s,j]):
         // between two equations only sizes the set declares, and differing, are two spellings.

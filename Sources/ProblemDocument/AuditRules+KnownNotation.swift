@@ -53,6 +53,14 @@ extension AuditRules {
       let scope = DocumentSymbols.scope(doc.sections[u.section])
       guard permutationScopes.contains(scope) else { return false }
       if u.name == "π" && u.alone { return true }
+      // `permute the tokens by $σ$`: a letter alone that a sentence about permuting names is
+      // that permutation, as when it is applied to an index.
+      if u.alone
+        && (permutationLetters.contains(scope + "\u{0}" + u.name)
+          || permutationLetters.contains("\u{0}" + u.name))
+      {
+        return true
+      }
       // A letter applied to an index inside an index list (`X[b,ρ(t),d]`) maps positions to
       // positions: it is the permutation when it is π, the field's letter for one, or when a
       // sentence about permuting names that letter.

@@ -37,19 +37,63 @@ extension AuditRules {
           $0.role == .size && $0.introduces && !$0.inProduct
             && (!$0.alone || $0.counted || $0.quantity)
         }.map(\.name))
+      // The names each equation fragment writes bare, by the fragment's offset.
+      var bareIn: [Int: Set<String>] = [:]
+      for r in reading.readings {
+        guard case .equations(let rows) = r.content else { continue }
+        for row in rows {
+          for ((name, isFunction), _) in DocumentSymbols.scalarsAndFunctions(row.equation.rhs)
+          where !isFunction {
+            bareIn[r.fragment.location.offset, default: []].insert(name)
+          }
+        }
+      }
       for (_, uses) in byScope.sorted(by: { $0.key < $1.key }) {
         // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
         var letters: [String: [SymbolUse]] = [:]
         var order: [String] = []
         let tensors = Set(uses.filter { $0.role == .tensor }.map(\.name))
         let families = Set(uses.filter { $0.role == .tensor }.map(\.family))
+        // Families the problem writes only with a subscript (λ_ℓ[i] for each layer ℓ).
+        let plainFamilies = Set(uses.filter { $0.role == .tensor && !$0.subscripted }.map(\.family))
+        let subscriptedOnly = families.subtracting(plainFamilies)
+        // Letters the problem uses as a size other than alone in a fragment (in a product, an
+        // equation, a declaration such as `$N$ is the number of …`).
+        let sizedOtherwise = Set(
+          uses.filter { $0.role == .size && (!$0.alone || $0.counted || $0.inEquation) }.map(
+            \.name))
         for u in uses {
+          // `Define $P$ as the inverse of …` beside `P[K,j]`: a capital alone in its fragment,
+          // in a problem that writes the tensor P and uses P as a size nowhere else, is that
+          // matrix written whole. A declared count, a count of the noun after it (`$M$
+          // filters`) or a size in a product still clashes.
+          if u.role == .size, u.alone, !u.counted, !u.quantity, families.contains(u.name),
+            !sizedOtherwise.contains(u.name)
+          {
+            continue
+          }
+          // `every λ_ℓ[i] equals one scalar λ`: prose naming by its bare letter a family the
+          // problem writes only with a subscript, as it may name a tensor by its bare letter
+          // (below). A size of the letter (L and the layers' L_ℓ), or the letter in an
+          // equation, is still compared.
+          if u.role == .scalar, !u.inEquation, !u.subscripted, subscriptedOnly.contains(u.name) {
+            continue
+          }
           // `y = \mathrm{relu}(\bar{W}x - θ)`: an equation in vector form (no index brackets)
           // that names another of the problem's lowercase tensors by its bare letter writes
           // each tensor so; a bare letter defined there is its tensor, not a scalar.
           // So does `Q = (\mathrm{Id} - A)P`, a matrix written whole by its capital.
           if u.role == .scalar || u.role == .size, u.inEquation, tensors.contains(u.name),
             AuditRules.inVectorForm(u, doc, tensors: tensors)
+          {
+            continue
+          }
+          // `c(W − μ) = Ŵ[j,i]`: an equation that also writes another of the problem's tensors
+          // by its bare letter is in shorthand; its bare letters are those tensors whole.
+          if u.role == .scalar || u.role == .size, u.inEquation, tensors.contains(u.name),
+            let f = doc.sections[u.section].fragment(containing: u.location.offset),
+            bareIn[f.location.offset]?.contains(where: { $0 != u.name && tensors.contains($0) })
+              ?? false
           {
             continue
           }

@@ -23,6 +23,13 @@ extension AuditRules {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         guard !seen.contains(scope + "\u{0}" + u.name), !known.standsForItself(u, in: doc)
         else { continue }
+        // `\sum_{k=0}^{X-1} e^{k(x-x')}`: a letter its own fragment runs from a first value by
+        // a sum or product is a number, and the parenthesis after it a factor, not an argument.
+        if let f = doc.sections[u.section].fragment(containing: u.location.offset),
+          AuditRules.operatorBound(in: f.text).contains(u.name)
+        {
+          continue
+        }
         seen.insert(scope + "\u{0}" + u.name)
         let said = symbols.uses.contains { v in
           v.name == u.name && v.introduces && !v.applied
@@ -39,5 +46,43 @@ extension AuditRules {
       }
       return out
     }
+  }
+
+  /// The letters a fragment runs through numbered values under a big operator
+  /// (`\sum_{k=0}^{K}`, `\prod_{n=1}^{N}`): the letters of its subscript before the `=`.
+  /// - Complexity: linear in the text's length (each subscript is read once).
+  static func operatorBound(in text: String) -> Set<String> {
+    var out = Set<String>()
+    for marker in ["\\sum_", "\\prod_"] {
+      var rest = text[...]
+      while let r = rest.range(of: marker) {
+        rest = rest[r.upperBound...]
+        var group: Substring
+        if rest.first == "{" {
+          var depth = 0
+          var end = rest.startIndex
+          for k in rest.indices {
+            if rest[k] == "{" { depth += 1 }
+            if rest[k] == "}" { depth -= 1 }
+            if depth == 0 {
+              end = k
+              break
+            }
+          }
+          guard end > rest.startIndex else { break }
+          group = rest[rest.index(after: rest.startIndex)..<end]
+          rest = rest[end...]
+        } else if rest.first == "\\" {
+          group = rest.prefix { $0 == "\\" || $0.isLetter }
+        } else {
+          group = rest.prefix(1)
+        }
+        // Only a letter given its first value (`k=0`) is a running number; a sum over an index
+        // with no bounds (`\sum_{g}`) leaves `g(ξ)` an application to read.
+        guard let cut = group.range(of: "=") else { continue }
+        out.formUnion(LenientNames.letters(in: String(group[..<cut.lowerBound])))
+      }
+    }
+    return out
   }
 }

@@ -19,7 +19,9 @@ extension AuditRules {
       // after it ("x from Problem 1", sizes declared once for the set).
       var anywhere: [String: DocumentLocation] = [:]
       var anyFamily: [String: DocumentLocation] = [:]
-      for u in symbols.uses where u.introduces {
+      // A letter alone counting the noun after it (`stacks $n$ residual blocks`) says what it
+      // stands for: a number of those things.
+      for u in symbols.uses where u.introduces || (u.alone && u.quantity && u.role != .tensor) {
         // An example formula of the preamble (`the inner product $e[w,I]h[t,I]$`) introduces
         // nothing for the problems.
         // The preamble's displayed model introduces its parameters.
