@@ -167,7 +167,7 @@ let package = Package(
         "Fixtures", "Corpus", "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6",
         "HeldOut7", "HeldOut8", "HeldOut9", "HeldOut10", "HeldOut11",
         "HeldOut12", "HeldOut13", "HeldOut14", "HeldOut15", "HeldOut16", "HeldOut17", "HeldOut18",
-        "HeldOut19", "HeldOut20",
+        "HeldOut19", "HeldOut20", "HeldOut21", "HeldOut22",
       ]),
     .testTarget(
       name: "VerificationTests",
