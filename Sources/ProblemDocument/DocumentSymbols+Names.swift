@@ -71,4 +71,26 @@ extension DocumentSymbols {
     case .explicitSum(_, let inner, _): return scalarsAndFunctions(inner)
     }
   }
+
+  /// The letters a fragment gives values by membership in a written set (`a, e \in \{-1, 0, 1\}`,
+  /// `k ∈ \{1, \ldots, K\}`): the comma-separated names before the one `\in`, each a single
+  /// letter (a Δ may lead), when a brace set follows it; empty for anything else.
+  ///
+  /// - Complexity: linear in the fragment's text.
+  static func setMembers(_ text: String) -> [String] {
+    let t = text.replacingOccurrences(of: "∈", with: "\\in ")
+      .replacingOccurrences(of: "\\Delta", with: "Δ")
+    let parts = t.components(separatedBy: "\\in")
+    guard parts.count == 2 else { return [] }
+    let right = parts[1].drop { $0 == " " }
+    guard right.hasPrefix("\\{") || right.hasPrefix("\\lbrace") else { return [] }
+    var names: [String] = []
+    for piece in parts[0].split(separator: ",", omittingEmptySubsequences: false) {
+      let name = piece.filter { $0 != " " }
+      let letters = name.hasPrefix("Δ") ? name.dropFirst() : Substring(name)
+      guard letters.count == 1, letters.first?.isLetter == true else { return [] }
+      names.append(name)
+    }
+    return names
+  }
 }

@@ -56,6 +56,7 @@ public struct DocumentSymbols: Sendable {
     let (introducedByPhrase, indefinite) = (phrasing.introducedByPhrase, phrasing.indefinite)
     let (aloneIntroduced, copula) = (phrasing.aloneIntroduced, phrasing.copula)
     var result = introducedByPhrase
+    let firstUse = uses.count
     let statement = section.kind == .statement
     let scope = DocumentSymbols.scope(section)
     let bold = DocumentSymbols.boldNames(in: f.text)
@@ -384,6 +385,12 @@ public struct DocumentSymbols: Sendable {
     if let name = DocumentSymbols.signatureName(f.text) {
       add(name, .scalar, at: 0, introduces: true)
       uses[uses.count - 1].signature = true
+    }
+    // `a, e \in \{-1, 0, 1\}`: letters given their values by a set introduce themselves.
+    for name in DocumentSymbols.setMembers(f.text) {
+      let here = uses[firstUse...].indices.filter { uses[$0].name == name }
+      if here.isEmpty { add(name, DocumentSymbols.role(ofName: name), at: 0, introduces: true) }
+      for k in here { uses[k].introduces = true }
     }
     return (f.section, result)
   }
