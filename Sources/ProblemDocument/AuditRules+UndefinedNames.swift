@@ -75,14 +75,6 @@ extension AuditRules {
         {
           continue
         }
-        // A size written as the capital of an index the problem's tensors use (J beside
-        // `v[b,j]`) is that index's range: the notation's own convention introduces it.
-        if u.role == .size, let index = AuditRules.indexOfCapital(u.name),
-          indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + index)
-            || (firstIndexUse[index].map { $0 < u.location } ?? false)
-        {
-          continue
-        }
         if u.role != .tensor, u.name.contains("_"),
           subscriptedFamily[String(u.name.prefix { $0 != "_" })].map({ $0 < u.location }) ?? false
         {
@@ -161,14 +153,5 @@ extension AuditRules {
       }
       return out
     }
-  }
-
-  /// The index letter whose range a size letter names by the notation's convention: `J` → `j`,
-  /// `ΔX` → `Δx`; nil for a name that is not one capital letter (after an optional Δ).
-  static func indexOfCapital(_ name: String) -> String? {
-    let prefix = name.hasPrefix("Δ") ? "Δ" : ""
-    let rest = name.dropFirst(prefix.count)
-    guard rest.count == 1, let c = rest.first, c.isUppercase, c.isLetter else { return nil }
-    return prefix + c.lowercased()
   }
 }
