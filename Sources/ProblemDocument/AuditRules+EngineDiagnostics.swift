@@ -34,17 +34,21 @@ extension AuditRules {
       }
       // Each problem's tensors, by the names a side written in shorthand would use bare; a
       // letter the problem also uses as a size (`1/X` beside a tensor X[c]) is left out.
-      var tensorsIn: [String: Set<String>] = [:]
+      // Each tensor maps to the index letters (lowercased) its index lists carry.
+      var tensorsIn: [String: [String: Set<String>]] = [:]
       var sizesIn: [String: Set<String>] = [:]
       for u in symbols.uses where u.role == .tensor || u.role == .size {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
         if u.role == .tensor {
-          tensorsIn[scope, default: []].insert(u.name)
+          tensorsIn[scope, default: [:]][u.name, default: []].formUnion(
+            u.bareIndices.compactMap { $0?.lowercased() })
         } else {
           sizesIn[scope, default: []].insert(u.name)
         }
       }
-      for (scope, sizes) in sizesIn { tensorsIn[scope]?.subtract(sizes) }
+      for (scope, sizes) in sizesIn {
+        for size in sizes { tensorsIn[scope]?[size] = nil }
+      }
       for r in readings {
         let section = doc.sections[r.fragment.section]
         func report(_ d: Diagnostic, rowOffset: Int) {
@@ -87,7 +91,8 @@ extension AuditRules {
             let update = FragmentReader.readsAsArrowUpdate(r.fragment.text)
             let exampleLetters = mentionedAlone[scope] ?? []
             let qualified = AuditRules.lettersQualifiedAfter(r.fragment, doc)
-            let shorthand = AuditRules.shorthandSides(row.equation, tensors: tensorsIn[scope] ?? [])
+            let shorthand = AuditRules.shorthandSides(
+              row.equation, tensors: tensorsIn[scope] ?? [:])
             for d in Checker.check(row.equation, thresholdNames: thresholds) {
               if statesFact && d.kind == .freeIndexOneSide && d.side == .left {
                 continue
@@ -110,9 +115,12 @@ extension AuditRules {
                 continue
               }
               // `c(W − μ) = Ŵ[j,i]`: a side that writes the problem's tensors by their bare
-              // letters leaves their indices unwritten, so an index only the other side carries
-              // is not missing from it.
-              if d.kind == .freeIndexOneSide, d.side == .right ? shorthand.left : shorthand.right {
+              // letters leaves their indices unwritten, so an index those tensors carry, only
+              // the other side writing it, is not missing from it. Any other index still is.
+              if d.kind == .freeIndexOneSide, let index = d.index,
+                let carried = d.side == .right ? shorthand.left : shorthand.right,
+                carried.isEmpty || carried.contains(index.lowercased())
+              {
                 continue
               }
               if d.kind == .unsummedCapital, let index = d.index, offsets.contains(index) {
@@ -211,22 +219,28 @@ extension AuditRules {
     }
   }
 
-  /// Whether each side of an equation writes a tensor of `tensors` by its bare letter, with no
-  /// index list (`(W − μ)/s` for the weights W[j,i] and means μ[j]): a side in shorthand.
+  /// The index letters (lowercased) each side of an equation leaves unwritten by writing a
+  /// tensor of `tensors` by its bare letter, with no index list (`(W − μ)/s` for the weights
+  /// W[j,i] and means μ[j] carries j and i): a side in shorthand. Nil for a side that writes
+  /// no tensor bare; empty when its bare tensors' indices are never written.
   /// - Complexity: linear in the equation's expression.
-  static func shorthandSides(_ equation: Equation, tensors: Set<String>) -> (
-    left: Bool, right: Bool
+  static func shorthandSides(_ equation: Equation, tensors: [String: Set<String>]) -> (
+    left: Set<String>?, right: Set<String>?
   ) {
-    func bare(_ e: IndexNotation.Expression) -> Bool {
-      DocumentSymbols.scalarsAndFunctions(e).contains {
-        !$0.0.isFunction && tensors.contains($0.0.name)
+    func bare(_ e: IndexNotation.Expression) -> Set<String>? {
+      let named = DocumentSymbols.scalarsAndFunctions(e).filter {
+        !$0.0.isFunction && tensors[$0.0.name] != nil
       }
+      guard !named.isEmpty else { return nil }
+      let letters = named.map { tensors[$0.0.name] ?? [] }
+      // A bare tensor whose indices are never written could carry any index.
+      return letters.contains(where: \.isEmpty) ? [] : letters.reduce([]) { $0.union($1) }
     }
     if equation.lhs.name.base == Parser.expressionSide, case .sum(let parts) = equation.rhs,
       parts.count == 2
     {
       return (bare(parts[0].term), bare(parts[1].term))
     }
-    return (false, bare(equation.rhs))
+    return (nil, bare(equation.rhs))
   }
 }

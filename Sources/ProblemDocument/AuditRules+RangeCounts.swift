@@ -153,21 +153,28 @@ extension AuditRules {
 
     /// A chain `a ≤ x ≤ b` (`\le`, `\leq`, `≤` or `<` on either side).
     static func chain(_ t: String) -> StatedRange? {
-      var s = t
-      for (from, to) in [("\\left", ""), ("\\right", ""), ("\\leq", "≤"), ("\\le", "≤")] {
-        s = s.replacingOccurrences(of: from, with: to)
-      }
-      let parts = s.split(omittingEmptySubsequences: false) { $0 == "≤" || $0 == "<" }
-      guard parts.count == 3, !s.contains("="), !s.contains(">") else { return nil }
-      let x = parts[1].trimmingCharacters(in: .whitespaces)
+      let s = WindowRanges.normalized(t, spaces: true)
+      guard let (parts, relations) = chainParts(s) else { return nil }
+      let x = parts[1]
       guard x.count == 1, x.first!.isLowercase, x.first!.isLetter,
         !parts[0].contains(Character(x)), !parts[2].contains(Character(x))
       else { return nil }
-      let relations = s.filter { $0 == "≤" || $0 == "<" }
       let strict = relations.filter { $0 == "<" }.count
-      return StatedRange(
-        index: x, lower: parts[0].trimmingCharacters(in: .whitespaces),
-        upper: parts[2].trimmingCharacters(in: .whitespaces), strict: strict, text: t)
+      return StatedRange(index: x, lower: parts[0], upper: parts[2], strict: strict, text: t)
+    }
+
+    /// The three parts of a chain `p ≤ m ≤ q` (`≤` or `<` on either side) written with
+    /// single-character relations, each trimmed, and its two relations; nil when the text
+    /// holds `=`, `>` or any other number of relations. The one chain reader of the stated
+    /// ranges, the window ranges and the offsets' values.
+    static func chainParts(_ s: String) -> (parts: [String], relations: [Character])? {
+      guard !s.contains("="), !s.contains(">") else { return nil }
+      let parts = s.split(omittingEmptySubsequences: false) { $0 == "≤" || $0 == "<" }
+      guard parts.count == 3 else { return nil }
+      return (
+        parts.map { $0.trimmingCharacters(in: .whitespaces) },
+        Array(s.filter { $0 == "≤" || $0 == "<" })
+      )
     }
   }
 }

@@ -18,21 +18,16 @@ extension AuditRules.WindowRanges {
   /// that neither bound holds; nil for anything else.
   static func chain(_ t: String) -> Stated? {
     let s = normalized(t, spaces: false)
-    guard !s.contains("="), !s.contains(">"), !s.contains("["), s.unicodeScalars.count <= 60
+    guard !s.contains("["), s.unicodeScalars.count <= 60,
+      let (parts, relations) = AuditRules.RangeCounts.chainParts(s)
     else { return nil }
-    let parts = s.split(omittingEmptySubsequences: false) { $0 == "≤" || $0 == "<" }
-    let relations = s.filter { $0 == "≤" || $0 == "<" }
-    guard parts.count == 3, relations.count == 2 else { return nil }
-    let x = parts[1].trimmingCharacters(in: .whitespaces)
+    let x = parts[1]
     guard x.count == 1, let c = x.first, c.isLowercase, c.isLetter, c.isASCII,
-      !parts[0].contains(c), !parts[2].contains(c)
+      !parts[0].contains(c), !parts[2].contains(c), !parts[0].isEmpty, !parts[2].isEmpty
     else { return nil }
-    let lower = parts[0].trimmingCharacters(in: .whitespaces)
-    let upper = parts[2].trimmingCharacters(in: .whitespaces)
-    guard !lower.isEmpty, !upper.isEmpty else { return nil }
     return Stated(
-      index: x, lower: lower, upper: upper, lowerStrict: relations.first == "<",
-      upperStrict: relations.last == "<", text: t)
+      index: x, lower: parts[0], upper: parts[2], lowerStrict: relations[0] == "<",
+      upperStrict: relations[1] == "<", text: t)
   }
 
   /// The text with LaTeX relations, sets and Δ written as single characters (`≤`, `∈`, `{`,
@@ -67,8 +62,8 @@ extension AuditRules.WindowRanges {
 
   /// The values the problem (or the preamble) states for the offset `name` (`ΔX` or `Δx`): a
   /// set `Δx, Δy \in \{a, …, b\}` of whole numbers or a chain `a \le Δt < K`, or, when neither
-  /// is written, a bare set of whole numbers with the offset and "over" in the `lead` scalars
-  /// before it. The nearest stated in the equation's own paragraph (at `near`; before it, then
+  /// is written, a bare set of whole numbers right after the word "over", with the
+  /// offset in the `lead` scalars before it. The nearest stated in the equation's own paragraph (at `near`; before it, then
   /// after it) is taken first, then the nearest before it, else the first; nil when none is
   /// stated. The statements are read once per problem and offset (`cache`, keyed by `key`).
   /// - Complexity: linear in the problem's fragments on the first call for a key, then
@@ -126,8 +121,9 @@ extension AuditRules.WindowRanges {
         stated.append((f.location.offset, range))
       } else if bare == nil, let (a, b) = wholeSet(s) {
         let start = f.location.offset
-        let before = normalized(doc.slice(max(0, start - lead)..<start), spaces: false)
-        if names.contains(where: { before.contains($0) }), before.lowercased().contains("over") {
+        let raw = doc.slice(max(0, start - lead)..<start)
+        let before = normalized(raw, spaces: false)
+        if names.contains(where: { before.contains($0) }), Self.endsWithOver(raw) {
           bare = OffsetValues(least: String(a), most: String(b), text: "\(a) … \(b)")
         }
       }
@@ -135,15 +131,20 @@ extension AuditRules.WindowRanges {
     return OffsetStatements(ordered: stated.sorted { $0.at < $1.at }, bare: bare)
   }
 
+  /// Whether the text before a set ends with the word "over" (`… range over $\{`): the set
+  /// is the object of the relation, not a set some later clause names.
+  static func endsWithOver(_ before: String) -> Bool {
+    let t = before.lowercased().reversed().drop { $0 == "$" || $0.isWhitespace }
+    return t.starts(with: "revo") && !(t.dropFirst(4).first?.isLetter ?? false)
+  }
+
   /// A chain `a ≤ Δt < K` of the offset: its least and largest values as expressions.
   static func offsetChain(_ s: String, _ names: [String]) -> OffsetValues? {
-    let parts = s.split(omittingEmptySubsequences: false) { $0 == "≤" || $0 == "<" }
-    let relations = s.filter { $0 == "≤" || $0 == "<" }
-    guard parts.count == 3, relations.count == 2, names.contains(String(parts[1])),
-      !s.contains("="), !parts[0].isEmpty, !parts[2].isEmpty
+    guard let (parts, relations) = AuditRules.RangeCounts.chainParts(s),
+      names.contains(parts[1]), !parts[0].isEmpty, !parts[2].isEmpty
     else { return nil }
-    let least = relations.first == "<" ? "(\(parts[0]))+1" : String(parts[0])
-    let most = relations.last == "<" ? "(\(parts[2]))-1" : String(parts[2])
+    let least = relations[0] == "<" ? "(\(parts[0]))+1" : parts[0]
+    let most = relations[1] == "<" ? "(\(parts[2]))-1" : parts[2]
     return OffsetValues(least: least, most: most, text: "\(parts[0]) … \(parts[2])")
   }
 
@@ -167,8 +168,9 @@ extension AuditRules.WindowRanges {
     let stated: String
   }
 
-  /// The first point at which the range stops short of the window's valid positions, when it
-  /// does so at every point tried where the bounds are whole and the valid positions number at
+  /// The first point at which the range, starting at or below the first valid output (the
+  /// output's full range, not a subset of it), ends before the last valid one, when it does so
+  /// at every point tried where the bounds are whole and the valid positions number at
   /// least two (and there are at least three such points); nil otherwise.
   static func shortfall(
     _ range: Stated, _ w: Window, _ values: OffsetValues,
@@ -206,12 +208,14 @@ extension AuditRules.WindowRanges {
       let validMax = floorDiv(n - 1 - w.shift - max(k * a, k * b), s)
       guard validMax > validMin else { continue }
       tried += 1
-      guard q < validMax || r > validMin else { return nil }
+      // A range that starts above the first valid output names some of the outputs (those
+      // away from a border, those that read one input), not the output's full range.
+      guard r <= validMin, q < validMax else { return nil }
       if first == nil {
         let shown = letters.map { "\($0) = \(p[$0]!)" }.joined(separator: ", ")
         first = Shortfall(
           size: "\(size)", valid: "\(validMin) ≤ \(range.index) ≤ \(validMax)",
-          at: " (at \(shown))", stated: q < validMax ? "\(q)" : "its lower end \(r)")
+          at: " (at \(shown))", stated: "\(q)")
       }
     }
     return tried >= 3 ? first : nil
