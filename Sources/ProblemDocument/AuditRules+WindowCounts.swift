@@ -54,7 +54,13 @@ extension AuditRules {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         let paragraph = RangeSizes.paragraphNumbers(fragments, doc)
         let values = StatedBounds.assignments(fragments)
+        // The sizes of the count's paragraph (up to it) and of the `paragraphs` before it, the
+        // later first: each fragment's sizes are read once, as the loop moves forward.
+        var layers: [(paragraph: Int, sizes: [String: Int])] = []
         for (i, f) in fragments.enumerated() {
+          if layers.last?.paragraph != paragraph[i] { layers.append((paragraph[i], [:])) }
+          layers.removeAll { paragraph[i] - $0.paragraph > Self.paragraphs }
+          layers[layers.count - 1].sizes.merge(Self.stated(values[i], f.text)) { _, new in new }
           guard let n = Self.count(f.text), Self.cued(f, doc),
             let w = own.last(where: { $0.at < f.location.offset })
           else { continue }
@@ -66,19 +72,11 @@ extension AuditRules {
           guard Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, lines)) == true else {
             continue
           }
-          var known: [String: Int] = [:]
-          for k in stride(from: i, through: 0, by: -1) {
-            guard paragraph[i] - paragraph[k] <= Self.paragraphs else { break }
-            for (name, v) in values[k] where known[name] == nil {
-              if let n = v.intValue { known[name] = n }
-            }
-            if let (name, v) = Self.subscripted(fragments[k].text), known[name] == nil {
-              known[name] = v
-            }
+          let known = { (name: String) -> Int? in
+            layers.reversed().lazy.compactMap { $0.sizes[name] }.first ?? question[name]
           }
-          known.merge(question) { mine, _ in mine }
           guard
-            let expected = Self.validCount(
+            let (expected, used) = Self.validCount(
               w, known, sections, doc, key: scope, cache: &statements), expected >= 1,
             expected != n
           else { continue }
@@ -87,7 +85,7 @@ extension AuditRules {
               .borderRule,
               "\(w.output) reads \(w.read): with no padding it has \(expected) positions along "
                 + "\(w.index) at "
-                + known.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(
+                + used.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(
                   separator: ", ")
                 + ", not \(n)",
               at: f.location, in: section, document: doc,
@@ -116,11 +114,15 @@ extension AuditRules {
       let last = Array(fragments.sorted { $0.location < $1.location }.suffix(reach))
       var out: [String: Int] = [:]
       for (k, values) in StatedBounds.assignments(last).enumerated().reversed() {
-        for (name, v) in values where out[name] == nil {
-          if let n = v.intValue { out[name] = n }
-        }
-        if let (name, v) = subscripted(last[k].text), out[name] == nil { out[name] = v }
+        out.merge(stated(values, last[k].text)) { earlier, _ in earlier }
       }
+      return out
+    }
+
+    /// The whole numbers one fragment gives letters (`X = Y = 56`, or `d_\ell = 4`).
+    static func stated(_ values: [String: Rational], _ text: String) -> [String: Int] {
+      var out = values.compactMapValues(\.intValue)
+      if let (name, v) = subscripted(text), out[name] == nil { out[name] = v }
       return out
     }
 
@@ -154,16 +156,17 @@ extension AuditRules {
       return before.contains { RangeCounts.sizeWords.contains(String($0)) }
     }
 
-    /// Whether a text states no padding (true), some padding (false), or neither (nil).
+    /// Whether a text states no padding (true), some padding (false), or neither (nil). Only a
+    /// convention's phrase counts: "same" or "valid" alone ("the same stride", "a valid answer")
+    /// names no border.
     static func unpadded(_ text: String) -> Bool? {
-      let lower = text.lowercased()
-      let none = OutputSizes.noPaddingWords + ["valid padding", "valid convolution"]
+      let lower = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+      let none =
+        OutputSizes.noPaddingWords + ["valid padding", "valid convolution", "'valid'", "\"valid\""]
       let rest = none.reduce(lower) { $0.replacingOccurrences(of: $1, with: "") }
-      let words = rest.split(whereSeparator: { !$0.isLetter }).map(String.init)
-      if rest.contains("pad") || words.contains("same") || words.contains("causal") {
-        return false
-      }
-      if rest != lower || words.contains("valid") { return true }
+      let some = ["'same'", "\"same\"", "'causal'", "\"causal\"", "causal convolution"]
+      if rest.contains("pad") || some.contains(where: rest.contains) { return false }
+      if rest != lower { return true }
       return nil
     }
 
@@ -173,42 +176,53 @@ extension AuditRules {
       return String(lines[n - 1].prefix(2000))
     }
 
-    /// The number of valid positions of the window's output with the letters' values, or nil
-    /// when a letter has none.
+    /// The number of valid positions of the window's output with the letters' values, and the
+    /// values it used; nil when a letter has none.
     static func validCount(
-      _ w: WindowRanges.Window, _ known: [String: Int], _ sections: [Int],
+      _ w: WindowRanges.Window, _ known: (String) -> Int?, _ sections: [Int],
       _ doc: ProblemSetDocument, key: String,
       cache: inout [String: WindowRanges.OffsetStatements]
-    ) -> Int? {
-      guard let size = known[IndexVariable(w.index).rangeSymbol] else { return nil }
+    ) -> (Int, [String: Int])? {
+      var used: [String: Int] = [:]
+      func value(_ name: String) -> Int? {
+        if let v = used[name] ?? known(name) {
+          used[name] = v
+          return v
+        }
+        return nil
+      }
+      guard let size = value(IndexVariable(w.index).rangeSymbol) else { return nil }
       var least: Int
       var most: Int
       if let stated = WindowRanges.offsetValues(
         w.offset, sections, doc, near: w.at, key: key, cache: &cache)
       {
-        guard let a = RangeCounts.Expression(stated.least)?.value(known)?.intValue,
-          let b = RangeCounts.Expression(stated.most)?.value(known)?.intValue
+        guard let first = RangeCounts.Expression(stated.least),
+          let last = RangeCounts.Expression(stated.most)
         else { return nil }
+        for name in first.names.union(last.names) where value(name) == nil { return nil }
+        guard let a = first.value(used)?.intValue, let b = last.value(used)?.intValue else {
+          return nil
+        }
         (least, most) = (a, b)
       } else {
-        guard let span = known[IndexVariable(w.offset).rangeSymbol], span >= 1 else { return nil }
+        guard let span = value(IndexVariable(w.offset).rangeSymbol), span >= 1 else { return nil }
         (least, most) = (0, span - 1)
       }
       guard least <= most else { return nil }
       var s = w.stride
       var k = w.dilation
       for name in w.strideLetters {
-        guard let v = known[name] else { return nil }
+        guard let v = value(name) else { return nil }
         s *= v
       }
       for name in w.dilationLetters {
-        guard let v = known[name] else { return nil }
+        guard let v = value(name) else { return nil }
         k *= v
       }
-      guard s >= 1 else { return nil }
-      let low = WindowRanges.ceilDiv(-w.shift - min(k * least, k * most), s)
-      let high = WindowRanges.floorDiv(size - 1 - w.shift - max(k * least, k * most), s)
-      return high - low + 1
+      guard let valid = w.validPositions(size: size, stride: s, dilation: k, offsets: least...most)
+      else { return nil }
+      return (valid.count, used)
     }
   }
 }

@@ -204,9 +204,10 @@ extension AuditRules.WindowRanges {
         let r = (lo + Rational(range.lowerStrict ? 1 : 0)).intValue, s >= 1
       else { continue }
       let n = p[size]!
-      let validMin = ceilDiv(-w.shift - min(k * a, k * b), s)
-      let validMax = floorDiv(n - 1 - w.shift - max(k * a, k * b), s)
-      guard validMax > validMin else { continue }
+      guard let valid = w.validPositions(size: n, stride: s, dilation: k, offsets: a...b),
+        valid.count > 1
+      else { continue }
+      let (validMin, validMax) = (valid.lowerBound, valid.upperBound)
       tried += 1
       // A range that starts above the first valid output names some of the outputs (those
       // away from a border, those that read one input), not the output's full range.
@@ -221,7 +222,19 @@ extension AuditRules.WindowRanges {
     return tried >= 3 ? first : nil
   }
 
-  /// ⌊a / b⌋ and ⌈a / b⌉ for b > 0.
-  static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-  static func ceilDiv(_ a: Int, _ b: Int) -> Int { -floorDiv(-a, b) }
+}
+
+extension AuditRules.WindowRanges.Window {
+  /// The output positions whose every read a·x + k·δ + c (δ over `offsets`) falls in an input
+  /// of `size` positions: ⌈(−c − min k·δ)/a⌉ … ⌊(size − 1 − c − max k·δ)/a⌋; nil when the
+  /// stride is not positive or no position is valid.
+  func validPositions(size: Int, stride a: Int, dilation k: Int, offsets: ClosedRange<Int>)
+    -> ClosedRange<Int>?
+  {
+    guard a >= 1 else { return nil }
+    let reads = [k * offsets.lowerBound, k * offsets.upperBound]
+    let low = -AuditRules.StatedBounds.floorDivide(shift + reads.min()!, a)
+    let high = AuditRules.StatedBounds.floorDivide(size - 1 - shift - reads.max()!, a)
+    return low <= high ? low...high : nil
+  }
 }
