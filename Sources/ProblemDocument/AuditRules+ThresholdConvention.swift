@@ -12,8 +12,8 @@ extension AuditRules {
     let sign: Int
   }
 
-  /// The threshold-shaped lone tensors of every affine sum inside a function (σ, ReLU, SiLU,
-  /// `\mathrm{…}`), searched through products, functions and Σ. Sums outside any function
+  /// The threshold-shaped lone tensors of every affine sum inside an activation (σ, ReLU,
+  /// SiLU, `\mathrm{…}`; not `notActivations`), searched through products, functions and Σ. Sums outside any function
   /// (a residual `h + F(…)`, a normalization's shift) are not pre-activations and give none.
   /// - Complexity: linear in the expression's size.
   static func activationThresholds(
@@ -22,7 +22,8 @@ extension AuditRules {
     switch e {
     case .tensor, .number, .scalar: return []
     case .product(let fs): return fs.flatMap { activationThresholds($0, inside: inside) }
-    case .function(_, let inner, _): return activationThresholds(inner, inside: true)
+    case .function(let name, let inner, _):
+      return activationThresholds(inner, inside: !notActivations.contains(name))
     case .explicitSum(_, let inner, _): return activationThresholds(inner, inside: inside)
     case .sum(let ts):
       let nested = ts.flatMap { activationThresholds($0.term, inside: inside) }
@@ -30,6 +31,13 @@ extension AuditRules {
       return thresholdShaped(ts.map { ($0.sign, $0.term) }) + nested
     }
   }
+
+  /// Functions of the field that are no activation: a normalizer or a transcendental function
+  /// (`softmax`, `exp`, `log`, `max`, `√`) shifts a score, not a unit's threshold. A word list
+  /// of the field's function names, as the notation's lexer reads them; no document's words.
+  private static let notActivations: Set<String> = [
+    "exp", "log", "ln", "softmax", "max", "min", "sqrt", "sin", "cos",
+  ]
 
   /// The factors of a term: a product's factors, or the term itself.
   private static func factors(_ e: IndexNotation.Expression) -> [IndexNotation.Expression] {

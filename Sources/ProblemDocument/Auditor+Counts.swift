@@ -3,23 +3,6 @@ import IndexNotation
 
 /// Multiply-count questions solved by the notation engine.
 extension Auditor {
-  /// A question that names multiplies as a count: one of its words is the noun or verb
-  /// (multiplies, multiplications, multiply), not the adjective (multiplicative).
-  static func isCountQuestion(_ prose: String) -> Bool {
-    let words = DocumentSymbols.words(prose.unicodeScalars)
-    let noun = { (w: String) in
-      w.hasPrefix("multipl") && !w.hasPrefix("multiplicativ") && !w.hasPrefix("multiplier")
-    }
-    if asksCost(prose) { return true }
-    guard words.contains(where: noun) else { return false }
-    // Asked as a number: "how many", "the number of", "count", or the noun opening the question
-    // ("Multiplies for the block?").
-    let text = words.joined(separator: " ")
-    return text.hasSubstring("how many") || text.hasSubstring("number of")
-      || words.contains("count")
-      || words.prefix(3).contains(where: noun)
-  }
-
   /// Each count question's count: the statement's equations that the question names (by the
   /// tensor each defines, or a parameter it uses; all of them when it names none), counted by the
   /// notation engine, against the printed count: the last count of the solution's first sentence
@@ -59,34 +42,8 @@ extension Auditor {
     var countsIn: [String: [Polynomial]] = [:]
     for item in doc.items {
       let problemSolutions = solutionsOf[item.problem] ?? []
-      // A part's label repeated after a solution section of its problem (a solution marker,
-      // then `(a) …`, `(b) …`) opens that part's answer, not more of its question.
-      let ownAll = item.statements.filter { doc.sections[$0].part == item.part }
-      // The problem's first solution after the part's first section, by bisection.
-      let firstSolution = ownAll.first.flatMap { first -> Int? in
-        var (low, high) = (0, problemSolutions.count)
-        while low < high {
-          let mid = (low + high) / 2
-          if problemSolutions[mid] > first { high = mid } else { low = mid + 1 }
-        }
-        return low < problemSolutions.count ? problemSolutions[low] : nil
-      }
-      let own = ownAll.filter { s in firstSolution.map { s < $0 } ?? true }
-      let ownSet = Set(own)
-      let answerSections = item.part == nil ? [] : ownAll.filter { !ownSet.contains($0) }
-      let answerSet = Set(answerSections)
-      let statements = item.statements.filter { !answerSet.contains($0) }
-      let shared =
-        answerSections.isEmpty
-        ? item.part.flatMap {
-          sharedSolution(
-            part: $0, parts: partsOf[item.problem] ?? [], problemSolutions, labelsOf, doc)
-        } : nil
-      // A solution section whose part labels name only other parts answers those parts.
-      let solutions = item.solutions.filter { section in
-        let labels = labelsOf(section).filter { (partsOf[item.problem] ?? []).contains($0.part) }
-        return labels.isEmpty || labels.contains { $0.part == item.part }
-      }
+      let (own, _, answerSections, statements, shared, solutions) = itemSections(
+        item, problemSolutions, partsOf[item.problem] ?? [], labelsOf, doc)
       // A part without a solution section may write its answer after an answer marker line in
       // its own text: that text is its solution, and only the text before it is the question.
       // In a dialogue without answer markers, the answer is the next speaker's turn after the

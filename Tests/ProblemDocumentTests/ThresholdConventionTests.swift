@@ -23,6 +23,18 @@ final class ThresholdConventionTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "-")), [])
   }
 
+  /// An offset added inside a normalizer or an exponential (`\\mathrm{softmax}(…)`,
+  /// `\\exp(…)`) shifts a score, not an activation's threshold: silent. The same sum inside
+  /// `\\tanh` fires.
+  func testOffsetInsideANormalizer_isNoThreshold() {
+    let text = """
+      **Problem 1.** Scores $g[n,E]$ give $s[n,u] = %@(V[u,E]\\,g[n,E] + q[u])$.
+      """
+    XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "\\mathrm{softmax}")), [])
+    XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "\\exp")), [])
+    XCTAssertEqual(lines(text.replacingOccurrences(of: "%@", with: "\\tanh")), [1])
+  }
+
   /// A document that adds its offsets in every activation has chosen that sign; with one of
   /// the two subtracted instead, the added one disagrees.
   func testDocumentThatAddsThroughout_isSilent() {
