@@ -13,48 +13,6 @@ extension Auditor {
     eq.lhs.indices.contains { !$0.variables.isEmpty && $0.bareVariable == nil }
   }
 
-  /// The sizes of the letters a computed position steps (`T` for `h[b,t+1,j]`), sizes being
-  /// the capitals of their letters. Linear in the left side's indices.
-  static func stepSizes(_ eq: Equation) -> Set<String> {
-    Set(
-      eq.lhs.indices.filter { !$0.variables.isEmpty && $0.bareVariable == nil }
-        .flatMap(\.variables).filter { !$0.isCapital }.map { $0.name.uppercased() })
-  }
-
-  /// Whether `printed` is `reading` with its step sizes' factor replaced by another number
-  /// of positions (`B(T−1)J` for `BTJ`): writing the reading as `A·s + C` in a step size s
-  /// it is affine in, `(printed − C)/A` depends on no size but the steps, checked at two
-  /// points that differ in every other size. A count that also changes the per-step work
-  /// (`BTJ²` for `BTJ(J + K)`) is not. A reading that counts no step size, or is not affine
-  /// in one, is not decided either way and counts as only the steps. Linear in the
-  /// polynomials' sizes.
-  static func stepCountOnly(_ printed: Polynomial, _ reading: Polynomial, steps: Set<String>)
-    -> Bool
-  {
-    guard let s = steps.sorted().first(where: reading.symbols.contains),
-      reading.degree(in: s) == 1
-    else { return true }
-    let others = printed.symbols.union(reading.symbols).subtracting(steps).sorted()
-    let fixed = Dictionary(uniqueKeysWithValues: steps.sorted().map { ($0, Rational(7)) })
-    let primes = [3, 5, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53]
-    var quotients: [Rational] = []
-    for spread in [false, true] {
-      var point = fixed
-      for (i, o) in others.enumerated() {
-        point[o] = Rational(spread ? primes[i % primes.count] + 60 * (i / primes.count) : 2)
-      }
-      var atZero = point
-      atZero[s] = .zero
-      var atOne = point
-      atOne[s] = Rational(1)
-      guard let c = reading.evaluate(atZero), let one = reading.evaluate(atOne),
-        let p = printed.evaluate(point), one != c
-      else { return true }
-      quotients.append((p - c) / (one - c))
-    }
-    return quotients[0] == quotients[1]
-  }
-
   /// The size of the letter that steps a family by a computed subscript (`N` for `z_{n+1}`
   /// from `z_n`, sizes being the capitals of their indices): the number of steps, which the
   /// equations do not give. Nil for any other left side.
@@ -68,9 +26,7 @@ extension Auditor {
 
   /// Whether a printed count that matches no reading of the equations asks about a scope the
   /// equations do not decide, so that the audit stays silent on it:
-  /// - an equation writes its left side at a computed position (a recursion's step, a block)
-  ///   and the printed count differs from a reading only in how many positions it covers
-  ///   (`stepCountOnly`),
+  /// - an equation writes its left side at a computed position (a recursion's step, a block),
   /// - an equation steps a family by a computed subscript and the printed count has the
   ///   capital of its letter, which no reading counts (the number of steps, `N` for `z_{n+1}`),
   /// - the printed count writes a primed size (`X′`) that no reading has, beside its plain
@@ -80,12 +36,7 @@ extension Auditor {
   static func undecidedScope(
     _ equations: [Equation], printed: Polynomial, readings: [Polynomial]
   ) -> Bool {
-    let computed = equations.filter(writesComputedPosition)
-    if computed.contains(where: { e in
-      readings.contains { stepCountOnly(printed, $0, steps: stepSizes(e)) }
-    }) {
-      return true
-    }
+    if equations.contains(where: writesComputedPosition) { return true }
     let counted = readings.reduce(into: Set<String>()) { $0.formUnion($1.symbols) }
     let foreign = printed.symbols.subtracting(counted).filter { $0.first?.isUppercase == true }
     if equations.contains(where: { stepsSize($0).map(foreign.contains) ?? false }) { return true }

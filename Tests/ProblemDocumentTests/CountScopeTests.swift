@@ -50,29 +50,6 @@ final class CountScopeTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(counts(layer), ["count-disagreement 7"])
   }
 
-  /// A recursion at a computed position (`g[b,s+1,n]`) whose printed total changes the
-  /// per-step work (the input term left out) disagrees: no number of steps mends it. The
-  /// same total with one step fewer than the letters give differs only in the number of
-  /// positions, which the equations do not decide, and is silent.
-  func testRecursionWhosePrintedTotalDropsATerm_disagrees() {
-    let steps = """
-      **Problem 1.** A recurrence with $A[n,m]$ and $V[n,r]$, where $n$ and $m$ range over $N$ \
-      units, $r$ over $R$ features, $b$ over $B$ examples and $s$ over $S$ steps:
-
-      $$g[b,s+1,n] = \\tanh(A[n,M]\\, g[b,s,M] + V[n,R]\\, u[b,s,R])$$
-
-      (a) How many multiplies do all the steps take?
-
-      **Solution.** Each step takes $BN^2$, so $SBN^2$ in all.
-      """
-    XCTAssertEqual(counts(steps), ["count-disagreement 7"])
-    let fewer = steps.replacingOccurrences(
-      of: "Each step takes $BN^2$, so $SBN^2$ in all.",
-      with: "Each step takes $BN(N+R)$, so $(S-1)BN(N+R)$ in all.")
-    XCTAssertNotEqual(fewer, steps)
-    XCTAssertEqual(counts(fewer), [])
-  }
-
   /// A family stepped by its subscript (`z_{n+1}` from `z_n`) whose printed count has the
   /// number of steps (`N`, the capital of the stepping letter): not decided. A count in the
   /// equations' own sizes that is wrong still disagrees.
