@@ -69,7 +69,10 @@ extension AuditRules {
           if let cut = sentence.range(of: "\n\n", options: .backwards) {
             sentence = String(sentence[cut.upperBound...])
           }
-          guard Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, lines)) == true else {
+          guard
+            Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, lines), equationLine: true)
+              == true
+          else {
             continue
           }
           let known = { (name: String) -> Int? in
@@ -158,12 +161,16 @@ extension AuditRules {
 
     /// Whether a text states no padding (true), some padding (false), or neither (nil). Only a
     /// convention's phrase counts: "same" or "valid" alone ("the same stride", "a valid answer")
-    /// names no border.
-    static func unpadded(_ text: String) -> Bool? {
+    /// names no border. On the line that writes the window's equation (`equationLine`), the
+    /// word "valid" alone is that equation's convention ("still valid: $Z[…] = …$").
+    static func unpadded(_ text: String, equationLine: Bool = false) -> Bool? {
       let lower = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
       let none =
         OutputSizes.noPaddingWords + ["valid padding", "valid convolution", "'valid'", "\"valid\""]
-      let rest = none.reduce(lower) { $0.replacingOccurrences(of: $1, with: "") }
+      var rest = none.reduce(lower) { $0.replacingOccurrences(of: $1, with: "") }
+      if equationLine, rest.split(whereSeparator: { !$0.isLetter }).contains("valid") {
+        rest = rest.replacingOccurrences(of: "valid", with: "")
+      }
       let some = ["'same'", "\"same\"", "'causal'", "\"causal\"", "causal convolution"]
       if rest.contains("pad") || some.contains(where: rest.contains) { return false }
       if rest != lower { return true }

@@ -44,4 +44,19 @@ final class WindowCountMendTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(stated, loose)
     XCTAssertTrue(borders(stated).contains("border-rule 7"))
   }
+
+  /// On the equation's own line, "valid" alone is that equation's convention: a wrong count
+  /// after it is judged; the same line without the word leaves the convention unstated.
+  func testValidOnTheEquationsLine_statesItsConvention() {
+    let stated = """
+      **Problem 1.** Still valid: $z[k] = g[\\Delta K]\\, e[k + \\Delta K]$.
+
+      With $K = 20$ and $\\Delta K = 4$, $z$ has $18$ samples.
+      """
+    // Line 1 has a finding of its own (the offsets' values are never stated).
+    XCTAssertTrue(borders(stated).contains("border-rule 3"))
+    let unstated = stated.replacingOccurrences(of: "Still valid: ", with: "Then ")
+    XCTAssertNotEqual(unstated, stated)
+    XCTAssertFalse(borders(unstated).contains("border-rule 3"))
+  }
 }
