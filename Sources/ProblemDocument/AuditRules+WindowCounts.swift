@@ -31,6 +31,7 @@ extension AuditRules {
       let doc = reading.document
       let windows = WindowRanges.windows(reading)
       guard !windows.isEmpty else { return [] }
+      let outputs = Self.outputs(reading)
       var out: [Finding] = []
       var question: [String: Int] = [:]
       var statements: [String: WindowRanges.OffsetStatements] = [:]
@@ -61,13 +62,24 @@ extension AuditRules {
           if layers.last?.paragraph != paragraph[i] { layers.append((paragraph[i], [:])) }
           layers.removeAll { paragraph[i] - $0.paragraph > Self.paragraphs }
           layers[layers.count - 1].sizes.merge(Self.stated(values[i], f.text)) { _, new in new }
+          // The axes of the last windowed equation before the count (a 2-D window has two).
           guard let n = Self.count(f.text), Self.cued(f, doc),
-            let w = own.last(where: { $0.at < f.location.offset })
+            let last = own.last(where: { $0.at < f.location.offset })
           else { continue }
+          let axes = own.filter { $0.at == last.at && $0.output == last.output }
+          let w = axes[0]
           let start = f.location.offset
           var sentence = doc.slice(max(section.range.lowerBound, start - Self.lead)..<start)
           if let cut = sentence.range(of: "\n\n", options: .backwards) {
             sentence = String(sentence[cut.upperBound...])
+          }
+          // The count's clause names another tensor of the problem (`the pooled $p$ has …`):
+          // it is that tensor's extent, not this window's.
+          let clause = sentence.unicodeScalars.count - Self.clauseStart(sentence)
+          if let named = Self.nameBefore(i, fragments, paragraph, outputs, within: clause, start),
+            named != w.output
+          {
+            continue
           }
           guard
             Self.unpadded(sentence) ?? Self.unpadded(Self.line(w.line, lines), equationLine: true)
@@ -78,10 +90,13 @@ extension AuditRules {
           let known = { (name: String) -> Int? in
             layers.reversed().lazy.compactMap { $0.sizes[name] }.first ?? question[name]
           }
-          guard
-            let (expected, used) = Self.validCount(
-              w, known, sections, doc, key: scope, cache: &statements), expected >= 1,
-            expected != n
+          // Each axis the text gives sizes for is judged; a count one of them gives, or the
+          // window's own span (a filter's length), is not a wrong output.
+          let judged = axes.compactMap {
+            Self.validCount($0, known, sections, doc, key: scope, cache: &statements)
+          }
+          guard let (expected, used, _) = judged.first, expected >= 1,
+            !judged.contains(where: { $0.count == n || $0.span == n })
           else { continue }
           out.append(
             Finding(
@@ -97,6 +112,47 @@ extension AuditRules {
         }
       }
       return out
+    }
+
+    /// The names the document's equations define (the text of each left side before its
+    /// bracket), as `WindowRanges` names a window's output.
+    static func outputs(_ reading: AuditReading) -> Set<String> {
+      var out: Set<String> = []
+      for r in reading.readings {
+        guard case .equations(let rows) = r.content else { continue }
+        for row in rows {
+          guard let cut = row.text.firstIndex(of: "[") else { continue }
+          let name = RangeSizes.trimmedText(String(row.text[..<cut]))
+          if !name.isEmpty { out.insert(name) }
+        }
+      }
+      return out
+    }
+
+    /// Where the last clause of a text begins, in scalars: after its last ". ", "; " or
+    /// ", and".
+    static func clauseStart(_ text: String) -> Int {
+      let marks = [". ", "; ", ", and "]
+      let ends = marks.compactMap { text.range(of: $0, options: .backwards)?.upperBound }
+      guard let end = ends.max() else { return 0 }
+      return text.unicodeScalars.distance(from: text.startIndex, to: end)
+    }
+
+    /// The nearest fragment before fragment `i`, in its paragraph and within the last
+    /// `within` characters before `start`, that is the name of an equation's left side; at
+    /// most `reach` fragments back.
+    static func nameBefore(
+      _ i: Int, _ fragments: [MathFragment], _ paragraph: [Int], _ outputs: Set<String>,
+      within: Int, _ start: Int
+    ) -> String? {
+      for j in stride(from: i - 1, through: max(0, i - reach), by: -1) {
+        guard paragraph[j] == paragraph[i], fragments[j].location.offset >= start - within else {
+          return nil
+        }
+        let name = RangeSizes.trimmedText(fragments[j].text)
+        if outputs.contains(name) { return name }
+      }
+      return nil
     }
 
     /// A whole number, or a chain `E = n` ending in one whose first side is not a lone letter
@@ -189,7 +245,7 @@ extension AuditRules {
       _ w: WindowRanges.Window, _ known: (String) -> Int?, _ sections: [Int],
       _ doc: ProblemSetDocument, key: String,
       cache: inout [String: WindowRanges.OffsetStatements]
-    ) -> (Int, [String: Int])? {
+    ) -> (count: Int, used: [String: Int], span: Int)? {
       var used: [String: Int] = [:]
       func value(_ name: String) -> Int? {
         if let v = used[name] ?? known(name) {
@@ -220,16 +276,18 @@ extension AuditRules {
       var s = w.stride
       var k = w.dilation
       for name in w.strideLetters {
-        guard let v = value(name) else { return nil }
-        s *= v
+        guard let v = value(name), case (let p, false) = s.multipliedReportingOverflow(by: v)
+        else { return nil }
+        s = p
       }
       for name in w.dilationLetters {
-        guard let v = value(name) else { return nil }
-        k *= v
+        guard let v = value(name), case (let p, false) = k.multipliedReportingOverflow(by: v)
+        else { return nil }
+        k = p
       }
       guard let valid = w.validPositions(size: size, stride: s, dilation: k, offsets: least...most)
       else { return nil }
-      return (valid.count, used)
+      return (valid.count, used, most - least + 1)
     }
   }
 }

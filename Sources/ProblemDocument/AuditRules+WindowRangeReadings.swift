@@ -154,7 +154,7 @@ extension AuditRules.WindowRanges {
     guard s.hasPrefix("{"), s.hasSuffix("}"), s.count >= 3 else { return nil }
     let items = s.dropFirst().dropLast().split(separator: ",").map(String.init)
       .filter { $0 != "…" && $0 != "..." }
-    let numbers = items.compactMap { Int($0) }
+    let numbers = items.compactMap { Int($0) }.filter { abs($0) <= Window.largest }
     guard numbers.count == items.count, let a = numbers.min(), let b = numbers.max(), a < b
     else { return nil }
     return (a, b)
@@ -225,13 +225,19 @@ extension AuditRules.WindowRanges {
 }
 
 extension AuditRules.WindowRanges.Window {
+  /// The largest figure (size, stride, dilation, shift, offset) the valid positions are
+  /// computed with: products of two stay far inside Int.
+  static let largest = 1_000_000_000
+
   /// The output positions whose every read a·x + k·δ + c (δ over `offsets`) falls in an input
   /// of `size` positions: ⌈(−c − min k·δ)/a⌉ … ⌊(size − 1 − c − max k·δ)/a⌋; nil when the
-  /// stride is not positive or no position is valid.
+  /// stride is not positive, no position is valid, or a figure is beyond `Self.largest` in
+  /// size (numbers read from hostile text: the arithmetic below then stays within Int).
   func validPositions(size: Int, stride a: Int, dilation k: Int, offsets: ClosedRange<Int>)
     -> ClosedRange<Int>?
   {
-    guard a >= 1 else { return nil }
+    let figures = [size, a, k, shift, offsets.lowerBound, offsets.upperBound]
+    guard a >= 1, figures.allSatisfy({ abs($0) <= Self.largest }) else { return nil }
     let reads = [k * offsets.lowerBound, k * offsets.upperBound]
     let low = -AuditRules.StatedBounds.floorDivide(shift + reads.min()!, a)
     let high = AuditRules.StatedBounds.floorDivide(size - 1 - shift - reads.max()!, a)

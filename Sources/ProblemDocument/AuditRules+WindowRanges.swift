@@ -103,7 +103,7 @@ extension AuditRules {
         guard case .equations(let rows) = r.content else { continue }
         let scope = DocumentSymbols.scope(reading.document.sections[r.fragment.section])
         for row in rows where (windows[scope]?.count ?? 0) < windowsPerProblem {
-          if let w = window(row, r.fragment) { windows[scope, default: []].append(w) }
+          windows[scope, default: []] += axes(row, r.fragment)
         }
       }
       return windows
@@ -114,27 +114,38 @@ extension AuditRules {
       ((windows[scope] ?? []) + (scope.isEmpty ? [] : windows[""] ?? [])).sorted { $0.at < $1.at }
     }
 
-    /// The windowed read of an equation row: the first input index `a·x + k·Δ + c` whose x is
-    /// a bare index of the output.
-    static func window(_ row: ReadEquation, _ f: MathFragment) -> Window? {
+    /// The windowed reads of an equation row, one per axis: for each bare index x of the
+    /// output, the first input index `a·x + k·Δ + c` (a 2-D convolution has two).
+    static func axes(_ row: ReadEquation, _ f: MathFragment) -> [Window] {
+      var out: [Window] = []
+      var seen: Set<String> = []
+      for w in reads(row, f) where seen.insert(w.index).inserted { out.append(w) }
+      return out
+    }
+
+    /// Every windowed read of an equation row: each input index `a·x + k·Δ + c` whose x is a
+    /// bare index of the output.
+    static func reads(_ row: ReadEquation, _ f: MathFragment) -> [Window] {
       let eq = row.equation
       let free = Set(eq.lhs.indices.compactMap(\.bareVariable).filter { !$0.isCapital })
-      guard let cut = row.text.firstIndex(of: "[") else { return nil }
+      guard let cut = row.text.firstIndex(of: "[") else { return [] }
       let output = RangeSizes.trimmedText(String(row.text[..<cut]))
-      guard !output.isEmpty else { return nil }
+      guard !output.isEmpty else { return [] }
+      var out: [Window] = []
       for ref in eq.rhsReferences {
         for index in ref.indices where index.gathered.isEmpty {
           guard let (x, o, shift) = Self.terms(index, free), let v = x.variable,
             let d = o.variable
           else { continue }
-          return Window(
-            output: output, index: v.name, read: "\(ref.name) at \(index)",
-            stride: x.coefficient, strideLetters: x.parameters, offset: d.name,
-            dilation: o.coefficient, dilationLetters: o.parameters, shift: shift,
-            at: f.location.offset, line: f.location.line)
+          out.append(
+            Window(
+              output: output, index: v.name, read: "\(ref.name) at \(index)",
+              stride: x.coefficient, strideLetters: x.parameters, offset: d.name,
+              dilation: o.coefficient, dilationLetters: o.parameters, shift: shift,
+              at: f.location.offset, line: f.location.line))
         }
       }
-      return nil
+      return out
     }
 
     /// The terms of an index `a·x + k·Δ + c`: the output index's, the offset's and the
@@ -146,9 +157,12 @@ extension AuditRules {
       var o: IndexExpression.Term?
       var shift = 0
       for t in index.terms {
+        // Figures beyond what any problem writes are not read (no overflow below).
+        guard abs(t.coefficient) <= Window.largest else { return nil }
         guard let v = t.variable else {
           guard t.parameters.isEmpty else { return nil }
           shift += t.coefficient
+          guard abs(shift) <= Window.largest else { return nil }
           continue
         }
         if v.name.hasPrefix("Δ") || v.name.hasPrefix("δ") {

@@ -59,4 +59,47 @@ final class WindowCountMendTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNotEqual(unstated, stated)
     XCTAssertFalse(borders(unstated).contains("border-rule 3"))
   }
+
+  /// A smoothing window over a picture `q[m,n]` stated without padding, with its sizes.
+  static func picture(_ answer: String) -> String {
+    """
+    **Problem 1.** A window $A[\\Delta m,\\Delta n]$ slides over a picture $q[m,n]$ with no \
+    padding:
+
+    $$r[m,n] = A[\\Delta M,\\Delta N]\\, q[m+\\Delta M, n+\\Delta N]$$
+
+    $$t[m,n] = r[2m,n] + r[2m+1,n]$$
+
+    (a) Let $M = 40$, $N = 20$, $\\Delta M = 5$ and $\\Delta N = 5$.
+
+    **Solution:** \(answer)
+    """
+  }
+
+  /// Each axis of a 2-D window is judged with its own sizes: a height the second axis gives
+  /// is right, one that neither axis gives is a finding.
+  func testSecondAxisCount_isJudgedAgainstItsOwnAxis() {
+    XCTAssertEqual(borders(Self.picture("Unpadded, $r$ is $36$ wide and $16$ high.")), [])
+    XCTAssertEqual(
+      borders(Self.picture("Unpadded, $r$ is $36$ wide and $17$ high.")), ["border-rule 9"])
+  }
+
+  /// The window's own span ("a window of width $5$") is not an output's extent; a wrong output
+  /// count beside it still is.
+  func testWindowSpan_isNoOutputCount() {
+    let span = "Unpadded, with a window of width $5$, $r$ has $36$ rows."
+    XCTAssertEqual(borders(Self.picture(span)), [])
+    let wrong = span.replacingOccurrences(of: "$36$", with: "$35$")
+    XCTAssertEqual(borders(Self.picture(wrong)), ["border-rule 9"])
+  }
+
+  /// A count whose clause names another tensor the problem defines (`$t$`) is that tensor's;
+  /// the same count said of the window's output is judged.
+  func testCountOfAnotherTensor_isNotTheWindows() {
+    let other = "Unpadded, $r$ has $36$ rows, and the pooled $t$ has $18$ rows."
+    XCTAssertEqual(borders(Self.picture(other)), [])
+    let own = other.replacingOccurrences(of: "the pooled $t$", with: "so $r$")
+    XCTAssertNotEqual(own, other)
+    XCTAssertEqual(borders(Self.picture(own)), ["border-rule 9"])
+  }
 }
