@@ -63,7 +63,7 @@ extension AuditRules.StatedBounds {
 
   /// A rational that is a whole number of at most `largest` in size, as an Int.
   static func whole(_ r: Rational) -> Int? {
-    guard let n = r.intValue, abs(n) <= largest else { return nil }
+    guard let n = r.intValue, n.magnitude <= largest.magnitude else { return nil }
     return n
   }
 
@@ -74,7 +74,9 @@ extension AuditRules.StatedBounds {
       let t = trim(f.text)
       guard t.unicodeScalars.count <= 60, t.contains("=") else { return [:] }
       let sides = t.components(separatedBy: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard sides.count >= 2, let n = Int(sides.last!), abs(n) <= largest else { return [:] }
+      guard sides.count >= 2, let n = Int(sides.last!), n.magnitude <= largest.magnitude else {
+        return [:]
+      }
       var out: [String: Rational] = [:]
       for name in sides.dropLast() {
         guard let p = try? PolynomialParser.polynomial(name), p.symbols.count == 1,
@@ -123,7 +125,8 @@ extension AuditRules.StatedBounds {
     let items = body.components(separatedBy: ",")
     guard items.count >= 3,
       items.contains(where: AuditRules.ellipses.contains),
-      let a = Int(items.first!), let b = Int(items.last!), abs(a) <= largest, abs(b) <= largest
+      let a = Int(items.first!), let b = Int(items.last!), a.magnitude <= largest.magnitude,
+      b.magnitude <= largest.magnitude
     else { return nil }
     return .range(a, b)
   }

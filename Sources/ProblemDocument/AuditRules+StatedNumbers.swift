@@ -64,7 +64,8 @@ extension AuditRules.ArithmeticChains {
     for (monomial, coefficient) in p.terms {
       var term = coefficient
       for factor in monomial.factors {
-        guard let v = stated(factor.symbol), abs(factor.exponent) <= NumericValue.largestExponent
+        guard let v = stated(factor.symbol),
+          factor.exponent.magnitude <= NumericValue.largestExponent.magnitude
         else { return nil }
         term =
           term

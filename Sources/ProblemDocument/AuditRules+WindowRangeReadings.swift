@@ -154,7 +154,7 @@ extension AuditRules.WindowRanges {
     guard s.hasPrefix("{"), s.hasSuffix("}"), s.count >= 3 else { return nil }
     let items = s.dropFirst().dropLast().split(separator: ",").map(String.init)
       .filter { $0 != "…" && $0 != "..." }
-    let numbers = items.compactMap { Int($0) }.filter { abs($0) <= Window.largest }
+    let numbers = items.compactMap { Int($0) }.filter { $0.magnitude <= Window.largest.magnitude }
     guard numbers.count == items.count, let a = numbers.min(), let b = numbers.max(), a < b
     else { return nil }
     return (a, b)
@@ -237,7 +237,9 @@ extension AuditRules.WindowRanges.Window {
     -> ClosedRange<Int>?
   {
     let figures = [size, a, k, shift, offsets.lowerBound, offsets.upperBound]
-    guard a >= 1, figures.allSatisfy({ abs($0) <= Self.largest }) else { return nil }
+    guard a >= 1, figures.allSatisfy({ $0.magnitude <= Self.largest.magnitude }) else {
+      return nil
+    }
     let reads = [k * offsets.lowerBound, k * offsets.upperBound]
     let low = -AuditRules.StatedBounds.floorDivide(shift + reads.min()!, a)
     let high = AuditRules.StatedBounds.floorDivide(size - 1 - shift - reads.max()!, a)

@@ -158,11 +158,11 @@ extension AuditRules {
       var shift = 0
       for t in index.terms {
         // Figures beyond what any problem writes are not read (no overflow below).
-        guard abs(t.coefficient) <= Window.largest else { return nil }
+        guard t.coefficient.magnitude <= Window.largest.magnitude else { return nil }
         guard let v = t.variable else {
           guard t.parameters.isEmpty else { return nil }
           shift += t.coefficient
-          guard abs(shift) <= Window.largest else { return nil }
+          guard shift.magnitude <= Window.largest.magnitude else { return nil }
           continue
         }
         if v.name.hasPrefix("Δ") || v.name.hasPrefix("δ") {

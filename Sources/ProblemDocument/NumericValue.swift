@@ -107,7 +107,7 @@ struct NumericValue {
       guard power.hasPrefix("10^") else { return nil }
       power.removeFirst(3)
       power = power.trimmingCharacters(in: CharacterSet(charactersIn: "{}"))
-      guard let e = Int(power), abs(e) < 300 else { return nil }
+      guard let e = Int(power), e.magnitude < 300 else { return nil }
       scale = e
     }
     guard !mantissa.isEmpty, mantissa.allSatisfy({ $0.isNumber || $0 == "." }),
@@ -204,7 +204,8 @@ struct NumericValue {
       }
       let value = Foundation.pow(base.approximate, e.approximate)
       var exact: Rational?
-      if let b = base.exact, let x = e.exact, let n = x.intValue, abs(n) <= largestExponent,
+      if let b = base.exact, let x = e.exact, let n = x.intValue,
+        n.magnitude <= largestExponent.magnitude,
         b.bitWidth * abs(n) < 4096, !(b.isZero && n < 0)
       {
         exact = n >= 0 ? b.power(n) : Rational.one / b.power(-n)

@@ -37,4 +37,34 @@ final class ReReadMendsR8Tests: XCTestCase, SmallDocumentAudit {
     let ordinary = Self.window("x + 1 + \\Delta X", "")
     XCTAssertTrue(borders(ordinary).contains("border-rule 7"))
   }
+
+  /// The least Int written as a set member or as a subscripted dilation's value has no
+  /// magnitude in Int: it is not read, without a trap; ordinary values are still judged.
+  func testLeastInt_asAnOffsetOrADilation_isNotRead() {
+    let least = "-9223372036854775808"
+    let member = Self.window("x + \\Delta X", "").replacingOccurrences(
+      of: "\\{0, 1, 2\\}", with: "\\{\(least), 0, 1\\}")
+    XCTAssertTrue(member.contains(least))
+    XCTAssertFalse(borders(member).contains("border-rule 7"))
+    let dilated = Self.window("x + d_\\ell \\Delta X", ", $d_\\ell = \(least)$")
+    XCTAssertFalse(borders(dilated).contains("border-rule 7"))
+    let ordinary = Self.window("x + d_\\ell \\Delta X", ", $d_\\ell = 2$")
+    XCTAssertTrue(borders(ordinary).contains("border-rule 7"))
+  }
+
+  /// The least Int as a power's exponent, a bracket's end or a chain's lower bound (the stated
+  /// bounds, the numeric values) is refused as beyond the largest figure read, without a trap
+  /// (each trapped on the code before).
+  func testLeastInt_inPowersAndBounds_isRefused() {
+    let least = "-9223372036854775808"
+    let text = """
+      # Problem 1
+
+      The count is $2^{\(least)}$ and $1.5 \\times 10^{\(least)}$ multiplies, and \
+      $[\(least), 3]$ holds $x$ with $\(least) \\le x \\le 3$.
+      """
+    XCTAssertTrue(text.contains(least))
+    XCTAssertEqual(findings(text, kind: "count-disagreement"), [])
+    XCTAssertEqual(findings(text, kind: "border-rule"), [])
+  }
 }
