@@ -20,11 +20,12 @@ extension AuditRules {
     let summary = "an output count that the equation's valid positions do not give"
     let kinds: [Finding.Kind] = [.borderRule]
 
-    /// The scalars read before a count for a word of size and for the convention.
+    /// The scalars read before a count for the border convention and the count's clause.
     static let lead = 200
-    /// Paragraphs read back for the sizes' values, and the fragments read at the end of the
-    /// section before.
+    /// Paragraphs read back for the sizes' values.
     static let paragraphs = 2
+    /// The fragments read at the end of the section before (the part's question) for sizes,
+    /// and read back from a count for the tensor its clause names.
     static let reach = 12
 
     func findings(in reading: AuditReading) -> [Finding] {

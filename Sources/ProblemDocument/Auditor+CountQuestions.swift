@@ -17,15 +17,15 @@ extension Auditor {
       || words.prefix(3).contains(where: noun)
   }
 
-  /// A count question's sections: its own question text (`own`, of all its part's sections
-  /// `ownAll`), the sections that answer it in its own part, its statements, a solution it
+  /// A count question's sections: its own question text (`own`: its part's sections before
+  /// the problem's first solution after them), the sections that answer it in its own part, its statements, a solution it
   /// shares with other parts, and its solution sections. Binary search over the problem's
   /// solutions, linear in the item's sections.
   static func itemSections(
     _ item: DocumentItem, _ problemSolutions: [Int], _ parts: Set<String>,
     _ labelsOf: (Int) -> [(offset: Int, part: String)], _ doc: ProblemSetDocument
   ) -> (
-    own: [Int], ownAll: [Int], answerSections: [Int], statements: [Int],
+    own: [Int], answerSections: [Int], statements: [Int],
     shared: (section: Int, range: Range<Int>)?, solutions: [Int]
   ) {
     // A part's label repeated after a solution section of its problem (a solution marker,
@@ -56,6 +56,6 @@ extension Auditor {
       let labels = labelsOf(section).filter { parts.contains($0.part) }
       return labels.isEmpty || labels.contains { $0.part == item.part }
     }
-    return (own, ownAll, answerSections, statements, shared, solutions)
+    return (own, answerSections, statements, shared, solutions)
   }
 }

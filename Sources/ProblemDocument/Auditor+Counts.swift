@@ -42,7 +42,7 @@ extension Auditor {
     var countsIn: [String: [Polynomial]] = [:]
     for item in doc.items {
       let problemSolutions = solutionsOf[item.problem] ?? []
-      let (own, _, answerSections, statements, shared, solutions) = itemSections(
+      let (own, answerSections, statements, shared, solutions) = itemSections(
         item, problemSolutions, partsOf[item.problem] ?? [], labelsOf, doc)
       // A part without a solution section may write its answer after an answer marker line in
       // its own text: that text is its solution, and only the text before it is the question.
