@@ -61,8 +61,12 @@ extension AuditRules {
   static func textRelation(_ left: String, _ right: String)
     -> (moved: String, original: String, same: Bool, name: String)?
   {
+    if let label = labelledCopy(left, right) {
+      return (label.moved, label.original, true, label.name)
+    }
     guard let moved = bracketReference(left), let original = bracketReference(right),
       moved.indices.count == original.indices.count
+        || moved.indices.count == mappedWidth(original.indices)
     else { return nil }
     var a = undecorated(moved.name)
     let b = undecorated(original.name)
@@ -70,7 +74,11 @@ extension AuditRules {
       // A subscript that names the map the original's indices apply: `u_\pi` beside `\pi(j)`.
       var sub = String(a.core[a.core.index(after: bar)...])
       if sub.first == "{", sub.last == "}" { sub = String(sub.dropFirst().dropLast()) }
-      if !sub.isEmpty, original.indices.contains(where: { $0.hasSubstring(sub + "(") }) {
+      // Or a label of the move the original's indices show: `h_1[b,x,y] = h[b,x-1,y]`.
+      if !sub.isEmpty,
+        original.indices.contains(where: { $0.hasSubstring(sub + "(") })
+          || shiftedTogether(original.indices, moved.indices)
+      {
         a = (String(a.core[..<bar]), a.marks + 1)
       }
     }
@@ -114,5 +122,38 @@ extension AuditRules {
       shift = rest
     }
     return shift != nil
+  }
+
+  /// Two ends that are bare names, the left the right with a subscript label added
+  /// (`N_{cL} = N`): the transformed output written equal to the original, unchanged. A label
+  /// of one digit (`x_0 = x`, a first value) or a right end with a subscript is no such copy.
+  static func labelledCopy(_ left: String, _ right: String)
+    -> (moved: String, original: String, name: String)?
+  {
+    let l = FragmentReader.trimmed(left).filter { !$0.isWhitespace }
+    let r = FragmentReader.trimmed(right).filter { !$0.isWhitespace }
+    guard !r.isEmpty, !r.contains("_"), let lb = bareName(l), let rb = bareName(r), lb != rb,
+      l.hasPrefix(r + "_")
+    else { return nil }
+    var sub = String(l.dropFirst(r.count + 1))
+    if sub.first == "{", sub.last == "}" { sub = String(sub.dropFirst().dropLast()) }
+    guard sub.contains(where: \.isLetter), !sub.contains("_"), !sub.contains("^") else {
+      return nil
+    }
+    return (l, r, rb)
+  }
+
+  /// How many indices a list covers when each index written as a map of several
+  /// (`\pi(x,y)`: a function name, then its arguments in parentheses) counts as its arguments.
+  /// - Complexity: linear in the list's text.
+  static func mappedWidth(_ indices: [String]) -> Int {
+    indices.reduce(0) { total, index in
+      guard let open = index.firstIndex(of: "("), open > index.startIndex, index.last == ")",
+        !index[..<open].contains(where: { "+-*/".contains($0) })
+      else { return total + 1 }
+      let inside = index[index.index(after: open)..<index.index(before: index.endIndex)]
+      guard !inside.contains("(") else { return total + 1 }
+      return total + inside.split(separator: ",").count
+    }
   }
 }

@@ -45,6 +45,7 @@ public enum AuditRules {
     JustifiedConditions(),
     ClaimedImplications(),
     EquivalentConditions(),
+    ReversedConditions(),
     RestatedPremises(),
     DefinedRanges(),
     PropertyWords(),
