@@ -24,6 +24,7 @@ public enum AuditRules {
     FreeSubscripts(),
     InputLetters(),
     EquationInputLetters(),
+    UngivenInputs(),
     UndefinedFunctions(),
     UndefinedAppliedLetters(),
     BorderRules(),
