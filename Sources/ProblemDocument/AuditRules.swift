@@ -52,6 +52,7 @@ public enum AuditRules {
     CountDisagreements(),
     ProductCosts(),
     ItemCosts(),
+    SummedParts(),
     ValuedFormulas(),
     UnclosedMath(),
     MisspeltWords(),
