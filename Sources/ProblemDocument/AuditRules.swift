@@ -54,6 +54,7 @@ public enum AuditRules {
     CountDisagreements(),
     ProductCosts(),
     ItemCosts(),
+    SummedParts(),
     ValuedFormulas(),
     UnclosedMath(),
     MisspeltWords(),
