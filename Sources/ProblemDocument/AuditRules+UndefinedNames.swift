@@ -44,14 +44,10 @@ extension AuditRules {
       // An index of a tensor the preamble or an earlier problem writes (`E[b,n,c]`) stays that
       // tensor's index for the problems after it: the shape introduced the letter.
       var firstIndexUse: [String: DocumentLocation] = [:]
-      var firstLetterUse: [String: DocumentLocation] = [:]  // also offsets: Δx
       for u in symbols.uses where u.role == .index {
         indexNames.insert(DocumentSymbols.scope(doc.sections[u.section]) + "\u{0}" + u.name)
         if u.name.first?.isLowercase == true, firstIndexUse[u.name] == nil {
           firstIndexUse[u.name] = u.location
-        }
-        if u.name.last?.isLowercase == true, firstLetterUse[u.name] == nil {
-          firstLetterUse[u.name] = u.location
         }
       }
       // Families a subscript tells apart (`E_t[b,x,y,i]` for t = 1 … T): `E_1` is one of them.
@@ -76,14 +72,6 @@ extension AuditRules {
         if u.role != .tensor
           && (indexNames.contains(DocumentSymbols.scope(section) + "\u{0}" + u.name)
             || (firstIndexUse[u.name].map { $0 < u.location } ?? false))
-        {
-          continue
-        }
-        // The notation's convention: the capital of an index letter is its range (`j < J`,
-        // `Δx < ΔX`). A size written as the capital of an index the set already uses says
-        // what it stands for.
-        if u.role == .size, let index = Self.indexOfCapital(u.name),
-          firstLetterUse[index].map({ $0 < u.location }) ?? false
         {
           continue
         }
@@ -164,16 +152,6 @@ extension AuditRules {
         }
       }
       return out
-    }
-
-    /// The index letter whose range a size names by its capital: `J` → `j`, `ΔX` → `Δx`; nil
-    /// for a name that is not one capital Latin letter, bare or after `Δ`.
-    static func indexOfCapital(_ name: String) -> String? {
-      let body = name.hasPrefix("Δ") ? String(name.dropFirst()) : name
-      guard body.count == 1, let c = body.unicodeScalars.first, c.isASCII,
-        c.properties.isUppercase
-      else { return nil }
-      return (name.hasPrefix("Δ") ? "Δ" : "") + body.lowercased()
     }
   }
 }

@@ -2,11 +2,10 @@ import XCTest
 
 @testable import ProblemDocument
 
-/// Two readings of how a name is introduced: a tuple of tensors defined by one equation
-/// (`(û[b,x], v̂[b,x]) = argmax …`), and a size written as the capital of an index the set uses
-/// (`J` beside `y[b,j]`), the notation's convention that a capital is its index's range. Each
-/// beside a look-alike that still raises its undefined-name finding.
-final class TupleAndIndexRangeNameTests: XCTestCase, SmallDocumentAudit {
+/// A tuple of tensors defined by one equation (`(û[b,x], v̂[b,x]) = argmax …`) introduces each
+/// of them, beside a look-alike (the tuple on a right side) that still raises its
+/// undefined-name finding.
+final class TupleDefinitionNameTests: XCTestCase, SmallDocumentAudit {
   /// A pooling layer whose winners are stored by the display at line 9 (`TUPLE`).
   static func pooling(_ tuple: String) -> String {
     """
@@ -45,29 +44,5 @@ final class TupleAndIndexRangeNameTests: XCTestCase, SmallDocumentAudit {
     XCTAssertNil(FragmentReader.tupleElements("(a[i])"))
     XCTAssertNil(FragmentReader.tupleElements("f(a, b)"))
     XCTAssertNil(FragmentReader.tupleElements("(a, b) + c"))
-  }
-
-  /// A dense layer whose output count is written with the size `SIZE`.
-  static func dense(_ size: String) -> String {
-    """
-    # Problem 1
-
-    A batch of $B$ vectors $x[b,i]$ goes through a dense layer
-
-    $$y[b,j] = \\sigma\\left(W[j,I]\\,x[b,I] - \\beta[j]\\right)$$
-
-    How many multiplies does the layer take, if each of the $B\(size)$ outputs costs $I$ of them?
-    """
-  }
-
-  /// `J` beside the index `j` is that index's range; `K`, whose letter indexes nothing, is
-  /// still never introduced.
-  func testCapitalOfAnIndex_isItsRange() {
-    XCTAssertEqual(findings(Self.dense("J"), kind: "undefined-name"), [])
-    XCTAssertEqual(findings(Self.dense("K"), kind: "undefined-name"), ["undefined-name 7"])
-    XCTAssertEqual(AuditRules.UndefinedNames.indexOfCapital("ΔY"), "Δy")
-    XCTAssertEqual(AuditRules.UndefinedNames.indexOfCapital("J"), "j")
-    XCTAssertNil(AuditRules.UndefinedNames.indexOfCapital("X'"))
-    XCTAssertNil(AuditRules.UndefinedNames.indexOfCapital("ΔT_1"))
   }
 }
