@@ -60,8 +60,10 @@ extension AuditRules {
         // A problem using the letter both as an index and otherwise has its clash within it
         // (`RoleClashes`); only problems where it is purely an index are compared.
         guard let indices = indexAt[letter]?.filter({ others[$0.key] == nil }) else { continue }
+        // The other problem must not use the letter as an index itself (`rows $u$ get
+        // \bar{L}[b,u,v,i]`): there its index role is the one the set gives it.
         for (scope, use) in others.sorted(by: { $0.value.location < $1.value.location })
-        where indices[scope] == nil {
+        where indexAt[letter]?[scope] == nil {
           guard let (otherScope, index) = indices.min(by: { $0.value.location < $1.value.location })
           else { continue }
           let what = use.role == .tensor ? "a tensor" : "a number of things"

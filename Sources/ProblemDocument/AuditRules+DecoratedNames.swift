@@ -30,6 +30,9 @@ extension AuditRules {
           if case .tensor(let ref)? = try? parser.parseExpression() {
             defined.insert(DocumentSymbols.family(ref.name))
           }
+          for (ref, _) in FragmentReader.tupleTensors(sides[0]) {
+            defined.insert(DocumentSymbols.family(ref.name))
+          }
         }
       }
       for r in reading.readings {

@@ -59,10 +59,18 @@ extension AuditRules {
         let subscriptedOnly = families.subtracting(plainFamilies)
         // Letters the problem uses as a size other than alone in a fragment (in a product, an
         // equation, a declaration such as `$N$ is the number of …`).
+        // `D = \frac14 + \frac14 = \frac12`, `N_{cL} = N`: the tensor's letter set equal to a
+        // value no size takes, or to a member of its own family, is the tensor's value.
+        let valued = uses.filter {
+          $0.role == .size && families.contains($0.name) && AuditRules.equatedToValue($0, doc)
+        }.map(\.location)
         let sizedOtherwise = Set(
-          uses.filter { $0.role == .size && (!$0.alone || $0.counted || $0.inEquation) }.map(
-            \.name))
+          uses.filter {
+            $0.role == .size && (!$0.alone || $0.counted || $0.inEquation)
+              && !valued.contains($0.location)
+          }.map(\.name))
         for u in uses {
+          if valued.contains(u.location) { continue }
           // `Define $P$ as the inverse of …` beside `P[K,j]`: a capital alone in its fragment,
           // in a problem that writes the tensor P and uses P as a size nowhere else, is that
           // matrix written whole. A declared count, a count of the noun after it (`$M$
@@ -163,5 +171,47 @@ extension AuditRules {
     else { return false }
     if f.text.contains("\\infty") || f.text.contains("∞") { return true }
     return LenientNames.letters(in: f.text).contains { $0 != u.name && tensors.contains($0) }
+  }
+
+  /// Whether the fragment holding `u` is a chain of equalities with `u`'s name alone as one side
+  /// and, as another, a number no size takes (a fraction, zero, a negative: `D = \frac12`) or
+  /// a member of the name's own subscripted family (`N_{cL} = N`).
+  /// - Complexity: linear in the section's fragments and the fragment's length.
+  static func equatedToValue(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
+    guard let f = doc.sections[u.section].fragment(containing: u.location.offset) else {
+      return false
+    }
+    let sides = FragmentReader.topLevelSides(f.text)
+    guard sides.count >= 2, sides.contains(where: { FragmentReader.singleName($0) == u.name })
+    else { return false }
+    return sides.contains { side in
+      guard FragmentReader.singleName(side) != u.name else { return false }
+      // Integers and rationals only: the reader takes a lone `P` for π.
+      if let v = NumericValue.read(bracedFractions(side)), v.exact != nil {
+        return v.approximate <= 0 || v.approximate.rounded() != v.approximate
+      }
+      return FragmentReader.singleName(side)?.hasPrefix(u.name + "_") ?? false
+    }
+  }
+
+  /// `\frac12` written with its braces, `\frac{1}{2}`, as the numeric reader takes it: TeX's
+  /// one-digit arguments.
+  /// - Complexity: linear in the text's length.
+  static func bracedFractions(_ text: String) -> String {
+    let c = Array(text)
+    var out = ""
+    var k = 0
+    while k < c.count {
+      if k + 6 < c.count, String(c[k..<(k + 5)]) == "\\frac", c[k + 5].isASCII,
+        c[k + 5].isNumber, c[k + 6].isASCII, c[k + 6].isNumber
+      {
+        out += "\\frac{\(c[k + 5])}{\(c[k + 6])}"
+        k += 7
+      } else {
+        out.append(c[k])
+        k += 1
+      }
+    }
+    return out
   }
 }

@@ -324,6 +324,11 @@ public struct DocumentSymbols: Sendable {
       // of each `=` (`μ[i] = \frac{1}{B}…, ν[i] = …`), and the letters it mentions, which keep
       // a later use of them from being called never introduced.
       for (piece, offset) in FragmentReader.definitionPieces(f.text) {
+        // `(u[b,x], v[b,x]) = \operatorname{argmax} …`: one equation defines each of a tuple.
+        for (ref, at) in FragmentReader.tupleTensors(piece) {
+          addReference(
+            ref, rowOffset: offset + at, introduces: true, inEquation: true, onLeft: true)
+        }
         var parser = Parser(piece)
         if let e = try? parser.parseExpression(), case .tensor(let ref) = e {
           addReference(ref, rowOffset: offset, introduces: true, inEquation: true, onLeft: true)

@@ -92,3 +92,81 @@ extension FragmentReader {
     return out
   }
 }
+
+extension FragmentReader {
+  /// The elements of a tuple written as one left side (`(a[i], b[i]) = …`, also with
+  /// `\left( … \right)`), each with its character offset in `lhs`: one equation defines every
+  /// element. Nil unless `lhs` is one parenthesized list of two or more elements.
+  /// - Complexity: O(n) in the length of `lhs`.
+  static func tupleElements(_ lhs: String) -> [(String, Int)]? {
+    let chars = Array(lhs)
+    var open = 0
+    while open < chars.count, chars[open].isWhitespace { open += 1 }
+    if chars[open...].starts(with: Array("\\left")) { open += 5 }
+    guard open < chars.count, chars[open] == "(" else { return nil }
+    var depth = 0
+    var starts = [open + 1]
+    var close = -1
+    var k = open - 1
+    while k + 1 < chars.count {
+      k += 1
+      let c = chars[k]
+      // A spacing command (`\,`) is not a separator.
+      if c == "\\" {
+        k += 1
+        continue
+      }
+      if "[{(".contains(c) { depth += 1 }
+      if "]})".contains(c) {
+        depth -= 1
+        if depth == 0 {
+          close = k
+          break
+        }
+      }
+      if depth == 1 && c == "," { starts.append(k + 1) }
+    }
+    guard close > open, starts.count >= 2,
+      chars[(close + 1)...].allSatisfy(\.isWhitespace)
+    else { return nil }
+    var out: [(String, Int)] = []
+    for (n, a) in starts.enumerated() {
+      var lo = a
+      var hi = n + 1 < starts.count ? starts[n + 1] - 1 : close
+      // Spacing commands between elements (`,\,`, `,\;`) and a closing `\right`.
+      while lo < hi {
+        if chars[lo].isWhitespace {
+          lo += 1
+        } else if chars[lo] == "\\", lo + 1 < hi, ",;:! ".contains(chars[lo + 1]) {
+          lo += 2
+        } else {
+          break
+        }
+      }
+      if n + 1 == starts.count, hi - lo >= 6, String(chars[(hi - 6)..<hi]) == "\\right" {
+        hi -= 6
+      }
+      let element = String(chars[lo..<hi]).trimmingCharacters(in: .whitespaces)
+      guard !element.isEmpty else { return nil }
+      out.append((element, lo))
+    }
+    return out
+  }
+}
+
+extension FragmentReader {
+  /// The tensor references of a tuple left side (`(\hat{u}[b,x], \hat{v}[b,x]) = …`), each with
+  /// the character offset of its text in `lhs`; empty when `lhs` is not such a tuple or an
+  /// element is not one tensor reference.
+  /// - Complexity: O(n) in the length of `lhs`.
+  static func tupleTensors(_ lhs: String) -> [(TensorReference, Int)] {
+    guard let elements = tupleElements(lhs) else { return [] }
+    var out: [(TensorReference, Int)] = []
+    for (text, offset) in elements {
+      var parser = Parser(text)
+      guard case .tensor(let ref)? = try? parser.parseExpression() else { return [] }
+      out.append((ref, offset))
+    }
+    return out
+  }
+}
