@@ -17,9 +17,9 @@ final class HeldOutScoreTests: XCTestCase {
     ("HeldOut", 18, 0), ("HeldOut2", 21, 0), ("HeldOut3", 27, 0), ("HeldOut4", 25, 0),
     ("HeldOut5", 26, 0), ("HeldOut6", 23, 1), ("HeldOut7", 24, 0), ("HeldOut8", 28, 1),
     ("HeldOut9", 25, 0), ("HeldOut10", 22, 0), ("HeldOut11", 25, 0), ("HeldOut12", 22, 0),
-    ("HeldOut13", 20, 1), ("HeldOut14", 22, 1), ("HeldOut15", 22, 1), ("HeldOut16", 19, 4),
-    ("HeldOut17", 21, 1), ("HeldOut18", 22, 1), ("HeldOut19", 15, 4), ("HeldOut20", 20, 1),
-    ("HeldOut21", 11, 10), ("HeldOut22", 13, 3),
+    ("HeldOut13", 21, 1), ("HeldOut14", 22, 1), ("HeldOut15", 23, 1), ("HeldOut16", 19, 3),
+    ("HeldOut17", 22, 1), ("HeldOut18", 23, 1), ("HeldOut19", 19, 4), ("HeldOut20", 20, 1),
+    ("HeldOut21", 14, 6), ("HeldOut22", 15, 1), ("HeldOut23", 14, 15), ("HeldOut24", 15, 12),
   ]
 
   struct Score {
