@@ -22,6 +22,12 @@ struct NumericValue {
 
   /// The longest side, in characters, that is read.
   static let longest = 400
+  /// The characters `normalized` writes for `\frac` and for π: private-use characters no text
+  /// or letter slot uses, so a size written `P` or `F` (a padding, a filter count) is a letter,
+  /// not π or a fraction.
+  static let fracMark: Character = "\u{F8F0}"
+  static let piMark: Character = "\u{F8F1}"
+
   /// The largest power exponent computed exactly.
   static let largestExponent = 64
 
@@ -59,8 +65,8 @@ struct NumericValue {
       ("{,}", ""), ("\\,", ""), ("\\!", ""), ("\\;", " "), ("\\left", ""), ("\\right", ""),
       ("\\lfloor", "⌊"), ("\\rfloor", "⌋"), ("\\lceil", "⌈"), ("\\rceil", "⌉"),
       ("\\cdot", "*"), ("\\times", "*"), ("\\ast", "*"), ("×", "*"), ("·", "*"), ("⋅", "*"),
-      ("\\div", "/"), ("−", "-"), ("\\tfrac", "F"), ("\\dfrac", "F"), ("\\frac", "F"),
-      ("\\pi", "P"), ("π", "P"),
+      ("\\div", "/"), ("−", "-"), ("\\tfrac", "\(fracMark)"), ("\\dfrac", "\(fracMark)"),
+      ("\\frac", "\(fracMark)"), ("\\pi", "\(piMark)"), ("π", "\(piMark)"),
     ] {
       t = t.replacingOccurrences(of: from, with: to)
     }
@@ -163,7 +169,9 @@ struct NumericValue {
         if c == "*" || c == "/" {
           divide = c == "/"
           at += 1
-        } else if !"(⌊⌈{FP".contains(c), slots[c] == nil {
+        } else if !"(⌊⌈{".contains(c), c != NumericValue.fracMark, c != NumericValue.piMark,
+          slots[c] == nil
+        {
           break
         }
         // Juxtaposition (`2(3 + 4)`, `2\pi`) multiplies.
@@ -232,12 +240,12 @@ struct NumericValue {
           abs(v.approximate - whole) <= 1e-9 * max(1, abs(v.approximate)) ? whole : v.approximate
         return Part(nil, c == "⌊" ? near.rounded(.down) : near.rounded(.up))
       }
-      if c == "F" {
+      if c == NumericValue.fracMark {
         at += 1
         guard let a = atom(), let b = atom(), b.approximate != 0 else { return nil }
         return Part(a.exact.flatMap { x in b.exact.map { x / $0 } }, a.approximate / b.approximate)
       }
-      if c == "P" {
+      if c == NumericValue.piMark {
         at += 1
         return Part(nil, Double.pi)
       }
