@@ -5,7 +5,7 @@ import Foundation
 extension AuditRules {
   /// One sentence that states a number of items and each item's cost, then concludes a total:
   /// "$N$ values with $C$ multiplies each" (the words right after C a multiply noun and "each")
-  /// or "each of the $N$ rows, one dot product of length $C$", one or more such pairs, then
+  /// or "each of the $N$ rows, a length-$C$ dot product", one or more such pairs, then
   /// a formula after a word of conclusion ("so", "together", "the count is"). The total must
   /// be Σ N·C, exactly as polynomials. A total naming a size no pair names counts something
   /// else and is not judged; more than one pair needs a word of summing ("together", "total",
