@@ -1,4 +1,3 @@
-import Algebra
 import Foundation
 
 /// Which wrong products answer a count: the part's question decides, not only the sentence.
@@ -65,33 +64,5 @@ extension AuditRules.ArithmeticChains {
     let labels = labels()
     let part = labels.last(where: { $0.offset <= f.location.offset })?.part
     return questionKey(problem, part)
-  }
-
-  /// The sizes of a relation printed between two formulas in sizes that defines one of them
-  /// (`AB = N`: both sides naming letters, one side a name alone) whose sides the numbers stated so far make unequal: those
-  /// numbers are not in force together where the relation holds. Nil for anything else.
-  /// - Complexity: linear in the fragment's length.
-  static func contradictedRelation(_ text: String, stated: (String) -> Rational?) -> Set<String>? {
-    guard text.contains("=") else { return nil }
-    let (sides, relations) = chain(text)
-    guard sides.count == 2, relations == ["="] else { return nil }
-    var names: Set<String> = []
-    var values: [Rational] = []
-    var bare = false
-    for side in sides {
-      guard case .formula(let own, let p?) = FragmentReader.content(side), !own.isEmpty else {
-        return nil
-      }
-      var point: [String: Rational] = [:]
-      for name in own {
-        guard let v = stated(name) else { return nil }
-        point[name] = v
-      }
-      guard let v = p.evaluate(point) else { return nil }
-      names.formUnion(own)
-      values.append(v)
-      bare = bare || own.contains { p == .symbol($0) }
-    }
-    return !bare || values[0] == values[1] ? nil : names
   }
 }

@@ -37,9 +37,6 @@ extension AuditRules {
       // Sizes stated in numbers so far: the preamble's, and each problem's own.
       var shared: [String: Rational] = [:]
       var own: [String: [String: Rational]] = [:]
-      // Sizes of a problem that a relation printed among them (`AB = N`) shows are not all in
-      // force together: the numbers stated for them belong to different settings.
-      var unsettled: [String: Set<String>] = [:]
       for section in doc.sections {
         let scope = DocumentSymbols.scope(section)
         let preamble = section.kind == .preamble
@@ -59,14 +56,8 @@ extension AuditRules {
         for f in section.fragments where !f.bare {
           // Looked up, not merged: a merge per fragment would be quadratic in the sizes.
           let mine = own[scope] ?? [:]
-          if let names = Self.contradictedRelation(
-            f.text, stated: { restated.contains($0) ? nil : mine[$0] ?? shared[$0] })
-          {
-            unsettled[scope, default: []].formUnion(names)
-          }
-          let loose = unsettled[scope] ?? []
           let stated: (String) -> Rational? = {
-            restated.contains($0) || loose.contains($0) ? nil : mine[$0] ?? shared[$0]
+            restated.contains($0) ? nil : mine[$0] ?? shared[$0]
           }
           if let wrong = Self.firstWrong(f.text, stated: stated) {
             let kind: Finding.Kind =

@@ -49,30 +49,3 @@ final class SummedPartsTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(counts(plain), [])
   }
 }
-
-/// Numbers stated for sizes in one setting are not in force where a printed relation among the
-/// sizes (`AK = N`) contradicts them; without the relation the stated numbers judge the chain.
-final class ContradictedRelationTests: XCTestCase, SmallDocumentAudit {
-  /// A small document: two settings' numbers, then a question under a relation between them.
-  static let document = """
-    **Problem 1.** A split layer has $A$ branches of width $K$; a plain layer has width $N$.
-
-    (a) Evaluate both. **Ans:** The plain layer with $N = 4$ costs $3N^2 = 48$; the split one with $A = 8$, $K = 2$ costs $3AK^2 = 96$.
-
-    (b) If $AK = N$, which is cheaper? **Ans:** The split stage costs $3AK^2 = 3NK$ instead of $3N^2$, smaller whenever $K < N$.
-    """
-
-  /// Under the relation the chain is in letters, not in the first part's numbers: silent.
-  func testRelationUnsettlesTheStatedNumbers() {
-    XCTAssertEqual(findings(Self.document, kind: "arithmetic"), [])
-    XCTAssertEqual(counts(Self.document), [])
-  }
-
-  /// Without the relation the chain is worked out in the stated numbers and disagrees.
-  func testWithoutTheRelationTheNumbersJudge() {
-    let plain = Self.document.replacingOccurrences(
-      of: "(b) If $AK = N$, which", with: "(b) Which")
-    XCTAssertNotEqual(plain, Self.document)
-    XCTAssertEqual(findings(plain, kind: "arithmetic"), ["arithmetic 5"])
-  }
-}
