@@ -30,8 +30,10 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
+      let tensors = Set(
+        reading.symbols.uses.filter { $0.role == .tensor }.flatMap { [$0.name, $0.family] })
       for (index, section) in doc.sections.enumerated() {
-        let relations = Self.relations(section, doc)
+        let relations = Self.relations(section, doc, tensors: tensors)
         guard !relations.isEmpty else { continue }
         let math = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var used = Set<Int>()
@@ -114,14 +116,21 @@ extension AuditRules {
       "set", "setting", "let", "define", "defining", "if", "when", "suppose", "poses", "pose",
     ]
 
-    /// The section's equations that relate a transformed tensor to the original, in order.
-    static func relations(_ section: Section, _ doc: ProblemSetDocument) -> [Relation] {
+    /// The section's equations that relate a transformed tensor to the original, in order. Two
+    /// bare names (`N_{cL} = N`) relate outputs only when the plain one is a tensor the document
+    /// writes (`tensors`): a size or a scalar with a label (`N_{\text{out}} = N` tokens,
+    /// `\mu_t = \mu`) is no output.
+    static func relations(
+      _ section: Section, _ doc: ProblemSetDocument, tensors: Set<String>
+    ) -> [Relation] {
       var out: [Relation] = []
       for f in section.fragments.sorted(by: { $0.location < $1.location }) {
         let pieces = FragmentReader.topLevelSides(f.text)
         guard pieces.count >= 2,
           !AuditRules.wordsBefore(f, doc).suffix(2).contains(where: setters.contains),
-          let r = AuditRules.propertyRelation(pieces[0], pieces.last!)
+          let r = AuditRules.propertyRelation(pieces[0], pieces.last!),
+          r.moved.contains("[") || r.original.contains("[") || r.original.contains("(")
+            || tensors.contains(r.name)
         else { continue }
         out.append(
           Relation(

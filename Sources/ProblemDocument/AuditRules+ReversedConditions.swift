@@ -5,8 +5,9 @@ import Foundation
 extension AuditRules {
   /// A comparison that opens a new sentence's conclusion ("… exactly when $B$", "… iff $B$",
   /// "so … only if $B$") right after the comparison $A$ ending the sentence before restates A
-  /// (divided through, solved for one name). When no tried point satisfies both strictly while
-  /// each alone is satisfiable, B is the opposite region of A: the relation was reversed. A
+  /// (divided through, solved for one name), when the math between them names a letter of A
+  /// that B lacks (the step, `dividing by $I$`). When no tried point satisfies both strictly
+  /// while each alone is satisfiable, B is the opposite region of A: the relation was reversed. A
   /// restatement writes new sides; B written with A's own sides and the other relation is a
   /// case split stated on purpose, and is silent. Links inside one sentence are the
   /// `EquivalentConditions` rule's.
@@ -32,13 +33,19 @@ extension AuditRules {
       for section in doc.sections where section.kind == .solution {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var previous: Stated?
+        var step: [MathFragment] = []
         for f in fragments {
           // A fragment that is no comparison (`dividing by $N$`) stands in the gap.
-          guard let b = EquivalentConditions.entryStated(f) ?? Self.primed(f) else { continue }
-          defer { previous = b }
+          guard let b = EquivalentConditions.entryStated(f) ?? Self.primed(f) else {
+            step.append(f)
+            continue
+          }
+          defer { (previous, step) = (b, []) }
           guard let a = previous, links < Self.linksTried else { continue }
           let gap = ClaimedImplications.between(a.fragment, f, doc)
-          guard gap.count < 200, Self.restates(gap), Self.newSides(a, b) else { continue }
+          guard gap.count < 200, Self.restates(gap), Self.newSides(a, b),
+            Self.eliminates(a, b, step)
+          else { continue }
           links += 1
           guard let point = Self.opposite(a, b) else { continue }
           let (first, second) = (
@@ -99,6 +106,20 @@ extension AuditRules {
         Set(s.chains.flatMap(\.operands).map { "\($0)" })
       }
       return sides(a) != sides(b)
+    }
+
+    /// Whether the math between A and B names a letter A has and B lacks (`dividing by $I$`,
+    /// `for $T = 4096$`): the step that turns A into B, so B restates A. Without it two
+    /// comparisons a sentence apart may be two claims (`attention is cheaper when $N<K$. The MLP
+    /// is cheaper exactly when $2N>2K$`), each of its own subject, and are not judged.
+    static func eliminates(_ a: Stated, _ b: Stated, _ step: [MathFragment]) -> Bool {
+      let removed = a.names.subtracting(b.names)
+      return step.contains { f in
+        let names = Set(
+          FragmentReader.trimmed(f.text).split { !$0.isLetter && $0 != "'" && $0 != "_" }
+            .map(String.init))
+        return !names.isEmpty && names.isSubset(of: removed)
+      }
     }
 
     /// A point where A holds and B does not, when no tried point satisfies both strictly and

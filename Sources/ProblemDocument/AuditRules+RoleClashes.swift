@@ -61,9 +61,10 @@ extension AuditRules {
         // equation, a declaration such as `$N$ is the number of …`).
         // `D = \frac14 + \frac14 = \frac12`, `N_{cL} = N`: the tensor's letter set equal to a
         // value no size takes, or to a member of its own family, is the tensor's value.
-        let valued = uses.filter {
-          $0.role == .size && families.contains($0.name) && AuditRules.equatedToValue($0, doc)
-        }.map(\.location)
+        let valued = Set(
+          uses.filter {
+            $0.role == .size && families.contains($0.name) && AuditRules.equatedToValue($0, doc)
+          }.map(\.location))
         let sizedOtherwise = Set(
           uses.filter {
             $0.role == .size && (!$0.alone || $0.counted || $0.inEquation)

@@ -6,7 +6,8 @@ import Foundation
 extension AuditRules {
   /// On one line, formulas in sizes printed one after another (the parts: `$BC$`, `$2BC^2$`,
   /// `$BXYC$`), then a word of summing (`total`, `together`, `overall`, …) and a formula with at
-  /// least two terms (the total). When the parts' terms are pairwise different monomials and
+  /// least two terms (the total), with at most `gapWords` words and no `;` between the last part
+  /// and the total. When the parts' terms are pairwise different monomials and
   /// together exactly the total's monomials, the total is read as the parts' sum and must equal
   /// it as a polynomial, except that a part may be counted more than once (a part printed as
   /// one gate's cost, the total over two gates): only a monomial the total takes FEWER times
@@ -20,6 +21,8 @@ extension AuditRules {
 
     /// The most parts looked back over from a total.
     static let maxParts = 6
+    /// The most words between the last part and the total (`. So the total is`).
+    static let gapWords = 6
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
@@ -29,9 +32,13 @@ extension AuditRules {
         let read = fs.map { AuditRules.ItemCosts.formula(Self.reciprocals($0.text)) }
         for k in fs.indices.dropFirst(2) {
           guard let total = read[k], total.terms.count >= 2 else { continue }
-          let words = AuditRules.ClaimedImplications.between(fs[k - 1], fs[k], doc)
-            .lowercased().split { !$0.isLetter }.map(String.init)
-          guard words.contains(where: AuditRules.ItemCosts.summing.contains) else { continue }
+          let gap = AuditRules.ClaimedImplications.between(fs[k - 1], fs[k], doc)
+          let words = gap.lowercased().split { !$0.isLetter }.map(String.init)
+          // The total follows its parts directly: a clause between them (`; caching halves
+          // each, for a total of`) may change what is added, so the sum is not judged.
+          guard !gap.contains(";"), words.count <= Self.gapWords,
+            words.contains(where: AuditRules.ItemCosts.summing.contains)
+          else { continue }
           guard let parts = Self.parts(before: k, fs, read, total: total) else { continue }
           let sum = parts.reduce(Polynomial()) { $0 + read[$1]! }
           guard Self.countsFewer(total, than: sum) else { continue }

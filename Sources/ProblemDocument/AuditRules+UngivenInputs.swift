@@ -6,7 +6,8 @@ extension AuditRules {
   /// `y[n,k] = A[k,M] z[n,M]` where the text gave the input as `u[n,m]` and says nothing of z:
   /// a tensor read on the right of an equation whose family no other fragment of the document
   /// writes, mentions or defines (and that its own fragment does not define on a left side),
-  /// while an earlier fragment gives another tensor of the same rank with the same letters at
+  /// while an earlier fragment gives another tensor — one a left side defines or the prose
+  /// introduces, not merely one written — of the same rank with the same letters at
   /// its first and last positions (the batch or point letter and the channel letter, case
   /// aside). The reading names a tensor with the wrong letter; the given look-alike is the one
   /// meant. A family written in a second fragment, or mentioned by a fragment the engine could
@@ -102,6 +103,7 @@ extension AuditRules {
           let peer = given.first(where: {
             $0.fragment < f && $0.rank == u.indices.count && $0.ends == key
               && Self.base($0.use.family) != Self.base(u.family)
+              && (defined.contains($0.use.family) || defined.contains($0.use.name))
           })
         else { continue }
         reported.insert(u.family)
