@@ -185,9 +185,15 @@ extension AuditRules {
   }
 
   /// Whether every relation of a stated comparison holds at a point (nil where a value is not
-  /// defined there, a division by zero say).
-  static func holds(_ s: Stated, _ point: [String: Double]) -> Bool? {
+  /// defined there, a division by zero say). `strict`: each relation holds strictly (a boundary
+  /// point is on neither side), and a point where a divisor is not positive is undefined.
+  static func holds(_ s: Stated, _ point: [String: Double], strict: Bool = false) -> Bool? {
     for chain in s.chains {
+      if strict {
+        for d in chain.operands.flatMap(AuditRules.divisors) {
+          guard let v = value(d, s.text, point), v > 0 else { return nil }
+        }
+      }
       var values: [Double] = []
       for operand in chain.operands {
         guard let v = value(operand, s.text, point), v.isFinite else { return nil }
@@ -198,9 +204,9 @@ extension AuditRules {
         let ok =
           switch r {
           case .less: l < rr
-          case .lessOrEqual: l <= rr
+          case .lessOrEqual: strict ? l < rr : l <= rr
           case .greater: l > rr
-          case .greaterOrEqual: l >= rr
+          case .greaterOrEqual: strict ? l > rr : l >= rr
           }
         if !ok { return false }
       }

@@ -126,7 +126,8 @@ extension AuditRules {
 
   /// Two ends that are bare names, the left the right with a subscript label added
   /// (`N_{cL} = N`): the transformed output written equal to the original, unchanged. A label
-  /// of one digit (`x_0 = x`, a first value) or a right end with a subscript is no such copy.
+  /// without a letter (`x_0 = x`, a first value) or a right end with a subscript is no such
+  /// copy.
   static func labelledCopy(_ left: String, _ right: String)
     -> (moved: String, original: String, name: String)?
   {

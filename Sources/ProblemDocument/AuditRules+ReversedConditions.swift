@@ -5,15 +5,15 @@ import Foundation
 extension AuditRules {
   /// A comparison that opens a new sentence's conclusion ("… exactly when $B$", "… iff $B$",
   /// "so … only if $B$") right after the comparison $A$ ending the sentence before restates A
-  /// (divided through, solved for one name), when the math between them names a letter of A
-  /// that B lacks (the step, `dividing by $I$`). When no tried point satisfies both strictly
+  /// (divided through, solved for one name), when the math between them names only letters of
+  /// A that B lacks (the step, `dividing by $I$`). When no tried point satisfies both strictly
   /// while each alone is satisfiable, B is the opposite region of A: the relation was reversed. A
   /// restatement writes new sides; B written with A's own sides and the other relation is a
   /// case split stated on purpose, and is silent. Links inside one sentence are the
   /// `EquivalentConditions` rule's.
-  /// - Complexity: one pass over each solution's fragments; at most `linksTried` links per
-  ///   document, each O(vⁿ) evaluations for n ≤ 5 names (v = 19 values up to three names, 7
-  ///   above).
+  /// - Complexity: one pass over each solution's fragments; at most `linksTried` links and
+  ///   `pointsTried` point evaluations per document, each linear in a comparison of at most
+  ///   `longest` characters.
   struct ReversedConditions: AuditRule {
     let id = "reversed-conditions"
     let summary = "a condition restated in the next sentence as the opposite region"
@@ -23,6 +23,10 @@ extension AuditRules {
     static let linksTried = 64
     /// Words at most in the clause that opens the restatement.
     static let clauseWords = 12
+    /// The longest comparison judged, in characters.
+    static let longest = 200
+    /// Points evaluated per document, over all its links: a search that runs out finds nothing.
+    static let pointsTried = 40_000
     /// Values tried for four or five names.
     static let fewValues: [Double] = [0.5, 1, 2, 3, 5, 10, 100]
 
@@ -30,6 +34,7 @@ extension AuditRules {
       let doc = reading.document
       var out: [Finding] = []
       var links = 0
+      var budget = Self.pointsTried
       for section in doc.sections where section.kind == .solution {
         let fragments = section.fragments.filter { !$0.bare }.sorted { $0.location < $1.location }
         var previous: Stated?
@@ -43,11 +48,12 @@ extension AuditRules {
           defer { (previous, step) = (b, []) }
           guard let a = previous, links < Self.linksTried else { continue }
           let gap = ClaimedImplications.between(a.fragment, f, doc)
-          guard gap.count < 200, Self.restates(gap), Self.newSides(a, b),
+          guard gap.count < 200, a.text.count <= Self.longest, b.text.count <= Self.longest,
+            Self.restates(gap), Self.newSides(a, b),
             Self.eliminates(a, b, step)
           else { continue }
           links += 1
-          guard let point = Self.opposite(a, b) else { continue }
+          guard let point = Self.opposite(a, b, budget: &budget) else { continue }
           let (first, second) = (
             FragmentReader.trimmed(a.fragment.text), FragmentReader.trimmed(f.text)
           )
@@ -108,7 +114,7 @@ extension AuditRules {
       return sides(a) != sides(b)
     }
 
-    /// Whether the math between A and B names a letter A has and B lacks (`dividing by $I$`,
+    /// Whether the math between A and B names only letters A has and B lacks (`dividing by $I$`,
     /// `for $T = 4096$`): the step that turns A into B, so B restates A. Without it two
     /// comparisons a sentence apart may be two claims (`attention is cheaper when $N<K$. The MLP
     /// is cheaper exactly when $2N>2K$`), each of its own subject, and are not judged.
@@ -125,7 +131,7 @@ extension AuditRules {
     /// A point where A holds and B does not, when no tried point satisfies both strictly and
     /// each holds strictly at some point; nil otherwise (more than five names, or names not
     /// nested).
-    static func opposite(_ a: Stated, _ b: Stated) -> [String: Double]? {
+    static func opposite(_ a: Stated, _ b: Stated, budget: inout Int) -> [String: Double]? {
       guard a.names.isSubset(of: b.names) || b.names.isSubset(of: a.names) else { return nil }
       let names = a.names.union(b.names).sorted()
       guard names.count <= 5 else { return nil }
@@ -135,7 +141,10 @@ extension AuditRules {
       var witness: [String: Double]?
       func search(_ k: Int) -> Bool {
         if k == names.count {
-          guard let x = strictly(a, point), let y = strictly(b, point) else { return true }
+          guard budget > 0 else { return false }
+          budget -= 1
+          guard let x = holds(a, point, strict: true), let y = holds(b, point, strict: true)
+          else { return true }
           if x && y { return false }
           first = first || x
           second = second || y
@@ -149,33 +158,8 @@ extension AuditRules {
         }
         return true
       }
-      guard search(0), first, second else { return nil }
+      guard search(0), budget > 0, first, second else { return nil }
       return witness
-    }
-
-    /// Whether every relation of a comparison holds strictly at a point (a boundary point is
-    /// on neither side); nil where a value is not defined or a divisor is not positive.
-    static func strictly(_ s: Stated, _ point: [String: Double]) -> Bool? {
-      for chain in s.chains {
-        for d in chain.operands.flatMap(AuditRules.divisors) {
-          guard let v = value(d, s.text, point), v > 0 else { return nil }
-        }
-        var values: [Double] = []
-        for operand in chain.operands {
-          guard let v = value(operand, s.text, point), v.isFinite else { return nil }
-          values.append(v)
-        }
-        for (k, r) in chain.relations.enumerated() {
-          let (l, rr) = (values[k], values[k + 1])
-          let ok =
-            switch r {
-            case .less, .lessOrEqual: l < rr
-            case .greater, .greaterOrEqual: l > rr
-            }
-          if !ok { return false }
-        }
-      }
-      return true
     }
   }
 }

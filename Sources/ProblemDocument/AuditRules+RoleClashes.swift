@@ -177,7 +177,8 @@ extension AuditRules {
   /// Whether the fragment holding `u` is a chain of equalities with `u`'s name alone as one side
   /// and, as another, a number no size takes (a fraction, zero, a negative: `D = \frac12`) or
   /// a member of the name's own subscripted family (`N_{cL} = N`).
-  /// - Complexity: linear in the section's fragments and the fragment's length.
+  /// - Complexity: a binary search over the section's fragments, then linear in the fragment's
+  ///   length.
   static func equatedToValue(_ u: SymbolUse, _ doc: ProblemSetDocument) -> Bool {
     guard let f = doc.sections[u.section].fragment(containing: u.location.offset) else {
       return false
@@ -187,7 +188,7 @@ extension AuditRules {
     else { return false }
     return sides.contains { side in
       guard FragmentReader.singleName(side) != u.name else { return false }
-      // Integers and rationals only: the reader takes a lone `P` for π.
+      // Integers and rationals only: π or a root has no exact value.
       if let v = NumericValue.read(bracedFractions(side)), v.exact != nil {
         return v.approximate <= 0 || v.approximate.rounded() != v.approximate
       }

@@ -55,7 +55,8 @@ extension AuditRules {
     }
 
     /// The fewest formulas (two or more) printed right before fragment `k` on its line, each
-    /// next to the next with no other fragment between, whose monomials are pairwise distinct
+    /// next to the next with no other fragment read between (bare fragments and those over 200
+    /// characters are not read), whose monomials are pairwise distinct
     /// and together exactly the total's (their indices); nil when no such run exists.
     static func parts(
       before k: Int, _ fs: [MathFragment], _ read: [Polynomial?], total: Polynomial

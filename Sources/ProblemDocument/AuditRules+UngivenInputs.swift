@@ -6,13 +6,14 @@ extension AuditRules {
   /// `y[n,k] = A[k,M] z[n,M]` where the text gave the input as `u[n,m]` and says nothing of z:
   /// a tensor read on the right of an equation whose family no other fragment of the document
   /// writes, mentions or defines (and that its own fragment does not define on a left side),
-  /// while an earlier fragment gives another tensor — one a left side defines or the prose
-  /// introduces, not merely one written — of the same rank with the same letters at
+  /// while an earlier fragment writes another tensor that the document gives (a left side
+  /// defines it or the prose introduces it, anywhere) of the same rank with the same letters at
   /// its first and last positions (the batch or point letter and the channel letter, case
   /// aside). The reading names a tensor with the wrong letter; the given look-alike is the one
   /// meant. A family written in a second fragment, or mentioned by a fragment the engine could
   /// not read, is given; a tensor with no look-alike is left to the undefined-name rule.
-  /// - Complexity: O(u log f) for u uses and f fragments, plus linear passes over the uses.
+  /// - Complexity: O(u log u + u log f) for u uses and f fragments: one sort, a binary search
+  ///   per use, and one look-up of the given shapes per use.
   struct UngivenInputs: AuditRule {
     let id = "ungiven-inputs"
     let summary = "an equation reads a tensor nothing gives where a given tensor of its shape fits"
@@ -73,12 +74,21 @@ extension AuditRules {
         guard letter.count == 1, let c = letter.first else { return commandMarked }
         return c.isASCII ? marked.contains(c) : commandMarked
       }
-      // The given tensors, in document order: rank, first and last letters, fragment.
-      let given = uses.compactMap {
-        u -> (rank: Int, ends: String, fragment: Int, use: SymbolUse)? in
-        guard u.role == .tensor, let key = Self.endLetters(u), let f = fragment(u.location.offset)
-        else { return nil }
-        return (u.indices.count, key, f, u)
+      // The given tensors (written, and defined or introduced somewhere) by rank and end
+      // letters: per shape the first in document order and the first of another base letter —
+      // the earliest look-alike of any base is one of the two.
+      var given: [String: [(fragment: Int, use: SymbolUse)]] = [:]
+      for u in uses.sorted(by: { $0.location < $1.location }) {
+        guard u.role == .tensor, defined.contains(u.family) || defined.contains(u.name),
+          let key = Self.endLetters(u), let f = fragment(u.location.offset)
+        else { continue }
+        let shape = "\(u.indices.count) \(key)"
+        let firsts = given[shape, default: []]
+        if firsts.isEmpty
+          || firsts.count == 1 && Self.base(firsts[0].use.family) != Self.base(u.family)
+        {
+          given[shape] = firsts + [(f, u)]
+        }
       }
       var out: [Finding] = []
       var reported = Set<String>()
@@ -95,16 +105,15 @@ extension AuditRules {
           let first = u.bareIndices.first ?? nil, lhs.use.bareIndices.first == first,
           Self.readAsInput(u)
         else { continue }
-        guard let f = fragment(u.location.offset), let key = Self.endLetters(u),
+        let f = lhs.fragment
+        guard let key = Self.endLetters(u),
           written[u.family] == [f], written[u.name] == [f], !defined.contains(u.family),
           !defined.contains(u.name), !mentioned(Self.base(u.family))
         else { continue }
         guard
-          let peer = given.first(where: {
-            $0.fragment < f && $0.rank == u.indices.count && $0.ends == key
-              && Self.base($0.use.family) != Self.base(u.family)
-              && (defined.contains($0.use.family) || defined.contains($0.use.name))
-          })
+          let peer = given["\(u.indices.count) \(key)"]?.first(where: {
+            Self.base($0.use.family) != Self.base(u.family)
+          }), peer.fragment < f
         else { continue }
         reported.insert(u.family)
         out.append(

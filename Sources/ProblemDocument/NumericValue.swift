@@ -59,7 +59,9 @@ struct NumericValue {
   /// The text with its commands, spaces and thousands separators rewritten into the characters
   /// the reader reads, or nil when it cannot be a side of numbers.
   static func normalized(_ text: String) -> [Character]? {
-    guard text.count < longest * 2 else { return nil }
+    guard text.count < longest * 2, !text.contains(fracMark), !text.contains(piMark) else {
+      return nil
+    }
     var t = text
     for (from, to) in [
       ("{,}", ""), ("\\,", ""), ("\\!", ""), ("\\;", " "), ("\\left", ""), ("\\right", ""),

@@ -48,3 +48,13 @@ final class NumberMarkTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(NumericValue.read("2\\pi")?.approximate, 2 * Double.pi)
   }
 }
+
+/// The evaluator's own marks typed into a text are no π and no fraction.
+final class NumberMarkInputTests: XCTestCase {
+  /// U+F8F1 and U+F8F0 written in the text: the side is not read (before, π and a fraction).
+  func testMarksInTheText_areNotRead() {
+    XCTAssertNil(NumericValue.read("2\u{F8F1}"))
+    XCTAssertNil(NumericValue.read("\u{F8F0}34"))
+    XCTAssertEqual(NumericValue.read("2\\pi")?.approximate, 2 * Double.pi)
+  }
+}

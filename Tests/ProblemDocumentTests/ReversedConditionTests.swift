@@ -40,36 +40,39 @@ final class ReversedConditionTests: XCTestCase, SmallDocumentAudit {
   }
 
   /// Two cases written with the same sides and opposite relations are a case split stated on
-  /// purpose, even when the second opens with a link; a restatement with new sides (both
-  /// doubled) that flips the relation is a finding.
+  /// purpose, even when the second opens with a link; a restatement with new sides, through a
+  /// step that names the letter it removes (dividing by p), that flips the relation is a
+  /// finding.
   func testCaseSplitOnTheSameSides_isSilent() {
     let doc = """
       **Problem 1.** A windowed layer costs $pq$ and a full one costs $pr$.
 
       (a) When is each one cheaper?
 
-      **Solution:** The windowed layer is cheaper when $q < r$. %@.
+      **Solution:** The windowed layer is cheaper when $pq < pr$. %@.
       """
     XCTAssertEqual(
       findings(
-        doc.replacingOccurrences(of: "%@", with: "The full layer is cheaper exactly when $q > r$"),
+        doc.replacingOccurrences(
+          of: "%@", with: "The full layer is cheaper exactly when $pq > pr$"),
         kind: "premise-condition"), [])
     XCTAssertEqual(
       findings(
         doc.replacingOccurrences(
-          of: "%@", with: "Doubling, the windowed layer is cheaper exactly when $2q > 2r$"),
+          of: "%@", with: "Dividing by $p$, the windowed layer is cheaper exactly when $q > r$"),
         kind: "premise-condition"),
       ["premise-condition 5"])
   }
 
-  /// A primed name (`M'`, a second width) is a name apart from the unprimed one.
+  /// A primed name (`M'`, a second width) is a name apart from the unprimed one (k tokens
+  /// divided out is the step between the two comparisons).
   func testPrimedName_isReadAsItsOwnName() {
     let doc = """
       **Problem 1.** A sparse layer of width $M$ costs $AM + BM$ multiplies and a dense one of width $M'$ costs $2M'$.
 
       (a) For which $M'$ is the sparse layer cheaper?
 
-      **Solution:** We need $AM + BM < 2M'$. So the sparse layer is cheaper exactly when $M' %@ (A + B)M/2$ holds.
+      **Solution:** We need $AMk + BMk < 2M'k$. Dividing by $k$, the sparse layer is cheaper exactly when $M' %@ (A + B)M/2$ holds.
       """
     XCTAssertEqual(
       findings(doc.replacingOccurrences(of: "%@", with: "<"), kind: "premise-condition"),

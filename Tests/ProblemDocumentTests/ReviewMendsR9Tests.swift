@@ -95,3 +95,27 @@ final class ReviewMendsR9Tests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(findings(text, kind: "input-letter"), ["input-letter 5"])
   }
 }
+
+/// The final re-read's mends: reversed-conditions' search is bounded per document.
+final class ReversedConditionBudgetTests: XCTestCase, SmallDocumentAudit {
+  /// EI + KI < 2IH restated, after dividing by I, as 2H < E + K (reversed): found with the
+  /// document's budget of points, not found when the budget is spent — the search stops, it
+  /// does not run on.
+  func testSearch_stopsWhenItsBudgetIsSpent() throws {
+    let text = """
+      **Problem 1.** When is the sparse layer cheaper?
+
+      **Solution**: We need $EI + KI < 2IH$. Dividing by $I$, it is cheaper exactly when $2H < E + K$.
+      """
+    XCTAssertEqual(premises(text), ["premise-condition 3"])
+    let doc = ProblemSetDocument(text: text, name: "t.md")
+    let solution = try XCTUnwrap(doc.sections.first { $0.kind == .solution })
+    let stated = solution.fragments.compactMap(AuditRules.EquivalentConditions.entryStated)
+    XCTAssertEqual(stated.count, 2)
+    var plenty = AuditRules.ReversedConditions.pointsTried
+    XCTAssertNotNil(AuditRules.ReversedConditions.opposite(stated[0], stated[1], budget: &plenty))
+    var spent = 100
+    XCTAssertNil(AuditRules.ReversedConditions.opposite(stated[0], stated[1], budget: &spent))
+    XCTAssertEqual(spent, 0)
+  }
+}
