@@ -15,7 +15,6 @@ extension AuditRules {
     let summary = "a formula said to hold over a range that contains a zero of its divisor"
     let kinds: [Finding.Kind] = [.premiseCondition]
 
-    static let quantifiers: Set<String> = ["every", "all", "each", "any"]
     static let holding: Set<String> = [
       "holds", "hold", "valid", "true", "applies", "apply", "defined", "works",
     ]
@@ -70,7 +69,7 @@ extension AuditRules {
       let words = RestatedPremises.sentenceBefore(f, doc)
       let tail = Array(words.suffix(4))
       let quantified = zip(tail, tail.dropFirst()).contains {
-        $0.0 == "for" && quantifiers.contains($0.1)
+        $0.0 == "for" && AuditRules.quantifiers.contains($0.1)
       }
       return quantified && words.contains(where: holding.contains)
     }

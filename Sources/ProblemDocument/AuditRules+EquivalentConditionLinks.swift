@@ -25,16 +25,13 @@ extension AuditRules.EquivalentConditions {
     return consequenceOpeners.contains(first)
   }
 
-  /// Words that may stand between "holds for" and the condition it holds for.
-  static let quantifiers: Set<String> = ["every", "all", "any", "each"]
-
   /// The sufficient links: "$A$, which holds for $C$"; "$A$ …, so … whenever $C$" (the clause
   /// after the last word of consequence); "$A$. So all … with $C$" (every case with C is a
   /// case of A).
   static func sufficientLink(_ words: [String]) -> Bool {
     guard !words.isEmpty else { return false }
     // "… which holds for every $C$": the quantifier before C is part of the link.
-    let held = quantifiers.contains(words.last ?? "") ? Array(words.dropLast()) : words
+    let held = AuditRules.quantifiers.contains(words.last ?? "") ? Array(words.dropLast()) : words
     if !held.isEmpty, held.allSatisfy({ equivalenceWords.contains($0) || $0 == "for" }),
       Array(held.suffix(2)) == ["holds", "for"] || Array(held.suffix(2)) == ["hold", "for"]
     {
