@@ -9,10 +9,39 @@ extension AuditRules {
     let summary = "a name used without being introduced, or introduced only by a solution"
     let kinds: [Finding.Kind] = [.undefinedName]
 
+    /// Only names a reader can hold to a definition: a tensor written with indices, or a name
+    /// with an accent or a prime (a variant of a letter, made up for the text). A bare letter
+    /// (`B`, `c`, `λ`, `ℓ_1`, `ΔY`) that nothing introduces is a note: problem sets take sizes,
+    /// constants and hyperparameters as known, and nothing in the text tells such a letter from
+    /// one the writer forgot to introduce.
     func findings(in reading: AuditReading) -> [Finding] {
+      Self.unintroduced(in: reading).filter { !$0.bare }.map(\.finding)
+    }
+
+    /// The bare letters no text introduces, as notes (see `findings(in:)`).
+    static func bareLetterNotes(in reading: AuditReading) -> [String] {
+      unintroduced(in: reading).filter(\.bare).map { u in
+        "\(u.finding.item.map { "problem \($0)" } ?? "preamble") (\(u.finding.location)): "
+          + u.finding.message + " — a bare letter: read as a size or a constant the text takes "
+          + "as known, not reported as a defect"
+      }
+    }
+
+    /// Whether a name is a bare letter: not a tensor, and written without an accent or a prime
+    /// (a subscript and a leading Δ allowed: `ℓ_1`, `ΔY`).
+    static func isBareLetter(_ name: String, role: SymbolRole) -> Bool {
+      role != .tensor
+        && !name.unicodeScalars.contains {
+          (0x300...0x36F).contains($0.value) || "′'".unicodeScalars.contains($0)
+        }
+    }
+
+    /// Every use of a name nothing introduces (or introduces only later, in a solution), once
+    /// per problem and name, with whether the name is a bare letter.
+    static func unintroduced(in reading: AuditReading) -> [(finding: Finding, bare: Bool)] {
       let symbols = reading.symbols
       let doc = reading.document
-      var out: [Finding] = []
+      var out: [(finding: Finding, bare: Bool)] = []
       var introduced: [String: DocumentLocation] = [:]  // scope + name → first introduction
       var families: [String: DocumentLocation] = [:]  // scope + family → first subscripted intro
       // A name introduced in the preamble or an earlier problem stays introduced for the problems
@@ -75,7 +104,8 @@ extension AuditRules {
         {
           continue
         }
-        if u.role != .tensor, u.name.contains("_"),
+        // A family's letter written bare (`$\hat m$: one multiply` for m̂_t[i]) names the family.
+        if u.role != .tensor,
           subscriptedFamily[String(u.name.prefix { $0 != "_" })].map({ $0 < u.location }) ?? false
         {
           continue
@@ -130,11 +160,14 @@ extension AuditRules {
         if intro == nil {
           reported.insert(key)
           out.append(
-            Finding(
-              .undefinedName,
-              "\(displayName(u.name)) is used but never introduced in problem \(scope): "
-                + "nothing defines it or says what it stands for",
-              at: u.location, in: section, document: doc))
+            (
+              Finding(
+                .undefinedName,
+                "\(displayName(u.name)) is used but never introduced in problem \(scope): "
+                  + "nothing defines it or says what it stands for",
+                at: u.location, in: section, document: doc),
+              isBareLetter(u.name, role: u.role)
+            ))
         } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces,
           // A name the problem's questions introduce further on (a later sentence, part or
           // display) is introduced: the order of a problem's own text is its writer's. Only an
@@ -145,10 +178,13 @@ extension AuditRules {
         {
           reported.insert(key)
           out.append(
-            Finding(
-              .undefinedName,
-              "\(displayName(u.name)) is used before it is introduced (at \(i))",
-              at: u.location, in: section, document: doc))
+            (
+              Finding(
+                .undefinedName,
+                "\(displayName(u.name)) is used before it is introduced (at \(i))",
+                at: u.location, in: section, document: doc),
+              isBareLetter(u.name, role: u.role)
+            ))
         }
       }
       return out

@@ -14,6 +14,7 @@ public enum Auditor {
     var notes =
       applicationNotes(reading.counts) + unreadNotes(reading.readings, doc)
       + AuditRules.UndefinedFunctions.conventionNotes(in: reading)
+      + AuditRules.UndefinedNames.bareLetterNotes(in: reading)
     var findings: [Finding] = []
     for rule in AuditRules.all {
       do {

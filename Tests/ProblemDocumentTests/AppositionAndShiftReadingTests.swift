@@ -44,9 +44,9 @@ final class AppositionAndShiftReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let counted = doc("$K$ tightly coupled layers that")
-    XCTAssertFalse(has("undefined-name", counted), "\(findings(counted))")
+    XCTAssertEqual(unintroduced(counted), [], "\(findings(counted))")
     let together = doc("$K$ tightly coupled together and")
-    XCTAssertEqual(findings(together).filter { $0.hasPrefix("undefined-name") }.count, 1)
+    XCTAssertEqual(unintroduced(together).count, 1)
   }
 
   /// `of spatial extent size $H \times W$`: a product of capitals after a noun of extent.
@@ -61,9 +61,9 @@ final class AppositionAndShiftReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let sized = doc("of spatial extent size $H \\times W$")
-    XCTAssertFalse(has("undefined-name", sized), "\(findings(sized))")
+    XCTAssertEqual(unintroduced(sized), [], "\(findings(sized))")
     let bare = doc("of $H \\times W$")
-    XCTAssertEqual(findings(bare).filter { $0.hasPrefix("undefined-name") }.count, 2)
+    XCTAssertEqual(unintroduced(bare).count, 2)
   }
 
   /// `with $\phi$ the hyperbolic tangent function`: an appositive names the applied letter a
@@ -139,8 +139,9 @@ final class AppositionAndShiftReadingTests: XCTestCase, SmallDocumentAudit {
     }
     let ranged = doc("$N$, $I$, $J$ are the numbers of values of $n$, $i$, $j$")
     XCTAssertEqual(findings(ranged), [])
+    XCTAssertEqual(unintroduced(ranged), [])
     let odd = doc("$N$, $I$, $J$ are the numbers of rows; $i$ is odd")
-    XCTAssertTrue(has("undefined-name", odd), "\(findings(odd))")
+    XCTAssertFalse(unintroduced(odd).isEmpty, "\(findings(odd))")
   }
 
   /// A parenthesis after a range letter (`$t$ (so $B$ is the batch size)`) speaks of B: t

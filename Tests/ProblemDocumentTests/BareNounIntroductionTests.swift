@@ -18,9 +18,9 @@ final class BareNounIntroductionTests: XCTestCase, SmallDocumentAudit {
   }
 
   func testBareNounAfterAt_introducesTheName() {
-    XCTAssertEqual(findings(doc("at temperature"), kind: "undefined-name"), [])
-    XCTAssertEqual(findings(doc("at"), kind: "undefined-name"), ["undefined-name 5"])
-    XCTAssertEqual(findings(doc("for at least"), kind: "undefined-name"), ["undefined-name 5"])
+    XCTAssertEqual(unintroduced(doc("at temperature")), [])
+    XCTAssertEqual(unintroduced(doc("at")), ["undefined-name 5"])
+    XCTAssertEqual(unintroduced(doc("for at least")), ["undefined-name 5"])
   }
 
   func testBareNounAfterHas_introducesATensor() {
@@ -33,7 +33,7 @@ final class BareNounIntroductionTests: XCTestCase, SmallDocumentAudit {
       (a) Branch $r$ \(phrase) $d[r]$. How far back does it reach?
       """
     }
-    XCTAssertEqual(findings(dilated("has dilation"), kind: "undefined-name"), [])
-    XCTAssertEqual(findings(dilated("reaches by"), kind: "undefined-name"), ["undefined-name 5"])
+    XCTAssertEqual(unintroduced(dilated("has dilation")), [])
+    XCTAssertEqual(unintroduced(dilated("reaches by")), ["undefined-name 5"])
   }
 }

@@ -5,11 +5,7 @@ import XCTest
 /// Readings of Markdown blocks and of prose that binds letters (glosses, plural copulas, index
 /// ranges, functions mentioned alone), each on a short document written for the test beside a
 /// look-alike on which the rule must fire.
-final class BlockAndBindingReadingTests: XCTestCase {
-  func findings(_ text: String) -> [String] {
-    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
-  }
+final class BlockAndBindingReadingTests: XCTestCase, SmallDocumentAudit {
 
   /// A `$` left open in one bullet is reported on its own line: the next bullet opens a new
   /// Markdown block, so its `$K$` is math of its own and not the first `$`'s closing.
@@ -39,10 +35,9 @@ final class BlockAndBindingReadingTests: XCTestCase {
       """
     }
     let glossed = doc("= batch size, number of steps")
-    XCTAssertFalse(findings(glossed).contains { $0.hasPrefix("undefined-name") }, "\(glossed)")
+    XCTAssertEqual(unintroduced(glossed), [], "\(glossed)")
     let mentioned = doc("appear below")
-    XCTAssertTrue(
-      findings(mentioned).contains { $0.hasPrefix("undefined-name") }, "\(findings(mentioned))")
+    XCTAssertFalse(unintroduced(mentioned).isEmpty, "\(findings(mentioned))")
   }
 
   /// `$P$ and $Q$ are projection matrices`, `… are the target copies`: a plural copula naming a
@@ -57,11 +52,10 @@ final class BlockAndBindingReadingTests: XCTestCase {
     }
     for kind in ["are projection matrices", "are the target copies"] {
       let named = doc(kind)
-      XCTAssertFalse(
-        findings(named).contains { $0.hasPrefix("undefined-name") }, "\(findings(named))")
+      XCTAssertEqual(unintroduced(named), [], "\(findings(named))")
     }
     let verb = doc("are compared")
-    XCTAssertTrue(findings(verb).contains { $0.hasPrefix("undefined-name") }, "\(findings(verb))")
+    XCTAssertFalse(unintroduced(verb).isEmpty, "\(findings(verb))")
   }
 
   /// `$p$ and $q$ both range over the $M$ positions`: P and Q are M, so a printed count in M

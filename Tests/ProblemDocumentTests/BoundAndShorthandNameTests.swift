@@ -114,12 +114,11 @@ final class BoundAndShorthandNameTests: XCTestCase, SmallDocumentAudit {
       **Solution**: Each block costs the same, so the stage costs $n\\,BI^2$.
       """
     XCTAssertEqual(
-      findings(
-        doc.replacingOccurrences(of: "%@", with: "stacks $n$ stride-1 blocks"),
-        kind: "undefined-name"),
+      unintroduced(
+        doc.replacingOccurrences(of: "%@", with: "stacks $n$ stride-1 blocks")),
       [])
     XCTAssertEqual(
-      findings(doc.replacingOccurrences(of: "%@", with: "has depth $n$"), kind: "undefined-name"),
+      unintroduced(doc.replacingOccurrences(of: "%@", with: "has depth $n$")),
       ["undefined-name 3"])
   }
 
@@ -132,17 +131,16 @@ final class BoundAndShorthandNameTests: XCTestCase, SmallDocumentAudit {
       (a) %@? What happens to $Z$?
       """
     XCTAssertEqual(
-      findings(
+      unintroduced(
         doc.replacingOccurrences(
-          of: "%@", with: "Permute the tokens by $\\sigma$, so that $Y[b,t,d] = X[b,\\sigma(t),d]$"),
-        kind: "undefined-name"),
+          of: "%@", with: "Permute the tokens by $\\sigma$, so that $Y[b,t,d] = X[b,\\sigma(t),d]$")
+      ),
       [])
     XCTAssertEqual(
-      findings(
+      unintroduced(
         doc.replacingOccurrences(
           of: "%@",
-          with: "Permute the tokens, so that $Y[b,t,d] = X[b,\\sigma(t),d]$. Does $\\rho$ matter"),
-        kind: "undefined-name"),
+          with: "Permute the tokens, so that $Y[b,t,d] = X[b,\\sigma(t),d]$. Does $\\rho$ matter")),
       ["undefined-name 3"])
   }
 

@@ -14,9 +14,9 @@ final class CapitalOfIndexSizeTests: XCTestCase, SmallDocumentAudit {
       (a) The reachable values are $w_1 p + w_2 q$ with $%@ \\in \\{-1,1\\}$. How many are there?
       """
     XCTAssertEqual(
-      findings(doc.replacingOccurrences(of: "%@", with: "p,q"), kind: "undefined-name"), [])
+      unintroduced(doc.replacingOccurrences(of: "%@", with: "p,q")), [])
     XCTAssertEqual(
-      findings(doc.replacingOccurrences(of: "%@", with: "p"), kind: "undefined-name"),
+      unintroduced(doc.replacingOccurrences(of: "%@", with: "p")),
       ["undefined-name 3"])
   }
 }

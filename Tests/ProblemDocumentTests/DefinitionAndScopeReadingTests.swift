@@ -5,11 +5,7 @@ import XCTest
 /// Readings of definitions (signatures, applied names, superscripted families, array nouns) and
 /// of what carries from one problem to the next, each on a short document written for the test
 /// beside a look-alike on which the rule must fire.
-final class DefinitionAndScopeReadingTests: XCTestCase {
-  func findings(_ text: String) -> [String] {
-    Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-      .findings.map { "\($0.kind.rawValue) \($0.location.line)" }
-  }
+final class DefinitionAndScopeReadingTests: XCTestCase, SmallDocumentAudit {
 
   func has(_ kind: String, _ text: String) -> Bool {
     findings(text).contains { $0.hasPrefix(kind + " ") }
@@ -59,9 +55,9 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
       """
     }
     let family = doc("$V^1$")
-    XCTAssertFalse(has("undefined-name", family), "\(findings(family))")
+    XCTAssertEqual(unintroduced(family), [], "\(findings(family))")
     let other = doc("$U^1$")
-    XCTAssertTrue(has("undefined-name", other), "\(findings(other))")
+    XCTAssertFalse(unintroduced(other).isEmpty, "\(findings(other))")
   }
 
   /// `the weight tensor $M$ holds …`: after a noun naming an array the name is that array; the
@@ -123,9 +119,9 @@ final class DefinitionAndScopeReadingTests: XCTestCase {
       """
     }
     let family = doc("\\Phi_p(\\mathbf{s})")
-    XCTAssertFalse(has("undefined-name", family), "\(findings(family))")
+    XCTAssertEqual(unintroduced(family), [], "\(findings(family))")
     let other = doc("E")
-    XCTAssertTrue(has("undefined-name", other), "\(findings(other))")
+    XCTAssertFalse(unintroduced(other).isEmpty, "\(findings(other))")
   }
 
   /// `the output index $k$ also takes $J$ values` in problem 1 makes K equal to J in the

@@ -27,16 +27,16 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
   func testADefinitionListEntry_introducesItsNames() {
     let colon = sheet(
       "- $Q$: number of queries in a batch.\n- $R$, $S$: height and width of the grid.")
-    XCTAssertEqual(findings(colon, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(colon), [])
     let dash = sheet("* $Q$ — number of queries in a batch\n* $R$ and $S$ – height and width")
-    XCTAssertEqual(findings(dash, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(dash), [])
   }
 
   func testAListItemThatOnlyUsesAName_introducesNothing() {
     let uses = sheet(
       "- $Q$ grows with the batch.\n- $R$, $S$: height and width of the grid.")
     XCTAssertEqual(
-      findings(uses, kind: "undefined-name"), ["undefined-name 8", "undefined-name 12"])
+      unintroduced(uses), ["undefined-name 8", "undefined-name 12"])
   }
 
   /// Two numbered problems, the first opening with the paragraph `lead`.
@@ -56,35 +56,35 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
 
   func testAProductOfCapitalsBeforeAPluralNoun_introducesEachSize() {
     let counted = problem("A clip $V[t,x,y]$ has $T$ frames, each $X \\times Y$ pixels.")
-    XCTAssertEqual(findings(counted, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(counted), [])
     // The same product not counting anything introduces neither letter.
     let bare = problem("A clip $V[t,x,y]$ has $T$ frames; each frame is $X \\times Y$.")
     XCTAssertEqual(
-      findings(bare, kind: "undefined-name"), ["undefined-name 3", "undefined-name 3"])
+      unintroduced(bare), ["undefined-name 3", "undefined-name 3"])
   }
 
   func testACountAfterAndWithAModifier_introducesTheSize() {
     let counted = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs and $J$ output units.")
-    XCTAssertEqual(findings(counted, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(counted), [])
     let bare = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs and $J$ of them.")
-    XCTAssertEqual(findings(bare, kind: "undefined-name"), ["undefined-name 3"])
+    XCTAssertEqual(unintroduced(bare), ["undefined-name 3"])
   }
 
   func testANameSaidToBeAnotherChanged_isIntroduced() {
     let changed = problem(
       "A sequence $a[t]$ has $T$ entries. Here $\\hat{q}$ is $a$ padded with zeros; is $\\hat{q}$ longer?"
     )
-    XCTAssertEqual(findings(changed, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(changed), [])
     let same = problem(
       "A sequence $a[t]$ has $T$ entries. Here $\\hat{q}$ is $a$ again; is $\\hat{q}$ longer?")
-    XCTAssertEqual(findings(same, kind: "undefined-name"), ["undefined-name 3"])
+    XCTAssertEqual(unintroduced(same), ["undefined-name 3"])
   }
 
   func testACountOpeningAClause_introducesTheSize() {
     let counted = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs; $J$ output units.")
-    XCTAssertEqual(findings(counted, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(counted), [])
     let bare = problem("A layer $y[b,j] = W[j,I]\\,x[b,I]$ has $I$ inputs; $J$ is large.")
-    XCTAssertEqual(findings(bare, kind: "undefined-name"), ["undefined-name 3"])
+    XCTAssertEqual(unintroduced(bare), ["undefined-name 3"])
   }
 
   /// A preamble with `model` and two numbered problems that use its weights.
@@ -107,11 +107,11 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
   func testThePreamblesDisplayedModel_introducesItsWeights() {
     let model = modelSheet(
       "The scores are\n\n$$z[b,n] = \\tanh(V^1[n,D]\\,e[b,D] + V^2[n,D]\\,q[b,D])$$")
-    XCTAssertEqual(findings(model, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(model), [])
     // A formula the preamble gives as an example in its prose introduces nothing.
     let example = modelSheet("Terms such as $V^1[n,D]\\,e[b,D] + V^2[n,D]\\,q[b,D]$ appear.")
     XCTAssertEqual(
-      findings(example, kind: "undefined-name"), ["undefined-name 7", "undefined-name 11"])
+      unintroduced(example), ["undefined-name 7", "undefined-name 11"])
   }
 
   /// Two numbered problems: the first writes `ensemble` for a net h and asks about h̄, the
@@ -130,11 +130,11 @@ final class ItemModelReadingTests: XCTestCase, SmallDocumentAudit {
 
   func testAFunctionWithAnIndexedValueDefinedByAnEquation_isIntroduced() {
     let defined = averaged("$\\bar{h}(v)[n,k] = \\frac{1}{N}\\sum_{a} h(v)[a,k]$")
-    XCTAssertEqual(findings(defined, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(defined), [])
     // The same application merely written, with no `=`, defines nothing.
     let written = averaged("$\\bar{h}(v)[n,k]$")
     XCTAssertEqual(
-      findings(written, kind: "undefined-name"), ["undefined-name 3", "undefined-name 7"])
+      unintroduced(written), ["undefined-name 3", "undefined-name 7"])
   }
 
   /// Two numbered problems: the first writes `layer`, the second keeps $k$ samples.

@@ -21,10 +21,10 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let shaped = doc("$b$ and $n$")
-    XCTAssertFalse(kinds(shaped).contains("undefined-name"), "\(findings(shaped))")
+    XCTAssertEqual(unintroduced(shaped), [], "\(findings(shaped))")
     let unshaped = doc("$b$ and $q$")
     XCTAssertEqual(
-      findings(unshaped).filter { $0.hasPrefix("undefined-name") }, ["undefined-name 5"])
+      unintroduced(unshaped), ["undefined-name 5"])
   }
 
   /// `for one constant $c$`, `stride $s$`: a quantifier or a noun of the field names the letter
@@ -40,11 +40,11 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let named = doc("for one constant $c$")
-    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+    XCTAssertEqual(unintroduced(named), [], "\(findings(named))")
     let bare = doc("for one $c$")
-    XCTAssertTrue(kinds(bare).contains("undefined-name"), "\(findings(bare))")
+    XCTAssertFalse(unintroduced(bare).isEmpty, "\(findings(bare))")
     let stride = doc("and we sample with stride $c$")
-    XCTAssertFalse(kinds(stride).contains("undefined-name"), "\(findings(stride))")
+    XCTAssertEqual(unintroduced(stride), [], "\(findings(stride))")
   }
 
   /// `E_t[…]` for every t: `E_1` is one of the family; `F_1` of no family is undefined.
@@ -58,9 +58,9 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let member = doc("$E_1$")
-    XCTAssertFalse(kinds(member).contains("undefined-name"), "\(findings(member))")
+    XCTAssertEqual(unintroduced(member), [], "\(findings(member))")
     let stranger = doc("$F_1$")
-    XCTAssertTrue(kinds(stranger).contains("undefined-name"), "\(findings(stranger))")
+    XCTAssertFalse(unintroduced(stranger).isEmpty, "\(findings(stranger))")
   }
 
   /// `$O(BG)$` is the order of a cost; another capital applied in a solution is a name to
@@ -76,9 +76,9 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let order = doc("O")
-    XCTAssertFalse(kinds(order).contains("undefined-name"), "\(findings(order))")
+    XCTAssertEqual(unintroduced(order), [], "\(findings(order))")
     let other = doc("Z")
-    XCTAssertTrue(kinds(other).contains("undefined-name"), "\(findings(other))")
+    XCTAssertFalse(unintroduced(other).isEmpty, "\(findings(other))")
   }
 
   /// `permuting the batch: … A[π(b), …]`: π is the permutation the prose speaks of; without
@@ -155,9 +155,9 @@ final class NameAndIndexReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let named = doc("have variances")
-    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+    XCTAssertEqual(unintroduced(named), [], "\(findings(named))")
     let unnamed = doc("depend on")
-    XCTAssertTrue(kinds(unnamed).contains("undefined-name"), "\(findings(unnamed))")
+    XCTAssertFalse(unintroduced(unnamed).isEmpty, "\(findings(unnamed))")
   }
 
   /// `a dense layer $W[j,I]x[b,I]$`: an indefinite noun of the field introduces the formula's

@@ -75,7 +75,7 @@ final class PhraseReadingTests: XCTestCase, SmallDocumentAudit {
 
       (b) Chain $m$ such blocks. How does the cost grow with $m$?
       """
-    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+    XCTAssertEqual(unintroduced(named), [], "\(findings(named))")
     let mentioned = """
       **Problem 1.** It works on $H$ and reads a grid. Its state is $s[n,h]$.
 
@@ -83,7 +83,7 @@ final class PhraseReadingTests: XCTestCase, SmallDocumentAudit {
 
       (b) Chain $m$ of them. How does the cost grow with $m$?
       """
-    let found = findings(mentioned).filter { $0.hasPrefix("undefined-name") }
+    let found = unintroduced(mentioned)
     XCTAssertEqual(found.count, 2, "\(findings(mentioned))")
   }
 
@@ -159,14 +159,14 @@ final class PhraseReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let named = doc("Log-likelihood")
-    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+    XCTAssertEqual(unintroduced(named), [], "\(findings(named))")
     let asked = doc("What is")
-    XCTAssertTrue(kinds(asked).contains("undefined-name"), "\(findings(asked))")
+    XCTAssertFalse(unintroduced(asked).isEmpty, "\(findings(asked))")
     // Two words, but an asking verb: a request, not a name.
     let requested = doc("Now compute")
-    XCTAssertTrue(kinds(requested).contains("undefined-name"), "\(findings(requested))")
+    XCTAssertFalse(unintroduced(requested).isEmpty, "\(findings(requested))")
     let state = doc("Hidden state")
-    XCTAssertFalse(kinds(state).contains("undefined-name"), "\(findings(state))")
+    XCTAssertEqual(unintroduced(state), [], "\(findings(state))")
   }
 
   /// `a[t,s]`: a letter that fills a whole index position is an index there, even the letter
@@ -181,8 +181,8 @@ final class PhraseReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let index = doc("s")
-    XCTAssertFalse(kinds(index).contains("undefined-name"), "\(findings(index))")
+    XCTAssertEqual(unintroduced(index), [], "\(findings(index))")
     let other = doc("r")
-    XCTAssertTrue(kinds(other).contains("undefined-name"), "\(findings(other))")
+    XCTAssertFalse(unintroduced(other).isEmpty, "\(findings(other))")
   }
 }

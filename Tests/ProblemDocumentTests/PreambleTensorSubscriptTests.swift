@@ -49,12 +49,12 @@ final class NormNameReadingTests: XCTestCase, SmallDocumentAudit {
 
   /// `the $\ell_1$ norm of`: a norm named by the field's notation.
   func testNormNameBeforeNorm_isKnown() {
-    XCTAssertEqual(findings(score(" norm of"), kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(score(" norm of")), [])
   }
 
   /// `the $\ell_1$ of`: no noun of measure follows, so the name is undefined.
   func testNormNameAlone_isUndefined() {
-    XCTAssertEqual(findings(score(" of"), kind: "undefined-name"), ["undefined-name 1"])
+    XCTAssertEqual(unintroduced(score(" of")), ["undefined-name 1"])
   }
 }
 
@@ -72,11 +72,11 @@ final class ConditionIntroducedLetterTests: XCTestCase, SmallDocumentAudit {
 
   /// `with $a > 0$`: the condition introduces a.
   func testLetterHeldToASign_isIntroduced() {
-    XCTAssertEqual(findings(scaled(" with $a > 0$"), kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(scaled(" with $a > 0$")), [])
   }
 
   /// No condition: a is never introduced.
   func testLetterWithoutCondition_isUndefined() {
-    XCTAssertEqual(findings(scaled(""), kind: "undefined-name"), ["undefined-name 3"])
+    XCTAssertEqual(unintroduced(scaled("")), ["undefined-name 3"])
   }
 }

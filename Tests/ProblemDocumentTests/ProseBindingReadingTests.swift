@@ -17,9 +17,9 @@ final class ProseBindingReadingTests: XCTestCase, SmallDocumentAudit {
       """
     }
     let counted = doc("$R$ regions")
-    XCTAssertFalse(kinds(counted).contains("undefined-name"), "\(findings(counted))")
+    XCTAssertEqual(unintroduced(counted), [], "\(findings(counted))")
     let mentioned = doc("$R$")
-    XCTAssertTrue(kinds(mentioned).contains("undefined-name"), "\(findings(mentioned))")
+    XCTAssertFalse(unintroduced(mentioned).isEmpty, "\(findings(mentioned))")
   }
 
   /// `$p$ and $q$ take $P$ and $Q$ values respectively`: every capital of a list that ends
@@ -31,13 +31,13 @@ final class ProseBindingReadingTests: XCTestCase, SmallDocumentAudit {
 
       (a) How many entries does $g$ have, in terms of $P$ and $Q$?
       """
-    XCTAssertFalse(kinds(bound).contains("undefined-name"), "\(findings(bound))")
+    XCTAssertEqual(unintroduced(bound), [], "\(findings(bound))")
     let unbound = """
       **Problem 1.** The grid $g[p,q]$ is read, and we then compare $P$ and $Q$.
 
       (a) How many entries does $g$ have, in terms of $P$ and $Q$?
       """
-    XCTAssertTrue(kinds(unbound).contains("undefined-name"), "\(findings(unbound))")
+    XCTAssertFalse(unintroduced(unbound).isEmpty, "\(findings(unbound))")
   }
 
   /// `the work inside $\sigma$`: a preposition is no noun, so the function is only mentioned

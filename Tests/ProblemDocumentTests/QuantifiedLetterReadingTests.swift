@@ -18,7 +18,7 @@ final class QuantifiedLetterReadingTests: XCTestCase, SmallDocumentAudit {
   func testLetterAfterAQuantifier_isIntroduced() {
     for clause in ["for any nondecreasing $g$", "for any $g$"] {
       XCTAssertEqual(findings(doc(clause), kind: "undefined-function"), [], clause)
-      XCTAssertEqual(findings(doc(clause), kind: "undefined-name"), [], clause)
+      XCTAssertEqual(unintroduced(doc(clause)), [], clause)
     }
     for clause in ["after applying $g$", "for each $g$"] {
       XCTAssertEqual(

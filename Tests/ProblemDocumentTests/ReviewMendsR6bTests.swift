@@ -38,8 +38,8 @@ final class ReviewMendsR6bTests: XCTestCase, SmallDocumentAudit {
       - $v[b,t,j]$: %@
       """
     let told = doc.replacingOccurrences(of: "%@", with: "find it for each $t$.")
-    XCTAssertEqual(findings(told, kind: "undefined-name"), ["undefined-name 5"])
+    XCTAssertEqual(unintroduced(told), ["undefined-name 5"])
     let glossed = doc.replacingOccurrences(of: "%@", with: "the value at step $t$.")
-    XCTAssertEqual(findings(glossed, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(glossed), [])
   }
 }

@@ -55,13 +55,13 @@ final class ScopedVerdictTests: XCTestCase, SmallDocumentAudit {
 
       **Problem 1.** A router scores $s[c]$ for each expert $c$ and sends $%@$ onward.
       """
-    let policy = kinds(text.replacingOccurrences(of: "%@", with: "r[c] = \\pi(c)\\, s[c]"))
-    XCTAssertTrue(policy.contains("undefined-name"), "\(policy)")
-    let index = kinds(text.replacingOccurrences(of: "%@", with: "r[c] = s[\\pi(c)]"))
-    XCTAssertFalse(index.contains("undefined-name"), "\(index)")
-    let named = kinds(
+    let policy = unintroduced(text.replacingOccurrences(of: "%@", with: "r[c] = \\pi(c)\\, s[c]"))
+    XCTAssertFalse(policy.isEmpty, "\(policy)")
+    let index = unintroduced(text.replacingOccurrences(of: "%@", with: "r[c] = s[\\pi(c)]"))
+    XCTAssertEqual(index, [], "\(index)")
+    let named = unintroduced(
       text.replacingOccurrences(of: "$%@$", with: "$s[c]$ to the expert $\\pi$ picks"))
-    XCTAssertFalse(named.contains("undefined-name"), "\(named)")
+    XCTAssertEqual(named, [], "\(named)")
   }
 
   /// A problem that says an index is dropped writes the tensor with one index fewer (g[t,k]

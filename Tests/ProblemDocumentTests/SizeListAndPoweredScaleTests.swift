@@ -17,12 +17,12 @@ final class SizeListAndPoweredScaleTests: XCTestCase, SmallDocumentAudit {
 
   /// `sizes $N, R, K$`: each capital of the list is introduced as a size.
   func testCapitalsAfterSizes_areIntroduced() {
-    XCTAssertEqual(findings(images("sizes"), kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(images("sizes")), [])
   }
 
   /// `then $N, R, K$`: no noun names the list, so the capitals stay undefined.
   func testCapitalsAfterAnAdverb_stayUndefined() {
-    XCTAssertFalse(findings(images("then"), kind: "undefined-name").isEmpty)
+    XCTAssertFalse(unintroduced(images("then")).isEmpty)
   }
 
   func upsampling(_ input: String) -> String {

@@ -25,6 +25,20 @@ extension SmallDocumentAudit {
   /// The document's border-rule findings, each as `border-rule line`.
   func borders(_ text: String) -> [String] { findings(text, kind: "border-rule") }
 
+  /// Every use the audit says nothing introduces, each as `undefined-name line`, ordered by line:
+  /// its undefined-name findings and the bare letters it notes instead of reporting
+  /// (`AuditRules.UndefinedNames`). What an introduction reading is tested by, whatever the
+  /// letter's kind.
+  func unintroduced(_ text: String) -> [String] {
+    let report = Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+    let found = report.findings.filter { $0.kind == .undefinedName }.map(\.location.line)
+    let noted = report.notes.filter { $0.contains("a bare letter") }.compactMap { note -> Int? in
+      guard let open = note.range(of: "(line ") else { return nil }
+      return Int(note[open.upperBound...].prefix { $0.isNumber })
+    }
+    return (found + noted).sorted().map { "undefined-name \($0)" }
+  }
+
   /// The kinds of the document's findings.
   func kinds(_ text: String) -> Set<String> {
     Set(findings(text).map { String($0.prefix { $0 != " " }) })

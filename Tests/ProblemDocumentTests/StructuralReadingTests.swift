@@ -38,13 +38,13 @@ final class StructuralReadingTests: XCTestCase, SmallDocumentAudit {
 
       (a) Is $\\Omega$ convex in the weights?
       """
-    XCTAssertFalse(kinds(named).contains("undefined-name"), "\(findings(named))")
+    XCTAssertEqual(unintroduced(named), [], "\(findings(named))")
     let verb = """
       **Problem 1.** A network is trained by lowering $\\Omega$ over its weights.
 
       (a) Is $\\Omega$ convex in the weights?
       """
-    XCTAssertTrue(kinds(verb).contains("undefined-name"), "\(findings(verb))")
+    XCTAssertFalse(unintroduced(verb).isEmpty, "\(findings(verb))")
   }
 
   /// `the $N_q$ query vectors`: a capital counting a modified plural noun is introduced there;
@@ -55,13 +55,13 @@ final class StructuralReadingTests: XCTestCase, SmallDocumentAudit {
 
       **Problem 1.** (a) How many multiplies does $A[q,I]\\,A[q,I]$ take, in terms of $N_q$?
       """
-    XCTAssertFalse(kinds(counted).contains("undefined-name"), "\(findings(counted))")
+    XCTAssertEqual(unintroduced(counted), [], "\(findings(counted))")
     let singular = """
       The matrix $A[q,i]$ has a row for the $N_q$ query vector.
 
       **Problem 1.** (a) How many multiplies does $A[q,I]\\,A[q,I]$ take, in terms of $N_q$?
       """
-    XCTAssertTrue(kinds(singular).contains("undefined-name"), "\(findings(singular))")
+    XCTAssertFalse(unintroduced(singular).isEmpty, "\(findings(singular))")
   }
 
   /// `\mathrm{MSE}` is one upright word, not the letters M, S, E; a single upright letter is
@@ -74,11 +74,11 @@ final class StructuralReadingTests: XCTestCase, SmallDocumentAudit {
     let word = """
       **Problem 1.** (a) For which inputs is $\\mathrm{MSE}$ smallest?
       """
-    XCTAssertFalse(kinds(word).contains("undefined-name"), "\(findings(word))")
+    XCTAssertEqual(unintroduced(word), [], "\(findings(word))")
     let letter = """
       **Problem 1.** (a) For which inputs is $\\mathrm{Q}$ smallest?
       """
-    XCTAssertTrue(kinds(letter).contains("undefined-name"), "\(findings(letter))")
+    XCTAssertFalse(unintroduced(letter).isEmpty, "\(findings(letter))")
   }
 
   /// `g(u) = …` beside other definitions defines g; g applied where nothing defines it is a

@@ -29,10 +29,10 @@ final class TupleDefinitionNameTests: XCTestCase, SmallDocumentAudit {
     let defined = Self.pooling(
       "(\\hat{u}[b,x,i],\\,\\hat{v}[b,x,i]) = \\operatorname{argmax}_{\\Delta x} L[b,2x+\\Delta x,i]"
     )
-    XCTAssertEqual(findings(defined, kind: "undefined-name"), [])
+    XCTAssertEqual(unintroduced(defined), [])
     let used = Self.pooling("Q[b,x,i] = (\\hat{u}[b,x,i],\\,\\hat{v}[b,x,i])")
     XCTAssertEqual(
-      findings(used, kind: "undefined-name"), ["undefined-name 9", "undefined-name 9"])
+      unintroduced(used), ["undefined-name 9", "undefined-name 9"])
   }
 
   /// The tuple's elements are read with their offsets, past spacing commands and
