@@ -13,6 +13,7 @@ extension Auditor {
     _ doc: ProblemSetDocument
   ) -> [SolvedCount] {
     var out: [SolvedCount] = []
+    var parts: [CountPart] = []  // questions naming nothing whose count is a group's
     let bySection = Dictionary(grouping: readings, by: \.fragment.section)
     // Read once for every question: the tensors each problem uses, and the sizes of positions
     // that range over the same values (A[v,u] = A[u,v]: U is V).
@@ -391,6 +392,15 @@ extension Auditor {
       if let printed, match != nil || printed != perApplication {
         countsIn[item.problem, default: []].append(printed)
       }
+      // A question that names nothing of its problem, whose printed count is the count of a
+      // group of the equations: a part, when another such question counts a disjoint group.
+      if asked.isEmpty, match == nil, let p = printed,
+        let part = CountPart(
+          index: out.count, problem: item.problem, equations, printed: p, whole: perApplication,
+          count: { count([$0]) })
+      {
+        parts.append(part)
+      }
       out.append(
         SolvedCount(
           item: item.id, perApplication: match?.counted ?? perApplication, printed: printed,
@@ -400,6 +410,7 @@ extension Auditor {
           applications: match?.applications, agrees: printed == nil || match != nil,
           borderRule: rule))
     }
+    partCounts(&out, parts)
     return out
   }
 }
