@@ -11,10 +11,15 @@ struct CountPart {
   let index: Int
   /// The problem the question belongs to.
   let problem: String
+  /// Whether the question names nothing of its problem (rather than all its equations).
+  let namesNothing: Bool
   /// The left sides of the statement's equations, in order.
   let keys: [String]
   /// Every group of equations (a bit mask over `keys`) whose count is the printed one.
   let matches: [Int]
+  /// For each other count of the sentence that prints the count and matches a group, the
+  /// groups it matches (a cost listed per step).
+  let besideMatches: [[Int]]
   /// The printed count, as compared.
   let printed: Polynomial
   /// The count of all the equations.
@@ -54,30 +59,67 @@ struct CountPart {
     keys.indices.filter { mask & (1 << $0) != 0 }.map { keys[$0] }
   }
 
+  /// The printed count's group when it and every other count of its sentence that matches a
+  /// group can take pairwise disjoint groups (a cost listed per step, the printed one among
+  /// them); nil when they cannot (a total that repeats one of the steps). Backtracking over at
+  /// most 9 counts, bounded by 4 096 steps.
+  func breakdown() -> Int? {
+    let lists = [matches] + besideMatches
+    var budget = 4096
+    func assign(_ i: Int, _ used: Int) -> Bool {
+      if i == lists.count { return true }
+      for mask in lists[i] where mask & used == 0 {
+        budget -= 1
+        if budget < 0 { return false }
+        if assign(i + 1, used | mask) { return true }
+      }
+      return false
+    }
+    for mine in matches where assign(1, mine) { return mine }
+    return nil
+  }
+
   /// The name set of the equations of `mask`.
   func nameSet(_ mask: Int) -> Set<String> { Set(names(mask)) }
 }
 
 extension CountPart {
   /// The question's groups read from its equations, as written and with constant factors left
-  /// out (`unscaledReading`), each equation counted by `count`; nil when no group's count is
-  /// the printed one.
+  /// out (`unscaledReading`), each equation counted by `count`, and the groups of the counts
+  /// printed `beside` it in its sentence; nil when no group's count is the printed one.
+  /// - Complexity: O(2ⁿ) additions per reading and count beside, the counts beside capped at 8.
   init?(
-    index: Int, problem: String, _ equations: [Equation], printed: Polynomial,
-    whole: Polynomial, count: (Equation) -> Polynomial
+    index: Int, problem: String, namesNothing: Bool, _ equations: [Equation],
+    printed: Polynomial,
+    whole: Polynomial, beside: [Polynomial], count: (Equation) -> Polynomial
   ) {
     let readings = [equations, equations.map { $0.reading(Auditor.unscaledReading($0.rhs)) }]
-    guard
-      let groups = Self.matchingGroups(readings.map { $0.map(count) }, printed: printed),
-      !groups.isEmpty
+      .map { $0.map(count) }
+    guard let groups = Self.matchingGroups(readings, printed: printed), !groups.isEmpty
     else { return nil }
+    let others = beside.prefix(8).compactMap { Self.matchingGroups(readings, printed: $0) }
+      .filter { !$0.isEmpty }
     self.init(
-      index: index, problem: problem, keys: equations.map { DocumentSymbols.key($0.lhs.name) },
-      matches: groups, printed: printed, whole: whole)
+      index: index, problem: problem, namesNothing: namesNothing,
+      keys: equations.map { DocumentSymbols.key($0.lhs.name) },
+      matches: groups, besideMatches: others, printed: printed, whole: whole)
   }
 }
 
 extension Auditor {
+  /// The counts of `sentence` (as read, `counts` as compared) other than the printed one, when
+  /// the printed one is among them; none when the count printed is a total written elsewhere:
+  /// a total is the answer, and the parts listed before it do not make it one of them.
+  static func besideCounts(
+    _ sentence: [(at: MathFragment, count: Polynomial)], _ counts: [Polynomial],
+    _ printed: MathFragment?
+  ) -> [Polynomial] {
+    guard let at = printed?.location.offset,
+      sentence.contains(where: { $0.at.location.offset == at })
+    else { return [] }
+    return zip(sentence, counts).filter { $0.0.at.location.offset != at }.map(\.1)
+  }
+
   /// The counts of `parts` whose problem asks another count question of the same kind whose
   /// printed count is the count of a disjoint group of the statement's equations: each set to
   /// agree, counted as that group, with a note naming the equations its printed count matches.
@@ -86,15 +128,18 @@ extension Auditor {
   /// groups.
   static func partCounts(_ counts: inout [SolvedCount], _ parts: [CountPart]) {
     let byProblem = Dictionary(grouping: parts, by: \.problem)
-    for all in byProblem.values where all.count >= 2 {
+    for all in byProblem.values {
       let group = all.prefix(CountPart.maxQuestions)
       for part in group {
-        let partner = group.lazy.filter { $0.index != part.index }.compactMap { other in
-          part.matches.lazy.compactMap { mine -> Int? in
-            other.matches.contains { part.nameSet(mine).isDisjoint(with: other.nameSet($0)) }
-              ? mine : nil
+        let partner =
+          (part.besideMatches.isEmpty ? nil : part.breakdown())
+          ?? group.lazy.filter {
+            part.namesNothing && $0.namesNothing && $0.index != part.index
+          }.compactMap { other in
+            part.matches.first { mine in
+              other.matches.contains { part.nameSet(mine).isDisjoint(with: other.nameSet($0)) }
+            }
           }.first
-        }.first
         guard let mine = partner else { continue }
         let c = counts[part.index]
         // Every group the count matches (equal costs give several), the one kept first.
@@ -104,8 +149,9 @@ extension Auditor {
         let note =
           "problem \(c.item): the printed count \(part.printed) is the count of a group of the "
           + "statement's equations alone, \(names) (notation engine), not of all of them "
-          + "(\(part.whole)); another count question of the problem counts a separate group, so "
-          + "this one is read as asking about a part, which the question does not name"
+          + "(\(part.whole)); another count question of the problem, or another count printed "
+          + "beside it, counts a separate group, so this one is read as asking about a part, "
+          + "which the question does not name"
         counts[part.index] = SolvedCount(
           item: c.item, perApplication: part.printed, printed: c.printed,
           printedAt: c.printedAt, answer: c.answer, applications: nil, agrees: true,

@@ -392,11 +392,15 @@ extension Auditor {
       if let printed, match != nil || printed != perApplication {
         countsIn[item.problem, default: []].append(printed)
       }
-      // A question that names nothing of its problem, whose printed count is the count of a
-      // group of the equations: a part, when another such question counts a disjoint group.
-      if asked.isEmpty, match == nil, let p = printed,
+      // A question that names nothing of its problem (or all its equations), whose printed
+      // count is the count of a group of the equations: a part, when another question naming
+      // nothing, or another count printed beside it, counts a disjoint group.
+      let whole = Set(asked.map(\.description)) == Set(all.map(\.description))
+      if asked.isEmpty || whole, match == nil, let p = printed,
         let part = CountPart(
-          index: out.count, problem: item.problem, equations, printed: p, whole: perApplication,
+          index: out.count, problem: item.problem, namesNothing: asked.isEmpty, equations,
+          printed: p, whole: perApplication,
+          beside: besideCounts(solutionSentence ?? [], sentence, printedFragment?.at),
           count: { count([$0]) })
       {
         parts.append(part)

@@ -5,7 +5,8 @@ import XCTest
 
 /// Count questions that name no tensor of their problem: two of them whose printed counts are
 /// the counts of separate groups of the statement's equations each ask about a part (a note,
-/// no finding); a single question for the whole whose count leaves an equation out disagrees.
+/// no finding), and so does a count listed beside another step's; a single question for the
+/// whole whose count leaves an equation out disagrees.
 final class CountPartTests: XCTestCase, SmallDocumentAudit {
   /// A two-stage model whose equations share one display, asked about in two questions.
   func model(_ first: String, _ second: String) -> String {
@@ -65,6 +66,28 @@ final class CountPartTests: XCTestCase, SmallDocumentAudit {
     let right = text.replacingOccurrences(of: "$BJI$ multiplies", with: "$BJI + BKJ$ multiplies")
     XCTAssertNotEqual(right, text)
     XCTAssertEqual(counts(right), [])
+  }
+
+  /// A question for the whole model whose solution lists each equation's cost and prints no
+  /// sum: the count read is the last listed, one part of a breakdown (a note, no finding).
+  /// The same list closed by a total that repeats one of its parts disagrees.
+  func testCostsListedPerEquation_areABreakdown_unlessATotalRepeatsOne() {
+    let listed = """
+      **Problem 1.** The model computes, with $B, I, J, K$ the numbers of values of $b, i, j, k$:
+
+      $$h[b,j] = \\sigma(W[j,I]\\,x[b,I] - a[j]) \\qquad y[b,k] = V[k,J]\\,h[b,J]$$
+
+      (a) How many multiplies does the whole model take on the batch?
+
+      **Solution.** The hidden stage takes $BJI$ and the final stage $BKJ$.
+      """
+    XCTAssertEqual(counts(listed), [])
+    let notes = Auditor.audit(ProblemSetDocument(text: listed, name: "t.md"), spelling: false)
+      .notes
+    XCTAssertTrue(notes.contains { $0.hasPrefix("problem 1a:") && $0.contains("those for y (") })
+    let repeated = listed.replacingOccurrences(of: "$BKJ$.", with: "$BKJ$, so $BJI$ in all.")
+    XCTAssertNotEqual(repeated, listed)
+    XCTAssertEqual(counts(repeated), ["count-disagreement 7"])
   }
 
   /// The groups whose summed count is the printed one, read from hand-written counts.
