@@ -13,6 +13,7 @@ extension Auditor {
     _ doc: ProblemSetDocument
   ) -> [SolvedCount] {
     var out: [SolvedCount] = []
+    var parts: [CountPart] = []  // questions naming nothing whose count is a group's
     let bySection = Dictionary(grouping: readings, by: \.fragment.section)
     // Read once for every question: the tensors each problem uses, and the sizes of positions
     // that range over the same values (A[v,u] = A[u,v]: U is V).
@@ -391,6 +392,19 @@ extension Auditor {
       if let printed, match != nil || printed != perApplication {
         countsIn[item.problem, default: []].append(printed)
       }
+      // A question that names nothing of its problem (or all its equations), whose printed
+      // count is the count of a group of the equations: a part, when another question naming
+      // nothing, or another count printed beside it, counts a disjoint group.
+      let whole = Set(asked.map(\.description)) == Set(all.map(\.description))
+      if asked.isEmpty || whole, match == nil, let p = printed,
+        let part = CountPart(
+          index: out.count, problem: item.problem, namesNothing: asked.isEmpty, equations,
+          printed: p, whole: perApplication,
+          beside: besideCounts(solutionSentence ?? [], sentence, printedFragment?.at),
+          count: { count([$0]) })
+      {
+        parts.append(part)
+      }
       out.append(
         SolvedCount(
           item: item.id, perApplication: match?.counted ?? perApplication, printed: printed,
@@ -400,6 +414,7 @@ extension Auditor {
           applications: match?.applications, agrees: printed == nil || match != nil,
           borderRule: rule))
     }
+    partCounts(&out, parts)
     return out
   }
 }

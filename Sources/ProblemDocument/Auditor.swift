@@ -12,7 +12,8 @@ public enum Auditor {
   ) -> AuditReport {
     let reading = Auditor.reading(doc, spelling: spelling, words: words)
     var notes =
-      applicationNotes(reading.counts) + unreadNotes(reading.readings, doc)
+      applicationNotes(reading.counts) + reading.counts.compactMap(\.scopeNote)
+      + unreadNotes(reading.readings, doc)
       + AuditRules.UndefinedFunctions.conventionNotes(in: reading)
       + AuditRules.UndefinedNames.bareLetterNotes(in: reading)
     var findings: [Finding] = []

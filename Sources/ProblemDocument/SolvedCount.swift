@@ -19,4 +19,7 @@ public struct SolvedCount: Sendable {
   public let agrees: Bool
   /// The border rule the count assumed, when the equations read at offsets.
   public let borderRule: String?
+  /// Why a printed count that is not the equations' is read as a part's count (a note), when
+  /// it is.
+  public var scopeNote: String? = nil
 }
