@@ -25,19 +25,33 @@ extension AuditRules {
     /// Formulas kept per output letter (the first ones stated).
     static let formulasKept = 8
 
-    /// What one problem has stated so far.
+    /// What one problem has stated so far: the numbers given to letters, each output's
+    /// formulas with the border words read up to the formula's section, and those words.
     struct State {
       var values: [String: Rational] = [:]
-      var formulas: [String: [(text: String, expression: Expression)]] = [:]
+      var formulas: [String: [(text: String, expression: Expression, words: Set<String>)]] = [:]
+      var words: Set<String> = []
     }
 
     func findings(in reading: AuditReading) -> [Finding] {
       let doc = reading.document
       var out: [Finding] = []
       var states: [String: State] = [:]
-      for section in doc.sections {
+      // The convention words of each answered question, by solution section: one pass.
+      var asked: [Int: Set<String>] = [:]
+      for item in doc.items {
+        let words = item.statements.filter { doc.sections[$0].part == item.part }
+          .reduce(into: Set<String>()) {
+            $0.formUnion(Self.borderWords(doc.text(of: doc.sections[$1])))
+          }
+        for k in item.solutions { asked[k, default: []].formUnion(words) }
+      }
+      for (index, section) in doc.sections.enumerated() {
         let scope = DocumentSymbols.scope(section)
         var state = states[scope] ?? State()
+        let scalars = Array(doc.text(of: section).unicodeScalars)
+        let marks = Self.wordMarks(scalars)
+        let prior = state.words
         let fragments = section.fragments.filter {
           !$0.bare && $0.text.unicodeScalars.count <= Self.longest
         }.sorted { $0.location < $1.location }
@@ -49,8 +63,12 @@ extension AuditRules {
           if let left = names[0], left.names.count == 1, left.isName,
             let output = left.names.first, Self.isOutputSize(output)
           {
+            let line = Self.line(scalars, f.location.offset - section.range.lowerBound)
+            // The words around a printed size: its line's, and its question's when it answers
+            // one; those a formula was stated under: the problem's up to the formula's line end.
+            let around = Self.words(marks, in: line).union(asked[index] ?? [])
             if let value = printed, value.isInteger,
-              let finding = Self.judged(output, value, state, f, section, doc)
+              let finding = Self.judged(output, value, state, around, f, section, doc)
             {
               out.append(finding)
             }
@@ -60,7 +78,11 @@ extension AuditRules {
             }), let expression = names[k],
               state.formulas[output, default: []].count < Self.formulasKept
             {
-              state.formulas[output, default: []].append((Self.shown(sides[k]), expression))
+              state.formulas[output, default: []].append(
+                (
+                  Self.shown(sides[k]), expression,
+                  prior.union(marks.filter { $0.at < line.upperBound }.map(\.word))
+                ))
             }
           }
           // `X = Y = 32`: every side but the last one name, the last a number.
@@ -72,20 +94,25 @@ extension AuditRules {
             }
           }
         }
+        state.words.formUnion(marks.map(\.word))
         states[scope] = state
       }
       return out
     }
 
     /// A finding when every formula stated for `output` is evaluable at the problem's values
-    /// and none gives `printed`.
+    /// and none gives `printed`. A formula is not judged where the words around the printed
+    /// size name a border convention (`same`, `stride`, `crop` …) the problem had not named by
+    /// the formula: that size may follow another convention than the formula's.
     static func judged(
-      _ output: String, _ printed: Rational, _ state: State, _ f: MathFragment,
-      _ section: Section, _ doc: ProblemSetDocument
+      _ output: String, _ printed: Rational, _ state: State, _ around: Set<String>,
+      _ f: MathFragment, _ section: Section, _ doc: ProblemSetDocument
     ) -> Finding? {
-      guard let formulas = state.formulas[output], !formulas.isEmpty else { return nil }
+      guard let formulas = state.formulas[output], !formulas.isEmpty,
+        formulas.allSatisfy({ around.isSubset(of: $0.words) })
+      else { return nil }
       var results: [(String, Rational)] = []
-      for (text, e) in formulas {
+      for (text, e, _) in formulas {
         guard let v = e.value(state.values), v.isInteger else { return nil }
         if v == printed { return nil }
         results.append((text, v))
@@ -101,6 +128,71 @@ extension AuditRules {
         at: f.location, in: section, document: doc,
         evidence: results.map { "\(shown(name: output)) = \($0.0) → \($0.1)" }.joined(
           separator: "; "))
+    }
+
+    /// The field's words for border conventions (padding, stride, dilation, cropping,
+    /// reflection, circular and causal borders, transposed layers), lowercased.
+    static let conventionWords: Set<String> = [
+      "pad", "padding", "padded", "unpadded", "same", "valid", "full", "stride", "strided",
+      "strides", "dilation", "dilated", "crop", "cropped", "cropping", "reflect", "reflection",
+      "mirror", "circular", "wrap", "causal", "transposed",
+    ]
+
+    /// The convention words a text uses.
+    /// - Complexity: linear in the text's length.
+    static func borderWords(_ text: String) -> Set<String> {
+      Set(wordMarks(Array(text.unicodeScalars)).map(\.word))
+    }
+
+    /// The convention words of a text, each with the scalar offset where it starts.
+    /// - Complexity: linear in the text's length.
+    static func wordMarks(_ scalars: [Unicode.Scalar]) -> [(at: Int, word: String)] {
+      var out: [(at: Int, word: String)] = []
+      var start = 0
+      var word = ""
+      var long = false
+      for k in 0...scalars.count {
+        if k < scalars.count, scalars[k].properties.isAlphabetic {
+          if word.isEmpty { start = k }
+          // No convention word is longer: a longer run of letters is no match.
+          if word.unicodeScalars.count < 16 {
+            word.unicodeScalars.append(scalars[k])
+          } else {
+            long = true
+          }
+          continue
+        }
+        if !long, conventionWords.contains(word.lowercased()) {
+          out.append((start, word.lowercased()))
+        }
+        (word, long) = ("", false)
+      }
+      return out
+    }
+
+    /// The words of marks (sorted by offset) that start in `range`.
+    /// - Complexity: O(log marks + the marks in the range).
+    static func words(_ marks: [(at: Int, word: String)], in range: Range<Int>) -> Set<String> {
+      var (lo, hi) = (0, marks.count)
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if marks[mid].at < range.lowerBound { lo = mid + 1 } else { hi = mid }
+      }
+      var out = Set<String>()
+      while lo < marks.count, marks[lo].at < range.upperBound {
+        out.insert(marks[lo].word)
+        lo += 1
+      }
+      return out
+    }
+
+    /// The scalar range of the line holding offset `at`, at most `reach` scalars either side.
+    static func line(_ scalars: [Unicode.Scalar], _ at: Int) -> Range<Int> {
+      let reach = 400
+      var (a, b) = (max(0, min(at, scalars.count)), max(0, min(at, scalars.count)))
+      while a > 0, at - a < reach, scalars[a - 1] != "\n" { a -= 1 }
+      while b < scalars.count, b - at < reach, scalars[b] != "\n" { b += 1 }
+      return a..<b
     }
 
     /// Whether a name is a capital letter with a prime: an output size.

@@ -85,6 +85,28 @@ final class InstancedSizeTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(borders(doc(17)), ["border-rule 3"])
   }
 
+  /// A printed size whose question names a border convention the problem had not named by
+  /// its formula ("same" after an unpadded formula) may follow that other convention: silent.
+  /// The look-alike asks with no new convention word and prints 34 where the unpadded
+  /// formula gives 34 − 3 + 1 = 32: a finding on line 9.
+  func testAnotherConventionNamedAtTheSizeIsNotJudged() {
+    func doc(_ question: String, _ printed: Int) -> String {
+      """
+      **Problem 4.** Without padding a window of $K$ taps leaves $X' = X - K + 1$ outputs.
+
+      (a) Take $X = 32$ and $K = 3$.
+
+      **Solution.** Then $X' = 30$.
+
+      (b) \(question) with $X = 34$ and $K = 3$.
+
+      **Solution.** Then $X' = \(printed)$.
+      """
+    }
+    XCTAssertEqual(borders(doc("Now use \"same\" padding", 34)), [])
+    XCTAssertEqual(borders(doc("Now take the layer", 34)), ["border-rule 9"])
+  }
+
   /// Values given in another problem do not carry: problem 2 gives no numbers of its own.
   func testValuesStayInTheirProblem() {
     let text = """
