@@ -41,6 +41,7 @@ public enum AuditRules {
     WindowCounts(),
     WindowSizes(),
     RoundedSizes(),
+    InstancedSizes(),
     ArithmeticChains(),
     PremiseConditions(),
     JustifiedConditions(),
