@@ -56,6 +56,7 @@ public enum AuditRules {
     ItemCosts(),
     SummedParts(),
     ValuedFormulas(),
+    InstancedFormulas(),
     UnclosedMath(),
     MisspeltWords(),
   ]
