@@ -15,12 +15,13 @@ extension AuditRules {
   /// matches in at least three factors and the rest are one value `a` of the formula printed as
   /// one other value `b` (the same number of times), and `b` is a value in force there
   /// (or the product of two), the printed product put a replaced value in: a count
-  /// disagreement. A chain whose numbers do not compute is `arithmetic-chains`' to report.
+  /// disagreement. Likewise a sum of numbers against a sum formula of its section
+  /// (`sumFinding`). A chain whose numbers do not compute is `arithmetic-chains`' to report.
   /// - Complexity: per product, linear in the formulas printed before it (formulas and
   ///   factors are capped, so each match costs a bounded amount).
   struct InstancedFormulas: AuditRule {
     let id = "instanced-formulas"
-    let summary = "a product of numbers that is an earlier formula with one value replaced"
+    let summary = "a formula evaluated in numbers with one value or one term not the formula's"
     let kinds: [Finding.Kind] = [.countDisagreement]
 
     /// The most factors a formula or a product may have to be matched.
@@ -70,6 +71,8 @@ extension AuditRules {
         }
         let values = Array(Set(scope.values))
         let valued = scope.mapValues { Polynomial($0) }
+        // The sum formulas printed so far in this section.
+        var sums: [SumFormula] = []
         for f in section.fragments where !f.bare && f.text.count <= NumericValue.longest {
           let sides = ArithmeticChains.chain(f.text).sides
           if ArithmeticChains.firstWrong(f.text) == nil,
@@ -100,7 +103,14 @@ extension AuditRules {
             }
             continue
           }
+          if ArithmeticChains.firstWrong(f.text) == nil,
+            let finding = Self.sumFinding(f, sides, sums, scope, section, doc)
+          {
+            out.append(finding)
+            continue
+          }
           for side in sides {
+            if let sum = Self.sumFormula(side), sums.count < Self.mostFormulas { sums.append(sum) }
             guard let (pieces, whole) = Self.formulaPieces(Self.primed(side)) else { continue }
             formulas.append((side, pieces, whole))
             if formulas.count > Self.mostFormulas { formulas.removeFirst() }

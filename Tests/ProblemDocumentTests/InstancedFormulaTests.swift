@@ -103,4 +103,33 @@ final class InstancedFormulaTests: XCTestCase, SmallDocumentAudit {
       counts(Self.twoProblems("$8\\cdot 200\\cdot 64\\cdot 32 = 3{,}276{,}800$")),
       ["count-disagreement 13"])
   }
+
+  /// A sum formula under sizes with no value (B, T) evaluated per position term by term: with
+  /// I = 10, D = 20, J = 30 the terms DI, 2DJ, JI are 200, 1,200 and 300 (sum 1,700). Printing
+  /// 600 (DJ, once) for the second term is the formula with one term wrong (sum 1,100).
+  static func gated(_ answer: String) -> String {
+    """
+    **Problem 1.** A gated layer reads $x[b,t,i]$ with $I = 10$ and has $D = 20$ and $J = 30$.
+
+    **Solution.** For the batch it takes $BT(DI + 2DJ + JI)$ multiplies; per position this \
+    is \(answer).
+    """
+  }
+
+  func testSumAtTheStatedSizes_isSilent() {
+    XCTAssertEqual(counts(Self.gated("$200 + 1{,}200 + 300 = 1{,}700$")), [])
+  }
+
+  func testSumWithOneTermWrong_isACountDisagreement() {
+    XCTAssertEqual(counts(Self.gated("$200 + 600 + 300 = 1{,}100$")), ["count-disagreement 3"])
+  }
+
+  /// A term printed as another formula the section writes out (2DI = 400 when the first matrix
+  /// is applied twice) is that variant's sum, 400 + 1,200 + 300 = 1,900: silent.
+  func testSumOfAVariantTheSectionNames_isSilent() {
+    let answer =
+      "$200 + 1{,}200 + 300 = 1{,}700$, or with the first matrix applied twice, $2DI$, "
+      + "$400 + 1{,}200 + 300 = 1{,}900$"
+    XCTAssertEqual(counts(Self.gated(answer)), [])
+  }
 }
