@@ -57,6 +57,7 @@ public enum AuditRules {
     ItemCosts(),
     SummedParts(),
     ValuedFormulas(),
+    InstancedFormulas(),
     UnclosedMath(),
     MisspeltWords(),
   ]
