@@ -115,7 +115,7 @@ extension AuditRules {
             statedFor[key] = stated
           }
           // `L[b,x+ΔX,y+ΔY,I]` read as an earlier problem whose border is stated reads it: the
-          // same layer again (`Suppose instead that the convolution …`), with that border.
+          // same layer again (a variant of it, say with a threshold), with that border.
           let reads = offsets.map { ref, _, _ in
             "\(ref.name)[\(ref.indices.map { "\($0)" }.joined(separator: ","))]"
           }

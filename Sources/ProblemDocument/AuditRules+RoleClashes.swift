@@ -83,11 +83,11 @@ extension AuditRules {
         ).union(notation.filter { $0.role == .index }.map { $0.name.uppercased() })
         for u in uses {
           if valued.contains(u.location) { continue }
-          // `Through $W$ the count is …`, `each entry of $D$ fills one block`: a tensor's
-          // letter mentioned alone, with no copula or gloss saying what it is, is a size only
-          // by the words around it. When the problem's notation never uses the letter as a size,
-          // the mention is the tensor; the reader cannot tell a count from it.
-          if u.role == .size, u.alone, u.mentionedInPassing, !u.inEquation,
+          // `Through $W$ the count is …`: a tensor's letter mentioned alone, with no copula or
+          // gloss saying what it is and no noun after it that it counts, is a size only by the
+          // words around it. When the notation never uses the letter as a size, the mention is
+          // the tensor; the reader cannot tell a count from it.
+          if u.role == .size, u.alone, u.mentionedInPassing, !u.quantity, !u.inEquation,
             families.contains(u.name), !sizedInNotation.contains(u.name)
           {
             continue
