@@ -31,6 +31,9 @@ extension AuditRules {
       // many name sets were read (each read scans the problem's fragments once).
       var statedFor: [String: Bool] = [:]
       var readsPer: [String: Int] = [:]
+      // The offset reads (`L[b,x+ΔX,y+ΔY,I]`) of problems that state their border, with the
+      // first such problem.
+      var borderedReads: [String: String] = [:]
       /// Whether the problem's text (with the preamble's and the earlier problems it names)
       /// states a border, or a range of every offset.
       func statesRange(_ scope: String, _ names: [String]) -> Bool {
@@ -111,7 +114,16 @@ extension AuditRules {
             stated = statesRange(scope, offsets.map(\.2.name))
             statedFor[key] = stated
           }
-          if stated { continue }
+          // `L[b,x+ΔX,y+ΔY,I]` read as an earlier problem whose border is stated reads it: the
+          // same layer again (a variant of it, say with a threshold), with that border.
+          let reads = offsets.map { ref, _, _ in
+            "\(ref.name)[\(ref.indices.map { "\($0)" }.joined(separator: ","))]"
+          }
+          if stated {
+            for read in reads where borderedReads[read] == nil { borderedReads[read] = scope }
+            continue
+          }
+          if reads.contains(where: { borderedReads[$0].map { $0 != scope } ?? false }) { continue }
           // A tensor whose border an earlier sentence states (`every read of $u$ wraps
           // around modulo X`) keeps that border in later problems.
           let start = r.fragment.location.offset

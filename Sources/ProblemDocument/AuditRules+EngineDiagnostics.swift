@@ -49,8 +49,14 @@ extension AuditRules {
       for (scope, sizes) in sizesIn {
         for size in sizes { tensorsIn[scope]?[size] = nil }
       }
+      let blockPieces = AuditRules.BlockPieces(readings)
       for r in readings {
         let section = doc.sections[r.fragment.section]
+        // `‖v[b,j,E]‖`, `ℓ(h[b,T,J])`: slices handed whole to a norm or a function, read in the
+        // fragment as written (the reader blanks the bars, keeping every column).
+        let slices = AuditRules.sliceArgumentSpans(r.fragment.text)
+        // `S[…,i] = \sum_{i'=\max(0,i-h)}^{…} L[…,i']`: a left index in a sum's bounds.
+        let bounds = AuditRules.sumBoundLetters(r.fragment.text)
         func report(_ d: Diagnostic, rowOffset: Int) {
           out.append(
             Finding(
@@ -100,6 +106,13 @@ extension AuditRules {
               if d.kind == .freeIndexOneSide, let index = d.index, parameters.contains(index) {
                 continue
               }
+              if d.kind == .freeIndexOneSide, d.side == .left, let index = d.index,
+                bounds.contains(index)
+                  || blockPieces.contains(
+                    row.equation.lhs, in: r.fragment.section, carrying: index)
+              {
+                continue
+              }
               // An index the other side writes in an exponent (`2^{f}`) is on both sides; a
               // letter the prose names by itself and the equation only adds to an index
               // (`u[t − τ, i]` after "delay by $\tau$ steps") is a shift, not an index.
@@ -124,6 +137,11 @@ extension AuditRules {
                 continue
               }
               if d.kind == .unsummedCapital, let index = d.index, offsets.contains(index) {
+                continue
+              }
+              if d.kind == .unsummedCapital,
+                slices.contains(where: { $0.contains(row.offset + d.position.offset) })
+              {
                 continue
               }
               report(d, rowOffset: row.offset)

@@ -42,6 +42,8 @@ extension AuditRules {
           continue
         }
         let left = Self.bracketCapitals(sides[0].text)
+        // A slice handed whole to a norm or an applied letter (`ℓ(h[b,T,J])`) is read there.
+        let slices = AuditRules.sliceArgumentSpans(r.fragment.text)
         let section = doc.sections[r.fragment.section]
         for (n, side) in sides.enumerated() {
           var found: [(Finding.Kind, String, Int)] = []
@@ -57,7 +59,8 @@ extension AuditRules {
             found += Self.bracketCommas(side.text).map { (.missingComma, $0.0, side.offset + $0.1) }
           }
           if n > 0, let e = read {
-            for (message, offset) in Self.unsummed(e, left: left) {
+            for (message, offset) in Self.unsummed(e, left: left)
+            where !slices.contains(where: { $0.contains(side.offset + offset) }) {
               found.append((.unsummedCapital, message, side.offset + offset))
             }
             for (message, offset) in Self.redundant(e) {

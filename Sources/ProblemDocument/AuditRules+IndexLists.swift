@@ -95,6 +95,7 @@ extension AuditRules {
       for uses in groups.values {
         for u in uses { setRanks[u.name, default: [:]][u.indices.count, default: 0] += 1 }
       }
+      let pairedIn = Self.pairedLetters(symbols, doc)
       for key in order {
         let uses = Self.outsideRunningStates(groups[key]!)
         guard uses.count > 1 else { continue }
@@ -133,6 +134,12 @@ extension AuditRules {
         for (k, v) in classes {
           let (x, y) = (scopedFind(k), scopedFind(v))
           if x != y { scoped[x] = y }
+        }
+        // Two letters paired by one formula of this problem or the preamble, on any tensor
+        // (`r[p,c] − r[q,c]`: two points), range over the same values for every tensor.
+        for (a, b) in (pairedIn[scope] ?? []) + (scope.isEmpty ? [] : pairedIn[""] ?? []) {
+          let (x, y) = (scopedFind(letterSize(a)), scopedFind(letterSize(b)))
+          if x != y { scoped[max(x, y)] = min(x, y) }
         }
         /// A letter's size, numbered and primed copies (t_1, t′) merged: renaming a dummy index is
         /// not writing the tensor differently.
@@ -219,5 +226,39 @@ extension AuditRules {
       }
       return out
     }
+  }
+}
+
+extension AuditRules.IndexLists {
+  /// Per scope, the pairs of lowercase letters one formula writes at one position of one tensor
+  /// written twice, alike but for that letter (`r[p,c] − r[q,c]` pairs p and q): two elements
+  /// of one range, such as two points or two times. At most 200 uses of a tensor per formula.
+  /// - Complexity: linear in the uses, and quadratic in the uses of one tensor in one formula
+  ///   (at most 200).
+  static func pairedLetters(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument)
+    -> [String: [(String, String)]]
+  {
+    var byFormula: [String: [SymbolUse]] = [:]
+    for u in symbols.uses where u.role == .tensor && !u.bareIndices.isEmpty {
+      guard let f = doc.sections[u.section].fragment(containing: u.location.offset) else {
+        continue
+      }
+      byFormula["\(f.location.offset)\u{0}\(u.name)", default: []].append(u)
+    }
+    var out: [String: [(String, String)]] = [:]
+    for (_, row) in byFormula where row.count > 1 {
+      let scope = DocumentSymbols.scope(doc.sections[row[0].section])
+      for (k, a) in row.prefix(200).enumerated() {
+        for b in row.prefix(200).dropFirst(k + 1) where a.bareIndices.count == b.bareIndices.count {
+          let unlike = zip(a.bareIndices, b.bareIndices).filter { $0 != $1 }
+          guard unlike.count == 1, let x = unlike[0].0, let y = unlike[0].1,
+            x.count == 1, y.count == 1, x.first?.isLowercase == true,
+            y.first?.isLowercase == true
+          else { continue }
+          out[scope, default: []].append((x, y))
+        }
+      }
+    }
+    return out
   }
 }

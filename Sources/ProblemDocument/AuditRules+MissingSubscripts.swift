@@ -37,6 +37,10 @@ extension AuditRules {
       // except inside a product or sum over the layer letter, which binds the subscript.)
       for u in symbols.uses where u.role == .tensor && !u.subscripted {
         let scope = DocumentSymbols.scope(doc.sections[u.section])
+        // `$W^2$ costs $BIJ$ per block`: a bare name alone in prose, with no index list, names
+        // the family's member in general (whichever layer the sentence is about); the reader
+        // cannot tell a dropped subscript there. A written index list or equation is checked.
+        if u.alone && u.indices.isEmpty && !u.inEquation { continue }
         // A plain name the preamble introduces is one tensor of its own in every problem.
         guard !introducedPlain.contains(scope + "\u{0}" + u.name),
           !introducedPlain.contains("\u{0}" + u.name),

@@ -48,7 +48,8 @@ extension AuditRules {
           }
         }
       }
-      for (_, uses) in byScope.sorted(by: { $0.key < $1.key }) {
+      let setTensors = Set(symbols.uses.filter { $0.role == .tensor }.map(\.name))
+      for (scope, uses) in byScope.sorted(by: { $0.key < $1.key }) {
         // Tensors are named by their base letter here: L_ℓ and the size L share the letter L.
         var letters: [String: [SymbolUse]] = [:]
         var order: [String] = []
@@ -70,8 +71,34 @@ extension AuditRules {
             $0.role == .size && (!$0.alone || $0.counted || $0.inEquation)
               && !valued.contains($0.location)
           }.map(\.name))
+        // Letters the problem's or the preamble's notation uses as sizes: in a product, a
+        // formula or an equation, or as the capital of an index letter (`b` runs over B).
+        // An equation of bare tensors (`D = P`, a map equal to another) sizes nothing.
+        let notation = uses + (scope.isEmpty ? [] : byScope[""] ?? [])
+        let sizedInNotation = Set(
+          notation.filter {
+            $0.role == .size && (!$0.alone || $0.inEquation) && !valued.contains($0.location)
+              && !AuditRules.equatesBareTensors($0, doc, tensors: setTensors)
+          }.map(\.name)
+        ).union(notation.filter { $0.role == .index }.map { $0.name.uppercased() })
         for u in uses {
           if valued.contains(u.location) { continue }
+          // `Through $W$ the count is …`: a tensor's letter mentioned alone, with no copula or
+          // gloss saying what it is and no noun after it that it counts, is a size only by the
+          // words around it. When the notation never uses the letter as a size, the mention is
+          // the tensor; the reader cannot tell a count from it.
+          if u.role == .size, u.alone, u.mentionedInPassing, !u.quantity, !u.inEquation,
+            families.contains(u.name), !sizedInNotation.contains(u.name)
+          {
+            continue
+          }
+          // `if $D = P$`: a tensor's letter equated to another tensor of the set written bare is
+          // the tensor whole, not a size equal to another.
+          if u.role == .size, families.contains(u.name),
+            AuditRules.equatesBareTensors(u, doc, tensors: setTensors)
+          {
+            continue
+          }
           // `Define $P$ as the inverse of …` beside `P[K,j]`: a capital alone in its fragment,
           // in a problem that writes the tensor P and uses P as a size nowhere else, is that
           // matrix written whole. A declared count, a count of the noun after it (`$M$
@@ -158,6 +185,18 @@ extension AuditRules {
       }
       return out
     }
+  }
+
+  /// Whether the fragment holding `u` is an equation with no index brackets that writes
+  /// another of `tensors` by its bare letter (`D = P`: one map equal to another).
+  /// - Complexity: as `inVectorForm`.
+  static func equatesBareTensors(_ u: SymbolUse, _ doc: ProblemSetDocument, tensors: Set<String>)
+    -> Bool
+  {
+    guard let f = doc.sections[u.section].fragment(containing: u.location.offset),
+      f.text.contains("=")
+    else { return false }
+    return inVectorForm(u, doc, tensors: tensors)
   }
 
   /// Whether the fragment holding `u` has no index brackets and mentions a tensor of `tensors`

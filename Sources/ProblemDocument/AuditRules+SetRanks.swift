@@ -31,6 +31,11 @@ extension AuditRules {
       for (k, section) in doc.sections.enumerated() {
         sectionsOf[DocumentSymbols.scope(section), default: []].append(k)
       }
+      // The sizes each problem introduces (`uses $H$ heads`): a new axis of that problem.
+      var sizesIntroduced: [String: Set<String>] = [:]
+      for u in symbols.uses where u.role == .size && u.introduces {
+        sizesIntroduced[DocumentSymbols.scope(doc.sections[u.section]), default: []].insert(u.name)
+      }
       for family in order {
         let uses = byFamily[family]!
         var ranks: [Int: Int] = [:]
@@ -50,7 +55,12 @@ extension AuditRules {
           }),
           !oddUses.contains(where: { $0.introduces && !Self.setToNumber($0, doc) }),
           !(odd + 1 == usual && oddUses.allSatisfy({ Self.dropsOne(first, $0) })
-            && Self.saysDropped(scope, sectionsOf[scope] ?? [], doc, &dropsSaid))
+            && Self.saysDropped(scope, sectionsOf[scope] ?? [], doc, &dropsSaid)),
+          !(odd == usual + 1
+            && oddUses.allSatisfy({ u in
+              Self.addedLetter(first, u).map { sizesIntroduced[scope]?.contains($0) ?? false }
+                ?? false
+            }))
         else { continue }
         let u = oddUses[0]
         out.append(
@@ -77,6 +87,27 @@ extension AuditRules {
           return x == y || [x, y].contains { $0.first?.isUppercase ?? false }
         }
       }
+    }
+
+    /// The capital of the one letter `long` adds to `usual`'s index letters (`W^K[h,k,I]`
+    /// beside `W^K[k,I]` gives H), when `long`'s letters are `usual`'s with one lowercase letter
+    /// put in that `usual` never carries; nil otherwise. A problem that introduces that size
+    /// (`$H$ heads`) gives the tensor an axis over it — a multi-head, per-layer or per-group
+    /// copy of the tensor — and so writes its own rank, as a problem introducing the tensor
+    /// anew does.
+    static func addedLetter(_ usual: SymbolUse, _ long: SymbolUse) -> String? {
+      let a = usual.bareIndices
+      let b = long.bareIndices
+      guard b.count == a.count + 1 else { return nil }
+      for p in b.indices {
+        guard let added = b[p], added.count == 1, added.first?.isLowercase == true,
+          !a.contains(where: { $0 == added })
+        else { continue }
+        var rest = b
+        rest.remove(at: p)
+        if zip(a, rest).allSatisfy({ $0 == $1 }) { return added.uppercased() }
+      }
+      return nil
     }
 
     /// Whether a scope's prose says an index is dropped or omitted ("the batch index is

@@ -73,13 +73,33 @@ extension DocumentSymbols {
     return DocumentSymbols.words(scalars)
   }
 
-  /// Lowercased letter runs of scalars (ASCII fast, other letters by their Unicode property).
-  static func words<C: Collection>(_ scalars: C) -> [String] where C.Element == Unicode.Scalar {
+  /// The words before a fragment as `precedingWords` reads them, but with a hyphenated compound
+  /// one word (`a per-example loss` is three words, `a`, `per-example`, `loss`): a compound
+  /// modifier is one word of a noun phrase.
+  func precedingCompoundWords(_ f: MathFragment, _ doc: ProblemSetDocument) -> [String] {
+    let section = doc.sections[f.section]
+    let end = f.location.offset - (f.bare ? 0 : (f.display ? 2 : 1))
+    let start = max(section.range.lowerBound, end - 80)
+    var scalars = Array(doc.scalars[start..<max(start, end)])
+    if let dollar = scalars.lastIndex(of: "$") { scalars.removeSubrange(...dollar) }
+    return DocumentSymbols.words(scalars, joiningHyphens: true)
+  }
+
+  /// Lowercased letter runs of scalars (ASCII fast, other letters by their Unicode property);
+  /// with `joiningHyphens`, a hyphen between two letters stays inside the word.
+  static func words<C: Collection>(_ scalars: C, joiningHyphens: Bool = false) -> [String]
+  where C.Element == Unicode.Scalar {
     var out: [String] = []
     var word = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
     for c in scalars {
+      defer { previous = c }
       let letter =
         c.isASCII ? (c >= "a" && c <= "z" || c >= "A" && c <= "Z") : c.properties.isAlphabetic
+      if joiningHyphens, c == "-", !word.isEmpty, previous.map({ $0 != "-" }) ?? false {
+        word.append(c)
+        continue
+      }
       if letter {
         word.append(c.isASCII && c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c)
       } else if !word.isEmpty {

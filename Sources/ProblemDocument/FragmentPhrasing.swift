@@ -42,8 +42,10 @@ struct FragmentPhrasing {
     // A name alone is introduced by a phrase after it, by a list it continues, by "where", "let"
     // or "define", or by a noun phrase it stands after (`a single parameter $θ$`, `the loss
     // $ℒ$`), not by a verb (`compute $Q$`) or a preposition (`of $W$`).
+    // A hyphenated modifier is one word (`a per-example loss $ℓ$`).
+    let compound = symbols.precedingCompoundWords(f, doc)
     let indefinite =
-      before.suffix(3).contains { $0 == "a" || $0 == "an" }
+      (before.suffix(3) + compound.suffix(3)).contains { $0 == "a" || $0 == "an" }
       && before.last.map {
         !DocumentSymbols.notIntroducing.contains($0) && !DocumentSymbols.determiners.contains($0)
       } ?? false
