@@ -168,7 +168,7 @@ let package = Package(
         "HeldOut7", "HeldOut8", "HeldOut9", "HeldOut10", "HeldOut11",
         "HeldOut12", "HeldOut13", "HeldOut14", "HeldOut15", "HeldOut16", "HeldOut17", "HeldOut18",
         "HeldOut19", "HeldOut20", "HeldOut21", "HeldOut22",
-        "HeldOut23", "HeldOut24",
+        "HeldOut23", "HeldOut24", "HeldOut25", "HeldOut26",
       ]),
     .testTarget(
       name: "VerificationTests",

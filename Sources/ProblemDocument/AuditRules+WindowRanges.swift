@@ -23,7 +23,7 @@ extension AuditRules {
   ///   and each stated range is compared with one window at a bounded number of points.
   struct WindowRanges: AuditRule {
     let id = "window-ranges"
-    let summary = "an output range that leaves out positions whose window lies inside the input"
+    let summary = "an output range that leaves out positions whose whole window is within the input"
     let kinds: [Finding.Kind] = [.borderRule]
 
     /// Windows read per problem, and evaluations per document.

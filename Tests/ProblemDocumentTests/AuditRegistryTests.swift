@@ -80,7 +80,7 @@ final class AuditRegistryTests: XCTestCase {
     var documents = [
       ProblemSetDocument(text: ShippedProblemSet.text, name: ShippedProblemSet.fileName)
     ]
-    let heldOut = ["HeldOut"] + (2...24).map { "HeldOut\($0)" }
+    let heldOut = ["HeldOut"] + (2...26).map { "HeldOut\($0)" }
     for sub in ["Corpus"] + heldOut + ["Fixtures"] {
       let dir = folder.appendingPathComponent(sub)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
