@@ -232,7 +232,8 @@ extension AuditRules {
 extension AuditRules.IndexLists {
   /// Per scope, the pairs of lowercase letters one formula writes at one position of one tensor
   /// written twice, alike but for that letter (`r[p,c] − r[q,c]` pairs p and q): two elements
-  /// of one range, such as two points or two times. At most 200 uses of a tensor per formula.
+  /// of one range, such as two points or two times. At most 200 uses of a tensor per formula;
+  /// each pair kept once per scope.
   /// - Complexity: linear in the uses, and quadratic in the uses of one tensor in one formula
   ///   (at most 200).
   static func pairedLetters(_ symbols: DocumentSymbols, _ doc: ProblemSetDocument)
@@ -245,6 +246,8 @@ extension AuditRules.IndexLists {
       }
       byFormula["\(f.location.offset)\u{0}\(u.name)", default: []].append(u)
     }
+    // Each pair once per scope (a formula of many alike uses repeats the same pair).
+    var seen: [String: Set<String>] = [:]
     var out: [String: [(String, String)]] = [:]
     for (_, row) in byFormula where row.count > 1 {
       let scope = DocumentSymbols.scope(doc.sections[row[0].section])
@@ -255,7 +258,9 @@ extension AuditRules.IndexLists {
             x.count == 1, y.count == 1, x.first?.isLowercase == true,
             y.first?.isLowercase == true
           else { continue }
-          out[scope, default: []].append((x, y))
+          let (p, q) = (min(x, y), max(x, y))
+          guard seen[scope, default: []].insert(p + "\u{0}" + q).inserted else { continue }
+          out[scope, default: []].append((p, q))
         }
       }
     }

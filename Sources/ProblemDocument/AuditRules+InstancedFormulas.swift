@@ -13,8 +13,9 @@ extension AuditRules {
   /// up to order, to factors of 1, and to a factor of one side being the product of two of the
   /// other's (`3·3` printed `9`): then it is silent. When no earlier formula matches so, but one
   /// matches in at least three factors and the rest are one value `a` of the formula printed as
-  /// one other value `b` (the same number of times), and `b` is a value in force there
-  /// (or the product of two), the printed product put a replaced value in: a count
+  /// one other value `b` (the same number of times), and `b` is the value in force of a size
+  /// of `a`'s own factor or its kin (X for X′; or the product of two), the printed product put a
+  /// replaced value in: a count
   /// disagreement. Likewise a sum of numbers against a sum formula of its section
   /// (`sumFinding`). A chain whose numbers do not compute is `arithmetic-chains`' to report.
   /// - Complexity: per product, linear in the formulas printed before it (formulas and
@@ -53,6 +54,8 @@ extension AuditRules {
       var scope: [String: Rational] = [:]
       var out: [Finding] = []
       var formulas: [(text: String, pieces: [Polynomial], whole: Polynomial)] = []
+      // The formulas evaluated at the scope's values, kept until either changes.
+      var evaluated: [(String, [Rational], [Polynomial])]?
       for section in doc.sections {
         let key = section.problem ?? ""
         if key != current {
@@ -64,33 +67,43 @@ extension AuditRules {
             earlierTwice.formUnion(ownTwice[done] ?? [])
           }
           current = key
+          evaluated = nil
           // The problem's own values first, then the earlier ones.
           scope = earlier.filter { !earlierTwice.contains($0.key) }
           for (name, value) in own[key] ?? [:] { scope[name] = value }
           for name in ownTwice[key] ?? [] { scope[name] = nil }
         }
-        let values = Array(Set(scope.values))
         let valued = scope.mapValues { Polynomial($0) }
         // The sum formulas printed so far in this section.
         var sums: [SumFormula] = []
+        var sectionValues: Set<Rational>?
         for f in section.fragments where !f.bare && f.text.count <= NumericValue.longest {
           let sides = ArithmeticChains.chain(f.text).sides
           if ArithmeticChains.firstWrong(f.text) == nil,
             let k = sides.firstIndex(where: { Self.numericFactors($0) != nil }),
             let printed = Self.numericFactors(sides[k])
           {
-            let candidates = formulas.compactMap { formula -> (String, [Rational])? in
-              guard formula.whole.symbols.allSatisfy({ scope[$0] != nil }) else { return nil }
-              let factors = formula.pieces.compactMap { $0.substituting(valued).constantValue }
-              return factors.count == formula.pieces.count ? (formula.text, factors) : nil
-            }
+            // The formulas' factor values change only with a new formula or a new problem.
+            let candidates =
+              evaluated
+              ?? formulas.compactMap { formula -> (String, [Rational], [Polynomial])? in
+                guard formula.whole.symbols.allSatisfy({ scope[$0] != nil }) else { return nil }
+                let factors = formula.pieces.compactMap { $0.substituting(valued).constantValue }
+                return factors.count == formula.pieces.count
+                  ? (formula.text, factors, formula.pieces) : nil
+              }
+            evaluated = candidates
             guard !candidates.contains(where: { Self.match($0.1, printed) == .exact }) else {
               continue
             }
-            for (text, factors) in candidates.reversed() {
-              guard case .replaced(let a, let b) = Self.match(factors, printed),
-                Self.isStated(b, values)
-              else { continue }
+            for (text, factors, pieces) in candidates.reversed() {
+              // The value put in is one of the replaced factor's own sizes, or its unprimed or
+              // primed kin (56 for X' = 54 when X = 56; 9 = ΔX·ΔY for ΔXΔY − 1): a size of
+              // another factor (64 = D for I = 512 in BTD·D beside BTDI) is another product.
+              guard case .replaced(let a, let b) = Self.match(factors, printed) else { continue }
+              let letters = Set(
+                pieces.indices.filter { factors[$0] == a }.flatMap { pieces[$0].symbols })
+              guard Self.isStated(b, Self.kin(of: letters, in: scope)) else { continue }
               out.append(
                 Finding(
                   .countDisagreement,
@@ -104,7 +117,8 @@ extension AuditRules {
             continue
           }
           if ArithmeticChains.firstWrong(f.text) == nil,
-            let finding = Self.sumFinding(f, sides, sums, scope, section, doc)
+            let finding = Self.sumFinding(
+              f, sides, sums, scope, section, doc, sectionValues: &sectionValues)
           {
             out.append(finding)
             continue
@@ -113,6 +127,7 @@ extension AuditRules {
             if let sum = Self.sumFormula(side), sums.count < Self.mostFormulas { sums.append(sum) }
             guard let (pieces, whole) = Self.formulaPieces(Self.primed(side)) else { continue }
             formulas.append((side, pieces, whole))
+            evaluated = nil
             if formulas.count > Self.mostFormulas { formulas.removeFirst() }
           }
         }
@@ -173,6 +188,14 @@ extension AuditRules {
         }
       }
       return merged
+    }
+
+    /// The values in `scope` of the sizes `letters` name and of their kin: the same letter
+    /// primed, unprimed or subscripted (X, X′, X_0 are kin).
+    static func kin(of letters: Set<String>, in scope: [String: Rational]) -> [Rational] {
+      func stem(_ name: String) -> Substring { name.prefix { $0 != "_" } }
+      let stems = Set(letters.map(stem))
+      return scope.filter { stems.contains(stem($0.key)) }.map(\.value)
     }
 
     /// Whether `b` is a stated value or the product of two (`3·3` for `\Delta X=\Delta Y=3`).

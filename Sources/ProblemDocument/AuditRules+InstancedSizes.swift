@@ -31,6 +31,10 @@ extension AuditRules {
       var values: [String: Rational] = [:]
       var formulas: [String: [(text: String, expression: Expression, words: Set<String>)]] = [:]
       var words: Set<String> = []
+      /// Per output size, the values in force (but its own) when a printed size agreed with its
+      /// formula: at those values, another printed size is the layer applied again (`the second layer reads
+      /// width 30, so X' = 28`), not a slip.
+      var agreedAt: [String: [String: Rational]] = [:]
     }
 
     func findings(in reading: AuditReading) -> [Finding] {
@@ -68,9 +72,15 @@ extension AuditRules {
             // one; those a formula was stated under: the problem's up to the formula's line end.
             let around = Self.words(marks, in: line).union(asked[index] ?? [])
             if let value = printed, value.isInteger,
-              let finding = Self.judged(output, value, state, around, f, section, doc)
+              state.agreedAt[output] != state.values.filter({ $0.key != output })
             {
-              out.append(finding)
+              if let finding = Self.judged(output, value, state, around, f, section, doc) {
+                out.append(finding)
+              } else if state.formulas[output]?.contains(where: {
+                $0.expression.value(state.values) == value
+              }) ?? false {
+                state.agreedAt[output] = state.values.filter { $0.key != output }
+              }
             }
             let base = String(output.dropLast())
             if let k = names.indices.dropFirst().first(where: {
@@ -80,7 +90,7 @@ extension AuditRules {
             {
               state.formulas[output, default: []].append(
                 (
-                  Self.shown(sides[k]), expression,
+                  InstancedFormulas.trimmed(sides[k]), expression,
                   prior.union(marks.filter { $0.at < line.upperBound }.map(\.word))
                 ))
             }
@@ -119,14 +129,14 @@ extension AuditRules {
       }
       let (text, v) = results[0]
       let given = formulas[0].expression.names.sorted().map {
-        "\(shown(name: $0)) = \(state.values[$0]!)"
+        "\($0) = \(state.values[$0]!)"
       }.joined(separator: ", ")
       return Finding(
         .borderRule,
-        "the problem's size formula \(shown(name: output)) = \(text) gives \(v) at \(given), "
+        "the problem's size formula \(output) = \(text) gives \(v) at \(given), "
           + "not the printed \(printed)",
         at: f.location, in: section, document: doc,
-        evidence: results.map { "\(shown(name: output)) = \($0.0) → \($0.1)" }.joined(
+        evidence: results.map { "\(output) = \($0.0) → \($0.1)" }.joined(
           separator: "; "))
     }
 
@@ -200,13 +210,5 @@ extension AuditRules {
       let s = Array(name)
       return s.count == 2 && s[1] == "'" && s[0].isUppercase && s[0].isASCII
     }
-
-    /// A side's text without its surrounding spaces.
-    static func shown(_ side: String) -> String {
-      side.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// A name as printed in a message.
-    static func shown(name: String) -> String { name }
   }
 }

@@ -68,9 +68,11 @@ extension AuditRules.InstancedFormulas {
   /// in order, at the sizes in force: every size of the terms valued, none of the factor outside
   /// (the sum is the formula per value of those). When some formula's terms all agree it is
   /// silent; when one formula's terms agree but for one, the finding names that term.
+  /// - Parameter sectionValues: the section's `formulaValues`, read on first need and kept by
+  ///   the caller for the section's other sums (once per section, not once per sum).
   static func sumFinding(
     _ f: MathFragment, _ sides: [String], _ sums: [SumFormula], _ scope: [String: Rational],
-    _ section: Section, _ doc: ProblemSetDocument
+    _ section: Section, _ doc: ProblemSetDocument, sectionValues: inout Set<Rational>?
   ) -> Finding? {
     guard !sums.isEmpty else { return nil }
     for side in sides {
@@ -92,7 +94,9 @@ extension AuditRules.InstancedFormulas {
         guard wrong.count == 1, let k = wrong.first else { continue }
         // A term printed as the value of another formula of the section is a variant the
         // section writes out (`the first term becomes …`), not a slip.
-        guard !formulaValues(section, valued).contains(printed[k]) else { return nil }
+        let known = sectionValues ?? formulaValues(section, valued)
+        sectionValues = known
+        guard !known.contains(printed[k]) else { return nil }
         return Finding(
           .countDisagreement,
           "\(AuditRules.ArithmeticChains.shown(side)) is \(trimmed(sum.text)) at the stated sizes term by "

@@ -37,9 +37,6 @@ extension AuditRules {
             names.insert(word)
             continue
           }
-          // `That "gridding" effect`: one word set in quotation marks is a term the writer
-          // names (a coinage, the field's jargon), not a word of the sentence to look up.
-          if Spelling.isQuoted(word, in: scalars, at: offset) { continue }
           occurrences.append((word, doc.location(ofOffset: span.location.offset + offset), index))
         }
       }
@@ -71,16 +68,5 @@ extension AuditRules {
           document: doc))
     }
     return out
-  }
-}
-
-extension Spelling {
-  /// Whether the word at `offset` of `scalars` stands alone between double quotation marks
-  /// (`"gridding"`, `“gridding”`).
-  /// - Complexity: constant.
-  static func isQuoted(_ word: String, in scalars: [Unicode.Scalar], at offset: Int) -> Bool {
-    let end = offset + word.unicodeScalars.count
-    guard offset > 0, end < scalars.count else { return false }
-    return ["\"", "“"].contains(scalars[offset - 1]) && ["\"", "”"].contains(scalars[end])
   }
 }

@@ -74,7 +74,7 @@ extension AuditRules.InstancedSizes {
         if cs[i] == "\\", j < cs.count, cs[j].isLetter {
           while j < cs.count, cs[j].isLetter { j += 1 }
           let command = String(cs[(i + 1)..<j])
-          if command == "Delta" || command == "Delta_" {
+          if command == "Delta" {
             guard let (letter, end) = Self.letter(cs, j) else { return nil }
             (name, j) = ("Δ" + letter, end)
           } else if greek.contains(command) {
