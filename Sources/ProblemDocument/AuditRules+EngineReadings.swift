@@ -33,7 +33,7 @@ extension AuditRules {
         continue
       }
       if c[k] == "(", appliedLetterBefore(c, at: k),
-        let close = matchingParenthesis(c, from: k, limit: longestSliceArgument)
+        let close = closingBracket(c, from: k, limit: longestSliceArgument)
       {
         var parser = Parser(String(c[(k + 1)..<close]))
         if case .tensor? = try? parser.parseExpression(), parser.atEnd {
@@ -77,13 +77,14 @@ extension AuditRules {
     return name.count == 1 && name != "σ"
   }
 
-  /// The offset of the parenthesis closing the one at `k`, within `limit` characters, or nil.
-  static func matchingParenthesis(_ c: [Character], from k: Int, limit: Int) -> Int? {
+  /// The offset of the bracket closing the `(` or `{` at `k`, within `limit` characters, or nil.
+  static func closingBracket(_ c: [Character], from k: Int, limit: Int = .max) -> Int? {
+    let (open, close): (Character, Character) = c[k] == "{" ? ("{", "}") : ("(", ")")
     var depth = 0
     var j = k
     while j < c.count, j - k <= limit {
-      if c[j] == "(" { depth += 1 }
-      if c[j] == ")" {
+      if c[j] == open { depth += 1 }
+      if c[j] == close {
         depth -= 1
         if depth == 0 { return j }
       }

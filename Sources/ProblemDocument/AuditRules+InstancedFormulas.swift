@@ -224,21 +224,7 @@ extension AuditRules {
       for mark in ["\\cdot", "\\times", "×", "·", "⋅"] {
         t = t.replacingOccurrences(of: mark, with: "\u{1F}")
       }
-      var out: [String] = []
-      var current = ""
-      var depth = 0
-      for c in t {
-        if "({[".contains(c) { depth += 1 }
-        if ")}]".contains(c) { depth -= 1 }
-        if c == "\u{1F}" && depth == 0 {
-          out.append(current)
-          current = ""
-        } else {
-          current.append(c)
-        }
-      }
-      out.append(current)
-      return out
+      return topLevel(t, "\u{1F}")
     }
 
     /// The top-level factors of a product formula in sizes (at least three, two sizes or more),

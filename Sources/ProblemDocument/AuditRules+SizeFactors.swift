@@ -30,7 +30,7 @@ extension AuditRules.InstancedFormulas {
         }
         var piece: String
         if ch == "(" || ch == "{" {
-          guard let end = closing(c, k) else { return nil }
+          guard let end = AuditRules.closingBracket(c, from: k) else { return nil }
           piece = String(c[(k + 1)..<end])
           k = end + 1
         } else if ch.isNumber {
@@ -43,8 +43,9 @@ extension AuditRules.InstancedFormulas {
           while end < c.count, c[end].isLetter { end += 1 }
           let command = String(c[(k + 1)..<end])
           if command == "frac" {
-            guard end < c.count, c[end] == "{", let a = closing(c, end), a + 1 < c.count,
-              c[a + 1] == "{", let b = closing(c, a + 1)
+            guard end < c.count, c[end] == "{", let a = AuditRules.closingBracket(c, from: end),
+              a + 1 < c.count,
+              c[a + 1] == "{", let b = AuditRules.closingBracket(c, from: a + 1)
             else { return nil }
             piece = String(c[k...b])
             k = b + 1
@@ -73,7 +74,7 @@ extension AuditRules.InstancedFormulas {
         if k < c.count, c[k] == "_" {
           guard k + 1 < c.count else { return nil }
           if c[k + 1] == "{" {
-            guard let end = closing(c, k + 1) else { return nil }
+            guard let end = AuditRules.closingBracket(c, from: k + 1) else { return nil }
             piece += String(c[k...end])
             k = end + 1
           } else {
@@ -86,7 +87,7 @@ extension AuditRules.InstancedFormulas {
           guard k + 1 < c.count else { return nil }
           var power: String
           if c[k + 1] == "{" {
-            guard let end = closing(c, k + 1) else { return nil }
+            guard let end = AuditRules.closingBracket(c, from: k + 1) else { return nil }
             power = String(c[(k + 2)..<end])
             k = end + 1
           } else {
@@ -102,20 +103,6 @@ extension AuditRules.InstancedFormulas {
         out += Array(repeating: piece, count: times)
       }
       return out
-    }
-
-    /// The index of the bracket closing the one at `open`, or nil.
-    static func closing(_ c: [Character], _ open: Int) -> Int? {
-      let (o, e): (Character, Character) = c[open] == "(" ? ("(", ")") : ("{", "}")
-      var depth = 0
-      for k in open..<c.count {
-        if c[k] == o { depth += 1 }
-        if c[k] == e {
-          depth -= 1
-          if depth == 0 { return k }
-        }
-      }
-      return nil
     }
 
     /// A factor's text read as a polynomial (a number, a size, a sum of sizes), or nil.
