@@ -107,3 +107,67 @@ extension Parser {
     return out
   }
 }
+
+extension Parser {
+  /// The lowercase letters that a fragment writes only as factors glued before an index (`r` in
+  /// `A[b,rx+U,ry+V,C]` beside `S[b,x,y,U,V,C]`): inside brackets, each stands right before
+  /// another letter with no space or sign between them, never as a position of its own, never
+  /// bound by a Σ, and each letter it stands before is a position of its own somewhere in the
+  /// fragment (an index). Such a letter scales the index after it (a stride, a block size); read
+  /// as a parameter, `rx` is one index, not two with a comma missing. Letters of a fragment that
+  /// reads as one equation are judged by `parseEquation` instead.
+  /// - Complexity: linear in the fragment's tokens.
+  public static func gluedFactorLetters(in text: String) -> Set<String> {
+    var lexer = Lexer(text)
+    guard let tokens = try? lexer.tokens() else { return [] }
+    var alone = Set<String>()
+    var bound = Set<String>()
+    // Each glued lead with the letters it stands before.
+    var glued: [String: Set<String>] = [:]
+    // Per open bracket, the tokens of its current position.
+    var positions: [[Token]] = []
+    func close(_ position: [Token]) {
+      if position.count == 1, case .letter(let l) = position[0].kind { alone.insert(l) }
+    }
+    for (k, token) in tokens.enumerated() {
+      switch token.kind {
+      case .sum:
+        // `\sum_{u,v}`, `\sum_u`: the letters of its script are bound.
+        var j = k + 1
+        guard j < tokens.count, tokens[j].kind == .symbol("_") else { break }
+        j += 1
+        if j < tokens.count, case .letter(let l) = tokens[j].kind { bound.insert(l) }
+        if j < tokens.count, tokens[j].kind == .symbol("(") {
+          j += 1
+          while j < tokens.count, tokens[j].kind != .symbol(")") {
+            if case .letter(let l) = tokens[j].kind { bound.insert(l) }
+            j += 1
+          }
+        }
+      case .symbol("["): positions.append([])
+      case .symbol("]"):
+        if let last = positions.popLast() { close(last) }
+      case .symbol(","):
+        if let last = positions.popLast() {
+          close(last)
+          positions.append([])
+        }
+      default:
+        guard !positions.isEmpty else { break }
+        positions[positions.count - 1].append(token)
+        if case .letter(let l) = token.kind, isCoefficientLetter(l), l.unicodeScalars.count == 1,
+          k + 1 < tokens.count, case .letter(let next) = tokens[k + 1].kind,
+          tokens[k + 1].position.offset == token.position.offset + 1
+        {
+          glued[l, default: []].insert(next)
+        }
+      }
+    }
+    var out = Set<String>()
+    for (lead, after) in glued
+    where !alone.contains(lead) && !bound.contains(lead) && after.isSubset(of: alone) {
+      out.insert(lead)
+    }
+    return out
+  }
+}

@@ -16,7 +16,8 @@ extension AuditRules {
   /// capitals in brackets on the first side count as the left's: never reported; so do a side
   /// that is one tensor (`𝐔 = U[I,J]` names a matrix) and a capital inside a formula
   /// (`α[T−1,S−1]`: the last positions). Every side that reads, the first too, is checked for
-  /// two index terms side by side (`L̃_ℓ[b,t j]`: a missing comma).
+  /// two index terms side by side (`L̃_ℓ[b,t j]`: a missing comma), where a letter the fragment
+  /// only ever glues before an index is a factor of it (`Parser.gluedFactorLetters`).
   /// - Complexity: linear in the fragment's length per side.
   struct EquationSides: AuditRule {
     let id = "equation-sides"
@@ -45,9 +46,11 @@ extension AuditRules {
         // A slice handed whole to a norm or an applied letter (`ℓ(h[b,T,J])`) is read there.
         let slices = AuditRules.sliceArgumentSpans(r.fragment.text)
         let section = doc.sections[r.fragment.section]
+        // `A[b,rx+U,…]` beside `S[b,x,…]`: a letter only ever glued before an index scales it.
+        let factors = Parser.gluedFactorLetters(in: String(text)).union(["s"])
         for (n, side) in sides.enumerated() {
           var found: [(Finding.Kind, String, Int)] = []
-          var parser = Parser(side.text)
+          var parser = Parser(side.text, parameters: factors)
           let read = try? parser.parseExpression()
           // Two index terms side by side (`[b,t j]`) on any side that reads.
           if read != nil {

@@ -30,9 +30,9 @@ extension AuditRules {
       for span in section.prose {
         let scalars = Array(span.text.unicodeScalars)
         for (word, offset) in Spelling.words(span.text) {
-          // Inner capitals (MoE) and a capitalized name inside a sentence (Cauchy–Schwarz) are
-          // names, not English words to look up.
-          if Spelling.hasInnerCapital(word) { continue }
+          // Inner capitals (MoE), a run of consonants (a handle: mkw) and a capitalized name
+          // inside a sentence (Cauchy–Schwarz) are names, not English words to look up.
+          if Spelling.hasInnerCapital(word) || Spelling.hasNoVowel(word) { continue }
           if Spelling.isProperName(word, in: scalars, at: offset) {
             names.insert(word)
             continue

@@ -354,9 +354,12 @@ public struct DocumentSymbols: Sendable {
         } else if let head = DocumentSymbols.appliedValueHead(piece),
           let name = DocumentSymbols.appliedDefinitionName(head)
         {
-          // `\bar{f}(u)[n,k] = …`: a function whose value is indexed, defined there.
+          // `\bar{f}(u)[n,k] = …`: a function whose value is indexed, defined there. A capital
+          // so applied (`G(T_uL)[b,j] = G(L)[b,j]`: a map written as a function of its input) is
+          // no size: a size carries no index list.
+          let role = DocumentSymbols.role(ofName: name)
           add(
-            name, DocumentSymbols.role(ofName: name), at: offset, introduces: true,
+            name, role == .size ? .tensor : role, at: offset, introduces: true,
             inEquation: true, onLeft: true)
         }
       }

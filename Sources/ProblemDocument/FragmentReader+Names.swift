@@ -55,10 +55,13 @@ extension FragmentReader {
 extension FragmentReader {
   /// The tensor references a fragment shows even when it cannot be read whole: for each `[`,
   /// the longest name before it that reads, with its index list, as one reference. With the
-  /// character offset of each reference's text in the fragment.
+  /// character offset of each reference's text in the fragment. A letter the fragment only ever
+  /// glues before an index (`Parser.gluedFactorLetters`) is read as a factor of it.
   /// - Complexity: O(n · w) for n characters and names of up to w = 40 characters.
   static func references(in text: String) -> [(TensorReference, Int)] {
     let c = Array(text)
+    // `A[b,rx+U,…]` beside `S[b,x,…]`: a letter only ever glued before an index scales it.
+    let factors = Parser.gluedFactorLetters(in: text).union(["s"])
     var out: [(TensorReference, Int)] = []
     var i = 0
     while i < c.count {
@@ -81,7 +84,7 @@ extension FragmentReader {
       where c[start] == "\\"
         || (c[start].isLetter && (start == 0 || !c[start - 1].isLetter && c[start - 1] != "\\"))
       {
-        var parser = Parser(String(c[start...close]))
+        var parser = Parser(String(c[start...close]), parameters: factors)
         if let e = try? parser.parseExpression(), case .tensor(let ref) = e, parser.atEnd {
           out.append((ref, start))
           break

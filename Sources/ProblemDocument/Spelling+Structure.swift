@@ -15,6 +15,13 @@ extension Spelling {
     word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
   }
 
+  /// A run of ASCII consonants with no vowel (`mkw`, `jq`, `pdf`): a handle, an abbreviation or
+  /// an identifier, not a misspelling of an English word — a slip of the hand changes letters of
+  /// a word, it does not take every vowel out of it (`y` counts as a vowel: `rhythm`, `gym`).
+  public static func hasNoVowel(_ word: String) -> Bool {
+    word.unicodeScalars.allSatisfy { $0.isASCII && !"aeiouyAEIOUY".unicodeScalars.contains($0) }
+  }
+
   /// A capitalized word (Schwarz, Xavier) standing inside a sentence: a proper name. `line` is
   /// the word's line, `offset` where the word starts in it.
   /// - Complexity: linear in the spaces and markup just before the word.
