@@ -18,4 +18,8 @@ public struct AuditReading: Sendable {
   public let words: [String]
   /// Names the field's notation or the problem's words explain, read once for every rule.
   let known: AuditRules.KnownNotation
+  /// Every use of a name nothing introduces, once per problem and name, read once for the
+  /// findings, the bare-letter notes and the rules that leave those places to them
+  /// (`AuditRules.UndefinedNames.unintroduced(in:)`).
+  var unintroduced: [AuditRules.Unintroduced] = []
 }

@@ -16,7 +16,7 @@ extension AuditRules {
     func findings(in reading: AuditReading) -> [Finding] {
       let symbols = reading.symbols
       let doc = reading.document
-      let already = Set(UndefinedNames().findings(in: reading).map(\.location.line))
+      let already = Set(reading.unintroduced.filter { !$0.bare }.map(\.finding.location.line))
       var defined = Set<String>()
       // Left sides read on their own, so that an equation the engine cannot read whole
       // (`h̃[b,n,j] = h[b,π(n),j]`) still defines its left side.

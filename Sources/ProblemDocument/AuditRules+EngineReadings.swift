@@ -77,6 +77,26 @@ extension AuditRules {
     return name.count == 1 && name != "σ"
   }
 
+  /// `text` split at `mark` outside brackets, braces and parentheses (the sides of
+  /// a chain at `=`, the terms of a sum at `+`).
+  static func topLevel(_ text: String, _ mark: Character) -> [String] {
+    var out: [String] = []
+    var current = ""
+    var depth = 0
+    for c in text {
+      if "({[".contains(c) { depth += 1 }
+      if ")}]".contains(c) { depth -= 1 }
+      if c == mark && depth == 0 {
+        out.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    out.append(current)
+    return out
+  }
+
   /// The offset of the bracket closing the `(` or `{` at `k`, within `limit` characters, or nil.
   static func closingBracket(_ c: [Character], from k: Int, limit: Int = .max) -> Int? {
     let (open, close): (Character, Character) = c[k] == "{" ? ("{", "}") : ("(", ")")

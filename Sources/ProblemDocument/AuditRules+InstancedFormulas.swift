@@ -224,7 +224,7 @@ extension AuditRules {
       for mark in ["\\cdot", "\\times", "×", "·", "⋅"] {
         t = t.replacingOccurrences(of: mark, with: "\u{1F}")
       }
-      return topLevel(t, "\u{1F}")
+      return AuditRules.topLevel(t, "\u{1F}")
     }
 
     /// The top-level factors of a product formula in sizes (at least three, two sizes or more),

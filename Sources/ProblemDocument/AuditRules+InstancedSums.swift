@@ -22,7 +22,7 @@ extension AuditRules.InstancedFormulas {
     var outer = Set<String>()
     var inside = text
     if let pieces = SizeFactors.split(text) {
-      let sums = pieces.filter { topLevel($0, "+").count > 1 }
+      let sums = pieces.filter { AuditRules.topLevel($0, "+").count > 1 }
       guard sums.count == 1 else { return nil }
       for piece in pieces where piece != sums[0] {
         guard let p = SizeFactors.polynomial(piece), p.symbols.count == 1,
@@ -32,9 +32,9 @@ extension AuditRules.InstancedFormulas {
       }
       inside = sums[0]
     }
-    let texts = topLevel(inside, "+")
+    let texts = AuditRules.topLevel(inside, "+")
     guard texts.count >= 3, texts.count <= mostFactors,
-      texts.allSatisfy({ topLevel($0, "-").count == 1 })
+      texts.allSatisfy({ AuditRules.topLevel($0, "-").count == 1 })
     else { return nil }
     var terms: [Polynomial] = []
     for t in texts {
@@ -43,25 +43,6 @@ extension AuditRules.InstancedFormulas {
       terms.append(p)
     }
     return SumFormula(text: side, outer: outer, terms: terms)
-  }
-
-  /// `text` split at `mark` outside brackets.
-  static func topLevel(_ text: String, _ mark: Character) -> [String] {
-    var out: [String] = []
-    var current = ""
-    var depth = 0
-    for c in text {
-      if "({[".contains(c) { depth += 1 }
-      if ")}]".contains(c) { depth -= 1 }
-      if c == mark && depth == 0 {
-        out.append(current)
-        current = ""
-      } else {
-        current.append(c)
-      }
-    }
-    out.append(current)
-    return out
   }
 
   /// A sum of at least three whole numbers printed as the terms of a sum formula of the section,
@@ -76,7 +57,7 @@ extension AuditRules.InstancedFormulas {
   ) -> Finding? {
     guard !sums.isEmpty else { return nil }
     for side in sides {
-      let pieces = topLevel(side, "+")
+      let pieces = AuditRules.topLevel(side, "+")
       guard pieces.count >= 3, pieces.count <= mostFactors else { continue }
       let printed = pieces.compactMap { NumericValue.read($0)?.exact }
       guard printed.count == pieces.count else { continue }

@@ -232,23 +232,9 @@ extension FragmentReader {
     return (head, String(chars[(open + 1)..<close]), indices)
   }
 
-  /// The sides of a chain of equalities, split at `=` outside brackets and braces.
+  /// The sides of a chain of equalities, split at `=` outside brackets, braces and parentheses.
   static func topLevelSides(_ text: String) -> [String] {
-    var out: [String] = []
-    var depth = 0
-    var current = ""
-    for c in trimmed(text) {
-      if "[{(".contains(c) { depth += 1 }
-      if "]})".contains(c) { depth -= 1 }
-      if c == "=" && depth == 0 {
-        out.append(current)
-        current = ""
-      } else {
-        current.append(c)
-      }
-    }
-    out.append(current)
-    return out
+    AuditRules.topLevel(trimmed(text), "=")
   }
 }
 

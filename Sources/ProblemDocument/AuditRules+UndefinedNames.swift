@@ -2,6 +2,13 @@ import IndexNotation
 
 /// Uses of names checked against their introductions.
 extension AuditRules {
+  /// A use of a name nothing introduces: its finding, and whether the name is a bare letter
+  /// (then a note, not a finding: see `UndefinedNames.findings(in:)`).
+  struct Unintroduced: Sendable {
+    let finding: Finding
+    let bare: Bool
+  }
+
   /// Names used in a question (or in a printed count) that nothing introduces, or that a
   /// question uses when only the printed solution introduces them. A family used without its subscript is left to `missingSubscripts`.
   struct UndefinedNames: AuditRule {
@@ -15,12 +22,12 @@ extension AuditRules {
     /// constants and hyperparameters as known, and nothing in the text tells such a letter from
     /// one the writer forgot to introduce.
     func findings(in reading: AuditReading) -> [Finding] {
-      Self.unintroduced(in: reading).filter { !$0.bare }.map(\.finding)
+      reading.unintroduced.filter { !$0.bare }.map(\.finding)
     }
 
     /// The bare letters no text introduces, as notes (see `findings(in:)`).
     static func bareLetterNotes(in reading: AuditReading) -> [String] {
-      unintroduced(in: reading).filter(\.bare).map { u in
+      reading.unintroduced.filter(\.bare).map { u in
         "\(u.finding.item.map { "problem \($0)" } ?? "preamble") (\(u.finding.location)): "
           + u.finding.message + " — a bare letter: read as a size or a constant the text takes "
           + "as known, not reported as a defect"
@@ -37,11 +44,12 @@ extension AuditRules {
     }
 
     /// Every use of a name nothing introduces (or introduces only later, in a solution), once
-    /// per problem and name, with whether the name is a bare letter.
-    static func unintroduced(in reading: AuditReading) -> [(finding: Finding, bare: Bool)] {
+    /// per problem and name, with whether the name is a bare letter. `Auditor.reading` keeps
+    /// them in `AuditReading.unintroduced`, read once for every rule.
+    static func unintroduced(in reading: AuditReading) -> [Unintroduced] {
       let symbols = reading.symbols
       let doc = reading.document
-      var out: [(finding: Finding, bare: Bool)] = []
+      var out: [Unintroduced] = []
       var introduced: [String: DocumentLocation] = [:]  // scope + name → first introduction
       var families: [String: DocumentLocation] = [:]  // scope + family → first subscripted intro
       // A name introduced in the preamble or an earlier problem stays introduced for the problems
@@ -160,14 +168,13 @@ extension AuditRules {
         if intro == nil {
           reported.insert(key)
           out.append(
-            (
-              Finding(
+            Unintroduced(
+              finding: Finding(
                 .undefinedName,
                 "\(displayName(u.name)) is used but never introduced in problem \(scope): "
                   + "nothing defines it or says what it stands for",
                 at: u.location, in: section, document: doc),
-              isBareLetter(u.name, role: u.role)
-            ))
+              bare: isBareLetter(u.name, role: u.role)))
         } else if let i = intro, i > u.location, i.line != u.location.line, !u.introduces,
           // A name the problem's questions introduce further on (a later sentence, part or
           // display) is introduced: the order of a problem's own text is its writer's. Only an
@@ -178,13 +185,12 @@ extension AuditRules {
         {
           reported.insert(key)
           out.append(
-            (
-              Finding(
+            Unintroduced(
+              finding: Finding(
                 .undefinedName,
                 "\(displayName(u.name)) is used before it is introduced (at \(i))",
                 at: u.location, in: section, document: doc),
-              isBareLetter(u.name, role: u.role)
-            ))
+              bare: isBareLetter(u.name, role: u.role)))
         }
       }
       return out

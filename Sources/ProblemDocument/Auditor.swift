@@ -63,11 +63,13 @@ public enum Auditor {
   ) -> AuditReading {
     let readings = doc.sections.flatMap(\.fragments).map(FragmentReader.read)
     let symbols = DocumentSymbols(doc, readings: readings)
-    return AuditReading(
+    var reading = AuditReading(
       document: doc, readings: readings, symbols: symbols,
       thresholds: thresholdNames(readings, symbols, doc),
       counts: solveCounts(readings, symbols, doc), spelling: spelling, words: words,
       known: AuditRules.KnownNotation(document: doc, symbols: symbols))
+    reading.unintroduced = AuditRules.UndefinedNames.unintroduced(in: reading)
+    return reading
   }
 
   /// Counts that agree with the printed one only as a number of applications of the equations

@@ -1,4 +1,4 @@
-import ProblemDocument
+@testable import ProblemDocument
 
 /// Tests that audit a short document written for the test (no spelling: it needs hunspell) and
 /// compare its findings as `kind line` strings or as a set of kinds.
@@ -27,16 +27,13 @@ extension SmallDocumentAudit {
 
   /// Every use the audit says nothing introduces, each as `undefined-name line`, ordered by line:
   /// its undefined-name findings and the bare letters it notes instead of reporting
-  /// (`AuditRules.UndefinedNames`). What an introduction reading is tested by, whatever the
-  /// letter's kind.
+  /// (`AuditReading.unintroduced`, read whatever becomes of each). What an introduction reading
+  /// is tested by, whatever the letter's kind.
   func unintroduced(_ text: String) -> [String] {
-    let report = Auditor.audit(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
-    let found = report.findings.filter { $0.kind == .undefinedName }.map(\.location.line)
-    let noted = report.notes.filter { $0.contains("a bare letter") }.compactMap { note -> Int? in
-      guard let open = note.range(of: "(line ") else { return nil }
-      return Int(note[open.upperBound...].prefix { $0.isNumber })
-    }
-    return (found + noted).sorted().map { "undefined-name \($0)" }
+    let reading = Auditor.reading(ProblemSetDocument(text: text, name: "t.md"), spelling: false)
+    let decorated = AuditRules.DecoratedNames().findings(in: reading).map(\.location.line)
+    return (reading.unintroduced.map(\.finding.location.line) + decorated).sorted()
+      .map { "undefined-name \($0)" }
   }
 
   /// The kinds of the document's findings.
