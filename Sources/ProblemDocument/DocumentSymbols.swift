@@ -161,12 +161,20 @@ public struct DocumentSymbols: Sendable {
       // tensors of a formula built from them (`the differences $h[v,i] - h[u,i]$`).
       var single = false
       if case .tensor = e { single = true }
+      // The preamble declares the set's notation: a tensor written there alone with an index
+      // list of lowercase letters (`$C_s[b,x,y,i]$`, each position a letter of its own) is the
+      // tensor declared, whatever the words around it.
+      var declared = false
+      if section.kind == .preamble, case .tensor(let ref) = e, !ref.indices.isEmpty {
+        declared = ref.indices.allSatisfy { $0.bareVariable.map { !$0.isCapital } ?? false }
+      }
       let apposed = DocumentSymbols.pluralNounNames(before) && DocumentSymbols.wordBefore(f, doc)
       // `a dense layer $W[j,I]x[b,I]$`: an indefinite noun introduces each tensor of the formula.
       let exemplified = indefinite && DocumentSymbols.nouns.contains(before.last ?? "")
       addExpression(
         e, rowOffset: 0,
-        introduces: (introducedByPhrase || copula || apposed) && single || exemplified,
+        introduces: (introducedByPhrase || copula || apposed) && single || exemplified
+          || declared,
         inEquation: false)
     case .comparisons(_, let symbols):
       // `0 ≤ s ≤ k` introduces s: a lone name bounded on both sides.

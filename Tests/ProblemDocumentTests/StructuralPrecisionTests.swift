@@ -6,7 +6,8 @@ import XCTest
 /// consonants is no English word to look up (a handle such as `(mkw)`); a letter a fragment only
 /// ever glues before an index is a factor of it (`A[b,rx+U,…]` beside `S[b,x,…]`), on a chain
 /// the engine cannot read whole; a capital applied to an argument and then indexed
-/// (`G(T_uL)[b,j]`) is the map as a function of its input, not a size. Each beside a look-alike
+/// (`G(T_uL)[b,j]`) is the map as a function of its input, not a size; a tensor the preamble
+/// writes with an index list of lowercase letters is declared there. Each beside a look-alike
 /// that still comes out as a finding.
 final class StructuralPrecisionTests: XCTestCase, SmallDocumentAudit {
   func spellingAvailable() -> Bool { (try? Spelling.misspelt(["word"])) != nil }
@@ -75,5 +76,31 @@ final class StructuralPrecisionTests: XCTestCase, SmallDocumentAudit {
     XCTAssertEqual(findings(average("")), [])
     // The tensor's letter also given a value as a size: the two roles still clash.
     XCTAssertEqual(findings(average(" and $G = 4$"), kind: "role-clash"), ["role-clash 7"])
+  }
+
+  func pyramid(_ backbone: String) -> String {
+    """
+    # Answer key: pyramids
+
+    Notation as in lecture. Backbone outputs $\(backbone)$ for levels $s = 1,\\ldots,S$.
+
+    ### 1.
+
+    (a) Lateral layer at level $s$ with weights $W_s[d,i]$.
+
+    > Solution: $Q_s[b,x,y,d] = W_s[d,I]\\,C_s[b,x,y,I]$.
+
+    ### 2.
+
+    (a) How many multiplies does the lateral layer take?
+
+    > Solution: $BXYDI$.
+    """
+  }
+
+  func testPreambleTensorWithLowercaseIndices_isDeclared() {
+    XCTAssertEqual(findings(pyramid("C_s[b,x,y,i]"), kind: "undefined-name"), [])
+    // A slice (a capital index) in the preamble declares nothing: the use is still reported.
+    XCTAssertEqual(findings(pyramid("C_s[b,x,y,I]"), kind: "undefined-name"), ["undefined-name 9"])
   }
 }
