@@ -363,7 +363,7 @@ public struct DocumentSymbols: Sendable {
           let name = DocumentSymbols.appliedDefinitionName(head)
         {
           // `\bar{f}(u)[n,k] = …`: a function whose value is indexed, defined there. A capital
-          // so applied (`G(T_uL)[b,j] = G(L)[b,j]`: a map written as a function of its input) is
+          // so applied (`G(T_uL)[b,j] = G(L)[b,j]`: the map applied to an input) is
           // no size: a size carries no index list.
           let role = DocumentSymbols.role(ofName: name)
           add(

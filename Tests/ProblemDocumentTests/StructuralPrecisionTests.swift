@@ -6,7 +6,7 @@ import XCTest
 /// consonants is no English word to look up (a handle such as `(mkw)`); a letter a fragment only
 /// ever glues before an index is a factor of it (`A[b,rx+U,…]` beside `S[b,x,…]`), on a chain
 /// the engine cannot read whole; a capital applied to an argument and then indexed
-/// (`G(T_uL)[b,j]`) is the map as a function of its input, not a size; a tensor the preamble
+/// (`G(T_uL)[b,j]`) is the map applied to an input, not a size; a tensor the preamble
 /// writes with an index list of lowercase letters is declared there. Each beside a look-alike
 /// that still comes out as a finding.
 final class StructuralPrecisionTests: XCTestCase, SmallDocumentAudit {
