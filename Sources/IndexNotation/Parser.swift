@@ -40,9 +40,14 @@ public struct Parser {
   /// Typed-answer spellings (`sigma`, `dX`, `l` for ℓ) are read when `aliases` is true.
   let aliases: Bool
 
+  /// The letters read as coefficients when no other are given: the stride `s`.
+  public static let defaultParameters: Set<String> = ["s"]
+
   /// A parser of `source`; `parameters` are the index names read as coefficients (the stride
   /// `s`), and `aliases` admits the typed-answer spellings (`sigma`, `dX`, `l` for ℓ).
-  public init(_ source: String, parameters: Set<String> = ["s"], aliases: Bool = false) {
+  public init(
+    _ source: String, parameters: Set<String> = Parser.defaultParameters, aliases: Bool = false
+  ) {
     self.source = source
     self.parameters = parameters
     self.aliases = aliases

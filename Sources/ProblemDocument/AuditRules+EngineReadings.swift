@@ -80,13 +80,21 @@ extension AuditRules {
   /// `text` split at `mark` outside brackets, braces and parentheses (the sides of
   /// a chain at `=`, the terms of a sum at `+`).
   static func topLevel(_ text: String, _ mark: Character) -> [String] {
+    topLevel(text) { chars, k in chars[k] == mark }
+  }
+
+  /// `text` split outside brackets, braces and parentheses at each character `isMark` accepts
+  /// (given the text's characters and the offset), the mark dropped.
+  /// - Complexity: linear in the text when `isMark` is constant time.
+  static func topLevel(_ text: String, where isMark: ([Character], Int) -> Bool) -> [String] {
     var out: [String] = []
     var current = ""
     var depth = 0
-    for c in text {
+    let chars = Array(text)
+    for (k, c) in chars.enumerated() {
       if "({[".contains(c) { depth += 1 }
       if ")}]".contains(c) { depth -= 1 }
-      if c == mark && depth == 0 {
+      if depth == 0 && isMark(chars, k) {
         out.append(current)
         current = ""
       } else {

@@ -47,7 +47,7 @@ extension AuditRules {
         let slices = AuditRules.sliceArgumentSpans(r.fragment.text)
         let section = doc.sections[r.fragment.section]
         // `A[b,rx+U,…]` beside `S[b,x,…]`: a letter only ever glued before an index scales it.
-        let factors = Parser.gluedFactorLetters(in: String(text)).union(["s"])
+        let factors = Parser.gluedFactorLetters(in: String(text)).union(Parser.defaultParameters)
         for (n, side) in sides.enumerated() {
           var found: [(Finding.Kind, String, Int)] = []
           var parser = Parser(side.text, parameters: factors)

@@ -34,23 +34,9 @@ extension AuditRules.ArithmeticChains {
   /// `text` split at top-level `,` and `;` that are no thousands separator (a comma before a
   /// digit stays: `1,024`).
   static func topLevelClauses(_ text: String) -> [String] {
-    var out: [String] = []
-    var current = ""
-    var depth = 0
-    let chars = Array(text)
-    for (k, c) in chars.enumerated() {
-      if "[{(".contains(c) { depth += 1 }
-      if "]})".contains(c) { depth -= 1 }
-      let digitNext = k + 1 < chars.count && chars[k + 1].isNumber
-      if depth == 0 && (c == ";" || (c == "," && !digitNext)) {
-        out.append(current)
-        current = ""
-      } else {
-        current.append(c)
-      }
+    AuditRules.topLevel(text) { chars, k in
+      chars[k] == ";" || (chars[k] == "," && !(k + 1 < chars.count && chars[k + 1].isNumber))
     }
-    out.append(current)
-    return out
   }
 
   /// A formula of sizes (`JFD`, `N/J`, `2NFC`) worked out with the sizes stated in numbers,

@@ -61,7 +61,7 @@ extension FragmentReader {
   static func references(in text: String) -> [(TensorReference, Int)] {
     let c = Array(text)
     // `A[b,rx+U,…]` beside `S[b,x,…]`: a letter only ever glued before an index scales it.
-    let factors = Parser.gluedFactorLetters(in: text).union(["s"])
+    let factors = Parser.gluedFactorLetters(in: text).union(Parser.defaultParameters)
     var out: [(TensorReference, Int)] = []
     var i = 0
     while i < c.count {
